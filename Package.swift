@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Pipeline: text → tokens → AST (SiklusLanguage) → plan → columnar evaluation
+// (SiklusEngine over SiklusStore) → rendered table (SiklusShell). Each stage is
+// its own module so its public surface stays small; only `siklus` touches libedit.
+let package = Package(
+    name: "Siklus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "siklus", targets: ["siklus"]),
+        .library(name: "SiklusEngine", targets: ["SiklusEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Columnar store and CSV loader: standard library + Foundation only.
+        .target(name: "SiklusStore"),
+        // Lexer, AST with spans, parser, diagnostics.
+        .target(name: "SiklusLanguage"),
+        // Planner, evaluator, metric catalog, session API.
+        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage"]),
+        // Rendering, meta-commands and the script runner: no terminal library, so testable.
+        .target(name: "SiklusShell", dependencies: ["SiklusEngine"]),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .executableTarget(
+            name: "siklus",
+            dependencies: [
+                "SiklusShell",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"]),
+        .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage"]),
+        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"]),
+        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell"]),
+    ]
+)

@@ -1,0 +1,82 @@
+/// What a value in a result column means, so renderers can format it (money to 2 decimals,
+/// percentages to 1 in box mode) and charts can label their axes.
+public enum ValueUnit: String, Sendable, Equatable {
+    /// Plain text (cohort labels, channel names, stage names).
+    case text
+    /// A count of customers, events or orders.
+    case count
+    /// An amount of money, in the data's currency.
+    case money
+    /// A percentage in 0...100 (42.5 means 42.5 %).
+    case percent
+    /// A unitless ratio (orders per customer, click-through as a fraction).
+    case ratio
+    /// A duration in days.
+    case days
+    /// A calendar date or period start, stored as Unix seconds (UTC).
+    case date
+}
+
+/// The values of one result column, typed per column (never per cell).
+public enum ColumnValues: Sendable, Equatable {
+    case text([String?])
+    case integer([Int64?])
+    case number([Double?])
+
+    public var count: Int {
+        switch self {
+        case .text(let v): v.count
+        case .integer(let v): v.count
+        case .number(let v): v.count
+        }
+    }
+}
+
+/// One named, typed column of a `ResultTable`.
+public struct ResultColumn: Sendable, Equatable {
+    public var name: String
+    public var unit: ValueUnit
+    public var values: ColumnValues
+
+    public init(name: String, unit: ValueUnit, values: ColumnValues) {
+        self.name = name
+        self.unit = unit
+        self.values = values
+    }
+}
+
+/// The shape of a result, so `plot` and `export` can choose a chart without guessing.
+public enum ResultShape: String, Sendable, Equatable {
+    /// Any other table.
+    case table
+    /// Columns: cohort, customers, 0, 1, 2, … (period offsets).
+    case retention
+    /// Columns: step, customers, from_previous, from_first, median_days.
+    case funnel
+    /// Rows are stages, with a share column.
+    case stageShare
+    /// A stage × stage matrix.
+    case transitions
+    /// A metric by a time dimension (day, week, month, quarter, year), optionally by a second dimension.
+    case series
+}
+
+/// A query result: column names, types and full-precision values. Rendering is the shell's job.
+public struct ResultTable: Sendable, Equatable {
+    public var columns: [ResultColumn]
+    public var shape: ResultShape
+    /// Optional caption, e.g. the metric's formula or the query text.
+    public var title: String?
+
+    public init(columns: [ResultColumn], shape: ResultShape = .table, title: String? = nil) {
+        precondition(Set(columns.map(\.values.count)).count <= 1, "result columns must have equal length")
+        self.columns = columns
+        self.shape = shape
+        self.title = title
+    }
+
+    public var rowCount: Int { columns.first?.values.count ?? 0 }
+
+    /// The column with this name, if any.
+    public func column(_ name: String) -> ResultColumn? { columns.first { $0.name == name } }
+}

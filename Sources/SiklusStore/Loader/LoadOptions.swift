@@ -1,0 +1,41 @@
+/// How to read timestamps that are not ISO 8601.
+public enum TimeFormat: Sendable, Equatable {
+    /// A strftime-style pattern of `%d %m %Y %y %H %M %S` and literal characters, e.g. `%d/%m/%Y`.
+    case pattern(String)
+    /// Integer Unix seconds.
+    case epochSeconds
+    /// Integer Unix milliseconds.
+    case epochMilliseconds
+
+    /// Parses the text given after `format ts=`: `epoch`, `epoch_ms`, or a pattern.
+    public init(_ text: String) {
+        switch text.lowercased() {
+        case "epoch", "epoch_s", "unix", "epoch_seconds": self = .epochSeconds
+        case "epoch_ms", "epoch_millis", "epoch_milliseconds": self = .epochMilliseconds
+        default: self = .pattern(text)
+        }
+    }
+}
+
+/// Options of one load: explicit role mapping, delimiter and time formats.
+public struct LoadOptions: Sendable, Equatable {
+    /// Role → header name, overriding name-based detection (`map customer=CustomerID`).
+    public var mapping: [ColumnRole: String]
+    /// The field delimiter; sniffed when nil. A space means "runs of spaces".
+    public var delimiter: UInt8?
+    /// Column name or role name (`ts`) → how its timestamps are written.
+    public var formats: [String: TimeFormat]
+    /// Use one thread even for large files (tests of the chunked path set a small `chunkBytes` instead).
+    public var singleThreaded: Bool
+    /// Files smaller than this are parsed on one thread.
+    public var parallelThreshold: Int
+
+    public init(mapping: [ColumnRole: String] = [:], delimiter: UInt8? = nil, formats: [String: TimeFormat] = [:],
+                singleThreaded: Bool = false, parallelThreshold: Int = 1 << 20) {
+        self.mapping = mapping
+        self.delimiter = delimiter
+        self.formats = formats
+        self.singleThreaded = singleThreaded
+        self.parallelThreshold = parallelThreshold
+    }
+}

@@ -1,0 +1,36 @@
+/// The in-memory columnar store: three tables sharing one customer dictionary and one string dictionary.
+///
+/// A value type: `load` works on a copy and the caller keeps the old value when it throws, so a failed
+/// load leaves every table as it was.
+public struct Store: Sendable {
+    /// Customer ids as text identity (`00017` and `17850.0` stay as written), shared by all tables.
+    public internal(set) var customerIDs = StringDictionary()
+    /// Every other string value (event names, channels, countries, extra text columns).
+    public internal(set) var strings = StringDictionary()
+    public internal(set) var events = EventTable()
+    public internal(set) var customers = CustomerTable()
+    public internal(set) var spend = SpendTable()
+    /// Reports of every successful load, oldest first.
+    public internal(set) var loads: [LoadReport] = []
+
+    public init() {}
+
+    /// True when the table has any rows.
+    public func isLoaded(_ table: TableKind) -> Bool {
+        switch table {
+        case .events: events.count > 0
+        case .customers: customers.columns.first != nil
+        case .spend: spend.count > 0
+        }
+    }
+
+    /// Loads (appends) a CSV file into `table`. On error `self` is unchanged.
+    @discardableResult
+    public mutating func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions()) throws -> LoadReport {
+        var next = self
+        let report = try CSVLoader(path: path, table: table, options: options).load(into: &next)
+        next.loads.append(report)
+        self = next
+        return report
+    }
+}

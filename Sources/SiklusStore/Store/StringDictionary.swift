@@ -1,0 +1,130 @@
+/// Interns strings to dense `Int32` codes (0, 1, 2, … in first-seen order).
+///
+/// Strings live back to back in one byte arena, so interning a field straight from a CSV buffer
+/// allocates nothing per value. A value type: a load works on a copy and commits it only on success.
+public struct StringDictionary: Sendable {
+    /// The code used for a missing value in code columns.
+    public static let null: Int32 = -1
+
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var hashes: [UInt64] = []
+    /// Open-addressing table of codes; -1 marks an empty slot. Capacity is a power of two.
+    private var slots: [Int32] = Array(repeating: -1, count: 16)
+
+    public init() {}
+
+    /// Number of distinct strings.
+    public var count: Int { hashes.count }
+
+    /// The string for `code`.
+    /// - Complexity: O(length of the string).
+    public subscript(code: Int32) -> String {
+        let i = Int(code)
+        return String(decoding: arena[starts[i]..<starts[i + 1]], as: UTF8.self)
+    }
+
+    /// All strings in code order.
+    public var strings: [String] { (0..<count).map { self[Int32($0)] } }
+
+    /// The code of `bytes`, adding it when new.
+    /// - Complexity: O(length) expected.
+    @inlinable @inline(__always)
+    public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        internBytes(bytes)
+    }
+
+    /// The code of `string`, adding it when new.
+    @discardableResult
+    public mutating func intern(_ string: String) -> Int32 {
+        var s = string
+        return s.withUTF8 { internBytes(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The code of `bytes` if present.
+    public func code(of bytes: UnsafeRawBufferPointer) -> Int32? {
+        let h = Self.hash(bytes)
+        var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+        while true {
+            let c = slots[i]
+            if c < 0 { return nil }
+            if hashes[Int(c)] == h && equals(Int(c), bytes) { return c }
+            i = (i + 1) & (slots.count - 1)
+        }
+    }
+
+    /// The code of `string` if present.
+    public func code(of string: String) -> Int32? {
+        var s = string
+        return s.withUTF8 { code(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    @usableFromInline
+    mutating func internBytes(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        let h = Self.hash(bytes)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let c = slots[i]
+            if c < 0 { break }
+            if hashes[Int(c)] == h && equals(Int(c), bytes) { return c }
+            i = (i + 1) & mask
+        }
+        let code = Int32(hashes.count)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        hashes.append(h)
+        slots[i] = code
+        if hashes.count * 2 > slots.count { grow() }
+        return code
+    }
+
+    private func equals(_ code: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let s = starts[code], e = starts[code + 1]
+        guard e - s == bytes.count else { return false }
+        return arena.withUnsafeBytes { a in
+            bytes.count == 0 || memcmp(a.baseAddress! + s, bytes.baseAddress!, bytes.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        var next = [Int32](repeating: -1, count: capacity)
+        for code in 0..<hashes.count {
+            var i = Int(truncatingIfNeeded: hashes[code]) & (capacity - 1)
+            while next[i] >= 0 { i = (i + 1) & (capacity - 1) }
+            next[i] = Int32(code)
+        }
+        slots = next
+    }
+
+    /// A fast 64-bit hash over 8-byte words (ids are short, so this beats byte-at-a-time FNV).
+    @usableFromInline
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n { w |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
+            h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return h
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,3 @@
+import SiklusShell
+
+print("siklus \(siklusVersion)")

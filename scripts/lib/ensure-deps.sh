@@ -1,0 +1,29 @@
+# Shared by scripts/run, scripts/test and scripts/bench: install what Siklus needs when missing.
+
+apt_updated=0
+apt_install() {
+    if [ "$apt_updated" = 0 ]; then
+        apt-get update -qq >/dev/null 2>&1 || true
+        apt_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# libedit (line editor), pkg-config (to find it) and tmux (terminal end-to-end tests).
+ensure_system_packages() {
+    local missing=()
+    dpkg -s libedit-dev >/dev/null 2>&1 || missing+=(libedit-dev)
+    command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+    command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing: ${missing[*]}" >&2
+        apt_install "${missing[@]}"
+    fi
+}
+
+# DuckDB's Python package, used to cross-check numbers and as the benchmark baseline.
+ensure_duckdb() {
+    python3 -c 'import duckdb' >/dev/null 2>&1 && return 0
+    echo "installing: duckdb (pip)" >&2
+    python3 -m pip install -q duckdb >/dev/null 2>&1
+}
