@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "SiklusLanguage"),
         // Planner, evaluator, metric catalog, session API.
         .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage"]),
+        // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
+        .target(name: "SiklusCharts", dependencies: ["SiklusEngine"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
-        .target(name: "SiklusShell", dependencies: ["SiklusEngine"]),
+        .target(name: "SiklusShell", dependencies: ["SiklusEngine", "SiklusCharts"]),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",
@@ -39,6 +41,7 @@ let package = Package(
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage"]),
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"]),
+        .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell"]),
     ]
 )
