@@ -1,10 +1,163 @@
-/// Reads one CSV file into a table of a store.
+import Foundation
+
+/// Reads one CSV file into a table of a store: sniff → plan → parse chunks on all cores → merge
+/// dictionaries → append to the table → report.
 struct CSVLoader {
     let path: String
     let table: TableKind
     let options: LoadOptions
 
+    /// Bad rows beyond this share of the file fail the load instead of being skipped.
+    static let maxBadShare = 0.01
+
     func load(into store: inout Store) throws -> LoadReport {
-        throw LoadError(path: path, message: "the CSV loader is not implemented yet")
+        let started = DispatchTime.now()
+        let file = try MappedFile(path: path)
+        let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
+        let plan = try makePlan(sniffed, existing: store)
+
+        let chunks = try parseChunks(file: file, plan: plan, store: store)
+        var merged = MergedChunks(chunks: chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
+        defer { merged.deallocate() }
+        try checkBadRows(merged)
+
+        store.customerIDs = merged.customers
+        store.strings = merged.strings
+        let customerCount = store.customerIDs.count
+        var columns: [Column] = []
+        for (i, planned) in plan.columns.enumerated() where planned.kind != .skip {
+            let (data, nulls) = merged.column(i, remap: planned.kind == .customer ? merged.customerRemap : merged.stringRemap)
+            columns.append(Column(name: planned.name, type: planned.type, data: data, nulls: nulls))
+            merged.release(column: i)
+        }
+        let stored = plan.columns.filter { $0.kind != .skip }
+        var notes: [String] = []
+        let summary = TableAppender(table: table, columns: columns, planned: stored, customerCount: customerCount)
+        try summary.apply(to: &store, notes: &notes, path: path)
+
+        var skipped = merged.skips.map { LoadReport.Skipped(reason: $0.key, count: $0.value.count, firstLines: $0.value.first.map(\.line)) }
+        skipped.sort { ($0.firstLines.first ?? 0) < ($1.firstLines.first ?? 0) }
+        if merged.emptyCustomer.count > 0 {
+            skipped.append(.init(reason: "empty customer id", count: merged.emptyCustomer.count, firstLines: merged.emptyCustomer.first.map(\.line)))
+        }
+        if merged.rows == 0 { notes.append("the file has a header but no data rows") }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
+                          distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
+                          columns: plan.columns.map { .init(name: $0.name, type: $0.type, role: $0.role) },
+                          notes: notes, elapsed: elapsed)
+    }
+
+    // MARK: Planning
+
+    private func makePlan(_ sniffed: CSVSniffer.Sniffed, existing store: Store) throws -> LoadPlan {
+        let roles = try ColumnRoles.assign(headers: sniffed.header, table: table, mapping: options.mapping, path: path)
+        for role in ColumnRoles.required(for: table) where roles[role] == nil {
+            let names = ColumnRoles.synonyms(for: table).first { $0.0 == role }?.1.prefix(5).joined(separator: ", ") ?? ""
+            throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and none of the headers looks like one (\(names), …)",
+                            hint: "the header has: \(sniffed.header.joined(separator: ", ")); name the column with: map \(role.rawValue)=ColumnName")
+        }
+        let roleOf = Dictionary(uniqueKeysWithValues: roles.map { ($0.value, $0.key) })
+        var columns: [PlannedColumn] = []
+        for (i, name) in sniffed.header.enumerated() {
+            let role = roleOf[i]
+            let format = options.formats[name] ?? options.formats[name.lowercased()] ?? role.flatMap { options.formats[$0.rawValue] }
+            var (kind, type) = format.map(ColumnTypeInference.kind(for:)) ?? ColumnTypeInference.infer(sniffed.sample[i])
+            switch role {
+            case .customer?:
+                (kind, type) = (.customer, .string)
+            case .event?, .channel?, .country?:
+                (kind, type) = (.string, .string)
+            case .amount?, .spend?, .impressions?, .clicks?:
+                if type != .int && type != .float && !sniffed.sample[i].allSatisfy({ $0.isEmpty }) {
+                    throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) (\(role!.rawValue)) should hold numbers, but holds \(type.rawValue) values",
+                                    hint: "map \(role!.rawValue) to a numeric column, e.g. map \(role!.rawValue)=OtherColumn")
+                }
+                (kind, type) = (.float, .float)
+            case .ts?, .signup?, .date?:
+                if format == nil, type != .date, type != .datetime {
+                    throw timeError(column: name, role: role!, inferred: type, sample: sniffed.sample[i], line: sniffed.dialect.dataLine)
+                }
+            case nil:
+                break
+            }
+            if let existing = existingType(of: name, in: store), existing != type, role == nil {
+                throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) is \(type.rawValue) here but \(existing.rawValue) in the \(table.rawValue) already loaded",
+                                hint: "rename the column, or load it into a fresh session")
+            }
+            columns.append(PlannedColumn(name: name, kind: kind, type: type, role: role,
+                                         required: role == .ts || (role == .date && table == .spend)))
+        }
+        return LoadPlan(dialect: sniffed.dialect, columns: columns, bytesPerRecord: sniffed.bytesPerRecord)
+    }
+
+    private func timeError(column: String, role: ColumnRole, inferred: ColumnType, sample: [[UInt8]], line: Int) -> LoadError {
+        if inferred == .int {
+            return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) holds integers, not dates",
+                             hint: "if they are Unix times, add: format \(role.rawValue)=epoch (or epoch_ms)")
+        }
+        let example = sample.first { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let pattern = ColumnTypeInference.suggestedPattern(sample) ?? "%d/%m/%Y"
+        return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) has values like \"\(example)\" that are not ISO dates",
+                         hint: "tell the loader how they are written, e.g. format \(role.rawValue)=\"\(pattern)\"")
+    }
+
+    private func existingType(of name: String, in store: Store) -> ColumnType? {
+        let lower = name.lowercased()
+        switch table {
+        case .events: return store.events.extras.first { $0.name.lowercased() == lower }?.type
+        case .customers: return store.customers.column(named: lower)?.type
+        case .spend: return store.spend.column(named: lower)?.type
+        }
+    }
+
+    // MARK: Parsing
+
+    /// Splits the data at line breaks into one chunk per core and parses them concurrently.
+    ///
+    /// A split is assumed to fall outside quotes; the chunk before it proves that by ending outside a
+    /// quoted field. If it does not (a quoted field spans the split), the file is parsed again on one thread.
+    private func parseChunks(file: MappedFile, plan: LoadPlan, store: Store) throws -> [ChunkResult] {
+        let start = plan.dialect.dataStart, end = file.count
+        let parts = options.singleThreaded || end - start < options.parallelThreshold ? 1 : Parallel.width
+        var bounds = [start]
+        let bytes = file.bytes
+        for k in 1..<max(1, parts) {
+            var p = max(bounds.last!, start + (end - start) * k / parts)
+            while p < end, bytes[p] != UInt8(ascii: "\n") { p += 1 }
+            if p + 1 < end { bounds.append(p + 1) }
+        }
+        bounds.append(end)
+        let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
+        let globals = (store.customerIDs, store.strings)
+        var chunks = Parallel.map(ranges.count) { i in
+            ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
+                        ownsDictionaries: i == 0).parse()
+        }
+        if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal != nil }) {
+            for i in chunks.indices { chunks[i].deallocate() }
+            chunks = [ChunkParser(file: file, range: start..<end, plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
+                                  ownsDictionaries: true).parse()]
+        }
+        var line = plan.dialect.dataLine
+        for chunk in chunks {
+            if let fatal = chunk.fatal {
+                for i in chunks.indices { chunks[i].deallocate() }
+                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message,
+                                hint: "close the quote, or double a quote inside a quoted field (\"\")")
+            }
+            line += chunk.lines
+        }
+        return chunks
+    }
+
+    private func checkBadRows(_ merged: MergedChunks) throws {
+        let bad = merged.skips.values.reduce(0) { $0 + $1.count }
+        let total = merged.rows + bad + merged.emptyCustomer.count
+        guard bad > 0, Double(bad) > Self.maxBadShare * Double(total) else { return }
+        let first = merged.skips.min { ($0.value.first.first?.line ?? 0) < ($1.value.first.first?.line ?? 0) }!
+        let at = first.value.first.first!
+        throw LoadError(path: path, line: at.line, column: at.column, message: first.key,
+                        hint: "\(bad) of \(total) rows are bad (more than \(Int(Self.maxBadShare * 100))%, so nothing was loaded); fix the file, or map the columns differently")
     }
 }

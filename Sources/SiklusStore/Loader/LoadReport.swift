@@ -55,8 +55,9 @@ public struct LoadReport: Sendable, Equatable {
         let width = columns.map(\.name.count).max() ?? 0
         for column in columns {
             let padded = column.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let type = column.type.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             let role = column.role.map { "  role \($0.rawValue)" } ?? ""
-            lines.append("  column \(padded)  \(column.type.rawValue)\(role)")
+            lines.append(("  column \(padded)  \(type)\(role)").trimmingSuffixSpaces())
         }
         for skip in skipped {
             let shown = skip.firstLines.map(String.init).joined(separator: ", ")
@@ -65,5 +66,13 @@ public struct LoadReport: Sendable, Equatable {
         }
         for note in notes { lines.append("  note: \(note)") }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func trimmingSuffixSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }

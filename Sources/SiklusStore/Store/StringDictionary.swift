@@ -24,6 +24,12 @@ public struct StringDictionary: Sendable {
         return String(decoding: arena[starts[i]..<starts[i + 1]], as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of `code`'s string, without creating a `String`.
+    public func withBytes<R>(of code: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let i = Int(code)
+        return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[starts[i]..<starts[i + 1]])) }
+    }
+
     /// All strings in code order.
     public var strings: [String] { (0..<count).map { self[Int32($0)] } }
 

@@ -1,0 +1,145 @@
+/// Detects a file's dialect (delimiter, header) and column types from a sample, like DuckDB's sniffer:
+/// try each candidate delimiter on the first records and keep the one giving the most columns
+/// consistently; then find the narrowest type every sampled value of a column parses as.
+struct CSVSniffer {
+    let file: MappedFile
+    let forcedDelimiter: UInt8?
+
+    /// The header names and the sampled values of each column.
+    struct Sniffed {
+        var dialect: CSVDialect
+        var header: [String]
+        /// `sample[column]` holds that column's values from the sampled records.
+        var sample: [[[UInt8]]]
+        var bytesPerRecord: Double
+    }
+
+    static let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+    /// Bytes read from the start (and again from the end) of the file for type detection.
+    static let sampleBytes = 1 << 20
+
+    func sniff() throws -> Sniffed {
+        let bytes = file.bytes
+        let path = file.path
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        guard bytes[start...].contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }) else {
+            throw LoadError(path: path, message: "the file is empty", hint: "a CSV file needs a header row naming its columns, then one row per record")
+        }
+        try checkText(from: start)
+        let delimiter = try forcedDelimiter ?? detectDelimiter(from: start)
+        let reader = CSVRecordReader(bytes: bytes, delimiter: delimiter)
+        guard let (headerFields, dataStart) = try read(reader, at: start) else {
+            throw LoadError(path: path, message: "the file is empty", hint: "a CSV file needs a header row")
+        }
+        let header = Self.names(headerFields)
+        let dataLine = 1 + bytes[start..<dataStart].lazy.filter { $0 == UInt8(ascii: "\n") }.count
+        let dialect = CSVDialect(delimiter: delimiter, headerStart: start, dataStart: dataStart, dataLine: dataLine)
+
+        var sample = Array(repeating: [[UInt8]](), count: header.count)
+        var records = 0
+        var p = dataStart
+        let headEnd = min(bytes.count, dataStart + Self.sampleBytes)
+        while p < headEnd, let (fields, next) = try? reader.record(at: p) {
+            if fields.count == header.count {
+                for (i, f) in fields.enumerated() { sample[i].append(f) }
+                records += 1
+            }
+            p = next
+        }
+        let bytesPerRecord = records > 0 ? Double(p - dataStart) / Double(records) : 64
+        // The tail, resynchronised at a line break: catches types that change late in big files.
+        if bytes.count > headEnd + Self.sampleBytes {
+            var q = bytes.count - Self.sampleBytes
+            while q < bytes.count, bytes[q] != UInt8(ascii: "\n") { q += 1 }
+            q += 1
+            while q < bytes.count, let (fields, next) = try? reader.record(at: q) {
+                if fields.count == header.count { for (i, f) in fields.enumerated() { sample[i].append(f) } }
+                q = next
+            }
+        }
+        return Sniffed(dialect: dialect, header: header, sample: sample, bytesPerRecord: bytesPerRecord)
+    }
+
+    /// Rejects binary files: a NUL byte, or many control bytes, in the first 64 KiB.
+    private func checkText(from start: Int) throws {
+        let bytes = file.bytes
+        let end = min(bytes.count, start + 65_536)
+        var controls = 0
+        var line = 1, lineStart = start
+        for i in start..<end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") { line += 1; lineStart = i + 1; continue }
+            if b == 0 {
+                throw LoadError(path: file.path, line: line, column: i - lineStart + 1,
+                                message: "this looks like a binary file, not CSV text (NUL byte)",
+                                hint: "export the data as CSV (UTF-8 text) and load that file")
+            }
+            if b < 0x20, b != UInt8(ascii: "\t"), b != UInt8(ascii: "\r") { controls += 1 }
+        }
+        if controls * 20 > end - start {
+            throw LoadError(path: file.path, message: "this looks like a binary file, not CSV text (\(controls) control bytes in the first \(end - start))",
+                            hint: "export the data as CSV (UTF-8 text) and load that file")
+        }
+    }
+
+    private func read(_ reader: CSVRecordReader, at offset: Int) throws -> (fields: [[UInt8]], next: Int)? {
+        do {
+            return try reader.record(at: offset)
+        } catch {
+            let at: Int
+            switch error {
+            case .unterminatedQuote(let o): at = o
+            case .textAfterQuote(let o): at = o
+            }
+            let (line, column) = lineAndColumn(of: at)
+            throw LoadError(path: file.path, line: line, column: column,
+                            message: error == .unterminatedQuote(at: at) ? "unterminated quoted field in the header" : "text after a closing quote in the header",
+                            hint: "quote a field as \"like this\" and double any quote inside it")
+        }
+    }
+
+    /// Picks the candidate giving the most fields, consistently, over the first records; falls back to
+    /// runs of spaces for aligned text, then to a single column.
+    private func detectDelimiter(from start: Int) throws -> UInt8 {
+        var best: (delimiter: UInt8, fields: Int, consistency: Double)?
+        for candidate in Self.candidates + [UInt8(ascii: " ")] {
+            let reader = CSVRecordReader(bytes: file.bytes, delimiter: candidate)
+            var counts: [Int] = []
+            var p = start
+            while counts.count < 40, let (fields, next) = try? reader.record(at: p) {
+                if !(fields.count == 1 && fields[0].isEmpty) { counts.append(fields.count) }
+                p = next
+            }
+            guard let headerCount = counts.first, headerCount > 1 else { continue }
+            let consistency = Double(counts.filter { $0 == headerCount }.count) / Double(counts.count)
+            if candidate == UInt8(ascii: " "), best != nil { continue }
+            if best == nil || consistency > best!.consistency + 0.05
+                || (abs(consistency - best!.consistency) <= 0.05 && headerCount > best!.fields) {
+                best = (candidate, headerCount, consistency)
+            }
+        }
+        return best?.delimiter ?? UInt8(ascii: ",")
+    }
+
+    private func lineAndColumn(of offset: Int) -> (Int, Int) {
+        let bytes = file.bytes
+        var line = 1, lineStart = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// Header names: trimmed, blanks named `column_N`, duplicates suffixed `_2`, `_3`.
+    static func names(_ fields: [[UInt8]]) -> [String] {
+        var seen: [String: Int] = [:]
+        return fields.enumerated().map { i, f in
+            var name = String(decoding: f, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if name.isEmpty { name = "column_\(i + 1)" }
+            let key = name.lowercased()
+            if let n = seen[key] { seen[key] = n + 1; name += "_\(n + 1)" } else { seen[key] = 1 }
+            return name
+        }
+    }
+}
+
+import Foundation

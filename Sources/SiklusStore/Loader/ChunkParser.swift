@@ -1,0 +1,235 @@
+/// Rows skipped in a chunk for one reason.
+struct SkipTally: Sendable {
+    var count = 0
+    /// Chunk-relative (0-based) physical lines and byte columns of the first few.
+    var first: [(line: Int, column: Int)] = []
+
+    mutating func add(line: Int, column: Int) {
+        count += 1
+        if first.count < 5 { first.append((line, column)) }
+    }
+}
+
+/// What one chunk of a file parsed into.
+struct ChunkResult: @unchecked Sendable {
+    var buffers: [ColumnBuffer]
+    var rows: Int
+    /// Chunk 0 interns into a copy of the global dictionaries (its codes are final); other chunks only
+    /// look the globals up and intern misses locally, as negative codes resolved at merge.
+    var customers: StringDictionary
+    var strings: StringDictionary
+    var skips: [String: SkipTally]
+    /// Rows with an empty customer id.
+    var emptyCustomer = SkipTally()
+    /// Newlines in the chunk (to turn chunk-relative lines into file lines).
+    var lines: Int
+    /// A structural error (unterminated quote) that makes the file unreadable.
+    var fatal: (line: Int, column: Int, message: String)?
+
+    mutating func deallocate() {
+        for i in buffers.indices { buffers[i].deallocate() }
+    }
+}
+
+/// Parses one byte range of a CSV file (starting at a record boundary) into column buffers.
+///
+/// The inner loop reads bytes in place: unquoted fields are never copied, quoted fields with `""`
+/// escapes are unescaped into one scratch buffer, and values are written by row index so a bad row
+/// is dropped just by not advancing the row count.
+struct ChunkParser {
+    let file: MappedFile
+    let range: Range<Int>
+    let plan: LoadPlan
+    let globalCustomers: StringDictionary
+    let globalStrings: StringDictionary
+    /// True for the first chunk: it interns straight into (a copy of) the global dictionaries.
+    let ownsDictionaries: Bool
+
+    /// How often parsed pages are handed back to the kernel.
+    private static let releaseStride = 16 << 20
+
+    func parse() -> ChunkResult {
+        let bytes = file.bytes
+        let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let columns = plan.columns
+        let fieldCount = columns.count
+        let kinds = columns.map(\.kind)
+        let required = columns.map(\.required)
+        let delimiter = plan.dialect.delimiter
+        let whitespace = plan.dialect.isWhitespace
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
+
+        var capacity = max(16, Int(Double(range.count) / max(8, plan.bytesPerRecord) * 1.1) + 16)
+        var buffers = kinds.map { ColumnBuffer(kind: $0, capacity: capacity) }
+        var customers = ownsDictionaries ? globalCustomers : StringDictionary()
+        var strings = ownsDictionaries ? globalStrings : StringDictionary()
+        var skips: [String: SkipTally] = [:]
+        var emptyCustomer = SkipTally()
+        var scratch = [UInt8]()
+        var rows = 0
+        var line = 0
+        var lineStart = range.lowerBound
+        var released = range.lowerBound
+        var p = range.lowerBound
+        let end = range.upperBound
+
+        func result(fatal: (Int, Int, String)? = nil) -> ChunkResult {
+            ChunkResult(buffers: buffers, rows: rows, customers: customers, strings: strings, skips: skips,
+                        emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
+        }
+
+        while p < end {
+            // Blank lines carry no record.
+            if base[p] == newline { p += 1; line += 1; lineStart = p; continue }
+            if base[p] == cr, p + 1 < end, base[p + 1] == newline { p += 2; line += 1; lineStart = p; continue }
+            if whitespace {
+                while p < end, base[p] == space { p += 1 }
+                if p >= end { break }
+                if base[p] == newline || base[p] == cr { continue }
+            }
+            if rows == capacity {
+                let next = capacity * 2
+                for i in buffers.indices { buffers[i].grow(from: rows, to: next) }
+                capacity = next
+            }
+            let recordLine = line
+            var field = 0
+            var bad: (reason: String, column: Int)?
+            var skipEmptyCustomer = false
+
+            while true {
+                var fs = p, fe = p
+                var escaped = false
+                let fieldColumn = p - lineStart + 1
+                if p < end, base[p] == quote {
+                    p += 1
+                    fs = p
+                    while true {
+                        if p >= end {
+                            return result(fatal: (recordLine, fieldColumn, "unterminated quoted field: the quote opened here never closes"))
+                        }
+                        let b = base[p]
+                        if b == quote {
+                            if p + 1 < end, base[p + 1] == quote { escaped = true; p += 2; continue }
+                            break
+                        }
+                        if b == newline { line += 1; lineStart = p + 1 }
+                        p += 1
+                    }
+                    fe = p
+                    p += 1
+                    if p < end, base[p] != delimiter, base[p] != newline, base[p] != cr, bad == nil {
+                        bad = ("text after a closing quote", p - lineStart + 1)
+                    }
+                    while p < end, base[p] != delimiter, base[p] != newline { p += 1 }
+                } else {
+                    while p < end {
+                        let b = base[p]
+                        if b == delimiter || b == newline { break }
+                        p += 1
+                    }
+                    fe = p
+                    if fe > fs, base[fe - 1] == cr { fe -= 1 }
+                }
+
+                if field < fieldCount, bad == nil {
+                    var f = UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
+                    if escaped {
+                        scratch.removeAll(keepingCapacity: true)
+                        var i = fs
+                        while i < fe { scratch.append(base[i]); i += base[i] == quote ? 2 : 1 }
+                    }
+                    let ok: Bool = scratch.withUnsafeBytes { unescaped in
+                        if escaped { f = unescaped }
+                        return store(f, kind: kinds[field], into: &buffers[field], row: rows, required: required[field],
+                                     customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
+                    }
+                    if !ok {
+                        bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldColumn)
+                    }
+                }
+                field += 1
+
+                if p < end, base[p] == delimiter {
+                    p += 1
+                    if whitespace {
+                        while p < end, base[p] == space { p += 1 }
+                        if p >= end || base[p] == newline || base[p] == cr { break }
+                    }
+                    continue
+                }
+                break
+            }
+            // At the end of the record: step over its line break.
+            if p < end, base[p] == cr { p += 1 }
+            if p < end, base[p] == newline { p += 1; line += 1; lineStart = p }
+
+            if field != fieldCount {
+                let reason = field < fieldCount ? "expected \(fieldCount) fields, found \(field)" : "expected \(fieldCount) fields, found \(field)"
+                skips[reason, default: SkipTally()].add(line: recordLine, column: 1)
+            } else if let bad {
+                skips[bad.reason, default: SkipTally()].add(line: recordLine, column: bad.column)
+            } else if skipEmptyCustomer {
+                emptyCustomer.add(line: recordLine, column: 1)
+            } else {
+                rows += 1
+            }
+            if p - released >= Self.releaseStride {
+                file.release(from: released, to: lineStart)
+                released = lineStart
+            }
+        }
+        file.release(from: released, to: end)
+        return result()
+    }
+
+    /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
+    @inline(__always)
+    private func store(_ f: UnsafeRawBufferPointer, kind: FieldKind, into buffer: inout ColumnBuffer, row: Int, required: Bool,
+                       customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
+        switch kind {
+        case .customer:
+            if f.isEmpty { skipEmptyCustomer = true; return true }
+            buffer.codes![row] = intern(f, local: &customers, global: globalCustomers)
+            return true
+        case .string:
+            buffer.codes![row] = f.isEmpty ? StringDictionary.null : intern(f, local: &strings, global: globalStrings)
+            return true
+        case .float:
+            if f.isEmpty || FieldParsers.isNullWord(f) {
+                buffer.doubles![row] = 0; buffer.nulls![row] = true; buffer.nullCount += 1
+                return !required
+            }
+            guard let value = FieldParsers.double(f) else { return false }
+            buffer.doubles![row] = value; buffer.nulls![row] = false
+            return true
+        case .skip:
+            return true
+        default:
+            if f.isEmpty || FieldParsers.isNullWord(f) {
+                buffer.int64s![row] = 0; buffer.nulls![row] = true; buffer.nullCount += 1
+                return !required
+            }
+            let parsed: Int64?
+            switch kind {
+            case .int: parsed = FieldParsers.int64(f)
+            case .isoTime: parsed = FieldParsers.isoTimestamp(f)?.seconds
+            case .compactDate: parsed = FieldParsers.compactDate(f)
+            case .pattern(let pattern): parsed = FieldParsers.patterned(f, pattern: pattern)
+            case .epochSeconds: parsed = FieldParsers.int64(f)
+            case .epochMilliseconds: parsed = FieldParsers.int64(f).map { $0 / 1000 }
+            default: parsed = nil
+            }
+            guard let parsed else { return false }
+            buffer.int64s![row] = parsed; buffer.nulls![row] = false
+            return true
+        }
+    }
+
+    @inline(__always)
+    private func intern(_ f: UnsafeRawBufferPointer, local: inout StringDictionary, global: StringDictionary) -> Int32 {
+        if ownsDictionaries { return local.intern(f) }
+        if let code = global.code(of: f) { return code }
+        return -2 - local.intern(f)
+    }
+}

@@ -1,0 +1,85 @@
+/// Finds which header plays which role, by name (case-insensitive, ignoring `_`, spaces and
+/// punctuation) with common synonyms, in priority order.
+enum ColumnRoles {
+    /// Synonyms per role for each table, most specific first (normalized: lowercase letters and digits).
+    static func synonyms(for table: TableKind) -> [(ColumnRole, [String])] {
+        let customer = ["customerid", "userid", "clientid", "customer", "user", "client", "uid", "customerno"]
+        switch table {
+        case .events:
+            return [
+                (.customer, customer),
+                (.ts, ["ts", "timestamp", "time", "eventtime", "invoicedate", "orderdate", "datetime", "eventtimestamp",
+                       "eventdate", "occurredat", "createdat", "date"]),
+                (.event, ["event", "eventname", "action", "type", "eventtype"]),
+                (.amount, ["amount", "revenue", "price", "value", "dollarvalue", "total", "totalprice", "sales", "ordervalue"]),
+                (.channel, ["channel", "source", "utmsource", "medium", "acquisitionchannel"]),
+            ]
+        case .customers:
+            return [
+                (.customer, customer),
+                (.signup, ["signup", "signupdate", "signedup", "signupat", "createdat", "registeredat", "registrationdate",
+                           "joindate", "joined", "firstseen", "date"]),
+                (.channel, ["channel", "acquisitionchannel", "source", "utmsource", "medium"]),
+                (.country, ["country", "countrycode", "nation", "market"]),
+            ]
+        case .spend:
+            return [
+                (.date, ["date", "day", "ts", "timestamp", "spenddate"]),
+                (.channel, ["channel", "source", "utmsource", "medium"]),
+                (.spend, ["spend", "cost", "amount", "budget", "adspend"]),
+                (.impressions, ["impressions", "imps", "impr", "views"]),
+                (.clicks, ["clicks", "click"]),
+            ]
+        }
+    }
+
+    /// Roles a table cannot do without.
+    static func required(for table: TableKind) -> [ColumnRole] {
+        switch table {
+        case .events: [.customer, .ts]
+        case .customers: [.customer]
+        case .spend: [.date, .channel]
+        }
+    }
+
+    /// Lowercase letters and digits only: `Customer ID` → `customerid`.
+    static func normalize(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { CharacterSetASCII.isAlphanumeric($0) }.map(Character.init))
+    }
+
+    /// Header index for each role: explicit mapping first, then synonyms in priority order.
+    static func assign(headers: [String], table: TableKind, mapping: [ColumnRole: String], path: String) throws -> [ColumnRole: Int] {
+        let normalized = headers.map(normalize)
+        var roles: [ColumnRole: Int] = [:]
+        var taken = Set<Int>()
+        for (role, name) in mapping {
+            guard let index = headers.firstIndex(where: { $0 == name }) ?? normalized.firstIndex(of: normalize(name)) else {
+                throw LoadError(path: path, line: 1, message: "no column named \"\(name)\" for role \(role.rawValue)",
+                                hint: "the header has: " + headers.joined(separator: ", "))
+            }
+            guard synonyms(for: table).contains(where: { $0.0 == role }) else {
+                let valid = synonyms(for: table).map(\.0.rawValue).joined(separator: ", ")
+                throw LoadError(path: path, line: 1, message: "\(table.rawValue) has no role \(role.rawValue)", hint: "roles of \(table.rawValue): \(valid)")
+            }
+            roles[role] = index
+            taken.insert(index)
+        }
+        for (role, names) in synonyms(for: table) where roles[role] == nil {
+            for name in names {
+                if let index = normalized.indices.first(where: { normalized[$0] == name && !taken.contains($0) }) {
+                    roles[role] = index
+                    taken.insert(index)
+                    break
+                }
+            }
+        }
+        return roles
+    }
+}
+
+/// ASCII character classes without Foundation's CharacterSet.
+enum CharacterSetASCII {
+    static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || (s >= "A" && s <= "Z")
+    }
+}

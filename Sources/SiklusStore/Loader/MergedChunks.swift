@@ -1,0 +1,73 @@
+/// The chunks of one file joined: final dictionaries, per-chunk code remaps, file-level line numbers.
+struct MergedChunks {
+    private var chunks: [ChunkResult]
+    var customers: StringDictionary
+    var strings: StringDictionary
+    /// Per chunk: local code → final code (chunk 0 interned into the final dictionaries directly).
+    private(set) var customerRemaps: [[Int32]]
+    private(set) var stringRemaps: [[Int32]]
+    let rows: Int
+    /// Skipped rows by reason, with file line numbers.
+    let skips: [String: SkipTally]
+    let emptyCustomer: SkipTally
+
+    var customerRemap: Int { 0 }
+    var stringRemap: Int { 1 }
+
+    init(chunks: [ChunkResult], dataLine: Int, customers global: StringDictionary, strings globalStrings: StringDictionary) {
+        self.chunks = chunks
+        var customers = chunks.first?.customers ?? global
+        var strings = chunks.first?.strings ?? globalStrings
+        var customerRemaps: [[Int32]] = [[]], stringRemaps: [[Int32]] = [[]]
+        for chunk in chunks.dropFirst() {
+            customerRemaps.append((0..<chunk.customers.count).map { code in chunk.customers.withBytes(of: Int32(code)) { customers.intern($0) } })
+            stringRemaps.append((0..<chunk.strings.count).map { code in chunk.strings.withBytes(of: Int32(code)) { strings.intern($0) } })
+        }
+        self.customers = customers
+        self.strings = strings
+        self.customerRemaps = customerRemaps
+        self.stringRemaps = stringRemaps
+        rows = chunks.reduce(0) { $0 + $1.rows }
+
+        var skips: [String: SkipTally] = [:]
+        var empty = SkipTally()
+        var line = dataLine
+        func shifted(_ tally: SkipTally, by offset: Int, into total: inout SkipTally) {
+            total.count += tally.count
+            for entry in tally.first where total.first.count < 5 { total.first.append((entry.line + offset, entry.column)) }
+        }
+        for chunk in chunks {
+            for (reason, tally) in chunk.skips { shifted(tally, by: line, into: &skips[reason, default: SkipTally()]) }
+            shifted(chunk.emptyCustomer, by: line, into: &empty)
+            line += chunk.lines
+        }
+        self.skips = skips
+        self.emptyCustomer = empty
+    }
+
+    /// Column `i` of all chunks, concatenated in file order, with codes remapped to final codes.
+    /// `remap` is `customerRemap` or `stringRemap`.
+    func column(_ i: Int, remap: Int) -> (ColumnData, [Bool]?) {
+        var parts: [(ColumnData, [Bool]?)] = []
+        for (k, chunk) in chunks.enumerated() {
+            parts.append(chunk.buffers[i].data(count: chunk.rows, remapCodes: remap == customerRemap ? customerRemaps[k] : stringRemaps[k]))
+        }
+        guard parts.count > 1 else { return parts.first ?? (.code([]), nil) }
+        let anyNulls = parts.contains { $0.1 != nil }
+        let nulls: [Bool]? = anyNulls ? parts.flatMap { $0.1 ?? Array(repeating: false, count: $0.0.count) } : nil
+        switch parts[0].0 {
+        case .int64: return (.int64(parts.flatMap { part -> [Int64] in if case .int64(let v) = part.0 { return v }; return [] }), nulls)
+        case .double: return (.double(parts.flatMap { part -> [Double] in if case .double(let v) = part.0 { return v }; return [] }), nulls)
+        case .code: return (.code(parts.flatMap { part -> [Int32] in if case .code(let v) = part.0 { return v }; return [] }), nil)
+        }
+    }
+
+    /// Frees the raw buffers of column `i` once it has been copied out.
+    mutating func release(column i: Int) {
+        for k in chunks.indices { chunks[k].buffers[i].deallocate() }
+    }
+
+    mutating func deallocate() {
+        for k in chunks.indices { chunks[k].deallocate() }
+    }
+}
