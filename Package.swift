@@ -38,6 +38,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times loads and canonical queries for scripts/bench (release build).
+        .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine"]),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage"]),
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"]),

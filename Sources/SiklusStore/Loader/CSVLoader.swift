@@ -12,14 +12,18 @@ struct CSVLoader {
 
     func load(into store: inout Store) throws -> LoadReport {
         let started = DispatchTime.now()
+        var timer = PhaseTimer()
         let file = try MappedFile(path: path)
         let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
         let plan = try makePlan(sniffed, existing: store)
+        timer.mark("sniff and plan")
 
         let chunks = try parseChunks(file: file, plan: plan, store: store)
+        timer.mark("parse chunks")
         var merged = MergedChunks(chunks: chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
         defer { merged.deallocate() }
         try checkBadRows(merged)
+        timer.mark("merge dictionaries")
 
         store.customerIDs = merged.customers
         store.strings = merged.strings
@@ -30,11 +34,13 @@ struct CSVLoader {
             columns.append(Column(name: planned.name, type: planned.type, data: data, nulls: nulls))
             merged.release(column: i)
         }
+        timer.mark("copy columns")
         let stored = plan.columns.filter { $0.kind != .skip }
         var notes: [String] = []
         let summary = TableAppender(table: table, columns: columns, planned: stored, customerCount: customerCount)
         try summary.apply(to: &store, notes: &notes, path: path)
 
+        timer.mark("append and index")
         var skipped = merged.skips.map { LoadReport.Skipped(reason: $0.key, count: $0.value.count, firstLines: $0.value.first.map(\.line)) }
         skipped.sort { ($0.firstLines.first ?? 0) < ($1.firstLines.first ?? 0) }
         if merged.emptyCustomer.count > 0 {
