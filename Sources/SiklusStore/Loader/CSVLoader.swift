@@ -27,19 +27,9 @@ struct CSVLoader {
 
         store.customerIDs = merged.customers
         store.strings = merged.strings
-        let customerCount = store.customerIDs.count
-        var columns: [Column] = []
-        for (i, planned) in plan.columns.enumerated() where planned.kind != .skip {
-            let (data, nulls) = merged.column(i, remap: planned.kind == .customer ? merged.customerRemap : merged.stringRemap)
-            columns.append(Column(name: planned.name, type: planned.type, data: data, nulls: nulls))
-            merged.release(column: i)
-        }
-        timer.mark("copy columns")
-        let stored = plan.columns.filter { $0.kind != .skip }
         var notes: [String] = []
-        let summary = TableAppender(table: table, columns: columns, planned: stored, customerCount: customerCount)
-        try summary.apply(to: &store, notes: &notes, path: path)
-
+        let summary = TableAppender(table: table, plan: plan, customerCount: store.customerIDs.count)
+            .apply(&merged, to: &store, notes: &notes)
         timer.mark("append and index")
         var skipped = merged.skips.map { LoadReport.Skipped(reason: $0.key, count: $0.value.count, firstLines: $0.value.first.map(\.line)) }
         skipped.sort { ($0.firstLines.first ?? 0) < ($1.firstLines.first ?? 0) }

@@ -54,18 +54,27 @@ struct ChunkParser {
         let columns = plan.columns
         let fieldCount = columns.count
         let kinds = columns.map(\.kind)
-        let required = columns.map(\.required)
+        // A payload-free tag per column: switching on `FieldKind` itself would copy its pattern array per field.
+        let tags = UnsafeMutableBufferPointer<FieldTag>.allocate(capacity: fieldCount)
+        for (i, kind) in kinds.enumerated() { tags[i] = FieldTag(kind) }
+        let patterns: [[UInt8]] = kinds.map { kind -> [UInt8] in if case .pattern(let p) = kind { return p }; return [] }
+        let required = UnsafeMutableBufferPointer<Bool>.allocate(capacity: fieldCount)
+        for (i, column) in columns.enumerated() { required[i] = column.required }
+        defer { tags.deallocate(); required.deallocate() }
         let delimiter = plan.dialect.delimiter
         let whitespace = plan.dialect.isWhitespace
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
 
-        var capacity = max(16, Int(Double(range.count) / max(8, plan.bytesPerRecord) * 1.1) + 16)
-        var buffers = kinds.map { ColumnBuffer(kind: $0, capacity: capacity) }
+        var capacity = max(16, Int(Double(range.count) / max(8, plan.bytesPerRecord) * 1.05) + 16)
+        let buffers = UnsafeMutableBufferPointer<ColumnBuffer>.allocate(capacity: fieldCount)
+        for (i, kind) in kinds.enumerated() { (buffers.baseAddress! + i).initialize(to: ColumnBuffer(kind: kind, capacity: capacity)) }
+        defer { buffers.deinitialize(); buffers.deallocate() }
         var customers = ownsDictionaries ? globalCustomers : StringDictionary()
         var strings = ownsDictionaries ? globalStrings : StringDictionary()
         var skips: [String: SkipTally] = [:]
         var emptyCustomer = SkipTally()
-        var scratch = [UInt8]()
+        var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
+        defer { scratch.deallocate() }
         var rows = 0
         var line = 0
         var lineStart = range.lowerBound
@@ -74,7 +83,7 @@ struct ChunkParser {
         let end = range.upperBound
 
         func result(fatal: (Int, Int, String)? = nil) -> ChunkResult {
-            ChunkResult(buffers: buffers, rows: rows, customers: customers, strings: strings, skips: skips,
+            ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
                         emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
         }
 
@@ -89,7 +98,7 @@ struct ChunkParser {
             }
             if rows == capacity {
                 let next = capacity * 2
-                for i in buffers.indices { buffers[i].grow(from: rows, to: next) }
+                for i in 0..<fieldCount { buffers[i].grow(from: rows, to: next) }
                 capacity = next
             }
             let recordLine = line
@@ -135,15 +144,17 @@ struct ChunkParser {
                 if field < fieldCount, bad == nil {
                     var f = UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
                     if escaped {
-                        scratch.removeAll(keepingCapacity: true)
-                        var i = fs
-                        while i < fe { scratch.append(base[i]); i += base[i] == quote ? 2 : 1 }
+                        if scratch.count < fe - fs {
+                            scratch.deallocate()
+                            scratch = .allocate(byteCount: (fe - fs) * 2, alignment: 1)
+                        }
+                        var i = fs, n = 0
+                        while i < fe { scratch[n] = base[i]; n += 1; i += base[i] == quote ? 2 : 1 }
+                        f = UnsafeRawBufferPointer(start: scratch.baseAddress, count: n)
                     }
-                    let ok: Bool = scratch.withUnsafeBytes { unescaped in
-                        if escaped { f = unescaped }
-                        return store(f, kind: kinds[field], into: &buffers[field], row: rows, required: required[field],
-                                     customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
-                    }
+                    let ok = store(f, tag: tags[field], pattern: patterns[field], into: buffers.baseAddress! + field, row: rows,
+                                   required: required[field], customers: &customers, strings: &strings,
+                                   skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok {
                         bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldColumn)
                     }
@@ -185,51 +196,74 @@ struct ChunkParser {
 
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
     @inline(__always)
-    private func store(_ f: UnsafeRawBufferPointer, kind: FieldKind, into buffer: inout ColumnBuffer, row: Int, required: Bool,
-                       customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
-        switch kind {
+    private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: [UInt8], into buffer: UnsafeMutablePointer<ColumnBuffer>,
+                       row: Int, required: Bool, customers: inout StringDictionary, strings: inout StringDictionary,
+                       skipEmptyCustomer: inout Bool) -> Bool {
+        switch tag {
         case .customer:
             if f.isEmpty { skipEmptyCustomer = true; return true }
-            buffer.codes![row] = intern(f, local: &customers, global: globalCustomers)
+            buffer.pointee.codes.unsafelyUnwrapped[row] = intern(f, local: &customers, global: globalCustomers)
             return true
         case .string:
-            buffer.codes![row] = f.isEmpty ? StringDictionary.null : intern(f, local: &strings, global: globalStrings)
+            buffer.pointee.codes.unsafelyUnwrapped[row] = f.isEmpty ? StringDictionary.null : intern(f, local: &strings, global: globalStrings)
             return true
         case .float:
+            let doubles = buffer.pointee.doubles.unsafelyUnwrapped, nulls = buffer.pointee.nulls.unsafelyUnwrapped
             if f.isEmpty || FieldParsers.isNullWord(f) {
-                buffer.doubles![row] = 0; buffer.nulls![row] = true; buffer.nullCount += 1
+                doubles[row] = 0; nulls[row] = true; buffer.pointee.nullCount += 1
                 return !required
             }
             guard let value = FieldParsers.double(f) else { return false }
-            buffer.doubles![row] = value; buffer.nulls![row] = false
+            doubles[row] = value; nulls[row] = false
             return true
         case .skip:
             return true
         default:
+            let ints = buffer.pointee.int64s.unsafelyUnwrapped, nulls = buffer.pointee.nulls.unsafelyUnwrapped
             if f.isEmpty || FieldParsers.isNullWord(f) {
-                buffer.int64s![row] = 0; buffer.nulls![row] = true; buffer.nullCount += 1
+                ints[row] = 0; nulls[row] = true; buffer.pointee.nullCount += 1
                 return !required
             }
             let parsed: Int64?
-            switch kind {
-            case .int: parsed = FieldParsers.int64(f)
+            switch tag {
+            case .int, .epochSeconds: parsed = FieldParsers.int64(f)
             case .isoTime: parsed = FieldParsers.isoTimestamp(f)?.seconds
             case .compactDate: parsed = FieldParsers.compactDate(f)
-            case .pattern(let pattern): parsed = FieldParsers.patterned(f, pattern: pattern)
-            case .epochSeconds: parsed = FieldParsers.int64(f)
+            case .pattern: parsed = FieldParsers.patterned(f, pattern: pattern)
             case .epochMilliseconds: parsed = FieldParsers.int64(f).map { $0 / 1000 }
             default: parsed = nil
             }
             guard let parsed else { return false }
-            buffer.int64s![row] = parsed; buffer.nulls![row] = false
+            ints[row] = parsed; nulls[row] = false
             return true
         }
     }
 
     @inline(__always)
     private func intern(_ f: UnsafeRawBufferPointer, local: inout StringDictionary, global: StringDictionary) -> Int32 {
-        if ownsDictionaries { return local.intern(f) }
-        if let code = global.code(of: f) { return code }
-        return -2 - local.intern(f)
+        let hash = StringDictionary.hash(f)
+        if ownsDictionaries { return local.intern(f, hash: hash) }
+        if let code = global.code(of: f, hash: hash) { return code }
+        return -2 - local.intern(f, hash: hash)
+    }
+}
+
+/// `FieldKind` without payloads, for the parser's per-field switch.
+enum FieldTag: UInt8 {
+    case customer, string, int, float, isoTime, compactDate, pattern, epochSeconds, epochMilliseconds, skip
+
+    init(_ kind: FieldKind) {
+        switch kind {
+        case .customer: self = .customer
+        case .string: self = .string
+        case .int: self = .int
+        case .float: self = .float
+        case .isoTime: self = .isoTime
+        case .compactDate: self = .compactDate
+        case .pattern: self = .pattern
+        case .epochSeconds: self = .epochSeconds
+        case .epochMilliseconds: self = .epochMilliseconds
+        case .skip: self = .skip
+        }
     }
 }

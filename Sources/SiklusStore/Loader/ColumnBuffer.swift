@@ -42,20 +42,10 @@ struct ColumnBuffer {
         int64s = nil; doubles = nil; codes = nil; nulls = nil
     }
 
-    /// The first `count` values as a store column's data, with codes passed through `remap`
-    /// (local codes are negative: `-2 - localCode`).
-    func data(count: Int, remapCodes remap: [Int32]) -> (ColumnData, [Bool]?) {
+    /// The first `count` values as a store column's data.
+    func data(count: Int) -> (ColumnData, [Bool]?) {
         let nullFlags = nullCount > 0 && nulls != nil ? Array(UnsafeBufferPointer(start: nulls, count: count)) : nil
-        if let codes {
-            let values = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
-                for i in 0..<count {
-                    let c = codes[i]
-                    out[i] = c >= -1 ? c : remap[Int(-2 - c)]
-                }
-                initialized = count
-            }
-            return (.code(values), nil)
-        }
+        if let codes { return (.code(Array(UnsafeBufferPointer(start: codes, count: count))), nil) }
         if let doubles { return (.double(Array(UnsafeBufferPointer(start: doubles, count: count))), nullFlags) }
         if let int64s { return (.int64(Array(UnsafeBufferPointer(start: int64s, count: count))), nullFlags) }
         return (.code([]), nil)

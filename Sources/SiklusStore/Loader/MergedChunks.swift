@@ -23,6 +23,11 @@ struct MergedChunks {
             customerRemaps.append((0..<chunk.customers.count).map { code in chunk.customers.withBytes(of: Int32(code)) { customers.intern($0) } })
             stringRemaps.append((0..<chunk.strings.count).map { code in chunk.strings.withBytes(of: Int32(code)) { strings.intern($0) } })
         }
+        // Chunk-local dictionaries are no longer needed once remapped.
+        for k in self.chunks.indices.dropFirst() {
+            self.chunks[k].customers = StringDictionary()
+            self.chunks[k].strings = StringDictionary()
+        }
         self.customers = customers
         self.strings = strings
         self.customerRemaps = customerRemaps
@@ -45,13 +50,9 @@ struct MergedChunks {
         self.emptyCustomer = empty
     }
 
-    /// Column `i` of all chunks, concatenated in file order, with codes remapped to final codes.
-    /// `remap` is `customerRemap` or `stringRemap`.
-    func column(_ i: Int, remap: Int) -> (ColumnData, [Bool]?) {
-        var parts: [(ColumnData, [Bool]?)] = []
-        for (k, chunk) in chunks.enumerated() {
-            parts.append(chunk.buffers[i].data(count: chunk.rows, remapCodes: remap == customerRemap ? customerRemaps[k] : stringRemaps[k]))
-        }
+    /// Column `i` of all chunks, concatenated in file order (codes must be final: `finalizeCodes`).
+    func column(_ i: Int) -> (ColumnData, [Bool]?) {
+        let parts = chunks.map { $0.buffers[i].data(count: $0.rows) }
         guard parts.count > 1 else { return parts.first ?? (.code([]), nil) }
         let anyNulls = parts.contains { $0.1 != nil }
         let nulls: [Bool]? = anyNulls ? parts.flatMap { $0.1 ?? Array(repeating: false, count: $0.0.count) } : nil
@@ -60,6 +61,27 @@ struct MergedChunks {
         case .double: return (.double(parts.flatMap { part -> [Double] in if case .double(let v) = part.0 { return v }; return [] }), nulls)
         case .code: return (.code(parts.flatMap { part -> [Int32] in if case .code(let v) = part.0 { return v }; return [] }), nil)
         }
+    }
+
+    /// Rows of each chunk.
+    var rowCounts: [Int] { chunks.map(\.rows) }
+
+    /// Rewrites column `i`'s local (negative) codes to final codes in place.
+    mutating func finalizeCodes(column i: Int, remap: Int) {
+        for (k, chunk) in chunks.enumerated() {
+            guard let codes = chunk.buffers[i].codes else { continue }
+            let table = remap == customerRemap ? customerRemaps[k] : stringRemaps[k]
+            for r in 0..<chunk.rows where codes[r] < -1 { codes[r] = table[Int(-2 - codes[r])] }
+        }
+    }
+
+    /// Column `i`'s raw buffers, one per chunk (valid until released).
+    func buffers(column i: Int) -> [ColumnBuffer] { chunks.map { $0.buffers[i] } }
+
+    /// Hands column `i`'s buffers to the caller, who must deallocate them.
+    mutating func disown(column i: Int) -> [ColumnBuffer] {
+        defer { for k in chunks.indices { chunks[k].buffers[i] = ColumnBuffer(kind: .skip, capacity: 0) } }
+        return buffers(column: i)
     }
 
     /// Frees the raw buffers of column `i` once it has been copied out.

@@ -1,79 +1,101 @@
-/// Puts parsed columns into their table: events are appended and re-indexed, customers upserted by id,
-/// spend appended. Also works out the report's distinct customers and time span.
+/// Puts parsed chunks into their table: events are appended and re-indexed straight from the parser's
+/// buffers, customers upserted by id, spend appended. Also works out the report's distinct customers
+/// and time span.
 struct TableAppender {
     let table: TableKind
-    let columns: [Column]
-    let planned: [PlannedColumn]
+    let plan: LoadPlan
     let customerCount: Int
 
-    var rowCount: Int { columns.first?.count ?? 0 }
-
-    func column(_ role: ColumnRole) -> Column? {
-        planned.firstIndex { $0.role == role }.map { columns[$0] }
+    /// What the report needs to know about the rows just added.
+    struct Summary {
+        var distinctCustomers = 0
+        var timeSpan: ClosedRange<Int64>?
     }
 
-    var distinctCustomers: Int {
-        guard case .code(let codes)? = column(.customer)?.data else { return 0 }
-        var seen = [Bool](repeating: false, count: customerCount)
-        var distinct = 0
-        for c in codes where !seen[Int(c)] { seen[Int(c)] = true; distinct += 1 }
-        return distinct
-    }
+    func apply(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> Summary {
+        var summary = Summary()
+        let customerIndex = plan.index(of: .customer)
+        for (i, column) in plan.columns.enumerated() where column.kind == .customer || column.kind == .string {
+            merged.finalizeCodes(column: i, remap: column.kind == .customer ? merged.customerRemap : merged.stringRemap)
+        }
+        if let customerIndex {
+            summary.distinctCustomers = distinct(merged.buffers(column: customerIndex), counts: merged.rowCounts)
+        }
+        let timeRole: ColumnRole = switch table { case .events: .ts; case .customers: .signup; case .spend: .date }
+        if let t = plan.index(of: timeRole) { summary.timeSpan = span(merged.buffers(column: t), counts: merged.rowCounts) }
 
-    var timeSpan: ClosedRange<Int64>? {
-        let role: ColumnRole = switch table { case .events: .ts; case .customers: .signup; case .spend: .date }
-        guard let time = column(role), case .int64(let values) = time.data else { return nil }
-        var lo = Int64.max, hi = Int64.min
-        for (i, v) in values.enumerated() where !time.isNull(i) { lo = min(lo, v); hi = max(hi, v) }
-        return lo <= hi ? lo...hi : nil
-    }
-
-    func apply(to store: inout Store, notes: inout [String], path: String) throws {
         switch table {
-        case .events: appendEvents(to: &store, notes: &notes)
-        case .customers: upsertCustomers(into: &store)
-        case .spend: appendSpend(to: &store)
+        case .events: appendEvents(&merged, to: &store, notes: &notes)
+        case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store)
+        case .spend: store.spend.append(materialize(&merged, where: { _ in true }), roles: plan.columns.map(\.role))
         }
         // Keep every per-customer structure as long as the customer dictionary.
         store.customers.resize(to: store.customerIDs.count)
         store.events.extendOffsets(to: store.customerIDs.count)
+        return summary
     }
 
-    private func appendEvents(to store: inout Store, notes: inout [String]) {
-        let n = rowCount
-        func codes(_ role: ColumnRole) -> [Int32]? { if case .code(let v)? = column(role)?.data { v } else { nil } }
-        let event: [Int32]
-        if let names = codes(.event) {
-            event = names
-        } else {
-            let purchase = store.strings.intern("purchase")
-            event = Array(repeating: purchase, count: n)
+    /// Copies the chosen columns out of the chunk buffers (freeing them).
+    private func materialize(_ merged: inout MergedChunks, where keep: (PlannedColumn) -> Bool) -> [Column] {
+        plan.columns.indices.filter { keep(plan.columns[$0]) && plan.columns[$0].kind != .skip }.map { i in
+            let planned = plan.columns[i]
+            let (data, nulls) = merged.column(i)
+            merged.release(column: i)
+            return Column(name: planned.name, type: planned.type, data: data, nulls: nulls)
+        }
+    }
+
+    private func appendEvents(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) {
+        let extras = materialize(&merged, where: { $0.role == nil })
+        if plan.index(of: .event) == nil {
             notes.append("no event column: this is a transaction log, so every row is a purchase")
         }
-        var amount = Array(repeating: 0.0, count: n)
-        var amountNulls: [Bool]? = Array(repeating: true, count: n)
-        if let column = column(.amount), case .double(let values) = column.data {
-            amount = values
-            amountNulls = column.nulls
+        // The role columns' buffers now belong to `EventTable.append`, which frees each once gathered.
+        var owned: [ColumnRole: [ColumnBuffer]] = [:]
+        for role in [ColumnRole.customer, .ts, .event, .amount, .channel] {
+            if let i = plan.index(of: role) { owned[role] = merged.disown(column: i) }
         }
-        guard case .int64(let ts)? = column(.ts)?.data else { preconditionFailure("events always have a ts column") }
-        let extras = planned.indices.filter { planned[$0].role == nil }.map { columns[$0] }
-        let rows = EventRows(customer: codes(.customer) ?? [], ts: ts, event: event, amount: amount, amountNulls: amountNulls,
-                             channel: codes(.channel) ?? Array(repeating: StringDictionary.null, count: n), extras: extras)
+        func parts<T>(_ role: ColumnRole, _ field: KeyPath<ColumnBuffer, UnsafeMutablePointer<T>?>) -> [UnsafeMutablePointer<T>]? {
+            owned[role].map { $0.map { $0[keyPath: field]! } }
+        }
+        let amountNulls: [UnsafeMutablePointer<Bool>?] = owned[.amount].map { buffers in buffers.map(\.nulls) }
+            ?? merged.rowCounts.map { _ in nil }
+        let rows = NewEventRows(counts: merged.rowCounts, customer: parts(.customer, \.codes)!, ts: parts(.ts, \.int64s)!,
+                                event: parts(.event, \.codes), purchaseCode: store.strings.intern("purchase"),
+                                amount: parts(.amount, \.doubles), amountNulls: amountNulls,
+                                channel: parts(.channel, \.codes), extras: extras)
         store.events.append(rows, customerCount: customerCount)
     }
 
-    private func upsertCustomers(into store: inout Store) {
-        guard case .code(let ids)? = column(.customer)?.data else { preconditionFailure("customers always have a customer column") }
+    private func upsertCustomers(_ columns: [Column], into store: inout Store) {
+        let stored = plan.columns.filter { $0.kind != .skip }
+        guard let idIndex = stored.firstIndex(where: { $0.role == .customer }), case .code(let ids) = columns[idIndex].data else {
+            preconditionFailure("customers always have a customer column")
+        }
         store.customers.resize(to: customerCount)
-        for (i, column) in columns.enumerated() where planned[i].role != .customer {
-            store.customers.upsert(column, role: planned[i].role, at: ids)
+        for (i, column) in columns.enumerated() where stored[i].role != .customer {
+            store.customers.upsert(column, role: stored[i].role, at: ids)
         }
         store.customers.markRows(ids)
     }
 
-    private func appendSpend(to store: inout Store) {
-        store.spend.append(columns, roles: planned.map(\.role))
+    private func distinct(_ buffers: [ColumnBuffer], counts: [Int]) -> Int {
+        var seen = [Bool](repeating: false, count: customerCount)
+        var distinct = 0
+        for (k, buffer) in buffers.enumerated() {
+            guard let codes = buffer.codes else { continue }
+            for r in 0..<counts[k] where !seen[Int(codes[r])] { seen[Int(codes[r])] = true; distinct += 1 }
+        }
+        return distinct
+    }
+
+    private func span(_ buffers: [ColumnBuffer], counts: [Int]) -> ClosedRange<Int64>? {
+        var lo = Int64.max, hi = Int64.min
+        for (k, buffer) in buffers.enumerated() {
+            guard let values = buffer.int64s, let nulls = buffer.nulls else { continue }
+            for r in 0..<counts[k] where !nulls[r] { lo = min(lo, values[r]); hi = max(hi, values[r]) }
+        }
+        return lo <= hi ? lo...hi : nil
     }
 }
 

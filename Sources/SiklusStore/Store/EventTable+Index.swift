@@ -1,99 +1,194 @@
-/// New event rows, in file order, with final customer and string codes.
-struct EventRows {
-    var customer: [Int32]
-    var ts: [Int64]
-    var event: [Int32]
-    var amount: [Double]
-    var amountNulls: [Bool]?
-    var channel: [Int32]
+/// Newly parsed event rows: per column, one raw buffer per chunk, codes already final.
+/// `EventTable.append` owns the buffers and frees each as soon as it has been gathered, so peak
+/// memory stays near one copy of the table.
+struct NewEventRows {
+    /// Rows in each chunk.
+    var counts: [Int]
+    var customer: [UnsafeMutablePointer<Int32>]
+    var ts: [UnsafeMutablePointer<Int64>]
+    /// Nil when the file has no event column (every row is `purchaseCode`).
+    var event: [UnsafeMutablePointer<Int32>]?
+    var purchaseCode: Int32
+    var amount: [UnsafeMutablePointer<Double>]?
+    var amountNulls: [UnsafeMutablePointer<Bool>?]
+    var channel: [UnsafeMutablePointer<Int32>]?
+    /// Extra columns, already materialised (they are few and usually small).
     var extras: [Column]
+
+    var total: Int { counts.reduce(0, +) }
 }
 
 extension EventTable {
     /// Appends rows and rebuilds the (customer, ts, file row) order and the per-customer offsets.
     ///
     /// Existing rows come first and are already in order, so a stable sort by (customer, ts) of
-    /// old ++ new keeps file order as the tie-breaker without storing row numbers.
-    mutating func append(_ rows: EventRows, customerCount: Int) {
-        let oldCount = count
-        if oldCount == 0 {
-            customer = rows.customer; ts = rows.ts; event = rows.event
-            amount = rows.amount; amountNulls = rows.amountNulls; channel = rows.channel
-            extras = rows.extras
-        } else {
-            customer += rows.customer; ts += rows.ts; event += rows.event; amount += rows.amount; channel += rows.channel
-            if amountNulls != nil || rows.amountNulls != nil {
-                amountNulls = (amountNulls ?? Array(repeating: false, count: oldCount))
-                    + (rows.amountNulls ?? Array(repeating: false, count: rows.customer.count))
-            }
-            var merged: [Column] = []
-            for column in extras {
-                let added = rows.extras.first { $0.name.lowercased() == column.name.lowercased() }
-                    ?? Column.empty(name: column.name, type: column.type, count: rows.customer.count)
-                merged.append(column.appending(added))
-            }
-            for column in rows.extras where !extras.contains(where: { $0.name.lowercased() == column.name.lowercased() }) {
-                merged.append(Column.empty(name: column.name, type: column.type, count: oldCount).appending(column))
-            }
-            extras = merged
-        }
-        rebuildIndex(customerCount: customerCount)
-    }
+    /// old ++ new keeps file order as the tie-breaker without storing row numbers. Columns are gathered
+    /// straight from the parser's buffers into their sorted places (one copy, not two), and the
+    /// customer column is rebuilt from the offsets instead of gathered.
+    /// - Complexity: O(n + customers) plus the per-customer sorts of out-of-order rows.
+    mutating func append(_ new: NewEventRows, customerCount: Int) {
+        let oldCount = count, newCount = new.total
+        let n = oldCount + newCount
+        precondition(n < Int(Int32.max), "more than 2^31 events")
 
-    /// Sorts rows by (customer, ts, current position) and recomputes `offsets`.
-    ///
-    /// A counting sort on customer codes (codes are dense) then a stable per-customer sort by time,
-    /// usually a no-op check because events of one customer mostly arrive in time order.
-    /// - Complexity: O(n + customers) plus the per-customer sorts.
-    mutating func rebuildIndex(customerCount: Int) {
-        let n = count
+        // Counting sort on customer codes: offsets, then each row's sorted position.
         var starts = [Int](repeating: 0, count: customerCount + 1)
-        for c in customer { starts[Int(c) + 1] += 1 }
-        for c in 0..<customerCount { starts[c + 1] += starts[c] }
-        offsets = starts
+        starts.withUnsafeMutableBufferPointer { s in
+            for c in customer { s[Int(c) + 1] += 1 }
+            for (k, part) in new.customer.enumerated() { for i in 0..<new.counts[k] { s[Int(part[i]) + 1] += 1 } }
+            for c in 0..<customerCount { s[c + 1] += s[c] }
+        }
         var order = [Int32](repeating: 0, count: n)
         var cursor = starts
-        var identity = true
-        for (row, c) in customer.enumerated() {
-            let slot = cursor[Int(c)]
-            order[slot] = Int32(row)
-            cursor[Int(c)] = slot + 1
-            if slot != row { identity = false }
-        }
-        let times = ts
         order.withUnsafeMutableBufferPointer { order in
-            for c in 0..<customerCount {
-                let lo = starts[c], hi = starts[c + 1]
-                guard hi - lo > 1 else { continue }
-                var sorted = true
-                for k in (lo + 1)..<hi where times[Int(order[k])] < times[Int(order[k - 1])] { sorted = false; break }
-                if sorted { continue }
-                identity = false
-                // Stable: ties keep position order, which is file order.
-                let slice = order[lo..<hi].sorted { a, b in
-                    let ta = times[Int(a)], tb = times[Int(b)]
-                    return ta != tb ? ta < tb : a < b
+            cursor.withUnsafeMutableBufferPointer { cursor in
+                var row: Int32 = 0
+                for c in customer { order[cursor[Int(c)]] = row; cursor[Int(c)] += 1; row += 1 }
+                for (k, part) in new.customer.enumerated() {
+                    for i in 0..<new.counts[k] { let c = Int(part[i]); order[cursor[c]] = row; cursor[c] += 1; row += 1 }
                 }
-                for (k, row) in slice.enumerated() { order[lo + k] = row }
             }
         }
-        guard !identity else { return }
-        let gather = order
-        // Move each column out of `self` so its old buffer is freed as soon as it is gathered: peak memory
-        // is the table plus two columns, not two tables. Columns are independent: both cores gather.
-        var c = customer, t = ts, e = event, a = amount, nulls = amountNulls, ch = channel, x = extras
-        customer = []; ts = []; event = []; amount = []; amountNulls = nil; channel = []; extras = []
-        func take<T>(_ column: inout [T]) -> [T] {
-            let out = gather.map { column[Int($0)] }
-            column = []
-            return out
-        }
+        cursor = []
+        new.customer.forEach { $0.deallocate() }
+
+        let segments = RowSegments(oldCount: oldCount, counts: new.counts)
+        var sortedTs = segments.gather(order, old: ts, parts: new.ts)
+        ts = []
+        new.ts.forEach { $0.deallocate() }
+        Self.sortWithinCustomers(starts: starts, ts: &sortedTs, order: &order)
+
+        // Columns are independent: gather them on both cores, freeing each source as it is used.
+        var oldEvent = event, oldAmount = amount, oldNulls = amountNulls, oldChannel = channel, oldExtras = extras
+        event = []; amount = []; amountNulls = nil; channel = []; extras = []
+        var newEvent: [Int32] = [], newAmount: [Double] = [], newNulls: [Bool]? = nil, newChannel: [Int32] = [], newExtras: [Column] = []
+        var newCustomer: [Int32] = []
+        let gatherOrder = order
         Parallel.run([
-            { c = take(&c); e = take(&e); ch = take(&ch) },
-            { t = take(&t); a = take(&a)
-              if var flags = nulls { nulls = take(&flags) }
-              x = x.map { $0.gathered(gather) } },
+            {
+                newCustomer = Self.expand(starts, count: n)
+                if let parts = new.event {
+                    newEvent = segments.gather(gatherOrder, old: oldEvent, parts: parts)
+                    parts.forEach { $0.deallocate() }
+                } else {
+                    newEvent = segments.gather(gatherOrder, old: oldEvent, constant: new.purchaseCode)
+                }
+                oldEvent = []
+                newChannel = new.channel.map { segments.gather(gatherOrder, old: oldChannel, parts: $0) }
+                    ?? segments.gather(gatherOrder, old: oldChannel, constant: StringDictionary.null)
+                new.channel?.forEach { $0.deallocate() }
+                oldChannel = []
+            },
+            {
+                newAmount = new.amount.map { segments.gather(gatherOrder, old: oldAmount, parts: $0) }
+                    ?? segments.gather(gatherOrder, old: oldAmount, constant: 0)
+                new.amount?.forEach { $0.deallocate() }
+                oldAmount = []
+                if oldNulls != nil || new.amountNulls.contains(where: { $0 != nil }) || new.amount == nil {
+                    let old = oldNulls ?? Array(repeating: false, count: oldCount)
+                    newNulls = new.amount == nil ? segments.gather(gatherOrder, old: old, constant: true)
+                        : segments.gather(gatherOrder, old: old, optionalParts: new.amountNulls)
+                }
+                new.amountNulls.forEach { $0?.deallocate() }
+                oldNulls = nil
+                newExtras = Self.mergeExtras(oldExtras, new.extras, oldCount: oldCount, newCount: newCount).map { $0.gathered(gatherOrder) }
+                oldExtras = []
+            },
         ])
-        customer = c; ts = t; event = e; amount = a; amountNulls = nulls; channel = ch; extras = x
+        customer = newCustomer; ts = sortedTs; event = newEvent; amount = newAmount; amountNulls = newNulls
+        channel = newChannel; extras = newExtras; offsets = starts
+    }
+
+    /// Stable per-customer sort by time of rows that arrived out of order; usually just a check.
+    private static func sortWithinCustomers(starts: [Int], ts: inout [Int64], order: inout [Int32]) {
+        ts.withUnsafeMutableBufferPointer { ts in
+            order.withUnsafeMutableBufferPointer { order in
+                for c in 0..<(starts.count - 1) {
+                    let lo = starts[c], hi = starts[c + 1]
+                    guard hi - lo > 1 else { continue }
+                    var sorted = true
+                    for k in (lo + 1)..<hi where ts[k] < ts[k - 1] { sorted = false; break }
+                    if sorted { continue }
+                    // Ties keep their position, which is file order.
+                    var pairs: [(time: Int64, row: Int32)] = (lo..<hi).map { (ts[$0], order[$0]) }
+                    pairs.sort { a, b in a.time != b.time ? a.time < b.time : a.row < b.row }
+                    for (k, pair) in pairs.enumerated() { ts[lo + k] = pair.time; order[lo + k] = pair.row }
+                }
+            }
+        }
+    }
+
+    /// The customer column of a sorted table: customer `c` repeated for its range.
+    private static func expand(_ starts: [Int], count: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            for c in 0..<(starts.count - 1) {
+                for i in starts[c]..<starts[c + 1] { out[i] = Int32(c) }
+            }
+            initialized = count
+        }
+    }
+
+    /// Old and new extra columns aligned by name over old ++ new rows.
+    private static func mergeExtras(_ old: [Column], _ new: [Column], oldCount: Int, newCount: Int) -> [Column] {
+        var merged: [Column] = old.map { column in
+            column.appending(new.first { $0.name.lowercased() == column.name.lowercased() }
+                ?? Column.empty(name: column.name, type: column.type, count: newCount))
+        }
+        for column in new where !old.contains(where: { $0.name.lowercased() == column.name.lowercased() }) {
+            merged.append(Column.empty(name: column.name, type: column.type, count: oldCount).appending(column))
+        }
+        return merged
+    }
+}
+
+/// Global row numbering over old rows followed by each chunk's rows, for gathering.
+struct RowSegments {
+    let oldCount: Int
+    /// Global row where each chunk starts.
+    let partStarts: [Int]
+
+    init(oldCount: Int, counts: [Int]) {
+        self.oldCount = oldCount
+        var starts: [Int] = []
+        var at = oldCount
+        for c in counts { starts.append(at); at += c }
+        partStarts = starts
+    }
+
+    @inline(__always)
+    private func locate(_ row: Int) -> (part: Int, index: Int) {
+        var k = partStarts.count - 1
+        while k > 0 && row < partStarts[k] { k -= 1 }
+        return (k, row - partStarts[k])
+    }
+
+    /// `result[i]` = the value of global row `order[i]`.
+    func gather<T>(_ order: [Int32], old: [T], parts: [UnsafeMutablePointer<T>]) -> [T] {
+        [T](unsafeUninitializedCapacity: order.count) { out, initialized in
+            old.withUnsafeBufferPointer { old in
+                for (i, r) in order.enumerated() {
+                    let row = Int(r)
+                    if row < oldCount { (out.baseAddress! + i).initialize(to: old[row]); continue }
+                    let (k, index) = locate(row)
+                    (out.baseAddress! + i).initialize(to: parts[k][index])
+                }
+            }
+            initialized = order.count
+        }
+    }
+
+    /// As `gather(_:old:parts:)`, where chunks without a buffer read as `false`.
+    func gather(_ order: [Int32], old: [Bool], optionalParts parts: [UnsafeMutablePointer<Bool>?]) -> [Bool] {
+        order.map { r in
+            let row = Int(r)
+            if row < oldCount { return old[row] }
+            let (k, index) = locate(row)
+            return parts[k]?[index] ?? false
+        }
+    }
+
+    /// As `gather(_:old:parts:)`, where every new row has the value `constant`.
+    func gather<T>(_ order: [Int32], old: [T], constant: T) -> [T] {
+        order.map { Int($0) < oldCount ? old[Int($0)] : constant }
     }
 }

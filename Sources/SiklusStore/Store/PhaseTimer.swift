@@ -12,15 +12,14 @@ struct PhaseTimer {
         let now = DispatchTime.now()
         let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
         let label = name.padding(toLength: 22, withPad: " ", startingAt: 0)
-        FileHandle.standardError.write("  \(label) \(String(format: "%8.1f", ms)) ms  rss \(Self.residentMegabytes()) MB\n".data(using: .utf8)!)
+        FileHandle.standardError.write("  \(label) \(String(format: "%8.1f", ms)) ms  peak rss \(Self.residentMegabytes()) MB\n".data(using: .utf8)!)
         last = now
     }
 
-    /// Current resident set size, from /proc/self/statm (0 where unavailable).
+    /// Peak resident set size so far (getrusage), which is what the memory target is about.
     static func residentMegabytes() -> Int {
-        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = text.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) >> 20
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss >> 10
     }
 }

@@ -9,8 +9,9 @@ public struct StringDictionary: Sendable {
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private var hashes: [UInt64] = []
-    /// Open-addressing table of codes; -1 marks an empty slot. Capacity is a power of two.
-    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    /// Open-addressing table, power-of-two sized. A slot is 0 when empty, else the hash's high 32 bits
+    /// beside `code + 1`, so most mismatches are rejected without touching the arena.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
 
     public init() {}
 
@@ -49,14 +50,7 @@ public struct StringDictionary: Sendable {
 
     /// The code of `bytes` if present.
     public func code(of bytes: UnsafeRawBufferPointer) -> Int32? {
-        let h = Self.hash(bytes)
-        var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
-        while true {
-            let c = slots[i]
-            if c < 0 { return nil }
-            if hashes[Int(c)] == h && equals(Int(c), bytes) { return c }
-            i = (i + 1) & (slots.count - 1)
-        }
+        find(bytes, hash: Self.hash(bytes)).code
     }
 
     /// The code of `string` if present.
@@ -65,47 +59,91 @@ public struct StringDictionary: Sendable {
         return s.withUTF8 { code(of: UnsafeRawBufferPointer($0)) }
     }
 
+    /// The code of `bytes` with a precomputed `hash` (see `hash(_:)`), if present.
+    @usableFromInline
+    func code(of bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32? {
+        find(bytes, hash: h).code
+    }
+
     @usableFromInline
     mutating func internBytes(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        let h = Self.hash(bytes)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let c = slots[i]
-            if c < 0 { break }
-            if hashes[Int(c)] == h && equals(Int(c), bytes) { return c }
-            i = (i + 1) & mask
-        }
+        intern(bytes, hash: Self.hash(bytes))
+    }
+
+    /// The code of `bytes`, adding it when new, with a precomputed `hash`.
+    @usableFromInline
+    mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
+        let (found, slot) = find(bytes, hash: h)
+        if let found { return found }
         let code = Int32(hashes.count)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(h)
-        slots[i] = code
+        slots[slot] = Self.slot(hash: h, code: code)
         if hashes.count * 2 > slots.count { grow() }
         return code
     }
 
-    private func equals(_ code: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let s = starts[code], e = starts[code + 1]
-        guard e - s == bytes.count else { return false }
-        return arena.withUnsafeBytes { a in
-            bytes.count == 0 || memcmp(a.baseAddress! + s, bytes.baseAddress!, bytes.count) == 0
+    @inline(__always)
+    private static func slot(hash: UInt64, code: Int32) -> UInt64 {
+        (hash & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(code) + 1)
+    }
+
+    /// The code of `bytes` if present, and the slot where the probe ended.
+    @inline(__always)
+    private func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> (code: Int32?, slot: Int) {
+        slots.withUnsafeBufferPointer { table in
+            arena.withUnsafeBytes { arena in
+                starts.withUnsafeBufferPointer { starts in
+                    let mask = table.count - 1
+                    let tag = h & 0xFFFF_FFFF_0000_0000
+                    var i = Int(truncatingIfNeeded: h) & mask
+                    while true {
+                        let entry = table[i]
+                        if entry == 0 { return (nil, i) }
+                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                            let code = Int(entry & 0xFFFF_FFFF) - 1
+                            let s = starts[code], e = starts[code + 1]
+                            if e - s == bytes.count && Self.bytesEqual(arena.baseAddress.map { $0 + s }, bytes) {
+                                return (Int32(code), i)
+                            }
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
         }
+    }
+
+    @inline(__always)
+    private static func bytesEqual(_ a: UnsafeRawPointer?, _ b: UnsafeRawBufferPointer) -> Bool {
+        let n = b.count
+        guard n > 0, let a, let bp = b.baseAddress else { return true }
+        var i = 0
+        while i + 8 <= n {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != bp.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a.load(fromByteOffset: i, as: UInt8.self) != bp.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func grow() {
         let capacity = slots.count * 2
-        var next = [Int32](repeating: -1, count: capacity)
+        var next = [UInt64](repeating: 0, count: capacity)
         for code in 0..<hashes.count {
             var i = Int(truncatingIfNeeded: hashes[code]) & (capacity - 1)
-            while next[i] >= 0 { i = (i + 1) & (capacity - 1) }
-            next[i] = Int32(code)
+            while next[i] != 0 { i = (i + 1) & (capacity - 1) }
+            next[i] = Self.slot(hash: hashes[code], code: Int32(code))
         }
         slots = next
     }
 
     /// A fast 64-bit hash over 8-byte words (ids are short, so this beats byte-at-a-time FNV).
-    @usableFromInline
+    @usableFromInline @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var i = 0
