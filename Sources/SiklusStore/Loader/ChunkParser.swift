@@ -58,6 +58,11 @@ struct ChunkParser {
         let tags = UnsafeMutableBufferPointer<FieldTag>.allocate(capacity: fieldCount)
         for (i, kind) in kinds.enumerated() { tags[i] = FieldTag(kind) }
         let patterns: [[UInt8]] = kinds.map { kind -> [UInt8] in if case .pattern(let p) = kind { return p }; return [] }
+        // Per column, the previous row's text and code: ids and channels usually repeat on consecutive
+        // rows, and comparing a few bytes is much cheaper than probing a hash table of a million ids.
+        let previous = UnsafeMutableBufferPointer<PreviousValue>.allocate(capacity: fieldCount)
+        previous.initialize(repeating: PreviousValue())
+        defer { previous.deallocate() }
         let required = UnsafeMutableBufferPointer<Bool>.allocate(capacity: fieldCount)
         for (i, column) in columns.enumerated() { required[i] = column.required }
         defer { tags.deallocate(); required.deallocate() }
@@ -153,8 +158,8 @@ struct ChunkParser {
                         f = UnsafeRawBufferPointer(start: scratch.baseAddress, count: n)
                     }
                     let ok = store(f, tag: tags[field], pattern: patterns[field], into: buffers.baseAddress! + field, row: rows,
-                                   required: required[field], customers: &customers, strings: &strings,
-                                   skipEmptyCustomer: &skipEmptyCustomer)
+                                   required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
+                                   customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok {
                         bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldColumn)
                     }
@@ -197,15 +202,22 @@ struct ChunkParser {
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
     @inline(__always)
     private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: [UInt8], into buffer: UnsafeMutablePointer<ColumnBuffer>,
-                       row: Int, required: Bool, customers: inout StringDictionary, strings: inout StringDictionary,
-                       skipEmptyCustomer: inout Bool) -> Bool {
+                       row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?,
+                       customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
         switch tag {
         case .customer:
             if f.isEmpty { skipEmptyCustomer = true; return true }
-            buffer.pointee.codes.unsafelyUnwrapped[row] = intern(f, local: &customers, global: globalCustomers)
+            if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
+            let code = intern(f, local: &customers, global: globalCustomers)
+            previous?.pointee = PreviousValue(f, code)
+            buffer.pointee.codes.unsafelyUnwrapped[row] = code
             return true
         case .string:
-            buffer.pointee.codes.unsafelyUnwrapped[row] = f.isEmpty ? StringDictionary.null : intern(f, local: &strings, global: globalStrings)
+            if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
+            if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
+            let code = intern(f, local: &strings, global: globalStrings)
+            previous?.pointee = PreviousValue(f, code)
+            buffer.pointee.codes.unsafelyUnwrapped[row] = code
             return true
         case .float:
             let doubles = buffer.pointee.doubles.unsafelyUnwrapped, nulls = buffer.pointee.nulls.unsafelyUnwrapped
@@ -265,5 +277,35 @@ enum FieldTag: UInt8 {
         case .epochMilliseconds: self = .epochMilliseconds
         case .skip: self = .skip
         }
+    }
+}
+
+/// The previous row's text (in place in the mapped file) and its code, for one column.
+struct PreviousValue {
+    var start: UnsafeRawPointer?
+    var count = -1
+    var code: Int32 = 0
+
+    init() {}
+
+    init(_ bytes: UnsafeRawBufferPointer, _ code: Int32) {
+        start = bytes.baseAddress
+        count = bytes.count
+        self.code = code
+    }
+
+    @inline(__always)
+    func code(ifSameAs f: UnsafeRawBufferPointer) -> Int32? {
+        guard f.count == count, let start, let other = f.baseAddress else { return nil }
+        var i = 0
+        while i + 8 <= count {
+            if start.loadUnaligned(fromByteOffset: i, as: UInt64.self) != other.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return nil }
+            i += 8
+        }
+        while i < count {
+            if start.load(fromByteOffset: i, as: UInt8.self) != other.load(fromByteOffset: i, as: UInt8.self) { return nil }
+            i += 1
+        }
+        return code
     }
 }
