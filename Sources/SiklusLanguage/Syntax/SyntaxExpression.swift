@@ -1,12 +1,12 @@
 /// A condition or operand in a `where` step or a `cohort` filter, with its span.
 public struct ExpressionNode: Hashable, Sendable {
     /// What the expression is.
-    public var kind: Expression
+    public var kind: ExpressionKind
     /// From its first token to its last (parentheses included when it was parenthesized).
     public var span: SourceSpan
 
     /// `kind` written at `span`.
-    public init(_ kind: Expression, at span: SourceSpan) {
+    public init(_ kind: ExpressionKind, at span: SourceSpan) {
         self.kind = kind
         self.span = span
     }
@@ -21,7 +21,9 @@ public struct ExpressionNode: Hashable, Sendable {
 /// Names: a name on the *left* of a comparison is a `.column`; a bare single word on the *right*
 /// (or in an `in` list) is `.literal(.name)`, which the engine resolves as a column if one exists and as
 /// text otherwise; a dotted name is always a `.column`, on either side.
-public indirect enum Expression: Hashable, Sendable {
+///
+/// (Named `ExpressionKind` rather than `Expression` so it never clashes with `Foundation.Expression`.)
+public indirect enum ExpressionKind: Hashable, Sendable {
     /// A column reference: `amount`, `customers.channel`.
     case column(QualifiedName)
     /// A constant (including `.name` for bare words in value position).

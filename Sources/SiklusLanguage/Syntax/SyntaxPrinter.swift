@@ -187,7 +187,7 @@ public enum SyntaxPrinter {
     }
 }
 
-extension Expression {
+extension ExpressionKind {
     /// True for `.and`.
     fileprivate var isAnd: Bool {
         if case .and = self { return true }
