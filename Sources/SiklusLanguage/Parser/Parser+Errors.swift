@@ -1,0 +1,102 @@
+extension Parser {
+    /// How a token is named in messages: "`where`", "number `3`", "date `2022-09`", "end of line".
+    func describe(_ token: Token) -> String {
+        let text = abbreviated(token.text(in: source))
+        switch token.kind {
+        case .newline: return "end of line"
+        case .endOfInput: return "end of input"
+        case .integer, .number: return "number `\(text)`"
+        case .string: return "string `\(text)`"
+        case .date: return "date `\(text)`"
+        case .duration: return "duration `\(text)`"
+        case .unterminatedString: return "an unterminated string"
+        default: return "`\(text)`"
+        }
+    }
+
+    /// Where to point for a problem at `token`: the token itself, or just after the previous token
+    /// when `token` is a line break or the end (so the caret sits where something is missing).
+    func errorSpan(at token: Token) -> SourceSpan {
+        guard token.kind == .newline || token.kind == .endOfInput else { return token.span }
+        let end = index > 0 ? previous.span.end : token.span.start
+        return SourceSpan(start: end, end: end)
+    }
+
+    /// "expected <what>, found <current token>" at the current token.
+    func expected(_ what: String, hints: [String] = []) -> Diagnostic {
+        if current.kind == .rightParen { return unmatchedParenthesis() }
+        return Diagnostic("expected \(what), found \(describe(current))", at: errorSpan(at: current), hints: hints)
+    }
+
+    /// "unexpected <current token> after <what>", for extra tokens after a complete construct.
+    func unexpected(after what: String, hints: [String] = []) -> Diagnostic {
+        if current.kind == .rightParen { return unmatchedParenthesis() }
+        return Diagnostic("unexpected \(describe(current)) after \(what)", at: errorSpan(at: current), hints: hints)
+    }
+
+    /// "unmatched `)`" at the current token.
+    func unmatchedParenthesis() -> Diagnostic {
+        Diagnostic("unmatched `)`", at: current.span, hints: ["remove it, or add the `(` it closes"])
+    }
+
+    /// Fails unless the current token ends the statement.
+    func expectStatementEnd() throws(Diagnostic) {
+        guard atStatementEnd else {
+            throw unexpected(after: "the end of the statement", hints: ["separate statements with `;` or a line break"])
+        }
+    }
+
+    /// Fails with the first lexical error (bad character, malformed number or date, unterminated string)
+    /// between the current token and the end of the statement. Run before parsing a statement so that
+    /// such errors are reported as themselves rather than as a confusing "expected …".
+    func reportLexicalError() throws(Diagnostic) {
+        var i = index
+        while !tokens[i].kind.isStatementEnd {
+            let token = tokens[i]
+            switch token.kind {
+            case .unterminatedString: throw unterminatedString(token)
+            case .invalid: throw invalidToken(token)
+            default: i += 1
+            }
+        }
+    }
+
+    private func unterminatedString(_ token: Token) -> Diagnostic {
+        let quote = source.bytes[token.span.start] == UInt8(ascii: "'") ? "'" : "\""
+        return Diagnostic("unterminated string", at: token.span, hints: ["add the closing `\(quote)`"])
+    }
+
+    private func invalidToken(_ token: Token) -> Diagnostic {
+        let text = token.text(in: source)
+        let bytes = Array(text.utf8)
+        if let first = bytes.first, isDigit(first) {
+            if bytes.count > 4, bytes[4] == UInt8(ascii: "-") {
+                return Diagnostic("malformed date `\(abbreviated(text))`", at: token.span,
+                                  hints: ["dates are written `2022-09`, `2022-09-14`, `2022-Q3` or `2022-09-14T10:30`"])
+            }
+            return Diagnostic("invalid number `\(abbreviated(text))`", at: token.span,
+                              hints: ["durations are whole numbers with a unit: `24h`, `30d`, `12w`, `6m`, `1y`"])
+        }
+        let shown = text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
+            ? text : text.unicodeScalars.map { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
+        var hints: [String] = []
+        switch text {
+        case "!": hints = ["write `!=` for \"not equal\", or `not` before a condition"]
+        case "&": hints = ["write `and` to combine conditions"]
+        case "+": hints = ["`+=` adds events to a stage: `stage retention += renewal`"]
+        case "\\": hints = ["a `\\` continues a statement only at the end of a line"]
+        default: break
+        }
+        return Diagnostic("unexpected character `\(shown)`", at: token.span, hints: hints)
+    }
+
+    /// `text` cut at its first line break or to 32 characters, with an ellipsis, so messages stay one line.
+    func abbreviated(_ text: String) -> String {
+        let line = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        if line.count <= 32, line.count == text.count { return text }
+        return String(line.prefix(31)) + "…"
+    }
+
+    /// The hint listing step keywords.
+    static let stepListHint = "a step is one of: " + Keywords.steps.joined(separator: ", ")
+}

@@ -1,0 +1,121 @@
+extension Parser {
+    /// condition = and_condition { "or" and_condition } ;
+    mutating func parseCondition() throws(Diagnostic) -> ExpressionNode {
+        var left = try parseAndCondition()
+        while let or = matchWord("or") {
+            let right = try parseAndCondition(after: or)
+            left = ExpressionNode(.or(left, right), at: left.span.union(right.span))
+        }
+        return left
+    }
+
+    /// and_condition = not_condition { "and" not_condition } ;
+    mutating func parseAndCondition(after keyword: Token? = nil) throws(Diagnostic) -> ExpressionNode {
+        var left = try parseNotCondition(after: keyword)
+        while let and = matchWord("and") {
+            let right = try parseNotCondition(after: and)
+            left = ExpressionNode(.and(left, right), at: left.span.union(right.span))
+        }
+        return left
+    }
+
+    /// not_condition = "not" not_condition | primary_condition ;
+    mutating func parseNotCondition(after keyword: Token? = nil) throws(Diagnostic) -> ExpressionNode {
+        if let not = matchWord("not") {
+            let operand = try parseNotCondition(after: not)
+            return ExpressionNode(.not(operand), at: not.span.union(operand.span))
+        }
+        return try parsePrimaryCondition(after: keyword)
+    }
+
+    /// primary_condition = "(" condition ")" | operand predicate ;
+    mutating func parsePrimaryCondition(after keyword: Token?) throws(Diagnostic) -> ExpressionNode {
+        if let open = match(.leftParen) {
+            var inner = try parseCondition()
+            guard let close = match(.rightParen) else {
+                if atStepEnd { throw unclosedParenthesis(open) }
+                throw expected("`)` or `and`/`or` in the condition")
+            }
+            inner.span = open.span.union(close.span)
+            return inner
+        }
+        let context = keyword.map { " after `\($0.text(in: source))`" } ?? ""
+        let left: ExpressionNode
+        switch current.kind {
+        case .identifier:
+            let column = try parseQualifiedName("a column name")
+            left = ExpressionNode(.column(column), at: column.span)
+        case .integer, .number, .string, .date, .duration, .minus:
+            let literal = try parseLiteral("a value", allowsNames: false)
+            left = ExpressionNode(.literal(literal.literal), at: literal.span)
+        default:
+            throw expected("a condition\(context), such as `amount > 100`")
+        }
+        return try parsePredicate(left: left)
+    }
+
+    /// predicate = comparison_operator value | [ "not" ] "in" "(" value { "," value } ")" ;
+    mutating func parsePredicate(left: ExpressionNode) throws(Diagnostic) -> ExpressionNode {
+        if let op = ComparisonOperator(current.kind) {
+            let opToken = advance()
+            let right = try parseValue("a value after `\(opToken.text(in: source))`")
+            return ExpressionNode(.comparison(left: left, op: op, right: right), at: left.span.union(right.span))
+        }
+        var negated = false
+        if checkWord("not"), peek().isWord("in", in: source) {
+            advance()
+            negated = true
+        }
+        if matchWord("in") != nil {
+            let (values, close) = try parseValueList()
+            return ExpressionNode(.membership(value: left, negated: negated, values: values), at: left.span.union(close))
+        }
+        let leftText = abbreviated(source[left.span])
+        let hints = [TokenKind.identifier, .integer, .number, .string, .date, .duration].contains(current.kind)
+            ? ["write `\(leftText) = \(abbreviated(current.text(in: source)))`"] : []
+        throw expected("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`) or `in` after `\(leftText)`", hints: hints)
+    }
+
+    /// value_list = "(" value { "," value } ")" ; returns the values and the span of `)`.
+    mutating func parseValueList() throws(Diagnostic) -> ([ExpressionNode], SourceSpan) {
+        guard let open = match(.leftParen) else {
+            throw expected("`(` after `in`", hints: ["list the values in parentheses: `country in (ID, US)`"])
+        }
+        var values: [ExpressionNode] = []
+        while true {
+            if check(.rightParen), values.isEmpty {
+                throw Diagnostic("expected a value in the list, found `)`", at: current.span, hints: ["an `in` list needs at least one value"])
+            }
+            if atStepEnd, values.isEmpty { throw unclosedParenthesis(open) }
+            values.append(try parseValue(values.isEmpty ? "a value after `(`" : "a value after `,`"))
+            if match(.comma) != nil { continue }
+            if let close = match(.rightParen) { return (values, close.span) }
+            if atStepEnd { throw unclosedParenthesis(open) }
+            throw expected("`,` or `)` in the list")
+        }
+    }
+
+    /// value = qualified_name (two or more parts: a column) | literal [ ".." literal ] ;
+    /// A single bare word is `.literal(.name)`.
+    mutating func parseValue(_ what: String) throws(Diagnostic) -> ExpressionNode {
+        if current.kind == .identifier, peek().kind == .dot {
+            let column = try parseQualifiedName(what)
+            return ExpressionNode(.column(column), at: column.span)
+        }
+        let lower = try parseLiteral(what, allowsNames: true)
+        guard let dots = match(.dotDot) else { return ExpressionNode(.literal(lower.literal), at: lower.span) }
+        let upper = try parseLiteral("the end of the range after `\(source[lower.span])\(dots.text(in: source))`", allowsNames: true)
+        return ExpressionNode(.range(lower: lower, upper: upper), at: lower.span.union(upper.span))
+    }
+
+    /// "unclosed `(`", pointing at the `(`.
+    func unclosedParenthesis(_ open: Token) -> Diagnostic {
+        Diagnostic("unclosed `(`", at: open.span, hints: ["add `)` to close it before \(describe(current))"])
+    }
+
+    /// True when `token` can start a predicate (`=`, `!=`, `<`, …, `in`, `not in`), so a keyword before it
+    /// is being used as a column name (`by = 3`).
+    func startsPredicate(_ token: Token) -> Bool {
+        ComparisonOperator(token.kind) != nil || token.isWord("in", in: source) || token.isWord("not", in: source)
+    }
+}

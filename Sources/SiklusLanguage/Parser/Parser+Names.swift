@@ -1,0 +1,78 @@
+extension Parser {
+    /// identifier, or "expected <what>, found …". A number where a name belongs gets a hint.
+    mutating func parseIdentifier(_ what: String, hints: [String] = []) throws(Diagnostic) -> Identifier {
+        guard current.kind == .identifier else { throw expectedName(what, hints: hints) }
+        let token = advance()
+        return Identifier(token.text(in: source), at: token.span)
+    }
+
+    /// name = identifier | string ; a string gives an identifier with `isQuoted`.
+    mutating func parseName(_ what: String) throws(Diagnostic) -> Identifier {
+        switch current.kind {
+        case .identifier:
+            return try parseIdentifier(what)
+        case .string:
+            let token = advance()
+            let text = StringLiteralDecoder.decode(token.text(in: source))
+            if text.isEmpty { throw Diagnostic("expected \(what), found an empty string", at: token.span) }
+            return Identifier(text, at: token.span, isQuoted: true)
+        default:
+            throw expectedName(what, hints: [])
+        }
+    }
+
+    /// qualified_name = identifier { "." identifier } ;
+    mutating func parseQualifiedName(_ what: String, hints: [String] = []) throws(Diagnostic) -> QualifiedName {
+        var parts = [try parseIdentifier(what, hints: hints)]
+        while let dot = match(.dot) {
+            parts.append(try parseIdentifier("a name after `\(parts.map(\.text).joined(separator: "."))\(dot.text(in: source))`"))
+        }
+        return QualifiedName(parts)
+    }
+
+    /// identifier { "," identifier } ; a second name without a comma is an error with a hint.
+    mutating func parseIdentifierList(_ what: String) throws(Diagnostic) -> [Identifier] {
+        var names = [try parseIdentifier(what)]
+        while match(.comma) != nil { names.append(try parseIdentifier("a name after `,`")) }
+        try rejectMissingComma(after: names.count)
+        return names
+    }
+
+    /// qualified_name { "," qualified_name } ;
+    mutating func parseQualifiedNameList(_ what: String) throws(Diagnostic) -> [QualifiedName] {
+        var names = [try parseQualifiedName(what)]
+        while match(.comma) != nil { names.append(try parseQualifiedName("a name after `,`")) }
+        try rejectMissingComma(after: names.count)
+        return names
+    }
+
+    /// name { "," name } ; for event lists in stage edits.
+    mutating func parseNameList(_ what: String, separatedBy noun: String) throws(Diagnostic) -> [Identifier] {
+        var names = [try parseName(what)]
+        while match(.comma) != nil { names.append(try parseName("a name after `,`")) }
+        try rejectMissingComma(after: names.count)
+        return names
+    }
+
+    /// Fails when a name follows a name without a comma (`metric a b`).
+    private func rejectMissingComma(after count: Int) throws(Diagnostic) {
+        if current.kind == .identifier || current.kind == .string {
+            throw unexpected(after: "`\(previous.text(in: source))`", hints: ["separate names with `,`"])
+        }
+    }
+
+    /// Consumes the word `word`, or fails with "expected <what>, found …".
+    mutating func expectWord(_ word: String, _ what: String, hints: [String] = []) throws(Diagnostic) -> Token {
+        guard let token = matchWord(word) else { throw expected(what, hints: hints) }
+        return token
+    }
+
+    /// "expected <what>, found …", with a hint when a number stands where a name belongs.
+    private func expectedName(_ what: String, hints: [String]) -> Diagnostic {
+        var hints = hints
+        if [.integer, .number, .date, .duration].contains(current.kind) {
+            hints.append("names start with a letter or `_`")
+        }
+        return expected(what, hints: hints)
+    }
+}

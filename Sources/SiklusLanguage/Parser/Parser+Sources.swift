@@ -1,0 +1,134 @@
+extension Parser {
+    /// pipeline = source { "|" step } ;
+    ///
+    /// `atStatementStart` tells a misspelt statement keyword (`cohrt signup=2022-09`) from a variable.
+    mutating func parsePipeline(atStatementStart: Bool) throws(Diagnostic) -> Pipeline {
+        let source = try parseSource(atStatementStart: atStatementStart)
+        var steps: [StepNode] = []
+        while let pipe = match(.pipe) {
+            steps.append(try parseStep(after: pipe))
+        }
+        let last = steps.last?.span ?? source.span
+        return Pipeline(source: source, steps: steps, span: source.span.union(last))
+    }
+
+    /// source = "cohort" cohort_source | "events" | identifier ;
+    mutating func parseSource(atStatementStart: Bool) throws(Diagnostic) -> SourceNode {
+        let start = current
+        guard start.kind == .identifier else {
+            throw expected("a source (`cohort`, `events` or a variable)")
+        }
+        if start.isWord("cohort", in: source) {
+            advance()
+            let cohort = try parseCohortSource()
+            return SourceNode(.cohort(cohort), at: span(from: start.span))
+        }
+        advance()
+        let node: SourceNode
+        if start.isWord("events", in: source) {
+            node = SourceNode(.events, at: start.span)
+        } else {
+            node = SourceNode(.variable(Identifier(start.text(in: source), at: start.span)), at: start.span)
+            if !atStepEnd { throw unknownSource(start, atStatementStart: atStatementStart) }
+        }
+        guard atStepEnd else { throw unexpectedAfterPipelinePart("`\(start.text(in: source))`") }
+        return node
+    }
+
+    /// cohort_source = { [ "," ] filter } [ "by" qualified_name [ "period" period_unit ] ] ;
+    mutating func parseCohortSource() throws(Diagnostic) -> CohortSource {
+        var cohort = CohortSource()
+        while !atStepEnd {
+            if checkWord("by"), !startsPredicate(peek()) {
+                cohort.grouping = try parseCohortGrouping()
+                guard atStepEnd else {
+                    throw unexpectedAfterPipelinePart("`by \(cohort.grouping?.dimension.text ?? "")`",
+                                                      extraHints: ["cohort filters go before `by`: `cohort channel=social by signup`"])
+                }
+                break
+            }
+            if !cohort.filters.isEmpty, match(.comma) != nil, atStepEnd {
+                throw expected("a filter after `,`")
+            }
+            cohort.filters.append(try parseCohortFilter())
+        }
+        return cohort
+    }
+
+    /// filter = qualified_name predicate ;
+    mutating func parseCohortFilter() throws(Diagnostic) -> ExpressionNode {
+        let example = "a filter such as `signup=2022-09` or `channel=social`"
+        switch current.kind {
+        case .identifier:
+            if Keywords.steps.contains(current.lowercasedText(in: source)), !startsPredicate(peek()) {
+                throw Diagnostic("expected `|` before the `\(current.text(in: source))` step", at: current.span,
+                                 hints: ["steps follow `|`: `cohort signup=2022-09 | \(current.text(in: source)) …`"])
+            }
+        case .integer, .number, .string, .date, .duration, .minus:
+            throw expected(example, hints: ["name the column first: `signup=\(abbreviated(current.text(in: source)))`"])
+        default:
+            throw expected(example)
+        }
+        let column = try parseQualifiedName("a column name")
+        return try parsePredicate(left: ExpressionNode(.column(column), at: column.span))
+    }
+
+    /// cohort_grouping = "by" qualified_name [ "period" period_unit ] ;
+    mutating func parseCohortGrouping() throws(Diagnostic) -> CohortGrouping {
+        let by = advance()
+        let dimension = try parseQualifiedName("what to group cohorts by after `by`",
+                                               hints: ["for example `by signup`, `by first_purchase` or `by channel`"])
+        var period: Spanned<PeriodUnit>?
+        if matchWord("period") != nil {
+            period = try parsePeriodUnit()
+        }
+        return CohortGrouping(dimension: dimension, period: period, span: span(from: by.span))
+    }
+
+    /// period_unit = "day" | "week" | "month" | "quarter" | "year" ;
+    mutating func parsePeriodUnit() throws(Diagnostic) -> Spanned<PeriodUnit> {
+        let choices = PeriodUnit.allCases.map(\.rawValue)
+        guard current.kind == .identifier else {
+            throw expected("a period (`day`, `week`, `month`, `quarter` or `year`) after `period`")
+        }
+        guard let unit = PeriodUnit(rawValue: current.lowercasedText(in: source)) else {
+            throw Diagnostic.unknown("period", current.text(in: source), at: current.span, among: choices,
+                                     fallbackHint: "periods are `day`, `week`, `month`, `quarter` and `year`")
+        }
+        return Spanned(unit, at: advance().span)
+    }
+
+    /// The error for a word followed by something other than `|` at the start of a pipeline: a misspelt
+    /// keyword (`cohrt signup=2022-09`), a missing `|` (`sept where …`), or an unknown statement.
+    func unknownSource(_ word: Token, atStatementStart: Bool) -> Diagnostic {
+        let text = word.text(in: source)
+        let candidates = atStatementStart ? Keywords.statements : ["cohort", "events"]
+        let what = atStatementStart ? "statement" : "source"
+        let close = suggestions(for: text, among: candidates)
+        let followedByStep = current.kind == .identifier && Keywords.steps.contains(current.lowercasedText(in: source))
+        if followedByStep, !close.contains("cohort"), !close.contains("events") {
+            return unexpectedAfterPipelinePart("`\(text)`")
+        }
+        if let hint = Diagnostic.didYouMeanHint(for: text, among: candidates) {
+            return Diagnostic("unknown \(what) `\(text)`", at: word.span, hints: [hint])
+        }
+        let fallback: String
+        if check(.equal) {
+            fallback = "to name a pipeline write `let \(text) = …`"
+        } else if atStatementStart {
+            fallback = "a statement starts with " + Keywords.statements.map { "`\($0)`" }.joined(separator: ", ") + " or a variable name"
+        } else {
+            fallback = "a pipeline starts with `cohort`, `events` or a variable name"
+        }
+        return Diagnostic("unknown \(what) `\(text)`", at: word.span, hints: [fallback])
+    }
+
+    /// The error for a token left over after a source or step (`what`), with a hint to add `|`.
+    func unexpectedAfterPipelinePart(_ what: String, extraHints: [String] = []) -> Diagnostic {
+        let word = current.kind == .identifier ? current.lowercasedText(in: source) : ""
+        let hint = Keywords.steps.contains(word)
+            ? "add `|` before `\(current.text(in: source))` to start a new step"
+            : "separate steps with `|`"
+        return unexpected(after: what, hints: extraHints + [hint])
+    }
+}

@@ -1,0 +1,23 @@
+/// The language's keywords, grouped by where they may appear. All are matched case-insensitively and
+/// are contextual: outside their position they are ordinary names (a column may be called `stage`).
+///
+/// The engine and shell reuse these lists for "did you mean" hints, completion and help.
+public enum Keywords {
+    /// Words that start a statement. Any other word at the start of a statement is a variable source.
+    public static let statements = ["cohort", "events", "load", "let", "set", "stages", "stage", "explain", "help"]
+
+    /// Words that start a pipeline step (after `|`).
+    public static let steps = ["stage", "where", "by", "metric", "retention", "funnel", "sort", "top", "limit", "plot", "export"]
+
+    /// Options of a `retention` step.
+    public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon"]
+
+    /// Options of a `funnel` step after its steps (`any` is followed by `order`).
+    public static let funnelOptions = ["within", "ordered", "strict", "any"]
+
+    /// Options of a `load` statement after its path.
+    public static let loadOptions = ["map", "delim", "format"]
+
+    /// Words that cannot name a `let` variable, because a statement starting with them means something else.
+    public static let reservedVariableNames: Set<String> = Set(statements)
+}

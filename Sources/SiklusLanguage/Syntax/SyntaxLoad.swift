@@ -1,0 +1,97 @@
+/// `load <table> "<path>" [map role=Column …] [delim="<c>"] [format column=<pattern> …]`.
+///
+/// The options come in any order after the path; `map` and `format` take one or more `key=value`
+/// pairs and may be repeated.
+public struct LoadStatement: Hashable, Sendable {
+    /// Which table the file fills.
+    public var table: Spanned<LoadTable>
+    /// The file path, decoded from its string literal.
+    public var path: Spanned<String>
+    /// `map role=Column` pairs, in the order written.
+    public var mappings: [ColumnMapping]
+    /// `delim="…"`: the field delimiter, one ASCII character; nil means "detect it".
+    public var delimiter: Spanned<UInt8>?
+    /// `format column=pattern` pairs, in the order written.
+    public var formats: [TimeFormatSpec]
+
+    /// A load of `path` into `table` with the given options.
+    public init(table: Spanned<LoadTable>, path: Spanned<String>, mappings: [ColumnMapping] = [],
+                delimiter: Spanned<UInt8>? = nil, formats: [TimeFormatSpec] = []) {
+        self.table = table
+        self.path = path
+        self.mappings = mappings
+        self.delimiter = delimiter
+        self.formats = formats
+    }
+}
+
+/// The tables a `load` can fill.
+public enum LoadTable: String, Hashable, Sendable, CaseIterable {
+    /// One row per customer event (visits, purchases, …).
+    case events
+    /// One row per customer (signup date, channel, country, …).
+    case customers
+    /// One row per day and channel of marketing spend.
+    case spend
+}
+
+/// The column roles a `map` can assign, named as the store names them.
+public enum LoadRole: String, Hashable, Sendable, CaseIterable {
+    /// The customer id.
+    case customer
+    /// The event timestamp.
+    case ts
+    /// The event name.
+    case event
+    /// The order amount.
+    case amount
+    /// The acquisition or event channel.
+    case channel
+    /// The signup date.
+    case signup
+    /// The customer's country.
+    case country
+    /// The day of a spend row.
+    case date
+    /// The amount spent.
+    case spend
+    /// Ad impressions.
+    case impressions
+    /// Ad clicks.
+    case clicks
+}
+
+/// `map <role>=<column>`: which header holds a role (`map customer=CustomerID` or `customer="Customer ID"`).
+public struct ColumnMapping: Hashable, Sendable {
+    /// The role.
+    public var role: Spanned<LoadRole>
+    /// The header name in the file (a bare word or a quoted string).
+    public var column: Identifier
+    /// From the role to the column.
+    public var span: SourceSpan
+
+    /// Maps `role` to `column`.
+    public init(role: Spanned<LoadRole>, column: Identifier, span: SourceSpan) {
+        self.role = role
+        self.column = column
+        self.span = span
+    }
+}
+
+/// `format <column-or-role>=<pattern>`: how a column's timestamps are written
+/// (`format ts="%d/%m/%Y"`, `format ts=epoch_ms`).
+public struct TimeFormatSpec: Hashable, Sendable {
+    /// A header name or a role name such as `ts` (a bare word or a quoted string).
+    public var column: Identifier
+    /// The pattern or keyword (`epoch`, `epoch_ms`), decoded; a bare word is kept as written.
+    public var format: Spanned<String>
+    /// From the column to the pattern.
+    public var span: SourceSpan
+
+    /// A format for `column`.
+    public init(column: Identifier, format: Spanned<String>, span: SourceSpan) {
+        self.column = column
+        self.format = format
+        self.span = span
+    }
+}

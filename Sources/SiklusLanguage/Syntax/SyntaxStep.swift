@@ -1,0 +1,144 @@
+/// One step of a pipeline (the text after a `|`), with its span.
+public struct StepNode: Hashable, Sendable {
+    /// What the step is.
+    public var kind: Step
+    /// From the step keyword to its last argument (the `|` before it is not included).
+    public var span: SourceSpan
+
+    /// `kind` written at `span`.
+    public init(_ kind: Step, at span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// A pipeline step. Each case is named after what it does; `keyword` gives the word that starts it.
+public enum Step: Hashable, Sendable {
+    /// `stage <name>`: keep customers in a lifecycle stage. Any word parses; the engine knows the stages
+    /// and their aliases (`retensi`).
+    case stage(Identifier)
+    /// `where <condition>`: keep rows for which the condition holds.
+    case filter(ExpressionNode)
+    /// `by <dimension>, …`: group by one or more dimensions (`channel`, `month`, `cohort`, any column).
+    case groupBy([QualifiedName])
+    /// `metric <name>, …`: compute metrics (`avg_order`, `repeat_rate`, …), one or more.
+    case metrics([Identifier])
+    /// `retention [period …] [percent] [on …] [unbounded] [horizon N]`: a cohort retention table.
+    case retention(RetentionOptions)
+    /// `funnel a -> b [-> …] [within 30d] [ordered | strict | any order]`: conversion through steps.
+    case funnel(FunnelSpec)
+    /// `sort <column> [asc|desc], …`: order the result rows, by one or more keys.
+    case sort([SortKey])
+    /// `top N`: the N best rows by the result's main measure (the engine decides which).
+    case top(Spanned<Int64>)
+    /// `limit N`: the first N rows as they are.
+    case limit(Spanned<Int64>)
+    /// `plot`: draw the result as a chart chosen from its shape.
+    case plot
+    /// `export "file.html"`: write the result to a file; the extension chooses the format.
+    case export(path: Spanned<String>)
+
+    /// The keyword that starts the step: `stage`, `where`, `by`, `metric`, `retention`, `funnel`,
+    /// `sort`, `top`, `limit`, `plot`, `export`.
+    public var keyword: String {
+        switch self {
+        case .stage: "stage"
+        case .filter: "where"
+        case .groupBy: "by"
+        case .metrics: "metric"
+        case .retention: "retention"
+        case .funnel: "funnel"
+        case .sort: "sort"
+        case .top: "top"
+        case .limit: "limit"
+        case .plot: "plot"
+        case .export: "export"
+        }
+    }
+}
+
+/// The options of a `retention` step, each optional and each written at most once, in any order.
+public struct RetentionOptions: Hashable, Sendable {
+    /// `period day|week|month|…`: the column width; nil when not written (the engine's default).
+    public var period: Spanned<PeriodUnit>?
+    /// `percent`: show shares of the cohort instead of customer counts.
+    public var isPercent: Bool
+    /// `on purchase|any|<event>`: what counts as being active; nil when not written.
+    public var activity: Spanned<RetentionActivity>?
+    /// `unbounded`: count a customer as retained in a period if active then *or later*.
+    public var isUnbounded: Bool
+    /// `horizon N`: how many periods to show; nil when not written.
+    public var horizon: Spanned<Int64>?
+
+    /// Options as given; everything defaults to "not written".
+    public init(period: Spanned<PeriodUnit>? = nil, isPercent: Bool = false, activity: Spanned<RetentionActivity>? = nil,
+                isUnbounded: Bool = false, horizon: Spanned<Int64>? = nil) {
+        self.period = period
+        self.isPercent = isPercent
+        self.activity = activity
+        self.isUnbounded = isUnbounded
+        self.horizon = horizon
+    }
+}
+
+/// What counts as activity for retention (`on …`).
+public enum RetentionActivity: Hashable, Sendable {
+    /// `on purchase`: purchases only.
+    case purchase
+    /// `on any`: any event.
+    case anyEvent
+    /// `on <event>` or `on "<event>"`: one named event.
+    case event(Identifier)
+}
+
+/// The parts of a `funnel` step: `funnel view -> cart -> purchase within 30d strict`.
+public struct FunnelSpec: Hashable, Sendable {
+    /// The steps in order, at least two; each an event or stage name (the engine resolves which).
+    public var steps: [Identifier]
+    /// `within <duration>`: the time allowed from the first step to the last; nil when not written.
+    public var window: Spanned<DurationLiteral>?
+    /// `ordered`, `strict` or `any order`; nil when not written, which means `.ordered`.
+    public var order: Spanned<FunnelOrder>?
+
+    /// A funnel through `steps`.
+    public init(steps: [Identifier], window: Spanned<DurationLiteral>? = nil, order: Spanned<FunnelOrder>? = nil) {
+        self.steps = steps
+        self.window = window
+        self.order = order
+    }
+}
+
+/// How a funnel's steps must be ordered in time.
+public enum FunnelOrder: String, Hashable, Sendable, CaseIterable {
+    /// `ordered` (the default): each step after the previous one, other events allowed between.
+    case ordered
+    /// `strict`: each step directly after the previous one, with no other events between.
+    case strict
+    /// `any order`: every step happened, in any order.
+    case anyOrder = "any order"
+}
+
+/// One key of a `sort` step: `revenue desc`.
+public struct SortKey: Hashable, Sendable {
+    /// The result column to sort by.
+    public var column: QualifiedName
+    /// `asc` or `desc`; nil when not written (the engine's default).
+    public var direction: Spanned<SortDirection>?
+    /// From the column to the direction.
+    public var span: SourceSpan
+
+    /// A key on `column`.
+    public init(column: QualifiedName, direction: Spanned<SortDirection>?, span: SourceSpan) {
+        self.column = column
+        self.direction = direction
+        self.span = span
+    }
+}
+
+/// A sort direction.
+public enum SortDirection: String, Hashable, Sendable, CaseIterable {
+    /// `asc` (also `ascending`): smallest first.
+    case ascending = "asc"
+    /// `desc` (also `descending`): largest first.
+    case descending = "desc"
+}
