@@ -2,12 +2,23 @@ import Dispatch
 import Foundation
 
 /// Runs independent pieces of work on all cores.
-enum Parallel {
+public enum Parallel {
     /// Number of worker threads to use: the machine's active cores.
-    static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    public static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// `0..<count` cut into one contiguous range per core (fewer when `count` is small).
+    public static func ranges(_ count: Int, minimumPerPart: Int = 4096) -> [Range<Int>] {
+        let parts = max(1, min(width, count / max(1, minimumPerPart)))
+        return (0..<parts).map { k in (count * k / parts)..<(count * (k + 1) / parts) }
+    }
+
+    /// `body(range)` for each range, concurrently.
+    public static func forEach(_ ranges: [Range<Int>], _ body: (Range<Int>) -> Void) {
+        _ = map(ranges.count) { body(ranges[$0]) }
+    }
 
     /// `body(i)` for each `i` in `0..<count`, concurrently; results in index order.
-    static func map<T>(_ count: Int, _ body: (Int) throws -> T) rethrows -> [T] {
+    public static func map<T>(_ count: Int, _ body: (Int) throws -> T) rethrows -> [T] {
         if count <= 1 { return try (0..<count).map(body) }
         let results = UnsafeMutableBufferPointer<Result<T, Error>?>.allocate(capacity: count)
         results.initialize(repeating: nil)
@@ -23,14 +34,14 @@ enum Parallel {
     }
 
     /// Runs the closures concurrently and waits for all of them.
-    static func run(_ jobs: [() -> Void]) {
+    public static func run(_ jobs: [() -> Void]) {
         _ = map(jobs.count) { jobs[$0]() }
     }
 }
 
 /// Carries a value across a concurrency boundary the caller has made safe (disjoint writes,
 /// read-only sharing) in ways the type system cannot see.
-struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+public struct UnsafeSendable<T>: @unchecked Sendable {
+    public let value: T
+    public init(_ value: T) { self.value = value }
 }

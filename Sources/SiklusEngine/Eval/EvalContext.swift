@@ -1,0 +1,55 @@
+import SiklusLanguage
+import SiklusStore
+
+/// Everything a query reads: the store, the session's settings and stage map, and the derived
+/// per-customer facts and event classes (cached by the session until data or stages change).
+final class EvalContext: @unchecked Sendable {
+    let store: Store
+    let settings: SessionSettings
+    let stageMap: StageMap
+    let classes: EventClasses
+    let facts: CustomerFacts
+    /// First and last event time in the store (nil when there are no events).
+    let dataStart: Int64?
+    let dataEnd: Int64?
+    /// The moment state metrics are evaluated at: `set as_of`, else the end of the last day with data.
+    let asOf: Int64
+    /// Polled by long loops; true after Ctrl-C.
+    let isCancelled: @Sendable () -> Bool
+
+    init(store: Store, settings: SessionSettings, stageMap: StageMap, classes: EventClasses, facts: CustomerFacts,
+         isCancelled: @escaping @Sendable () -> Bool) {
+        self.store = store
+        self.settings = settings
+        self.stageMap = stageMap
+        self.classes = classes
+        self.facts = facts
+        self.isCancelled = isCancelled
+        var lo = Int64.max, hi = Int64.min
+        for c in 0..<facts.firstEvent.count where facts.firstEvent[c] != CustomerFacts.none {
+            lo = min(lo, facts.firstEvent[c]); hi = max(hi, facts.lastEvent[c])
+        }
+        dataStart = lo <= hi ? lo : nil
+        dataEnd = lo <= hi ? hi : nil
+        let endOfLastDay = dataEnd.map { (CivilTime.day(of: $0) + 1) * CivilTime.secondsPerDay - 1 } ?? 0
+        asOf = settings.asOf ?? endOfLastDay
+    }
+
+    var customerCount: Int { store.customerIDs.count }
+
+    func calendar(_ unit: PeriodUnit) -> PeriodCalendar { PeriodCalendar(unit, weekStart: settings.weekStart) }
+
+    /// A period lookup table over the data's span.
+    func periodTable(_ unit: PeriodUnit) -> PeriodTable {
+        PeriodTable(calendar(unit), minSeconds: min(dataStart ?? 0, signupMin), maxSeconds: max(dataEnd ?? 0, asOf))
+    }
+
+    private var signupMin: Int64 {
+        facts.signup.lazy.filter { $0 != CustomerFacts.none }.min() ?? (dataStart ?? 0)
+    }
+
+    /// Throws when the user pressed Ctrl-C.
+    func checkCancelled() throws(Diagnostic) {
+        if isCancelled() { throw Diagnostic("query cancelled", at: nil) }
+    }
+}

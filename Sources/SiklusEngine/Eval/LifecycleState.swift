@@ -1,0 +1,63 @@
+import SiklusStore
+
+/// A customer's lifecycle state at a moment: the furthest stage reached, or churn.
+///
+/// Churned means either the customer's latest activity is a churn event (cancel, unsubscribe), or the
+/// customer has purchased and then shown no (non-churn) event for `churn_after`.
+struct LifecycleState: @unchecked Sendable {
+    let events: EventTable
+    let classifier: StageClassifier
+    let classes: EventClasses
+    let facts: CustomerFacts
+    let churnAfter: Int64
+
+    init(_ context: EvalContext) {
+        events = context.store.events
+        classifier = StageClassifier(context)
+        classes = context.classes
+        facts = context.facts
+        churnAfter = context.settings.churnAfter
+    }
+
+    /// Index after the last row of customer `c` at or before `moment`.
+    @inline(__always)
+    func end(of c: Int32, at moment: Int64) -> Int {
+        let rows = events.rows(of: c)
+        if rows.isEmpty || events.ts[rows.upperBound - 1] <= moment { return rows.upperBound }
+        var lo = rows.lowerBound, hi = rows.upperBound
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if events.ts[mid] <= moment { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Whether customer `c` is churned at `moment`.
+    func isChurned(_ c: Int32, at moment: Int64) -> Bool {
+        let start = events.rows(of: c).lowerBound
+        let stop = end(of: c, at: moment)
+        guard stop > start else { return false }
+        var lastActivity = Int64.min, lastChurn = Int64.min
+        var r = stop - 1
+        while r >= start && (lastActivity == .min || lastChurn == .min) {
+            let isChurnEvent = classes[events.event[r]] & EventClasses.churn != 0
+            if isChurnEvent { if lastChurn == .min { lastChurn = events.ts[r] } } else { lastActivity = events.ts[r]; break }
+            r -= 1
+        }
+        if lastChurn != .min && lastChurn >= lastActivity { return true }
+        let purchased = facts.firstPurchase[Int(c)] != CustomerFacts.none && facts.firstPurchase[Int(c)] <= moment
+        return purchased && lastActivity != .min && moment - lastActivity > churnAfter
+    }
+
+    /// The customer's stage at `moment`: churn, else the furthest journey stage of any event so far;
+    /// nil when the customer has no staged event yet.
+    func stage(_ c: Int32, at moment: Int64) -> Stage? {
+        if isChurned(c, at: moment) { return .churn }
+        var best: Stage?
+        for r in events.rows(of: c).lowerBound..<end(of: c, at: moment) {
+            guard let s = classifier.stage(customer: c, row: r), s != .churn else { continue }
+            if best == nil || s > best! { best = s; if s == .advocacy { break } }
+        }
+        return best
+    }
+}

@@ -1,0 +1,103 @@
+/// Every metric Siklus computes, with its unit, exact formula and an example: the one place `help metric`,
+/// `explain` and docs/LANGUAGE.md take their definitions from.
+public enum Metric: String, Sendable, CaseIterable {
+    case customers, events, orders, revenue
+    case avg_order, orders_per_customer, repeat_rate, conversion_rate, time_to_purchase, ltv
+    case active, engagement, churn_rate
+    case stage_share, transitions
+    case impressions, clicks, ctr, spend, cpa
+
+    /// The result unit of the metric's column.
+    public var unit: ValueUnit {
+        switch self {
+        case .customers, .events, .orders, .active, .impressions, .clicks: .count
+        case .revenue, .avg_order, .ltv, .spend, .cpa: .money
+        case .repeat_rate, .conversion_rate, .churn_rate, .ctr, .stage_share: .percent
+        case .orders_per_customer, .engagement: .ratio
+        case .time_to_purchase: .days
+        case .transitions: .count
+        }
+    }
+
+    /// Reads the spend table.
+    var needsSpend: Bool { [.impressions, .clicks, .ctr, .spend, .cpa].contains(self) }
+
+    /// Produces a table of its own shape, so it must be the only metric of its step.
+    var hasOwnShape: Bool { self == .stage_share || self == .transitions }
+
+    /// One line: what the metric answers.
+    public var summary: String {
+        switch self {
+        case .customers: "customers in scope"
+        case .events: "events in scope"
+        case .orders: "purchase events in scope"
+        case .revenue: "money from purchases in scope"
+        case .avg_order: "average order value"
+        case .orders_per_customer: "purchase frequency: orders per customer"
+        case .repeat_rate: "share of buyers who bought again"
+        case .conversion_rate: "share of customers who bought"
+        case .time_to_purchase: "median days from first touch to first purchase"
+        case .ltv: "revenue per customer (lifetime value so far)"
+        case .active: "customers with at least one event in scope"
+        case .engagement: "engagement events per active customer"
+        case .churn_rate: "share of buyers who have churned"
+        case .stage_share: "where customers are now: share in each lifecycle stage"
+        case .transitions: "how customers move between stages from one period to the next"
+        case .impressions: "ad impressions bought"
+        case .clicks: "ad clicks"
+        case .ctr: "click-through rate of ads"
+        case .spend: "marketing spend"
+        case .cpa: "cost per acquisition: spend per new paying customer"
+        }
+    }
+
+    /// The exact formula, in words (scope = the customers and events left after the source, `stage` and `where`).
+    public var formula: String {
+        switch self {
+        case .customers: "count of distinct customers in scope (for event-level groups such as `by month`: customers with an event in the group)"
+        case .events: "count of events in scope"
+        case .orders: "count of purchase events in scope"
+        case .revenue: "sum of amount over purchase events in scope (missing amounts count as 0)"
+        case .avg_order: "revenue / orders"
+        case .orders_per_customer: "orders / customers"
+        case .repeat_rate: "customers with >= 2 purchase events in scope / customers with >= 1, as %"
+        case .conversion_rate: "customers with >= 1 purchase event in scope / customers in scope, as %"
+        case .time_to_purchase: "median over customers who purchased of (first purchase time - first event time), in days; uses each customer's whole history"
+        case .ltv: "revenue / customers; with a time dimension (`by month`), cumulative revenue up to each period / the customers of its group"
+        case .active: "customers with >= 1 event in scope"
+        case .engagement: "engagement events (the retention stage's non-purchase events: email_open, login, app_open) in scope / active customers"
+        case .churn_rate: "customers churned as of as_of / customers who purchased by as_of, as %; churned = latest activity is a churn event (cancel, unsubscribe) or no event for churn_after after purchasing"
+        case .stage_share: "customers whose current stage (as of as_of: churn, else the furthest stage reached) is each stage / customers with a stage, as %"
+        case .transitions: "for each pair of consecutive periods (set period), customers in stage A at the end of p and in stage B at the end of p+1"
+        case .impressions: "sum of spend.impressions in the group's period and channel"
+        case .clicks: "sum of spend.clicks in the group's period and channel"
+        case .ctr: "clicks / impressions, as %"
+        case .spend: "sum of spend.spend in the group's period and channel"
+        case .cpa: "spend / customers in scope whose first purchase falls in the period (the spend table's span without a time dimension), per acquisition channel (customers.channel, else the channel of the first event)"
+        }
+    }
+
+    /// An example query.
+    public var example: String {
+        switch self {
+        case .customers: "cohort signup=2022-09 | stage purchase | metric customers"
+        case .events: "events | by stage | metric events, customers"
+        case .orders, .revenue: "events | by month | metric orders, revenue"
+        case .avg_order: "cohort signup=2022-09 | stage retention | metric avg_order"
+        case .orders_per_customer: "cohort by signup period quarter | metric orders_per_customer"
+        case .repeat_rate: "cohort by channel | metric repeat_rate"
+        case .conversion_rate: "cohort by channel | metric conversion_rate"
+        case .time_to_purchase: "cohort by channel | metric time_to_purchase"
+        case .ltv: "cohort signup=2022-09 | by month | metric ltv"
+        case .active, .engagement: "events | by month | metric active, engagement"
+        case .churn_rate: "cohort by signup period quarter | metric churn_rate"
+        case .stage_share: "cohort | metric stage_share"
+        case .transitions: "cohort | metric transitions"
+        case .impressions, .clicks, .ctr: "events | by channel | metric impressions, clicks, ctr"
+        case .spend, .cpa: "events | by month, channel | metric spend, cpa"
+        }
+    }
+
+    /// Metric names, for completion and "did you mean".
+    public static var names: [String] { allCases.map(\.rawValue) }
+}

@@ -1,0 +1,77 @@
+import SiklusLanguage
+import SiklusStore
+
+/// Options changed with `set`: how churn, "now" and periods are defined for this session.
+public struct SessionSettings: Sendable, Equatable {
+    /// A customer who has purchased and then shows no event for this long is churned (`set churn_after = 90d`).
+    public var churnAfter: Int64 = 90 * CivilTime.secondsPerDay
+    /// The moment state metrics are evaluated at (`set as_of = 2023-12-31`, the end of that day);
+    /// nil means the end of the last day with data.
+    public var asOf: Int64?
+    /// The default period for retention, cohorts and time dimensions (`set period = week`).
+    public var period: PeriodUnit = .month
+    /// First day of a week, 0 = Sunday … 6 = Saturday (`set week_start = monday`).
+    public var weekStart: Int = 1
+
+    public init() {}
+
+    /// Option names, for completion and "did you mean".
+    public static let optionNames = ["churn_after", "as_of", "period", "week_start"]
+
+    static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+    /// Applies `set <option> = <value>`, or explains what the option expects.
+    mutating func apply(_ statement: SetStatement) throws(Diagnostic) {
+        let value = statement.value
+        switch statement.option.lowercased {
+        case "churn_after":
+            guard case .duration(let duration) = value.literal, let seconds = duration.seconds ?? Self.calendarSeconds(duration), seconds > 0 else {
+                throw Diagnostic("churn_after expects a duration like 90d", at: value.span, hints: ["e.g. set churn_after = 90d (days), 12w (weeks) or 3m (months)"])
+            }
+            churnAfter = seconds
+        case "as_of":
+            guard case .date(let date) = value.literal else {
+                if case .name(let word) = value.literal, ["latest", "auto", "now", "none"].contains(word.lowercased()) { asOf = nil; return }
+                throw Diagnostic("as_of expects a date like 2023-12-31", at: value.span, hints: ["set as_of = latest returns to the last day of the data"])
+            }
+            asOf = TimeRange.of(date).end - 1
+        case "period":
+            guard let word = Self.word(value), let unit = PeriodUnit(rawValue: word) else {
+                throw Diagnostic("period expects one of day, week, month, quarter, year", at: value.span,
+                                 hints: Self.word(value).flatMap { Diagnostic.didYouMeanHint(for: $0, among: PeriodUnit.allCases.map(\.rawValue)) }.map { [$0] } ?? [])
+            }
+            period = unit
+        case "week_start":
+            guard let word = Self.word(value), let day = Self.weekdays.firstIndex(where: { $0.hasPrefix(word) && word.count >= 3 }) else {
+                throw Diagnostic("week_start expects a weekday like monday", at: value.span,
+                                 hints: Self.word(value).flatMap { Diagnostic.didYouMeanHint(for: $0, among: Self.weekdays) }.map { [$0] } ?? [])
+            }
+            weekStart = day
+        default:
+            throw Diagnostic.unknown("option", statement.option.text, at: statement.option.span, among: Self.optionNames,
+                                     fallbackHint: "options: " + Self.optionNames.joined(separator: ", "))
+        }
+    }
+
+    /// A short description of the current settings, for `set` with no change and for `explain`.
+    public func describe(dataEnd: Int64?) -> String {
+        let asOfText = asOf.map { CivilTime.formatDate($0) } ?? "latest (\(dataEnd.map { CivilTime.formatDate($0) } ?? "no data"))"
+        return "churn_after = \(churnAfter / CivilTime.secondsPerDay)d, as_of = \(asOfText), period = \(period.rawValue), week_start = \(Self.weekdays[weekStart])"
+    }
+
+    private static func word(_ value: LiteralNode) -> String? {
+        switch value.literal {
+        case .name(let word), .string(let word): word.lowercased()
+        default: nil
+        }
+    }
+
+    /// Months and years as 30 and 365 days: churn windows are approximate by nature.
+    private static func calendarSeconds(_ duration: DurationLiteral) -> Int64? {
+        switch duration.unit {
+        case .month: duration.value * 30 * CivilTime.secondsPerDay
+        case .year: duration.value * 365 * CivilTime.secondsPerDay
+        default: nil
+        }
+    }
+}

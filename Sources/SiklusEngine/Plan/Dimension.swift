@@ -1,0 +1,125 @@
+import SiklusLanguage
+import SiklusStore
+
+/// A grouping dimension bound to the data: each customer (or event row) maps to a dense key
+/// `0..<labels.count`, so grouping is array indexing, not hashing.
+struct Dimension: @unchecked Sendable {
+    /// Column name in results (`month`, `channel`, `cohort`).
+    let name: String
+    /// True when the key depends only on the customer (then `key` ignores the row).
+    let isCustomerLevel: Bool
+    /// Dense key of (customer, row); row is -1 for customer-level keys.
+    let key: (Int32, Int) -> Int
+    /// Label per key, in display order (time periods chronologically, text alphabetically).
+    let labels: [String]
+    /// For time dimensions: the calendar and the period number of key 0.
+    let period: (calendar: PeriodCalendar, first: Int64)?
+    /// For text dimensions: the key of a string code, so other tables (spend) can be grouped alike.
+    var codeKey: ((Int32) -> Int)? = nil
+    /// What the dimension reads, when it reads an attribute.
+    var attribute: Attribute? = nil
+
+    /// The key of a timestamp, for time dimensions (to group spend by date and first purchases by period).
+    func key(ofTime t: Int64) -> Int? {
+        guard let period else { return nil }
+        let k = Int(period.calendar.index(t) - period.first)
+        return k >= 0 && k < labels.count - 1 ? k : labels.count - 1
+    }
+
+    static let noneLabel = "(none)"
+
+    /// The dimension named in a `by` step: a time unit of the event, `stage`, or a column.
+    static func bind(_ name: QualifiedName, _ context: EvalContext, period: PeriodUnit? = nil, displayName: String? = nil) throws(Diagnostic) -> Dimension {
+        if name.parts.count == 1, let unit = PeriodUnit(rawValue: name.name.lowercased) {
+            // Event time, over the span of events and spend (so spend-only periods get rows too).
+            var lo = context.dataStart ?? .max, hi = context.dataEnd ?? .min
+            if let date = context.store.spend.column(for: .date), case .int64(let days) = date.data {
+                for (i, d) in days.enumerated() where !date.isNull(i) { lo = min(lo, d); hi = max(hi, d) }
+            }
+            if lo > hi { (lo, hi) = (0, 0) }
+            var dimension = timeDimension(name: unit.rawValue, customerLevel: false, unit: unit, context, range: (lo, hi)) { _, r in context.store.events.ts[r] }
+            dimension.attribute = .ts
+            return dimension
+        }
+        let attribute = try Attribute.resolve(name, in: context.store, preferEvents: false)
+        return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period)
+    }
+
+    /// A dimension over an attribute; time attributes are bucketed by `period`.
+    static func of(_ attribute: Attribute, name: String, _ context: EvalContext, period: PeriodUnit) throws(Diagnostic) -> Dimension {
+        let store = context.store
+        let reader = AttributeReader(attribute, context)
+        switch attribute.kind(in: store) {
+        case .stage:
+            return stageDimension(context)
+        case .time:
+            let read = reader.time
+            var lo = Int64.max, hi = Int64.min
+            if attribute.isCustomerLevel {
+                for c in 0..<context.customerCount { if let t = read(Int32(c), -1) { lo = min(lo, t); hi = max(hi, t) } }
+            } else {
+                for r in 0..<store.events.count { if let t = read(store.events.customer[r], r) { lo = min(lo, t); hi = max(hi, t) } }
+            }
+            if lo > hi { (lo, hi) = (0, 0) }
+            var dimension = timeDimension(name: name, customerLevel: attribute.isCustomerLevel, unit: period, context, range: (lo, hi), read: read)
+            dimension.attribute = attribute
+            return dimension
+        case .code, .customerCode:
+            let read = reader.code
+            let dictionary = attribute.kind(in: store) == .customerCode ? store.customerIDs : store.strings
+            var present = [Bool](repeating: false, count: dictionary.count)
+            if attribute.isCustomerLevel {
+                for c in 0..<context.customerCount { let v = read(Int32(c), -1); if v >= 0 { present[Int(v)] = true } }
+            } else {
+                for r in 0..<store.events.count { let v = read(store.events.customer[r], r); if v >= 0 { present[Int(v)] = true } }
+            }
+            let codes = present.indices.filter { present[$0] }.sorted { dictionary[Int32($0)] < dictionary[Int32($1)] }
+            var dense = [Int](repeating: codes.count, count: dictionary.count)
+            for (k, code) in codes.enumerated() { dense[code] = k }
+            let labels = codes.map { dictionary[Int32($0)] } + [noneLabel]
+            return Dimension(name: name, isCustomerLevel: attribute.isCustomerLevel,
+                             key: { c, r in let v = read(c, r); return v >= 0 ? dense[Int(v)] : codes.count },
+                             labels: labels, period: nil,
+                             codeKey: { v in v >= 0 && Int(v) < dense.count ? dense[Int(v)] : codes.count }, attribute: attribute)
+        case .number:
+            let read = reader.number
+            var values = Set<Double>()
+            if attribute.isCustomerLevel {
+                for c in 0..<context.customerCount { if let v = read(Int32(c), -1) { values.insert(v) } }
+            } else {
+                for r in 0..<store.events.count { if let v = read(store.events.customer[r], r) { values.insert(v) } }
+            }
+            guard values.count <= 100_000 else {
+                throw Diagnostic("\(name) has \(values.count) distinct values: too many to group by", at: nil)
+            }
+            let sorted = values.sorted()
+            let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
+            return Dimension(name: name, isCustomerLevel: attribute.isCustomerLevel,
+                             key: { c, r in read(c, r).flatMap { index[$0] } ?? sorted.count },
+                             labels: sorted.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } + [noneLabel],
+                             period: nil)
+        }
+    }
+
+    private static func timeDimension(name: String, customerLevel: Bool, unit: PeriodUnit, _ context: EvalContext,
+                                      range: (Int64, Int64), read: @escaping (Int32, Int) -> Int64?) -> Dimension {
+        let calendar = context.calendar(unit)
+        let table = PeriodTable(calendar, minSeconds: range.0, maxSeconds: range.1)
+        let first = calendar.index(range.0), last = calendar.index(range.1)
+        let count = Int(last - first + 1)
+        let labels = (first...last).map { calendar.label($0) } + [noneLabel]
+        return Dimension(name: name, isCustomerLevel: customerLevel, key: { c, r in
+            guard let t = read(c, r) else { return count }
+            let k = Int(table.index(t) - first)
+            return k >= 0 && k < count ? k : count
+        }, labels: labels, period: (calendar, first))
+    }
+
+    /// The lifecycle stage of each event row: the first purchase is `purchase`, later purchases
+    /// `retention`; rows of events in no stage are `(other)`.
+    private static func stageDimension(_ context: EvalContext) -> Dimension {
+        let classifier = StageClassifier(context)
+        return Dimension(name: "stage", isCustomerLevel: false, key: { c, r in classifier.stage(customer: c, row: r)?.rawValue ?? Stage.allCases.count },
+                         labels: Stage.allCases.map(\.name) + ["(other)"], period: nil)
+    }
+}
