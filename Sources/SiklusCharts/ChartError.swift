@@ -36,7 +36,8 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible, Loc
                 + "the terminal is \(width)×\(height)"
         case .unsupportedFormat(let path, let ext):
             let what = ext.isEmpty ? "has no extension" : "has extension '.\(ext)'"
-            return "cannot export to '\(path)': it \(what); use .html, .svg, .csv or .json"
+            let supported = ReportExporter.supportedExtensions.map { "." + $0 }
+            return "cannot export to '\(path)': it \(what); use \(TerminalLayout.list(supported).replacingOccurrences(of: " and ", with: " or "))"
         case .writeFailed(let path, let reason):
             return "cannot write '\(path)': \(reason)"
         }
