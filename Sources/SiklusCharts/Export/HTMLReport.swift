@@ -58,7 +58,10 @@ enum HTMLReport {
     static func dataTable(_ table: ResultTable) -> String {
         var lines = ["<table>", "<thead>", "<tr>"]
         for column in table.columns {
-            let unit = ValueFormatter.unitName(column.unit).map { $0 == column.name ? "" : " <span class=\"unit\">\(Markup.escape($0))</span>" } ?? ""
+            // Counts and dates need no unit beside their name; money, %, ratios and days do.
+            let shown: Set<ValueUnit> = [.money, .percent, .ratio, .days]
+            let unit = ValueFormatter.unitName(column.unit).flatMap { shown.contains(column.unit) && $0 != column.name ? $0 : nil }
+                .map { " <span class=\"unit\">\(Markup.escape($0))</span>" } ?? ""
             lines.append("<th class=\"\(column.isNumeric && column.unit != .date ? "num" : "text")\">\(Markup.escape(column.name))\(unit)</th>")
         }
         lines += ["</tr>", "</thead>", "<tbody>"]

@@ -26,10 +26,8 @@ struct NiceScale: Equatable {
         var low = dataMin, high = dataMax
         if low >= 0, low < high * 5 / 6 { low = 0 }
         if low == high {
-            // A flat line still needs a range; put it mid-axis, or on zero's side for zero.
-            let pad = low == 0 ? 1 : abs(low) * 0.5
-            low = low >= 0 && low - pad < 0 ? 0 : low - pad
-            high += pad
+            // A flat line still needs a range: from zero to twice the value puts it mid-axis.
+            if low > 0 { (low, high) = (0, 2 * low) } else if low < 0 { (low, high) = (2 * low, 0) } else { high = 1 }
         }
         let tickLimit = max(2, maxTicks)
         var step = NiceScale.niceStep((high - low) / Double(tickLimit - 1))

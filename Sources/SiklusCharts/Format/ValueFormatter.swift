@@ -81,14 +81,15 @@ public enum ValueFormatter {
         }
     }
 
-    /// The cell of `column` at `row` as `display` text; nil for a null cell.
+    /// The cell of `column` at `row` as `display` text; nil for a null cell. Dates in a column
+    /// named after a period (`month`, `quarter`, …) read as that period: `2022-09`, `2022-Q3`.
     public static func display(_ column: ResultColumn, row: Int) -> String? {
         switch column.values {
         case .text(let values): return values[row]
         case .integer(let values):
             guard let value = values[row] else { return nil }
             switch column.unit {
-            case .date: return isoDate(seconds: value)
+            case .date: return TimeDimension(columnName: column.name)?.label(seconds: value) ?? isoDate(seconds: value)
             case .count, .text: return grouped(value)
             default: return display(Double(value), unit: column.unit)
             }

@@ -15,6 +15,8 @@ struct HeatmapRenderer {
         var cellWidth: Int
         var headers: [String]
         var visibleColumns: Int
+        /// Shade blocks per plain cell: two normally, one when space is tight.
+        var shadeWidth: Int
     }
 
     func render() throws -> [StyledLine] {
@@ -66,18 +68,21 @@ struct HeatmapRenderer {
         for labelCap in [16, 10, 6] {
             for keepSize in [true, false] where keepSize || sizeNatural != nil {
                 for headers in [fullHeaders, shortHeaders] where headers == shortHeaders || fitsUncut(headers) {
-                    let labelWidth = min(labelNatural, labelCap)
-                    let sizeWidth = keepSize ? sizeNatural : nil
-                    let headerWidth = headers.map(DisplayWidth.of).max() ?? 0
-                    // Colour: " 42% " cells touch; plain: " ▓▓ 42%" cells carry their own gap.
-                    let content = options.color ? valueWidth + 2 : valueWidth + 4
-                    let cellWidth = max(content, min(headerWidth, 8) + (options.color ? 2 : 1))
-                    let prefix = labelWidth + (sizeWidth.map { $0 + 1 } ?? 0) + (options.color ? 1 : 0)
-                    let visible = min(headers.count, max(0, (options.width - prefix) / cellWidth))
-                    let layout = Layout(labelWidth: labelWidth, sizeWidth: sizeWidth, cellWidth: cellWidth,
-                                        headers: headers, visibleColumns: visible)
-                    if visible == headers.count { return layout }
-                    if visible > (best?.visibleColumns ?? 0) { best = layout }
+                    for shadeWidth in options.color ? [2] : [2, 1] {
+                        let labelWidth = min(labelNatural, labelCap)
+                        let sizeWidth = keepSize ? sizeNatural : nil
+                        let headerWidth = headers.map(DisplayWidth.of).max() ?? 0
+                        // Colour: " 42% " cells touch; plain: " ▓▓ 42%" cells carry their own gap.
+                        let content = options.color ? valueWidth + 2 : valueWidth + 2 + shadeWidth
+                        // A header may reach into the cell's right padding, but keeps one space on its left.
+                        let cellWidth = max(content, min(headerWidth, 8) + 1)
+                        let prefix = labelWidth + (sizeWidth.map { $0 + 1 } ?? 0) + (options.color ? 1 : 0)
+                        let visible = min(headers.count, max(0, (options.width - prefix) / cellWidth))
+                        let layout = Layout(labelWidth: labelWidth, sizeWidth: sizeWidth, cellWidth: cellWidth,
+                                            headers: headers, visibleColumns: visible, shadeWidth: shadeWidth)
+                        if visible == headers.count { return layout }
+                        if visible > (best?.visibleColumns ?? 0) { best = layout }
+                    }
                 }
             }
         }
@@ -99,11 +104,13 @@ struct HeatmapRenderer {
             text += " " + DisplayWidth.pad(header, to: sizeWidth, alignRight: true)
         }
         if options.color { text += " " }
-        // Headers end where the numbers end: one column before the cell edge in colour mode.
+        // Headers end where the numbers end (one column before the cell edge in colour mode);
+        // a header longer than the number may use that last column too.
         let trailing = options.color ? 1 : 0
         for header in layout.headers.prefix(layout.visibleColumns) {
-            let room = layout.cellWidth - trailing - 1
-            text += " " + DisplayWidth.pad(header, to: room, alignRight: true) + String(repeating: " ", count: trailing)
+            let room = layout.cellWidth - 1
+            let shift = DisplayWidth.of(header) > room - trailing ? 0 : trailing
+            text += " " + DisplayWidth.pad(header, to: room - shift, alignRight: true) + String(repeating: " ", count: shift)
         }
         return StyledLine(text, Style(bold: true))
     }
@@ -126,7 +133,9 @@ struct HeatmapRenderer {
                 let body = DisplayWidth.pad(text, to: layout.cellWidth - 1, alignRight: true) + " "
                 line.append(body, Style(foreground: foreground, background: background))
             } else {
-                let shade = level == 0 ? "  " : String(repeating: TerminalPalette.shades[level - 1], count: 2)
+                let shade = level == 0
+                    ? String(repeating: " ", count: layout.shadeWidth)
+                    : String(repeating: TerminalPalette.shades[level - 1], count: layout.shadeWidth)
                 let body = shade + " " + DisplayWidth.pad(text, to: valueWidth, alignRight: true)
                 line.append(DisplayWidth.pad(body, to: layout.cellWidth, alignRight: true))
             }
