@@ -43,6 +43,8 @@ final class TerminalGoldenTests: XCTestCase {
         XCTAssertLessThanOrEqual(lines.count, options.height, "\(name): too many lines", file: file, line: line)
         for (index, text) in lines.enumerated() {
             XCTAssertLessThanOrEqual(text.count, options.width, "\(name) line \(index + 1) too wide: \(text)", file: file, line: line)
+            // Characters undercount wide ones; the module's measure counts CJK and emoji as two.
+            XCTAssertLessThanOrEqual(DisplayWidth.of(text), options.width, "\(name) line \(index + 1) too wide: \(text)", file: file, line: line)
             if !options.color {
                 XCTAssertFalse(text.hasSuffix(" "), "\(name) line \(index + 1) has trailing spaces", file: file, line: line)
             }

@@ -4,11 +4,15 @@ struct SVGHeatmap {
     let model: HeatmapModel
     let title: String
 
-    private let cellWidth = 56.0
     private let cellHeight = 28.0
+    /// Column headers wider than this are abbreviated rather than widening every cell further.
+    private let maximumCellWidth = 110.0
 
     func render(standalone: Bool) -> String {
         let scale = model.shadeScale(levels: 5)
+        // Cells widen to fit full column names (stage names), up to a limit.
+        let widestHeader = model.columnLabels.map { SVGDocument.textWidth($0, size: 12) }.max() ?? 0
+        let cellWidth = min(maximumCellWidth, max(56, widestHeader + 14))
         let labelWidth = max(70, (model.rows.map { SVGDocument.textWidth($0.label, size: 12) }.max() ?? 0) + 16)
         let sizeWidth = model.sizeHeader == nil ? 0.0 : 80
         let gridLeft = 20 + labelWidth + sizeWidth
@@ -25,7 +29,7 @@ struct SVGHeatmap {
         }
         for (index, label) in model.columnLabels.enumerated() {
             let x = gridLeft + (Double(index) + 0.5) * cellWidth
-            let shown = DisplayWidth.of(label) > 8 ? TerminalLayout.abbreviation(label) : label
+            let shown = SVGDocument.textWidth(label, size: 12) + 14 > cellWidth ? TerminalLayout.abbreviation(label) : label
             svg.text(shown, x: x, y: top - 10, anchor: .middle, bold: true, cssClass: "column-label")
         }
 

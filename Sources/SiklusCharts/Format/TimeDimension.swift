@@ -1,7 +1,16 @@
 /// The period a date column counts in, taken from its name, so a period start can be labelled
 /// the way people read it ("2022-09" for a month, "2022-Q3" for a quarter).
 public enum TimeDimension: String, Sendable, CaseIterable {
-    case day, week, month, quarter, year
+    /// A calendar day, labelled `2022-09-14`.
+    case day
+    /// A week, labelled by its first day.
+    case week
+    /// A month, labelled `2022-09`.
+    case month
+    /// A quarter, labelled `2022-Q3`.
+    case quarter
+    /// A year, labelled `2022`.
+    case year
 
     /// The dimension a column is named after (`month`, `week`, …), or nil for other names.
     public init?(columnName: String) {

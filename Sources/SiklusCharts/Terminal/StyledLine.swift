@@ -95,16 +95,16 @@ struct StyledLine {
 
 /// Removes ANSI CSI escape sequences (`ESC [ … letter`), e.g. to measure a coloured line.
 func stripANSI(_ text: String) -> String {
-    var result = ""
+    var result = String.UnicodeScalarView()
     var iterator = text.unicodeScalars.makeIterator()
-    var scalars = String.UnicodeScalarView()
     while let scalar = iterator.next() {
-        guard scalar == "\u{1B}" else { scalars.append(scalar); continue }
-        guard let next = iterator.next() else { break }
-        guard next == "[" else { continue }
+        guard scalar == "\u{1B}" else {
+            result.append(scalar)
+            continue
+        }
+        guard iterator.next() == "[" else { continue }
         // Parameters and intermediates run until a final byte in @...~.
         while let code = iterator.next(), !(0x40...0x7E).contains(code.value) {}
     }
-    result.unicodeScalars.append(contentsOf: scalars)
-    return result
+    return String(result)
 }

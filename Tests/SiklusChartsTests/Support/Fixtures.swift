@@ -181,6 +181,14 @@ enum Fixtures {
         ], shape: .table)
     }
 
+    /// Labels of every width: CJK (two columns each), emoji, a combining accent, a long name.
+    static func unicodeLabels() -> ResultTable {
+        ResultTable(columns: [
+            ResultColumn(name: "segment", unit: .text, values: .text(["日本の顧客", "café\u{301}", "🚀 launch", "a-segment-name-longer-than-any-column"])),
+            ResultColumn(name: "customers", unit: .count, values: .integer([1_250, 980, 2_400, 15])),
+        ], shape: .table)
+    }
+
     /// Every chart fixture by golden-file name.
     static let all: [(name: String, table: ResultTable)] = [
         ("retention-percent", retention(percent: true)),
@@ -195,5 +203,6 @@ enum Fixtures {
         ("transitions-count", transitions(percent: false)),
         ("transitions-percent", transitions(percent: true)),
         ("table-bars", channelRevenue()),
+        ("table-bars-unicode", unicodeLabels()),
     ]
 }
