@@ -46,6 +46,7 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.compact(0, unit: .percent), "0%")
         XCTAssertEqual(ValueFormatter.compact(100, unit: .percent), "100%")
         XCTAssertEqual(ValueFormatter.compact(5.5, unit: .days), "5.5d")
+        XCTAssertEqual(ValueFormatter.compact(2, unit: .days), "2.0d")
         XCTAssertEqual(ValueFormatter.compact(23.4, unit: .days), "23d")
         XCTAssertEqual(ValueFormatter.compact(0.126, unit: .ratio), "0.13")
     }

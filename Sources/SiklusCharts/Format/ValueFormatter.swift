@@ -69,7 +69,8 @@ public enum ValueFormatter {
             if abs(value) < 1 { return value < 0 ? "-<1%" : "<1%" }
             return fixed(value, decimals: 0, grouping: false) + "%"
         case .days:
-            return fixed(value, decimals: abs(value) < 10 && value != value.rounded() ? 1 : 0) + "d"
+            // One decimal below ten days, so a column of medians reads 2.0d, 5.5d, 23d.
+            return fixed(value, decimals: abs(value) < 9.95 ? 1 : 0) + "d"
         case .ratio:
             return trimmed(fixed(value, decimals: 2, grouping: false))
         case .money:
