@@ -1,6 +1,54 @@
 import SiklusEngine
 
 /// The chart drawn for a result, chosen from its shape.
-public enum ChartKind: String, Sendable {
-    case heatmap, funnelBars, timeSeries, stackedBar, transitionHeatmap, bars
+public enum ChartKind: String, Sendable, CaseIterable {
+    /// Cohort × period retention heatmap.
+    case heatmap
+    /// Horizontal bars, one per funnel step, with conversion rates.
+    case funnelBars
+    /// Line chart over a time dimension, one line per group.
+    case timeSeries
+    /// One stacked bar splitting customers across lifecycle stages.
+    case stackedBar
+    /// Stage × stage heatmap of transitions.
+    case transitionHeatmap
+    /// Horizontal bars for a plain two-column table (label, number).
+    case bars
+
+    /// The chart for `table`, or nil when the result has no chart (see `noChartReason(_:)`).
+    ///
+    /// Shapes other than `.table` always have a chart; whether their columns are complete is
+    /// checked when the chart is drawn. A `.table` gets bars only when it has exactly one text
+    /// column and one numeric column, because anything else has no obvious single picture.
+    public static func `for`(_ table: ResultTable) -> ChartKind? {
+        switch table.shape {
+        case .retention: return .heatmap
+        case .funnel: return .funnelBars
+        case .series: return .timeSeries
+        case .stageShare: return .stackedBar
+        case .transitions: return .transitionHeatmap
+        case .table: return BarModel.labelAndValueColumns(table) == nil ? nil : .bars
+        }
+    }
+
+    /// Why `table` has no chart, phrased for the user; nil when it has one.
+    public static func noChartReason(_ table: ResultTable) -> String? {
+        guard ChartKind.for(table) == nil else { return nil }
+        let described = table.columns.map { "\($0.name) (\($0.kindDescription))" }.joined(separator: ", ")
+        let count = table.columns.count
+        return "bars need one text column and one numeric column; this table has \(count) "
+            + (count == 1 ? "column" : "columns") + (count == 0 ? "" : ": \(described)")
+    }
+
+    /// A short name for messages ("retention heatmap", "funnel").
+    public var displayName: String {
+        switch self {
+        case .heatmap: return "retention heatmap"
+        case .funnelBars: return "funnel chart"
+        case .timeSeries: return "line chart"
+        case .stackedBar: return "stage share bar"
+        case .transitionHeatmap: return "transition heatmap"
+        case .bars: return "bar chart"
+        }
+    }
 }

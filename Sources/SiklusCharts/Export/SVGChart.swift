@@ -1,0 +1,31 @@
+import SiklusEngine
+
+/// Chooses and draws the SVG chart for a result, like `TerminalChart` does for the terminal.
+enum SVGChart {
+    /// The chart of `table` as an `<svg>` element, titled `title` (or the chart's own title).
+    static func render(_ table: ResultTable, title: String?, standalone: Bool) throws -> String {
+        guard let kind = ChartKind.for(table) else {
+            throw ChartError.noChart(reason: ChartKind.noChartReason(table) ?? "unknown shape")
+        }
+        switch kind {
+        case .heatmap:
+            let model = try HeatmapModel(retention: table)
+            return SVGHeatmap(model: model, title: title ?? model.title).render(standalone: standalone)
+        case .transitionHeatmap:
+            let model = try HeatmapModel(transitions: table)
+            return SVGHeatmap(model: model, title: title ?? model.title).render(standalone: standalone)
+        case .funnelBars:
+            let model = try FunnelModel(funnel: table)
+            return SVGBars.funnel(model, title: title ?? model.title, standalone: standalone)
+        case .timeSeries:
+            let model = try SeriesModel(series: table)
+            return SVGLineChart(model: model, title: title ?? model.title).render(standalone: standalone)
+        case .stackedBar:
+            let model = try StageShareModel(stageShare: table)
+            return SVGStackedBar(model: model, title: title ?? model.title).render(standalone: standalone)
+        case .bars:
+            let model = try BarModel(table: table)
+            return SVGBars.table(model, title: title ?? model.title, standalone: standalone)
+        }
+    }
+}
