@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage"]),
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"]),
-        .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts"]),
+        .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell"]),
     ]
 )

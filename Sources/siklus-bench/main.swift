@@ -3,9 +3,12 @@ import SiklusEngine
 import SiklusStore
 
 // Loads a data set and times each step; prints `name<TAB>seconds` lines for scripts/bench.
-// Usage: siklus-bench DIR [--repeat N]
-// Peak memory is measured by scripts/bench around the whole process (/usr/bin/time), so this
-// program loads only what a step needs.
+//
+//   siklus-bench DIR [--only-load]            time the loads
+//   siklus-bench DIR --query "q" [--query …]  also run and time each query (best of --repeat N runs)
+//   siklus-bench DIR --print "q"              print a query's result as TSV (for checking by hand)
+//
+// Peak memory is measured around the whole process by scripts/bench (/usr/bin/time).
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now()
@@ -19,25 +22,57 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-let arguments = CommandLine.arguments.dropFirst()
-guard let directory = arguments.first else {
-    FileHandle.standardError.write("usage: siklus-bench DIR [--only-load]\n".data(using: .utf8)!)
-    exit(2)
+func tsv(_ table: ResultTable) -> String {
+    var lines = [table.columns.map(\.name).joined(separator: "\t")]
+    for row in 0..<table.rowCount {
+        lines.append(table.columns.map { column -> String in
+            switch column.values {
+            case .text(let v): return v[row] ?? ""
+            case .integer(let v): return v[row].map(String.init) ?? ""
+            case .number(let v): return v[row].map { String($0) } ?? ""
+            }
+        }.joined(separator: "\t"))
+    }
+    return lines.joined(separator: "\n")
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+    exit(1)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+guard let directory = arguments.first else { fail("usage: siklus-bench DIR [--only-load] [--query Q]… [--print Q] [--repeat N]") }
+var queries: [String] = [], prints: [String] = []
+var repeats = 5
+var index = 1
+while index < arguments.count {
+    switch arguments[index] {
+    case "--query": queries.append(arguments[index + 1]); index += 1
+    case "--print": prints.append(arguments[index + 1]); index += 1
+    case "--repeat": repeats = Int(arguments[index + 1]) ?? 5; index += 1
+    default: break
+    }
+    index += 1
 }
 let onlyLoad = arguments.contains("--only-load")
-var store = Store()
+let session = Session()
 do {
-    let events = try seconds { try store.load(.events, path: "\(directory)/events.csv") }
+    let events = try seconds { _ = try session.load(.events, path: "\(directory)/events.csv") }
     print("load_events\t\(events)")
-    print("load_events_rows\t\(store.events.count)")
     print("peak_rss_mb_after_events\t\(peakRSSMegabytes())")
     if !onlyLoad {
-        let customers = try seconds { try store.load(.customers, path: "\(directory)/customers.csv") }
-        print("load_customers\t\(customers)")
-        let spend = try seconds { try store.load(.spend, path: "\(directory)/spend.csv") }
-        print("load_spend\t\(spend)")
+        for table in [TableKind.customers, .spend] where FileManager.default.fileExists(atPath: "\(directory)/\(table.rawValue).csv") {
+            let t = try seconds { _ = try session.load(table, path: "\(directory)/\(table.rawValue).csv") }
+            print("load_\(table.rawValue)\t\(t)")
+        }
+    }
+    for query in prints { print(tsv(try session.query(query))) }
+    for query in queries {
+        _ = try session.query(query)  // first run also builds the per-customer facts
+        let best = try (0..<repeats).map { _ in try seconds { _ = try session.query(query) } }.min() ?? 0
+        print("query\t\(best)\t\(query)")
     }
 } catch {
-    FileHandle.standardError.write("\(error)\n".data(using: .utf8)!)
-    exit(1)
+    fail("\(error)")
 }

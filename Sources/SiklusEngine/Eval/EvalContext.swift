@@ -37,6 +37,13 @@ final class EvalContext: @unchecked Sendable {
 
     var customerCount: Int { store.customerIDs.count }
 
+    /// Distinct event names in the data, alphabetically.
+    private(set) lazy var eventNames: [String] = {
+        var seen = [Bool](repeating: false, count: store.strings.count)
+        for code in store.events.event where code >= 0 { seen[Int(code)] = true }
+        return seen.indices.filter { seen[$0] }.map { store.strings[Int32($0)] }.sorted()
+    }()
+
     func calendar(_ unit: PeriodUnit) -> PeriodCalendar { PeriodCalendar(unit, weekStart: settings.weekStart) }
 
     /// A period lookup table over the data's span.

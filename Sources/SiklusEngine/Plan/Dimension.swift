@@ -41,6 +41,10 @@ struct Dimension: @unchecked Sendable {
             dimension.attribute = .ts
             return dimension
         }
+        if name.parts.count == 1, name.name.lowercased == "stage" { return stageDimension(context) }
+        if name.parts.count == 1, name.name.lowercased == "cohort" {
+            throw Diagnostic("`by cohort` needs a grouped source", at: name.span, hints: ["start with cohort by signup|first_purchase|channel|<column>"])
+        }
         let attribute = try Attribute.resolve(name, in: context.store, preferEvents: false)
         return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period)
     }

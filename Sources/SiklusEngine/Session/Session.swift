@@ -4,11 +4,15 @@ import SiklusStore
 
 /// What one statement produced.
 public enum StatementOutput: Sendable {
-    /// A query result to render.
+    /// A query result to render as a table.
     case table(ResultTable)
+    /// A query result to draw as a chart (`| plot`).
+    case plot(ResultTable)
+    /// A query result to write to a file (`| export "file.html"`); the extension chooses the format.
+    case export(ResultTable, path: String)
     /// The report of a `load` statement.
     case load(LoadReport)
-    /// A short confirmation or listing (`set`, `let`, `stages`, `explain`).
+    /// A short confirmation or listing (`set`, `let`, `stages`, `explain`, `help`).
     case text(String)
 }
 
@@ -20,33 +24,169 @@ public enum StatementOutcome: Sendable {
 
 /// An analysis session: the loaded store, `let` variables, `set` options and the stage map.
 ///
-/// The shell talks only to this type. A statement that fails never changes loaded data or variables.
+/// The shell talks only to this type. A statement that fails never changes loaded data, variables,
+/// options or stages: each is applied only once it has fully succeeded.
 public final class Session {
     /// The loaded tables.
     public private(set) var store: Store
+    /// Options changed with `set`.
+    public private(set) var settings = SessionSettings()
+    /// The event → stage map, edited with `stage <name> += …`.
+    public private(set) var stageMap = StageMap()
+    /// `let` variables: the pipeline and the file it was written in (for spans).
+    private(set) var variables: [String: Pipeline] = [:]
+    /// Derived data for queries, rebuilt when the store, settings or stages change.
+    private var cachedContext: EvalContext?
+    /// Polled by long-running queries; the shell points it at its Ctrl-C flag.
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     public init(store: Store = Store()) {
         self.store = store
     }
 
-    /// Runs every statement in `source`, in order, passing each outcome to `handler`.
-    /// Stops early when `handler` returns `false` (the shell does so after an error when `.bail on`).
+    /// Runs every statement in `source`, in order, passing each outcome to `handler` (parse errors in
+    /// their place among the statements). Stops early when `handler` returns `false`.
     public func run(_ source: SourceFile, handler: (StatementOutcome) -> Bool) {
-        _ = handler(.failure(Diagnostic("the query language is not implemented yet", at: SourceSpan(start: 0, end: source.bytes.count))))
+        let parsed = Parser.parse(source)
+        var items: [(Int, Either)] = parsed.statements.map { ($0.span.start, .statement($0)) }
+        items += parsed.diagnostics.map { ($0.span?.start ?? 0, .diagnostic($0)) }
+        items.sort { $0.0 < $1.0 }
+        for (_, item) in items {
+            let outcome: StatementOutcome
+            switch item {
+            case .statement(let statement): outcome = execute(statement, in: source)
+            case .diagnostic(let diagnostic): outcome = .failure(diagnostic)
+            }
+            if !handler(outcome) { return }
+        }
+    }
+
+    private enum Either { case statement(StatementNode), diagnostic(Diagnostic) }
+
+    /// Runs one parsed statement.
+    public func execute(_ statement: StatementNode, in source: SourceFile) -> StatementOutcome {
+        do {
+            return .output(try perform(statement, source), span: statement.span)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs `text` (one or more statements) and returns the first table it produced; throws the first error.
+    /// Convenient for tests and tools.
+    public func query(_ text: String) throws -> ResultTable {
+        var result: Result<ResultTable?, Diagnostic> = .success(nil)
+        run(SourceFile(name: "<query>", text: text)) { outcome in
+            switch outcome {
+            case .failure(let d): result = .failure(d); return false
+            case .output(.table(let t), _), .output(.plot(let t), _), .output(.export(let t, _), _):
+                if case .success(nil) = result { result = .success(t) }
+                return true
+            case .output: return true
+            }
+        }
+        guard let table = try result.get() else { throw Diagnostic("the statement produced no table", at: nil) }
+        return table
+    }
+
+    private func perform(_ node: StatementNode, _ source: SourceFile) throws(Diagnostic) -> StatementOutput {
+        switch node.kind {
+        case .load(let load):
+            return .load(try perform(load))
+        case .pipeline(let pipeline):
+            let plan = try Binder(context: context()).bind(try expand(pipeline))
+            let table = try QueryExecutor.run(plan, context())
+            switch plan.presentation {
+            case .table: return .table(table)
+            case .plot: return .plot(table)
+            case .export(let path): return .export(table, path: path)
+            }
+        case .let(let binding):
+            let expanded = try expand(binding.pipeline)
+            _ = try Binder(context: context()).bind(expanded)
+            variables[binding.name.lowercased] = expanded
+            return .text("\(binding.name.text) = \(source[binding.pipeline.span])")
+        case .set(let statement):
+            var next = settings
+            try next.apply(statement)
+            settings = next
+            cachedContext = nil
+            return .text(settings.describe(dataEnd: context().dataEnd))
+        case .stages:
+            return .text(stageMap.describe())
+        case .stageEdit(let edit):
+            var next = stageMap
+            try next.edit(edit)
+            stageMap = next
+            cachedContext = nil
+            return .text(stageMap.describe())
+        case .explain(let pipeline):
+            return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
+        case .help(let words):
+            let topic = words.map(\.value).joined(separator: " ")
+            guard let text = help(topic.isEmpty ? nil : topic) else {
+                let span = words.first!.span.union(words.last!.span)
+                throw Diagnostic.unknown("help topic", topic, at: span, among: HelpCatalog.topics(vocabulary), fallbackHint: "try `help` for the list of topics")
+            }
+            return .text(text)
+        }
+    }
+
+    /// Replaces a variable source by the variable's pipeline, followed by the steps written after it.
+    private func expand(_ pipeline: Pipeline) throws(Diagnostic) -> Pipeline {
+        guard case .variable(let name) = pipeline.source.kind else { return pipeline }
+        guard let bound = variables[name.lowercased] else {
+            let known = Array(variables.keys) + Keywords.statements
+            throw Diagnostic.unknown("statement or variable", name.text, at: name.span, among: known,
+                                     fallbackHint: variables.isEmpty ? "define one with: let \(name.text) = cohort …" : nil)
+        }
+        return Pipeline(source: bound.source, steps: bound.steps + pipeline.steps, span: pipeline.span)
+    }
+
+    private func perform(_ load: LoadStatement) throws(Diagnostic) -> LoadReport {
+        var options = LoadOptions()
+        for mapping in load.mappings {
+            guard let role = ColumnRole(rawValue: mapping.role.value.rawValue) else { continue }
+            options.mapping[role] = mapping.column.text
+        }
+        options.delimiter = load.delimiter?.value
+        for format in load.formats { options.formats[format.column.text] = TimeFormat(format.format.value) }
+        guard let table = TableKind(rawValue: load.table.value.rawValue) else {
+            throw Diagnostic("unknown table", at: load.table.span)
+        }
+        do {
+            return try self.load(table, path: load.path.value, options: options)
+        } catch let error as LoadError {
+            throw Diagnostic("cannot load \(error.description.components(separatedBy: "\n").first ?? "")", at: load.path.span,
+                             hints: error.hint.map { [$0] } ?? [])
+        } catch {
+            throw Diagnostic("cannot load \(load.path.value): \(error)", at: load.path.span)
+        }
     }
 
     /// Loads a CSV file into a table, as `load` does; used by the shell for `--data DIR` and the demo.
+    /// On error nothing changes.
     public func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions()) throws -> LoadReport {
         var next = store
         let report = try next.load(table, path: path, options: options)
         store = next
+        cachedContext = nil
         return report
     }
 
     /// True when `text` ends inside an unfinished statement (a trailing `|` or `\`, an open quote or
     /// parenthesis), so the REPL should read a continuation line.
     public func needsContinuation(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return trimmed.hasSuffix("|") || trimmed.hasSuffix("\\")
+        Lexer.needsContinuation(text)
+    }
+
+    /// The derived per-customer data for queries, built on first use after a change.
+    func context() -> EvalContext {
+        if let cachedContext { return cachedContext }
+        let classes = EventClasses(stageMap: stageMap, strings: store.strings)
+        let context = EvalContext(store: store, settings: settings, stageMap: stageMap, classes: classes,
+                                  facts: CustomerFacts(store: store, classes: classes), isCancelled: isCancelled)
+        cachedContext = context
+        return context
     }
 }

@@ -1,3 +1,6 @@
+import SiklusLanguage
+import SiklusStore
+
 /// Names the shell offers for tab completion and `help`, taken from the live session.
 public struct Vocabulary: Sendable {
     /// Statement keywords valid at the start of a line (`cohort`, `events`, `load`, `let`, `set`, …).
@@ -21,19 +24,25 @@ public struct Vocabulary: Sendable {
 extension Session {
     /// The current completion vocabulary.
     public var vocabulary: Vocabulary {
-        Vocabulary(statements: ["cohort", "events", "load", "let", "set", "stages", "stage", "explain", "help"],
-                   steps: ["stage", "where", "by", "metric", "retention", "funnel", "sort", "top", "limit", "plot", "export"],
-                   metrics: [], stages: ["awareness", "education", "consideration", "purchase", "retention", "advocacy", "churn"],
-                   tables: TableKindNames.all, columns: [], options: ["churn_after", "as_of", "period", "week_start"], variables: [])
+        var columns = ["channel", "country", "cohort", "stage", "event", "amount", "ts", "signup", "first_purchase",
+                       "day", "week", "month", "quarter", "year", "customers.channel", "events.channel"]
+        columns += store.events.extras.map(\.name) + store.customers.columns.map(\.name)
+        var seen = Set<String>()
+        columns = columns.filter { seen.insert($0.lowercased()).inserted }
+        return Vocabulary(statements: Keywords.statements, steps: Keywords.steps, metrics: Metric.names, stages: Stage.allNames,
+                          tables: TableKind.allCases.map(\.rawValue), columns: columns, options: SessionSettings.optionNames,
+                          variables: variables.keys.sorted())
     }
 
     /// Known values of a column (`channel` → `social`, `search`, …), for completion after `channel=`.
-    public func knownValues(of column: String) -> [String] { [] }
+    public func knownValues(of column: String) -> [String] {
+        let context = context()
+        guard let name = try? Attribute.resolve(QualifiedName(column.split(separator: ".").map { Identifier(String($0), at: SourceSpan(start: 0, end: 0)) }),
+                                                in: store, preferEvents: false),
+              let dimension = try? Dimension.of(name, name: column, context, period: settings.period) else { return [] }
+        return dimension.labels.filter { $0 != Dimension.noneLabel }.prefix(200).map { $0 }
+    }
 
     /// Help text for `help` (no topic) or `help <statement|step|metric|stage>`; nil for an unknown topic.
-    public func help(_ topic: String?) -> String? { nil }
-}
-
-enum TableKindNames {
-    static let all = ["events", "customers", "spend"]
+    public func help(_ topic: String?) -> String? { HelpCatalog.text(topic, stageMap: stageMap) }
 }

@@ -1,0 +1,37 @@
+import SiklusLanguage
+import SiklusStore
+
+/// Runs a bound plan: build the scope, compute the output table, apply sort/top/limit.
+enum QueryExecutor {
+    static func scope(_ plan: QueryPlan, _ context: EvalContext) throws(Diagnostic) -> Scope {
+        var scope: Scope
+        switch plan.source {
+        case .events: scope = Scope.allEvents(context)
+        case .cohort(let filter): scope = Scope.cohort(filter, context)
+        }
+        scope.grouping = plan.grouping
+        for step in plan.scopeSteps {
+            try context.checkCancelled()
+            switch step {
+            case .stage(let stage): scope.keepStage(stage, context)
+            case .filter(let predicate): scope.keep(where: predicate, context)
+            }
+        }
+        return scope
+    }
+
+    static func run(_ plan: QueryPlan, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+        let scope = try scope(plan, context)
+        var table: ResultTable
+        switch plan.output {
+        case .metrics(let metrics, let span):
+            table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span)
+        case .retention(let retention):
+            table = try RetentionMatrix.build(retention, scope: scope, context)
+        case .funnel(let funnel):
+            table = try FunnelAnalysis.build(funnel, scope: scope, dimensions: plan.dimensions, context)
+        }
+        for step in plan.post { table = try ResultOperations.apply(step, to: table) }
+        return table
+    }
+}

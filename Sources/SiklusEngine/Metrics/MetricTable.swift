@@ -1,0 +1,117 @@
+import SiklusLanguage
+import SiklusStore
+
+/// Builds the result of `metric …`: one row per non-empty group, label columns then one column per metric.
+enum MetricTable {
+    static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> ResultTable {
+        if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context) }
+        if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context) }
+        let dims = allDimensions(scope, dimensions)
+        guard let keys = GroupKeys(dims) else {
+            throw Diagnostic("too many groups: the dimensions multiply to more than \(GroupKeys.limit)", at: span, hints: ["group by fewer or coarser dimensions"])
+        }
+        let customerMetrics = metrics.filter { !$0.needsSpend }
+        let spendMetrics = metrics.filter(\.needsSpend)
+        let needs = AggregateScan.Needs(churn: metrics.contains(.churn_rate), daysToPurchase: metrics.contains(.time_to_purchase))
+        let stats = customerMetrics.isEmpty && !metrics.contains(.cpa) ? nil : try AggregateScan.run(scope, keys, context, needs: needs)
+        let spend = spendMetrics.isEmpty ? nil : try SpendScan.run(scope, keys, context, metricSpan: span)
+
+        // Rows: groups with customers, events or spend, in key order (time chronologically).
+        let groups = (0..<keys.count).filter { g in
+            (stats.map { $0[g].customers > 0 || $0[g].events > 0 } ?? false)
+                || (spend.map { $0[g].spend != 0 || $0[g].impressions != 0 || $0[g].clicks != 0 } ?? false)
+        }
+        let rows = dims.isEmpty ? [0] : groups
+        var columns = dims.enumerated().map { i, d in
+            ResultColumn(name: d.name, unit: .text, values: .text(rows.map { keys.labels($0)[i] }))
+        }
+        let cumulative = metrics.contains(.ltv) ? try ltvCustomers(dims, scope: scope, context, span: span) : nil
+        for metric in metrics {
+            columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit,
+                                        values: values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)))
+        }
+        let isSeries = dims.contains { $0.period != nil && !$0.isCustomerLevel }
+        return ResultTable(columns: columns, shape: isSeries ? .series : .table)
+    }
+
+    /// The cohort grouping (as `cohort`) followed by the `by` dimensions.
+    static func allDimensions(_ scope: Scope, _ dimensions: [Dimension]) -> [Dimension] {
+        (scope.grouping.map { [$0] } ?? []) + dimensions
+    }
+
+    private static func values(_ metric: Metric, rows: [Int], keys: GroupKeys, stats: [GroupStats]?, spend: [SpendStats]?,
+                               cumulative: LTVBase?) -> ColumnValues {
+        func ratio(_ a: Double, _ b: Double, percent: Bool = false) -> Double? { b == 0 ? nil : a / b * (percent ? 100 : 1) }
+        func count(_ f: (GroupStats) -> Int) -> ColumnValues { .integer(rows.map { g in stats.map { Int64(f($0[g])) } ?? 0 }) }
+        func number(_ f: (Int) -> Double?) -> ColumnValues { .number(rows.map(f)) }
+        let s = stats ?? [], p = spend ?? []
+        switch metric {
+        case .customers: return count(\.customers)
+        case .events: return count(\.events)
+        case .orders: return count(\.orders)
+        case .active: return count(\.active)
+        case .revenue: return number { s[$0].revenue }
+        case .avg_order: return number { ratio(s[$0].revenue, Double(s[$0].orders)) }
+        case .orders_per_customer: return number { ratio(Double(s[$0].orders), Double(s[$0].customers)) }
+        case .repeat_rate: return number { ratio(Double(s[$0].repeaters), Double(s[$0].purchasers), percent: true) }
+        case .conversion_rate: return number { ratio(Double(s[$0].purchasers), Double(s[$0].customers), percent: true) }
+        case .time_to_purchase: return number { Statistics.median(s[$0].daysToPurchase) }
+        case .engagement: return number { ratio(Double(s[$0].engagement), Double(s[$0].active)) }
+        case .churn_rate: return number { ratio(Double(s[$0].churned), Double(s[$0].buyers), percent: true) }
+        case .ltv:
+            guard let cumulative else { return number { ratio(s[$0].revenue, Double(s[$0].customers)) } }
+            return number { g in cumulative.value(g, stats: s, keys: keys) }
+        case .impressions: return .integer(rows.map { Int64(p[$0].impressions) })
+        case .clicks: return .integer(rows.map { Int64(p[$0].clicks) })
+        case .spend: return number { p[$0].spend }
+        case .ctr: return number { ratio(p[$0].clicks, p[$0].impressions, percent: true) }
+        case .cpa: return number { ratio(p[$0].spend, Double(p[$0].newCustomers)) }
+        case .stage_share, .transitions: return .number(rows.map { _ in nil })
+        }
+    }
+
+    /// With a time dimension, ltv is cumulative revenue over the customers of the group without time.
+    private static func ltvCustomers(_ dims: [Dimension], scope: Scope, _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> LTVBase? {
+        guard let timeIndex = dims.firstIndex(where: { $0.period != nil && !$0.isCustomerLevel }) else { return nil }
+        let others = dims.indices.filter { $0 != timeIndex }
+        guard others.allSatisfy({ dims[$0].isCustomerLevel }) else {
+            throw Diagnostic("cumulative ltv over time can be split further only by customer dimensions (cohort, channel, country…)", at: span)
+        }
+        guard let keys = GroupKeys(others.map { dims[$0] }) else { return nil }
+        let base = try AggregateScan.run(scope, keys, context, needs: .init())
+        return LTVBase(timeIndex: timeIndex, others: others, customers: base.map(\.customers), keys: keys)
+    }
+}
+
+/// Customer counts for cumulative ltv, per group of the non-time dimensions.
+struct LTVBase {
+    let timeIndex: Int
+    let others: [Int]
+    let customers: [Int]
+    let keys: GroupKeys
+
+    /// Cumulative revenue up to group `g`'s period / customers of its non-time group.
+    func value(_ g: Int, stats: [GroupStats], keys full: GroupKeys) -> Double? {
+        var parts = full.parts(g)
+        let period = parts[timeIndex]
+        let base = customers[keys.key(parts: others.map { parts[$0] })]
+        guard base > 0 else { return nil }
+        var revenue = 0.0
+        for p in 0...period {
+            parts[timeIndex] = p
+            revenue += stats[full.key(parts: parts)].revenue
+        }
+        return revenue / Double(base)
+    }
+}
+
+/// Small statistics helpers.
+enum Statistics {
+    /// The median (mean of the middle two for an even count), or nil when empty.
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+}

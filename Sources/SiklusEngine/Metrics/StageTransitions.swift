@@ -1,0 +1,63 @@
+import SiklusLanguage
+import SiklusStore
+
+/// `metric transitions`: customers in stage A at the end of period p and in stage B at the end of p + 1,
+/// summed over every pair of consecutive periods (`set period`) from each customer's first event to as_of.
+enum StageTransitions {
+    static func build(scope: Scope, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+        let events = context.store.events, facts = context.facts
+        let classifier = StageClassifier(context), classes = context.classes
+        let calendar = context.calendar(context.settings.period)
+        let table = context.periodTable(context.settings.period)
+        let asOf = context.asOf, churnAfter = context.settings.churnAfter
+        let lastPeriod = table.index(asOf)
+        let n = Stage.allCases.count
+        let list = scope.customers
+        let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+        let partials: [[Int]] = Parallel.map(parts.count) { k in
+            var counts = [Int](repeating: 0, count: n * n)
+            for i in parts[k] {
+                let c = list[i]
+                let rows = events.rows(of: c)
+                guard !rows.isEmpty, facts.firstEvent[Int(c)] <= asOf else { continue }
+                var r = rows.lowerBound
+                var furthest: Stage?
+                var lastActivity = Int64.min, lastChurn = Int64.min
+                var purchased = false
+                var previous: Stage?
+                var p = table.index(facts.firstEvent[Int(c)])
+                while p <= lastPeriod {
+                    // The state at the end of period p (or at as_of for the last one).
+                    let end = min(calendar.start(p + 1) - 1, asOf)
+                    while r < rows.upperBound, events.ts[r] <= end {
+                        let flags = classes[events.event[r]]
+                        if flags & EventClasses.churn != 0 {
+                            lastChurn = events.ts[r]
+                        } else {
+                            lastActivity = events.ts[r]
+                            if flags & EventClasses.purchase != 0 { purchased = true }
+                            if let s = classifier.stage(customer: c, row: r), s != .churn, furthest == nil || s > furthest! { furthest = s }
+                        }
+                        r += 1
+                    }
+                    let churned = (lastChurn != .min && lastChurn >= lastActivity)
+                        || (purchased && lastActivity != .min && end - lastActivity > churnAfter)
+                    let stage = churned ? Stage.churn : furthest
+                    if let previous, let stage { counts[previous.rawValue * n + stage.rawValue] += 1 }
+                    previous = stage
+                    p += 1
+                }
+            }
+            return counts
+        }
+        try context.checkCancelled()
+        var counts = [Int](repeating: 0, count: n * n)
+        for p in partials { for i in counts.indices { counts[i] += p[i] } }
+        var columns = [ResultColumn(name: "from", unit: .text, values: .text(Stage.allCases.map(\.name)))]
+        for to in Stage.allCases {
+            columns.append(ResultColumn(name: to.name, unit: .count, values: .integer(Stage.allCases.map { Int64(counts[$0.rawValue * n + to.rawValue]) })))
+        }
+        return ResultTable(columns: columns, shape: .transitions,
+                           title: "stage at the end of each \(context.settings.period.rawValue) → the next")
+    }
+}

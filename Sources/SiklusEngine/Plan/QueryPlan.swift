@@ -1,0 +1,67 @@
+import SiklusLanguage
+
+/// A pipeline with every name resolved against the loaded data: what `QueryExecutor` runs and
+/// `explain` describes.
+struct QueryPlan: @unchecked Sendable {
+    enum SourcePlan {
+        /// `cohort` with optional customer filter.
+        case cohort(Predicate?)
+        /// `events`: customers with at least one event.
+        case events
+    }
+
+    enum ScopeStep {
+        case stage(Stage)
+        case filter(Predicate)
+    }
+
+    enum Output {
+        /// `metric m1, m2` (also the default: customers).
+        case metrics([Metric], span: SourceSpan?)
+        case retention(RetentionPlan)
+        case funnel(FunnelPlan)
+    }
+
+    enum PostStep {
+        case sort([(column: String, descending: Bool, span: SourceSpan)])
+        case top(Int, span: SourceSpan)
+        case limit(Int)
+    }
+
+    enum Presentation: Equatable {
+        case table
+        case plot
+        case export(String)
+    }
+
+    var source: SourcePlan
+    /// `cohort by …`: the cohort of each customer.
+    var grouping: Dimension?
+    var scopeSteps: [ScopeStep]
+    /// `by …` dimensions, in order.
+    var dimensions: [Dimension]
+    var output: Output
+    var post: [PostStep]
+    var presentation: Presentation
+}
+
+/// `retention [period …] [percent] [on …] [unbounded] [horizon N]`, resolved.
+struct RetentionPlan {
+    enum Activity { case purchase, any, event(Int32) }
+    var period: PeriodUnit
+    var percent: Bool
+    var activity: Activity
+    var activityName: String
+    var unbounded: Bool
+    var horizon: Int?
+    /// What anchors a customer's period 0: first purchase when cohorted by it, else signup.
+    var anchorOnFirstPurchase: Bool
+}
+
+/// `funnel a -> b -> c [within …] [order]`, resolved.
+struct FunnelPlan {
+    enum StepMatch { case stage(Stage), event(Int32) }
+    var steps: [(name: String, match: StepMatch)]
+    var window: Int64
+    var order: FunnelOrder
+}

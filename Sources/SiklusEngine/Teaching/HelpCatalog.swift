@@ -1,0 +1,96 @@
+import SiklusLanguage
+
+/// Help texts: `help`, `help <statement|step|metric|stage>`, `help metrics`, `help stages`.
+enum HelpCatalog {
+    struct Entry {
+        let syntax: String
+        let summary: String
+        let example: String
+    }
+
+    static let statements: [String: Entry] = [
+        "load": Entry(syntax: "load events|customers|spend \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"]",
+                      summary: "read a CSV file into a table (appends; customers update by id)", example: "load events \"datasets/demo/events.csv\""),
+        "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period day|week|month|quarter]]",
+                        summary: "start from customers chosen by attribute, optionally grouped into cohorts",
+                        example: "cohort signup=2022-09 | stage retention | metric avg_order"),
+        "events": Entry(syntax: "events", summary: "start from every event", example: "events | by stage | metric events, customers"),
+        "let": Entry(syntax: "let name = <pipeline>", summary: "name a pipeline to reuse as a source", example: "let sept = cohort signup=2022-09"),
+        "set": Entry(syntax: "set churn_after|as_of|period|week_start = value", summary: "change a session option", example: "set churn_after = 60d"),
+        "stages": Entry(syntax: "stages", summary: "list which events belong to each lifecycle stage", example: "stages"),
+        "stage": Entry(syntax: "stage <name> += ev1, ev2   |   stage <name> -= ev1   |   … | stage <name>",
+                       summary: "edit the stage map, or (as a step) keep one stage's events", example: "stage retention += renewal"),
+        "explain": Entry(syntax: "explain <pipeline>", summary: "show how a pipeline is read and computed, with formulas",
+                         example: "explain cohort signup=2022-09 | stage retention | metric avg_order"),
+        "where": Entry(syntax: "where <condition>", summary: "keep rows where the condition holds (= != < <= > >=, in (…), and, or, not)",
+                       example: "events | where channel = social and amount > 50 | metric orders"),
+        "by": Entry(syntax: "by <dimension>[, <dimension>]", summary: "group by channel, country, any column, cohort, stage, or day|week|month|quarter|year",
+                    example: "events | by month | metric revenue"),
+        "metric": Entry(syntax: "metric <name>[, <name>…]", summary: "compute metrics (see `help metrics`)", example: "cohort by channel | metric conversion_rate, repeat_rate"),
+        "retention": Entry(syntax: "retention [period month|week|day] [percent] [on purchase|any|<event>] [unbounded] [horizon N]",
+                           summary: "cohort × period matrix of customers active again", example: "cohort by first_purchase period month | retention percent"),
+        "funnel": Entry(syntax: "funnel <event|stage> -> <event|stage> [-> …] [within 30d] [strict|any order]",
+                        summary: "how many customers get through each step", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
+        "sort": Entry(syntax: "sort <column> [asc|desc]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
+        "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
+        "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),
+        "plot": Entry(syntax: "… | plot", summary: "draw the result in the terminal", example: "cohort by first_purchase | retention percent | plot"),
+        "export": Entry(syntax: "… | export \"file.html|svg|csv|json\"", summary: "write the result to a file", example: "cohort | metric stage_share | export \"stages.html\""),
+    ]
+
+    static func topics(_ vocabulary: Vocabulary) -> [String] {
+        Array(statements.keys) + Metric.names + Stage.allNames + ["metrics", "stages"]
+    }
+
+    /// Help for a topic, or nil when it is unknown.
+    static func text(_ topic: String?, stageMap: StageMap) -> String? {
+        guard let topic = topic?.lowercased().trimmingCharacters(in: .whitespaces), !topic.isEmpty else { return overview }
+        let words = topic.split(separator: " ").map(String.init)
+        let subject = ["metric", "step", "statement", "stage"].contains(words[0]) && words.count > 1 ? words[1] : words[0]
+        if subject == "metrics" {
+            return "metrics\n" + Metric.allCases.map { "  " + $0.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n")
+                + "\n\nhelp metric <name> shows its formula and an example"
+        }
+        if words[0] == "stage", words.count == 1 { return entry("stage", statements["stage"]!) }
+        if let metric = Metric(rawValue: subject) {
+            return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
+        }
+        if let stage = Stage(named: subject), !(words[0] == "stage" && words.count == 1) {
+            return stageHelp(stage, stageMap)
+        }
+        if subject == "stages" { return "stages\n" + stageMap.describe() }
+        if let entry = statements[subject] { return self.entry(subject, entry) }
+        return nil
+    }
+
+    private static func entry(_ name: String, _ e: Entry) -> String {
+        "\(name): \(e.summary)\n  syntax:  \(e.syntax)\n  example: \(e.example)"
+    }
+
+    private static func stageHelp(_ stage: Stage, _ map: StageMap) -> String {
+        let meaning: String = switch stage {
+        case .awareness: "a potential customer first learns the brand exists: ads, search, a friend's recommendation"
+        case .education: "they look for information to understand the value: articles, videos, demos"
+        case .consideration: "they compare options and weigh this one against competitors: product pages, carts, trials"
+        case .purchase: "they pay for the first time and become a customer"
+        case .retention: "they come back: repeat purchases and engagement after the first purchase"
+        case .advocacy: "loyal customers recommend the brand: reviews, referrals, likes and shares"
+        case .churn: "they leave: an explicit cancellation, or silence for longer than churn_after after buying"
+        }
+        let aliases = Stage.aliases.filter { $0.value == stage }.keys.sorted().joined(separator: ", ")
+        return "\(stage.name)\(aliases.isEmpty ? "" : " (\(aliases))"): \(meaning)\n  events: \((map.events[stage] ?? []).joined(separator: ", "))\n  example: cohort | stage \(stage.name) | metric customers"
+    }
+
+    static let overview = """
+    Siklus answers customer-lifecycle questions in one line: a source, then steps joined by |.
+
+      cohort signup=2022-09 | stage retention | metric avg_order
+
+    statements  load, cohort, events, let, set, stages, stage, explain, help
+    steps       stage, where, by, metric, retention, funnel, sort, top, limit, plot, export
+    lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
+
+    help <statement|step>   syntax and an example      help metrics   every metric
+    help metric <name>      its exact formula           help stages    the stage map
+    """
+}
