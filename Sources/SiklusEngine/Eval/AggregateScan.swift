@@ -42,57 +42,78 @@ struct AggregateScan {
     }
 
     static func run(_ scope: Scope, _ keys: GroupKeys, _ context: EvalContext, needs: Needs) throws(Diagnostic) -> [GroupStats] {
-        let events = context.store.events
-        let classes = context.classes
-        let facts = context.facts
+        let store = context.store
+        // Local copies of the columns: reading arrays through a class or a closure in the loop would
+        // retain and release them on every row.
+        let offsets = store.events.offsets, eventCodes = store.events.event, amounts = store.events.amount
+        let amountNulls = store.events.amountNulls, mask = scope.rowMask
+        let flagsByCode = context.classes.flags
+        let firstPurchase = context.facts.firstPurchase, firstEvent = context.facts.firstEvent
         let state = LifecycleState(context)
         let asOf = context.asOf
         let list = scope.customers
+        let materialized = keys.materialize(scope, context)
+        let customerKeys = materialized.customer, rowKeys = materialized.row
+        let hasCustomerKeys = !customerKeys.isEmpty, hasRowKeys = !rowKeys.isEmpty
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
         let cancelled = context.isCancelled
         let partials: [[GroupStats]] = Parallel.map(parts.count) { k in
             var stats = [GroupStats](repeating: GroupStats(), count: keys.count)
             // Groups the current customer touched, with its events and purchases in each.
-            var touched: [(group: Int, events: Int, purchases: Int)] = []
+            var touchedGroups = [Int](repeating: 0, count: 16), touchedEvents = touchedGroups, touchedPurchases = touchedGroups
+            var touched = 0
             for (n, i) in parts[k].enumerated() {
                 if n & 0xFFF == 0 && cancelled() { break }
-                let c = list[i]
-                let base = keys.customerPart(c)
-                touched.removeAll(keepingCapacity: true)
-                if !keys.hasEventLevel { touched.append((base, 0, 0)) }
-                for r in events.rows(of: c) where scope.includes(r) {
-                    let flags = classes[events.event[r]]
-                    var slot = 0
-                    if keys.hasEventLevel {
-                        let g = base + keys.rowPart(c, r)
-                        if let found = touched.lastIndex(where: { $0.group == g }) { slot = found } else { touched.append((g, 0, 0)); slot = touched.count - 1 }
+                let c = Int(list[i])
+                let base = hasCustomerKeys ? Int(customerKeys[c]) : 0
+                touched = 0
+                if !hasRowKeys { touchedGroups[0] = base; touchedEvents[0] = 0; touchedPurchases[0] = 0; touched = 1 }
+                var slot = 0
+                for r in offsets[c]..<offsets[c + 1] {
+                    if let mask, !mask[r] { continue }
+                    let code = eventCodes[r]
+                    let flags = code >= 0 && Int(code) < flagsByCode.count ? flagsByCode[Int(code)] : 0
+                    if hasRowKeys {
+                        let g = base + Int(rowKeys[r])
+                        if touched == 0 || touchedGroups[slot] != g {
+                            slot = -1
+                            for t in 0..<touched where touchedGroups[t] == g { slot = t; break }
+                            if slot < 0 {
+                                if touched == touchedGroups.count {
+                                    touchedGroups += touchedGroups; touchedEvents += touchedEvents; touchedPurchases += touchedPurchases
+                                }
+                                slot = touched
+                                touchedGroups[slot] = g; touchedEvents[slot] = 0; touchedPurchases[slot] = 0
+                                touched += 1
+                            }
+                        }
                     }
-                    let g = touched[slot].group
-                    touched[slot].events += 1
+                    let g = touchedGroups[slot]
+                    touchedEvents[slot] += 1
                     stats[g].events += 1
                     if flags & EventClasses.purchase != 0 {
-                        touched[slot].purchases += 1
+                        touchedPurchases[slot] += 1
                         stats[g].orders += 1
-                        if events.hasAmount(r) { stats[g].revenue += events.amount[r] }
+                        if !(amountNulls?[r] ?? false) { stats[g].revenue += amounts[r] }
                     }
                     if flags & EventClasses.engagement != 0 { stats[g].engagement += 1 }
                 }
                 var bought = false, churned = false
                 if needs.churn {
-                    let first = facts.firstPurchase[Int(c)]
-                    bought = first != CustomerFacts.none && first <= asOf
-                    churned = bought && state.isChurned(c, at: asOf)
+                    bought = firstPurchase[c] != CustomerFacts.none && firstPurchase[c] <= asOf
+                    churned = bought && state.isChurned(Int32(c), at: asOf)
                 }
-                let days: Double? = needs.daysToPurchase && facts.firstPurchase[Int(c)] != CustomerFacts.none
-                    ? Double(facts.firstPurchase[Int(c)] - facts.firstEvent[Int(c)]) / Double(CivilTime.secondsPerDay) : nil
-                for t in touched {
-                    stats[t.group].customers += 1
-                    if t.events > 0 { stats[t.group].active += 1 }
-                    if t.purchases > 0 { stats[t.group].purchasers += 1 }
-                    if t.purchases > 1 { stats[t.group].repeaters += 1 }
-                    if bought { stats[t.group].buyers += 1 }
-                    if churned { stats[t.group].churned += 1 }
-                    if let days, t.purchases > 0 || !keys.hasEventLevel { stats[t.group].daysToPurchase.append(days) }
+                let days: Double? = needs.daysToPurchase && firstPurchase[c] != CustomerFacts.none
+                    ? Double(firstPurchase[c] - firstEvent[c]) / Double(CivilTime.secondsPerDay) : nil
+                for t in 0..<touched {
+                    let g = touchedGroups[t]
+                    stats[g].customers += 1
+                    if touchedEvents[t] > 0 { stats[g].active += 1 }
+                    if touchedPurchases[t] > 0 { stats[g].purchasers += 1 }
+                    if touchedPurchases[t] > 1 { stats[g].repeaters += 1 }
+                    if bought { stats[g].buyers += 1 }
+                    if churned { stats[g].churned += 1 }
+                    if let days, touchedPurchases[t] > 0 || !hasRowKeys { stats[g].daysToPurchase.append(days) }
                 }
             }
             return stats

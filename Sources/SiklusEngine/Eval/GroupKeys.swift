@@ -1,3 +1,5 @@
+import SiklusStore
+
 /// Combines dimensions into one dense group number (mixed radix), split into the part that depends only
 /// on the customer and the part that depends on the event row.
 struct GroupKeys: @unchecked Sendable {
@@ -54,8 +56,95 @@ struct GroupKeys: @unchecked Sendable {
         dimensions.indices.map { i in (key / multipliers[i]) % dimensions[i].labels.count }
     }
 
+    /// The weight of dimension `i` in the group number.
+    func multiplier(_ i: Int) -> Int { multipliers[i] }
+
     /// The group number made of one key per dimension.
     func key(parts: [Int]) -> Int {
         zip(parts, multipliers).reduce(0) { $0 + $1.0 * $1.1 }
+    }
+}
+
+/// Group numbers computed in bulk for one query: the customer part per customer code and the row
+/// part per event row (only for in-scope customers), so scans read two arrays instead of calling
+/// a closure per dimension per row.
+struct MaterializedKeys: Sendable {
+    /// Customer part of the group number, by customer code; empty when no dimension is customer-level.
+    var customer: [Int32] = []
+    /// Row part of the group number, by event row; empty when no dimension depends on the row.
+    var row: [Int32] = []
+}
+
+extension GroupKeys {
+    func materialize(_ scope: Scope, _ context: EvalContext) -> MaterializedKeys {
+        var out = MaterializedKeys()
+        let events = context.store.events
+        let offsets = events.offsets
+        let list = scope.customers
+        let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+        if dimensions.contains(where: \.isCustomerLevel) {
+            out.customer = [Int32](repeating: 0, count: context.customerCount)
+        }
+        if dimensions.contains(where: { !$0.isCustomerLevel }) {
+            out.row = [Int32](repeating: 0, count: events.count)
+        }
+        for (i, dimension) in dimensions.enumerated() {
+            let multiplier = Int32(multiplier(i))
+            let none = Int32(dimension.labels.count - 1)
+            if dimension.isCustomerLevel {
+                out.customer.withUnsafeMutableBufferPointer { keys in
+                    let keys = SendableBox(keys)
+                    Parallel.forEach(parts) { range in
+                        switch dimension.source {
+                        case .customerCodes(let values, let dense):
+                            for k in range { let c = Int(list[k]); let v = values[c]; keys.value[c] += (v >= 0 ? dense[Int(v)] : none) * multiplier }
+                        case .customerTimes(let values, let table, let first, let count):
+                            for k in range {
+                                let c = Int(list[k]); let t = values[c]
+                                var key = count
+                                if t != CustomerFacts.none { let p = table.index(t) - first; if p >= 0 && p < Int64(count) { key = Int32(p) } }
+                                keys.value[c] += key * multiplier
+                            }
+                        default:
+                            for k in range { let c = list[k]; keys.value[Int(c)] += Int32(dimension.key(c, -1)) * multiplier }
+                        }
+                    }
+                }
+            } else {
+                out.row.withUnsafeMutableBufferPointer { keys in
+                    let keys = SendableBox(keys)
+                    Parallel.forEach(parts) { range in
+                        switch dimension.source {
+                        case .rowCodes(let values, let dense):
+                            for k in range {
+                                for r in offsets[Int(list[k])]..<offsets[Int(list[k]) + 1] {
+                                    let v = values[r]; keys.value[r] += (v >= 0 ? dense[Int(v)] : none) * multiplier
+                                }
+                            }
+                        case .rowTimes(let values, let table, let first, let count):
+                            for k in range {
+                                for r in offsets[Int(list[k])]..<offsets[Int(list[k]) + 1] {
+                                    let p = table.index(values[r]) - first
+                                    keys.value[r] += (p >= 0 && p < Int64(count) ? Int32(p) : count) * multiplier
+                                }
+                            }
+                        case .stage(let classifier):
+                            for k in range {
+                                let c = list[k]
+                                for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
+                                    keys.value[r] += Int32(classifier.stage(customer: c, row: r)?.rawValue ?? Stage.allCases.count) * multiplier
+                                }
+                            }
+                        default:
+                            for k in range {
+                                let c = list[k]
+                                for r in offsets[Int(c)]..<offsets[Int(c) + 1] { keys.value[r] += Int32(dimension.key(c, r)) * multiplier }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 }

@@ -38,7 +38,7 @@ struct Scope: @unchecked Sendable {
         let list = customers
         let parts = Parallel.ranges(list.count, minimumPerPart: 2048)
         let kept: [[Int32]] = mask.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
+            let out = SendableBox(buffer)
             return Parallel.map(parts.count) { k in
                 var kept: [Int32] = []
                 for i in parts[k] {

@@ -36,7 +36,7 @@ struct CustomerFacts: Sendable {
         firstPurchaseRow.withUnsafeMutableBufferPointer { firstPurchaseRow in
         acquisition.withUnsafeMutableBufferPointer { acquisition in
         purchases.withUnsafeMutableBufferPointer { purchases in
-            let out = UnsafeSendable((firstEvent, lastEvent, firstPurchase, signup, firstPurchaseRow, acquisition, purchases))
+            let out = SendableBox((firstEvent, lastEvent, firstPurchase, signup, firstPurchaseRow, acquisition, purchases))
             Parallel.forEach(parts) { range in
                 let (firstEvent, lastEvent, firstPurchase, signup, firstPurchaseRow, acquisition, purchases) = out.value
                 for c in range {

@@ -18,6 +18,8 @@ struct Dimension: @unchecked Sendable {
     var codeKey: ((Int32) -> Int)? = nil
     /// What the dimension reads, when it reads an attribute.
     var attribute: Attribute? = nil
+    /// The same keys as `key`, in a form hot loops can materialise without calling a closure per row.
+    var source: KeySource = .generic
 
     /// The key of a timestamp, for time dimensions (to group spend by date and first purchases by period).
     func key(ofTime t: Int64) -> Int? {
@@ -39,6 +41,8 @@ struct Dimension: @unchecked Sendable {
             if lo > hi { (lo, hi) = (0, 0) }
             var dimension = timeDimension(name: unit.rawValue, customerLevel: false, unit: unit, context, range: (lo, hi)) { _, r in context.store.events.ts[r] }
             dimension.attribute = .ts
+            dimension.source = .rowTimes(context.store.events.ts, table: PeriodTable(dimension.period!.calendar, minSeconds: lo, maxSeconds: hi),
+                                         first: dimension.period!.first, count: Int32(dimension.labels.count - 1))
             return dimension
         }
         if name.parts.count == 1, name.name.lowercased == "stage" { return stageDimension(context) }
@@ -67,6 +71,15 @@ struct Dimension: @unchecked Sendable {
             if lo > hi { (lo, hi) = (0, 0) }
             var dimension = timeDimension(name: name, customerLevel: attribute.isCustomerLevel, unit: period, context, range: (lo, hi), read: read)
             dimension.attribute = attribute
+            if let (calendar, first) = dimension.period {
+                let table = PeriodTable(calendar, minSeconds: lo, maxSeconds: hi)
+                let count = Int32(dimension.labels.count - 1)
+                switch attribute {
+                case .signup: dimension.source = .customerTimes(context.facts.signup, table: table, first: first, count: count)
+                case .firstPurchase: dimension.source = .customerTimes(context.facts.firstPurchase, table: table, first: first, count: count)
+                default: break
+                }
+            }
             return dimension
         case .code, .customerCode:
             let read = reader.code
@@ -81,10 +94,21 @@ struct Dimension: @unchecked Sendable {
             var dense = [Int](repeating: codes.count, count: dictionary.count)
             for (k, code) in codes.enumerated() { dense[code] = k }
             let labels = codes.map { dictionary[Int32($0)] } + [noneLabel]
+            let dense32 = dense.map { Int32($0) }
+            var source = KeySource.generic
+            switch attribute {
+            case .acquisitionChannel: source = .customerCodes(context.facts.acquisitionChannel, dense: dense32)
+            case .event: source = .rowCodes(store.events.event, dense: dense32)
+            case .eventChannel: source = .rowCodes(store.events.channel, dense: dense32)
+            case .customerColumn(let i): if case .code(let v) = store.customers.columns[i].data { source = .customerCodes(v, dense: dense32) }
+            case .eventExtra(let i): if case .code(let v) = store.events.extras[i].data { source = .rowCodes(v, dense: dense32) }
+            default: break
+            }
             return Dimension(name: name, isCustomerLevel: attribute.isCustomerLevel,
                              key: { c, r in let v = read(c, r); return v >= 0 ? dense[Int(v)] : codes.count },
                              labels: labels, period: nil,
-                             codeKey: { v in v >= 0 && Int(v) < dense.count ? dense[Int(v)] : codes.count }, attribute: attribute)
+                             codeKey: { v in v >= 0 && Int(v) < dense.count ? dense[Int(v)] : codes.count }, attribute: attribute,
+                             source: source)
         case .number:
             let read = reader.number
             var values = Set<Double>()
@@ -124,6 +148,22 @@ struct Dimension: @unchecked Sendable {
     private static func stageDimension(_ context: EvalContext) -> Dimension {
         let classifier = StageClassifier(context)
         return Dimension(name: "stage", isCustomerLevel: false, key: { c, r in classifier.stage(customer: c, row: r)?.rawValue ?? Stage.allCases.count },
-                         labels: Stage.allCases.map(\.name) + ["(other)"], period: nil)
+                         labels: Stage.allCases.map(\.name) + ["(other)"], period: nil, source: .stage(classifier))
     }
+}
+
+/// Where a dimension's keys come from, for materialising them in bulk (see `GroupKeys.materialize`).
+enum KeySource: @unchecked Sendable {
+    /// key = dense[values[customer]] (values -1 = none → dense.count).
+    case customerCodes([Int32], dense: [Int32])
+    /// key = dense[values[row]].
+    case rowCodes([Int32], dense: [Int32])
+    /// key = period(values[customer]) - first (`CustomerFacts.none` = none → count).
+    case customerTimes([Int64], table: PeriodTable, first: Int64, count: Int32)
+    /// key = period(values[row]) - first.
+    case rowTimes([Int64], table: PeriodTable, first: Int64, count: Int32)
+    /// key = the row's lifecycle stage.
+    case stage(StageClassifier)
+    /// Only through the `key` closure.
+    case generic
 }

@@ -23,9 +23,9 @@ public enum Parallel {
         let results = UnsafeMutableBufferPointer<Result<T, Error>?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer { results.deinitialize(); results.deallocate() }
-        let slots = UnsafeSendable(results)
+        let slots = SendableBox(results)
         withoutActuallyEscaping(body) { body in
-            let work = UnsafeSendable(body)
+            let work = SendableBox(body)
             DispatchQueue.concurrentPerform(iterations: count) { i in
                 slots.value[i] = Result { try work.value(i) }
             }
@@ -41,7 +41,7 @@ public enum Parallel {
 
 /// Carries a value across a concurrency boundary the caller has made safe (disjoint writes,
 /// read-only sharing) in ways the type system cannot see.
-public struct UnsafeSendable<T>: @unchecked Sendable {
+public struct SendableBox<T>: @unchecked Sendable {
     public let value: T
     public init(_ value: T) { self.value = value }
 }
