@@ -109,7 +109,7 @@ extension Parser {
         if followedByStep, !close.contains("cohort"), !close.contains("events") {
             return unexpectedAfterPipelinePart("`\(text)`")
         }
-        if let hint = Diagnostic.didYouMeanHint(for: text, among: candidates) {
+        if !close.isEmpty, let hint = Diagnostic.didYouMeanHint(for: text, among: close) {
             return Diagnostic("unknown \(what) `\(text)`", at: word.span, hints: [hint])
         }
         let fallback: String
