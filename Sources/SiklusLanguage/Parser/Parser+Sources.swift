@@ -64,7 +64,7 @@ extension Parser {
                 throw Diagnostic("expected `|` before the `\(current.text(in: source))` step", at: current.span,
                                  hints: ["steps follow `|`: `cohort signup=2022-09 | \(current.text(in: source)) …`"])
             }
-        case .integer, .number, .string, .date, .duration, .minus:
+        case .integer, .number, .string, .date, .duration:
             throw expected(example, hints: ["name the column first: `signup=\(abbreviated(current.text(in: source)))`"])
         default:
             throw expected(example)
@@ -113,7 +113,9 @@ extension Parser {
             return Diagnostic("unknown \(what) `\(text)`", at: word.span, hints: [hint])
         }
         let fallback: String
-        if check(.equal) {
+        if Keywords.steps.contains(word.lowercasedText(in: source)) {
+            fallback = "`\(text)` is a step: start from a source, as in `events | \(text) …`"
+        } else if check(.equal) {
             fallback = "to name a pipeline write `let \(text) = …`"
         } else if atStatementStart {
             fallback = "a statement starts with " + Keywords.statements.map { "`\($0)`" }.joined(separator: ", ") + " or a variable name"

@@ -25,7 +25,7 @@ public struct ParseResult: Sendable {
 ///
 ///     let result = Parser.parse(SourceFile(name: "q.sik", text: "cohort signup=2022-09 | stage retention"))
 ///     result.statements.count   // 1
-public struct Parser {
+public struct Parser: Sendable {
     /// The text being parsed.
     let source: SourceFile
     /// Tokens after line joining: no trivia, `.newline` only where a statement ends; last is `.endOfInput`.

@@ -194,3 +194,18 @@ extension ExpressionKind {
         return false
     }
 }
+
+extension StatementNode: CustomStringConvertible {
+    /// The statement's tree, as `SyntaxPrinter.print` draws it.
+    public var description: String { SyntaxPrinter.print(self) }
+}
+
+extension Pipeline: CustomStringConvertible {
+    /// The pipeline's tree, as `SyntaxPrinter.print` draws it.
+    public var description: String { SyntaxPrinter.print(self) }
+}
+
+extension ExpressionNode: CustomStringConvertible {
+    /// The expression on one line, as `SyntaxPrinter.inline` writes it.
+    public var description: String { SyntaxPrinter.inline(self) }
+}
