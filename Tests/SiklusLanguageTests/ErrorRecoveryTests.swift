@@ -60,4 +60,16 @@ final class ErrorRecoveryTests: XCTestCase {
         XCTAssertEqual(parsed.result.diagnostics.map(\.message), ["expected a step after `|`, found end of input"])
         XCTAssertEqual(parsed.result.statements.map(\.kind), [.stages])
     }
+
+    func testDeepNestingIsAnErrorNotACrash() {
+        let parens = Parsed("events | where " + String(repeating: "(", count: 50_000) + "a = 1\nstages")
+        XCTAssertEqual(parens.result.diagnostics.map(\.message), ["the condition is nested too deeply"])
+        XCTAssertEqual(parens.result.statements.map(\.kind), [.stages])
+        let nots = Parsed("events | where " + String(repeating: "not ", count: 50_000) + "a = 1")
+        XCTAssertEqual(nots.result.diagnostics.map(\.message), ["the condition is nested too deeply"])
+        let terms = Parsed("events | where " + Array(repeating: "a = 1", count: 100_000).joined(separator: " and "))
+        XCTAssertEqual(terms.result.diagnostics.map(\.message), ["the condition is too long"])
+        XCTAssertNotNil(parsePipeline("events | where " + Array(repeating: "a = 1", count: 1_001).joined(separator: " or ")))
+        XCTAssertNotNil(parsePipeline("events | where " + String(repeating: "(", count: 150) + "a = 1" + String(repeating: ")", count: 150)))
+    }
 }

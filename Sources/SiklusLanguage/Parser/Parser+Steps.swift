@@ -48,6 +48,7 @@ extension Parser {
     /// where_step = "where" condition ;
     mutating func parseWhereStep() throws(Diagnostic) -> ExpressionNode {
         advance()
+        conditionTerms = 0
         if atStepEnd { throw expected("a condition after `where`", hints: ["for example `where amount > 100`"]) }
         return try parseCondition()
     }

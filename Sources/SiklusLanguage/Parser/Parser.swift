@@ -32,6 +32,14 @@ public struct Parser: Sendable {
     let tokens: [Token]
     /// Index of the current token.
     var index = 0
+    /// How many `(` and `not` the current condition is nested in; bounded by `maximumNesting`.
+    var nesting = 0
+    /// The deepest nesting of conditions accepted, so hostile input cannot exhaust the stack.
+    static let maximumNesting = 200
+    /// How many `and`/`or` operators the current `where` condition has; bounded by `maximumTerms`.
+    var conditionTerms = 0
+    /// The most `and`/`or` operators in one condition (each adds a level to the left-leaning tree).
+    static let maximumTerms = 1_000
 
     /// A parser over `source`, positioned at its first token.
     init(_ source: SourceFile) {
@@ -66,6 +74,7 @@ public struct Parser: Sendable {
                 try expectStatementEnd()
                 statements.append(statement)
             } catch {
+                nesting = 0
                 synchronize()
                 diagnostics.append(withMultilineStringHint(error, tokensFrom: start, to: index))
             }
