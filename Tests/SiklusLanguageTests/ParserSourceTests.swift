@@ -81,9 +81,12 @@ final class ParserSourceTests: XCTestCase {
     }
 
     func testCohortBy() throws {
-        for (text, dimension, period) in [("cohort by signup", "signup", nil), ("cohort by first_purchase period week", "first_purchase", PeriodUnit.week),
-                                          ("cohort by channel", "channel", nil), ("cohort by signup period QUARTER", "signup", .quarter),
-                                          ("cohort by plan_tier period day", "plan_tier", .day)] {
+        let cases: [(String, String, PeriodUnit?)] = [
+            ("cohort by signup", "signup", nil), ("cohort by first_purchase period week", "first_purchase", .week),
+            ("cohort by channel", "channel", nil), ("cohort by signup period QUARTER", "signup", .quarter),
+            ("cohort by plan_tier period day", "plan_tier", .day),
+        ]
+        for (text, dimension, period) in cases {
             let (source, parsed) = try XCTUnwrap(cohort(text))
             let grouping = try XCTUnwrap(source.grouping)
             XCTAssertEqual(grouping.dimension.text, dimension)

@@ -92,7 +92,8 @@ extension Parser {
         var values: [ExpressionNode] = []
         while true {
             if check(.rightParen), values.isEmpty {
-                throw Diagnostic("expected a value in the list, found `)`", at: current.span, hints: ["an `in` list needs at least one value"])
+                throw Diagnostic("expected a value in the list, found `)`", at: current.span,
+                                 hints: ["an `in` list needs at least one value"])
             }
             if atStepEnd, values.isEmpty { throw unclosedParenthesis(open) }
             values.append(try parseValue(values.isEmpty ? "a value after `(`" : "a value after `,`"))

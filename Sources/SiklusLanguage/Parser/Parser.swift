@@ -87,11 +87,14 @@ public struct Parser: Sendable {
     /// lines: a missing closing quote makes a later quote close the string, which confuses every
     /// message after it.
     func withMultilineStringHint(_ diagnostic: Diagnostic, tokensFrom start: Int, to end: Int) -> Diagnostic {
-        guard let string = tokens[start..<end].first(where: { $0.kind == .string && source.bytes[$0.span.start..<$0.span.end].contains(10) })
-        else { return diagnostic }
+        let spansLines = { (token: Token) in
+            token.kind == .string && source.bytes[token.span.start..<token.span.end].contains(UInt8(ascii: "\n"))
+        }
+        guard let string = tokens[start..<end].first(where: spansLines) else { return diagnostic }
         var hinted = diagnostic
         let first = source.location(of: string.span.start), last = source.location(of: string.span.end)
-        hinted.hints.append("the string opened at line \(first.line), column \(first.column) runs to line \(last.line); is a closing quote missing?")
+        hinted.hints.append("the string opened at line \(first.line), column \(first.column) runs to line \(last.line); "
+                            + "is a closing quote missing?")
         return hinted
     }
 

@@ -52,7 +52,8 @@ public enum SyntaxPrinter {
         case .stages:
             lines.append("\(pad)stages")
         case .stageEdit(let edit):
-            lines.append("\(pad)stage \(edit.stage.text) \(edit.operation.value.rawValue) \(edit.events.map(\.description).joined(separator: ", "))")
+            let events = edit.events.map(\.description).joined(separator: ", ")
+            lines.append("\(pad)stage \(edit.stage.text) \(edit.operation.value.rawValue) \(events)")
         case .explain(let pipeline):
             lines.append("\(pad)explain")
             append(pipeline, depth: depth + 1, to: &lines)
