@@ -3,13 +3,13 @@ extension Parser {
     ///
     /// `atStatementStart` tells a misspelt statement keyword (`cohrt signup=2022-09`) from a variable.
     mutating func parsePipeline(atStatementStart: Bool) throws(Diagnostic) -> Pipeline {
-        let source = try parseSource(atStatementStart: atStatementStart)
+        let origin = try parseSource(atStatementStart: atStatementStart)
         var steps: [StepNode] = []
         while let pipe = match(.pipe) {
             steps.append(try parseStep(after: pipe))
         }
-        let last = steps.last?.span ?? source.span
-        return Pipeline(source: source, steps: steps, span: source.span.union(last))
+        let last = steps.last?.span ?? origin.span
+        return Pipeline(source: origin, steps: steps, span: origin.span.union(last))
     }
 
     /// source = "cohort" cohort_source | "events" | identifier ;
@@ -35,7 +35,7 @@ extension Parser {
         return node
     }
 
-    /// cohort_source = { [ "," ] filter } [ "by" qualified_name [ "period" period_unit ] ] ;
+    /// cohort_source = [ filter { [ "," ] filter } ] [ grouping ] ;
     mutating func parseCohortSource() throws(Diagnostic) -> CohortSource {
         var cohort = CohortSource()
         while !atStepEnd {
@@ -73,7 +73,7 @@ extension Parser {
         return try parsePredicate(left: ExpressionNode(.column(column), at: column.span))
     }
 
-    /// cohort_grouping = "by" qualified_name [ "period" period_unit ] ;
+    /// grouping = "by" qualified_name [ "period" period_unit ] ;
     mutating func parseCohortGrouping() throws(Diagnostic) -> CohortGrouping {
         let by = advance()
         let dimension = try parseQualifiedName("what to group cohorts by after `by`",

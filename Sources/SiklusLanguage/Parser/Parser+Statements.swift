@@ -33,7 +33,7 @@ extension Parser {
         return LetStatement(name: name, pipeline: try parsePipeline(atStatementStart: false))
     }
 
-    /// set = "set" identifier "=" value ;
+    /// set = "set" identifier "=" literal ;
     mutating func parseSet() throws(Diagnostic) -> SetStatement {
         advance()
         let option = try parseIdentifier("an option name after `set`",
