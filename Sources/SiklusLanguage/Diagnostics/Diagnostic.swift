@@ -7,15 +7,24 @@
 ///                                      ^~~~~~~~
 ///       help: did you mean `avg_order`?
 public struct Diagnostic: Error, Sendable, Equatable {
-    public enum Severity: String, Sendable { case error, warning }
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable {
+        /// The statement cannot run.
+        case error
+        /// The statement runs, but something looks wrong.
+        case warning
+    }
 
+    /// Error or warning.
     public var severity: Severity
+    /// One line saying what is wrong, with names in backticks: "unknown step `metrc`".
     public var message: String
     /// Where the problem is; `nil` for problems with no source position (e.g. a file that cannot be read).
     public var span: SourceSpan?
     /// Suggested fixes, each rendered on its own `help:` line.
     public var hints: [String]
 
+    /// A diagnostic saying `message` about `span`, with optional `help:` hints.
     public init(_ message: String, at span: SourceSpan?, hints: [String] = [], severity: Severity = .error) {
         self.severity = severity
         self.message = message

@@ -1,11 +1,21 @@
 /// Edit distances between words, for "did you mean" hints.
 public enum EditDistance {
     /// The optimal-string-alignment (restricted Damerau–Levenshtein) distance between `a` and `b`,
-    /// compared by `Character` and ignoring case: the fewest insertions, deletions, substitutions and
-    /// swaps of adjacent characters that turn one into the other (`cohrot` → `cohort` is 1).
+    /// compared by Unicode scalar and ignoring case: the fewest insertions, deletions, substitutions
+    /// and swaps of adjacent characters that turn one into the other (`cohrot` → `cohort` is 1).
     /// - Complexity: O(`a.count` × `b.count`) time, O(`b.count`) extra space.
     public static func between(_ a: String, _ b: String) -> Int {
-        let source = Array(a.lowercased()), target = Array(b.lowercased())
+        distance(foldedScalars(a), foldedScalars(b))
+    }
+
+    /// The lowercased Unicode scalar values of `text`, the unit that distances count.
+    static func foldedScalars(_ text: String) -> [UInt32] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.map { UInt32(asciiLowercase($0)) } }
+        return text.lowercased().unicodeScalars.map(\.value)
+    }
+
+    /// The optimal-string-alignment distance between two scalar sequences.
+    static func distance(_ source: [UInt32], _ target: [UInt32]) -> Int {
         if source.isEmpty { return target.count }
         if target.isEmpty { return source.count }
         var beforePrevious = [Int](repeating: 0, count: target.count + 1)
@@ -40,11 +50,15 @@ public enum EditDistance {
 /// - Complexity: O(k × n × m) for k candidates of length m and a word of length n.
 public func suggestions(for word: String, among candidates: [String]) -> [String] {
     let limit = EditDistance.threshold(for: word)
+    let folded = EditDistance.foldedScalars(word)
     var seen = Set<String>()
     var scored: [(distance: Int, order: Int, candidate: String)] = []
-    for (order, candidate) in candidates.enumerated() where seen.insert(candidate).inserted {
-        guard abs(candidate.count - word.count) <= limit else { continue }
-        let distance = EditDistance.between(word, candidate)
+    for order in candidates.indices {
+        let candidate = candidates[order]
+        guard seen.insert(candidate).inserted else { continue }
+        let other = EditDistance.foldedScalars(candidate)
+        guard abs(other.count - folded.count) <= limit else { continue }
+        let distance = EditDistance.distance(folded, other)
         if distance <= limit { scored.append((distance, order, candidate)) }
     }
     scored.sort { ($0.distance, $0.order) < ($1.distance, $1.order) }

@@ -47,7 +47,8 @@ extension Lexer {
         }
         var joined: [Token] = []
         joined.reserveCapacity(tokens.count)
-        for (index, token) in tokens.enumerated() {
+        for index in tokens.indices {
+            let token = tokens[index]
             if token.kind.isTrivia { continue }
             if token.kind == .newline {
                 let previous = joined.last?.kind
@@ -64,8 +65,8 @@ extension Lexer {
     private static func newlinesInsideClosedParentheses(_ tokens: [Token]) -> [Bool] {
         var result = [Bool](repeating: false, count: tokens.count)
         var openGroups: [[Int]] = []
-        for (index, token) in tokens.enumerated() {
-            switch token.kind {
+        for index in tokens.indices {
+            switch tokens[index].kind {
             case .leftParen:
                 openGroups.append([])
             case .rightParen:

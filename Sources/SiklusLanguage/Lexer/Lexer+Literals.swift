@@ -21,8 +21,8 @@ extension Lexer {
         return Token(.unterminatedString, SourceSpan(start: start, end: end))
     }
 
-    /// A token that starts with a digit: integer, number, date, duration, or `.invalid` when
-    /// malformed (`30x`, `2022-9`, `1.5d`).
+    /// A token that starts with a digit: integer, number (`3.5`, `1e5`), date, duration, or `.invalid`
+    /// when malformed (`30x`, `2022-9`, `1.5d`).
     ///
     /// Dates need exactly four year digits: `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Qn`, `YYYY-MM-DDTHH:MM[:SS]`.
     /// `1..5` is an integer, `..`, an integer: a `.` makes a fraction only when a digit follows it.
@@ -37,6 +37,8 @@ extension Lexer {
             position += 1
             skipDigits()
             scanExponent()
+            kind = .number
+        } else if scanExponent() {
             kind = .number
         }
         if let next = peek(0), isIdentifierContinue(next) {
@@ -69,17 +71,20 @@ extension Lexer {
         return skipDigits() == 2 ? .date : .invalid
     }
 
-    /// `e5`, `E+5`, `e-5` after a fraction; nothing when no digit follows.
-    private mutating func scanExponent() {
-        guard let e = peek(0), (e | 0x20) == UInt8(ascii: "e") else { return }
+    /// `e5`, `E+5`, `e-5` after the digits of a number; returns false (consuming nothing) when no
+    /// digit follows the `e`.
+    @discardableResult
+    private mutating func scanExponent() -> Bool {
+        guard let e = peek(0), (e | 0x20) == UInt8(ascii: "e") else { return false }
         if let d = peek(1), isDigit(d) {
             position += 1
         } else if let sign = peek(1), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), peek(2).map(isDigit) == true {
             position += 2
         } else {
-            return
+            return false
         }
         skipDigits()
+        return true
     }
 
     /// Advances over ASCII digits and returns how many there were.

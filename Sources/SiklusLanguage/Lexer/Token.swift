@@ -6,7 +6,7 @@ public enum TokenKind: String, Hashable, Sendable, CaseIterable {
     case identifier
     /// Digits only: `42`, `2022`.
     case integer
-    /// Digits with a fraction and optional exponent: `3.5`, `0.25e2`.
+    /// Digits with a fraction, an exponent or both: `3.5`, `0.25e2`, `1e5`.
     case number
     /// A quoted string, `"…"` or `'…'`, with escapes; may span lines.
     case string

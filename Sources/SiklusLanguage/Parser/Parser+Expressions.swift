@@ -3,6 +3,7 @@ extension Parser {
     mutating func parseCondition() throws(Diagnostic) -> ExpressionNode {
         var left = try parseAndCondition()
         while let or = matchWord("or") {
+            try countTerm(or)
             let right = try parseAndCondition(after: or)
             left = ExpressionNode(.or(left, right), at: left.span.union(right.span))
         }
@@ -13,6 +14,7 @@ extension Parser {
     mutating func parseAndCondition(after keyword: Token? = nil) throws(Diagnostic) -> ExpressionNode {
         var left = try parseNotCondition(after: keyword)
         while let and = matchWord("and") {
+            try countTerm(and)
             let right = try parseNotCondition(after: and)
             left = ExpressionNode(.and(left, right), at: left.span.union(right.span))
         }
@@ -21,7 +23,10 @@ extension Parser {
 
     /// not_condition = "not" not_condition | primary_condition ;
     mutating func parseNotCondition(after keyword: Token? = nil) throws(Diagnostic) -> ExpressionNode {
-        if let not = matchWord("not") {
+        if checkWord("not") {
+            try enterNesting()
+            defer { nesting -= 1 }
+            let not = advance()
             let operand = try parseNotCondition(after: not)
             return ExpressionNode(.not(operand), at: not.span.union(operand.span))
         }
@@ -30,7 +35,10 @@ extension Parser {
 
     /// primary_condition = "(" condition ")" | operand predicate ;
     mutating func parsePrimaryCondition(after keyword: Token?) throws(Diagnostic) -> ExpressionNode {
-        if let open = match(.leftParen) {
+        if check(.leftParen) {
+            try enterNesting()
+            defer { nesting -= 1 }
+            let open = advance()
             var inner = try parseCondition()
             guard let close = match(.rightParen) else {
                 if atStepEnd { throw unclosedParenthesis(open) }
@@ -84,7 +92,8 @@ extension Parser {
         var values: [ExpressionNode] = []
         while true {
             if check(.rightParen), values.isEmpty {
-                throw Diagnostic("expected a value in the list, found `)`", at: current.span, hints: ["an `in` list needs at least one value"])
+                throw Diagnostic("expected a value in the list, found `)`", at: current.span,
+                                 hints: ["an `in` list needs at least one value"])
             }
             if atStepEnd, values.isEmpty { throw unclosedParenthesis(open) }
             values.append(try parseValue(values.isEmpty ? "a value after `(`" : "a value after `,`"))
@@ -106,6 +115,25 @@ extension Parser {
         guard let dots = match(.dotDot) else { return ExpressionNode(.literal(lower.literal), at: lower.span) }
         let upper = try parseLiteral("the end of the range after `\(source[lower.span])\(dots.text(in: source))`", allowsNames: true)
         return ExpressionNode(.range(lower: lower, upper: upper), at: lower.span.union(upper.span))
+    }
+
+    /// Counts one more level of `(` or `not`, failing beyond `maximumNesting`.
+    mutating func enterNesting() throws(Diagnostic) {
+        guard nesting < Parser.maximumNesting else {
+            throw Diagnostic("the condition is nested too deeply", at: current.span,
+                             hints: ["conditions may nest at most \(Parser.maximumNesting) levels of `(` and `not`"])
+        }
+        nesting += 1
+    }
+
+    /// Counts one more `and`/`or` operator, failing beyond `maximumTerms`.
+    mutating func countTerm(_ operatorToken: Token) throws(Diagnostic) {
+        guard conditionTerms < Parser.maximumTerms else {
+            throw Diagnostic("the condition is too long", at: operatorToken.span,
+                             hints: ["a condition may join at most \(Parser.maximumTerms + 1) comparisons with `and`/`or`; "
+                                     + "use `in (…)` for long lists of values"])
+        }
+        conditionTerms += 1
     }
 
     /// "unclosed `(`", pointing at the `(`.

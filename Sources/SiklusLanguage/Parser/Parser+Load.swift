@@ -33,7 +33,8 @@ extension Parser {
                 }
             default:
                 var diagnostic = Diagnostic.unknown("load option", current.text(in: source), at: current.span,
-                                                    among: Keywords.loadOptions, fallbackHint: "load options are `map`, `delim` and `format`")
+                                                    among: Keywords.loadOptions,
+                                                    fallbackHint: "load options are `map`, `delim` and `format`")
                 if LoadRole(rawValue: word) != nil, peek().kind == .equal {
                     diagnostic.hints = ["role mappings follow `map`: `map \(word)=…`"]
                 }

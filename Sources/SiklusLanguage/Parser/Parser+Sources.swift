@@ -3,13 +3,13 @@ extension Parser {
     ///
     /// `atStatementStart` tells a misspelt statement keyword (`cohrt signup=2022-09`) from a variable.
     mutating func parsePipeline(atStatementStart: Bool) throws(Diagnostic) -> Pipeline {
-        let source = try parseSource(atStatementStart: atStatementStart)
+        let origin = try parseSource(atStatementStart: atStatementStart)
         var steps: [StepNode] = []
         while let pipe = match(.pipe) {
             steps.append(try parseStep(after: pipe))
         }
-        let last = steps.last?.span ?? source.span
-        return Pipeline(source: source, steps: steps, span: source.span.union(last))
+        let last = steps.last?.span ?? origin.span
+        return Pipeline(source: origin, steps: steps, span: origin.span.union(last))
     }
 
     /// source = "cohort" cohort_source | "events" | identifier ;
@@ -35,7 +35,7 @@ extension Parser {
         return node
     }
 
-    /// cohort_source = { [ "," ] filter } [ "by" qualified_name [ "period" period_unit ] ] ;
+    /// cohort_source = [ filter { [ "," ] filter } ] [ grouping ] ;
     mutating func parseCohortSource() throws(Diagnostic) -> CohortSource {
         var cohort = CohortSource()
         while !atStepEnd {
@@ -64,7 +64,7 @@ extension Parser {
                 throw Diagnostic("expected `|` before the `\(current.text(in: source))` step", at: current.span,
                                  hints: ["steps follow `|`: `cohort signup=2022-09 | \(current.text(in: source)) …`"])
             }
-        case .integer, .number, .string, .date, .duration, .minus:
+        case .integer, .number, .string, .date, .duration:
             throw expected(example, hints: ["name the column first: `signup=\(abbreviated(current.text(in: source)))`"])
         default:
             throw expected(example)
@@ -73,7 +73,7 @@ extension Parser {
         return try parsePredicate(left: ExpressionNode(.column(column), at: column.span))
     }
 
-    /// cohort_grouping = "by" qualified_name [ "period" period_unit ] ;
+    /// grouping = "by" qualified_name [ "period" period_unit ] ;
     mutating func parseCohortGrouping() throws(Diagnostic) -> CohortGrouping {
         let by = advance()
         let dimension = try parseQualifiedName("what to group cohorts by after `by`",
@@ -109,11 +109,13 @@ extension Parser {
         if followedByStep, !close.contains("cohort"), !close.contains("events") {
             return unexpectedAfterPipelinePart("`\(text)`")
         }
-        if let hint = Diagnostic.didYouMeanHint(for: text, among: candidates) {
+        if !close.isEmpty, let hint = Diagnostic.didYouMeanHint(for: text, among: close) {
             return Diagnostic("unknown \(what) `\(text)`", at: word.span, hints: [hint])
         }
         let fallback: String
-        if check(.equal) {
+        if Keywords.steps.contains(word.lowercasedText(in: source)) {
+            fallback = "`\(text)` is a step: start from a source, as in `events | \(text) …`"
+        } else if check(.equal) {
             fallback = "to name a pipeline write `let \(text) = …`"
         } else if atStatementStart {
             fallback = "a statement starts with " + Keywords.statements.map { "`\($0)`" }.joined(separator: ", ") + " or a variable name"

@@ -33,10 +33,11 @@ extension Parser {
         return LetStatement(name: name, pipeline: try parsePipeline(atStatementStart: false))
     }
 
-    /// set = "set" identifier "=" value ;
+    /// set = "set" identifier "=" literal ;
     mutating func parseSet() throws(Diagnostic) -> SetStatement {
         advance()
-        let option = try parseIdentifier("an option name after `set`", hints: ["options include `churn_after`, `as_of`, `period` and `week_start`"])
+        let option = try parseIdentifier("an option name after `set`",
+                                         hints: ["options include `churn_after`, `as_of`, `period` and `week_start`"])
         _ = try expect(.equal, "`=` after `set \(option.text)`", hints: ["write `set \(option.text) = <value>`"])
         let value = try parseLiteral("a value after `=`", allowsNames: true)
         return SetStatement(option: option, value: value)
@@ -72,7 +73,9 @@ extension Parser {
     /// explain = "explain" pipeline ;
     mutating func parseExplain() throws(Diagnostic) -> Pipeline {
         advance()
-        if atStatementEnd { throw expected("a pipeline after `explain`", hints: ["write `explain cohort signup=2022-09 | stage retention`"]) }
+        if atStatementEnd {
+            throw expected("a pipeline after `explain`", hints: ["write `explain cohort signup=2022-09 | stage retention`"])
+        }
         return try parsePipeline(atStatementStart: false)
     }
 

@@ -7,7 +7,9 @@ extension Parser {
             return try parseStepBody()
         } catch {
             let (pipeLine, _) = source.location(of: pipe.span.start)
-            guard let span = error.span, source.location(of: span.start).line > pipeLine, span.start == start.span.start else { throw error }
+            guard let span = error.span, span.start == start.span.start, source.location(of: span.start).line > pipeLine else {
+                throw error
+            }
             var continued = error
             continued.hints.append("the `|` at the end of line \(pipeLine) continues the statement onto this line")
             throw continued
@@ -48,6 +50,7 @@ extension Parser {
     /// where_step = "where" condition ;
     mutating func parseWhereStep() throws(Diagnostic) -> ExpressionNode {
         advance()
+        conditionTerms = 0
         if atStepEnd { throw expected("a condition after `where`", hints: ["for example `where amount > 100`"]) }
         return try parseCondition()
     }
@@ -74,7 +77,8 @@ extension Parser {
             default:
                 var diagnostic = Diagnostic.unknown("retention option", current.text(in: source), at: current.span,
                                                     among: Keywords.retentionOptions,
-                                                    fallbackHint: "retention options are `period`, `percent`, `on`, `unbounded` and `horizon`")
+                                                    fallbackHint: "retention options are `period`, `percent`, `on`, "
+                                                        + "`unbounded` and `horizon`")
                 if PeriodUnit(rawValue: word) != nil { diagnostic.hints = ["write `period \(word)`"] }
                 throw diagnostic
             }
@@ -100,7 +104,8 @@ extension Parser {
         }
         if funnel.steps.count < 2 {
             let hint = "join the steps with `->`: `funnel visit -> add_to_cart -> purchase`"
-            if current.kind == .identifier || current.kind == .string, !Keywords.funnelOptions.contains(current.lowercasedText(in: source)) {
+            let isName = current.kind == .identifier || current.kind == .string
+            if isName, !Keywords.funnelOptions.contains(current.lowercasedText(in: source)) {
                 throw expected("`->` after `\(funnel.steps[0].text)`", hints: [hint])
             }
             throw Diagnostic("a funnel needs at least two steps", at: span(from: keyword.span), hints: [hint])

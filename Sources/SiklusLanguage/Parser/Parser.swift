@@ -25,13 +25,21 @@ public struct ParseResult: Sendable {
 ///
 ///     let result = Parser.parse(SourceFile(name: "q.sik", text: "cohort signup=2022-09 | stage retention"))
 ///     result.statements.count   // 1
-public struct Parser {
+public struct Parser: Sendable {
     /// The text being parsed.
     let source: SourceFile
     /// Tokens after line joining: no trivia, `.newline` only where a statement ends; last is `.endOfInput`.
     let tokens: [Token]
     /// Index of the current token.
     var index = 0
+    /// How many `(` and `not` the current condition is nested in; bounded by `maximumNesting`.
+    var nesting = 0
+    /// The deepest nesting of conditions accepted, so hostile input cannot exhaust the stack.
+    static let maximumNesting = 200
+    /// How many `and`/`or` operators the current `where` condition has; bounded by `maximumTerms`.
+    var conditionTerms = 0
+    /// The most `and`/`or` operators in one condition (each adds a level to the left-leaning tree).
+    static let maximumTerms = 1_000
 
     /// A parser over `source`, positioned at its first token.
     init(_ source: SourceFile) {
@@ -66,6 +74,7 @@ public struct Parser {
                 try expectStatementEnd()
                 statements.append(statement)
             } catch {
+                nesting = 0
                 synchronize()
                 diagnostics.append(withMultilineStringHint(error, tokensFrom: start, to: index))
             }
@@ -78,11 +87,14 @@ public struct Parser {
     /// lines: a missing closing quote makes a later quote close the string, which confuses every
     /// message after it.
     func withMultilineStringHint(_ diagnostic: Diagnostic, tokensFrom start: Int, to end: Int) -> Diagnostic {
-        guard let string = tokens[start..<end].first(where: { $0.kind == .string && source.bytes[$0.span.start..<$0.span.end].contains(10) })
-        else { return diagnostic }
+        let spansLines = { (token: Token) in
+            token.kind == .string && source.bytes[token.span.start..<token.span.end].contains(UInt8(ascii: "\n"))
+        }
+        guard let string = tokens[start..<end].first(where: spansLines) else { return diagnostic }
         var hinted = diagnostic
         let first = source.location(of: string.span.start), last = source.location(of: string.span.end)
-        hinted.hints.append("the string opened at line \(first.line), column \(first.column) runs to line \(last.line); is a closing quote missing?")
+        hinted.hints.append("the string opened at line \(first.line), column \(first.column) runs to line \(last.line); "
+                            + "is a closing quote missing?")
         return hinted
     }
 

@@ -1,9 +1,12 @@
 /// A byte range in a `SourceFile` (UTF-8 offsets, half-open). Every token and AST node carries one;
 /// line and column are computed only when a diagnostic is printed.
 public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
+    /// Offset of the first byte.
     public var start: Int
+    /// Offset just past the last byte; never less than `start`.
     public var end: Int
 
+    /// The bytes `start..<end`; an `end` before `start` is raised to `start`.
     public init(start: Int, end: Int) {
         self.start = start
         self.end = max(start, end)
@@ -14,12 +17,15 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
         SourceSpan(start: min(start, other.start), end: max(end, other.end))
     }
 
+    /// `start..<end`, e.g. `7..<13`.
     public var description: String { "\(start)..<\(end)" }
 }
 
 /// Text being parsed, with the name used in diagnostics (`script.sik`, `<stdin>`, `<command line>`).
 public struct SourceFile: Sendable {
+    /// The name shown in diagnostics.
     public let name: String
+    /// The whole text.
     public let text: String
     /// Added to every reported line number, when `text` is a fragment of a larger file.
     public let firstLine: Int
@@ -27,13 +33,19 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     private let lineStarts: [Int]
 
+    /// A source named `name` holding `text`, whose first line is numbered `firstLine`.
+    /// - Complexity: O(n) in the length of the text (it indexes line starts).
     public init(name: String, text: String, firstLine: Int = 1) {
         self.name = name
         self.text = text
         self.firstLine = firstLine
         self.bytes = Array(text.utf8)
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        var offset = 0
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            offset += 1
+        }
         self.lineStarts = starts
     }
 

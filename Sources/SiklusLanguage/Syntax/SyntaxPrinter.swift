@@ -52,7 +52,8 @@ public enum SyntaxPrinter {
         case .stages:
             lines.append("\(pad)stages")
         case .stageEdit(let edit):
-            lines.append("\(pad)stage \(edit.stage.text) \(edit.operation.value.rawValue) \(edit.events.map(\.description).joined(separator: ", "))")
+            let events = edit.events.map(\.description).joined(separator: ", ")
+            lines.append("\(pad)stage \(edit.stage.text) \(edit.operation.value.rawValue) \(events)")
         case .explain(let pipeline):
             lines.append("\(pad)explain")
             append(pipeline, depth: depth + 1, to: &lines)
@@ -193,4 +194,19 @@ extension ExpressionKind {
         if case .and = self { return true }
         return false
     }
+}
+
+extension StatementNode: CustomStringConvertible {
+    /// The statement's tree, as `SyntaxPrinter.print` draws it.
+    public var description: String { SyntaxPrinter.print(self) }
+}
+
+extension Pipeline: CustomStringConvertible {
+    /// The pipeline's tree, as `SyntaxPrinter.print` draws it.
+    public var description: String { SyntaxPrinter.print(self) }
+}
+
+extension ExpressionNode: CustomStringConvertible {
+    /// The expression on one line, as `SyntaxPrinter.inline` writes it.
+    public var description: String { SyntaxPrinter.inline(self) }
 }
