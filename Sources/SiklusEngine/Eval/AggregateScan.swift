@@ -19,15 +19,21 @@ struct GroupStats: Sendable {
     /// Customers who purchased by as_of, and those of them churned at as_of.
     var buyers = 0
     var churned = 0
-    /// Days from first event to first purchase, per purchasing customer (only when asked for).
-    var daysToPurchase: [Double] = []
 
     mutating func add(_ other: GroupStats) {
         customers += other.customers; active += other.active; events += other.events; orders += other.orders
         revenue += other.revenue; purchasers += other.purchasers; repeaters += other.repeaters
         engagement += other.engagement; buyers += other.buyers; churned += other.churned
-        daysToPurchase += other.daysToPurchase
     }
+}
+
+/// What `AggregateScan` returns: plain counters per group (kept free of arrays so the hot loop updates
+/// them in place), and, only when asked for, the days-to-purchase samples per group.
+struct Aggregates: Sendable {
+    var stats: [GroupStats]
+    var daysToPurchase: [[Double]]
+
+    subscript(g: Int) -> GroupStats { stats[g] }
 }
 
 /// One pass over the in-scope customers and their in-scope rows, filling `GroupStats` per group.
@@ -41,7 +47,7 @@ struct AggregateScan {
         var daysToPurchase = false
     }
 
-    static func run(_ scope: Scope, _ keys: GroupKeys, _ context: EvalContext, needs: Needs) throws(Diagnostic) -> [GroupStats] {
+    static func run(_ scope: Scope, _ keys: GroupKeys, _ context: EvalContext, needs: Needs) throws(Diagnostic) -> Aggregates {
         let store = context.store
         // Local copies of the columns: reading arrays through a class or a closure in the loop would
         // retain and release them on every row.
@@ -52,36 +58,56 @@ struct AggregateScan {
         let state = LifecycleState(context)
         let asOf = context.asOf
         let list = scope.customers
+        var timer = PhaseTimer()
         let materialized = keys.materialize(scope, context)
+        timer.mark("query: group keys")
+        defer { timer.mark("query: aggregate") }
         let customerKeys = materialized.customer, rowKeys = materialized.row
         let hasCustomerKeys = !customerKeys.isEmpty, hasRowKeys = !rowKeys.isEmpty
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
         let cancelled = context.isCancelled
-        let partials: [[GroupStats]] = Parallel.map(parts.count) { k in
-            var stats = [GroupStats](repeating: GroupStats(), count: keys.count)
+        let partials: [Aggregates] = Parallel.map(parts.count) { k in
+            let stats = UnsafeMutableBufferPointer<GroupStats>.allocate(capacity: keys.count)
+            stats.initialize(repeating: GroupStats())
+            defer { stats.deallocate() }
+            var days = needs.daysToPurchase ? [[Double]](repeating: [], count: keys.count) : []
             // Groups the current customer touched, with its events and purchases in each.
-            var touchedGroups = [Int](repeating: 0, count: 16), touchedEvents = touchedGroups, touchedPurchases = touchedGroups
-            var touched = 0
+            var capacity = 64
+            var touchedGroups = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+            var touchedEvents = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+            var touchedPurchases = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+            defer { touchedGroups.deallocate(); touchedEvents.deallocate(); touchedPurchases.deallocate() }
+            func grow() {
+                let next = capacity * 2
+                let g = UnsafeMutablePointer<Int>.allocate(capacity: next), e = UnsafeMutablePointer<Int>.allocate(capacity: next), q = UnsafeMutablePointer<Int>.allocate(capacity: next)
+                g.moveInitialize(from: touchedGroups, count: capacity); e.moveInitialize(from: touchedEvents, count: capacity); q.moveInitialize(from: touchedPurchases, count: capacity)
+                touchedGroups.deallocate(); touchedEvents.deallocate(); touchedPurchases.deallocate()
+                touchedGroups = g; touchedEvents = e; touchedPurchases = q
+                capacity = next
+            }
+            eventCodes.withUnsafeBufferPointer { eventCodes in
+            amounts.withUnsafeBufferPointer { amounts in
+            flagsByCode.withUnsafeBufferPointer { flagsByCode in
+            rowKeys.withUnsafeBufferPointer { rowKeys in
+            customerKeys.withUnsafeBufferPointer { customerKeys in
             for (n, i) in parts[k].enumerated() {
                 if n & 0xFFF == 0 && cancelled() { break }
                 let c = Int(list[i])
                 let base = hasCustomerKeys ? Int(customerKeys[c]) : 0
-                touched = 0
+                var touched = 0
                 if !hasRowKeys { touchedGroups[0] = base; touchedEvents[0] = 0; touchedPurchases[0] = 0; touched = 1 }
                 var slot = 0
                 for r in offsets[c]..<offsets[c + 1] {
                     if let mask, !mask[r] { continue }
-                    let code = eventCodes[r]
-                    let flags = code >= 0 && Int(code) < flagsByCode.count ? flagsByCode[Int(code)] : 0
+                    let code = Int(eventCodes[r])
+                    let flags = code >= 0 && code < flagsByCode.count ? flagsByCode[code] : 0
                     if hasRowKeys {
                         let g = base + Int(rowKeys[r])
                         if touched == 0 || touchedGroups[slot] != g {
                             slot = -1
                             for t in 0..<touched where touchedGroups[t] == g { slot = t; break }
                             if slot < 0 {
-                                if touched == touchedGroups.count {
-                                    touchedGroups += touchedGroups; touchedEvents += touchedEvents; touchedPurchases += touchedPurchases
-                                }
+                                if touched == capacity { grow() }
                                 slot = touched
                                 touchedGroups[slot] = g; touchedEvents[slot] = 0; touchedPurchases[slot] = 0
                                 touched += 1
@@ -103,7 +129,7 @@ struct AggregateScan {
                     bought = firstPurchase[c] != CustomerFacts.none && firstPurchase[c] <= asOf
                     churned = bought && state.isChurned(Int32(c), at: asOf)
                 }
-                let days: Double? = needs.daysToPurchase && firstPurchase[c] != CustomerFacts.none
+                let daysFromFirstTouch: Double? = needs.daysToPurchase && firstPurchase[c] != CustomerFacts.none
                     ? Double(firstPurchase[c] - firstEvent[c]) / Double(CivilTime.secondsPerDay) : nil
                 for t in 0..<touched {
                     let g = touchedGroups[t]
@@ -113,15 +139,21 @@ struct AggregateScan {
                     if touchedPurchases[t] > 1 { stats[g].repeaters += 1 }
                     if bought { stats[g].buyers += 1 }
                     if churned { stats[g].churned += 1 }
-                    if let days, touchedPurchases[t] > 0 || !hasRowKeys { stats[g].daysToPurchase.append(days) }
+                    if let d = daysFromFirstTouch, touchedPurchases[t] > 0 || !hasRowKeys { days[g].append(d) }
                 }
             }
-            return stats
+            }}}}}
+            return Aggregates(stats: Array(stats), daysToPurchase: days)
         }
         try context.checkCancelled()
-        guard var total = partials.first else { return [GroupStats](repeating: GroupStats(), count: keys.count) }
+        guard var total = partials.first else {
+            return Aggregates(stats: Array(repeating: GroupStats(), count: keys.count), daysToPurchase: needs.daysToPurchase ? Array(repeating: [], count: keys.count) : [])
+        }
         for partial in partials.dropFirst() {
-            for g in 0..<keys.count where partial[g].customers > 0 || partial[g].events > 0 { total[g].add(partial[g]) }
+            for g in 0..<keys.count where partial.stats[g].customers > 0 || partial.stats[g].events > 0 {
+                total.stats[g].add(partial.stats[g])
+                if needs.daysToPurchase { total.daysToPurchase[g] += partial.daysToPurchase[g] }
+            }
         }
         return total
     }

@@ -21,7 +21,10 @@ enum QueryExecutor {
     }
 
     static func run(_ plan: QueryPlan, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+        var timer = PhaseTimer()
         let scope = try scope(plan, context)
+        timer.mark("query: scope")
+        defer { timer.mark("query: output") }
         var table: ResultTable
         switch plan.output {
         case .metrics(let metrics, let span):

@@ -18,7 +18,7 @@ enum MetricTable {
 
         // Rows: groups with customers, events or spend, in key order (time chronologically).
         let groups = (0..<keys.count).filter { g in
-            (stats.map { $0[g].customers > 0 || $0[g].events > 0 } ?? false)
+            (stats.map { $0.stats[g].customers > 0 || $0.stats[g].events > 0 } ?? false)
                 || (spend.map { $0[g].spend != 0 || $0[g].impressions != 0 || $0[g].clicks != 0 } ?? false)
         }
         let rows = dims.isEmpty ? [0] : groups
@@ -39,12 +39,12 @@ enum MetricTable {
         (scope.grouping.map { [$0] } ?? []) + dimensions
     }
 
-    private static func values(_ metric: Metric, rows: [Int], keys: GroupKeys, stats: [GroupStats]?, spend: [SpendStats]?,
+    private static func values(_ metric: Metric, rows: [Int], keys: GroupKeys, stats aggregates: Aggregates?, spend: [SpendStats]?,
                                cumulative: LTVBase?) -> ColumnValues {
         func ratio(_ a: Double, _ b: Double, percent: Bool = false) -> Double? { b == 0 ? nil : a / b * (percent ? 100 : 1) }
-        func count(_ f: (GroupStats) -> Int) -> ColumnValues { .integer(rows.map { g in stats.map { Int64(f($0[g])) } ?? 0 }) }
+        let s = aggregates?.stats ?? [], p = spend ?? []
+        func count(_ f: (GroupStats) -> Int) -> ColumnValues { .integer(rows.map { g in s.isEmpty ? 0 : Int64(f(s[g])) }) }
         func number(_ f: (Int) -> Double?) -> ColumnValues { .number(rows.map(f)) }
-        let s = stats ?? [], p = spend ?? []
         switch metric {
         case .customers: return count(\.customers)
         case .events: return count(\.events)
@@ -55,7 +55,7 @@ enum MetricTable {
         case .orders_per_customer: return number { ratio(Double(s[$0].orders), Double(s[$0].customers)) }
         case .repeat_rate: return number { ratio(Double(s[$0].repeaters), Double(s[$0].purchasers), percent: true) }
         case .conversion_rate: return number { ratio(Double(s[$0].purchasers), Double(s[$0].customers), percent: true) }
-        case .time_to_purchase: return number { Statistics.median(s[$0].daysToPurchase) }
+        case .time_to_purchase: return number { Statistics.median(aggregates?.daysToPurchase[$0] ?? []) }
         case .engagement: return number { ratio(Double(s[$0].engagement), Double(s[$0].active)) }
         case .churn_rate: return number { ratio(Double(s[$0].churned), Double(s[$0].buyers), percent: true) }
         case .ltv:
@@ -79,7 +79,7 @@ enum MetricTable {
         }
         guard let keys = GroupKeys(others.map { dims[$0] }) else { return nil }
         let base = try AggregateScan.run(scope, keys, context, needs: .init())
-        return LTVBase(timeIndex: timeIndex, others: others, customers: base.map(\.customers), keys: keys)
+        return LTVBase(timeIndex: timeIndex, others: others, customers: base.stats.map(\.customers), keys: keys)
     }
 }
 

@@ -2,12 +2,14 @@ import Foundation
 
 /// Prints how long each phase of a load took, and resident memory after it, when `SIKLUS_TRACE`
 /// is set; free otherwise.
-struct PhaseTimer {
+public struct PhaseTimer {
     private let enabled = ProcessInfo.processInfo.environment["SIKLUS_TRACE"] != nil
     private var last = DispatchTime.now()
 
+    public init() {}
+
     /// Marks the end of phase `name`.
-    mutating func mark(_ name: String) {
+    public mutating func mark(_ name: String) {
         guard enabled else { return }
         let now = DispatchTime.now()
         let ms = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
