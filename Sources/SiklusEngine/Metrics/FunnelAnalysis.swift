@@ -18,28 +18,34 @@ enum FunnelAnalysis {
             throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: nil)
         }
         guard let keys = GroupKeys(groups) else { throw Diagnostic("too many groups for a funnel", at: nil) }
-        let classifier = StageClassifier(context)
-        let events = context.store.events
-        let matchers: [(Int32, Int) -> Bool] = plan.steps.map { step in
-            switch step.match {
-            case .stage(let stage): return { c, r in classifier.row(r, of: c, isIn: stage) }
-            case .event(let code): return { _, r in events.event[r] == code }
-            }
-        }
         let n = plan.steps.count
+        guard n <= 32 else { throw Diagnostic("a funnel has at most 32 steps", at: nil) }
+        let masks = StepMasks(plan, context)
+        let offsets = context.store.events.offsets, ts = context.store.events.ts
+        let rowMask = scope.rowMask
+        let materialized = keys.materialize(scope, context)
+        let customerKeys = materialized.customer
         struct Partial { var reached: [Int]; var days: [[Double]] }
         let list = scope.customers
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+        let cancelled = context.isCancelled
         let partials: [Partial] = Parallel.map(parts.count) { k in
             var p = Partial(reached: Array(repeating: 0, count: keys.count * n), days: Array(repeating: [], count: keys.count * n))
-            var rows: [Int] = []
-            for i in parts[k] {
+            var times: [Int64] = [], steps: [UInt32] = []
+            for (count, i) in parts[k].enumerated() {
+                if count & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
-                rows.removeAll(keepingCapacity: true)
-                for r in events.rows(of: c) where scope.includes(r) { rows.append(r) }
-                let reach = furthest(rows, customer: c, matchers: matchers, ts: events.ts, window: plan.window, order: plan.order)
+                times.removeAll(keepingCapacity: true)
+                steps.removeAll(keepingCapacity: true)
+                for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
+                    if let rowMask, !rowMask[r] { continue }
+                    let m = masks.mask(customer: c, row: r)
+                    if m != 0 { times.append(ts[r]); steps.append(m) }
+                }
+                guard !times.isEmpty else { continue }
+                let reach = furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order)
                 guard reach.level > 0 else { continue }
-                let g = keys.customerPart(c)
+                let g = customerKeys.isEmpty ? 0 : Int(customerKeys[Int(c)])
                 for step in 0..<reach.level {
                     p.reached[g * n + step] += 1
                     if step > 0 {
@@ -81,18 +87,19 @@ enum FunnelAnalysis {
         return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(window)d, \(plan.order.rawValue)")
     }
 
-    /// The best attempt over a customer's in-scope rows (ascending time).
-    static func furthest(_ rows: [Int], customer c: Int32, matchers: [(Int32, Int) -> Bool], ts: [Int64],
-                         window: Int64, order: FunnelOrder) -> Reach {
-        let n = matchers.count
+    /// The best attempt over a customer's matching rows (ascending time). `steps[i]` has bit s set when row i
+    /// matches step s. Under `strict`, rows matching no step still break a sequence, so callers keep
+    /// every in-scope row for strict funnels (see `StepMasks.keepsUnmatched`).
+    static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder) -> Reach {
         var best = Reach()
         if order == .anyOrder {
-            for (i, start) in rows.enumerated() where matchers.contains(where: { $0(c, start) }) {
-                // The first occurrence of each step within [ts[start], ts[start] + window].
+            for i in times.indices where steps[i] & ((1 << UInt32(n)) - 1) != 0 {
+                // The first occurrence of each step within [times[i], times[i] + window].
                 var found = [Int64?](repeating: nil, count: n)
-                for r in rows[i...] {
-                    if ts[r] > ts[start] + window { break }
-                    for s in 0..<n where found[s] == nil && matchers[s](c, r) { found[s] = ts[r] }
+                var j = i
+                while j < times.count, times[j] <= times[i] + window {
+                    for s in 0..<n where found[s] == nil && steps[j] & (1 << UInt32(s)) != 0 { found[s] = times[j] }
+                    j += 1
                 }
                 var level = 0
                 while level < n, found[level] != nil { level += 1 }
@@ -101,26 +108,78 @@ enum FunnelAnalysis {
             }
             return best
         }
-        for (i, start) in rows.enumerated() where matchers[0](c, start) {
-            var times = [ts[start]]
+        for i in times.indices where steps[i] & 1 != 0 {
+            var reached = [times[i]]
             var position = i
             var step = 1
             while step < n {
                 var next: Int?
                 var j = position + 1
-                while j < rows.count, ts[rows[j]] <= ts[start] + window {
-                    if matchers[step](c, rows[j]) { next = j; break }
+                while j < times.count, times[j] <= times[i] + window {
+                    if steps[j] & (1 << UInt32(step)) != 0 { next = j; break }
                     if order == .strict { break }
                     j += 1
                 }
                 guard let next else { break }
-                times.append(ts[rows[next]])
+                reached.append(times[next])
                 position = next
                 step += 1
             }
-            if step > best.level { best = Reach(level: step, times: times) }
+            if step > best.level { best = Reach(level: step, times: reached) }
             if best.level == n { break }
         }
         return best
+    }
+}
+
+/// Which funnel steps each event row matches, as a bitmask: one table read per row for event and
+/// named-stage steps, plus the customer's first-purchase row for the purchase and retention stages.
+struct StepMasks: @unchecked Sendable {
+    /// Bits by event code.
+    private let byCode: [UInt32]
+    /// Bits of steps that are the purchase stage / the retention stage.
+    private let purchaseStage: UInt32
+    private let retentionStage: UInt32
+    private let eventCodes: [Int32]
+    private let flags: [UInt8]
+    private let firstPurchaseRow: [Int32]
+    /// Strict funnels must see rows that match no step: they break a sequence.
+    let keepsUnmatched: Bool
+
+    init(_ plan: FunnelPlan, _ context: EvalContext) {
+        var byCode = [UInt32](repeating: 0, count: context.store.strings.count)
+        var purchaseStage: UInt32 = 0, retentionStage: UInt32 = 0
+        let flags = context.classes.flags
+        for (s, step) in plan.steps.enumerated() {
+            let bit = UInt32(1) << UInt32(s)
+            switch step.match {
+            case .event(let code): byCode[Int(code)] |= bit
+            case .stage(.purchase): purchaseStage |= bit
+            case .stage(.retention): retentionStage |= bit
+            case .stage(let stage):
+                for code in flags.indices where flags[code] & EventClasses.bit(stage) != 0 { byCode[code] |= bit }
+            }
+        }
+        self.byCode = byCode
+        self.purchaseStage = purchaseStage
+        self.retentionStage = retentionStage
+        eventCodes = context.store.events.event
+        self.flags = flags
+        firstPurchaseRow = context.facts.firstPurchaseRow
+        keepsUnmatched = plan.order == .strict
+    }
+
+    /// The steps row `r` of customer `c` matches; a strict funnel gets bit 31 on every row so no row is dropped.
+    @inline(__always)
+    func mask(customer c: Int32, row r: Int) -> UInt32 {
+        let code = Int(eventCodes[r])
+        var m: UInt32 = code >= 0 && code < byCode.count ? byCode[code] : 0
+        if purchaseStage | retentionStage != 0, code >= 0, code < flags.count {
+            let f = flags[code]
+            let isFirst = Int32(r) == firstPurchaseRow[Int(c)]
+            if f & EventClasses.purchase != 0 { m |= isFirst ? purchaseStage : retentionStage }
+            if f & EventClasses.engagement != 0 { m |= retentionStage }
+        }
+        return keepsUnmatched ? m | (1 << 31) : m
     }
 }
