@@ -1,0 +1,57 @@
+import Foundation
+
+/// Number → text conversions used by the renderers.
+enum NumberText {
+    /// Full precision without exponent notation for ordinary magnitudes: the shortest text that reads
+    /// back as the same `Double` (`0.1`, `52.123456789`), integers without `.0` (`3`), and
+    /// `1e-05` written as `0.00001`. Exponent notation is kept only outside 1e-9 ... 1e21, where
+    /// plain digits would be mostly zeros. NaN and infinities are `nan`, `inf`, `-inf`.
+    static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = value.description
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(text[text.index(after: e)...]), (-9...21).contains(exponent) else { return text }
+        let mantissa = text[..<e]
+        let negative = mantissa.hasPrefix("-")
+        let unsigned = negative ? mantissa.dropFirst() : mantissa
+        let integerDigits = unsigned.firstIndex(of: ".").map { unsigned.distance(from: unsigned.startIndex, to: $0) } ?? unsigned.count
+        let digits = unsigned.filter { $0 != "." }
+        let point = integerDigits + exponent
+        var result: String
+        if point <= 0 {
+            result = "0." + String(repeating: "0", count: -point) + digits
+        } else if point >= digits.count {
+            result = digits + String(repeating: "0", count: point - digits.count)
+        } else {
+            let split = digits.index(digits.startIndex, offsetBy: point)
+            result = digits[..<split] + "." + digits[split...]
+        }
+        return (negative ? "-" : "") + result
+    }
+
+    /// An integer with thousands separators: `1,234,567`.
+    static func grouped(_ value: Int64) -> String {
+        groupDigits(String(value.magnitude), negative: value < 0)
+    }
+
+    /// `value` rounded to `decimals` places with thousands separators: `1,234.50`. Never `-0.00`.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return plain(value) }
+        let text = String(format: "%.\(decimals)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let integer = parts.first.map(String.init) ?? "0"
+        let fraction = parts.count > 1 ? "." + parts[1] : ""
+        let isZero = !text.contains { $0 != "0" && $0 != "." }
+        return groupDigits(integer, negative: value < 0 && !isZero) + fraction
+    }
+
+    private static func groupDigits(_ digits: String, negative: Bool) -> String {
+        var result = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (negative ? "-" : "") + result
+    }
+}
