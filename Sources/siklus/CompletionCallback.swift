@@ -18,6 +18,8 @@ enum CompletionCallback {
 
     /// The matches array libedit expects: the replacement for the word (the candidates' common
     /// prefix), then each candidate, then NULL; every string `strdup`ed because libedit frees them.
+    /// A unique match is sent as `[match, match, NULL]`: libedit reads `matches[2]` to decide that a
+    /// match is unique, so the shorter GNU form `[match, NULL]` would make it read past the array.
     static func matches(text: UnsafePointer<CChar>?, end: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         rl_attempted_completion_over = 1  // never fall back to libedit's own file name completion
         guard let source, let buffer = rl_line_buffer else { return nil }
@@ -26,9 +28,11 @@ enum CompletionCallback {
         let completion = Completer.complete(line: before, cursor: before.count, source: source())
         let candidates = completion.candidates
         guard !candidates.isEmpty else { return nil }
-        rl_completion_append_character = Int32(completion.suffix.utf8.first ?? 0)
+        // libedit also prints the append character after every listed candidate, so only a unique
+        // match gets one.
+        rl_completion_append_character = candidates.count == 1 ? Int32(completion.suffix.utf8.first ?? 0) : 0
         let replacement = candidates.count == 1 ? candidates[0] : commonPrefix(candidates, atLeast: word)
-        let entries = candidates.count == 1 ? [replacement] : [replacement] + candidates
+        let entries = [replacement] + candidates
         let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
         for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
         array[entries.count] = nil

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Number → text conversions used by the renderers.
 enum NumberText {
     /// Full precision without exponent notation for ordinary magnitudes: the shortest text that reads
@@ -9,7 +7,8 @@ enum NumberText {
     static func plain(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let text = value.description
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }  // large integral values, e.g. 2000000000000000.0
         guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
               let exponent = Int(text[text.index(after: e)...]), (-9...21).contains(exponent) else { return text }
         let mantissa = text[..<e]
@@ -35,15 +34,21 @@ enum NumberText {
         groupDigits(String(value.magnitude), negative: value < 0)
     }
 
-    /// `value` rounded to `decimals` places with thousands separators: `1,234.50`. Never `-0.00`.
+    /// `value` rounded half away from zero to `decimals` places (42.25 → `42.3`, as a spreadsheet
+    /// would, where printf's round-half-even gives `42.2`), with thousands separators: `1,234.50`.
+    /// Never `-0.00`. Magnitudes from 1e15 up, where fixed digits mean nothing, use `plain`.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return plain(value) }
-        let text = String(format: "%.\(decimals)f", abs(value))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let integer = parts.first.map(String.init) ?? "0"
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        let isZero = !text.contains { $0 != "0" && $0 != "." }
-        return groupDigits(integer, negative: value < 0 && !isZero) + fraction
+        guard value.isFinite, abs(value) < 1e15, (0...3).contains(decimals) else { return plain(value) }
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        let integer = scaled / scale
+        var fraction = ""
+        if decimals > 0 {
+            let digits = String(scaled % scale)
+            fraction = "." + String(repeating: "0", count: decimals - digits.count) + digits
+        }
+        return groupDigits(String(integer), negative: value < 0 && scaled != 0) + fraction
     }
 
     private static func groupDigits(_ digits: String, negative: Bool) -> String {

@@ -24,7 +24,7 @@ extension Shell {
         var succeeded = true
         let clock = ContinuousClock()
         var started = clock.now
-        session.run(source) { outcome in
+        runStatements(source) { outcome in
             let elapsed = started.duration(to: clock.now)
             switch outcome {
             case .output(let result, _):

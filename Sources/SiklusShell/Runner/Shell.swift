@@ -28,12 +28,15 @@ public final class Shell {
     var once: ResultDestination?
     /// How deeply `.read` is nested, to stop a script that reads itself.
     var readDepth = 0
+    /// Executes statements; `Session.run` except in tests, which substitute synthetic results.
+    var runStatements: (SourceFile, (StatementOutcome) -> Bool) -> Void
 
     public init(session: Session, io: ShellIO, settings: ShellSettings? = nil, isInteractive: Bool = false) {
         self.session = session
         self.io = io
         self.settings = settings ?? ShellSettings(mode: .defaultMode(outputIsTerminal: io.outIsTerminal))
         self.isInteractive = isInteractive
+        self.runStatements = { source, handler in session.run(source, handler: handler) }
     }
 
     /// Writes listing text (meta-command output, help) to the current `.output` destination.
