@@ -42,7 +42,7 @@ extension MetaCommands {
         }
         let table = SchemaTables.schema(of: call.shell.session.store, tables: kinds)
         guard table.rowCount > 0 else {
-            let what = kinds.count == 1 ? "table \(kinds[0].rawValue) is" : "no table is"
+            let what = kinds.count == 1 ? "table \(kinds[0].rawValue) is not" : "no table is"
             call.shell.write("\(what) loaded yet; use `load \(kinds.count == 1 ? kinds[0].rawValue : "events") \"file.csv\"` or --data DIR")
             return true
         }

@@ -15,7 +15,7 @@ extension Shell {
             let arguments = Array(words.dropFirst())
             if arguments.count < command.argumentCount.lowerBound {
                 // Point just past the command, where the argument should be.
-                throw MetaCommandError("`.\(name)` needs \(command.arguments)", at: SourceSpan(start: head.span.end + 1, end: head.span.end + 2),
+                throw MetaCommandError("`.\(name)` needs \(command.arguments)", at: SourceSpan(start: head.span.end, end: head.span.end + 1),
                                        hints: ["usage: \(command.usage)"])
             }
             if arguments.count > command.argumentCount.upperBound {
