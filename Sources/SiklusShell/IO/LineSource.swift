@@ -20,11 +20,12 @@ public struct TextLineSource: LineSource {
     private var lines: [Substring]
     private var index = 0
 
-    /// Splits `text` at `\n` (a `\r` before it is dropped); a final newline adds no empty line.
+    /// Splits `text` at LF or CRLF; a final line break adds no empty line.
     public init(_ text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is a single Character in Swift, so it must be named as a separator of its own.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         if lines.last == "" { lines.removeLast() }
-        self.lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        self.lines = lines
     }
 
     public mutating func nextLine(continuation: Bool) -> InputEvent {
