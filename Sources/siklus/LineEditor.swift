@@ -7,8 +7,10 @@ import SiklusShell
 ///
 /// What works (checked under tmux, see Tests/SiklusShellTests/TerminalEndToEndTests.swift): emacs
 /// editing keys, Up/Down through history (also from earlier sessions), Ctrl-R incremental reverse
-/// search (libedit's `em-inc-search-prev`, bound explicitly), Tab completion with a second Tab
-/// listing the candidates, Ctrl-C and Ctrl-D.
+/// search (`bck:` prompt; libedit's readline layer binds it to `em-inc-search-prev` itself, so no
+/// `rl_bind_key` is needed and a user's `~/.editrc` can still rebind it), Tab completion with a
+/// second Tab listing the candidates, Ctrl-C (cancels the line) and Ctrl-D (exits). Non-ASCII
+/// input works once `setlocale` has run.
 final class LineEditor {
     /// Where history is written after every line; nil keeps it in memory only.
     let historyPath: String?
@@ -25,8 +27,6 @@ final class LineEditor {
         // The same word breaks as the Completer, so libedit replaces exactly the word it completed.
         rl_basic_word_break_characters = UnsafePointer(strdup(Completer.wordBreakCharacters))
         CompletionCallback.install(source: completion)
-        // libedit's emacs map leaves Ctrl-R as "redisplay"; make it reverse history search as in bash.
-        rl_parse_and_bind("bind ^R em-inc-search-prev")
     }
 
     /// Reads one line with `prompt`. Returns `.interrupt` for Ctrl-C and `.end` for Ctrl-D.
