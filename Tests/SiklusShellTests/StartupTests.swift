@@ -60,7 +60,7 @@ final class StartupTests: XCTestCase {
 
     func testBannerWithoutData() {
         XCTAssertEqual(Banner.text(store: Store(), dataDirectory: nil),
-                       "siklus \(siklusVersion) · no data loaded (load events \"file.csv\", or start with --data DIR) · type help or .help, Ctrl-D to quit")
+                       "siklus \(siklusVersion) · no data loaded (use load or --data DIR) · type help or .help")
     }
 
     func testReportErrorColoursOnlyOnAColourTerminal() {
