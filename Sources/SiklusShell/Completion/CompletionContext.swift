@@ -1,4 +1,3 @@
-
 /// What kind of word the cursor is in, decided from the text before it.
 public enum CompletionContext: Equatable, Sendable {
     /// The first word of a statement: `coh` → `cohort`.

@@ -1,4 +1,3 @@
-
 /// Handlers of the meta-commands that write or read files: `.output`, `.once`, `.export`, `.read`.
 extension MetaCommands {
     /// How deeply `.read` may nest before the shell assumes a script reads itself.
