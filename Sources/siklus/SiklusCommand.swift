@@ -60,8 +60,8 @@ struct SiklusCommand: ParsableCommand {
             let status = InteractiveShell(shell: shell, environment: environment).run(dataDirectory: dataDirectory)
             throw ExitCode(status)
         }
-        // A script must not run half-prepared on data that failed to load, unless it asked to go on.
-        if !loadErrors.isEmpty, shell.settings.bail { throw ExitCode(1) }
+        // A script must not run on data that failed to load: its results would be silently wrong.
+        if !loadErrors.isEmpty { throw ExitCode(1) }
 
         let summary: RunSummary
         if let command {
@@ -77,8 +77,7 @@ struct SiklusCommand: ParsableCommand {
             var input = StandardInputLineSource()
             summary = ScriptRunner(shell: shell, name: "<stdin>").run(&input)
         }
-        let status = loadErrors.isEmpty ? summary.exitStatus : max(summary.exitStatus, 1)
-        if status != 0 { throw ExitCode(status) }
+        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 }
 

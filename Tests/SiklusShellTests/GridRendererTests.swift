@@ -118,6 +118,16 @@ final class GridRendererTests: XCTestCase {
         XCTAssertTrue(coloured.contains("·"), "dim dot for nulls")
     }
 
+    func testEllipsisColumnIsNeverShownAsNull() {
+        let table = ResultTable(columns: [
+            ResultColumn(name: "a", unit: .count, values: .integer([1])),
+            ResultColumn(name: "b", unit: .text, values: .text([nil])),
+            ResultColumn(name: "c", unit: .text, values: .text([String(repeating: "c", count: 30)])),
+        ])
+        let text = OutputMode.box.renderer.render(table, options: RenderOptions(maxWidth: 12, color: true))
+        XCTAssertTrue(text.contains("│ 1 │ … │"), text)
+    }
+
     func testNewlinesInCellsDoNotBreakTheGrid() {
         let text = OutputMode.table.renderer.render(Samples.awkward, options: RenderOptions())
         XCTAssertTrue(text.contains("| two↵lines |"))

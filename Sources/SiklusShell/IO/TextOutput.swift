@@ -50,9 +50,9 @@ public final class FileDescriptorOutput: TextOutput, Sendable {
     }
 
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
-        bytes.withUnsafeMutableBytes { buffer in
+        bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             while offset < buffer.count {
                 #if canImport(Glibc)

@@ -31,6 +31,9 @@ public struct MetaCommand: Sendable {
 
     /// `.mode box|table|…`: the name and argument syntax.
     public var usage: String { arguments.isEmpty ? ".\(name)" : ".\(name) \(arguments)" }
+
+    /// The usage line and the help on the next line, for `.help mode` and `help .mode`.
+    public var helpText: String { "\(usage)\n  \(help)" }
 }
 
 /// A meta-command being run: the shell, the parsed words and the line they came from.

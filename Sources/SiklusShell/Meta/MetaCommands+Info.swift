@@ -5,11 +5,8 @@ extension MetaCommands {
     static func help(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
         if let wanted = call.argument(0) {
             let name = wanted.hasPrefix(".") ? String(wanted.dropFirst()) : wanted
-            guard let command = named(name) else {
-                throw call.error("unknown command `.\(name)`", argument: 0,
-                                 hints: [Suggestions.hint(for: name, in: all.map(\.name), quoting: { "." + $0 }) ?? "type .help to list the commands"])
-            }
-            call.shell.write("\(command.usage)\n  \(command.help)")
+            guard let command = named(name) else { throw unknownCommand(name, at: call.arguments[0].span) }
+            call.shell.write(command.helpText)
             return true
         }
         call.shell.write(helpText)

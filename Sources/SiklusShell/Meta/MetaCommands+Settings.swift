@@ -7,7 +7,7 @@ extension MetaCommands {
         }
         guard let mode = OutputMode(rawValue: name.lowercased()) else {
             let names = OutputMode.allCases.map(\.rawValue)
-            var hints = [Suggestions.hint(for: name, in: names, quoting: { $0 })].compactMap { $0 }
+            var hints = [Suggestions.hint(for: name, in: names)].compactMap { $0 }
             hints.append("modes: " + names.joined(separator: ", "))
             throw call.error("unknown output mode `\(name)`", argument: 0, hints: hints)
         }

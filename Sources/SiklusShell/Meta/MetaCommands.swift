@@ -1,3 +1,5 @@
+import SiklusLanguage
+
 /// The table of meta-commands: dispatch, `.help` and completion all read it.
 public enum MetaCommands {
     /// Every meta-command, in the order `.help` lists them.
@@ -35,4 +37,10 @@ public enum MetaCommands {
 
     /// Every name with its dot: `.help`, `.tables`, …
     public static var dottedNames: [String] { all.map { "." + $0.name } }
+
+    /// The error for a command name (without the dot) that is not in the table, with a suggestion.
+    static func unknownCommand(_ name: String, at span: SourceSpan) -> MetaCommandError {
+        let hint = Suggestions.hint(for: name, in: all.map(\.name), quoting: { "." + $0 })
+        return MetaCommandError("unknown command `.\(name)`", at: span, hints: [hint ?? "type .help to list the commands"])
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SiklusEngine
 
 /// A failed `.export`, with suggestions.
@@ -19,8 +20,7 @@ public enum ResultExporter {
 
     /// Writes `table` to `path`.
     public static func export(_ table: ResultTable, to path: String, charts: ChartExporting) throws {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let ext = name.contains(".") ? String(name.split(separator: ".").last ?? "").lowercased() : ""
+        let ext = (path as NSString).pathExtension.lowercased()
         if let format = ChartFileFormat(rawValue: ext) {
             try charts.export(table, format: format, to: path)
             return

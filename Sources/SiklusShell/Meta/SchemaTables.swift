@@ -1,3 +1,4 @@
+import Foundation
 import SiklusEngine
 import SiklusStore
 
@@ -15,7 +16,7 @@ enum SchemaTables {
             }
         }
         let files: [String?] = kinds.map { kind in
-            let names = store.loads.filter { $0.table == kind }.map { fileName($0.path) }
+            let names = store.loads.filter { $0.table == kind }.map { ($0.path as NSString).lastPathComponent }
             return names.isEmpty ? nil : names.joined(separator: ", ")
         }
         return ResultTable(columns: [
@@ -60,9 +61,5 @@ enum SchemaTables {
         return columns.enumerated().map { index, column in
             (column.name, column.type, roles.first { $0.value == index }?.key)
         }
-    }
-
-    private static func fileName(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -31,6 +31,8 @@ struct GridRenderer: TableRenderer {
                                 maxWidth: options.maxWidth, style: style)
         var lines: [String] = []
         if style.showsFooter, let title = table.title { lines.append(paint.dim(title)) }
+        // The `…` column added for hidden columns has no null marks of its own.
+        let markedColumns = layout.columns.count - (layout.hiddenColumnCount > 0 ? 1 : 0)
         if !layout.columns.isEmpty {
             if let top = style.top { lines.append(rule(top, layout)) }
             lines.append(row(layout.columns.map { paint.bold(DisplayWidth.pad($0.header, to: $0.width, rightAligned: $0.rightAligned)) }))
@@ -38,7 +40,7 @@ struct GridRenderer: TableRenderer {
             for r in 0..<table.rowCount {
                 lines.append(row(layout.columns.enumerated().map { index, column in
                     let padded = DisplayWidth.pad(column.cells[r], to: column.width, rightAligned: column.rightAligned)
-                    let isNull = index < nullMarks.count && nullMarks[index][r] && !nullText.isEmpty
+                    let isNull = index < markedColumns && nullMarks[index][r] && !nullText.isEmpty
                     return isNull ? paint.dim(padded) : padded
                 }))
             }

@@ -28,7 +28,8 @@ struct JSONRenderer: TableRenderer {
             return column.unit == .date ? Self.string(text) : text
         case .number(let values):
             if column.unit == .date { return Self.string(text) }
-            return values[row].map { $0.isFinite } == true ? text : "null"
+            guard let number = values[row], number.isFinite else { return "null" }
+            return text
         }
     }
 

@@ -21,7 +21,7 @@ extension Shell {
         }
         let command = topic.hasPrefix(".") ? String(topic.dropFirst()) : topic
         if let meta = MetaCommands.named(command) {
-            write("\(meta.usage)\n  \(meta.help)")
+            write(meta.helpText)
             return true
         }
         let hint = Suggestions.hint(for: topic, in: Self.topics(vocabulary))

@@ -7,11 +7,7 @@ extension Shell {
             let words = try MetaLine.words(source.text)
             guard let head = words.first else { return true }
             let name = String(head.text.dropFirst())
-            guard let command = MetaCommands.named(name) else {
-                let hint = Suggestions.hint(for: name, in: MetaCommands.all.map(\.name), quoting: { "." + $0 })
-                throw MetaCommandError("unknown command `\(head.text)`", at: head.span,
-                                       hints: [hint ?? "type .help to list the commands"])
-            }
+            guard let command = MetaCommands.named(name) else { throw MetaCommands.unknownCommand(name, at: head.span) }
             let arguments = Array(words.dropFirst())
             if arguments.count < command.argumentCount.lowerBound {
                 // Point just past the command, where the argument should be.
