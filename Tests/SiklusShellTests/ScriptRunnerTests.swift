@@ -1,3 +1,4 @@
+import Foundation
 import SiklusEngine
 import XCTest
 @testable import SiklusShell
@@ -131,6 +132,25 @@ final class ScriptRunnerTests: XCTestCase {
         _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
         XCTAssertEqual(h.executed, ["text"])
         XCTAssertEqual(h.err.text, "interrupted\n")
+        XCTAssertFalse(ShellInterrupt.isRaised)
+    }
+
+    func testCtrlCStopsAScriptRunByRead() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("long.sik").path
+        try "text\ntext\ntext\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let h = ShellHarness(interactive: true)
+        let original = h.shell.runStatements
+        h.shell.runStatements = { source, handler in
+            original(source, handler)
+            ShellInterrupt.raise()  // Ctrl-C while the first statement of the script ran
+        }
+        var input = TextLineSource(".read \(script)\n.bail")
+        _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
+        XCTAssertEqual(h.executed, ["text"])
+        XCTAssertEqual(h.err.text, "interrupted\n")
+        XCTAssertTrue(h.out.text.hasSuffix("bail: on\n"), "the interactive loop carries on")
         XCTAssertFalse(ShellInterrupt.isRaised)
     }
 

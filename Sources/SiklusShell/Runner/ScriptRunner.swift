@@ -25,13 +25,14 @@ public struct ScriptRunner {
         func execute(_ chunk: InputChunk) -> Bool {
             let ok = shell.execute(chunk, in: name, stopOnError: !interactive && shell.settings.bail)
             if !ok { summary.failures += 1 }
-            if interactive {
-                lineNumber = 0
-                if ShellInterrupt.isRaised {
-                    ShellInterrupt.clear()
-                    shell.io.err.write("interrupted\n")
-                }
+            if ShellInterrupt.isRaised {
+                // Ctrl-C stops a script run by `.read` too; the interactive loop that started it
+                // reports the interruption once and carries on.
+                guard interactive else { return false }
+                ShellInterrupt.clear()
+                shell.io.err.write("interrupted\n")
             }
+            if interactive { lineNumber = 0 }
             return shell.quitStatus == nil && (ok || interactive || !shell.settings.bail)
         }
         reading: while true {
