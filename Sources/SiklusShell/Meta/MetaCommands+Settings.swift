@@ -16,20 +16,21 @@ extension MetaCommands {
     }
 
     static func timer(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
-        guard call.argument(0) != nil else {
-            call.shell.write("timer: \(call.shell.settings.timer ? "on" : "off")")
-            return true
-        }
-        call.shell.settings.timer = try call.onOff(0)
-        return true
+        try toggle(call, \.timer, named: "timer")
     }
 
     static func bail(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        try toggle(call, \.bail, named: "bail")
+    }
+
+    /// Sets an on/off switch from argument 0, or shows it (`timer: off`) when there is none.
+    private static func toggle(_ call: MetaInvocation, _ setting: WritableKeyPath<ShellSettings, Bool>,
+                               named name: String) throws(MetaCommandError) -> Bool {
         guard call.argument(0) != nil else {
-            call.shell.write("bail: \(call.shell.settings.bail ? "on" : "off")")
+            call.shell.write("\(name): \(call.shell.settings[keyPath: setting] ? "on" : "off")")
             return true
         }
-        call.shell.settings.bail = try call.onOff(0)
+        call.shell.settings[keyPath: setting] = try call.onOff(0)
         return true
     }
 
