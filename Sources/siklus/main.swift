@@ -1,3 +1,2 @@
-import SiklusShell
-
-print("siklus \(siklusVersion)")
+// The `siklus` executable: parse flags, then run a script or the interactive shell (SiklusCommand).
+SiklusCommand.main()

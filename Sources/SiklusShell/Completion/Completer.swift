@@ -1,0 +1,118 @@
+/// Tab completion as pure functions of the line, the cursor and a `CompletionSource`, so every case
+/// is testable without a terminal. The REPL's libedit callback only converts to and from C strings.
+public enum Completer {
+    /// Characters that end a word. The REPL gives libedit the same set, so libedit's idea of the
+    /// word being completed matches `Completion.word`.
+    public static let wordBreakCharacters = " \t\n\"'=,|();"
+
+    /// Keywords after which a column name is expected.
+    static let columnKeywords: Set<String> = ["by", "where", "and", "or"]
+
+    /// The context of the word before `cursor` (a count of `Character`s into `line`) and the word.
+    public static func context(line: String, cursor: Int) -> (context: CompletionContext, word: String) {
+        let prefix = String(line.prefix(max(0, cursor)))
+        let wordStart = prefix.lastIndex { wordBreakCharacters.contains($0) }.map { prefix.index(after: $0) } ?? prefix.startIndex
+        let word = String(prefix[wordStart...])
+        let before = prefix[..<wordStart]
+        return (context(before: before, word: word), word)
+    }
+
+    /// Candidates for the word before `cursor` (a count of `Character`s into `line`).
+    public static func complete(line: String, cursor: Int, source: CompletionSource) -> Completion {
+        let (context, word) = context(line: line, cursor: cursor)
+        let vocabulary = source.vocabulary
+        let words: [String]
+        switch context {
+        case .statement: words = vocabulary.statements + ["help"]
+        case .metaCommand: words = MetaCommands.dottedNames
+        case .metaArgument(let name):
+            switch MetaCommands.named(name)?.completion ?? .none {
+            case .none: words = []
+            case .choices(let choices): words = choices
+            case .table: words = vocabulary.tables
+            case .command: words = MetaCommands.all.map(\.name)
+            case .path: words = PathCompletion.candidates(for: word, listDirectory: source.listDirectory)
+            }
+        case .step: words = vocabulary.steps
+        case .metric: words = vocabulary.metrics
+        case .stage: words = vocabulary.stages
+        case .column: words = vocabulary.columns
+        case .table: words = vocabulary.tables
+        case .option: words = vocabulary.options
+        case .helpTopic: words = Shell.topics(vocabulary)
+        case .path: words = PathCompletion.candidates(for: word, listDirectory: source.listDirectory)
+        case .value(let column): words = source.knownValues(column)
+        case .none: words = []
+        }
+        let lowered = word.lowercased()
+        let candidates = Set(words.filter { $0.lowercased().hasPrefix(lowered) }).sorted()
+        var suffix = " "
+        if candidates.count == 1, candidates[0].hasSuffix("/") {
+            suffix = ""
+        } else if context == .path(quoted: true) {
+            suffix = "\""
+        }
+        return Completion(context: context, word: word, candidates: candidates, suffix: suffix)
+    }
+
+    /// Decides the context from the text before the word.
+    static func context(before: Substring, word: String) -> CompletionContext {
+        if isInsideQuotes(before) { return .path(quoted: true) }
+        // Only the current statement matters: the text after the last `;` outside quotes.
+        let statement = before.split(separator: ";", omittingEmptySubsequences: false).last ?? before
+        let trimmed = statement.drop { $0 == " " || $0 == "\t" }
+        if trimmed.isEmpty { return word.hasPrefix(".") ? .metaCommand : .statement }
+        if trimmed.hasPrefix(".") {
+            let command = trimmed.dropFirst().prefix { $0 != " " && $0 != "\t" }
+            return .metaArgument(String(command))
+        }
+        let tail = trimmed.reversed().drop { $0 == " " || $0 == "\t" }
+        guard let last = tail.first else { return .statement }
+        switch last {
+        case "=":
+            let name = tail.dropFirst().drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            return name.isEmpty ? .none : .value(column: String(name.reversed()))
+        case "|":
+            return .step
+        case ",":
+            return listContext(String(trimmed))
+        default:
+            break
+        }
+        let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
+        switch previous {
+        case "metric": return .metric
+        case "stage": return .stage
+        case "load": return .table
+        case "set": return .option
+        case "help": return .helpTopic
+        case let keyword where columnKeywords.contains(keyword): return .column
+        default: return .none
+        }
+    }
+
+    /// After `, `: a metric list (`metric a, b`) or a column list (`by a, b`), whichever keyword
+    /// came last in the current step.
+    static func listContext(_ statement: String) -> CompletionContext {
+        let step = statement.split(separator: "|", omittingEmptySubsequences: false).last ?? Substring(statement)
+        let keywords = step.split { wordBreakCharacters.contains($0) }.map { $0.lowercased() }
+        for keyword in keywords.reversed() {
+            if keyword == "metric" { return .metric }
+            if keyword == "by" { return .column }
+        }
+        return .none
+    }
+
+    /// True when an odd number of `"` (or `'`) precede the cursor: the word is inside a string.
+    static func isInsideQuotes(_ text: Substring) -> Bool {
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            }
+        }
+        return quote != nil
+    }
+}

@@ -1,0 +1,63 @@
+/// Handlers of the meta-commands that write or read files: `.output`, `.once`, `.export`, `.read`.
+extension MetaCommands {
+    /// How deeply `.read` may nest before the shell assumes a script reads itself.
+    static let maximumReadDepth = 16
+
+    static func output(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        guard let path = call.argument(0), path != "stdout", path != "-" else {
+            call.shell.output = .standard
+            return true
+        }
+        call.shell.output = try openForWriting(path, call)
+        call.shell.note("results go to \(path) (.output stdout to undo)")
+        return true
+    }
+
+    static func once(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        guard let path = call.argument(0) else { return false }
+        call.shell.once = try openForWriting(path, call)
+        return true
+    }
+
+    static func export(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        guard let path = call.argument(0) else { return false }
+        guard let table = call.shell.lastResult else {
+            throw call.error("there is no result to export yet", argument: 0, hints: ["run a query first, then .export \(path)"])
+        }
+        do {
+            try ResultExporter.export(table, to: path, charts: call.shell.chartExporter)
+        } catch let problem as ExportError {
+            throw call.error(problem.message, argument: 0, hints: problem.hints)
+        } catch {
+            throw call.error("cannot export to \(path): \(error)", argument: 0)
+        }
+        call.shell.note("exported \(table.rowCount == 1 ? "1 row" : "\(table.rowCount) rows") to \(path)")
+        return true
+    }
+
+    static func read(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        guard let path = call.argument(0) else { return false }
+        guard call.shell.readDepth < maximumReadDepth else {
+            throw call.error("`.read` is nested more than \(maximumReadDepth) deep", argument: 0,
+                             hints: ["does \(path) read itself?"])
+        }
+        let text: String
+        do {
+            text = try ScriptFile.read(path)
+        } catch {
+            throw call.error(error.description, argument: 0)
+        }
+        call.shell.readDepth += 1
+        defer { call.shell.readDepth -= 1 }
+        // Errors inside are reported located in `path`; this command only passes on whether it worked.
+        return call.shell.runScript(text, name: path).failures == 0
+    }
+
+    private static func openForWriting(_ path: String, _ call: MetaInvocation) throws(MetaCommandError) -> ResultDestination {
+        do {
+            return .file(path: path, output: try FileDescriptorOutput(creatingFileAt: path))
+        } catch {
+            throw call.error(error.description, argument: 0)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import SiklusStore
+
+/// Handlers of the meta-commands that show information: `.help`, `.tables`, `.schema`, `.history`.
+extension MetaCommands {
+    static func help(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        if let wanted = call.argument(0) {
+            let name = wanted.hasPrefix(".") ? String(wanted.dropFirst()) : wanted
+            guard let command = named(name) else { throw unknownCommand(name, at: call.arguments[0].span) }
+            call.shell.write(command.helpText)
+            return true
+        }
+        call.shell.write(helpText)
+        return true
+    }
+
+    /// Every command's usage and help, aligned, then a pointer to `help` for the language.
+    static var helpText: String {
+        let width = all.map { DisplayWidth.of($0.usage) }.max() ?? 0
+        var lines = all.map { DisplayWidth.pad($0.usage, to: width, rightAligned: false) + "  " + $0.help }
+        lines.append("")
+        lines.append("Type `help` for the query language, `help <statement|step|metric|stage>` for one topic.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func tables(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        call.shell.writeTable(SchemaTables.tables(of: call.shell.session.store), to: call.shell.output)
+        return true
+    }
+
+    static func schema(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        var kinds = TableKind.allCases
+        if let name = call.argument(0) {
+            guard let kind = TableKind(rawValue: name.lowercased()) else {
+                let names = TableKind.allCases.map(\.rawValue)
+                throw call.error("unknown table `\(name)`", argument: 0,
+                                 hints: [Suggestions.hint(for: name, in: names) ?? "tables: " + names.joined(separator: ", ")])
+            }
+            kinds = [kind]
+        }
+        let table = SchemaTables.schema(of: call.shell.session.store, tables: kinds)
+        guard table.rowCount > 0 else {
+            let what = kinds.count == 1 ? "table \(kinds[0].rawValue) is not" : "no table is"
+            call.shell.write("\(what) loaded yet; use `load \(kinds.count == 1 ? kinds[0].rawValue : "events") \"file.csv\"` or --data DIR")
+            return true
+        }
+        call.shell.writeTable(table, to: call.shell.output)
+        return true
+    }
+
+    static func history(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        let lines = call.shell.history()
+        let width = String(lines.count).count
+        call.shell.write(lines.enumerated().map { index, line in
+            DisplayWidth.pad(String(index + 1), to: width, rightAligned: true) + "  " + line
+        }.joined(separator: "\n"))
+        return true
+    }
+}

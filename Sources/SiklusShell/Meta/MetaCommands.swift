@@ -1,0 +1,46 @@
+import SiklusLanguage
+
+/// The table of meta-commands: dispatch, `.help` and completion all read it.
+public enum MetaCommands {
+    /// Every meta-command, in the order `.help` lists them.
+    public static let all: [MetaCommand] = [
+        MetaCommand(name: "help", arguments: "[COMMAND]", help: "List meta-commands, or show one command's help",
+                    argumentCount: 0...1, completion: .command, handler: help),
+        MetaCommand(name: "tables", arguments: "", help: "List the tables with their row counts and source files",
+                    argumentCount: 0...0, completion: .none, handler: tables),
+        MetaCommand(name: "schema", arguments: "[TABLE]", help: "Show the columns of loaded tables with types and roles",
+                    argumentCount: 0...1, completion: .table, handler: schema),
+        MetaCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|"),
+                    help: "Set how results are printed (no argument: show the current mode)",
+                    argumentCount: 0...1, completion: .choices(OutputMode.allCases.map(\.rawValue)), handler: mode),
+        MetaCommand(name: "timer", arguments: "[on|off]", help: "Show how long each statement takes",
+                    argumentCount: 0...1, completion: .choices(["on", "off"]), handler: timer),
+        MetaCommand(name: "output", arguments: "[FILE|stdout]", help: "Send results to FILE, or back to the terminal",
+                    argumentCount: 0...1, completion: .path, handler: output),
+        MetaCommand(name: "once", arguments: "FILE", help: "Send the results of the next statement only to FILE",
+                    argumentCount: 1...1, completion: .path, handler: once),
+        MetaCommand(name: "export", arguments: "FILE", help: "Write the last result to FILE (.csv, .tsv, .json, .md; .svg, .html charts)",
+                    argumentCount: 1...1, completion: .path, handler: export),
+        MetaCommand(name: "read", arguments: "FILE", help: "Run the statements and meta-commands in FILE",
+                    argumentCount: 1...1, completion: .path, handler: read),
+        MetaCommand(name: "bail", arguments: "[on|off]", help: "Stop a script at the first error (on by default)",
+                    argumentCount: 0...1, completion: .choices(["on", "off"]), handler: bail),
+        MetaCommand(name: "history", arguments: "", help: "Show the lines entered in the interactive shell",
+                    argumentCount: 0...0, completion: .none, handler: history),
+        MetaCommand(name: "quit", arguments: "", help: "Leave the shell", argumentCount: 0...0, completion: .none, handler: quit),
+        MetaCommand(name: "exit", arguments: "[CODE]", help: "Leave the shell with exit status CODE (default 0)",
+                    argumentCount: 0...1, completion: .none, handler: quit),
+    ]
+
+    /// The command called `name` (without the dot), if any.
+    public static func named(_ name: String) -> MetaCommand? { all.first { $0.name == name } }
+
+    /// Every name with its dot: `.help`, `.tables`, …
+    public static var dottedNames: [String] { all.map { "." + $0.name } }
+
+    /// The error for a command name (without the dot) that is not in the table, with a suggestion.
+    static func unknownCommand(_ name: String, at span: SourceSpan) -> MetaCommandError {
+        let hint = Suggestions.hint(for: name, in: all.map(\.name), quoting: { "." + $0 })
+        return MetaCommandError("unknown command `.\(name)`", at: span, hints: [hint ?? "type .help to list the commands"])
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import SiklusEngine
+
+/// A failed `.export`, with suggestions.
+public struct ExportError: Error, Sendable, Equatable {
+    public var message: String
+    public var hints: [String]
+
+    public init(message: String, hints: [String] = []) {
+        self.message = message
+        self.hints = hints
+    }
+}
+
+/// Writes a result to a file in the format its extension names: `.csv`, `.tsv`, `.json`, `.md`
+/// (exact values, like the output modes), or `.svg`/`.html` through the charts hook.
+public enum ResultExporter {
+    /// The output mode used for each data file extension.
+    static let dataFormats: [String: OutputMode] = ["csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "markdown": .markdown]
+
+    /// Writes `table` to `path`.
+    public static func export(_ table: ResultTable, to path: String, charts: ChartExporting) throws {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if let format = ChartFileFormat(rawValue: ext) {
+            try charts.export(table, format: format, to: path)
+            return
+        }
+        guard let mode = dataFormats[ext] else {
+            let known = (dataFormats.keys.filter { $0 != "markdown" }.sorted() + ChartFileFormat.allCases.map(\.rawValue))
+            throw ExportError(message: ext.isEmpty ? "cannot tell the export format of `\(path)`" : "unknown export format `.\(ext)`",
+                              hints: ["use one of " + known.map { ".\($0)" }.joined(separator: ", ")])
+        }
+        let file: FileDescriptorOutput
+        do {
+            file = try FileDescriptorOutput(creatingFileAt: path)
+        } catch {
+            throw ExportError(message: error.description)
+        }
+        file.write(mode.renderer.render(table, options: RenderOptions()))
+    }
+}

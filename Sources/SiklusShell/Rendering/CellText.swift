@@ -1,0 +1,73 @@
+import SiklusEngine
+import SiklusStore
+
+/// The text of one result cell, either exact (for csv, json, …) or formatted for reading (box mode).
+enum CellText {
+    /// Exact text: integers as written, numbers at full precision (`NumberText.plain`), dates as
+    /// `YYYY-MM-DD` (or `YYYY-MM-DD HH:MM:SS` when not at midnight); nil for a null.
+    ///
+    /// Dates are written as ISO text in every mode because Unix seconds in a CSV are useless to a reader
+    /// and the ISO text loses nothing.
+    static func exact(_ column: ResultColumn, row: Int) -> String? {
+        switch column.values {
+        case .text(let values):
+            return values[row]
+        case .integer(let values):
+            guard let value = values[row] else { return nil }
+            return column.unit == .date ? CivilTime.formatDateTime(value) : String(value)
+        case .number(let values):
+            guard let value = values[row] else { return nil }
+            if column.unit == .date, value.isFinite, abs(value) < 1e15 { return CivilTime.formatDateTime(Int64(value)) }
+            return NumberText.plain(value)
+        }
+    }
+
+    /// Text for reading, used by box mode only: money to 2 decimals and percent to 1 decimal with `%`,
+    /// ratios and days to 2 decimals, counts as integers, all with thousands separators; dates as
+    /// `YYYY-MM-DD`. Nil for a null.
+    static func formatted(_ column: ResultColumn, row: Int) -> String? {
+        let number: Double
+        switch column.values {
+        case .text(let values):
+            return values[row]
+        case .integer(let values):
+            guard let value = values[row] else { return nil }
+            switch column.unit {
+            case .date: return CivilTime.formatDate(value)
+            case .money: return NumberText.fixed(Double(value), decimals: 2)
+            case .percent: return NumberText.fixed(Double(value), decimals: 1) + "%"
+            case .text, .count, .ratio, .days: return NumberText.grouped(value)
+            }
+        case .number(let values):
+            guard let value = values[row] else { return nil }
+            number = value
+        }
+        guard number.isFinite else { return NumberText.plain(number) }
+        switch column.unit {
+        case .text: return NumberText.plain(number)
+        case .money: return NumberText.fixed(number, decimals: 2)
+        case .percent: return NumberText.fixed(number, decimals: 1) + "%"
+        case .ratio, .days: return NumberText.fixed(number, decimals: 2)
+        case .count:
+            return abs(number) < 9e18 ? NumberText.grouped(Int64(number.rounded())) : NumberText.plain(number)
+        case .date:
+            return abs(number) < 1e15 ? CivilTime.formatDate(Int64(number)) : NumberText.plain(number)
+        }
+    }
+
+    /// True for columns rendered right-aligned: numbers, except dates (fixed-width text to a reader).
+    static func isRightAligned(_ column: ResultColumn) -> Bool {
+        if column.unit == .date { return false }
+        if case .text = column.values { return false }
+        return true
+    }
+
+    /// True when the cell is missing.
+    static func isNull(_ column: ResultColumn, row: Int) -> Bool {
+        switch column.values {
+        case .text(let values): values[row] == nil
+        case .integer(let values): values[row] == nil
+        case .number(let values): values[row] == nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import SiklusEngine
+
+/// `markdown`: a GitHub-flavoured table with an alignment row (`---:` for numbers), exact values,
+/// padded so the source reads as a table too. `|` in a cell is escaped and newlines become `<br>`.
+///
+///     | cohort  | customers |
+///     |---------|----------:|
+///     | 2022-09 |      1204 |
+struct MarkdownRenderer: TableRenderer {
+    func render(_ table: ResultTable, options: RenderOptions) -> String {
+        guard !table.columns.isEmpty else { return "\n" }
+        let headers = table.columns.map { Self.escape($0.name) }
+        let cells = table.columns.map { column in
+            (0..<table.rowCount).map { Self.escape(CellText.exact(column, row: $0) ?? "") }
+        }
+        let right = table.columns.map(CellText.isRightAligned)
+        // At least 3 wide so the alignment row is `---` or `--:` under short headers.
+        let widths = table.columns.indices.map { i in
+            max(3, DisplayWidth.of(headers[i]), cells[i].map(DisplayWidth.of).max() ?? 0)
+        }
+        func line(_ values: [String]) -> String {
+            "| " + values.indices.map { DisplayWidth.pad(values[$0], to: widths[$0], rightAligned: right[$0]) }
+                .joined(separator: " | ") + " |"
+        }
+        var lines = [line(headers)]
+        lines.append("|" + widths.indices.map { i in
+            right[i] ? String(repeating: "-", count: widths[i] + 1) + ":" : String(repeating: "-", count: widths[i] + 2)
+        }.joined(separator: "|") + "|")
+        for row in 0..<table.rowCount { lines.append(line(cells.map { $0[row] })) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "|" { out += "\\|" } else if character.isNewline { out += "<br>" } else { out.append(character) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,39 @@
+/// How results are printed (`.mode`, `--mode`).
+public enum OutputMode: String, Sendable, CaseIterable {
+    /// Unicode box-drawn table with formatted numbers: the default on a terminal.
+    case box
+    /// The box layout drawn with ASCII `+-|`, exact values.
+    case table
+    /// Aligned columns with no borders and no ANSI codes: the default when stdout is not a terminal.
+    case plain
+    /// RFC 4180 comma-separated values with a header row (LF line endings).
+    case csv
+    /// Tab-separated values with a header row, quoted like csv.
+    case tsv
+    /// A JSON array of objects.
+    case json
+    /// A GitHub-flavoured Markdown table.
+    case markdown
+    /// One `column = value` line per cell, a blank line between rows (SQLite's `.mode line`).
+    case line
+
+    /// The renderer for this mode.
+    public var renderer: TableRenderer {
+        switch self {
+        case .box: GridRenderer(style: .box)
+        case .table: GridRenderer(style: .ascii)
+        case .plain: GridRenderer(style: .plain)
+        case .csv: DelimitedRenderer(delimiter: ",")
+        case .tsv: DelimitedRenderer(delimiter: "\t")
+        case .json: JSONRenderer()
+        case .markdown: MarkdownRenderer()
+        case .line: LineRenderer()
+        }
+    }
+
+    /// True for the modes that print a footer (row count, time) as part of the table.
+    public var hasFooter: Bool { self == .box || self == .table }
+
+    /// The mode for a new shell: box on a terminal, plain otherwise.
+    public static func defaultMode(outputIsTerminal: Bool) -> OutputMode { outputIsTerminal ? .box : .plain }
+}

@@ -1,0 +1,64 @@
+/// Reads lines from a `LineSource`, groups them into chunks and executes them on a `Shell`.
+///
+/// Scripts (files, `-c`, piped stdin) stop at the first failure while `.bail` is on; the interactive
+/// shell never stops on an error and drops an unfinished statement on Ctrl-C. A `#!` first line is
+/// ignored, so scripts can be executable.
+public struct ScriptRunner {
+    /// The shell that executes the chunks.
+    public let shell: Shell
+    /// The file name used in error locations: `report.sik`, `<stdin>`, `<command line>`.
+    public let name: String
+    /// True for the REPL: errors do not stop, line numbers count from each statement's first line.
+    public let interactive: Bool
+
+    public init(shell: Shell, name: String, interactive: Bool = false) {
+        self.shell = shell
+        self.name = name
+        self.interactive = interactive
+    }
+
+    /// Runs until end of input, `.quit`, or (in a script with `.bail on`) the first failure.
+    public func run(_ input: inout some LineSource) -> RunSummary {
+        var accumulator = StatementAccumulator(needsContinuation: shell.session.needsContinuation)
+        var summary = RunSummary()
+        var lineNumber = 0
+        func execute(_ chunk: InputChunk) -> Bool {
+            let ok = shell.execute(chunk, in: name, stopOnError: !interactive && shell.settings.bail)
+            if !ok { summary.failures += 1 }
+            if ShellInterrupt.isRaised {
+                // Ctrl-C stops a script run by `.read` too; the interactive loop that started it
+                // reports the interruption once and carries on.
+                guard interactive else { return false }
+                ShellInterrupt.clear()
+                shell.io.err.write("interrupted\n")
+            }
+            if interactive { lineNumber = 0 }
+            return shell.quitStatus == nil && (ok || interactive || !shell.settings.bail)
+        }
+        reading: while true {
+            switch input.nextLine(continuation: accumulator.isContinuing) {
+            case .line(let line):
+                lineNumber += 1
+                if lineNumber == 1, !interactive, line.hasPrefix("#!") { continue }
+                if let chunk = accumulator.add(line, number: lineNumber), !execute(chunk) { break reading }
+            case .interrupt:
+                accumulator.reset()
+                ShellInterrupt.clear()
+                lineNumber = 0
+            case .end:
+                if let chunk = accumulator.finish() { _ = execute(chunk) }
+                break reading
+            }
+        }
+        summary.quitStatus = shell.quitStatus
+        return summary
+    }
+}
+
+extension Shell {
+    /// Runs a whole script held in memory (a file's contents, `-c` text).
+    public func runScript(_ text: String, name: String) -> RunSummary {
+        var lines = TextLineSource(text)
+        return ScriptRunner(shell: self, name: name).run(&lines)
+    }
+}

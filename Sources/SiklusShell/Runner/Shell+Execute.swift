@@ -1,0 +1,64 @@
+import SiklusEngine
+import SiklusLanguage
+
+extension Shell {
+    /// Executes one chunk of input from the file (or pseudo-file) `name`. Returns false when it
+    /// failed; the error has already been printed on stderr. With `stopOnError`, the remaining
+    /// statements of a chunk are skipped after a failing one.
+    @discardableResult
+    public func execute(_ chunk: InputChunk, in name: String, stopOnError: Bool = false) -> Bool {
+        switch chunk {
+        case .statements(let text, let firstLine):
+            return executeStatements(SourceFile(name: name, text: text, firstLine: firstLine), stopOnError: stopOnError)
+        case .meta(let line, let number):
+            return executeMeta(SourceFile(name: name, text: line, firstLine: number))
+        case .help(let line, let number):
+            return executeHelp(SourceFile(name: name, text: line, firstLine: number))
+        }
+    }
+
+    /// Hands `source` to the engine and prints each statement's output as it arrives.
+    func executeStatements(_ source: SourceFile, stopOnError: Bool) -> Bool {
+        let destination = once ?? output
+        once = nil  // `.once` covers this statement chunk only, whatever it produces.
+        var succeeded = true
+        let clock = ContinuousClock()
+        var started = clock.now
+        runStatements(source) { outcome in
+            let elapsed = started.duration(to: clock.now)
+            switch outcome {
+            case .output(let result, _):
+                emit(result, to: destination, elapsed: settings.timer ? elapsed.seconds : nil)
+            case .failure(let diagnostic):
+                report(diagnostic, in: source)
+                succeeded = false
+            }
+            started = clock.now
+            if ShellInterrupt.isRaised { return false }
+            return succeeded || !stopOnError
+        }
+        return succeeded
+    }
+
+    /// Prints one statement output.
+    func emit(_ result: StatementOutput, to destination: ResultDestination, elapsed: Double?) {
+        switch result {
+        case .table(let table):
+            lastResult = table
+            writeTable(table, to: destination, elapsed: elapsed)
+        case .load(let report):
+            destinationOutput(destination).write(report.render() + "\n")
+        case .text(let text):
+            guard !text.isEmpty else { return }
+            destinationOutput(destination).write(text.hasSuffix("\n") ? text : text + "\n")
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,101 @@
+import SiklusEngine
+import SiklusLanguage
+
+/// The shell's state around a `Session`: settings, where results go, the last result, and how
+/// errors are reported. Scripts, `-c`, piped input and the interactive REPL all drive one `Shell`
+/// through `ScriptRunner`, so they behave the same way.
+public final class Shell {
+    /// The engine session: loaded data, variables, options.
+    public let session: Session
+    /// Mode, timer and bail switches.
+    public var settings: ShellSettings
+    /// Standard output and error (or captures in tests).
+    public let io: ShellIO
+    /// True for the REPL: errors never stop it, and meta-commands confirm what they did.
+    public let isInteractive: Bool
+    /// The most recent query result, for `.export`.
+    public internal(set) var lastResult: ResultTable?
+    /// Lines entered so far, for `.history`; the REPL supplies libedit's history.
+    public var history: () -> [String] = { [] }
+    /// Writes `.svg` and `.html` exports; see `ChartExporting`.
+    public var chartExporter: ChartExporting = ChartExportUnavailable()
+    /// The status asked for by `.quit`/`.exit`, once one of them ran.
+    public internal(set) var quitStatus: Int32?
+
+    /// Where results go: standard output, or a file after `.output FILE`.
+    var output: ResultDestination = .standard
+    /// A file for the next statement's results only (`.once FILE`).
+    var once: ResultDestination?
+    /// How deeply `.read` is nested, to stop a script that reads itself.
+    var readDepth = 0
+    /// Executes statements; `Session.run` except in tests, which substitute synthetic results.
+    var runStatements: (SourceFile, (StatementOutcome) -> Bool) -> Void
+
+    public init(session: Session, io: ShellIO, settings: ShellSettings? = nil, isInteractive: Bool = false) {
+        self.session = session
+        self.io = io
+        self.settings = settings ?? ShellSettings(mode: .defaultMode(outputIsTerminal: io.outIsTerminal))
+        self.isInteractive = isInteractive
+        self.runStatements = { source, handler in session.run(source, handler: handler) }
+    }
+
+    /// Writes listing text (meta-command output, help) to the current `.output` destination.
+    func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        destinationOutput(output).write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// A confirmation such as "mode: csv", shown only in the interactive shell so scripts stay quiet.
+    func note(_ text: String) {
+        if isInteractive { io.out.write(text + "\n") }
+    }
+
+    /// Renders `table` in the current mode to `destination`.
+    func writeTable(_ table: ResultTable, to destination: ResultDestination, elapsed: Double? = nil) {
+        let toTerminal = destination == .standard && io.outIsTerminal
+        let options = RenderOptions(maxWidth: toTerminal ? io.terminalWidth() : nil,
+                                    color: destination == .standard && io.outColor,
+                                    elapsed: settings.mode.hasFooter ? elapsed : nil)
+        destinationOutput(destination).write(settings.mode.renderer.render(table, options: options))
+        if let elapsed, !settings.mode.hasFooter {
+            // csv/json output must stay machine-readable, so the time goes to stderr.
+            io.err.write("time: \(ElapsedText.describe(elapsed))\n")
+        }
+    }
+
+    /// Prints `diagnostic` on stderr, located in `source`.
+    func report(_ diagnostic: Diagnostic, in source: SourceFile) {
+        io.err.write(diagnostic.render(in: source, color: io.errColor) + "\n")
+    }
+
+    /// Prints a message with no source location (a failed startup load, an unreadable script) on
+    /// stderr as given; its `error:` is red on a colour terminal.
+    public func reportError(_ message: String) {
+        var text = message
+        if io.errColor, let range = text.firstRange(of: "error:") {
+            text.replaceSubrange(range, with: Paint(enabled: true).red("error:"))
+        }
+        io.err.write(text + "\n")
+    }
+
+    func destinationOutput(_ destination: ResultDestination) -> TextOutput {
+        switch destination {
+        case .standard: io.out
+        case .file(_, let file): file
+        }
+    }
+}
+
+/// Where results are written.
+enum ResultDestination: Equatable {
+    case standard
+    case file(path: String, output: FileDescriptorOutput)
+
+    static func == (a: ResultDestination, b: ResultDestination) -> Bool {
+        switch (a, b) {
+        case (.standard, .standard): true
+        case (.file(_, let x), .file(_, let y)): x === y
+        default: false
+        }
+    }
+}

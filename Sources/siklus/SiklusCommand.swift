@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import SiklusEngine
+import SiklusShell
+
+/// `siklus [--data DIR] [--no-demo] [--mode MODE] [-c TEXT | -f FILE | SCRIPT]`.
+struct SiklusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "siklus",
+        abstract: "A shell for customer-lifecycle cohort analytics.",
+        discussion: """
+        With no script and a terminal on stdin, starts the interactive shell on the demo dataset. \
+        With -c, -f, a script path, or piped stdin, runs the statements and exits: status 1 after an \
+        error (scripts stop at the first one unless they say `.bail off`), 0 otherwise.
+        """,
+        version: "siklus \(siklusVersion)")
+
+    @Option(name: [.customShort("c"), .long], help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
+    var command: String?
+
+    @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Run the script in this file and exit.", valueName: "path"))
+    var file: String?
+
+    @Argument(help: ArgumentHelp("A script to run (same as -f).", valueName: "script"))
+    var script: String?
+
+    @Option(help: ArgumentHelp("Load customers.csv, events.csv and spend.csv from this directory.", valueName: "dir"))
+    var data: String?
+
+    @Flag(help: "Start the interactive shell with no data instead of the demo dataset.")
+    var noDemo = false
+
+    @Option(help: ArgumentHelp("How results are printed (default: box on a terminal, plain otherwise).", valueName: "mode"))
+    var mode: OutputMode?
+
+    func validate() throws {
+        if [command != nil, file != nil, script != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("give at most one of -c, -f and a script path")
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let io = ShellIO.standard(environment: environment)
+        let interactive = command == nil && file == nil && script == nil && Terminal.isTerminal(0)
+        let shell = Shell(session: Session(), io: io,
+                          settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal)),
+                          isInteractive: interactive)
+
+        var dataDirectory = data
+        if dataDirectory == nil, interactive, !noDemo {
+            dataDirectory = DemoLocator.locate(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath,
+                                               executablePath: DemoLocator.executablePath())
+            if dataDirectory == nil { shell.reportError("note: the demo dataset (datasets/demo) was not found; set SIKLUS_DEMO or use --data DIR") }
+        }
+        let loadErrors = dataDirectory.map { DataDirectoryLoader.load($0, into: shell.session) } ?? []
+        loadErrors.forEach(shell.reportError)
+
+        if interactive {
+            let status = InteractiveShell(shell: shell, environment: environment).run(dataDirectory: dataDirectory)
+            throw ExitCode(status)
+        }
+        // A script must not run on data that failed to load: its results would be silently wrong.
+        if !loadErrors.isEmpty { throw ExitCode(1) }
+
+        let summary: RunSummary
+        if let command {
+            summary = shell.runScript(command, name: "<command line>")
+        } else if let path = file ?? script {
+            do {
+                summary = shell.runScript(try ScriptFile.read(path), name: path)
+            } catch {
+                shell.reportError("error: \(error.description)")
+                throw ExitCode(1)
+            }
+        } else {
+            var input = StandardInputLineSource()
+            summary = ScriptRunner(shell: shell, name: "<stdin>").run(&input)
+        }
+        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
+    }
+}
+
+extension OutputMode: ExpressibleByArgument {}

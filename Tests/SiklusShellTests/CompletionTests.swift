@@ -1,0 +1,142 @@
+import SiklusEngine
+import XCTest
+@testable import SiklusShell
+
+/// Tab completion as a pure function of the line and cursor.
+final class CompletionTests: XCTestCase {
+    /// Fixed names, so the tests do not depend on the engine's catalog. `Vocabulary` has no public
+    /// initializer, so the session's is copied and its (public) fields replaced.
+    private static let vocabulary: Vocabulary = {
+        var vocabulary = Session().vocabulary
+        vocabulary.statements = ["cohort", "events", "load", "let", "set", "stages", "stage", "explain", "help"]
+        vocabulary.steps = ["stage", "where", "by", "metric", "retention", "funnel", "sort", "top", "limit", "plot", "export"]
+        vocabulary.metrics = ["avg_order", "aov", "repeat_rate", "revenue"]
+        vocabulary.stages = ["awareness", "education", "consideration", "purchase", "retention", "advocacy", "churn", "pembelian"]
+        vocabulary.tables = ["events", "customers", "spend"]
+        vocabulary.columns = ["channel", "country", "campaign", "month", "week"]
+        vocabulary.options = ["churn_after", "as_of", "period", "week_start"]
+        vocabulary.variables = []
+        return vocabulary
+    }()
+
+    private let source = CompletionSource(
+        vocabulary: CompletionTests.vocabulary,
+        knownValues: { column in
+            switch column {
+            case "channel": ["social", "search", "email"]
+            case "country": ["ID", "SG", "MY"]
+            case "campaign": ["spring sale", "spring launch"]
+            default: []
+            }
+        },
+        listDirectory: { path in
+            switch path {
+            case ".": [("data", true), ("demo.sik", false), (".hidden", false)]
+            case "data/": [("events.csv", false), ("extra", true)]
+            default: []
+            }
+        })
+
+    /// Completes at the end of `line` (or at the `‸` marker).
+    private func complete(_ line: String) -> Completion {
+        if let marker = line.firstIndex(of: "‸") {
+            var text = line
+            text.remove(at: marker)
+            return Completer.complete(line: text, cursor: line.distance(from: line.startIndex, to: marker), source: source)
+        }
+        return Completer.complete(line: line, cursor: line.count, source: source)
+    }
+
+    func testStatementsAtTheStartOfALine() {
+        XCTAssertEqual(complete("coh").candidates, ["cohort"])
+        XCTAssertEqual(complete("  st").candidates, ["stage", "stages"])
+        XCTAssertEqual(complete("").candidates.count, 9)
+        XCTAssertEqual(complete("stages; le").candidates, ["let"])
+        XCTAssertEqual(complete("coh").context, .statement)
+    }
+
+    func testMetaCommandsAfterALeadingDot() {
+        XCTAssertEqual(complete(".mo"), Completion(context: .metaCommand, word: ".mo", candidates: [".mode"], suffix: " "))
+        XCTAssertEqual(complete(".t").candidates, [".tables", ".timer"])
+        XCTAssertEqual(complete(".").candidates, MetaCommands.dottedNames.sorted())
+    }
+
+    func testMetaCommandArgumentsComeFromTheTable() {
+        XCTAssertEqual(complete(".mode c").candidates, ["csv"])
+        XCTAssertEqual(complete(".mode ").context, .metaArgument("mode"))
+        XCTAssertEqual(complete(".timer o").candidates, ["off", "on"])
+        XCTAssertEqual(complete(".bail of").candidates, ["off"])
+        XCTAssertEqual(complete(".schema cu").candidates, ["customers"])
+        XCTAssertEqual(complete(".help ex").candidates, ["exit", "export"])
+        XCTAssertEqual(complete(".read de").candidates, ["demo.sik"])
+        XCTAssertEqual(complete(".quit x").candidates, [])
+    }
+
+    func testMetricsAfterMetricAndInAList() {
+        XCTAssertEqual(complete("cohort signup=2022-09 | metric avg_o"), Completion(context: .metric, word: "avg_o", candidates: ["avg_order"], suffix: " "))
+        XCTAssertEqual(complete("cohort x | metric avg_order, re").candidates, ["repeat_rate", "revenue"])
+        XCTAssertEqual(complete("cohort x | metric avg_order,re").candidates, ["repeat_rate", "revenue"])
+        XCTAssertEqual(complete("cohort x | metric ").candidates.count, 4)
+    }
+
+    func testStagesAfterStage() {
+        XCTAssertEqual(complete("cohort x | stage re").candidates, ["retention"])
+        XCTAssertEqual(complete("stage pe").candidates, ["pembelian"])
+        XCTAssertEqual(complete("cohort x | stage RE").candidates, ["retention"], "case-insensitive")
+    }
+
+    func testColumnsAfterByWhereAndInAByList() {
+        XCTAssertEqual(complete("events | by ch").context, .column)
+        XCTAssertEqual(complete("events | by ch").candidates, ["channel"])
+        XCTAssertEqual(complete("events | where co").candidates, ["country"])
+        XCTAssertEqual(complete("events | where channel=social and co").candidates, ["country"])
+        XCTAssertEqual(complete("events | by channel, c").candidates, ["campaign", "channel", "country"])
+    }
+
+    func testStepsAfterAPipe() {
+        XCTAssertEqual(complete("cohort x | me").candidates, ["metric"])
+        XCTAssertEqual(complete("cohort x |re").candidates, ["retention"])
+    }
+
+    func testTablesAfterLoadAndOptionsAfterSet() {
+        XCTAssertEqual(complete("load c").candidates, ["customers"])
+        XCTAssertEqual(complete("set ch").candidates, ["churn_after"])
+        XCTAssertEqual(complete("help av").candidates, ["avg_order"])
+    }
+
+    func testKnownValuesAfterColumnEquals() {
+        XCTAssertEqual(complete("events | where channel=so"), Completion(context: .value(column: "channel"), word: "so", candidates: ["social"], suffix: " "))
+        XCTAssertEqual(complete("cohort country=").candidates, ["ID", "MY", "SG"])
+        XCTAssertEqual(complete("cohort x | where country = s").candidates, ["SG"])
+        XCTAssertEqual(complete("cohort x | where campaign=spring").candidates, ["spring launch", "spring sale"])
+        XCTAssertEqual(complete("cohort x | where week=").candidates, [])
+    }
+
+    func testFilePathsInsideQuotes() {
+        XCTAssertEqual(complete(#"load events "da"#), Completion(context: .path(quoted: true), word: "da", candidates: ["data/"], suffix: ""))
+        XCTAssertEqual(complete(#"load events "data/e"#), Completion(context: .path(quoted: true), word: "data/e", candidates: ["data/events.csv", "data/extra/"], suffix: "\""))
+        XCTAssertEqual(complete(#"load events "data/ev"#).candidates, ["data/events.csv"])
+        XCTAssertEqual(complete(#"load events "data/ev"#).suffix, "\"")
+        XCTAssertEqual(complete(#"load events '."#).candidates, [".hidden"])
+        XCTAssertEqual(complete(#"load events "x" | metric av"#).context, .metric, "a closed string is not a path")
+    }
+
+    func testCursorInTheMiddleOfTheLine() {
+        XCTAssertEqual(complete("cohort x | metric avg‸ | stage re").candidates, ["avg_order"])
+        XCTAssertEqual(complete(".mo‸de csv").candidates, [".mode"])
+    }
+
+    func testNothingToOfferAfterAnArbitraryWord() {
+        XCTAssertEqual(complete("cohort signup=2022-09 x").context, .none)
+        XCTAssertEqual(complete("cohort signup=2022-09 x").candidates, [])
+    }
+
+    func testEveryCandidateStartsWithTheWordIgnoringCase() {
+        for line in ["coh", ".t", "cohort x | metric r", "load events \"data/", "cohort x | where channel=s"] {
+            let completion = complete(line)
+            for candidate in completion.candidates {
+                XCTAssertTrue(candidate.lowercased().hasPrefix(completion.word.lowercased()), "\(line) → \(candidate)")
+            }
+        }
+    }
+}

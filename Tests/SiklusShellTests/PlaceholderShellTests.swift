@@ -1,8 +1,0 @@
-import XCTest
-@testable import SiklusShell
-
-final class PlaceholderShellTests: XCTestCase {
-    func testModuleLinks() {
-        XCTAssertTrue(true)
-    }
-}

@@ -1,0 +1,167 @@
+import Foundation
+import SiklusEngine
+import XCTest
+@testable import SiklusShell
+
+/// How input lines become chunks, and how scripts and the interactive loop run them.
+final class ScriptRunnerTests: XCTestCase {
+    private func chunks(_ text: String) -> [InputChunk] {
+        var accumulator = StatementAccumulator(needsContinuation: Session().needsContinuation)
+        var result: [InputChunk] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let chunk = accumulator.add(String(line), number: index + 1) { result.append(chunk) }
+        }
+        if let chunk = accumulator.finish() { result.append(chunk) }
+        return result
+    }
+
+    func testLinesGroupIntoChunks() {
+        XCTAssertEqual(chunks("cohort a |\n  metric b\n\n.mode csv\nhelp metrics;\nstages; stages\ncohort x \\\n  | metric y"), [
+            .statements("cohort a |\n  metric b", firstLine: 1),
+            .meta(".mode csv", line: 4),
+            .help("help metrics;", line: 5),
+            .statements("stages; stages", firstLine: 6),
+            .statements("cohort x \\\n  | metric y", firstLine: 7),
+        ])
+    }
+
+    func testAMetaLookingLineInsideAStatementIsPartOfIt() {
+        XCTAssertEqual(chunks("cohort a |\n.mode csv"), [.statements("cohort a |\n.mode csv", firstLine: 1)])
+    }
+
+    func testUnfinishedStatementAtEndOfInputStillRuns() {
+        XCTAssertEqual(chunks("cohort a |"), [.statements("cohort a |", firstLine: 1)])
+    }
+
+    func testHelpRequestsAreOnlyShortLines() {
+        XCTAssertEqual(HelpRequest(line: "help")?.topic, .some(nil))
+        XCTAssertEqual(HelpRequest(line: "  help  avg_order ;")?.topic, "avg_order")
+        XCTAssertEqual(HelpRequest(line: "  help  avg_order ;")?.topicStart, 8)
+        XCTAssertNil(HelpRequest(line: "help me please"))
+        XCTAssertNil(HelpRequest(line: "helpful"))
+    }
+
+    func testShebangLineIsIgnoredButCounted() {
+        let h = ShellHarness()
+        XCTAssertEqual(h.run("#!/usr/bin/env siklus\nboom"), 1)
+        XCTAssertTrue(h.err.text.hasPrefix("test.sik:2:1: error: cannot run `boom`"))
+        XCTAssertEqual(h.executed, ["boom"])
+    }
+
+    func testContinuationLinesKeepTheirLineNumbers() {
+        let h = ShellHarness()
+        h.run("text\n\ntext |\n  boom")
+        XCTAssertEqual(h.executed, ["text", "text |\n  boom"])
+        XCTAssertTrue(h.err.text.hasPrefix("test.sik:3:1: error:"), h.err.text)
+    }
+
+    func testSecondStatementOnALineIsLocatedByColumn() {
+        let h = ShellHarness()
+        h.run("text;  boom")
+        XCTAssertEqual(h.err.text, """
+        test.sik:1:8: error: cannot run `boom`
+          text;  boom
+                 ^~~~
+          help: try `table`
+
+        """)
+    }
+
+    func testHelpWithoutTopicFallsBackToTheVocabulary() {
+        let h = ShellHarness()
+        XCTAssertEqual(h.run("help"), 0)
+        let vocabulary = Session().vocabulary
+        if Session().help(nil) == nil {
+            XCTAssertTrue(h.out.text.contains("Statements: " + vocabulary.statements.joined(separator: ", ")))
+            XCTAssertTrue(h.out.text.contains("Steps (after |): " + vocabulary.steps.joined(separator: ", ")))
+            XCTAssertTrue(h.out.text.contains("Stages: " + vocabulary.stages.joined(separator: ", ")))
+            XCTAssertTrue(h.out.text.contains("Metrics: "))
+        } else {
+            XCTAssertFalse(h.out.text.isEmpty)
+        }
+    }
+
+    func testHelpForAKnownWordAndAMetaCommand() {
+        let h = ShellHarness()
+        XCTAssertEqual(h.run("help cohort\nhelp .mode"), 0)
+        if Session().help("cohort") == nil {
+            XCTAssertTrue(h.out.text.hasPrefix("`cohort` is a statement."))
+        }
+        XCTAssertTrue(h.out.text.hasSuffix(".mode box|table|plain|csv|tsv|json|markdown|line\n  Set how results are printed (no argument: show the current mode)\n"))
+    }
+
+    func testHelpForAnUnknownTopicSuggests() {
+        let h = ShellHarness()
+        XCTAssertEqual(h.run("help cohrot"), 1)
+        XCTAssertEqual(h.err.text, """
+        test.sik:1:6: error: no help for `cohrot`
+          help cohrot
+               ^~~~~~
+          help: did you mean `cohort`?
+
+        """)
+    }
+
+    func testInteractiveRunKeepsGoingAndInterruptDropsThePendingStatement() {
+        struct Scripted: LineSource {
+            var events: [InputEvent]
+            var prompts: [Bool] = []
+            mutating func nextLine(continuation: Bool) -> InputEvent {
+                prompts.append(continuation)
+                return events.isEmpty ? .end : events.removeFirst()
+            }
+        }
+        let h = ShellHarness(interactive: true)
+        var input = Scripted(events: [.line("boom"), .line("text |"), .interrupt, .line("text"), .line("table |"), .line(" x")])
+        let summary = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
+        XCTAssertEqual(summary.failures, 2)
+        XCTAssertEqual(summary.exitStatus, 1)
+        XCTAssertEqual(h.executed, ["boom", "text", "table |\n x"])
+        XCTAssertEqual(input.prompts, [false, false, true, false, false, true, false])
+        XCTAssertTrue(h.err.text.contains("<stdin>:1:1: error: cannot run `table |\n x`"), "line numbers restart per statement")
+    }
+
+    func testCtrlCDuringAStatementSkipsTheRestOfTheLine() {
+        let h = ShellHarness(interactive: true)
+        let original = h.shell.runStatements
+        h.shell.runStatements = { source, handler in
+            ShellInterrupt.raise()
+            original(source, handler)
+        }
+        var input = TextLineSource("text; text")
+        _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
+        XCTAssertEqual(h.executed, ["text"])
+        XCTAssertEqual(h.err.text, "interrupted\n")
+        XCTAssertFalse(ShellInterrupt.isRaised)
+    }
+
+    func testCtrlCStopsAScriptRunByRead() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let script = directory.appendingPathComponent("long.sik").path
+        try "text\ntext\ntext\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let h = ShellHarness(interactive: true)
+        let original = h.shell.runStatements
+        h.shell.runStatements = { source, handler in
+            original(source, handler)
+            ShellInterrupt.raise()  // Ctrl-C while the first statement of the script ran
+        }
+        var input = TextLineSource(".read \(script)\n.bail")
+        _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
+        XCTAssertEqual(h.executed, ["text"])
+        XCTAssertEqual(h.err.text, "interrupted\n")
+        XCTAssertTrue(h.out.text.hasSuffix("bail: on\n"), "the interactive loop carries on")
+        XCTAssertFalse(ShellInterrupt.isRaised)
+    }
+
+    func testTextLineSourceSplitsLinesAndDropsCarriageReturns() {
+        var source = TextLineSource("a\r\nb\n\nc\n")
+        var lines: [InputEvent] = []
+        while true {
+            let event = source.nextLine(continuation: false)
+            lines.append(event)
+            if event == .end { break }
+        }
+        XCTAssertEqual(lines, [.line("a"), .line("b"), .line(""), .line("c"), .end])
+    }
+}

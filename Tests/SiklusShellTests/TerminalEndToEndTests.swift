@@ -1,0 +1,205 @@
+import Foundation
+import SiklusEngine
+import XCTest
+
+/// The interactive shell in a real terminal: `siklus` runs in a detached tmux session of a fixed size,
+/// keys are sent with `send-keys` and the screen is read with `capture-pane`. Every wait polls with a
+/// timeout; each test uses its own tmux server, killed in tearDown.
+final class TerminalEndToEndTests: XCTestCase {
+    private var tmuxURL: URL!
+    private var socket = ""
+    private var directory: URL!
+    private let session = "siklus"
+
+    private var historyPath: String { directory.appendingPathComponent("history").path }
+
+    override func setUpWithError() throws {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        guard let tmux = paths.map({ URL(fileURLWithPath: String($0)).appendingPathComponent("tmux") })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("tmux is not installed")
+        }
+        tmuxURL = tmux
+        socket = "siklus-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        directory = try makeTemporaryDirectory()
+    }
+
+    override func tearDownWithError() throws {
+        if tmuxURL != nil { _ = try? tmux(["kill-server"]) }
+        if let directory { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    // MARK: - Driving tmux
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> ProcessResult {
+        try SiklusBinary.run(["-L", socket] + arguments, executable: tmuxURL, timeout: 10)
+    }
+
+    /// Starts `siklus` in a 120×40 terminal with HOME and the history file in the temporary directory.
+    private func start(_ arguments: [String] = ["--no-demo"]) throws {
+        let binary = try SiklusBinary.url().path
+        let command = (["env", "HOME=\(directory.path)", "SIKLUS_HISTORY=\(historyPath)", "LANG=C.UTF-8", binary] + arguments)
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+            .joined(separator: " ")
+        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        try waitForScreen("the first prompt") { $0.last == "siklus>" }
+    }
+
+    /// Types `text` literally.
+    private func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+
+    /// Presses keys by tmux name: `Enter`, `Tab`, `Up`, `C-c`, `C-d`, `C-r`.
+    private func press(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+    /// The non-empty lines on screen, trailing spaces removed.
+    private func screen() throws -> [String] {
+        try tmux(["capture-pane", "-p", "-t", session]).stdout.split(separator: "\n")
+            .map { String($0.reversed().drop { $0 == " " }.reversed()) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Polls the screen until `condition` holds; fails with the last screen after `timeout` seconds.
+    @discardableResult
+    private func waitForScreen(_ what: String, timeout: TimeInterval = 10, _ condition: ([String]) -> Bool) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var lines: [String] = []
+        while Date() < deadline {
+            lines = try screen()
+            if condition(lines) { return lines }
+            usleep(50_000)
+        }
+        XCTFail("timed out waiting for \(what); screen:\n" + lines.joined(separator: "\n"))
+        throw XCTSkip("giving up after the failure above")
+    }
+
+    /// Waits until the session ended (the shell exited).
+    private func waitForExit(timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try tmux(["has-session", "-t", session]).status != 0 { return }
+            usleep(50_000)
+        }
+        XCTFail("siklus did not exit")
+    }
+
+    private func prompts(_ lines: [String]) -> Int { lines.filter { $0.hasPrefix("siklus>") }.count }
+
+    // MARK: - Tests
+
+    func testBannerCompletionStatementHistoryAndCtrlD() throws {
+        try start()
+        let first = try screen()
+        XCTAssertTrue(first.contains { $0 == "siklus 0.1.0 · no data loaded (use load or --data DIR) · type help or .help" }, "\(first)")
+
+        try type(".mo")
+        try press("Tab")
+        try waitForScreen(".mo + Tab → .mode") { $0.last == "siklus> .mode" }
+        try type("csv")
+        try press("Enter")
+        try type(".mode")
+        try press("Enter")
+        try waitForScreen("mode: csv") { $0.contains("mode: csv") && $0.last == "siklus>" }
+
+        let statement = "cohort signup=2022-09 | metric avg_order"
+        try type(statement)
+        try press("Enter")
+        let afterStatement = try waitForScreen("the statement's result or error") { self.prompts($0) == 4 && $0.last == "siklus>" }
+        if engineIsStub {
+            XCTAssertTrue(afterStatement.contains("<stdin>:1:1: error: the query language is not implemented yet"), "\(afterStatement)")
+            XCTAssertTrue(afterStatement.contains("  " + statement))
+        }
+
+        try press("Up")
+        try waitForScreen("Up recalls the statement") { $0.last == "siklus> " + statement }
+        try press("Up")
+        try waitForScreen("Up again recalls .mode") { $0.last == "siklus> .mode" }
+        try press("C-c")
+        try waitForScreen("Ctrl-C cancels the recalled line") { $0.last == "siklus>" && $0.contains { $0.hasSuffix("^C") } }
+
+        try press("C-d")
+        try waitForExit()
+        let history = try String(contentsOfFile: historyPath, encoding: .utf8)
+        XCTAssertTrue(history.hasPrefix("_HiStOrY_V2_\n"), history)
+        XCTAssertTrue(history.contains("cohort\\040signup=2022-09\\040|\\040metric\\040avg_order\n"), history)
+    }
+
+    func testContinuationPromptAndCtrlCDropsTheStatement() throws {
+        try start()
+        try type("cohort signup=2022-09 |")
+        try press("Enter")
+        try waitForScreen("the continuation prompt") { $0.last == "   ...>" }
+        try type(" metric avg")
+        try press("C-c")
+        try waitForScreen("a fresh prompt") { $0.last == "siklus>" }
+        try type(".timer")
+        try press("Enter")
+        let lines = try waitForScreen("the shell still works") { $0.contains("timer: off") }
+        XCTAssertFalse(lines.contains { $0.contains("error") }, "the cancelled statement never ran: \(lines)")
+    }
+
+    func testHistoryPersistsAcrossSessionsAndCtrlRSearchesIt() throws {
+        try start()
+        for line in [".bail", ".timer", ".mode"] {
+            try type(line)
+            try press("Enter")
+        }
+        try waitForScreen("three answers") { $0.contains("mode: box") }
+        try type(".quit")
+        try press("Enter")
+        try waitForExit()
+
+        try start()
+        try press("Up")
+        try waitForScreen("history from the last session") { $0.last == "siklus> .quit" }
+        try press("C-u")
+        try press("C-r")
+        try type("tim")
+        try waitForScreen("reverse search finds .timer") { $0.contains { $0.contains(".timer") } }
+        try press("Enter")
+        try waitForScreen("the found line ran") { $0.contains("timer: off") }
+    }
+
+    func testQuotedPathCompletionClosesTheQuote() throws {
+        let data = directory.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: data.appendingPathComponent("events_2022.csv").path, contents: Data("x\n".utf8))
+        try start()
+        try type("load events \"\(data.path)/ev")
+        try press("Tab")
+        try waitForScreen("the file name and a closing quote") { $0.last == "siklus> load events \"\(data.path)/events_2022.csv\"" }
+    }
+
+    func testStageNameCompletionFromTheSessionVocabulary() throws {
+        try start()
+        try type("cohort signup=2022-09 | stage reten")
+        try press("Tab")
+        try waitForScreen("stage completion") { $0.last == "siklus> cohort signup=2022-09 | stage retention" }
+        try press("C-u")
+        try type(".t")
+        try press("Tab", "Tab")
+        try waitForScreen("a second Tab lists the candidates") { $0.contains { $0.contains(".tables") && $0.contains(".timer") } }
+    }
+
+    func testMetricNameCompletion() throws {
+        guard Session().vocabulary.metrics.contains("avg_order") else {
+            throw XCTSkip("needs engine: the vocabulary has no metrics yet")
+        }
+        try start()
+        try type("cohort signup=2022-09 | metric avg_o")
+        try press("Tab")
+        try waitForScreen("metric completion") { $0.last == "siklus> cohort signup=2022-09 | metric avg_order" }
+    }
+
+    func testBoxTableOnTheTerminal() throws {
+        try skipUntilEngineRuns()  // needs engine
+        let demo = SiklusBinary.packageRoot.appendingPathComponent("datasets/demo")
+        guard FileManager.default.fileExists(atPath: demo.path) else { throw XCTSkip("needs datasets/demo") }
+        try start(["--data", demo.path])
+        try type("cohort signup=2022-09 | metric avg_order")
+        try press("Enter")
+        let lines = try waitForScreen("a box table") { $0.contains { $0.hasPrefix("└") } && $0.last == "siklus>" }
+        XCTAssertTrue(lines.contains { $0.hasPrefix("┌") })
+        XCTAssertTrue(lines.contains { $0.hasSuffix(" rows") || $0.hasSuffix(" row") })
+    }
+}
