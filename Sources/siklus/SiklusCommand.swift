@@ -43,7 +43,10 @@ struct SiklusCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let io = ShellIO.standard(environment: environment)
         let interactive = command == nil && file == nil && script == nil && Terminal.isTerminal(0)
-        let shell = Shell(session: Session(), io: io,
+        let session = Session()
+        // Long queries poll Ctrl-C through this; the engine cannot see the shell's flag itself.
+        session.isCancelled = { ShellInterrupt.isRaised }
+        let shell = Shell(session: session, io: io,
                           settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal)),
                           isInteractive: interactive)
 

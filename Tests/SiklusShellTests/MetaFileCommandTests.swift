@@ -86,14 +86,16 @@ final class MetaFileCommandTests: XCTestCase {
         """)
     }
 
-    func testChartExportsGoThroughTheChartsHook() throws {
+    func testChartExportsGoThroughTheChartsModule() throws {
         let h = ShellHarness()
-        XCTAssertEqual(h.run("table\n.export chart.svg"), 1)
-        XCTAssertTrue(h.err.text.contains("error: exporting charts as .svg is not available yet"))
+        XCTAssertEqual(h.run("table\n.export \(path("report.html"))"), 0, h.err.text)
+        let html = try String(contentsOfFile: path("report.html"), encoding: .utf8)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("<pre class=\"query\">table</pre>"), "the report shows the query that made the result")
 
         final class Recorder: ChartExporting {
             var calls: [(ChartFileFormat, String, Int)] = []
-            func export(_ table: ResultTable, format: ChartFileFormat, to path: String) throws {
+            func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String) throws {
                 calls.append((format, path, table.rowCount))
             }
         }

@@ -158,7 +158,11 @@ final class ProcessTests: XCTestCase {
         guard FileManager.default.fileExists(atPath: demo.path) else { throw XCTSkip("needs datasets/demo") }
         let result = try SiklusBinary.run(["--data", demo.path, "--mode", "csv", "-c", "cohort signup=2022-09 | metric avg_order"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("cohort"), result.stdout)  // needs engine: header row first
+        // One group (no `by`), so the CSV is the header and one full-precision value.
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "avg_order", result.stdout)
+        XCTAssertEqual(lines.count, 2, result.stdout)
+        XCTAssertEqual(Double(lines.last ?? "") ?? 0, 44.711413, accuracy: 1e-6)
         XCTAssertFalse(result.stdout.contains("│"))
     }
 }

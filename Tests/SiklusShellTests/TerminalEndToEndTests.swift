@@ -172,7 +172,8 @@ final class TerminalEndToEndTests: XCTestCase {
 
     func testStageNameCompletionFromTheSessionVocabulary() throws {
         try start()
-        try type("cohort signup=2022-09 | stage reten")
+        // `reten` would be ambiguous (retention, and the Indonesian alias retensi).
+        try type("cohort signup=2022-09 | stage retent")
         try press("Tab")
         try waitForScreen("stage completion") { $0.last == "siklus> cohort signup=2022-09 | stage retention" }
         try press("C-u")

@@ -17,6 +17,13 @@ public enum Terminal {
         return nil
     }
 
+    /// The terminal's height in rows on standard output, if it is a terminal.
+    public static func height() -> Int? {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return nil
+    }
+
     /// False when `NO_COLOR` is set to any non-empty value (https://no-color.org) or `TERM=dumb`.
     public static func colorAllowed(environment: [String: String]) -> Bool {
         if let value = environment["NO_COLOR"], !value.isEmpty { return false }

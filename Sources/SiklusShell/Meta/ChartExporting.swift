@@ -1,26 +1,27 @@
+import SiklusCharts
 import SiklusEngine
 
-/// Image formats `.export` hands to the charts module.
+/// Image formats `.export` and `| export` hand to the charts module.
 public enum ChartFileFormat: String, Sendable, CaseIterable {
     case svg, html
 }
 
 /// Writes a chart of a result to a file, for `.export chart.svg` and `.export report.html`.
-///
-/// HOOK(charts): SiklusCharts will provide the implementation (choosing the chart from
-/// `ResultTable.shape`); the executable then sets `Shell.chartExporter` to it. Until then the shell
-/// uses `ChartExportUnavailable`, which explains that the format is not available yet.
+/// A protocol so tests can record calls instead of writing files.
 public protocol ChartExporting {
-    /// Draws `table` as `format` into the file at `path`.
-    func export(_ table: ResultTable, format: ChartFileFormat, to path: String) throws
+    /// Draws `table` as `format` into the file at `path`; `query` is shown in HTML reports.
+    func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String) throws
 }
 
-/// The placeholder exporter used until SiklusCharts provides one.
-public struct ChartExportUnavailable: ChartExporting {
+/// The real exporter: SiklusCharts' SVG chart or self-contained HTML report.
+public struct ReportChartExporter: ChartExporting {
     public init() {}
 
-    public func export(_ table: ResultTable, format: ChartFileFormat, to path: String) throws {
-        throw ExportError(message: "exporting charts as .\(format.rawValue) is not available yet",
-                          hints: ["export the data with .csv, .tsv, .json or .md"])
+    public func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String) throws {
+        do {
+            try ReportExporter.export(table, query: query, to: path)
+        } catch {
+            throw ExportError(message: "\(error)", hints: format == .svg ? ["a table with no chart can still be exported as .html, .csv or .json"] : [])
+        }
     }
 }

@@ -25,7 +25,7 @@ extension MetaCommands {
             throw call.error("there is no result to export yet", argument: 0, hints: ["run a query first, then .export \(path)"])
         }
         do {
-            try ResultExporter.export(table, to: path, charts: call.shell.chartExporter)
+            try ResultExporter.export(table, to: path, query: call.shell.lastQuery, charts: call.shell.chartExporter)
         } catch let problem as ExportError {
             throw call.error(problem.message, argument: 0, hints: problem.hints)
         } catch {

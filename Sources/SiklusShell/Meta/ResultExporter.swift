@@ -13,16 +13,16 @@ public struct ExportError: Error, Sendable, Equatable {
 }
 
 /// Writes a result to a file in the format its extension names: `.csv`, `.tsv`, `.json`, `.md`
-/// (exact values, like the output modes), or `.svg`/`.html` through the charts hook.
+/// (exact values, like the output modes), or `.svg`/`.html` drawn by SiklusCharts.
 public enum ResultExporter {
     /// The output mode used for each data file extension.
     static let dataFormats: [String: OutputMode] = ["csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "markdown": .markdown]
 
     /// Writes `table` to `path`.
-    public static func export(_ table: ResultTable, to path: String, charts: ChartExporting) throws {
+    public static func export(_ table: ResultTable, to path: String, query: String, charts: ChartExporting) throws {
         let ext = (path as NSString).pathExtension.lowercased()
         if let format = ChartFileFormat(rawValue: ext) {
-            try charts.export(table, format: format, to: path)
+            try charts.export(table, format: format, query: query, to: path)
             return
         }
         guard let mode = dataFormats[ext] else {

@@ -27,8 +27,8 @@ extension Shell {
         runStatements(source) { outcome in
             let elapsed = started.duration(to: clock.now)
             switch outcome {
-            case .output(let result, _):
-                emit(result, to: destination, elapsed: settings.timer ? elapsed.seconds : nil)
+            case .output(let result, let span):
+                emit(result, query: source[span], to: destination, elapsed: settings.timer ? elapsed.seconds : nil)
             case .failure(let diagnostic):
                 report(diagnostic, in: source)
                 succeeded = false
@@ -40,12 +40,28 @@ extension Shell {
         return succeeded
     }
 
-    /// Prints one statement output.
-    func emit(_ result: StatementOutput, to destination: ResultDestination, elapsed: Double?) {
+    /// Prints one statement output; `query` is the statement's text (for export reports).
+    func emit(_ result: StatementOutput, query: String, to destination: ResultDestination, elapsed: Double?) {
         switch result {
         case .table(let table):
             lastResult = table
+            lastQuery = query
             writeTable(table, to: destination, elapsed: elapsed)
+        case .plot(let table):
+            lastResult = table
+            lastQuery = query
+            writeChart(table, to: destination)
+        case .export(let table, let path):
+            lastResult = table
+            lastQuery = query
+            do {
+                try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
+                io.err.write("wrote \(path)\n")
+            } catch let error as ExportError {
+                reportError("error: cannot export: \(error.message)" + error.hints.map { "\n  help: \($0)" }.joined())
+            } catch {
+                reportError("error: cannot export: \(error)")
+            }
         case .load(let report):
             destinationOutput(destination).write(report.render() + "\n")
         case .text(let text):

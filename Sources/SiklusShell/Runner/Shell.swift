@@ -1,3 +1,4 @@
+import SiklusCharts
 import SiklusEngine
 import SiklusLanguage
 
@@ -18,7 +19,9 @@ public final class Shell {
     /// Lines entered so far, for `.history`; the REPL supplies libedit's history.
     public var history: () -> [String] = { [] }
     /// Writes `.svg` and `.html` exports; see `ChartExporting`.
-    public var chartExporter: ChartExporting = ChartExportUnavailable()
+    public var chartExporter: ChartExporting = ReportChartExporter()
+    /// The text of the statement that produced `lastResult`, shown in exported HTML reports.
+    public internal(set) var lastQuery = ""
     /// The status asked for by `.quit`/`.exit`, once one of them ran.
     public internal(set) var quitStatus: Int32?
 
@@ -96,6 +99,23 @@ enum ResultDestination: Equatable {
         case (.standard, .standard): true
         case (.file(_, let x), .file(_, let y)): x === y
         default: false
+        }
+    }
+}
+
+extension Shell {
+    /// Draws a result as a terminal chart sized to the terminal (80×24 when not a terminal), in colour
+    /// only on a colour terminal; a result with no chart is shown as a table with a note.
+    func writeChart(_ table: ResultTable, to destination: ResultDestination) {
+        let toTerminal = destination == .standard && io.outIsTerminal
+        let width = toTerminal ? (io.terminalWidth() ?? 80) : 80
+        let options = ChartOptions(width: width, height: toTerminal ? max(12, Terminal.height() ?? 24) : 24,
+                                   color: destination == .standard && io.outColor)
+        do {
+            destinationOutput(destination).write(try TerminalChart.render(table, options: options) + "\n")
+        } catch {
+            io.err.write("note: \(error); showing the table instead\n")
+            writeTable(table, to: destination)
         }
     }
 }
