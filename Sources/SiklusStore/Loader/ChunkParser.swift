@@ -68,6 +68,7 @@ struct ChunkParser {
         defer { tags.deallocate(); required.deallocate() }
         let delimiter = plan.dialect.delimiter
         let whitespace = plan.dialect.isWhitespace
+        let delimiterPattern = UInt64(delimiter) &* Self.ones
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
 
         var capacity = max(16, Int(Double(range.count) / max(8, plan.bytesPerRecord) * 1.05) + 16)
@@ -137,11 +138,7 @@ struct ChunkParser {
                     }
                     while p < end, base[p] != delimiter, base[p] != newline { p += 1 }
                 } else {
-                    while p < end {
-                        let b = base[p]
-                        if b == delimiter || b == newline { break }
-                        p += 1
-                    }
+                    p = Self.fieldEnd(base, from: p, to: end, delimiter: delimiter, delimiterPattern: delimiterPattern)
                     fe = p
                     if fe > fs, base[fe - 1] == cr { fe -= 1 }
                 }
@@ -197,6 +194,26 @@ struct ChunkParser {
         }
         file.release(from: released, to: end)
         return result()
+    }
+
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+
+    /// The offset of the first delimiter or newline at or after `p` (or `end`). Fields are short but many,
+    /// so eight bytes are tested per step (SWAR: a byte equal to the pattern becomes a zero byte).
+    @inline(__always)
+    static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, delimiterPattern: UInt64) -> Int {
+        var p = start
+        while p + 8 <= end {
+            let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+            let a = word ^ delimiterPattern, b = word ^ newlines
+            let hits = ((a &- ones) & ~a | (b &- ones) & ~b) & highs
+            if hits != 0 { return p + hits.trailingZeroBitCount / 8 }
+            p += 8
+        }
+        while p < end, base[p] != delimiter, base[p] != UInt8(ascii: "\n") { p += 1 }
+        return p
     }
 
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
