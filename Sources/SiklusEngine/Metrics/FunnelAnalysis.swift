@@ -32,6 +32,7 @@ enum FunnelAnalysis {
         let partials: [Partial] = Parallel.map(parts.count) { k in
             var p = Partial(reached: Array(repeating: 0, count: keys.count * n), days: Array(repeating: [], count: keys.count * n))
             var times: [Int64] = [], steps: [UInt32] = []
+            var reach = Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = reach.times
             for (count, i) in parts[k].enumerated() {
                 if count & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
@@ -43,13 +44,13 @@ enum FunnelAnalysis {
                     if m != 0 { times.append(ts[r]); steps.append(m) }
                 }
                 guard !times.isEmpty else { continue }
-                let reach = furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order)
+                furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt)
                 guard reach.level > 0 else { continue }
                 let g = customerKeys.isEmpty ? 0 : Int(customerKeys[Int(c)])
                 for step in 0..<reach.level {
                     p.reached[g * n + step] += 1
                     if step > 0 {
-                        let from = plan.order == .anyOrder ? reach.times.min()! : reach.times[step - 1]
+                        let from = plan.order == .anyOrder ? reach.times[0..<reach.level].min()! : reach.times[step - 1]
                         p.days[g * n + step].append(Double(reach.times[step] - from) / Double(CivilTime.secondsPerDay))
                     }
                 }
@@ -90,45 +91,60 @@ enum FunnelAnalysis {
     /// The best attempt over a customer's matching rows (ascending time). `steps[i]` has bit s set when row i
     /// matches step s. Under `strict`, rows matching no step still break a sequence, so callers keep
     /// every in-scope row for strict funnels (see `StepMasks.keepsUnmatched`).
-    static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder) -> Reach {
-        var best = Reach()
+    ///
+    /// Writes the result into `best` (its `times` has room for every step); `attempt` is scratch space of
+    /// the same size, so no memory is allocated per customer or per attempt.
+    static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder,
+                         best: inout Reach, attempt: inout [Int64]) {
+        best.level = 0
         if order == .anyOrder {
-            for i in times.indices where steps[i] & ((1 << UInt32(n)) - 1) != 0 {
+            let all = UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(n)) - 1)
+            for i in times.indices where steps[i] & all != 0 {
                 // The first occurrence of each step within [times[i], times[i] + window].
-                var found = [Int64?](repeating: nil, count: n)
+                var found: UInt32 = 0
                 var j = i
                 while j < times.count, times[j] <= times[i] + window {
-                    for s in 0..<n where found[s] == nil && steps[j] & (1 << UInt32(s)) != 0 { found[s] = times[j] }
+                    var new = steps[j] & all & ~found
+                    while new != 0 {
+                        let s = new.trailingZeroBitCount
+                        attempt[s] = times[j]
+                        new &= new - 1
+                        found |= 1 << UInt32(s)
+                    }
                     j += 1
                 }
-                var level = 0
-                while level < n, found[level] != nil { level += 1 }
-                if level > best.level { best = Reach(level: level, times: found[0..<level].map { $0! }) }
-                if best.level == n { break }
+                let level = (~found).trailingZeroBitCount
+                if level > best.level {
+                    best.level = min(level, n)
+                    for s in 0..<best.level { best.times[s] = attempt[s] }
+                }
+                if best.level == n { return }
             }
-            return best
+            return
         }
         for i in times.indices where steps[i] & 1 != 0 {
-            var reached = [times[i]]
+            attempt[0] = times[i]
             var position = i
             var step = 1
             while step < n {
-                var next: Int?
+                var next = -1
                 var j = position + 1
                 while j < times.count, times[j] <= times[i] + window {
                     if steps[j] & (1 << UInt32(step)) != 0 { next = j; break }
                     if order == .strict { break }
                     j += 1
                 }
-                guard let next else { break }
-                reached.append(times[next])
+                guard next >= 0 else { break }
+                attempt[step] = times[next]
                 position = next
                 step += 1
             }
-            if step > best.level { best = Reach(level: step, times: reached) }
-            if best.level == n { break }
+            if step > best.level {
+                best.level = step
+                for s in 0..<step { best.times[s] = attempt[s] }
+            }
+            if best.level == n { return }
         }
-        return best
     }
 }
 

@@ -50,7 +50,8 @@ struct Binder {
                 try enter(.scope)
                 plan.scopeSteps.append(.filter(try Predicate.compile(condition, context, preferEvents: true)))
             case .groupBy(let names):
-                guard phase.rawValue <= Phase.result.rawValue else { try enter(.scope); break }
+                // `by` may come before or after the metric step, but not after sort/top/limit.
+                if phase.rawValue > Phase.result.rawValue { try enter(.scope) }
                 for name in names {
                     // The source's cohorts are always the first dimension; `by cohort` just says so.
                     if name.parts.count == 1, name.name.lowercased == "cohort", plan.grouping != nil { continue }
