@@ -94,7 +94,7 @@ struct ChunkParser {
             if whitespace {
                 while p < end, base[p] == space { p += 1 }
                 if p >= end { break }
-                if base[p] == newline || base[p] == cr { continue }
+                if base[p] == newline || (base[p] == cr && p + 1 < end && base[p + 1] == newline) { continue }
             }
             if rows == capacity {
                 let next = capacity * 2
