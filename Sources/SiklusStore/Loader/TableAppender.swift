@@ -137,8 +137,14 @@ extension SpendTable {
     mutating func append(_ new: [Column], roles newRoles: [ColumnRole?]) {
         let old = count, added = new.first?.count ?? 0
         var merged = columns.map { existing in
-            existing.appending(new.first { $0.name.lowercased() == existing.name.lowercased() }
-                ?? Column.empty(name: existing.name, type: existing.type, count: added))
+            var existing = existing
+            var other = new.first { $0.name.lowercased() == existing.name.lowercased() }
+                ?? Column.empty(name: existing.name, type: existing.type, count: added)
+            // Both are Unix seconds: a file with times turns a date column into a datetime column.
+            if existing.type != other.type, [ColumnType.date, .datetime].contains(existing.type), [ColumnType.date, .datetime].contains(other.type) {
+                (existing.type, other.type) = (.datetime, .datetime)
+            }
+            return existing.appending(other)
         }
         for (i, column) in new.enumerated() {
             if let at = merged.firstIndex(where: { $0.name.lowercased() == column.name.lowercased() }) {
