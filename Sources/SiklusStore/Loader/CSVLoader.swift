@@ -72,6 +72,11 @@ struct CSVLoader {
                 (kind, type) = (.float, .float)
             case .ts?, .signup?, .date?:
                 if format == nil, type != .date, type != .datetime {
+                    // No value to judge by (a header-only file, or a first record the sniffer cannot read): expect ISO times.
+                    guard sniffed.sample[i].contains(where: { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }) else {
+                        (kind, type) = (.isoTime, .datetime)
+                        break
+                    }
                     throw timeError(column: name, role: role!, inferred: type, sample: sniffed.sample[i], line: sniffed.dialect.dataLine)
                 }
             case nil:
