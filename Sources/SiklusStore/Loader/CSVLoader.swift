@@ -65,7 +65,9 @@ struct CSVLoader {
             case .event?, .channel?, .country?:
                 (kind, type) = (.string, .string)
             case .amount?, .spend?, .impressions?, .clicks?:
-                if type != .int && type != .float && !sniffed.sample[i].allSatisfy({ $0.isEmpty }) {
+                // A few values that are not numbers are bad rows, reported with their lines; mostly non-numbers is the wrong column.
+                let values = sniffed.sample[i].filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
+                if type != .int && type != .float && values.filter({ $0.withUnsafeBytes(FieldParsers.double) != nil }).count * 2 < values.count {
                     throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) (\(role!.rawValue)) should hold numbers, but holds \(type.rawValue) values",
                                     hint: "map \(role!.rawValue) to a numeric column, e.g. map \(role!.rawValue)=OtherColumn")
                 }
