@@ -79,6 +79,12 @@ struct CSVLoader {
                         (kind, type) = (.isoTime, .datetime)
                         break
                     }
+                    // Mostly ISO times: the few others are bad rows, reported with their lines.
+                    let times = sniffed.sample[i].filter { $0.withUnsafeBytes(FieldParsers.isoTimestamp) != nil }
+                    if times.count * 2 >= sniffed.sample[i].filter({ !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }).count {
+                        (kind, type) = ColumnTypeInference.infer(times)
+                        break
+                    }
                     throw timeError(column: name, role: role!, inferred: type, sample: sniffed.sample[i], line: sniffed.dialect.dataLine)
                 }
             case nil:
@@ -99,7 +105,7 @@ struct CSVLoader {
             return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) holds integers, not dates",
                              hint: "if they are Unix times, add: format \(role.rawValue)=epoch (or epoch_ms)")
         }
-        let example = sample.first { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let example = sample.first { !$0.isEmpty && $0.withUnsafeBytes(FieldParsers.isoTimestamp) == nil }.map { String(decoding: $0, as: UTF8.self) } ?? ""
         let pattern = ColumnTypeInference.suggestedPattern(sample) ?? "%d/%m/%Y"
         return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) has values like \"\(example)\" that are not ISO dates",
                          hint: "tell the loader how they are written, e.g. format \(role.rawValue)=\"\(pattern)\"")
