@@ -109,13 +109,13 @@ struct ChunkParser {
             while true {
                 var fs = p, fe = p
                 var escaped = false
-                let fieldColumn = p - lineStart + 1
+                let fieldLine = line, fieldColumn = p - lineStart + 1
                 if p < end, base[p] == quote {
                     p += 1
                     fs = p
                     while true {
                         if p >= end {
-                            return result(fatal: (recordLine, fieldColumn, "unterminated quoted field: the quote opened here never closes"))
+                            return result(fatal: (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes"))
                         }
                         let b = base[p]
                         if b == quote {
