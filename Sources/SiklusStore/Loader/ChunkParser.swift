@@ -103,7 +103,7 @@ struct ChunkParser {
             }
             let recordLine = line
             var field = 0
-            var bad: (reason: String, column: Int)?
+            var bad: (reason: String, line: Int, column: Int)?
             var skipEmptyCustomer = false
 
             while true {
@@ -128,7 +128,7 @@ struct ChunkParser {
                     fe = p
                     p += 1
                     if p < end, base[p] != delimiter, base[p] != newline, base[p] != cr, bad == nil {
-                        bad = ("text after a closing quote", p - lineStart + 1)
+                        bad = ("text after a closing quote", line, p - lineStart + 1)
                     }
                     while p < end, base[p] != delimiter, base[p] != newline { p += 1 }
                 } else {
@@ -156,7 +156,7 @@ struct ChunkParser {
                                    required: required[field], customers: &customers, strings: &strings,
                                    skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok {
-                        bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldColumn)
+                        bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldLine, fieldColumn)
                     }
                 }
                 field += 1
@@ -179,7 +179,7 @@ struct ChunkParser {
                 let reason = field < fieldCount ? "expected \(fieldCount) fields, found \(field)" : "expected \(fieldCount) fields, found \(field)"
                 skips[reason, default: SkipTally()].add(line: recordLine, column: 1)
             } else if let bad {
-                skips[bad.reason, default: SkipTally()].add(line: recordLine, column: bad.column)
+                skips[bad.reason, default: SkipTally()].add(line: bad.line, column: bad.column)
             } else if skipEmptyCustomer {
                 emptyCustomer.add(line: recordLine, column: 1)
             } else {
