@@ -101,7 +101,7 @@ struct ChunkParser {
                 for i in 0..<fieldCount { buffers[i].grow(from: rows, to: next) }
                 capacity = next
             }
-            let recordLine = line
+            let recordLine = line, customersBefore = customers.count, stringsBefore = strings.count
             var field = 0
             var bad: (reason: String, line: Int, column: Int)?
             var skipEmptyCustomer = false
@@ -175,6 +175,11 @@ struct ChunkParser {
             if p < end, base[p] == cr { p += 1 }
             if p < end, base[p] == newline { p += 1; line += 1; lineStart = p }
 
+            // A dropped row leaves no trace in the dictionaries (no customer without rows).
+            if field != fieldCount || bad != nil || skipEmptyCustomer {
+                customers.truncate(to: customersBefore)
+                strings.truncate(to: stringsBefore)
+            }
             if field != fieldCount {
                 let reason = field < fieldCount ? "expected \(fieldCount) fields, found \(field)" : "expected \(fieldCount) fields, found \(field)"
                 skips[reason, default: SkipTally()].add(line: recordLine, column: 1)
