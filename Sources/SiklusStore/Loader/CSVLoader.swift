@@ -91,8 +91,13 @@ struct CSVLoader {
                 break
             }
             if let existing = existingType(of: name, in: store), existing != type, role == nil {
-                throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) is \(type.rawValue) here but \(existing.rawValue) in the \(table.rawValue) already loaded",
-                                hint: "rename the column, or load it into a fresh session")
+                // No values to go by (an empty column, a header-only file): keep the type already loaded.
+                if format == nil, !sniffed.sample[i].contains(where: { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }) {
+                    (kind, type) = (existing == .int ? .int : existing == .float ? .float : existing == .string ? .string : .isoTime, existing)
+                } else {
+                    throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) is \(type.rawValue) here but \(existing.rawValue) in the \(table.rawValue) already loaded",
+                                    hint: "rename the column, or load it into a fresh session")
+                }
             }
             columns.append(PlannedColumn(name: name, kind: kind, type: type, role: role,
                                          required: role == .ts || (role == .date && table == .spend)))
