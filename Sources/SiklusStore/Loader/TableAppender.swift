@@ -110,6 +110,9 @@ extension CustomerTable {
     /// Sets `column`'s values at the given customer slots, adding the column when new. Later rows of
     /// the same id win, so re-loading a customers file updates attributes.
     mutating func upsert(_ column: Column, role: ColumnRole?, at ids: [Int32]) {
+        var column = column
+        // A role column joins the column already playing that role, whatever this file calls it.
+        if let role, let at = roles[role] { column.name = columns[at].name }
         let index = columns.firstIndex { $0.name.lowercased() == column.name.lowercased() }
         let base = index.map { columns[$0] } ?? Column.empty(name: column.name, type: column.type, count: hasRow.count)
         let updated = base.scattering(column, at: ids, count: hasRow.count)
@@ -135,6 +138,12 @@ extension EventTable {
 extension SpendTable {
     /// Appends rows; columns are matched by name, missing ones padded with nulls.
     mutating func append(_ new: [Column], roles newRoles: [ColumnRole?]) {
+        // A role column joins the column already playing that role, whatever this file calls it.
+        let new = new.enumerated().map { i, column in
+            var column = column
+            if let role = newRoles[i], let at = roles[role] { column.name = columns[at].name }
+            return column
+        }
         let old = count, added = new.first?.count ?? 0
         var merged = columns.map { existing in
             var existing = existing
