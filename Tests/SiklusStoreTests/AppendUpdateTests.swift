@@ -145,6 +145,45 @@ final class AppendUpdateTests: XCTestCase {
         XCTAssertEqual(store.spend.column(for: .date)?.type, .datetime)
     }
 
+    func testSpendFilesWithDifferentHeadersForTheSameRoles() throws {
+        let files = TestFiles()
+        var store = Store()
+        try store.load(.spend, path: files.write("a.csv", "date,channel,spend\n2022-01-01,search,1\n"))
+        try store.load(.spend, path: files.write("b.csv", "Day,Source,Cost,clicks\n2022-01-02,social,2,7\n"))
+        XCTAssertEqual(store.spend.columns.map(\.name), ["date", "channel", "spend", "clicks"])
+        XCTAssertEqual(store.spend.column(for: .date)?.int64Values, [utc(2022, 1, 1), utc(2022, 1, 2)])
+        XCTAssertEqual(store.spend.column(for: .spend)?.doubleValues, [1, 2])
+        XCTAssertEqual(store.spend.column(for: .clicks)?.doubleValues, [nil, 7])
+        guard case .code(let channels)? = store.spend.column(for: .channel)?.data else { return XCTFail("channel") }
+        XCTAssertEqual(channels.map { $0 < 0 ? "" : store.strings[$0] }, ["search", "social"])
+    }
+
+    func testCustomerFilesWithDifferentHeadersForTheSameRoles() throws {
+        let files = TestFiles()
+        var store = Store()
+        try store.load(.customers, path: files.write("a.csv", "customer_id,channel,country\nu1,search,ID\n"))
+        try store.load(.customers, path: files.write("b.csv", "user_id,source,nation\nu2,social,US\nu1,email,\n"))
+        XCTAssertEqual(store.customers.columns.map(\.name), ["channel", "country"])
+        XCTAssertEqual(store.customers.column(for: .channel)?.name, "channel")
+        XCTAssertEqual(store.customerText("channel", of: "u1"), "email")
+        XCTAssertEqual(store.customerText("channel", of: "u2"), "social")
+        XCTAssertEqual(store.customerText("country", of: "u2"), "US")
+    }
+
+    func testAColumnNameThatChangesRoleBetweenFiles() throws {
+        // market is an extra (int) in the first file, where nation is the country; in the second it is the country.
+        let files = TestFiles()
+        var store = Store()
+        try store.load(.customers, path: files.write("a.csv", "customer_id,nation,market\nu1,ID,5\n"))
+        try store.load(.customers, path: files.write("b.csv", "customer_id,market\nu2,US\n"))
+        XCTAssertEqual(store.customerText("nation", of: "u2"), "US")
+        XCTAssertEqual(store.customerText("market", of: "u1"), "5")
+        try store.load(.spend, path: files.write("s1.csv", "date,channel,spend,cost\n2022-01-01,search,1,3\n"))
+        try store.load(.spend, path: files.write("s2.csv", "date,channel,cost\n2022-01-02,search,2.5\n"))
+        XCTAssertEqual(store.spend.column(for: .spend)?.doubleValues, [1, 2.5])
+        XCTAssertEqual(store.spend.column(named: "cost")?.int64Values, [3, nil])
+    }
+
     func testEventsAfterCustomersKeepChannelCodesShared() throws {
         let files = TestFiles()
         var store = Store()

@@ -69,6 +69,13 @@ final class ColumnRoleTests: XCTestCase {
         XCTAssertEqual(error?.hint, "the header has: customer_id, ts, event")
     }
 
+    func testMappingTwoRolesToOneColumn() {
+        let error = loadError { _ = try loadFresh(.events, "Buyer,ts\nb1,2022-09-14\n", options: LoadOptions(mapping: [.customer: "Buyer", .event: "Buyer"])) }
+        XCTAssertEqual(error?.line, 1)
+        XCTAssertEqual(error?.message, "column Buyer is mapped to two roles, customer and event")
+        XCTAssertEqual(error?.hint, "map each role to a column of its own")
+    }
+
     func testMappingARoleTheTableDoesNotHave() {
         let error = loadError { _ = try loadFresh(.events, "customer_id,ts,cost\nu1,2022-09-14,1\n", options: LoadOptions(mapping: [.spend: "cost"])) }
         XCTAssertEqual(error?.message, "events has no role spend")
