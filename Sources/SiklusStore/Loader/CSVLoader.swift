@@ -36,7 +36,7 @@ struct CSVLoader {
         if merged.emptyCustomer.count > 0 {
             skipped.append(.init(reason: "empty customer id", count: merged.emptyCustomer.count, firstLines: merged.emptyCustomer.first.map(\.line)))
         }
-        if merged.rows == 0 { notes.append("the file has a header but no data rows") }
+        if merged.rows == 0, skipped.isEmpty { notes.append("the file has a header but no data rows") }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
                           distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
