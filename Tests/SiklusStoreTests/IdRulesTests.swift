@@ -80,5 +80,10 @@ final class IdRulesTests: XCTestCase {
         let (store, report) = try loadFresh(.events, text)
         XCTAssertEqual(store.events.count, 2)
         XCTAssertEqual(report.skipped.map(\.reason), ["empty customer id"])
+        // Only empty ids: nothing loads, and the report does not claim the file had no data rows.
+        let (_, none) = try loadFresh(.events, "customer_id,ts,event\n,2022-09-14,a\n,2022-09-15,b\n")
+        XCTAssertEqual(none.rowsLoaded, 0)
+        XCTAssertEqual(none.skipped, [.init(reason: "empty customer id", count: 2, firstLines: [2, 3])])
+        XCTAssertEqual(none.notes, [])
     }
 }
