@@ -114,7 +114,9 @@ extension CustomerTable {
         // A role column joins the column already playing that role, whatever this file calls it.
         if let role, let at = roles[role] { column.name = columns[at].name }
         let index = columns.firstIndex { $0.name.lowercased() == column.name.lowercased() }
-        let base = index.map { columns[$0] } ?? Column.empty(name: column.name, type: column.type, count: hasRow.count)
+        var base = index.map { columns[$0] } ?? Column.empty(name: column.name, type: column.type, count: hasRow.count)
+        // Both are Unix seconds: values with times turn a date column into a datetime column.
+        if base.type == .date, column.type == .datetime, column.nulls?.contains(false) ?? (column.count > 0) { base.type = .datetime }
         let updated = base.scattering(column, at: ids, count: hasRow.count)
         if let index { columns[index] = updated } else { columns.append(updated) }
         if let role { roles[role] = index ?? columns.count - 1 }
