@@ -90,6 +90,17 @@ final class AppendUpdateTests: XCTestCase {
         for column in store.customers.columns { XCTAssertEqual(column.count, 5, column.name) }
     }
 
+    func testCustomerDatesGainTimesFromALaterFile() throws {
+        let files = TestFiles()
+        var store = Store()
+        try store.load(.customers, path: files.write("a.csv", "customer_id,signup\nu1,2022-01-01\n"))
+        try store.load(.customers, path: files.write("b.csv", "customer_id,signup\nu2,2022-01-02 10:00:00\n"))
+        XCTAssertEqual(store.customers.column(for: .signup)?.type, .datetime)
+        XCTAssertEqual(store.customers.column(for: .signup)?.int64Values, [utc(2022, 1, 1), utc(2022, 1, 2, 10)])
+        try store.load(.customers, path: files.write("c.csv", "customer_id,signup\nu3,2022-01-03\n"))
+        XCTAssertEqual(store.customers.column(for: .signup)?.type, .datetime)
+    }
+
     func testLaterRowsOfTheSameIdWin() throws {
         let (store, report) = try loadFresh(.customers, "customer_id,channel\nu1,search\nu2,email\nu1,social\n")
         XCTAssertEqual(report.rowsLoaded, 3)
