@@ -153,7 +153,8 @@ extension SpendTable {
                 ?? Column.empty(name: existing.name, type: existing.type, count: added)
             // Both are Unix seconds: a file with times turns a date column into a datetime column.
             if existing.type != other.type, [ColumnType.date, .datetime].contains(existing.type), [ColumnType.date, .datetime].contains(other.type) {
-                (existing.type, other.type) = (.datetime, .datetime)
+                let widen = existing.type == .datetime || other.nulls?.contains(false) ?? (other.count > 0)
+                (existing.type, other.type) = widen ? (.datetime, .datetime) : (existing.type, existing.type)
             }
             return existing.appending(other)
         }
