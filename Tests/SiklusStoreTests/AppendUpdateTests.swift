@@ -150,6 +150,11 @@ final class AppendUpdateTests: XCTestCase {
         XCTAssertEqual(store.spend.count, 2)
         XCTAssertEqual(store.spend.column(for: .date)?.int64Values, [utc(2022, 1, 1), utc(2022, 1, 2, 10)])
         XCTAssertEqual(store.spend.column(for: .date)?.type, .datetime)
+        // A header-only file after dates leaves the column a date column.
+        var dates = Store()
+        try dates.load(.spend, path: files.write("d.csv", "date,channel,spend\n2022-01-01,search,1\n"))
+        try dates.load(.spend, path: files.write("e.csv", "date,channel,spend\n"))
+        XCTAssertEqual(dates.spend.column(for: .date)?.type, .date)
         // And the other way round.
         try store.load(.spend, path: files.write("c.csv", "date,channel,spend\n2022-01-03,search,3\n"))
         XCTAssertEqual(store.spend.column(for: .date)?.int64Values, [utc(2022, 1, 1), utc(2022, 1, 2, 10), utc(2022, 1, 3)])
