@@ -142,6 +142,18 @@ final class AppendUpdateTests: XCTestCase {
         XCTAssertEqual(store.customerIDs.count, 0, "spend has no customers")
     }
 
+    func testSpendRowsNeedADate() throws {
+        var text = "date,channel,spend\n"
+        text += (0..<200).map { "2022-01-\(String(format: "%02d", 1 + $0 % 28)),search,\($0)\n" }.joined()
+        text += ",search,5\nNULL,email,1\n"  // lines 202, 203
+        let (store, report) = try loadFresh(.spend, text)
+        XCTAssertEqual(store.spend.count, 200)
+        XCTAssertEqual(report.skipped, [.init(reason: "date: expected a date or time like 2022-09-14 or 2022-09-14 10:21:14", count: 2, firstLines: [202, 203])])
+        // A missing channel is not a reason to skip.
+        let (other, _) = try loadFresh(.spend, "date,channel,spend\n2022-01-01,,5\n")
+        XCTAssertEqual(other.spend.column(for: .channel)?.data, .code([-1]))
+    }
+
     func testSpendAppendsDatesWithAndWithoutTimes() throws {
         let files = TestFiles()
         var store = Store()

@@ -26,6 +26,19 @@ final class CSVDialectTests: XCTestCase {
         }
     }
 
+    func testLongQuotedFieldsWithEscapes() {
+        // Longer than the parser's initial scratch buffer, several times, then short again.
+        let long = String(repeating: "ab\"\"c,\n", count: 3000)
+        let text = "customer_id,ts,note\n\"u\"\"1\",2022-09-14,\"\(long)\"\nu2,2022-09-14,\"x\"\"y\"\nu3,2022-09-14,\"\(long)\(long)\"\n"
+        forEachPath { path in
+            let (store, report) = try loadFresh(.events, text, options: path.options())
+            XCTAssertEqual(report.rowsLoaded, 3, "[\(path)]")
+            let unescaped = String(repeating: "ab\"c,\n", count: 3000)
+            XCTAssertEqual(store.eventExtraText("note"), [unescaped, "x\"y", unescaped + unescaped], "[\(path)]")
+            XCTAssertEqual(store.customerIDs.strings, ["u\"1", "u2", "u3"], "[\(path)]")
+        }
+    }
+
     func testLineNumbersCountNewlinesInsideQuotes() {
         // Line 1 header, line 2-4 one record with two embedded newlines, then filler from line 5.
         var text = "customer_id,ts,event,amount\nu1,2022-09-14,\"multi\nline\nevent\",3\n"
