@@ -22,7 +22,8 @@ final class TestFiles {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let url = directory.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        let written = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        precondition(written, "cannot write \(url.path)")
         return url.path
     }
 }

@@ -36,7 +36,7 @@ struct CSVLoader {
         if merged.emptyCustomer.count > 0 {
             skipped.append(.init(reason: "empty customer id", count: merged.emptyCustomer.count, firstLines: merged.emptyCustomer.first.map(\.line)))
         }
-        if merged.rows == 0 { notes.append("the file has a header but no data rows") }
+        if merged.rows == 0, skipped.isEmpty { notes.append("the file has a header but no data rows") }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
                           distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
@@ -65,21 +65,39 @@ struct CSVLoader {
             case .event?, .channel?, .country?:
                 (kind, type) = (.string, .string)
             case .amount?, .spend?, .impressions?, .clicks?:
-                if type != .int && type != .float && !sniffed.sample[i].allSatisfy({ $0.isEmpty }) {
+                // A few values that are not numbers are bad rows, reported with their lines; mostly non-numbers is the wrong column.
+                let values = sniffed.sample[i].filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
+                if type != .int && type != .float && values.filter({ $0.withUnsafeBytes(FieldParsers.double) != nil }).count * 2 < values.count {
                     throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) (\(role!.rawValue)) should hold numbers, but holds \(type.rawValue) values",
                                     hint: "map \(role!.rawValue) to a numeric column, e.g. map \(role!.rawValue)=OtherColumn")
                 }
                 (kind, type) = (.float, .float)
             case .ts?, .signup?, .date?:
                 if format == nil, type != .date, type != .datetime {
+                    // No value to judge by (a header-only file, or a first record the sniffer cannot read): expect ISO times.
+                    guard sniffed.sample[i].contains(where: { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }) else {
+                        (kind, type) = (.isoTime, .datetime)
+                        break
+                    }
+                    // Mostly ISO times: the few others are bad rows, reported with their lines.
+                    let times = sniffed.sample[i].filter { $0.withUnsafeBytes(FieldParsers.isoTimestamp) != nil }
+                    if times.count * 2 >= sniffed.sample[i].filter({ !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }).count {
+                        (kind, type) = ColumnTypeInference.infer(times)
+                        break
+                    }
                     throw timeError(column: name, role: role!, inferred: type, sample: sniffed.sample[i], line: sniffed.dialect.dataLine)
                 }
             case nil:
                 break
             }
             if let existing = existingType(of: name, in: store), existing != type, role == nil {
-                throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) is \(type.rawValue) here but \(existing.rawValue) in the \(table.rawValue) already loaded",
-                                hint: "rename the column, or load it into a fresh session")
+                // No values to go by (an empty column, a header-only file): keep the type already loaded.
+                if format == nil, !sniffed.sample[i].contains(where: { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }) {
+                    (kind, type) = (existing == .int ? .int : existing == .float ? .float : existing == .string ? .string : .isoTime, existing)
+                } else {
+                    throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) is \(type.rawValue) here but \(existing.rawValue) in the \(table.rawValue) already loaded",
+                                    hint: "rename the column, or load it into a fresh session")
+                }
             }
             columns.append(PlannedColumn(name: name, kind: kind, type: type, role: role,
                                          required: role == .ts || (role == .date && table == .spend)))
@@ -92,7 +110,7 @@ struct CSVLoader {
             return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) holds integers, not dates",
                              hint: "if they are Unix times, add: format \(role.rawValue)=epoch (or epoch_ms)")
         }
-        let example = sample.first { !$0.isEmpty }.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let example = sample.first { !$0.isEmpty && $0.withUnsafeBytes(FieldParsers.isoTimestamp) == nil }.map { String(decoding: $0, as: UTF8.self) } ?? ""
         let pattern = ColumnTypeInference.suggestedPattern(sample) ?? "%d/%m/%Y"
         return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) has values like \"\(example)\" that are not ISO dates",
                          hint: "tell the loader how they are written, e.g. format \(role.rawValue)=\"\(pattern)\"")

@@ -100,28 +100,28 @@ struct ChunkParser {
             if whitespace {
                 while p < end, base[p] == space { p += 1 }
                 if p >= end { break }
-                if base[p] == newline || base[p] == cr { continue }
+                if base[p] == newline || (base[p] == cr && p + 1 < end && base[p + 1] == newline) { continue }
             }
             if rows == capacity {
                 let next = capacity * 2
                 for i in 0..<fieldCount { buffers[i].grow(from: rows, to: next) }
                 capacity = next
             }
-            let recordLine = line
+            let recordLine = line, customersBefore = customers.count, stringsBefore = strings.count
             var field = 0
-            var bad: (reason: String, column: Int)?
+            var bad: (reason: String, line: Int, column: Int)?
             var skipEmptyCustomer = false
 
             while true {
                 var fs = p, fe = p
                 var escaped = false
-                let fieldColumn = p - lineStart + 1
+                let fieldLine = line, fieldColumn = p - lineStart + 1
                 if p < end, base[p] == quote {
                     p += 1
                     fs = p
                     while true {
                         if p >= end {
-                            return result(fatal: (recordLine, fieldColumn, "unterminated quoted field: the quote opened here never closes"))
+                            return result(fatal: (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes"))
                         }
                         let b = base[p]
                         if b == quote {
@@ -134,7 +134,7 @@ struct ChunkParser {
                     fe = p
                     p += 1
                     if p < end, base[p] != delimiter, base[p] != newline, base[p] != cr, bad == nil {
-                        bad = ("text after a closing quote", p - lineStart + 1)
+                        bad = ("text after a closing quote", line, p - lineStart + 1)
                     }
                     while p < end, base[p] != delimiter, base[p] != newline { p += 1 }
                 } else {
@@ -158,7 +158,7 @@ struct ChunkParser {
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok {
-                        bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldColumn)
+                        bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldLine, fieldColumn)
                     }
                 }
                 field += 1
@@ -177,11 +177,16 @@ struct ChunkParser {
             if p < end, base[p] == cr { p += 1 }
             if p < end, base[p] == newline { p += 1; line += 1; lineStart = p }
 
+            // A dropped row leaves no trace in the dictionaries (no customer without rows).
+            if field != fieldCount || bad != nil || skipEmptyCustomer {
+                customers.truncate(to: customersBefore)
+                strings.truncate(to: stringsBefore)
+            }
             if field != fieldCount {
                 let reason = field < fieldCount ? "expected \(fieldCount) fields, found \(field)" : "expected \(fieldCount) fields, found \(field)"
                 skips[reason, default: SkipTally()].add(line: recordLine, column: 1)
             } else if let bad {
-                skips[bad.reason, default: SkipTally()].add(line: recordLine, column: bad.column)
+                skips[bad.reason, default: SkipTally()].add(line: bad.line, column: bad.column)
             } else if skipEmptyCustomer {
                 emptyCustomer.add(line: recordLine, column: 1)
             } else {

@@ -61,6 +61,10 @@ enum ColumnRoles {
                 let valid = synonyms(for: table).map(\.0.rawValue).joined(separator: ", ")
                 throw LoadError(path: path, line: 1, message: "\(table.rawValue) has no role \(role.rawValue)", hint: "roles of \(table.rawValue): \(valid)")
             }
+            if let other = roles.first(where: { $0.value == index })?.key {
+                throw LoadError(path: path, line: 1, message: "column \(headers[index]) is mapped to two roles, " + [other, role].map(\.rawValue).sorted().joined(separator: " and "),
+                                hint: "map each role to a column of its own")
+            }
             roles[role] = index
             taken.insert(index)
         }

@@ -47,6 +47,7 @@ enum ColumnTypeInference {
 
     /// A guess at the pattern of day-first or month-first dates, for the error hint.
     static func suggestedPattern(_ values: [[UInt8]]) -> String? {
+        var ambiguous: String?
         for value in values.prefix(50) {
             let text = String(decoding: value, as: UTF8.self)
             let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
@@ -56,7 +57,8 @@ enum ColumnTypeInference {
             let time = text.contains(":") ? " %H:%M" + (text.filter { $0 == ":" }.count > 1 ? ":%S" : "") : ""
             if first > 12 { return "%d\(separator)%m\(separator)%Y\(time)" }
             if second > 12 { return "%m\(separator)%d\(separator)%Y\(time)" }
+            ambiguous = ambiguous ?? "%d\(separator)%m\(separator)%Y\(time)"
         }
-        return values.isEmpty ? nil : "%d/%m/%Y"
+        return ambiguous ?? (values.isEmpty ? nil : "%d/%m/%Y")
     }
 }

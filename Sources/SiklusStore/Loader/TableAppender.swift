@@ -110,8 +110,13 @@ extension CustomerTable {
     /// Sets `column`'s values at the given customer slots, adding the column when new. Later rows of
     /// the same id win, so re-loading a customers file updates attributes.
     mutating func upsert(_ column: Column, role: ColumnRole?, at ids: [Int32]) {
+        var column = column
+        // A role column joins the column already playing that role, whatever this file calls it.
+        if let role, let at = roles[role] { column.name = columns[at].name }
         let index = columns.firstIndex { $0.name.lowercased() == column.name.lowercased() }
-        let base = index.map { columns[$0] } ?? Column.empty(name: column.name, type: column.type, count: hasRow.count)
+        var base = index.map { columns[$0] } ?? Column.empty(name: column.name, type: column.type, count: hasRow.count)
+        // Both are Unix seconds: values with times turn a date column into a datetime column.
+        if base.type == .date, column.type == .datetime, column.nulls?.contains(false) ?? (column.count > 0) { base.type = .datetime }
         let updated = base.scattering(column, at: ids, count: hasRow.count)
         if let index { columns[index] = updated } else { columns.append(updated) }
         if let role { roles[role] = index ?? columns.count - 1 }
@@ -135,10 +140,23 @@ extension EventTable {
 extension SpendTable {
     /// Appends rows; columns are matched by name, missing ones padded with nulls.
     mutating func append(_ new: [Column], roles newRoles: [ColumnRole?]) {
+        // A role column joins the column already playing that role, whatever this file calls it.
+        let new = new.enumerated().map { i, column in
+            var column = column
+            if let role = newRoles[i], let at = roles[role] { column.name = columns[at].name }
+            return column
+        }
         let old = count, added = new.first?.count ?? 0
         var merged = columns.map { existing in
-            existing.appending(new.first { $0.name.lowercased() == existing.name.lowercased() }
-                ?? Column.empty(name: existing.name, type: existing.type, count: added))
+            var existing = existing
+            var other = new.first { $0.name.lowercased() == existing.name.lowercased() }
+                ?? Column.empty(name: existing.name, type: existing.type, count: added)
+            // Both are Unix seconds: a file with times turns a date column into a datetime column.
+            if existing.type != other.type, [ColumnType.date, .datetime].contains(existing.type), [ColumnType.date, .datetime].contains(other.type) {
+                let widen = existing.type == .datetime || other.nulls?.contains(false) ?? (other.count > 0)
+                (existing.type, other.type) = widen ? (.datetime, .datetime) : (existing.type, existing.type)
+            }
+            return existing.appending(other)
         }
         for (i, column) in new.enumerated() {
             if let at = merged.firstIndex(where: { $0.name.lowercased() == column.name.lowercased() }) {

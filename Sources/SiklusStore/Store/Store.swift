@@ -19,7 +19,7 @@ public struct Store: Sendable {
     public func isLoaded(_ table: TableKind) -> Bool {
         switch table {
         case .events: events.count > 0
-        case .customers: customers.columns.first != nil
+        case .customers: customers.hasRow.contains(true)
         case .spend: spend.count > 0
         }
     }

@@ -84,6 +84,24 @@ public struct StringDictionary: Sendable {
         return code
     }
 
+    /// Removes the strings added since the dictionary held `newCount` (a parsed row that was then dropped).
+    ///
+    /// Safe with linear probing because only the newest entries go, newest first: no older entry's probe
+    /// passes through a slot that was still empty when it was added.
+    /// - Complexity: O(removed strings) expected.
+    mutating func truncate(to newCount: Int) {
+        while hashes.count > newCount {
+            let code = hashes.count - 1, h = hashes[code]
+            let mask = slots.count - 1, entry = Self.slot(hash: h, code: Int32(code))
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] != entry { i = (i + 1) & mask }
+            slots[i] = 0
+            arena.removeLast(starts[code + 1] - starts[code])
+            starts.removeLast()
+            hashes.removeLast()
+        }
+    }
+
     @inline(__always)
     private static func slot(hash: UInt64, code: Int32) -> UInt64 {
         (hash & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(code) + 1)
