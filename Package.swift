@@ -40,7 +40,7 @@ let package = Package(
         ),
         // Times loads and canonical queries for scripts/bench (release build).
         .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine"]),
-        .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"]),
+        .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage"]),
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts"], exclude: ["Golden"]),
