@@ -47,6 +47,8 @@ struct ChunkParser {
 
     /// How often parsed pages are handed back to the kernel.
     private static let releaseStride = 16 << 20
+    /// How far ahead pages are mapped in one call.
+    private static let prefetchStride = 4 << 20
 
     func parse() -> ChunkResult {
         let bytes = file.bytes
@@ -85,6 +87,7 @@ struct ChunkParser {
         var line = 0
         var lineStart = range.lowerBound
         var released = range.lowerBound
+        var prefetched = range.lowerBound
         var p = range.lowerBound
         let end = range.upperBound
 
@@ -191,6 +194,10 @@ struct ChunkParser {
                 emptyCustomer.add(line: recordLine, column: 1)
             } else {
                 rows += 1
+            }
+            if p >= prefetched {
+                file.prefetch(from: prefetched, to: min(end, prefetched + Self.prefetchStride))
+                prefetched += Self.prefetchStride
             }
             if p - released >= Self.releaseStride {
                 file.release(from: released, to: lineStart)

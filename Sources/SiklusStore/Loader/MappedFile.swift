@@ -47,6 +47,16 @@ final class MappedFile: @unchecked Sendable {
         UnsafeRawBufferPointer(start: base, count: count)
     }
 
+    /// Maps the pages of `from..<to` in one call (MADV_POPULATE_READ, Linux 5.14+) rather than one page
+    /// fault per page as the parser reaches them; ignored where unsupported.
+    func prefetch(from: Int, to: Int) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = from / page * page
+        let end = min(count, to)
+        if end > start { _ = madvise(base + start, end - start, 22 /* MADV_POPULATE_READ */) }
+    }
+
     /// Tells the kernel the pages in `from..<to` will not be read again (they are re-read from the
     /// file if they are). Safe to call from several threads on disjoint ranges.
     func release(from: Int, to: Int) {

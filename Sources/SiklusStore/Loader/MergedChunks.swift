@@ -20,8 +20,8 @@ struct MergedChunks {
         var strings = chunks.first?.strings ?? globalStrings
         var customerRemaps: [[Int32]] = [[]], stringRemaps: [[Int32]] = [[]]
         for chunk in chunks.dropFirst() {
-            customerRemaps.append((0..<chunk.customers.count).map { code in chunk.customers.withBytes(of: Int32(code)) { customers.intern($0) } })
-            stringRemaps.append((0..<chunk.strings.count).map { code in chunk.strings.withBytes(of: Int32(code)) { strings.intern($0) } })
+            customerRemaps.append(customers.merge(chunk.customers))
+            stringRemaps.append(strings.merge(chunk.strings))
         }
         // Chunk-local dictionaries are no longer needed once remapped.
         for k in self.chunks.indices.dropFirst() {

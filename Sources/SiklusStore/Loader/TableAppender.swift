@@ -18,12 +18,16 @@ struct TableAppender {
         for (i, column) in plan.columns.enumerated() where column.kind == .customer || column.kind == .string {
             merged.finalizeCodes(column: i, remap: column.kind == .customer ? merged.customerRemap : merged.stringRemap)
         }
+        var timer = PhaseTimer()
+        defer { timer.mark("append: resize, offsets") }
+        timer.mark("append: finalize codes")
         if let customerIndex {
             summary.distinctCustomers = distinct(merged.buffers(column: customerIndex), counts: merged.rowCounts)
         }
         let timeRole: ColumnRole = switch table { case .events: .ts; case .customers: .signup; case .spend: .date }
         if let t = plan.index(of: timeRole) { summary.timeSpan = span(merged.buffers(column: t), counts: merged.rowCounts) }
 
+        timer.mark("append: distinct, span")
         switch table {
         case .events: appendEvents(&merged, to: &store, notes: &notes)
         case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store)

@@ -31,6 +31,7 @@ extension EventTable {
         let n = oldCount + newCount
         precondition(n < Int(Int32.max), "more than 2^31 events")
 
+        var timer = PhaseTimer()
         // Counting sort on customer codes: offsets, then each row's sorted position.
         var starts = [Int](repeating: 0, count: customerCount + 1)
         starts.withUnsafeMutableBufferPointer { s in
@@ -51,68 +52,63 @@ extension EventTable {
         }
         cursor = []
         new.customer.forEach { $0.deallocate() }
+        timer.mark("index: counting sort")
 
         let segments = RowSegments(oldCount: oldCount, counts: new.counts)
         var sortedTs = segments.gather(order, old: ts, parts: new.ts)
         ts = []
         new.ts.forEach { $0.deallocate() }
+        timer.mark("index: gather ts")
         Self.sortWithinCustomers(starts: starts, ts: &sortedTs, order: &order)
+        timer.mark("index: sort in customers")
 
-        // Columns are independent: gather them on both cores, freeing each source as it is used.
-        var oldEvent = event, oldAmount = amount, oldNulls = amountNulls, oldChannel = channel, oldExtras = extras
+        // One column at a time, each gathered by both cores (split by output range), freeing each
+        // source as soon as it has been read: peak memory stays near one copy of the table.
+        let oldEvent = event, oldAmount = amount, oldNulls = amountNulls, oldChannel = channel, oldExtras = extras
         event = []; amount = []; amountNulls = nil; channel = []; extras = []
-        var newEvent: [Int32] = [], newAmount: [Double] = [], newNulls: [Bool]? = nil, newChannel: [Int32] = [], newExtras: [Column] = []
-        var newCustomer: [Int32] = []
-        let gatherOrder = order
-        Parallel.run([
-            {
-                newCustomer = Self.expand(starts, count: n)
-                if let parts = new.event {
-                    newEvent = segments.gather(gatherOrder, old: oldEvent, parts: parts)
-                    parts.forEach { $0.deallocate() }
-                } else {
-                    newEvent = segments.gather(gatherOrder, old: oldEvent, constant: new.purchaseCode)
-                }
-                oldEvent = []
-                newChannel = new.channel.map { segments.gather(gatherOrder, old: oldChannel, parts: $0) }
-                    ?? segments.gather(gatherOrder, old: oldChannel, constant: StringDictionary.null)
-                new.channel?.forEach { $0.deallocate() }
-                oldChannel = []
-            },
-            {
-                newAmount = new.amount.map { segments.gather(gatherOrder, old: oldAmount, parts: $0) }
-                    ?? segments.gather(gatherOrder, old: oldAmount, constant: 0)
-                new.amount?.forEach { $0.deallocate() }
-                oldAmount = []
-                if oldNulls != nil || new.amountNulls.contains(where: { $0 != nil }) || new.amount == nil {
-                    let old = oldNulls ?? Array(repeating: false, count: oldCount)
-                    newNulls = new.amount == nil ? segments.gather(gatherOrder, old: old, constant: true)
-                        : segments.gather(gatherOrder, old: old, optionalParts: new.amountNulls)
-                }
-                new.amountNulls.forEach { $0?.deallocate() }
-                oldNulls = nil
-                newExtras = Self.mergeExtras(oldExtras, new.extras, oldCount: oldCount, newCount: newCount).map { $0.gathered(gatherOrder) }
-                oldExtras = []
-            },
-        ])
+        let newCustomer = Self.expand(starts, count: n)
+        let newEvent = new.event.map { segments.gather(order, old: oldEvent, parts: $0) }
+            ?? segments.gather(order, old: oldEvent, constant: new.purchaseCode)
+        new.event?.forEach { $0.deallocate() }
+        let newChannel = new.channel.map { segments.gather(order, old: oldChannel, parts: $0) }
+            ?? segments.gather(order, old: oldChannel, constant: StringDictionary.null)
+        new.channel?.forEach { $0.deallocate() }
+        let newAmount = new.amount.map { segments.gather(order, old: oldAmount, parts: $0) }
+            ?? segments.gather(order, old: oldAmount, constant: 0)
+        new.amount?.forEach { $0.deallocate() }
+        var newNulls: [Bool]?
+        if oldNulls != nil || new.amountNulls.contains(where: { $0 != nil }) || new.amount == nil {
+            let old = oldNulls ?? Array(repeating: false, count: oldCount)
+            newNulls = new.amount == nil ? segments.gather(order, old: old, constant: true)
+                : segments.gather(order, old: old, optionalParts: new.amountNulls)
+        }
+        new.amountNulls.forEach { $0?.deallocate() }
+        timer.mark("index: gather columns")
+        let newExtras = Self.mergeExtras(oldExtras, new.extras, oldCount: oldCount, newCount: newCount).map { $0.gathered(order) }
         customer = newCustomer; ts = sortedTs; event = newEvent; amount = newAmount; amountNulls = newNulls
         channel = newChannel; extras = newExtras; offsets = starts
     }
 
     /// Stable per-customer sort by time of rows that arrived out of order; usually just a check.
+    /// Customer ranges are disjoint, so both cores work on separate customers.
     private static func sortWithinCustomers(starts: [Int], ts: inout [Int64], order: inout [Int32]) {
+        let parts = Parallel.ranges(starts.count - 1, minimumPerPart: 16_384)
         ts.withUnsafeMutableBufferPointer { ts in
             order.withUnsafeMutableBufferPointer { order in
-                for c in 0..<(starts.count - 1) {
-                    let lo = starts[c], hi = starts[c + 1]
-                    guard hi - lo > 1 else { continue }
-                    var sorted = true
-                    for k in (lo + 1)..<hi where ts[k] < ts[k - 1] { sorted = false; break }
-                    if sorted { continue }
-                    // Ties keep their position, which is file order.
-                    var pairs: [(time: Int64, row: Int32)] = (lo..<hi).map { (ts[$0], order[$0]) }
-                    pairs.sort { a, b in a.time != b.time ? a.time < b.time : a.row < b.row }
-                    for (k, pair) in pairs.enumerated() { ts[lo + k] = pair.time; order[lo + k] = pair.row }
+                let buffers = SendableBox((ts, order))
+                Parallel.forEach(parts) { customers in
+                    let (ts, order) = buffers.value
+                    for c in customers {
+                        let lo = starts[c], hi = starts[c + 1]
+                        guard hi - lo > 1 else { continue }
+                        var sorted = true
+                        for k in (lo + 1)..<hi where ts[k] < ts[k - 1] { sorted = false; break }
+                        if sorted { continue }
+                        // Ties keep their position, which is file order.
+                        var pairs: [(time: Int64, row: Int32)] = (lo..<hi).map { (ts[$0], order[$0]) }
+                        pairs.sort { a, b in a.time != b.time ? a.time < b.time : a.row < b.row }
+                        for (k, pair) in pairs.enumerated() { ts[lo + k] = pair.time; order[lo + k] = pair.row }
+                    }
                 }
             }
         }
@@ -120,9 +116,13 @@ extension EventTable {
 
     /// The customer column of a sorted table: customer `c` repeated for its range.
     private static func expand(_ starts: [Int], count: Int) -> [Int32] {
-        [Int32](unsafeUninitializedCapacity: count) { out, initialized in
-            for c in 0..<(starts.count - 1) {
-                for i in starts[c]..<starts[c + 1] { out[i] = Int32(c) }
+        let parts = Parallel.ranges(starts.count - 1, minimumPerPart: 16_384)
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            let target = SendableBox(out)
+            Parallel.forEach(parts) { customers in
+                for c in customers {
+                    for i in starts[c]..<starts[c + 1] { target.value[i] = Int32(c) }
+                }
             }
             initialized = count
         }
@@ -162,25 +162,20 @@ struct RowSegments {
         return (k, row - partStarts[k])
     }
 
-    /// `result[i]` = the value of global row `order[i]`.
+    /// `result[i]` = the value of global row `order[i]`, filled by all cores (disjoint output ranges).
     func gather<T>(_ order: [Int32], old: [T], parts: [UnsafeMutablePointer<T>]) -> [T] {
-        [T](unsafeUninitializedCapacity: order.count) { out, initialized in
-            old.withUnsafeBufferPointer { old in
-                for (i, r) in order.enumerated() {
-                    let row = Int(r)
-                    if row < oldCount { (out.baseAddress! + i).initialize(to: old[row]); continue }
-                    let (k, index) = locate(row)
-                    (out.baseAddress! + i).initialize(to: parts[k][index])
-                }
-            }
-            initialized = order.count
+        fill(order.count) { i in
+            let row = Int(order[i])
+            if row < oldCount { return old[row] }
+            let (k, index) = locate(row)
+            return parts[k][index]
         }
     }
 
     /// As `gather(_:old:parts:)`, where chunks without a buffer read as `false`.
     func gather(_ order: [Int32], old: [Bool], optionalParts parts: [UnsafeMutablePointer<Bool>?]) -> [Bool] {
-        order.map { r in
-            let row = Int(r)
+        fill(order.count) { i in
+            let row = Int(order[i])
             if row < oldCount { return old[row] }
             let (k, index) = locate(row)
             return parts[k]?[index] ?? false
@@ -189,6 +184,18 @@ struct RowSegments {
 
     /// As `gather(_:old:parts:)`, where every new row has the value `constant`.
     func gather<T>(_ order: [Int32], old: [T], constant: T) -> [T] {
-        order.map { Int($0) < oldCount ? old[Int($0)] : constant }
+        fill(order.count) { i in Int(order[i]) < oldCount ? old[Int(order[i])] : constant }
+    }
+
+    /// An array of `count` values computed by `value(i)` on all cores.
+    private func fill<T>(_ count: Int, _ value: (Int) -> T) -> [T] {
+        let parts = Parallel.ranges(count, minimumPerPart: 65_536)
+        return [T](unsafeUninitializedCapacity: count) { out, initialized in
+            let target = SendableBox(out)
+            Parallel.forEach(parts) { range in
+                for i in range { (target.value.baseAddress! + i).initialize(to: value(i)) }
+            }
+            initialized = count
+        }
     }
 }

@@ -149,8 +149,32 @@ public struct StringDictionary: Sendable {
         return true
     }
 
+    /// Makes room for `total` strings without rehashing on the way.
+    mutating func reserveCapacity(_ total: Int) {
+        var capacity = slots.count
+        while total * 2 > capacity { capacity *= 2 }
+        if capacity > slots.count { rehash(capacity) }
+        arena.reserveCapacity(arena.count + (total - count) * max(1, arena.count / max(1, count)))
+        starts.reserveCapacity(total + 1)
+        hashes.reserveCapacity(total)
+    }
+
+    /// Interns every string of `other`, in code order, returning old code → new code.
+    /// Reuses `other`'s stored hashes, so merging dictionaries hashes nothing twice.
+    mutating func merge(_ other: StringDictionary) -> [Int32] {
+        reserveCapacity(count + other.count)
+        return other.arena.withUnsafeBytes { bytes in
+            (0..<other.count).map { code in
+                intern(UnsafeRawBufferPointer(rebasing: bytes[other.starts[code]..<other.starts[code + 1]]), hash: other.hashes[code])
+            }
+        }
+    }
+
     private mutating func grow() {
-        let capacity = slots.count * 2
+        rehash(slots.count * 2)
+    }
+
+    private mutating func rehash(_ capacity: Int) {
         var next = [UInt64](repeating: 0, count: capacity)
         for code in 0..<hashes.count {
             var i = Int(truncatingIfNeeded: hashes[code]) & (capacity - 1)
