@@ -14,18 +14,23 @@ struct TableAppender {
 
     func apply(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> Summary {
         var summary = Summary()
-        let customerIndex = plan.index(of: .customer)
         for (i, column) in plan.columns.enumerated() where column.kind == .customer || column.kind == .string {
             merged.finalizeCodes(column: i, remap: column.kind == .customer ? merged.customerRemap : merged.stringRemap)
         }
         var timer = PhaseTimer()
         defer { timer.mark("append: resize, offsets") }
         timer.mark("append: finalize codes")
-        if let customerIndex {
-            summary.distinctCustomers = distinct(merged.buffers(column: customerIndex), counts: merged.rowCounts)
-        }
         let timeRole: ColumnRole = switch table { case .events: .ts; case .customers: .signup; case .spend: .date }
-        if let t = plan.index(of: timeRole) { summary.timeSpan = span(merged.buffers(column: t), counts: merged.rowCounts) }
+        let (customerBuffers, timeBuffers) = (plan.index(of: .customer).map { merged.buffers(column: $0) },
+                                              plan.index(of: timeRole).map { merged.buffers(column: $0) })
+        let counts = merged.rowCounts
+        var distinctCustomers = 0, timeSpan: ClosedRange<Int64>?
+        Parallel.run([
+            { distinctCustomers = customerBuffers.map { distinct($0, counts: counts) } ?? 0 },
+            { timeSpan = timeBuffers.flatMap { span($0, counts: counts) } },
+        ])
+        summary.distinctCustomers = distinctCustomers
+        summary.timeSpan = timeSpan
 
         timer.mark("append: distinct, span")
         switch table {

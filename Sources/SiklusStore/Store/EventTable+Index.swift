@@ -155,46 +155,57 @@ struct RowSegments {
         partStarts = starts
     }
 
-    @inline(__always)
-    private func locate(_ row: Int) -> (part: Int, index: Int) {
-        var k = partStarts.count - 1
-        while k > 0 && row < partStarts[k] { k -= 1 }
-        return (k, row - partStarts[k])
-    }
-
     /// `result[i]` = the value of global row `order[i]`, filled by all cores (disjoint output ranges).
+    /// The loops are written out per case: a closure call per element would cost more than the copy.
     func gather<T>(_ order: [Int32], old: [T], parts: [UnsafeMutablePointer<T>]) -> [T] {
-        fill(order.count) { i in
-            let row = Int(order[i])
-            if row < oldCount { return old[row] }
-            let (k, index) = locate(row)
-            return parts[k][index]
+        let oldCount = oldCount, partStarts = partStarts
+        return fill(order.count) { out, range in
+            order.withUnsafeBufferPointer { order in
+                old.withUnsafeBufferPointer { old in
+                    var k = 0
+                    for i in range {
+                        let row = Int(order[i])
+                        if row < oldCount { (out + i).initialize(to: old[row]); continue }
+                        // Rows mostly arrive in order, so the chunk of the previous row is checked first.
+                        if !(row >= partStarts[k] && (k + 1 == partStarts.count || row < partStarts[k + 1])) {
+                            k = partStarts.count - 1
+                            while k > 0 && row < partStarts[k] { k -= 1 }
+                        }
+                        (out + i).initialize(to: parts[k][row - partStarts[k]])
+                    }
+                }
+            }
         }
     }
 
     /// As `gather(_:old:parts:)`, where chunks without a buffer read as `false`.
     func gather(_ order: [Int32], old: [Bool], optionalParts parts: [UnsafeMutablePointer<Bool>?]) -> [Bool] {
-        fill(order.count) { i in
-            let row = Int(order[i])
-            if row < oldCount { return old[row] }
-            let (k, index) = locate(row)
-            return parts[k]?[index] ?? false
+        let oldCount = oldCount, partStarts = partStarts
+        return fill(order.count) { out, range in
+            for i in range {
+                let row = Int(order[i])
+                if row < oldCount { (out + i).initialize(to: old[row]); continue }
+                var k = partStarts.count - 1
+                while k > 0 && row < partStarts[k] { k -= 1 }
+                (out + i).initialize(to: parts[k]?[row - partStarts[k]] ?? false)
+            }
         }
     }
 
     /// As `gather(_:old:parts:)`, where every new row has the value `constant`.
     func gather<T>(_ order: [Int32], old: [T], constant: T) -> [T] {
-        fill(order.count) { i in Int(order[i]) < oldCount ? old[Int(order[i])] : constant }
+        let oldCount = oldCount
+        return fill(order.count) { out, range in
+            for i in range { (out + i).initialize(to: Int(order[i]) < oldCount ? old[Int(order[i])] : constant) }
+        }
     }
 
-    /// An array of `count` values computed by `value(i)` on all cores.
-    private func fill<T>(_ count: Int, _ value: (Int) -> T) -> [T] {
+    /// An array of `count` values; `body(out, range)` initialises `out[range]`, on all cores.
+    private func fill<T>(_ count: Int, _ body: (UnsafeMutablePointer<T>, Range<Int>) -> Void) -> [T] {
         let parts = Parallel.ranges(count, minimumPerPart: 65_536)
         return [T](unsafeUninitializedCapacity: count) { out, initialized in
-            let target = SendableBox(out)
-            Parallel.forEach(parts) { range in
-                for i in range { (target.value.baseAddress! + i).initialize(to: value(i)) }
-            }
+            let target = SendableBox(out.baseAddress!)
+            Parallel.forEach(parts) { range in body(target.value, range) }
             initialized = count
         }
     }
