@@ -23,7 +23,9 @@ enum FunnelAnalysis {
         let masks = StepMasks(plan, context)
         let offsets = context.store.events.offsets, ts = context.store.events.ts
         let rowMask = scope.rowMask
+        var timer = PhaseTimer()
         let materialized = keys.materialize(scope, context)
+        timer.mark("funnel: keys")
         let customerKeys = materialized.customer
         struct Partial { var reached: [Int]; var days: [[Double]] }
         let list = scope.customers
@@ -58,6 +60,8 @@ enum FunnelAnalysis {
             return p
         }
         try context.checkCancelled()
+        timer.mark("funnel: attempts")
+        defer { timer.mark("funnel: medians, table") }
         var reached = [Int](repeating: 0, count: keys.count * n)
         var days = [[Double]](repeating: [], count: keys.count * n)
         for p in partials { for i in reached.indices { reached[i] += p.reached[i]; days[i] += p.days[i] } }
