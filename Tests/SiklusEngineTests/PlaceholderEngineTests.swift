@@ -1,8 +1,0 @@
-import XCTest
-@testable import SiklusEngine
-
-final class PlaceholderEngineTests: XCTestCase {
-    func testModuleLinks() {
-        XCTAssertTrue(true)
-    }
-}
