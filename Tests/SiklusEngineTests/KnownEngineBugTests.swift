@@ -118,4 +118,17 @@ final class KnownEngineBugTests: XCTestCase {
         XCTAssertEqual(spend[tiktok], 5)
         XCTAssertNil(cpa[tiktok])
     }
+
+    /// `Predicate.compile`, membership: `not in` negates the whole test, so rows with no value pass it,
+    /// while `!=` (`ValueMatcher.comparison`, `.notEqual`) requires a value. `x not in (a)` must mean `x != a`.
+    func testNotInTreatsMissingValuesLikeNotEqual() throws {
+        try KnownBug.skip("`where channel not in (social)` keeps rows with no channel; `channel != social` does not")
+        let session = try Session.demo()
+        XCTAssertEqual(try session.query("events | where channel not in (social) | metric events"),
+                       try session.query("events | where channel != social | metric events"))
+        XCTAssertEqual(try session.query("events | where amount not in (25.5) | metric events"),
+                       try session.query("events | where amount != 25.5 | metric events"))
+        XCTAssertEqual(try session.query("events | where channel not in (social, email) | metric events"),
+                       try session.query("events | where channel != social and channel != email | metric events"))
+    }
 }
