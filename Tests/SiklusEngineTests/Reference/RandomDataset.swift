@@ -33,6 +33,11 @@ struct RefDay: Hashable, Comparable {
 
     static func < (a: RefDay, b: RefDay) -> Bool { a.seconds < b.seconds }
 
+    /// The first second of month `index` (see `monthIndex`).
+    static func monthStartSecond(_ index: Int) -> Int64 {
+        Int64(calendar.date(from: DateComponents(year: index / 12, month: index % 12 + 1, day: 1))!.timeIntervalSince1970)
+    }
+
     static func monthLabel(_ index: Int) -> String { String(format: "%04d-%02d", index / 12, index % 12 + 1) }
 }
 

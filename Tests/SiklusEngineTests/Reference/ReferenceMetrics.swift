@@ -147,17 +147,41 @@ struct ReferenceMetrics {
 
     // MARK: Lifecycle
 
-    /// The documented current stage at as_of: churned if the latest event by then is a churn event, or if
-    /// the customer has purchased and the latest non-churn event is more than churn_after before as_of;
+    /// The documented stage at a moment: churned if the latest event by then is a churn event, or if the
+    /// customer has purchased and the latest non-churn event is more than churn_after before the moment;
     /// else the furthest journey stage of any event by then; nil with no staged event.
-    func currentStage(_ id: String) -> RefStage? {
+    func stage(_ id: String, at moment: Int64) -> RefStage? {
         let rows = facts.events(id)
-        let upTo = rows.indices.filter { rows[$0].ts <= asOf }
+        let upTo = rows.indices.filter { rows[$0].ts <= moment }
         guard let last = upTo.last else { return nil }
         if RefCategory.of(rows[last].name) == .churn { return .churn }
         let purchased = upTo.contains { RefCategory.of(rows[$0].name) == .purchase }
-        if purchased && asOf - rows[last].ts > churnAfter { return .churn }
+        if purchased && moment - rows[last].ts > churnAfter { return .churn }
         return upTo.compactMap { facts.stage(id, $0) }.filter { $0 != .churn }.max()
+    }
+
+    func currentStage(_ id: String) -> RefStage? { stage(id, at: asOf) }
+
+    /// `… | metric transitions` (monthly): for each customer, the stage at the end of every month from the
+    /// month of their first event to as_of's (the last one ends at as_of), and a count per consecutive pair.
+    func transitions(customers: [String]) -> ResultTable {
+        var counts = Array(repeating: Array(repeating: 0, count: 7), count: 7)
+        let lastMonth = monthIndex(ofSecond: asOf)
+        for id in customers {
+            guard let first = facts.events(id).first, first.ts <= asOf else { continue }
+            var previous: RefStage?
+            for month in first.day.monthIndex...lastMonth {
+                let end = min(RefDay.monthStartSecond(month + 1) - 1, asOf)
+                let current = stage(id, at: end)
+                if let previous, let current { counts[previous.rawValue][current.rawValue] += 1 }
+                previous = current
+            }
+        }
+        var columns = [ResultColumn(name: "from", unit: .text, values: .text(RefStage.allCases.map(\.name)))]
+        for to in RefStage.allCases {
+            columns.append(ResultColumn(name: to.name, unit: .count, values: .integer(RefStage.allCases.map { Int64(counts[$0.rawValue][to.rawValue]) })))
+        }
+        return ResultTable(columns: columns, shape: .transitions)
     }
 
     /// `cohort [by channel] | metric stage_share`.
