@@ -83,7 +83,7 @@ final class DifferentialTests: XCTestCase {
         for (table, name, text) in files {
             let url = dir.appendingPathComponent(name)
             try text.write(to: url, atomically: true, encoding: .utf8)
-            try session.load(table, path: url.path)
+            _ = try session.load(table, path: url.path)
         }
         return session
     }

@@ -66,9 +66,9 @@ final class EvaluatorFuzzTests: XCTestCase {
 
     private static func freshSession(_ files: (customers: String, events: String, spend: String)) throws -> Session {
         let session = Session()
-        try session.load(.customers, path: files.customers)
-        try session.load(.events, path: files.events)
-        try session.load(.spend, path: files.spend)
+        _ = try session.load(.customers, path: files.customers)
+        _ = try session.load(.events, path: files.events)
+        _ = try session.load(.spend, path: files.spend)
         return session
     }
 

@@ -27,17 +27,17 @@ final class GoldenQueryTests: XCTestCase {
         let directives = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         let session = Session()
         if !directives.contains("# no-data") {
-            try session.load(.customers, path: TestPaths.demoFile("customers.csv"))
-            try session.load(.events, path: TestPaths.demoFile("events.csv"))
+            _ = try session.load(.customers, path: TestPaths.demoFile("customers.csv"))
+            _ = try session.load(.events, path: TestPaths.demoFile("events.csv"))
             if !directives.contains("# no-spend") {
-                try session.load(.spend, path: TestPaths.demoFile("spend.csv"))
+                _ = try session.load(.spend, path: TestPaths.demoFile("spend.csv"))
             }
         }
         let source = SourceFile(name: url.lastPathComponent, text: text)
         var parts: [String] = []
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(TestPaths.golden.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        _ = FileManager.default.changeCurrentDirectoryPath(TestPaths.golden.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         session.run(source) { outcome in
             parts.append(PlainTable.render(outcome, in: source))
             return true

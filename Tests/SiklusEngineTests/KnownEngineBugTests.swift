@@ -105,9 +105,9 @@ final class KnownEngineBugTests: XCTestCase {
         try "date,channel,spend\n2023-01-02,social,10\n2023-01-02,tiktok,5\n"
             .write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
         let session = Session()
-        try session.load(.customers, path: dir.appendingPathComponent("c.csv").path)
-        try session.load(.events, path: dir.appendingPathComponent("e.csv").path)
-        try session.load(.spend, path: dir.appendingPathComponent("s.csv").path)
+        _ = try session.load(.customers, path: dir.appendingPathComponent("c.csv").path)
+        _ = try session.load(.events, path: dir.appendingPathComponent("e.csv").path)
+        _ = try session.load(.spend, path: dir.appendingPathComponent("s.csv").path)
         let table = try session.query("events | by channel | metric spend, cpa")
         let labels = table.texts("channel"), spend = table.numbers("spend"), cpa = table.numbers("cpa")
         let none = try XCTUnwrap(labels.firstIndex(of: "(none)"))
@@ -151,7 +151,7 @@ final class KnownEngineBugTests: XCTestCase {
         b,2023-02-10 10:00:00,cancel,
         """.write(to: events, atomically: true, encoding: .utf8)
         let session = Session()
-        try session.load(.events, path: events.path)
+        _ = try session.load(.events, path: events.path)
         let share = try session.query("cohort | metric stage_share")
         XCTAssertEqual(share.numbers("customers"), [0, 0, 0, 1, 0, 0, 1])  // a: purchase, b: churn
         // Each customer has one transition, from January (awareness) to February (as_of): its "to" stage

@@ -7,9 +7,9 @@ extension Session {
     /// A session with the demo customers, events and (unless `spend` is false) spend loaded.
     static func demo(spend: Bool = true) throws -> Session {
         let session = Session()
-        try session.load(.customers, path: TestPaths.demoFile("customers.csv"))
-        try session.load(.events, path: TestPaths.demoFile("events.csv"))
-        if spend { try session.load(.spend, path: TestPaths.demoFile("spend.csv")) }
+        _ = try session.load(.customers, path: TestPaths.demoFile("customers.csv"))
+        _ = try session.load(.events, path: TestPaths.demoFile("events.csv"))
+        if spend { _ = try session.load(.spend, path: TestPaths.demoFile("spend.csv")) }
         return session
     }
 
