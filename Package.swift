@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine"]),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage"]),
-        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"]),
+        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell"]),
     ]

@@ -32,21 +32,16 @@ struct LifecycleState: @unchecked Sendable {
         return lo
     }
 
-    /// Whether customer `c` is churned at `moment`.
+    /// Whether customer `c` is churned at `moment`: their latest event (by time, then file order) is a churn
+    /// event, or they have purchased and their latest event is more than `churn_after` old.
     func isChurned(_ c: Int32, at moment: Int64) -> Bool {
         let start = events.rows(of: c).lowerBound
         let stop = end(of: c, at: moment)
         guard stop > start else { return false }
-        var lastActivity = Int64.min, lastChurn = Int64.min
-        var r = stop - 1
-        while r >= start && (lastActivity == .min || lastChurn == .min) {
-            let isChurnEvent = classes[events.event[r]] & EventClasses.churn != 0
-            if isChurnEvent { if lastChurn == .min { lastChurn = events.ts[r] } } else { lastActivity = events.ts[r]; break }
-            r -= 1
-        }
-        if lastChurn != .min && lastChurn >= lastActivity { return true }
+        let last = stop - 1
+        if classes[events.event[last]] & EventClasses.churn != 0 { return true }
         let purchased = facts.firstPurchase[Int(c)] != CustomerFacts.none && facts.firstPurchase[Int(c)] <= moment
-        return purchased && lastActivity != .min && moment - lastActivity > churnAfter
+        return purchased && moment - events.ts[last] > churnAfter
     }
 
     /// The customer's stage at `moment`: churn, else the furthest journey stage of any event so far;

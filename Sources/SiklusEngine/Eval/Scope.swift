@@ -71,7 +71,8 @@ struct Scope: @unchecked Sendable {
             let asOf = context.asOf
             narrowCustomers { state.isChurned($0, at: asOf) }
             let keepCustomers = customers
-            narrowRows(context) { c, r in classifier.row(r, of: c, isIn: .churn) }
+            let ts = context.store.events.ts
+            narrowRows(context) { c, r in ts[r] <= asOf && classifier.row(r, of: c, isIn: .churn) }
             customers = keepCustomers
             return
         }

@@ -41,7 +41,7 @@ struct SpendScan {
                 hasTime = true
                 rowKeys.append { dimension.key(ofTime: dates[$0]) ?? none }
                 customerKeys.append { _, t in dimension.key(ofTime: t) ?? none }
-            } else if let codeKey = dimension.codeKey, [.acquisitionChannel, .eventChannel].contains(dimension.attribute) || Self.isChannelColumn(dimension, context) {
+            } else if let codeKey = dimension.codeKey, let attribute = dimension.attribute, Dimension.isChannel(attribute, context.store) {
                 rowKeys.append { codeKey(channels[$0]) }
                 customerKeys.append { c, _ in codeKey(context.facts.acquisitionChannel[Int(c)]) }
             } else {
@@ -68,10 +68,5 @@ struct SpendScan {
             stats[combine(customerKeys.map { $0(c, t) })].newCustomers += 1
         }
         return stats
-    }
-
-    private static func isChannelColumn(_ dimension: Dimension, _ context: EvalContext) -> Bool {
-        if case .customerColumn(let i)? = dimension.attribute { return context.store.customers.roles[.channel] == i }
-        return false
     }
 }

@@ -108,11 +108,11 @@ enum FunnelAnalysis {
                 var found: UInt32 = 0
                 var j = i
                 while j < times.count, times[j] <= times[i] + window {
-                    var new = steps[j] & all & ~found
-                    while new != 0 {
-                        let s = new.trailingZeroBitCount
+                    // One event is one step: it fills the first step it matches that is still open.
+                    let open = steps[j] & all & ~found
+                    if open != 0 {
+                        let s = open.trailingZeroBitCount
                         attempt[s] = times[j]
-                        new &= new - 1
                         found |= 1 << UInt32(s)
                     }
                     j += 1

@@ -8,6 +8,8 @@ import SiklusStore
 /// purchase) in period 0 + k; with `unbounded`, active in period k or any later one. Cells of periods
 /// after as_of are empty.
 enum RetentionMatrix {
+    static let maxColumns = 10_000
+
     static func build(_ plan: RetentionPlan, scope: Scope, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
         let events = context.store.events, classes = context.classes, facts = context.facts
         let table = context.periodTable(plan.period)
@@ -22,6 +24,10 @@ enum RetentionMatrix {
         for c in scope.customers where anchors[Int(c)] != CustomerFacts.none { earliest = min(earliest, table.index(anchors[Int(c)])) }
         let width = earliest == .max ? 1 : Int(max(0, lastPeriod - earliest)) + 1
         let columns = min(width, (plan.horizon ?? Int.max - 1) + 1)
+        guard columns <= Self.maxColumns else {
+            throw Diagnostic("the retention table would have \(columns) columns; at most \(Self.maxColumns)", at: nil,
+                             hints: ["use a longer period, a horizon (retention horizon 24), or an earlier as_of"])
+        }
 
         let isActive: (Int) -> Bool
         switch plan.activity {

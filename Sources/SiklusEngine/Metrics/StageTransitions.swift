@@ -4,6 +4,8 @@ import SiklusStore
 /// `metric transitions`: customers in stage A at the end of period p and in stage B at the end of p + 1,
 /// summed over every pair of consecutive periods (`set period`) from each customer's first event to as_of.
 enum StageTransitions {
+    static let maxPeriods: Int64 = 10_000
+
     static func build(scope: Scope, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
         let events = context.store.events, facts = context.facts
         let classifier = StageClassifier(context), classes = context.classes
@@ -11,6 +13,11 @@ enum StageTransitions {
         let table = context.periodTable(context.settings.period)
         let asOf = context.asOf, churnAfter = context.settings.churnAfter
         let lastPeriod = table.index(asOf)
+        // Inactivity churn goes on after the last event, so periods run to as_of; but not without limit.
+        if let start = context.dataStart, lastPeriod - table.index(start) > Self.maxPeriods {
+            throw Diagnostic("transitions would span \(lastPeriod - table.index(start)) periods; at most \(Self.maxPeriods)", at: nil,
+                             hints: ["use a longer period (set period = month) or an earlier as_of"])
+        }
         let n = Stage.allCases.count
         let list = scope.customers
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
@@ -22,7 +29,7 @@ enum StageTransitions {
                 guard !rows.isEmpty, facts.firstEvent[Int(c)] <= asOf else { continue }
                 var r = rows.lowerBound
                 var furthest: Stage?
-                var lastActivity = Int64.min, lastChurn = Int64.min
+                var lastActivity = Int64.min, latestIsChurn = false
                 var purchased = false
                 var previous: Stage?
                 var p = table.index(facts.firstEvent[Int(c)])
@@ -31,17 +38,16 @@ enum StageTransitions {
                     let end = min(calendar.start(p + 1) - 1, asOf)
                     while r < rows.upperBound, events.ts[r] <= end {
                         let flags = classes[events.event[r]]
-                        if flags & EventClasses.churn != 0 {
-                            lastChurn = events.ts[r]
-                        } else {
+                        // The same rule as LifecycleState.isChurned: the latest row decides, ties by file order.
+                        latestIsChurn = flags & EventClasses.churn != 0
+                        if !latestIsChurn {
                             lastActivity = events.ts[r]
                             if flags & EventClasses.purchase != 0 { purchased = true }
                             if let s = classifier.stage(customer: c, row: r), s != .churn, furthest == nil || s > furthest! { furthest = s }
                         }
                         r += 1
                     }
-                    let churned = (lastChurn != .min && lastChurn >= lastActivity)
-                        || (purchased && lastActivity != .min && end - lastActivity > churnAfter)
+                    let churned = latestIsChurn || (purchased && lastActivity != .min && end - lastActivity > churnAfter)
                     let stage = churned ? Stage.churn : furthest
                     if let previous, let stage { counts[previous.rawValue * n + stage.rawValue] += 1 }
                     previous = stage

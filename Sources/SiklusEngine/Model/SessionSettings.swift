@@ -25,8 +25,11 @@ public struct SessionSettings: Sendable, Equatable {
         let value = statement.value
         switch statement.option.lowercased {
         case "churn_after":
-            guard case .duration(let duration) = value.literal, let seconds = duration.seconds ?? Self.calendarSeconds(duration), seconds > 0 else {
+            guard case .duration(let duration) = value.literal, duration.value > 0 else {
                 throw Diagnostic("churn_after expects a duration like 90d", at: value.span, hints: ["e.g. set churn_after = 90d (days), 12w (weeks) or 3m (months)"])
+            }
+            guard let seconds = duration.approximateSeconds, seconds <= 1000 * 365 * CivilTime.secondsPerDay else {
+                throw Diagnostic("churn_after is too long", at: value.span, hints: ["use at most 1000 years"])
             }
             churnAfter = seconds
         case "as_of":
@@ -65,13 +68,15 @@ public struct SessionSettings: Sendable, Equatable {
         default: nil
         }
     }
+}
 
-    /// Months and years as 30 and 365 days: churn windows are approximate by nature.
-    private static func calendarSeconds(_ duration: DurationLiteral) -> Int64? {
-        switch duration.unit {
-        case .month: duration.value * 30 * CivilTime.secondsPerDay
-        case .year: duration.value * 365 * CivilTime.secondsPerDay
-        default: nil
-        }
+extension DurationLiteral {
+    /// Seconds, counting months as 30 days and years as 365 (churn windows and funnel windows are
+    /// approximate by nature); nil on overflow.
+    var approximateSeconds: Int64? {
+        guard unit == .month || unit == .year else { return seconds }
+        let days: Int64 = unit == .month ? 30 : 365
+        let (result, overflow) = value.multipliedReportingOverflow(by: days * CivilTime.secondsPerDay)
+        return overflow ? nil : result
     }
 }

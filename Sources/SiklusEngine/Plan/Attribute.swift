@@ -53,8 +53,7 @@ enum Attribute: Equatable, Sendable {
 
     /// Names the user can write, for "did you mean" (`where` context: events first).
     static func names(in store: Store) -> [String] {
-        var names = ["event", "channel", "amount", "ts", "signup", "first_purchase", "customer", "country", "stage",
-                     "day", "week", "month", "quarter", "year", "cohort"]
+        var names = ["event", "channel", "amount", "ts", "signup", "first_purchase", "customer", "country"]
         names += store.events.extras.map(\.name)
         names += store.customers.columns.map(\.name)
         var seen = Set<String>()

@@ -28,14 +28,16 @@ struct Binder {
 
         enum Phase: Int { case scope, result, post, presentation }
         var phase = Phase.scope
+        var phaseStep: StepNode?
         var result: StepNode?
         var dimensions: [Dimension] = []
         for step in pipeline.steps {
             func enter(_ next: Phase) throws(Diagnostic) {
                 guard next.rawValue >= phase.rawValue else {
-                    throw Diagnostic("`\(step.kind.keyword)` must come before `\(result?.kind.keyword ?? "plot")`", at: step.span,
+                    throw Diagnostic("`\(step.kind.keyword)` must come before `\(phaseStep?.kind.keyword ?? "")`", at: step.span,
                                      hints: ["order: source | stage/where | by | metric/retention/funnel | sort/top/limit | plot/export"])
                 }
+                if next.rawValue > phase.rawValue { phaseStep = step }
                 phase = next
             }
             switch step.kind {
@@ -81,12 +83,13 @@ struct Binder {
             case .limit(let n):
                 try enter(.post)
                 plan.post.append(.limit(try count(n)))
-            case .plot:
+            case .plot, .export:
+                if plan.presentation != .table {
+                    throw Diagnostic("a pipeline ends with one of plot or export", at: step.span,
+                                     hints: ["run the query twice, or plot it and use .export FILE for the last result"])
+                }
                 try enter(.presentation)
-                plan.presentation = .plot
-            case .export(let path):
-                try enter(.presentation)
-                plan.presentation = .export(path.value)
+                if case .export(let path) = step.kind { plan.presentation = .export(path.value) } else { plan.presentation = .plot }
             }
         }
         plan.dimensions = dimensions
@@ -120,6 +123,10 @@ struct Binder {
     }
 
     private func cohortGrouping(_ grouping: CohortGrouping) throws(Diagnostic) -> (Dimension, onFirstPurchase: Bool) {
+        if grouping.dimension.parts.count == 1, let unit = PeriodUnit(rawValue: grouping.dimension.name.lowercased) {
+            throw Diagnostic("cohorts group customers by an attribute; `\(unit.rawValue)` is a period", at: grouping.dimension.span,
+                             hints: ["write cohort by signup period \(unit.rawValue) (or first_purchase)"])
+        }
         let attribute = try Attribute.resolve(grouping.dimension, in: context.store, preferEvents: false)
         guard attribute.isCustomerLevel else {
             throw Diagnostic("cohorts group customers, and `\(grouping.dimension.text)` is about events", at: grouping.dimension.span,
@@ -163,7 +170,7 @@ struct Binder {
             activityName = name.text
         }
         let horizon = try options.horizon.map { n throws(Diagnostic) -> Int in
-            guard n.value >= 0, n.value <= 10_000 else { throw Diagnostic("horizon expects a number of periods, 0 to 10000", at: n.span) }
+            guard n.value >= 0, n.value <= 10_000 else { throw Diagnostic("horizon expects a number of periods, up to 10000", at: n.span) }
             return Int(n.value)
         }
         return RetentionPlan(period: options.period?.value ?? groupingPeriod ?? context.settings.period, percent: options.isPercent,
@@ -184,10 +191,9 @@ struct Binder {
         }
         var window: Int64 = 30 * CivilTime.secondsPerDay
         if let written = spec.window {
-            let d = written.value
-            let seconds = d.seconds ?? (d.unit == .month ? d.value * 30 * CivilTime.secondsPerDay : d.value * 365 * CivilTime.secondsPerDay)
-            guard seconds > 0 else { throw Diagnostic("the funnel window must be positive", at: written.span) }
-            window = seconds
+            guard written.value.value > 0 else { throw Diagnostic("the funnel window must be positive", at: written.span) }
+            // Any window longer than recorded history means "no limit"; capping it keeps time arithmetic in range.
+            window = min(written.value.approximateSeconds ?? .max, FunnelPlan.longestWindow)
         }
         return FunnelPlan(steps: steps, window: window, order: spec.order?.value ?? .ordered)
     }

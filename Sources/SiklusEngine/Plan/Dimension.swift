@@ -49,6 +49,12 @@ struct Dimension: @unchecked Sendable {
         if name.parts.count == 1, name.name.lowercased == "cohort" {
             throw Diagnostic("`by cohort` needs a grouped source", at: name.span, hints: ["start with cohort by signup|first_purchase|channel|<column>"])
         }
+        // Unknown names get suggestions among columns and the grouping words.
+        if name.parts.count == 1, (try? Attribute.resolve(name, in: context.store, preferEvents: false)) == nil {
+            let words = Attribute.names(in: context.store) + PeriodUnit.allCases.map(\.rawValue) + ["stage", "cohort"]
+            throw Diagnostic.unknown("dimension", name.text, at: name.span, among: words,
+                                     fallbackHint: "group by a column, stage, or day|week|month|quarter|year")
+        }
         let attribute = try Attribute.resolve(name, in: context.store, preferEvents: false)
         return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period)
     }
@@ -90,6 +96,10 @@ struct Dimension: @unchecked Sendable {
             } else {
                 for r in 0..<store.events.count { let v = read(store.events.customer[r], r); if v >= 0 { present[Int(v)] = true } }
             }
+            // Channels also label spend rows: a channel with spend but no customers still gets its own group.
+            if Self.isChannel(attribute, store), let spendChannel = store.spend.column(for: .channel), case .code(let codes) = spendChannel.data {
+                for v in codes where v >= 0 && Int(v) < present.count { present[Int(v)] = true }
+            }
             let codes = present.indices.filter { present[$0] }.sorted { dictionary[Int32($0)] < dictionary[Int32($1)] }
             var dense = [Int](repeating: codes.count, count: dictionary.count)
             for (k, code) in codes.enumerated() { dense[code] = k }
@@ -126,6 +136,15 @@ struct Dimension: @unchecked Sendable {
                              key: { c, r in read(c, r).flatMap { index[$0] } ?? sorted.count },
                              labels: sorted.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } + [noneLabel],
                              period: nil)
+        }
+    }
+
+    /// Attributes that name a marketing channel.
+    static func isChannel(_ attribute: Attribute, _ store: Store) -> Bool {
+        switch attribute {
+        case .acquisitionChannel, .eventChannel: true
+        case .customerColumn(let i): store.customers.roles[.channel] == i
+        default: false
         }
     }
 

@@ -21,27 +21,68 @@ struct Predicate: @unchecked Sendable {
         case .not(let a):
             let inner = try compile(a, context, preferEvents: preferEvents)
             return Predicate(isCustomerLevel: inner.isCustomerLevel) { !inner.test($0, $1) }
-        case .comparison(let left, let op, let right):
+        case .comparison(var left, var op, var right):
+            // A constant may stand on the left (`100 < amount`): mirror the comparison.
+            if isConstant(left), !isConstant(right) {
+                (left, right) = (right, left)
+                op = op.mirrored
+            }
             let attribute = try column(left, context, preferEvents: preferEvents)
+            if let other = try columnOperand(right, context, preferEvents: preferEvents) {
+                let match = try ValueMatcher.columns(attribute, op, other, context, span: right.span)
+                return Predicate(isCustomerLevel: attribute.isCustomerLevel && other.isCustomerLevel, test: match)
+            }
             let match = try ValueMatcher.comparison(attribute, op, right, context)
             return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: match)
         case .membership(let value, let negated, let values):
             let attribute = try column(value, context, preferEvents: preferEvents)
             let matchers = try values.map { v throws(Diagnostic) in try ValueMatcher.comparison(attribute, .equal, v, context) }
             let test: (Int32, Int) -> Bool = { c, r in matchers.contains { $0(c, r) } }
-            return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: negated ? { !test($0, $1) } : test)
+            // `x not in (a, b)` means `x != a and x != b`: like `!=`, a missing value matches neither.
+            let hasValue = ValueMatcher.hasValue(attribute, context)
+            return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: negated ? { hasValue($0, $1) && !test($0, $1) } : test)
         case .column, .literal, .range:
             throw Diagnostic("expected a condition such as `channel = social`", at: node.span)
         }
     }
 
     private static func column(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute {
-        guard case .column(let name) = node.kind else {
-            throw Diagnostic("expected a column name on the left of the comparison", at: node.span)
+        let name: QualifiedName
+        switch node.kind {
+        case .column(let written): name = written
+        // A bare word that moved to the left when a constant was mirrored (`100 < amount`).
+        case .literal(.name(let word)): name = QualifiedName([Identifier(word, at: node.span)])
+        default: throw Diagnostic("expected a column name on one side of the comparison", at: node.span)
         }
-        let attribute = try Attribute.resolve(name, in: context.store, preferEvents: preferEvents)
-        if attribute == .stage { throw Diagnostic("`stage` can be grouped by, not filtered; use the step `stage <name>`", at: node.span) }
-        return attribute
+        if name.parts.count == 1 {
+            let word = name.name.lowercased
+            if word == "stage" { throw Diagnostic("`stage` can be grouped by, not filtered; use the step `stage <name>`", at: node.span) }
+            if let unit = PeriodUnit(rawValue: word) {
+                throw Diagnostic("`\(word)` is a grouping of event times, not a column", at: node.span,
+                                 hints: ["to filter on time compare `ts`, e.g. ts = 2022-09; to group write `by \(unit.rawValue)`"])
+            }
+            if word == "cohort" {
+                throw Diagnostic("`cohort` is the group of a `cohort by …` source, not a column", at: node.span,
+                                 hints: ["filter customers in the source instead, e.g. cohort signup=2022-09"])
+            }
+        }
+        return try Attribute.resolve(name, in: context.store, preferEvents: preferEvents)
+    }
+
+    /// True for a literal other than a bare word, and for ranges: values that cannot name a column.
+    private static func isConstant(_ node: ExpressionNode) -> Bool {
+        switch node.kind {
+        case .literal(.name), .column: false
+        case .literal, .range: true
+        default: false
+        }
+    }
+
+    /// The column a right-hand operand names, or nil for a value. Only a dotted name is a column there
+    /// (`channel = customers.channel`): a bare word is text, so `country = ID` never means the `id` column.
+    private static func columnOperand(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute? {
+        guard case .column(let name) = node.kind, name.parts.count > 1 else { return nil }
+        return try Attribute.resolve(name, in: context.store, preferEvents: preferEvents)
     }
 }
 
@@ -112,6 +153,44 @@ enum ValueMatcher {
         }
     }
 
+    /// Whether the attribute has a value for (customer, row).
+    static func hasValue(_ attribute: Attribute, _ context: EvalContext) -> (Int32, Int) -> Bool {
+        let reader = AttributeReader(attribute, context)
+        switch attribute.kind(in: context.store) {
+        case .code, .customerCode: return { reader.code($0, $1) >= 0 }
+        case .number: return { reader.number($0, $1) != nil }
+        case .time: return { reader.time($0, $1) != nil }
+        case .stage: return { _, _ in true }
+        }
+    }
+
+    /// `column op column`: both sides must hold the same kind of value; missing values never match.
+    static func columns(_ left: Attribute, _ op: ComparisonOperator, _ right: Attribute, _ context: EvalContext,
+                        span: SourceSpan) throws(Diagnostic) -> (Int32, Int) -> Bool {
+        let store = context.store
+        let (a, b) = (AttributeReader(left, context), AttributeReader(right, context))
+        func compare<T: Comparable>(_ x: T?, _ y: T?) -> Bool {
+            guard let x, let y else { return false }
+            switch op {
+            case .equal: return x == y
+            case .notEqual: return x != y
+            case .less: return x < y
+            case .lessEqual: return x <= y
+            case .greater: return x > y
+            case .greaterEqual: return x >= y
+            }
+        }
+        switch (left.kind(in: store), right.kind(in: store)) {
+        case (.code, .code), (.customerCode, .customerCode):
+            guard op == .equal || op == .notEqual else { throw Diagnostic("text values compare with = or !=", at: span) }
+            return { c, r in let x = a.code(c, r), y = b.code(c, r); return x >= 0 && y >= 0 && compare(x, y) }
+        case (.number, .number): return { c, r in compare(a.number(c, r), b.number(c, r)) }
+        case (.time, .time): return { c, r in compare(a.time(c, r), b.time(c, r)) }
+        default:
+            throw Diagnostic("cannot compare \(name(left, store)) with \(name(right, store)): they hold different kinds of values", at: span)
+        }
+    }
+
     static func text(_ literal: Literal) -> String? {
         switch literal {
         case .name(let s), .string(let s): s
@@ -141,6 +220,19 @@ enum ValueMatcher {
         case .ts: "ts"
         case .eventExtra(let i): store.events.extras[i].name
         case .stage: "stage"
+        }
+    }
+}
+
+extension ComparisonOperator {
+    /// The operator with its sides swapped: `a < b` is `b > a`.
+    var mirrored: ComparisonOperator {
+        switch self {
+        case .equal, .notEqual: self
+        case .less: .greater
+        case .lessEqual: .greaterEqual
+        case .greater: .less
+        case .greaterEqual: .lessEqual
         }
     }
 }

@@ -1,4 +1,5 @@
 import SiklusLanguage
+import SiklusStore
 
 /// A pipeline with every name resolved against the loaded data: what `QueryExecutor` runs and
 /// `explain` describes.
@@ -60,6 +61,9 @@ struct RetentionPlan {
 
 /// `funnel a -> b -> c [within …] [order]`, resolved.
 struct FunnelPlan {
+    /// Windows are capped at 1000 years: longer means "no limit" and would overflow time arithmetic.
+    static let longestWindow: Int64 = 1000 * 365 * CivilTime.secondsPerDay
+
     enum StepMatch { case stage(Stage), event(Int32) }
     var steps: [(name: String, match: StepMatch)]
     var window: Int64

@@ -157,7 +157,8 @@ public final class Session {
         do {
             return try self.load(table, path: load.path.value, options: options)
         } catch let error as LoadError {
-            throw Diagnostic("cannot load \(error.description.components(separatedBy: "\n").first ?? "")", at: load.path.span,
+            let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
+            throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,
                              hints: error.hint.map { [$0] } ?? [])
         } catch {
             throw Diagnostic("cannot load \(load.path.value): \(error)", at: load.path.span)
