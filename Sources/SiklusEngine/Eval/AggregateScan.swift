@@ -72,19 +72,8 @@ struct AggregateScan {
             defer { stats.deallocate() }
             var days = needs.daysToPurchase ? [[Double]](repeating: [], count: keys.count) : []
             // Groups the current customer touched, with its events and purchases in each.
-            var capacity = 64
-            var touchedGroups = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-            var touchedEvents = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-            var touchedPurchases = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-            defer { touchedGroups.deallocate(); touchedEvents.deallocate(); touchedPurchases.deallocate() }
-            func grow() {
-                let next = capacity * 2
-                let g = UnsafeMutablePointer<Int>.allocate(capacity: next), e = UnsafeMutablePointer<Int>.allocate(capacity: next), q = UnsafeMutablePointer<Int>.allocate(capacity: next)
-                g.moveInitialize(from: touchedGroups, count: capacity); e.moveInitialize(from: touchedEvents, count: capacity); q.moveInitialize(from: touchedPurchases, count: capacity)
-                touchedGroups.deallocate(); touchedEvents.deallocate(); touchedPurchases.deallocate()
-                touchedGroups = g; touchedEvents = e; touchedPurchases = q
-                capacity = next
-            }
+            var touchedList = TouchedGroups()
+            defer { touchedList.deallocate() }
             eventCodes.withUnsafeBufferPointer { eventCodes in
             amounts.withUnsafeBufferPointer { amounts in
             flagsByCode.withUnsafeBufferPointer { flagsByCode in
@@ -94,6 +83,7 @@ struct AggregateScan {
                 if n & 0xFFF == 0 && cancelled() { break }
                 let c = Int(list[i])
                 let base = hasCustomerKeys ? Int(customerKeys[c]) : 0
+                var touchedGroups = touchedList.groups, touchedEvents = touchedList.events, touchedPurchases = touchedList.purchases
                 var touched = 0
                 if !hasRowKeys { touchedGroups[0] = base; touchedEvents[0] = 0; touchedPurchases[0] = 0; touched = 1 }
                 var slot = 0
@@ -107,7 +97,10 @@ struct AggregateScan {
                             slot = -1
                             for t in 0..<touched where touchedGroups[t] == g { slot = t; break }
                             if slot < 0 {
-                                if touched == capacity { grow() }
+                                if touched == touchedList.capacity {
+                                    touchedList.grow()
+                                    (touchedGroups, touchedEvents, touchedPurchases) = (touchedList.groups, touchedList.events, touchedList.purchases)
+                                }
                                 slot = touched
                                 touchedGroups[slot] = g; touchedEvents[slot] = 0; touchedPurchases[slot] = 0
                                 touched += 1
@@ -156,5 +149,29 @@ struct AggregateScan {
             }
         }
         return total
+    }
+}
+
+/// Scratch lists of the groups one customer touched (raw buffers: this is the aggregation's inner loop).
+struct TouchedGroups {
+    private(set) var capacity = 64
+    private(set) var groups = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private(set) var events = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+    private(set) var purchases = UnsafeMutablePointer<Int>.allocate(capacity: 64)
+
+    mutating func grow() {
+        let next = capacity * 2
+        func moved(_ old: UnsafeMutablePointer<Int>) -> UnsafeMutablePointer<Int> {
+            let new = UnsafeMutablePointer<Int>.allocate(capacity: next)
+            new.moveInitialize(from: old, count: capacity)
+            old.deallocate()
+            return new
+        }
+        groups = moved(groups); events = moved(events); purchases = moved(purchases)
+        capacity = next
+    }
+
+    func deallocate() {
+        groups.deallocate(); events.deallocate(); purchases.deallocate()
     }
 }

@@ -51,9 +51,8 @@ final class EvalContext: @unchecked Sendable {
         PeriodTable(calendar(unit), minSeconds: min(dataStart ?? 0, signupMin), maxSeconds: max(dataEnd ?? 0, asOf))
     }
 
-    private var signupMin: Int64 {
-        facts.signup.lazy.filter { $0 != CustomerFacts.none }.min() ?? (dataStart ?? 0)
-    }
+    /// The earliest signup (computed once: every period table needs it).
+    private lazy var signupMin: Int64 = facts.signup.lazy.filter { $0 != CustomerFacts.none }.min() ?? (dataStart ?? 0)
 
     /// Throws when the user pressed Ctrl-C.
     func checkCancelled() throws(Diagnostic) {

@@ -29,12 +29,15 @@ enum RetentionMatrix {
                              hints: ["use a longer period, a horizon (retention horizon 24), or an earlier as_of"])
         }
 
-        let isActive: (Int) -> Bool
+        // What counts as activity, as a test on the event code (no closure per row).
+        let activeCode: Int32, activeFlags: UInt8, anyEvent: Bool
         switch plan.activity {
-        case .purchase: isActive = { classes[events.event[$0]] & EventClasses.purchase != 0 }
-        case .any: isActive = { _ in true }
-        case .event(let code): isActive = { events.event[$0] == code }
+        case .purchase: (activeCode, activeFlags, anyEvent) = (-2, EventClasses.purchase, false)
+        case .any: (activeCode, activeFlags, anyEvent) = (-2, 0, true)
+        case .event(let code): (activeCode, activeFlags, anyEvent) = (code, 0, false)
         }
+        let flags = classes.flags, eventCodes = events.event, ts = events.ts, offsets = events.offsets, mask = scope.rowMask
+        let cohortKeys = grouping.map { GroupKeys([$0])!.materialize(scope, context).customer } ?? []
 
         struct Partial { var cells: [Int]; var sizes: [Int]; var firstAnchor: [Int64] }
         let list = scope.customers
@@ -48,13 +51,16 @@ enum RetentionMatrix {
                 let c = list[i]
                 let anchorTime = anchors[Int(c)]
                 guard anchorTime != CustomerFacts.none else { continue }
-                let cohort = grouping?.key(c, -1) ?? 0
+                let cohort = cohortKeys.isEmpty ? 0 : Int(cohortKeys[Int(c)])
                 let anchor = table.index(anchorTime)
                 p.sizes[cohort] += 1
                 p.firstAnchor[cohort] = min(p.firstAnchor[cohort], anchor)
                 var latest = -1
-                for r in events.rows(of: c) where scope.includes(r) && events.ts[r] <= asOf && isActive(r) {
-                    let offset = Int(table.index(events.ts[r]) - anchor)
+                for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
+                    if let mask, !mask[r] { continue }
+                    let code = eventCodes[r]
+                    guard anyEvent || code == activeCode || (code >= 0 && flags[Int(code)] & activeFlags != 0), ts[r] <= asOf else { continue }
+                    let offset = Int(table.index(ts[r]) - anchor)
                     guard offset >= 0, offset < columns else { continue }
                     latest = max(latest, offset)
                     if !seen[offset] { seen[offset] = true; marked.append(offset) }

@@ -69,7 +69,11 @@ struct Dimension: @unchecked Sendable {
         case .time:
             let read = reader.time
             var lo = Int64.max, hi = Int64.min
-            if attribute.isCustomerLevel {
+            let factTimes: [Int64]? = attribute == .signup ? context.facts.signup : (attribute == .firstPurchase ? context.facts.firstPurchase : nil)
+            if let factTimes {
+                // The common cohort dimensions read the fact arrays directly, not through a closure per customer.
+                for t in factTimes where t != CustomerFacts.none { lo = min(lo, t); hi = max(hi, t) }
+            } else if attribute.isCustomerLevel {
                 for c in 0..<context.customerCount { if let t = read(Int32(c), -1) { lo = min(lo, t); hi = max(hi, t) } }
             } else {
                 for r in 0..<store.events.count { if let t = read(store.events.customer[r], r) { lo = min(lo, t); hi = max(hi, t) } }

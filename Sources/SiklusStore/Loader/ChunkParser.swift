@@ -91,12 +91,10 @@ struct ChunkParser {
         var p = range.lowerBound
         let end = range.upperBound
 
-        func result(fatal: (Int, Int, String)? = nil) -> ChunkResult {
-            ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
-                        emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
-        }
-
-        while p < end {
+        // No nested function may capture the loop's variables: captured variables are boxed and every
+        // access to them is checked for exclusivity at run time, which would dominate this loop.
+        var fatal: (Int, Int, String)?
+        parsing: while p < end {
             // Blank lines carry no record.
             if base[p] == newline { p += 1; line += 1; lineStart = p; continue }
             if base[p] == cr, p + 1 < end, base[p + 1] == newline { p += 2; line += 1; lineStart = p; continue }
@@ -124,7 +122,8 @@ struct ChunkParser {
                     fs = p
                     while true {
                         if p >= end {
-                            return result(fatal: (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes"))
+                            fatal = (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes")
+                            break parsing
                         }
                         let b = base[p]
                         if b == quote {
@@ -205,7 +204,8 @@ struct ChunkParser {
             }
         }
         file.release(from: released, to: end)
-        return result()
+        return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
+                           emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
     }
 
     static let ones: UInt64 = 0x0101_0101_0101_0101
