@@ -44,6 +44,12 @@ struct Explainer {
             out += ["", "formulas"]
             for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula)") }
         }
+        out += ["", "sql (DuckDB; the same result table, from the same files)"]
+        do {
+            out.append(SQLText.indent(try SQLTranslator(context: context).translate(pipeline, plan: plan), 2))
+        } catch {
+            out.append("  no SQL equivalent shown for \(error.what)")
+        }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
         return out.joined(separator: "\n")
     }
