@@ -13,6 +13,7 @@ extension SQLBuilder {
         let n = plan.steps.count
         let ts = names.eventColumn(.ts), customer = names.eventCustomer
         let window = SQLText.interval(seconds: plan.window)
+        let windowText = ExampleCustomer.days(plan.window)
         let matches = plan.steps.enumerated().map { i, step in
             switch step.match {
             case .stage(let stage): "e.stage = '\(stage.name)' AS step_\(i + 1)"
@@ -20,16 +21,16 @@ extension SQLBuilder {
             }
         }
         query.add("funnel_events", "\(number). \(label): each customer's in-scope events in time order (n), with the steps each matches …", """
-            SELECT e.\(customer) AS customer_id, e.\(ts) AS ts,
+            SELECT e.\(customer)\(customer == "customer_id" ? "" : " AS customer_id"), e.\(ts)\(ts == "ts" ? "" : " AS ts"),
               row_number() OVER (PARTITION BY e.\(customer) ORDER BY e.\(ts)) AS n,
               \(matches.joined(separator: ",\n  "))
             FROM \(events) AS e
             JOIN \(customers) AS p ON p.customer_id = e.\(customer)
             """)
         if plan.order == .anyOrder {
-            anyOrderAttempts(n: n, window: window)
+            anyOrderAttempts(n: n, window: window, windowText: windowText)
         } else {
-            orderedAttempts(n: n, window: window, strict: plan.order == .strict)
+            orderedAttempts(n: n, window: window, windowText: windowText, strict: plan.order == .strict)
         }
         let first = plan.order == .anyOrder ? "n0" : "n1"
         query.add("best", "   … each customer's best attempt: the most steps, then the earliest start",
@@ -64,12 +65,12 @@ extension SQLBuilder {
     }
 
     /// `step_1` … `step_n` and `attempts` for ordered and strict funnels.
-    private mutating func orderedAttempts(n: Int, window: String, strict: Bool) {
+    private mutating func orderedAttempts(n: Int, window: String, windowText: String, strict: Bool) {
         query.add("step_1", "   … every occurrence of step 1 starts an attempt …", "SELECT customer_id, n AS n1, ts AS t1\nFROM funnel_events\nWHERE step_1")
         for s in 2...n {
             let next = strict ? "f.n = s.n\(s - 1) + 1" : "f.n > s.n\(s - 1)"
             let comment = strict ? "the very next event, if it is step \(s)" : "the earliest later event that is step \(s)"
-            query.add("step_\(s)", "   … \(comment), within \(window) of step 1 …", """
+            query.add("step_\(s)", "   … \(comment), within \(windowText) of step 1 …", """
                 SELECT s.*, min(f.n) AS n\(s), min(f.ts) AS t\(s)
                 FROM step_\(s - 1) AS s
                 LEFT JOIN funnel_events AS f
@@ -83,11 +84,11 @@ extension SQLBuilder {
 
     /// `starts` and `attempts` for `any order`: from each event that is some step, the first time each
     /// step occurs within the window; the attempt reaches steps 1…k when all of them occur.
-    private mutating func anyOrderAttempts(n: Int, window: String) {
+    private mutating func anyOrderAttempts(n: Int, window: String, windowText: String) {
         let any = (1...n).map { "step_\($0)" }.joined(separator: " OR ")
         query.add("starts", "   … every event that is any step starts an attempt …", "SELECT customer_id, n AS n0, ts AS t0\nFROM funnel_events\nWHERE \(any)")
         let firsts = (1...n).map { "min(f.ts) FILTER (WHERE f.step_\($0)) AS t\($0)" }
-        query.add("found", "   … the first time each step occurs within \(window) of the start …", """
+        query.add("found", "   … the first time each step occurs within \(windowText) of the start …", """
             SELECT s.customer_id, s.n0,
               \(firsts.joined(separator: ",\n  "))
             FROM starts AS s
