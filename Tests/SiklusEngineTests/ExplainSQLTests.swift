@@ -52,6 +52,9 @@ final class ExplainSQLTests: XCTestCase {
         Case(pipeline: "events | metric spend, impressions, clicks, ctr, cpa"),
         Case(pipeline: "cohort by channel | metric cpa, spend, customers"),
         Case(pipeline: "cohort by country | metric revenue | top 5"),
+        Case(pipeline: "cohort | by customer | metric revenue | top 3"),
+        Case(pipeline: "events | stage purchase | by amount | metric orders | sort amount desc | limit 5"),
+        Case(pipeline: "cohort | by signup | metric customers, conversion_rate"),
         // Retention and funnels.
         Case(pipeline: "cohort by first_purchase period month | retention"),
         Case(pipeline: "cohort by first_purchase period quarter | retention percent"),

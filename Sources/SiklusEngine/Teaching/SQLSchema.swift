@@ -48,6 +48,11 @@ struct SQLSchema {
         hasSpend = store.isLoaded(.spend)
         spendHeaders = hasSpend ? try headers(.spend) : [:]
         eventExtras = store.events.extras.map(\.name)
+        // The events CTEs carry the customer's derived columns beside the event's own.
+        let derived: Set<String> = ["signup", "first_event", "first_purchase", "acquisition_channel", "cohort", "stage", "purchase_no"]
+        if let clash = (Array(eventHeaders.values) + eventExtras).first(where: { derived.contains($0.lowercased()) }) {
+            throw NoSQLEquivalent("an events column named \(clash) (the SQL's own name for a derived column)")
+        }
 
         if let signup = store.customers.column(for: .signup), signup.type != .date && signup.type != .datetime {
             throw NoSQLEquivalent("a signup column that is not a date")
