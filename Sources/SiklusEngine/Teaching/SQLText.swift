@@ -33,8 +33,9 @@ enum SQLText {
 
     /// A column or alias name, double-quoted only when it needs to be (`country`, `"Order Date"`, `"0"`).
     static func identifier(_ name: String) -> String {
-        let plain = name.utf8.first.map { $0 == UInt8(ascii: "_") || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) } ?? false
-            && name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
+        func isLetter(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let plain = name.utf8.first.map(isLetter) == true && name.utf8.allSatisfy { isLetter($0) || isDigit($0) }
         if plain && !reserved.contains(name) { return name }
         return "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
