@@ -44,5 +44,5 @@ extension Session {
     }
 
     /// Help text for `help` (no topic) or `help <statement|step|metric|stage>`; nil for an unknown topic.
-    public func help(_ topic: String?) -> String? { HelpCatalog.text(topic, stageMap: stageMap) }
+    public func help(_ topic: String?) -> String? { HelpCatalog.text(topic, stageMap: stageMap, settings: settings) { self.store.isLoaded(.events) ? self.context() : nil } }
 }

@@ -1,8 +1,12 @@
 import SiklusLanguage
 import SiklusStore
 
-/// `explain <pipeline>`: the parsed syntax tree, the plan in words (checked by binding it), and the
-/// formula of every metric used.
+/// `explain <pipeline>`: the parsed syntax tree; the plan in words, one numbered line per step (the
+/// source is step 1); the formula of every metric; a worked example on one real customer; the
+/// equivalent DuckDB SQL; and the settings the answer depends on.
+///
+/// The plan, the worked example and the SQL comments share the step numbers, so each step can be
+/// read across all three.
 struct Explainer {
     let context: EvalContext
 
@@ -13,27 +17,24 @@ struct Explainer {
         out += ["", "plan"]
         var n = 0
         func line(_ text: String) { n += 1; out.append("  \(n). \(text)") }
-        switch pipeline.source.kind {
-        case .events: line("start from every customer with an event, and all their events")
-        case .cohort(let cohort):
-            let filters = cohort.filters.map(SyntaxPrinter.inline).joined(separator: " and ")
-            line(filters.isEmpty ? "start from every customer" : "choose customers with \(filters)")
-            if let g = cohort.grouping {
-                line("group them into cohorts by \(g.dimension.text)" + (plan.grouping?.period != nil ? " \(g.period?.value.rawValue ?? context.settings.period.rawValue)" : ""))
-            }
-        case .variable: break
-        }
+        line(sourceDescription(pipeline.source.kind, plan))
         for step in pipeline.steps {
             switch step.kind {
             case .stage(let name):
-                let stage = Stage(named: name.text)!
-                line("keep events of stage \(stage.name) (\(stageDescription(stage))), and the customers who have one")
-            case .filter(let condition): line("keep rows where \(SyntaxPrinter.inline(condition))")
+                guard let stage = Stage(named: name.text) else { line("stage \(name.text)"); continue }
+                line(stage == .churn ? "keep the customers churned as of as_of, and their churn events (\(stageDescription(stage)))"
+                     : "keep events of stage \(stage.name) (\(stageDescription(stage))), and the customers who have one")
+            case .filter(let condition):
+                let perCustomer = (try? Predicate.compile(condition, context, preferEvents: true))?.isCustomerLevel ?? false
+                line(perCustomer ? "keep the customers for whom \(SyntaxPrinter.inline(condition))"
+                     : "keep the events where \(SyntaxPrinter.inline(condition)), and the customers who still have one")
             case .groupBy(let names): line("group by " + names.map(\.text).joined(separator: ", "))
             case .metrics(let names): line("compute " + names.map(\.text).joined(separator: ", ") + " per group")
             case .retention: line(retentionDescription(plan))
             case .funnel(let spec): line("funnel " + spec.steps.map(\.text).joined(separator: " → ") + funnelDescription(plan))
-            case .sort(let keys): line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", "))
+            case .sort(let keys):
+                line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
+                     + " (missing values last, ties keep their order)")
             case .top(let k): line("keep the top \(k.value) rows by the last numeric column")
             case .limit(let k): line("keep the first \(k.value) rows")
             case .plot: line("draw the result as a chart")
@@ -41,11 +42,37 @@ struct Explainer {
             }
         }
         if case .metrics(let metrics, _) = plan.output {
+            if !pipeline.steps.contains(where: { if case .metrics = $0.kind { true } else { false } }) {
+                line("compute customers per group (the default metric)")
+            }
             out += ["", "formulas"]
             for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula)") }
         }
+        out += [""] + (try WorkedExample(context: context).lines(pipeline, plan: plan))
+        out += ["", "sql (DuckDB; the same result table, from the same files)"]
+        do {
+            out.append(SQLText.indent(try SQLTranslator(context: context).translate(pipeline, plan: plan), 2))
+        } catch {
+            out.append("  no SQL equivalent shown for \(error.what)")
+        }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
         return out.joined(separator: "\n")
+    }
+
+    private func sourceDescription(_ source: Source, _ plan: QueryPlan) -> String {
+        var text: String
+        switch source {
+        case .events: text = "start from every customer with an event, and all their events"
+        case .variable(let name): text = "start from \(name.text)"
+        case .cohort(let cohort):
+            let filters = cohort.filters.map(SyntaxPrinter.inline).joined(separator: " and ")
+            text = filters.isEmpty ? "start from every customer, and all their events" : "choose customers with \(filters), and all their events"
+            if let grouping = cohort.grouping {
+                let period = plan.grouping?.period != nil ? " \(grouping.period?.value.rawValue ?? context.settings.period.rawValue)" : ""
+                text += "; group them into cohorts by \(grouping.dimension.text)\(period)"
+            }
+        }
+        return text
     }
 
     private func stageDescription(_ stage: Stage) -> String {
@@ -53,7 +80,7 @@ struct Explainer {
         switch stage {
         case .purchase: return "each customer's first of: \(names)"
         case .retention: return "purchases after the first, plus \(names)"
-        case .churn: return "\(names); customers churned as of as_of"
+        case .churn: return "\(names); churned = latest event is one of these, or no event for churn_after after buying"
         default: return names
         }
     }

@@ -42,8 +42,10 @@ enum HelpCatalog {
         Array(statements.keys) + Metric.names + Stage.allNames + ["metrics", "stages"]
     }
 
-    /// Help for a topic, or nil when it is unknown.
-    static func text(_ topic: String?, stageMap: StageMap) -> String? {
+    /// Help for a topic, or nil when it is unknown. `context` is asked for only by `help stages`, which
+    /// counts the customers in each stage when data is loaded.
+    static func text(_ topic: String?, stageMap: StageMap, settings: SessionSettings = SessionSettings(),
+                     context: () -> EvalContext? = { nil }) -> String? {
         guard let topic = topic?.lowercased().trimmingCharacters(in: .whitespaces), !topic.isEmpty else { return overview }
         let words = topic.split(separator: " ").map(String.init)
         let subject = ["metric", "step", "statement", "stage"].contains(words[0]) && words.count > 1 ? words[1] : words[0]
@@ -51,14 +53,14 @@ enum HelpCatalog {
             return "metrics\n" + Metric.allCases.map { "  " + $0.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n")
                 + "\n\nhelp metric <name> shows its formula and an example"
         }
-        if words[0] == "stage", words.count == 1 { return entry("stage", statements["stage"]!) }
+        if words[0] == "stage", words.count == 1, let stage = statements["stage"] { return entry("stage", stage) }
         if let metric = Metric(rawValue: subject) {
             return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
         }
         if let stage = Stage(named: subject), !(words[0] == "stage" && words.count == 1) {
             return stageHelp(stage, stageMap)
         }
-        if subject == "stages" { return "stages\n" + stageMap.describe() }
+        if subject == "stages" { return LifecycleDiagram(stageMap: stageMap, settings: settings, context: context()).render() }
         if let entry = statements[subject] { return self.entry(subject, entry) }
         return nil
     }
@@ -91,6 +93,6 @@ enum HelpCatalog {
     lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
 
     help <statement|step>   syntax and an example      help metrics   every metric
-    help metric <name>      its exact formula           help stages    the stage map
+    help metric <name>      its exact formula           help stages    the lifecycle, drawn
     """
 }

@@ -1,0 +1,104 @@
+import SiklusStore
+
+/// `help stages`: the customer lifecycle drawn as text. The journey runs down the page (awareness →
+/// education → consideration → purchase → retention → advocacy); a rail on the right leads out of
+/// every stage into churn. Each stage shows its Indonesian names, the events that put a customer in
+/// it and, with data loaded, how many customers are in it now (their current stage as of as_of, the
+/// same count as `cohort | metric stage_share`).
+///
+///     stage          also called              customers now
+///     awareness      kesadaran, penyadaran             2034 ──┐  ad_impression, impression, …
+///       │                                                      │
+///       ▼                                                      │
+///     education      pendidikan                         745 ──┤  article_view, video_view, …
+struct LifecycleDiagram {
+    let stageMap: StageMap
+    let settings: SessionSettings
+    /// Customers whose current stage is each stage, and those with no stage yet; nil without data.
+    let counts: (byStage: [Stage: Int], noStage: Int, asOf: Int64)?
+
+    init(stageMap: StageMap, settings: SessionSettings, context: EvalContext?) {
+        self.stageMap = stageMap
+        self.settings = settings
+        guard let context, context.store.isLoaded(.events) else {
+            counts = nil
+            return
+        }
+        let state = LifecycleState(context)
+        var byStage: [Stage: Int] = [:]
+        var noStage = 0
+        for c in 0..<context.customerCount {
+            if let stage = state.stage(Int32(c), at: context.asOf) { byStage[stage, default: 0] += 1 } else { noStage += 1 }
+        }
+        counts = (byStage, noStage, context.asOf)
+    }
+
+    func render() -> String {
+        let aliases = Dictionary(grouping: Stage.aliases.keys, by: { Stage.aliases[$0] ?? .awareness }).mapValues { $0.sorted().joined(separator: ", ") }
+        let nameWidth = Stage.allCases.map(\.name.count).max() ?? 0
+        let aliasWidth = max("also called".count, aliases.values.map(\.count).max() ?? 0)
+        let countHeader = counts == nil ? "" : "customers now"
+        let countWidth = max(countHeader.count, counts.map { String($0.byStage.values.max() ?? 0).count } ?? 0)
+        func row(_ name: String, _ alias: String, _ count: String) -> String {
+            "  " + pad(name, nameWidth + 2) + pad(alias, aliasWidth + 2) + String(repeating: " ", count: max(0, countWidth - count.count)) + count
+        }
+        // The rail runs down the column of `┐` / `┤`.
+        let railColumn = row("", "", "").count + 3
+        func rail(_ left: String) -> String { pad("    " + left, railColumn) + "│" }
+
+        var lines = ["the customer lifecycle (siklus pelanggan): customers move down the journey, and can churn out of any stage"]
+        if let counts {
+            lines.append("customers now = each customer's current stage as of \(CivilTime.formatDate(counts.asOf)): churn, else the furthest stage reached")
+            lines.append("(the same counts as `cohort | metric stage_share`)")
+        } else {
+            lines.append("load data to see how many customers are in each stage now")
+        }
+        lines.append("")
+        lines.append(row("stage", "also called", countHeader).trimmingTrailingSpaces())
+        for (i, stage) in Stage.journey.enumerated() {
+            let connector = i == 0 ? " ──┐  " : " ──┤  "
+            lines.append(row(stage.name, aliases[stage] ?? "", count(stage)) + connector + events(stage))
+            if i < Stage.journey.count - 1 {
+                lines.append(rail("│"))
+                lines.append(rail("▼"))
+            }
+        }
+        lines.append(pad("", railColumn) + "▼")
+        lines.append(row(Stage.churn.name, aliases[.churn] ?? "", count(.churn)) + "      " + events(.churn))
+        if let counts {
+            let total = counts.byStage.values.reduce(0, +) + counts.noStage
+            lines.append("")
+            lines.append("\(total) customers: \(total - counts.noStage) in a stage, \(counts.noStage) with no staged event yet")
+        }
+        lines.append("")
+        lines.append("help stage <name> explains one stage; `stage <name> += event` moves an event into a stage")
+        return lines.joined(separator: "\n")
+    }
+
+    private func count(_ stage: Stage) -> String {
+        counts.map { String($0.byStage[stage] ?? 0) } ?? ""
+    }
+
+    /// What puts a customer in the stage.
+    private func events(_ stage: Stage) -> String {
+        let names = (stageMap.events[stage] ?? []).joined(separator: ", ")
+        switch stage {
+        case .purchase: return "their first purchase (\(names))"
+        case .retention: return "later purchases" + (names.isEmpty ? "" : ", " + names)
+        case .churn: return (names.isEmpty ? "" : names + ", or ") + "no event for \(ExampleCustomer.days(settings.churnAfter)) after buying"
+        default: return names
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,61 @@
+import SiklusStore
+
+/// `retention` in SQL, as `RetentionMatrix` computes it: each customer's period 0 is the period of
+/// their anchor (first purchase when cohorted by it, else signup); cell k counts the customers of
+/// the cohort active k periods later.
+extension SQLBuilder {
+    /// `width` is the number of period columns (from the earliest anchor to as_of, capped by `horizon`),
+    /// which depends on the data, so the caller works it out from the scope.
+    mutating func retention(_ plan: RetentionPlan, width: Int, number: Int, label: String) -> SQLResult {
+        let ts = names.eventColumn(.ts)
+        let anchor = plan.anchorOnFirstPurchase ? "first_purchase" : "signup"
+        let unit = plan.period
+        let cohort = self.cohort == nil ? "'all' AS cohort" : "cohort"
+        query.add("anchors", "\(number). \(label): each customer's anchor (\(anchor == "signup" ? "signup" : "first purchase")) and cohort …",
+                  "SELECT customer_id, \(cohort), \(anchor) AS anchor\nFROM \(customers)\nWHERE \(anchor) IS NOT NULL")
+        var conditions = ["e.\(ts) <= \(names.asOf)"]
+        switch plan.activity {
+        case .purchase: conditions.append(names.isPurchase("e"))
+        case .any: break
+        case .event: conditions.append("\(names.event("e", .event)) = \(SQLText.string(plan.activityName))")
+        }
+        let offset = names.periods.difference(unit, from: "a.anchor", to: "e.\(ts)")
+        query.add("active_periods", "   … the \(unit.rawValue)s after it in which they were active (\(plan.activityName)), up to as_of …", """
+            SELECT DISTINCT customer_id, cohort, period
+            FROM (
+              SELECT a.customer_id, a.cohort, \(offset) AS period
+              FROM anchors AS a
+              JOIN \(events) AS e ON e.\(names.eventCustomer) = a.customer_id
+              WHERE \(conditions.joined(separator: " AND "))
+            )
+            WHERE period BETWEEN 0 AND \(width - 1)
+            """)
+        var joins = "LEFT JOIN active_periods AS a USING (cohort)"
+        var cell: (Int) -> String = { "a.period = \($0)" }
+        if plan.unbounded {
+            query.add("latest_periods", "   … unbounded: a customer counts in every period up to their latest active one",
+                      "SELECT customer_id, cohort, max(period) AS latest\nFROM active_periods\nGROUP BY ALL")
+            joins = "LEFT JOIN latest_periods AS a USING (cohort)"
+            cell = { "a.latest >= \($0)" }
+        }
+        let periodsSoFar = names.periods.difference(unit, from: "min(anchor)", to: names.asOf)
+        query.add("cohorts", "   … and each cohort's size, and how many whole \(unit.rawValue)s its earliest anchor is before as_of",
+                  "SELECT cohort, count(*) AS customers, \(periodsSoFar) AS periods_so_far\nFROM anchors\nGROUP BY cohort")
+        var columns = ["cohort", "customers"]
+        var values = ["c.cohort", "c.customers"]
+        for k in 0..<width {
+            let count = "count(*) FILTER (WHERE \(cell(k)))"
+            let value = plan.percent ? "\(count) / c.customers * 100" : count
+            // Periods after as_of have not happened yet: empty, not 0.
+            values.append("CASE WHEN c.periods_so_far >= \(k) THEN \(value) END AS \(SQLText.identifier(String(k)))")
+            columns.append(String(k))
+        }
+        let select = """
+            SELECT \(values.joined(separator: ",\n  "))
+            FROM cohorts AS c
+            \(joins)
+            GROUP BY c.cohort, c.customers, c.periods_so_far
+            """
+        return SQLResult(select: select, columns: columns, order: self.cohort?.order ?? [], measure: columns.last)
+    }
+}
