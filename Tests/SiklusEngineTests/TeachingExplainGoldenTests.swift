@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import SiklusEngine
 
-/// The whole text of `explain` on the demo data, compared with files in `Tests/TeachingGolden/`.
+/// The whole text of `explain` on the demo data, compared with files in `Tests/SiklusEngineTests/Golden/explain/`.
 /// Re-record on purpose with `SIKLUS_RECORD=1 swift test --filter TeachingExplainGoldenTests`, then
 /// read the diff. Paths of the loaded files are printed relative to the package root.
 final class TeachingExplainGoldenTests: XCTestCase {
@@ -17,7 +17,7 @@ final class TeachingExplainGoldenTests: XCTestCase {
 
     func testExplainTextMatchesTheGoldenFiles() throws {
         let session = try XCTUnwrap(TeachingFixture.shared)
-        let directory = TeachingFixture.root.appendingPathComponent("Tests/TeachingGolden")
+        let directory = TeachingFixture.root.appendingPathComponent("Tests/SiklusEngineTests/Golden/explain")
         let record = ProcessInfo.processInfo.environment["SIKLUS_RECORD"] == "1"
         for (name, pipeline) in Self.cases {
             let text = try TeachingFixture.text("explain " + pipeline, in: session)

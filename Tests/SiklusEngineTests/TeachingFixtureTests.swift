@@ -15,7 +15,7 @@ enum TeachingFixture {
     static func demoSession() throws -> Session {
         let session = Session()
         for (table, file) in [(TableKind.customers, "customers.csv"), (.events, "events.csv"), (.spend, "spend.csv")] {
-            try session.load(table, path: root.appendingPathComponent("datasets/demo/" + file).path)
+            _ = try session.load(table, path: root.appendingPathComponent("datasets/demo/" + file).path)
         }
         return session
     }
@@ -109,8 +109,8 @@ enum TeachingFixture {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = program
         process.arguments = arguments

@@ -51,7 +51,12 @@ struct FunnelTrace {
             let mask = masks.mask(customer: customer.code, row: r)
             if mask != 0 { times.append(ts[r]); steps.append(mask) }
         }
-        reach = times.isEmpty ? FunnelAnalysis.Reach()
-            : FunnelAnalysis.furthest(times: times, steps: steps, stepCount: plan.steps.count, window: plan.window, order: plan.order)
+        let n = plan.steps.count
+        var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = best.times
+        if !times.isEmpty {
+            FunnelAnalysis.furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &best, attempt: &attempt)
+        }
+        best.times = Array(best.times.prefix(best.level))
+        reach = best
     }
 }

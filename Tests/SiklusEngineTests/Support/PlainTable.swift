@@ -36,7 +36,8 @@ enum PlainTable {
             case .plot(let table): return head + "\nplot\n" + render(table)
             case .export(let table, let path): return head + "\nexport to \(path)\n" + render(table)
             case .load(let report): return head + "\n" + report.render(includeTiming: false)
-            case .text(let text): return head + "\n" + text
+            // Text may quote the files' absolute paths (explain's SQL): make it independent of the checkout's place.
+            case .text(let text): return head + "\n" + text.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "<repo>/")
             }
         }
     }
