@@ -22,7 +22,7 @@ let package = Package(
         // Planner, evaluator, metric catalog, session API.
         .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage"]),
         // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
-        .target(name: "SiklusCharts", dependencies: ["SiklusEngine"]),
+        .target(name: "SiklusCharts", dependencies: ["SiklusEngine", "SiklusStore"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
         .target(name: "SiklusShell", dependencies: ["SiklusEngine", "SiklusCharts"]),
         .systemLibrary(
@@ -40,10 +40,12 @@ let package = Package(
         ),
         // Times loads and canonical queries for scripts/bench (release build).
         .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine"]),
-        .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage"]),
-        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts"], exclude: ["Golden"]),
+        // Helpers shared by the test targets (a seeded random generator).
+        .target(name: "SiklusTestSupport", path: "Tests/SiklusTestSupport"),
+        .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell"]),
     ]
 )

@@ -1,26 +1,16 @@
 import SiklusEngine
 import XCTest
+import SiklusTestSupport
 @testable import SiklusCharts
 
 /// Random results at random sizes: every chart either fits its area exactly or says it is too
 /// small. Labels include CJK, emoji and very long names to exercise width counting.
 final class RobustnessTests: XCTestCase {
-    /// SplitMix64, so failures reproduce from the printed seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let labels = ["2022-09", "social", "日本の顧客", "고객 세그먼트", "🚀 launch", "a-very-long-label-that-never-ends-at-all", "x", "café"]
 
     func testChartsAlwaysFitOrRefuse() throws {
-        var random = Generator(state: 20_261_124)
+        var random = SplitMix64(seed: 20_261_124)
         var drawn = 0
         for round in 0..<300 {
             let table = randomTable(&random)
@@ -46,7 +36,7 @@ final class RobustnessTests: XCTestCase {
         XCTAssertGreaterThan(drawn, 200)
     }
 
-    private func randomTable(_ random: inout Generator) -> ResultTable {
+    private func randomTable(_ random: inout SplitMix64) -> ResultTable {
         let rows = Int.random(in: 1...25, using: &random)
         func label(_ index: Int) -> String { Self.labels[(index + rows) % Self.labels.count] + (index >= Self.labels.count ? "\(index)" : "") }
         func numbers(_ range: ClosedRange<Double>, nulls: Bool = true) -> [Double?] {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SiklusTestSupport
 @testable import SiklusEngine
 import SiklusLanguage
 import SiklusStore

@@ -1,5 +1,6 @@
 import SiklusEngine
 import XCTest
+import SiklusCharts
 @testable import SiklusShell
 
 /// Exact text of the aligned modes: box, table (ASCII) and plain.

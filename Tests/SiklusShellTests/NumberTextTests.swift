@@ -1,4 +1,5 @@
 import XCTest
+import SiklusCharts
 @testable import SiklusShell
 
 final class NumberTextTests: XCTestCase {

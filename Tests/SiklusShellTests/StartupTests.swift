@@ -2,6 +2,7 @@ import Foundation
 import SiklusEngine
 import SiklusStore
 import XCTest
+import SiklusCharts
 @testable import SiklusShell
 
 /// Finding the demo dataset, loading a data directory, and the banner.

@@ -1,4 +1,5 @@
 import XCTest
+import SiklusTestSupport
 @testable import SiklusStore
 
 /// Files the loader must refuse or partly skip, with locations, and without touching the store.

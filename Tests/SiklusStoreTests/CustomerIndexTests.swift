@@ -1,4 +1,5 @@
 import XCTest
+import SiklusTestSupport
 @testable import SiklusStore
 
 /// Events sorted by (customer code, ts, file row) with a CSR offset index per customer.

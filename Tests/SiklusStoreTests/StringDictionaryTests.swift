@@ -1,4 +1,5 @@
 import XCTest
+import SiklusTestSupport
 @testable import SiklusStore
 
 /// `StringDictionary` on its own, and dictionary encoding across tables.

@@ -1,21 +1,7 @@
 import Foundation
 import XCTest
+import SiklusTestSupport
 @testable import SiklusStore
-
-/// A tiny deterministic RNG (SplitMix64), so randomized tests give the same rows on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The two ways the loader can parse a file: one chunk, or split at line breaks into one chunk per core.
 enum LoadPath: String, CaseIterable {

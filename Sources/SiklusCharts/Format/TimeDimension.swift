@@ -1,3 +1,5 @@
+import SiklusStore
+
 /// The period a date column counts in, taken from its name, so a period start can be labelled
 /// the way people read it ("2022-09" for a month, "2022-Q3" for a quarter).
 public enum TimeDimension: String, Sendable, CaseIterable {
@@ -38,21 +40,12 @@ struct CivilDate: Equatable {
     /// Seconds after midnight.
     var secondOfDay: Int64
 
-    /// The date containing `unixSeconds`.
+    /// The date containing `unixSeconds` (the store's calendar arithmetic, so labels match its periods).
     init(unixSeconds: Int64) {
-        // Floor division so instants before 1970 land on the right day.
-        let days = unixSeconds >= 0 ? unixSeconds / 86_400 : -((-unixSeconds + 86_399) / 86_400)
-        secondOfDay = unixSeconds - days * 86_400
-        // Howard Hinnant's civil_from_days: days since 1970-01-01 → (y, m, d).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = Int(doy - (153 * mp + 2) / 5 + 1)
-        month = Int(mp < 10 ? mp + 3 : mp - 9)
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let days = CivilTime.day(of: unixSeconds)
+        secondOfDay = unixSeconds - days * CivilTime.secondsPerDay
+        let (y, m, d) = CivilTime.civil(days: days)
+        (year, month, day) = (Int64(y), m, d)
     }
 
     /// `yyyy-MM-dd`.

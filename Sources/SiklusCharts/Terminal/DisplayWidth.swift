@@ -1,16 +1,17 @@
-/// How many terminal columns text occupies, so charts can promise never to wrap.
+/// How many terminal columns text occupies, so charts never wrap and tables stay aligned (shared by the
+/// shell's table renderers).
 ///
 /// East Asian wide and fullwidth characters and emoji take two columns, combining marks and
 /// format characters none. Ambiguous-width characters (box drawing, shade blocks, `—`) count as
 /// one column, as Western terminals draw them; braille and block elements are always one.
-enum DisplayWidth {
+public enum DisplayWidth {
     /// Columns taken by `text`.
-    static func of<S: StringProtocol>(_ text: S) -> Int {
+    public static func of<S: StringProtocol>(_ text: S) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
 
     /// Columns taken by one grapheme cluster (0, 1 or 2).
-    static func of(_ character: Character) -> Int {
+    public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         // Emoji drawn as pictures (by default or after U+FE0F) are two columns wide.
@@ -22,7 +23,7 @@ enum DisplayWidth {
     }
 
     /// `text` cut to at most `width` columns, ending in `…` when something was cut.
-    static func truncate(_ text: String, to width: Int) -> String {
+    public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         guard of(text) > width else { return text }
         var result = ""
@@ -37,7 +38,7 @@ enum DisplayWidth {
     }
 
     /// `text` truncated to `width` and padded with spaces on the left or right to exactly `width`.
-    static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+    public static func pad(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)
         let fill = String(repeating: " ", count: max(0, width - of(cut)))
         return alignRight ? fill + cut : cut + fill

@@ -1,3 +1,4 @@
+import SiklusCharts
 import SiklusStore
 
 /// Handlers of the meta-commands that show information: `.help`, `.tables`, `.schema`, `.history`.
@@ -16,7 +17,7 @@ extension MetaCommands {
     /// Every command's usage and help, aligned, then a pointer to `help` for the language.
     static var helpText: String {
         let width = all.map { DisplayWidth.of($0.usage) }.max() ?? 0
-        var lines = all.map { DisplayWidth.pad($0.usage, to: width, rightAligned: false) + "  " + $0.help }
+        var lines = all.map { DisplayWidth.pad($0.usage, to: width, alignRight: false) + "  " + $0.help }
         lines.append("")
         lines.append("Type `help` for the query language, `help <statement|step|metric|stage>` for one topic.")
         return lines.joined(separator: "\n")
@@ -51,7 +52,7 @@ extension MetaCommands {
         let lines = call.shell.history()
         let width = String(lines.count).count
         call.shell.write(lines.enumerated().map { index, line in
-            DisplayWidth.pad(String(index + 1), to: width, rightAligned: true) + "  " + line
+            DisplayWidth.pad(String(index + 1), to: width, alignRight: true) + "  " + line
         }.joined(separator: "\n"))
         return true
     }

@@ -1,3 +1,4 @@
+import SiklusCharts
 /// Column widths of an aligned table, and which columns fit a terminal.
 ///
 /// When the table is wider than `maxWidth` it is cut in three steps, each only if still needed:

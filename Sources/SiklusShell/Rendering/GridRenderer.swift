@@ -1,3 +1,4 @@
+import SiklusCharts
 import SiklusEngine
 
 /// Aligned tables: `box` (Unicode borders, formatted values), `table` (ASCII borders) and `plain`
@@ -35,11 +36,11 @@ struct GridRenderer: TableRenderer {
         let markedColumns = layout.columns.count - (layout.hiddenColumnCount > 0 ? 1 : 0)
         if !layout.columns.isEmpty {
             if let top = style.top { lines.append(rule(top, layout)) }
-            lines.append(row(layout.columns.map { paint.bold(DisplayWidth.pad($0.header, to: $0.width, rightAligned: $0.rightAligned)) }))
+            lines.append(row(layout.columns.map { paint.bold(DisplayWidth.pad($0.header, to: $0.width, alignRight: $0.rightAligned)) }))
             if let separator = style.headerSeparator { lines.append(rule(separator, layout)) }
             for r in 0..<table.rowCount {
                 lines.append(row(layout.columns.enumerated().map { index, column in
-                    let padded = DisplayWidth.pad(column.cells[r], to: column.width, rightAligned: column.rightAligned)
+                    let padded = DisplayWidth.pad(column.cells[r], to: column.width, alignRight: column.rightAligned)
                     let isNull = index < markedColumns && nullMarks[index][r] && !nullText.isEmpty
                     return isNull ? paint.dim(padded) : padded
                 }))

@@ -1,3 +1,4 @@
+import SiklusCharts
 /// The characters and value formatting of one aligned-table mode (`box`, `table`, `plain`).
 struct GridStyle: Sendable {
     /// Left, junction, right and fill characters of one horizontal rule.

@@ -1,3 +1,4 @@
+import SiklusCharts
 import SiklusEngine
 
 /// `json`: an array of objects, one row per line. Numbers are JSON numbers at full precision, nulls
@@ -33,27 +34,6 @@ struct JSONRenderer: TableRenderer {
         }
     }
 
-    /// `text` as a JSON string literal (RFC 8259 escaping; non-ASCII left as UTF-8).
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// `text` as a JSON string literal.
+    static func string(_ text: String) -> String { JSONText.quoted(text) }
 }

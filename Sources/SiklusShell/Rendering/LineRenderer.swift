@@ -1,3 +1,4 @@
+import SiklusCharts
 import SiklusEngine
 
 /// `line`: SQLite's `.mode line`. One `column = value` line per cell with the names right-aligned,
@@ -11,7 +12,7 @@ struct LineRenderer: TableRenderer {
         var blocks: [String] = []
         for row in 0..<table.rowCount {
             blocks.append(table.columns.map { column in
-                DisplayWidth.pad(column.name, to: nameWidth, rightAligned: true) + " = " + (CellText.exact(column, row: row) ?? "")
+                DisplayWidth.pad(column.name, to: nameWidth, alignRight: true) + " = " + (CellText.exact(column, row: row) ?? "")
             }.joined(separator: "\n"))
         }
         return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"

@@ -1,3 +1,4 @@
+import SiklusCharts
 import SiklusEngine
 
 /// `markdown`: a GitHub-flavoured table with an alignment row (`---:` for numbers), exact values,
@@ -19,7 +20,7 @@ struct MarkdownRenderer: TableRenderer {
             max(3, DisplayWidth.of(headers[i]), cells[i].map(DisplayWidth.of).max() ?? 0)
         }
         func line(_ values: [String]) -> String {
-            "| " + values.indices.map { DisplayWidth.pad(values[$0], to: widths[$0], rightAligned: right[$0]) }
+            "| " + values.indices.map { DisplayWidth.pad(values[$0], to: widths[$0], alignRight: right[$0]) }
                 .joined(separator: " | ") + " |"
         }
         var lines = [line(headers)]

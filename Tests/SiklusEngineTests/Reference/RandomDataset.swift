@@ -1,3 +1,4 @@
+import SiklusTestSupport
 import Foundation
 
 /// A calendar day in UTC, with its Unix seconds at midnight (from Foundation's calendar, not the engine's).
