@@ -336,3 +336,23 @@ final class BadInputTests: XCTestCase {
         }
     }
 }
+
+/// A dropped row's new customer id is removed from the dictionary; the parser's "same as the previous
+/// row" shortcut must not hand that removed code to the next row with the same id.
+final class DroppedRowCacheTests: XCTestCase {
+    func testIdOfADroppedRowIsNotReusedThroughThePreviousRowShortcut() throws {
+        var lines = ["customer_id,ts,event,amount"]
+        for i in 0..<200 { lines.append("good\(i),2022-01-01 00:00:00,purchase,1.5") }
+        lines.append("b,2022-01-02 00:00:00,purchase,abc")  // bad amount: dropped after `b` was seen
+        lines.append("b,2022-01-03 00:00:00,visit,")        // same id as the dropped row, next row
+        lines.append("c,2022-01-04 00:00:00,visit,")        // a new id that would take the freed code
+        let files = TestFiles()
+        let path = files.write("events.csv", lines.joined(separator: "\n") + "\n")
+        var store = Store()
+        try store.load(.events, path: path, options: LoadOptions(singleThreaded: true))
+        let ids = store.eventCustomerIDs
+        XCTAssertEqual(ids.filter { $0 == "b" }.count, 1)
+        XCTAssertEqual(ids.filter { $0 == "c" }.count, 1)
+        XCTAssertEqual(Set(ids).count, 202, "every kept row's customer is distinct and correctly named")
+    }
+}

@@ -179,10 +179,12 @@ struct ChunkParser {
             if p < end, base[p] == cr { p += 1 }
             if p < end, base[p] == newline { p += 1; line += 1; lineStart = p }
 
-            // A dropped row leaves no trace in the dictionaries (no customer without rows).
+            // A dropped row leaves no trace in the dictionaries (no customer without rows). The previous-row
+            // caches may hold a code just removed (and soon given to another string), so they start afresh.
             if field != fieldCount || bad != nil || skipEmptyCustomer {
                 customers.truncate(to: customersBefore)
                 strings.truncate(to: stringsBefore)
+                for i in 0..<fieldCount { previous[i] = PreviousValue() }
             }
             if field != fieldCount {
                 let reason = field < fieldCount ? "expected \(fieldCount) fields, found \(field)" : "expected \(fieldCount) fields, found \(field)"
