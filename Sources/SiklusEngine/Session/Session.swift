@@ -37,6 +37,8 @@ public final class Session {
     private(set) var variables: [String: Pipeline] = [:]
     /// Derived data for queries, rebuilt when the store, settings or stages change.
     private var cachedContext: EvalContext?
+    /// Per-customer facts and event classes depend only on the data and the stage map, so `set` keeps them.
+    private var cachedFacts: (classes: EventClasses, facts: CustomerFacts)?
     /// Polled by long-running queries; the shell points it at its Ctrl-C flag.
     public var isCancelled: @Sendable () -> Bool = { false }
 
@@ -119,13 +121,14 @@ public final class Session {
             try next.edit(edit)
             stageMap = next
             cachedContext = nil
+            cachedFacts = nil
             return .text(stageMap.describe())
         case .explain(let pipeline):
             return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
             let topic = words.map(\.value).joined(separator: " ")
             guard let text = help(topic.isEmpty ? nil : topic) else {
-                let span = words.first!.span.union(words.last!.span)
+                let span = words.first.map { $0.span.union(words[words.count - 1].span) }
                 throw Diagnostic.unknown("help topic", topic, at: span, among: HelpCatalog.topics(vocabulary), fallbackHint: "try `help` for the list of topics")
             }
             return .text(text)
@@ -172,6 +175,7 @@ public final class Session {
         let report = try next.load(table, path: path, options: options)
         store = next
         cachedContext = nil
+        cachedFacts = nil
         return report
     }
 
@@ -184,9 +188,13 @@ public final class Session {
     /// The derived per-customer data for queries, built on first use after a change.
     func context() -> EvalContext {
         if let cachedContext { return cachedContext }
-        let classes = EventClasses(stageMap: stageMap, strings: store.strings)
-        let context = EvalContext(store: store, settings: settings, stageMap: stageMap, classes: classes,
-                                  facts: CustomerFacts(store: store, classes: classes), isCancelled: isCancelled)
+        let derived = cachedFacts ?? {
+            let classes = EventClasses(stageMap: stageMap, strings: store.strings)
+            return (classes, CustomerFacts(store: store, classes: classes))
+        }()
+        cachedFacts = derived
+        let context = EvalContext(store: store, settings: settings, stageMap: stageMap, classes: derived.classes,
+                                  facts: derived.facts, isCancelled: isCancelled)
         cachedContext = context
         return context
     }

@@ -25,7 +25,7 @@ public struct LoadOptions: Sendable, Equatable {
     public var delimiter: UInt8?
     /// Column name or role name (`ts`) → how its timestamps are written.
     public var formats: [String: TimeFormat]
-    /// Use one thread even for large files (tests of the chunked path set a small `chunkBytes` instead).
+    /// Parse on one thread even for large files (tests of the chunked path set `parallelThreshold: 0` instead).
     public var singleThreaded: Bool
     /// Files smaller than this are parsed on one thread.
     public var parallelThreshold: Int
