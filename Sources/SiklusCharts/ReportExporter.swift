@@ -1,11 +1,11 @@
 import Foundation
 import SiklusEngine
 
-/// Exports a result as a standalone SVG chart, a self-contained HTML report, CSV or JSON
-/// (`| export "file.html"` in the language).
+/// Exports a result as a standalone SVG chart or a self-contained HTML report (`| export "file.html"`).
+/// Data formats (CSV, JSON, TSV, Markdown) are the shell's output modes, written by its renderers.
 public enum ReportExporter {
     /// The file formats `export(_:query:to:)` writes, by extension.
-    public static let supportedExtensions = ["html", "svg", "csv", "json"]
+    public static let supportedExtensions = ["html", "svg"]
 
     /// The chart of `table` as a standalone SVG document, titled `title` or the chart's own title.
     ///
@@ -21,17 +21,7 @@ public enum ReportExporter {
         try HTMLReport.render(table, query: query)
     }
 
-    /// The table as RFC 4180 CSV with a header row, full-precision numbers and CRLF line ends.
-    public static func csv(_ table: ResultTable) -> String {
-        DataWriters.csv(table)
-    }
-
-    /// The table as a JSON array of objects, one per row, keys in column order.
-    public static func json(_ table: ResultTable) -> String {
-        DataWriters.json(table)
-    }
-
-    /// Writes `table` to `path` in the format its extension names (.html, .svg, .csv, .json).
+    /// Writes `table` to `path` in the format its extension names (.html or .svg).
     ///
     /// - Throws: `ChartError.unsupportedFormat` naming the supported extensions,
     ///   `ChartError.writeFailed` when the file cannot be written, or a chart error for `.svg`.
@@ -41,8 +31,6 @@ public enum ReportExporter {
         switch ext {
         case "html": contents = try html(table, query: query)
         case "svg": contents = try svg(table, title: nil)
-        case "csv": contents = csv(table)
-        case "json": contents = json(table)
         default: throw ChartError.unsupportedFormat(path: path, ext: ext)
         }
         do {

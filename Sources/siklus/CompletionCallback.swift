@@ -33,7 +33,9 @@ enum CompletionCallback {
         rl_completion_append_character = candidates.count == 1 ? Int32(completion.suffix.utf8.first ?? 0) : 0
         let replacement = candidates.count == 1 ? candidates[0] : commonPrefix(candidates, atLeast: word)
         let entries = [replacement] + candidates
-        let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
+        // libedit frees this array with free(), so it must come from malloc (libedit.md).
+        guard let raw = malloc(MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (entries.count + 1)) else { return nil }
+        let array = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: entries.count + 1)
         for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
         array[entries.count] = nil
         return array

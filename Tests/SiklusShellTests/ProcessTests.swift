@@ -165,4 +165,21 @@ final class ProcessTests: XCTestCase {
         XCTAssertEqual(Double(lines.last ?? "") ?? 0, 44.711413, accuracy: 1e-6)
         XCTAssertFalse(result.stdout.contains("│"))
     }
+
+    func testAFailedExportFailsTheScript() throws {
+        let demo = SiklusBinary.packageRoot.appendingPathComponent("datasets/demo")
+        guard FileManager.default.fileExists(atPath: demo.path) else { throw XCTSkip("needs datasets/demo") }
+        let missing = try SiklusBinary.run(["--data", demo.path, "-c", "cohort by channel | metric customers | export \"/nonexistent-dir/x.csv\""])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("error: cannot export: cannot open /nonexistent-dir/x.csv"), missing.stderr)
+        // A device that is always full: the write itself fails, and must not be reported as written.
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let link = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-full-\(UUID().uuidString).csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/full")
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        let full = try SiklusBinary.run(["--data", demo.path, "-c", "cohort by channel | metric customers | export \"\(link)\""])
+        XCTAssertEqual(full.status, 1)
+        XCTAssertTrue(full.stderr.contains("No space left on device"), full.stderr)
+        XCTAssertFalse(full.stderr.contains("wrote"), full.stderr)
+    }
 }

@@ -56,7 +56,7 @@ public enum ValueFormatter {
         case .percent: return fixed(value, decimals: 1) + "%"
         case .ratio: return trimmed(fixed(value, decimals: 3))
         case .days: return fixed(value, decimals: 1) + " d"
-        case .date: return isoDate(seconds: Int64(value))
+        case .date: return date(value)
         case .text: return plain(value) ?? ""
         }
     }
@@ -78,8 +78,19 @@ public enum ValueFormatter {
         case .count, .text:
             return abbreviated(value, smallDecimals: value == value.rounded() ? 0 : 1)
         case .date:
-            return isoDate(seconds: Int64(value))
+            return date(value)
         }
+    }
+
+    /// A date cell from Unix seconds; values no timestamp can hold (NaN, ±∞, beyond Int64) print as numbers
+    /// instead of trapping in the conversion.
+    static func date(_ value: Double) -> String {
+        value.isFinite && abs(value) < 1e15 ? isoDate(seconds: Int64(value)) : (plain(value) ?? "")
+    }
+
+    /// `count` rounded for display, with non-finite or out-of-range values shown as they are.
+    static func groupedCount(_ count: Double) -> String {
+        count.isFinite && abs(count) < 1e15 ? grouped(Int64(count.rounded())) : (plain(count) ?? "")
     }
 
     /// The cell of `column` at `row` as `display` text; nil for a null cell. Dates in a column

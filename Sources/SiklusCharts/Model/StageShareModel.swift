@@ -44,7 +44,7 @@ extension StageShareModel {
             let rb = Self.lifecycle.firstIndex(of: b.element.stage.lowercased()) ?? Self.lifecycle.count + b.offset
             return ra < rb
         }.map(\.element)
-        let described = total.map { " — \(ValueFormatter.grouped(Int64($0.rounded()))) customers" } ?? ""
+        let described = total.map { " — \(ValueFormatter.groupedCount($0)) customers" } ?? ""
         self.init(title: table.title ?? "Customers by stage" + described, entries: entries, total: total)
     }
 

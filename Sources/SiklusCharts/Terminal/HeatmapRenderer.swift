@@ -95,7 +95,7 @@ struct HeatmapRenderer {
     }
 
     private func sizeText(_ size: Double) -> String {
-        ValueFormatter.grouped(Int64(size.rounded()))
+        ValueFormatter.groupedCount(size)
     }
 
     private func headerLine(_ layout: Layout) -> StyledLine {

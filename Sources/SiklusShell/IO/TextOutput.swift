@@ -22,7 +22,8 @@ public final class CapturedOutput: TextOutput {
 
 /// Writes to a file descriptor with `write(2)`, unbuffered, so output interleaves correctly with
 /// libedit's prompt and with the other stream.
-public final class FileDescriptorOutput: TextOutput, Sendable {
+/// `@unchecked Sendable`: the shell writes from one thread; `writeError` is only read by that thread.
+public final class FileDescriptorOutput: TextOutput, @unchecked Sendable {
     /// The descriptor written to.
     public let descriptor: Int32
     private let closesOnDeinit: Bool
@@ -45,6 +46,9 @@ public final class FileDescriptorOutput: TextOutput, Sendable {
         self.init(descriptor: fd, closesOnDeinit: true)
     }
 
+    /// The `errno` of the first failed write, if any.
+    public private(set) var writeError: Int32?
+
     deinit {
         if closesOnDeinit { close(descriptor) }
     }
@@ -62,7 +66,10 @@ public final class FileDescriptorOutput: TextOutput, Sendable {
                 #endif
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return  // EPIPE and friends: the reader went away; nothing useful to do.
+                    // A closed pipe on stdout is the reader's choice; anything else (a full disk) is reported
+                    // by whoever wrote a file (see `writeError`).
+                    if errno != EPIPE { writeError = errno }
+                    return
                 }
                 offset += written
             }

@@ -1,9 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SiklusEngine
 
 /// A failed `.export`, with suggestions.
 public struct ExportError: Error, Sendable, Equatable {
+    /// What went wrong, e.g. "unknown export format `.xlsx`".
     public var message: String
+    /// Suggested fixes, each shown on a `help:` line.
     public var hints: [String]
 
     public init(message: String, hints: [String] = []) {
@@ -37,5 +42,8 @@ public enum ResultExporter {
             throw ExportError(message: error.description)
         }
         file.write(mode.renderer.render(table, options: RenderOptions()))
+        if let error = file.writeError {
+            throw ExportError(message: "cannot write \(path): \(String(cString: strerror(error)))")
+        }
     }
 }

@@ -28,7 +28,9 @@ extension Shell {
             let elapsed = started.duration(to: clock.now)
             switch outcome {
             case .output(let result, let span):
-                emit(result, query: source[span], to: destination, elapsed: settings.timer ? elapsed.seconds : nil)
+                if !emit(result, query: source[span], to: destination, elapsed: settings.timer ? elapsed.seconds : nil) {
+                    succeeded = false
+                }
             case .failure(let diagnostic):
                 report(diagnostic, in: source)
                 succeeded = false
@@ -40,8 +42,10 @@ extension Shell {
         return succeeded
     }
 
-    /// Prints one statement output; `query` is the statement's text (for export reports).
-    func emit(_ result: StatementOutput, query: String, to destination: ResultDestination, elapsed: Double?) {
+    /// Prints one statement output; `query` is the statement's text (for export reports). Returns false
+    /// when the output could not be delivered (a failed export), which fails the statement.
+    @discardableResult
+    func emit(_ result: StatementOutput, query: String, to destination: ResultDestination, elapsed: Double?) -> Bool {
         switch result {
         case .table(let table):
             lastResult = table
@@ -59,15 +63,18 @@ extension Shell {
                 io.err.write("wrote \(path)\n")
             } catch let error as ExportError {
                 reportError("error: cannot export: \(error.message)" + error.hints.map { "\n  help: \($0)" }.joined())
+                return false
             } catch {
                 reportError("error: cannot export: \(error)")
+                return false
             }
         case .load(let report):
             destinationOutput(destination).write(report.render() + "\n")
         case .text(let text):
-            guard !text.isEmpty else { return }
+            guard !text.isEmpty else { return true }
             destinationOutput(destination).write(text.hasSuffix("\n") ? text : text + "\n")
         }
+        return true
     }
 }
 
