@@ -20,7 +20,8 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.grouped(-1_234_567), "-1,234,567")
         XCTAssertEqual(ValueFormatter.fixed(1234.5, decimals: 2), "1,234.50")
         XCTAssertEqual(ValueFormatter.fixed(-0.004, decimals: 2), "0.00", "a rounded-away negative is not -0.00")
-        XCTAssertEqual(ValueFormatter.fixed(-1234.5, decimals: 0, grouping: true), "-1,234")
+        XCTAssertEqual(ValueFormatter.fixed(-1234.5, decimals: 0, grouping: true), "-1,235", "ties round away from zero, as in box tables")
+        XCTAssertEqual(ValueFormatter.fixed(31.25, decimals: 1), "31.3")
     }
 
     func testDisplayByUnit() {

@@ -17,7 +17,7 @@ final class MetaCommandTests: XCTestCase {
     func testHelpForOneCommand() {
         let h = ShellHarness()
         XCTAssertEqual(h.run(".help .once"), 0)
-        XCTAssertEqual(h.out.text, ".once FILE\n  Send the results of the next statement only to FILE\n")
+        XCTAssertEqual(h.out.text, ".once FILE\n  Send the results of the next query statement only to FILE (dot-commands still print here)\n")
     }
 
     func testHelpForAnUnknownCommandSuggestsOne() {

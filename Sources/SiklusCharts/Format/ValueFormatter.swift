@@ -30,9 +30,24 @@ public enum ValueFormatter {
         return (value < 0 ? "-" : "") + insertGrouping(digits)
     }
 
-    /// `value` with exactly `decimals` fraction digits, optionally with thousands separators.
+    /// `value` with exactly `decimals` fraction digits, optionally with thousands separators, rounded half
+    /// away from zero (42.25 → `42.3`, as a spreadsheet would; printf's round-half-even gives `42.2`).
+    /// Shared with the shell's box tables, so a table and its chart never show different digits.
     public static func fixed(_ value: Double, decimals: Int, grouping: Bool = true) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
+        if abs(value) < 1e15, (0...3).contains(decimals) {
+            var scale: Int64 = 1
+            for _ in 0..<decimals { scale *= 10 }
+            let scaled = Int64((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+            let integer = String(scaled / scale)
+            var fraction = ""
+            if decimals > 0 {
+                let digits = String(scaled % scale)
+                fraction = "." + String(repeating: "0", count: decimals - digits.count) + digits
+            }
+            // Never "-0.00": a value that rounds to zero has no sign.
+            return (value < 0 && scaled != 0 ? "-" : "") + (grouping ? insertGrouping(integer) : integer) + fraction
+        }
         var text = String(format: "%.\(max(0, decimals))f", value)
         // "-0.0" reads as a different number from "0.0"; drop the sign of a rounded-away zero.
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {

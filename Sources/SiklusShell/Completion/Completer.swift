@@ -59,7 +59,11 @@ public enum Completer {
     static func context(before: Substring, word: String) -> CompletionContext {
         if isInsideQuotes(before) { return .path(quoted: true) }
         // Only the current statement matters: the text after the last `;` outside quotes.
-        let statement = before.split(separator: ";", omittingEmptySubsequences: false).last ?? before
+        var start = before.startIndex, quoted = false
+        for i in before.indices {
+            if before[i] == "\"" { quoted.toggle() } else if before[i] == ";", !quoted { start = before.index(after: i) }
+        }
+        let statement = before[start...]
         let trimmed = statement.drop { $0 == " " || $0 == "\t" }
         if trimmed.isEmpty { return word.hasPrefix(".") ? .metaCommand : .statement }
         if trimmed.hasPrefix(".") {

@@ -1,3 +1,4 @@
+import SiklusCharts
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,9 +25,9 @@ public enum Terminal {
         return nil
     }
 
-    /// False when `NO_COLOR` is set to any non-empty value (https://no-color.org) or `TERM=dumb`.
+    /// False when `NO_COLOR` is set to any non-empty value (https://no-color.org) or `TERM=dumb`
+    /// (the charts' rule, so tables and charts agree).
     public static func colorAllowed(environment: [String: String]) -> Bool {
-        if let value = environment["NO_COLOR"], !value.isEmpty { return false }
-        return environment["TERM"] != "dumb"
+        ChartOptions.colorAllowed(environment: environment, isTerminal: true)
     }
 }

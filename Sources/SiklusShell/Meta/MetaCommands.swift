@@ -17,7 +17,7 @@ public enum MetaCommands {
                     argumentCount: 0...1, completion: .choices(["on", "off"]), handler: timer),
         MetaCommand(name: "output", arguments: "[FILE|stdout]", help: "Send results to FILE, or back to the terminal",
                     argumentCount: 0...1, completion: .path, handler: output),
-        MetaCommand(name: "once", arguments: "FILE", help: "Send the results of the next statement only to FILE",
+        MetaCommand(name: "once", arguments: "FILE", help: "Send the results of the next query statement only to FILE (dot-commands still print here)",
                     argumentCount: 1...1, completion: .path, handler: once),
         MetaCommand(name: "export", arguments: "FILE", help: "Write the last result to FILE (.csv, .tsv, .json, .md; .svg, .html charts)",
                     argumentCount: 1...1, completion: .path, handler: export),

@@ -1,3 +1,4 @@
+import SiklusCharts
 /// Number → text conversions used by the renderers.
 enum NumberText {
     /// Full precision without exponent notation for ordinary magnitudes: the shortest text that reads
@@ -30,33 +31,12 @@ enum NumberText {
     }
 
     /// An integer with thousands separators: `1,234,567`.
-    static func grouped(_ value: Int64) -> String {
-        groupDigits(String(value.magnitude), negative: value < 0)
-    }
+    static func grouped(_ value: Int64) -> String { ValueFormatter.grouped(value) }
 
-    /// `value` rounded half away from zero to `decimals` places (42.25 → `42.3`, as a spreadsheet
-    /// would, where printf's round-half-even gives `42.2`), with thousands separators: `1,234.50`.
-    /// Never `-0.00`. Magnitudes from 1e15 up, where fixed digits mean nothing, use `plain`.
+    /// `value` rounded half away from zero to `decimals` places, with thousands separators: `1,234.50`
+    /// (the charts' formatting, so tables and charts agree). Magnitudes from 1e15 up use `plain`.
     static func fixed(_ value: Double, decimals: Int) -> String {
         guard value.isFinite, abs(value) < 1e15, (0...3).contains(decimals) else { return plain(value) }
-        var scale: Int64 = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = Int64((abs(value) * Double(scale)).rounded(.toNearestOrAwayFromZero))
-        let integer = scaled / scale
-        var fraction = ""
-        if decimals > 0 {
-            let digits = String(scaled % scale)
-            fraction = "." + String(repeating: "0", count: decimals - digits.count) + digits
-        }
-        return groupDigits(String(integer), negative: value < 0 && scaled != 0) + fraction
-    }
-
-    private static func groupDigits(_ digits: String, negative: Bool) -> String {
-        var result = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (negative ? "-" : "") + result
+        return ValueFormatter.fixed(value, decimals: decimals)
     }
 }
