@@ -30,6 +30,10 @@ extension EventTable {
         let oldCount = count, newCount = new.total
         let n = oldCount + newCount
         precondition(n < Int(Int32.max), "more than 2^31 events")
+        if oldCount == 0, Self.isGroupedByCustomer(new) {
+            adoptGroupedRows(new, customerCount: customerCount)
+            return
+        }
 
         var timer = PhaseTimer()
         // Counting sort on customer codes: offsets, then each row's sorted position.

@@ -1,0 +1,115 @@
+/// The fast path of the first events load: files exported sorted (or just grouped) by customer.
+///
+/// Customer codes are assigned in first-appearance order, so when a file's rows of each customer are
+/// contiguous the codes never decrease down the file: the rows are already in customer order. Then the
+/// counting sort and its random gathers are not needed; the columns are copied as they are, and only the
+/// customers whose events are out of time order are sorted in place.
+extension EventTable {
+    /// True when the new rows' customer codes never decrease, across chunks too.
+    static func isGroupedByCustomer(_ new: NewEventRows) -> Bool {
+        let spans: [(first: Int32, last: Int32, sorted: Bool)?] = Parallel.map(new.counts.count) { k in
+            let codes = new.customer[k], n = new.counts[k]
+            guard n > 0 else { return nil }
+            for i in 1..<max(1, n) where codes[i] < codes[i - 1] { return (codes[0], codes[n - 1], false) }
+            return (codes[0], codes[n - 1], true)
+        }
+        var previousLast: Int32 = -1
+        for span in spans {
+            guard let span else { continue }
+            guard span.sorted, span.first >= previousLast else { return false }
+            previousLast = span.last
+        }
+        return true
+    }
+
+    /// Loads grouped rows into an empty table: offsets from per-customer counts, columns copied chunk after
+    /// chunk (on both cores), then a stable time sort inside each customer whose rows are out of order.
+    mutating func adoptGroupedRows(_ new: NewEventRows, customerCount: Int) {
+        precondition(count == 0, "the grouped fast path is for the first load")
+        let n = new.total
+        var timer = PhaseTimer()
+        var starts = [Int](repeating: 0, count: customerCount + 1)
+        starts.withUnsafeMutableBufferPointer { s in
+            for (k, part) in new.customer.enumerated() { for i in 0..<new.counts[k] { s[Int(part[i]) + 1] += 1 } }
+            for c in 0..<customerCount { s[c + 1] += s[c] }
+        }
+        timer.mark("grouped: offsets")
+
+        func concatenated<T>(_ parts: [UnsafeMutablePointer<T>]?, or constant: T) -> [T] {
+            [T](unsafeUninitializedCapacity: n) { out, initialized in
+                var at = 0
+                for (k, count) in new.counts.enumerated() {
+                    if let parts { (out.baseAddress! + at).initialize(from: parts[k], count: count) } else { (out.baseAddress! + at).initialize(repeating: constant, count: count) }
+                    at += count
+                }
+                initialized = n
+            }
+        }
+        var newCustomer: [Int32] = [], newTs: [Int64] = [], newEvent: [Int32] = [], newAmount: [Double] = []
+        var newChannel: [Int32] = [], newNulls: [Bool]?
+        // Each chunk column is freed as soon as it is copied, so the two copies never coexist in full.
+        func take<T>(_ parts: [UnsafeMutablePointer<T>]?, or constant: T) -> [T] {
+            defer { parts?.forEach { $0.deallocate() } }
+            return concatenated(parts, or: constant)
+        }
+        Parallel.run([
+            { newCustomer = take(new.customer, or: 0); newTs = take(new.ts, or: 0); newEvent = take(new.event, or: new.purchaseCode) },
+            { newAmount = take(new.amount, or: 0); newChannel = take(new.channel, or: StringDictionary.null)
+              if new.amount == nil {
+                  newNulls = Array(repeating: true, count: n)
+              } else if new.amountNulls.contains(where: { $0 != nil }) {
+                  newNulls = [Bool](unsafeUninitializedCapacity: n) { out, initialized in
+                      var at = 0
+                      for (k, count) in new.counts.enumerated() {
+                          if let flags = new.amountNulls[k] { (out.baseAddress! + at).initialize(from: flags, count: count) } else { (out.baseAddress! + at).initialize(repeating: false, count: count) }
+                          at += count
+                      }
+                      initialized = n
+                  }
+              }
+              new.amountNulls.forEach { $0?.deallocate() } },
+        ])
+        timer.mark("grouped: copy columns")
+
+        // Extra columns follow the same moves, through an order array kept only when there are extras.
+        var order: [Int32] = new.extras.isEmpty ? [] : (0..<Int32(n)).map { $0 }
+        var nulls: [Bool] = newNulls ?? []
+        let parts = Parallel.ranges(customerCount, minimumPerPart: 16_384)
+        let moved: [Bool] = newTs.withUnsafeMutableBufferPointer { ts in
+        newEvent.withUnsafeMutableBufferPointer { event in
+        newAmount.withUnsafeMutableBufferPointer { amount in
+        newChannel.withUnsafeMutableBufferPointer { channel in
+        nulls.withUnsafeMutableBufferPointer { nulls in
+        order.withUnsafeMutableBufferPointer { order in
+            let columns = SendableBox((ts, event, amount, channel, nulls, order))
+            return Parallel.map(parts.count) { p in
+                let (ts, event, amount, channel, nulls, order) = columns.value
+                var movedAny = false
+                for c in parts[p] {
+                    let lo = starts[c], hi = starts[c + 1]
+                    guard hi - lo > 1 else { continue }
+                    var sorted = true
+                    for k in (lo + 1)..<hi where ts[k] < ts[k - 1] { sorted = false; break }
+                    if sorted { continue }
+                    movedAny = true
+                    // Stable: ties keep file order.
+                    let rows = (lo..<hi).sorted { a, b in ts[a] != ts[b] ? ts[a] < ts[b] : a < b }
+                    let (t, e, a, ch) = (rows.map { ts[$0] }, rows.map { event[$0] }, rows.map { amount[$0] }, rows.map { channel[$0] })
+                    let f = nulls.isEmpty ? [] : rows.map { nulls[$0] }
+                    let o = order.isEmpty ? [] : rows.map { order[$0] }
+                    for k in 0..<(hi - lo) {
+                        ts[lo + k] = t[k]; event[lo + k] = e[k]; amount[lo + k] = a[k]; channel[lo + k] = ch[k]
+                        if !f.isEmpty { nulls[lo + k] = f[k] }
+                        if !o.isEmpty { order[lo + k] = o[k] }
+                    }
+                }
+                return movedAny
+            }
+        }}}}}}
+        timer.mark("grouped: sort in customers")
+        let reordered = moved.contains(true)
+        extras = new.extras.map { reordered ? $0.gathered(order) : $0 }
+        customer = newCustomer; ts = newTs; event = newEvent; amount = newAmount; amountNulls = newNulls == nil ? nil : nulls
+        channel = newChannel; offsets = starts
+    }
+}
