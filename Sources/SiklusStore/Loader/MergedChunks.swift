@@ -71,7 +71,11 @@ struct MergedChunks {
         for (k, chunk) in chunks.enumerated() {
             guard let codes = chunk.buffers[i].codes else { continue }
             let table = remap == customerRemap ? customerRemaps[k] : stringRemaps[k]
-            for r in 0..<chunk.rows where codes[r] < -1 { codes[r] = table[Int(-2 - codes[r])] }
+            guard !table.isEmpty else { continue }  // chunk 0 interned into the final dictionary directly
+            let target = SendableBox(codes)
+            Parallel.forEach(Parallel.ranges(chunk.rows, minimumPerPart: 1 << 16)) { rows in
+                for r in rows where target.value[r] < -1 { target.value[r] = table[Int(-2 - target.value[r])] }
+            }
         }
     }
 

@@ -20,21 +20,18 @@ struct TableAppender {
         var timer = PhaseTimer()
         defer { timer.mark("append: resize, offsets") }
         timer.mark("append: finalize codes")
-        let timeRole: ColumnRole = switch table { case .events: .ts; case .customers: .signup; case .spend: .date }
-        let (customerBuffers, timeBuffers) = (plan.index(of: .customer).map { merged.buffers(column: $0) },
-                                              plan.index(of: timeRole).map { merged.buffers(column: $0) })
-        let counts = merged.rowCounts
-        var distinctCustomers = 0, timeSpan: ClosedRange<Int64>?
-        Parallel.run([
-            { distinctCustomers = customerBuffers.map { distinct($0, counts: counts) } ?? 0 },
-            { timeSpan = timeBuffers.flatMap { span($0, counts: counts) } },
-        ])
-        summary.distinctCustomers = distinctCustomers
-        summary.timeSpan = timeSpan
-
-        timer.mark("append: distinct, span")
+        // Events get these from the index build; the other tables are small enough for a pass of their own.
+        if table != .events {
+            let timeRole: ColumnRole = table == .customers ? .signup : .date
+            let counts = merged.rowCounts
+            summary.distinctCustomers = plan.index(of: .customer).map { distinct(merged.buffers(column: $0), counts: counts) } ?? 0
+            summary.timeSpan = plan.index(of: timeRole).flatMap { span(merged.buffers(column: $0), counts: counts) }
+        }
         switch table {
-        case .events: appendEvents(&merged, to: &store, notes: &notes)
+        case .events:
+            let added = appendEvents(&merged, to: &store, notes: &notes)
+            summary.distinctCustomers = added.distinctCustomers
+            summary.timeSpan = added.timeSpan
         case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store)
         case .spend: store.spend.append(materialize(&merged, where: { _ in true }), roles: plan.columns.map(\.role))
         }
@@ -54,7 +51,7 @@ struct TableAppender {
         }
     }
 
-    private func appendEvents(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) {
+    private func appendEvents(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> NewRowsSummary {
         let extras = materialize(&merged, where: { $0.role == nil })
         if plan.index(of: .event) == nil {
             notes.append("no event column: this is a transaction log, so every row is a purchase")
@@ -73,7 +70,7 @@ struct TableAppender {
                                 event: parts(.event, \.codes), purchaseCode: store.strings.intern("purchase"),
                                 amount: parts(.amount, \.doubles), amountNulls: amountNulls,
                                 channel: parts(.channel, \.codes), extras: extras)
-        store.events.append(rows, customerCount: customerCount)
+        return store.events.append(rows, customerCount: customerCount)
     }
 
     private func upsertCustomers(_ columns: [Column], into store: inout Store) {

@@ -24,7 +24,7 @@ extension EventTable {
 
     /// Loads grouped rows into an empty table: offsets from per-customer counts, columns copied chunk after
     /// chunk (on both cores), then a stable time sort inside each customer whose rows are out of order.
-    mutating func adoptGroupedRows(_ new: NewEventRows, customerCount: Int) {
+    mutating func adoptGroupedRows(_ new: NewEventRows, customerCount: Int) -> NewRowsSummary {
         precondition(count == 0, "the grouped fast path is for the first load")
         let n = new.total
         var timer = PhaseTimer()
@@ -111,5 +111,13 @@ extension EventTable {
         extras = new.extras.map { reordered ? $0.gathered(order) : $0 }
         customer = newCustomer; ts = newTs; event = newEvent; amount = newAmount; amountNulls = newNulls == nil ? nil : nulls
         channel = newChannel; offsets = starts
+        // The report's numbers come almost free here: customers with rows, and the extremes of the times
+        // (sorted within each customer, so only each customer's first and last row are read).
+        var distinct = 0, lo = Int64.max, hi = Int64.min
+        for c in 0..<customerCount where starts[c + 1] > starts[c] {
+            distinct += 1
+            lo = min(lo, ts[starts[c]]); hi = max(hi, ts[starts[c + 1] - 1])
+        }
+        return NewRowsSummary(distinctCustomers: distinct, timeSpan: lo <= hi ? lo...hi : nil)
     }
 }

@@ -26,14 +26,16 @@ extension EventTable {
     /// straight from the parser's buffers into their sorted places (one copy, not two), and the
     /// customer column is rebuilt from the offsets instead of gathered.
     /// - Complexity: O(n + customers) plus the per-customer sorts of out-of-order rows.
-    mutating func append(_ new: NewEventRows, customerCount: Int) {
+    /// Returns what the load report needs about the new rows: distinct customers and their time span.
+    @discardableResult
+    mutating func append(_ new: NewEventRows, customerCount: Int) -> NewRowsSummary {
         let oldCount = count, newCount = new.total
         let n = oldCount + newCount
         precondition(n < Int(Int32.max), "more than 2^31 events")
         if oldCount == 0, Self.isGroupedByCustomer(new) {
-            adoptGroupedRows(new, customerCount: customerCount)
-            return
+            return adoptGroupedRows(new, customerCount: customerCount)
         }
+        let summary = NewRowsSummary(new, customerCount: customerCount)
 
         var timer = PhaseTimer()
         // Counting sort on customer codes: offsets, then each row's sorted position.
@@ -91,6 +93,7 @@ extension EventTable {
         let newExtras = Self.mergeExtras(oldExtras, new.extras, oldCount: oldCount, newCount: newCount).map { $0.gathered(order) }
         customer = newCustomer; ts = sortedTs; event = newEvent; amount = newAmount; amountNulls = newNulls
         channel = newChannel; extras = newExtras; offsets = starts
+        return summary
     }
 
     /// Stable per-customer sort by time of rows that arrived out of order; usually just a check.
@@ -142,6 +145,35 @@ extension EventTable {
             merged.append(Column.empty(name: column.name, type: column.type, count: oldCount).appending(column))
         }
         return merged
+    }
+}
+
+/// Distinct customers and time span of newly loaded rows, for the load report.
+struct NewRowsSummary {
+    var distinctCustomers: Int
+    var timeSpan: ClosedRange<Int64>?
+
+    init(distinctCustomers: Int, timeSpan: ClosedRange<Int64>?) {
+        self.distinctCustomers = distinctCustomers
+        self.timeSpan = timeSpan
+    }
+
+    /// Computed from the parser's buffers (customers counted once across chunks; span on both cores).
+    init(_ new: NewEventRows, customerCount: Int) {
+        var distinct = 0
+        var lo = Int64.max, hi = Int64.min
+        Parallel.run([
+            {
+                var seen = [Bool](repeating: false, count: customerCount)
+                for (k, part) in new.customer.enumerated() {
+                    for i in 0..<new.counts[k] where !seen[Int(part[i])] { seen[Int(part[i])] = true; distinct += 1 }
+                }
+            },
+            {
+                for (k, part) in new.ts.enumerated() { for i in 0..<new.counts[k] { lo = min(lo, part[i]); hi = max(hi, part[i]) } }
+            },
+        ])
+        self.init(distinctCustomers: distinct, timeSpan: lo <= hi ? lo...hi : nil)
     }
 }
 
