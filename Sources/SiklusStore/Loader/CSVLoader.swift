@@ -15,12 +15,12 @@ struct CSVLoader {
         var timer = PhaseTimer()
         let file = try MappedFile(path: path)
         let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
-        let plan = try makePlan(sniffed, existing: store)
+        let plan = try makePlan(sniffed, existing: store, file: file)
         timer.mark("sniff and plan")
 
         let chunks = try parseChunks(file: file, plan: plan, store: store)
         timer.mark("parse chunks")
-        var merged = MergedChunks(chunks: chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
+        var merged = MergedChunks(chunks: consume chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
         defer { merged.deallocate() }
         try checkBadRows(merged)
         timer.mark("merge dictionaries")
@@ -46,7 +46,7 @@ struct CSVLoader {
 
     // MARK: Planning
 
-    private func makePlan(_ sniffed: CSVSniffer.Sniffed, existing store: Store) throws -> LoadPlan {
+    private func makePlan(_ sniffed: CSVSniffer.Sniffed, existing store: Store, file: MappedFile) throws -> LoadPlan {
         let roles = try ColumnRoles.assign(headers: sniffed.header, table: table, mapping: options.mapping, path: path)
         for role in ColumnRoles.required(for: table) where roles[role] == nil {
             let names = ColumnRoles.synonyms(for: table).first { $0.0 == role }?.1.prefix(5).joined(separator: ", ") ?? ""
@@ -102,7 +102,13 @@ struct CSVLoader {
             columns.append(PlannedColumn(name: name, kind: kind, type: type, role: role,
                                          required: role == .ts || (role == .date && table == .spend)))
         }
-        return LoadPlan(dialect: sniffed.dialect, columns: columns, bytesPerRecord: sniffed.bytesPerRecord)
+        var plan = LoadPlan(dialect: sniffed.dialect, columns: columns, bytesPerRecord: sniffed.bytesPerRecord)
+        if let i = roles[.customer], !sniffed.sample[i].isEmpty {
+            let share = Double(Set(sniffed.sample[i]).count) / Double(sniffed.sample[i].count)
+            let records = Double(file.count - sniffed.dialect.dataStart) / max(8, sniffed.bytesPerRecord)
+            plan.expectedCustomers = min(16_000_000, Int(share * records * 1.05))
+        }
+        return plan
     }
 
     private func timeError(column: String, role: ColumnRole, inferred: ColumnType, sample: [[UInt8]], line: Int) -> LoadError {

@@ -78,6 +78,7 @@ struct ChunkParser {
         for (i, kind) in kinds.enumerated() { (buffers.baseAddress! + i).initialize(to: ColumnBuffer(kind: kind, capacity: capacity)) }
         defer { buffers.deinitialize(); buffers.deallocate() }
         var customers = ownsDictionaries ? globalCustomers : StringDictionary()
+        if ownsDictionaries, plan.expectedCustomers > 4096 { customers.reserveCapacity(customers.count + plan.expectedCustomers) }
         var strings = ownsDictionaries ? globalStrings : StringDictionary()
         var skips: [String: SkipTally] = [:]
         var emptyCustomer = SkipTally()

@@ -58,6 +58,9 @@ struct LoadPlan: Sendable {
     var columns: [PlannedColumn]
     /// Average bytes per record in the sample, to size buffers.
     var bytesPerRecord: Double
+    /// Expected distinct customer ids in the whole file (from the sample), so the first chunk's dictionary
+    /// is sized once: otherwise it rehashes as it grows and again when the other chunks are merged in.
+    var expectedCustomers = 0
 
     func index(of role: ColumnRole) -> Int? { columns.firstIndex { $0.role == role } }
 }

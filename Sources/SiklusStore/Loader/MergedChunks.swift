@@ -14,20 +14,23 @@ struct MergedChunks {
     var customerRemap: Int { 0 }
     var stringRemap: Int { 1 }
 
-    init(chunks: [ChunkResult], dataLine: Int, customers global: StringDictionary, strings globalStrings: StringDictionary) {
-        self.chunks = chunks
-        var customers = chunks.first?.customers ?? global
-        var strings = chunks.first?.strings ?? globalStrings
+    init(chunks: consuming [ChunkResult], dataLine: Int, customers global: StringDictionary, strings globalStrings: StringDictionary) {
+        // Chunk 0's dictionaries become the final ones. They are moved out of the chunk, not copied: a second
+        // reference would make the first insertion copy a million-entry dictionary (copy on write).
+        var customers = global, strings = globalStrings
+        if !chunks.isEmpty {
+            swap(&customers, &chunks[0].customers)
+            swap(&strings, &chunks[0].strings)
+        }
         var customerRemaps: [[Int32]] = [[]], stringRemaps: [[Int32]] = [[]]
-        for chunk in chunks.dropFirst() {
-            customerRemaps.append(customers.merge(chunk.customers))
-            stringRemaps.append(strings.merge(chunk.strings))
+        for k in chunks.indices.dropFirst() {
+            customerRemaps.append(customers.merge(chunks[k].customers))
+            stringRemaps.append(strings.merge(chunks[k].strings))
+            // Chunk-local dictionaries are no longer needed once remapped.
+            chunks[k].customers = StringDictionary()
+            chunks[k].strings = StringDictionary()
         }
-        // Chunk-local dictionaries are no longer needed once remapped.
-        for k in self.chunks.indices.dropFirst() {
-            self.chunks[k].customers = StringDictionary()
-            self.chunks[k].strings = StringDictionary()
-        }
+        self.chunks = chunks
         self.customers = customers
         self.strings = strings
         self.customerRemaps = customerRemaps

@@ -150,11 +150,12 @@ public struct StringDictionary: Sendable {
     }
 
     /// Makes room for `total` strings without rehashing on the way.
-    mutating func reserveCapacity(_ total: Int) {
+    public mutating func reserveCapacity(_ total: Int) {
         var capacity = slots.count
         while total * 2 > capacity { capacity *= 2 }
         if capacity > slots.count { rehash(capacity) }
-        arena.reserveCapacity(arena.count + (total - count) * max(1, arena.count / max(1, count)))
+        // Strings of the same kind are about the same length; guess 8 bytes each before any is known.
+        arena.reserveCapacity(arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
         starts.reserveCapacity(total + 1)
         hashes.reserveCapacity(total)
     }
