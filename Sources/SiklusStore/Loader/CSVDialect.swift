@@ -53,8 +53,12 @@ struct CSVRecordReader {
                     throw .textAfterQuote(at: p)
                 }
             } else {
-                while p < n, bytes[p] != delimiter, bytes[p] != UInt8(ascii: "\n") { field.append(bytes[p]); p += 1 }
-                if field.last == UInt8(ascii: "\r"), p >= n || bytes[p] == UInt8(ascii: "\n") { field.removeLast() }
+                // Unquoted: find the end, then copy the field in one go.
+                let fieldStart = p
+                while p < n, bytes[p] != delimiter, bytes[p] != UInt8(ascii: "\n") { p += 1 }
+                var fieldEnd = p
+                if fieldEnd > fieldStart, bytes[fieldEnd - 1] == UInt8(ascii: "\r"), p >= n || bytes[p] == UInt8(ascii: "\n") { fieldEnd -= 1 }
+                field = Array(UnsafeRawBufferPointer(rebasing: bytes[fieldStart..<fieldEnd]))
             }
             fields.append(field)
             if p < n, bytes[p] == delimiter {

@@ -15,6 +15,7 @@ struct CSVLoader {
         var timer = PhaseTimer()
         let file = try MappedFile(path: path)
         let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
+        timer.mark("sniff")
         let plan = try makePlan(sniffed, existing: store, file: file)
         timer.mark("sniff and plan")
 
