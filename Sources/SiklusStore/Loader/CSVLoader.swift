@@ -17,7 +17,7 @@ struct CSVLoader {
         let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
         timer.mark("sniff")
         let plan = try makePlan(sniffed, existing: store, file: file)
-        timer.mark("sniff and plan")
+        timer.mark("plan")
 
         let chunks = try parseChunks(file: file, plan: plan, store: store)
         timer.mark("parse chunks")

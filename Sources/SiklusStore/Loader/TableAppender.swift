@@ -6,32 +6,29 @@ struct TableAppender {
     let plan: LoadPlan
     let customerCount: Int
 
-    /// What the report needs to know about the rows just added.
-    struct Summary {
-        var distinctCustomers = 0
-        var timeSpan: ClosedRange<Int64>?
-    }
-
-    func apply(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> Summary {
-        var summary = Summary()
+    func apply(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> NewRowsSummary {
+        var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
         for (i, column) in plan.columns.enumerated() where column.kind == .customer || column.kind == .string {
             merged.finalizeCodes(column: i, remap: column.kind == .customer ? merged.customerRemap : merged.stringRemap)
         }
         var timer = PhaseTimer()
-        defer { timer.mark("append: resize, offsets") }
         timer.mark("append: finalize codes")
+        defer { timer.mark("append: rows into the table") }
         // Events get these from the index build; the other tables are small enough for a pass of their own.
         if table != .events {
             let timeRole: ColumnRole = table == .customers ? .signup : .date
             let counts = merged.rowCounts
-            summary.distinctCustomers = plan.index(of: .customer).map { distinct(merged.buffers(column: $0), counts: counts) } ?? 0
-            summary.timeSpan = plan.index(of: timeRole).flatMap { span(merged.buffers(column: $0), counts: counts) }
+            summary.distinctCustomers = plan.index(of: .customer).map { i in
+                NewRowsSummary.distinct(merged.buffers(column: i).compactMap(\.codes), counts: counts, customerCount: customerCount)
+            } ?? 0
+            summary.timeSpan = plan.index(of: timeRole).flatMap { i in
+                let buffers = merged.buffers(column: i)
+                return NewRowsSummary.span(buffers.compactMap(\.int64s), nulls: buffers.map(\.nulls), counts: counts)
+            }
         }
         switch table {
         case .events:
-            let added = appendEvents(&merged, to: &store, notes: &notes)
-            summary.distinctCustomers = added.distinctCustomers
-            summary.timeSpan = added.timeSpan
+            summary = appendEvents(&merged, to: &store, notes: &notes)
         case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store)
         case .spend: store.spend.append(materialize(&merged, where: { _ in true }), roles: plan.columns.map(\.role))
         }
@@ -83,25 +80,6 @@ struct TableAppender {
             store.customers.upsert(column, role: stored[i].role, at: ids)
         }
         store.customers.markRows(ids)
-    }
-
-    private func distinct(_ buffers: [ColumnBuffer], counts: [Int]) -> Int {
-        var seen = [Bool](repeating: false, count: customerCount)
-        var distinct = 0
-        for (k, buffer) in buffers.enumerated() {
-            guard let codes = buffer.codes else { continue }
-            for r in 0..<counts[k] where !seen[Int(codes[r])] { seen[Int(codes[r])] = true; distinct += 1 }
-        }
-        return distinct
-    }
-
-    private func span(_ buffers: [ColumnBuffer], counts: [Int]) -> ClosedRange<Int64>? {
-        var lo = Int64.max, hi = Int64.min
-        for (k, buffer) in buffers.enumerated() {
-            guard let values = buffer.int64s, let nulls = buffer.nulls else { continue }
-            for r in 0..<counts[k] where !nulls[r] { lo = min(lo, values[r]); hi = max(hi, values[r]) }
-        }
-        return lo <= hi ? lo...hi : nil
     }
 }
 

@@ -148,35 +148,6 @@ extension EventTable {
     }
 }
 
-/// Distinct customers and time span of newly loaded rows, for the load report.
-struct NewRowsSummary {
-    var distinctCustomers: Int
-    var timeSpan: ClosedRange<Int64>?
-
-    init(distinctCustomers: Int, timeSpan: ClosedRange<Int64>?) {
-        self.distinctCustomers = distinctCustomers
-        self.timeSpan = timeSpan
-    }
-
-    /// Computed from the parser's buffers (customers counted once across chunks; span on both cores).
-    init(_ new: NewEventRows, customerCount: Int) {
-        var distinct = 0
-        var lo = Int64.max, hi = Int64.min
-        Parallel.run([
-            {
-                var seen = [Bool](repeating: false, count: customerCount)
-                for (k, part) in new.customer.enumerated() {
-                    for i in 0..<new.counts[k] where !seen[Int(part[i])] { seen[Int(part[i])] = true; distinct += 1 }
-                }
-            },
-            {
-                for (k, part) in new.ts.enumerated() { for i in 0..<new.counts[k] { lo = min(lo, part[i]); hi = max(hi, part[i]) } }
-            },
-        ])
-        self.init(distinctCustomers: distinct, timeSpan: lo <= hi ? lo...hi : nil)
-    }
-}
-
 /// Global row numbering over old rows followed by each chunk's rows, for gathering.
 struct RowSegments {
     let oldCount: Int
