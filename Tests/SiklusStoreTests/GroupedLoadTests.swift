@@ -43,3 +43,43 @@ final class GroupedLoadTests: XCTestCase {
         }
     }
 }
+
+/// The per-customer time sort used by both index paths.
+final class RowRunSorterTests: XCTestCase {
+    func testRunsSortStablyByTimeWithEveryColumnMoved() {
+        var rng = SplitMix64(seed: 5)
+        var sorter = RowRunSorter()
+        defer { sorter.deallocate() }
+        for round in 0..<500 {
+            // Short runs take the insertion sort, long ones (and a regrown buffer) the standard sort.
+            let n = round % 10 == 0 ? rng.int(33...300) : rng.int(1...32)
+            var ts = (0..<n).map { _ in Int64(rng.int(0...6)) }
+            var rows = (0..<n).map { Int32($0) }
+            var flags = (0..<n).map { $0 % 3 == 0 }
+            let expected = ts.enumerated().sorted { $0.element != $1.element ? $0.element < $1.element : $0.offset < $1.offset }.map(\.offset)
+            let sortedBefore = zip(ts, ts.dropFirst()).allSatisfy { $0 <= $1 }
+            let moved = ts.withUnsafeMutableBufferPointer { ts in sorter.order(ts.baseAddress!, 0, n) }
+            XCTAssertEqual(moved, !sortedBefore, "round \(round)")
+            guard moved else { continue }
+            let original = ts
+            ts.withUnsafeMutableBufferPointer { sorter.apply(to: $0.baseAddress!, from: 0) }
+            rows.withUnsafeMutableBufferPointer { sorter.apply(to: $0.baseAddress!, from: 0) }
+            flags.withUnsafeMutableBufferPointer { sorter.apply(to: $0.baseAddress!, from: 0) }
+            XCTAssertEqual(rows.map(Int.init), expected, "round \(round): stable, ties in row order")
+            XCTAssertEqual(ts, expected.map { original[$0] }, "round \(round)")
+            XCTAssertEqual(flags, expected.map { $0 % 3 == 0 }, "round \(round)")
+        }
+    }
+
+    func testARunInsideALargerColumnOnlyTouchesItsRows() {
+        var sorter = RowRunSorter()
+        defer { sorter.deallocate() }
+        var ts: [Int64] = [9, 9, 5, 3, 4, 1, 1]
+        var ids: [Int32] = [0, 1, 2, 3, 4, 5, 6]
+        XCTAssertTrue(ts.withUnsafeMutableBufferPointer { sorter.order($0.baseAddress!, 2, 5) })
+        ts.withUnsafeMutableBufferPointer { sorter.apply(to: $0.baseAddress!, from: 2) }
+        ids.withUnsafeMutableBufferPointer { sorter.apply(to: $0.baseAddress!, from: 2) }
+        XCTAssertEqual(ts, [9, 9, 3, 4, 5, 1, 1])
+        XCTAssertEqual(ids, [0, 1, 3, 4, 2, 5, 6])
+    }
+}

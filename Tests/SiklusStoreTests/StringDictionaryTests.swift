@@ -164,4 +164,28 @@ final class StringDictionaryTests: XCTestCase {
         XCTAssertEqual(single.eventNames, parallel.eventNames)
         XCTAssertEqual(Set(single.customerIDs.strings).count, single.customerIDs.count, "no duplicates")
     }
+
+    func testConcurrentMergeMatchesTheSerialMerge() {
+        // Large enough for the per-core path; a third of the chunk's strings are already known, and
+        // their order is shuffled, so found, new and region-crossing probes all occur.
+        var rng = SplitMix64(seed: 77)
+        for (known, chunk) in [(0, 70_000), (90_000, 80_000), (5, 200_000)] {
+            var base = StringDictionary()
+            for i in 0..<known { base.intern("k\(i)") }
+            var other = StringDictionary()
+            for i in 0..<chunk { other.intern(rng.chance(0.33) && known > 0 ? "k\(rng.int(0..<known))" : "n\(i)-\(rng.next() % 1000)") }
+            var serial = base, concurrent = base
+            let serialRemap = serial.merge(other)
+            let concurrentRemap = concurrent.mergeConcurrently(other)
+            XCTAssertEqual(concurrentRemap, serialRemap, "known \(known)")
+            XCTAssertEqual(concurrent.count, serial.count)
+            XCTAssertEqual(concurrent.strings, serial.strings)
+            // The merged table finds every string, and still interns new ones after them.
+            for code in stride(from: 0, to: concurrent.count, by: 7) {
+                XCTAssertEqual(concurrent.code(of: concurrent[Int32(code)]), Int32(code))
+            }
+            XCTAssertNil(concurrent.code(of: "absent"))
+            XCTAssertEqual(concurrent.intern("absent"), Int32(serial.count))
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import SiklusTestSupport
 import XCTest
 @testable import SiklusStore
 
@@ -65,6 +66,30 @@ final class TypeSniffingTests: XCTestCase {
                      "2022-09-14 10:21:14.", "2022-9-14", "2022/09/14", "2022-09-14x", "2022-09-14 10"] {
             let parsed = Array(text.utf8).withUnsafeBytes { FieldParsers.isoTimestamp($0) }
             XCTAssertNil(parsed, text)
+        }
+    }
+
+    func testFullTimestampFastPathAgreesWithTheGeneralParser() {
+        // The loader's fast path for `YYYY-MM-DD HH:MM:SS` must give the general parser's answer, or defer
+        // to it (nil), for every string of that shape: valid, invalid, and outside its table of years.
+        var rng = SplitMix64(seed: 19)
+        func two(_ range: ClosedRange<Int>) -> String { let v = rng.int(range); return v < 10 ? "0\(v)" : "\(v)" }
+        var cases = ["2024-02-29 23:59:60", "2023-02-29 00:00:00", "1900-01-01 00:00:00", "1899-12-31 23:59:59", "2199-12-31 23:59:59",
+                     "2200-01-01 00:00:00", "2022-09-14T10:21:14", "2022-09-14T10:21:14Z", "2022-09-14 10:21:14z", "2022-09-14 10:21:1x",
+                     "2022-09-14_10:21:14", "2022-09-14 10:21:14+07:00", "2022-09-31 10:00:00", "2022-00-10 10:00:00"]
+        for _ in 0..<20_000 {
+            let year = rng.pick(["1899", "1900", "1970", "2000", "2022", "2024", "2100", "2199", "2200", "0000", "9999"])
+            cases.append("\(year)-\(two(0...13))-\(two(0...32)) \(two(0...25)):\(two(0...61)):\(two(0...62))")
+        }
+        for text in cases {
+            Array(text.utf8).withUnsafeBytes { bytes in
+                let general = FieldParsers.isoTimestamp(bytes)?.seconds
+                if let fast = FieldParsers.fullTimestamp(bytes) { XCTAssertEqual(fast, general, text) }
+                // Deferring is only allowed outside the table's years.
+                if general != nil, FieldParsers.fullTimestamp(bytes) == nil {
+                    XCTAssertTrue(text.hasPrefix("18") || text.hasPrefix("22") || text.hasPrefix("0") || text.hasPrefix("9") || text.contains("+"), text)
+                }
+            }
         }
     }
 

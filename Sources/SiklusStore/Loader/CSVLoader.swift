@@ -55,11 +55,20 @@ struct CSVLoader {
                             hint: "the header has: \(sniffed.header.joined(separator: ", ")); name the column with: map \(role.rawValue)=ColumnName")
         }
         let roleOf = Dictionary(uniqueKeysWithValues: roles.map { ($0.value, $0.key) })
+        let formats = sniffed.header.enumerated().map { i, name in
+            options.formats[name] ?? options.formats[name.lowercased()] ?? roleOf[i].flatMap { options.formats[$0.rawValue] }
+        }
+        // Each column's sample is judged on its own core; text roles and explicit formats need no judging.
+        let inferred = Parallel.map(sniffed.header.count) { i -> (FieldKind, ColumnType) in
+            if let format = formats[i] { return ColumnTypeInference.kind(for: format) }
+            if let role = roleOf[i], [ColumnRole.customer, .event, .channel, .country].contains(role) { return (.string, .string) }
+            return ColumnTypeInference.infer(sniffed.sample[i])
+        }
         var columns: [PlannedColumn] = []
         for (i, name) in sniffed.header.enumerated() {
             let role = roleOf[i]
-            let format = options.formats[name] ?? options.formats[name.lowercased()] ?? role.flatMap { options.formats[$0.rawValue] }
-            var (kind, type) = format.map(ColumnTypeInference.kind(for:)) ?? ColumnTypeInference.infer(sniffed.sample[i])
+            let format = formats[i]
+            var (kind, type) = inferred[i]
             switch role {
             case .customer?:
                 (kind, type) = (.customer, .string)

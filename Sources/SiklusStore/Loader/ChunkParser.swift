@@ -59,7 +59,6 @@ struct ChunkParser {
         // A payload-free tag per column: switching on `FieldKind` itself would copy its pattern array per field.
         let tags = UnsafeMutableBufferPointer<FieldTag>.allocate(capacity: fieldCount)
         for (i, kind) in kinds.enumerated() { tags[i] = FieldTag(kind) }
-        let patterns: [[UInt8]] = kinds.map { kind -> [UInt8] in if case .pattern(let p) = kind { return p }; return [] }
         // Per column, the previous row's text and code: ids and channels usually repeat on consecutive
         // rows, and comparing a few bytes is much cheaper than probing a hash table of a million ids.
         let previous = UnsafeMutableBufferPointer<PreviousValue>.allocate(capacity: fieldCount)
@@ -111,7 +110,7 @@ struct ChunkParser {
             }
             let recordLine = line, customersBefore = customers.count, stringsBefore = strings.count
             var field = 0
-            var bad: (reason: String, line: Int, column: Int)?
+            var bad: BadField?
             var skipEmptyCustomer = false
 
             while true {
@@ -119,27 +118,14 @@ struct ChunkParser {
                 var escaped = false
                 let fieldLine = line, fieldColumn = p - lineStart + 1
                 if p < end, base[p] == quote {
-                    p += 1
-                    fs = p
-                    while true {
-                        if p >= end {
-                            fatal = (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes")
-                            break parsing
-                        }
-                        let b = base[p]
-                        if b == quote {
-                            if p + 1 < end, base[p + 1] == quote { escaped = true; p += 2; continue }
-                            break
-                        }
-                        if b == newline { line += 1; lineStart = p + 1 }
-                        p += 1
+                    let quoted = Self.scanQuoted(base, from: p, to: end, delimiter: delimiter)
+                    guard quoted.closed else {
+                        fatal = (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes")
+                        break parsing
                     }
-                    fe = p
-                    p += 1
-                    if p < end, base[p] != delimiter, base[p] != newline, base[p] != cr, bad == nil {
-                        bad = ("text after a closing quote", line, p - lineStart + 1)
-                    }
-                    while p < end, base[p] != delimiter, base[p] != newline { p += 1 }
+                    (fs, fe, p, escaped) = (quoted.start, quoted.end, quoted.next, quoted.escaped)
+                    if quoted.newlines > 0 { line += quoted.newlines; lineStart = quoted.lastLineStart }
+                    if let after = quoted.textAfterQuote, bad == nil { bad = BadField(reason: .textAfterQuote, line: line, column: after - lineStart + 1) }
                 } else {
                     p = Self.fieldEnd(base, from: p, to: end, delimiter: delimiter, delimiterPattern: delimiterPattern)
                     fe = p
@@ -147,22 +133,11 @@ struct ChunkParser {
                 }
 
                 if field < fieldCount, bad == nil {
-                    var f = UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
-                    if escaped {
-                        if scratch.count < fe - fs {
-                            scratch.deallocate()
-                            scratch = .allocate(byteCount: (fe - fs) * 2, alignment: 1)
-                        }
-                        var i = fs, n = 0
-                        while i < fe { scratch[n] = base[i]; n += 1; i += base[i] == quote ? 2 : 1 }
-                        f = UnsafeRawBufferPointer(start: scratch.baseAddress, count: n)
-                    }
-                    let ok = store(f, tag: tags[field], pattern: patterns[field], into: buffers.baseAddress! + field, row: rows,
+                    let f = escaped ? Self.unescape(base + fs, count: fe - fs, into: &scratch) : UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
+                    let ok = store(f, tag: tags[field], field: field, into: buffers.baseAddress! + field, row: rows,
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
-                    if !ok {
-                        bad = ("\(columns[field].name): expected \(kinds[field].expectation)", fieldLine, fieldColumn)
-                    }
+                    if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
                 }
                 field += 1
 
@@ -180,22 +155,16 @@ struct ChunkParser {
             if p < end, base[p] == cr { p += 1 }
             if p < end, base[p] == newline { p += 1; line += 1; lineStart = p }
 
-            // A dropped row leaves no trace in the dictionaries (no customer without rows). The previous-row
-            // caches may hold a code just removed (and soon given to another string), so they start afresh.
-            if field != fieldCount || bad != nil || skipEmptyCustomer {
+            if field == fieldCount, bad == nil, !skipEmptyCustomer {
+                rows += 1
+            } else {
+                // A dropped row leaves no trace in the dictionaries (no customer without rows). The previous-row
+                // caches may hold a code just removed (and soon given to another string), so they start afresh.
                 customers.truncate(to: customersBefore)
                 strings.truncate(to: stringsBefore)
                 for i in 0..<fieldCount { previous[i] = PreviousValue() }
-            }
-            if field != fieldCount {
-                let reason = field < fieldCount ? "expected \(fieldCount) fields, found \(field)" : "expected \(fieldCount) fields, found \(field)"
-                skips[reason, default: SkipTally()].add(line: recordLine, column: 1)
-            } else if let bad {
-                skips[bad.reason, default: SkipTally()].add(line: bad.line, column: bad.column)
-            } else if skipEmptyCustomer {
-                emptyCustomer.add(line: recordLine, column: 1)
-            } else {
-                rows += 1
+                Self.recordSkip(fields: field, of: fieldCount, bad: bad, emptyCustomer: skipEmptyCustomer, line: recordLine,
+                                columns: columns, skips: &skips, emptyCustomers: &emptyCustomer)
             }
             if p >= prefetched {
                 file.prefetch(from: prefetched, to: min(end, prefetched + Self.prefetchStride))
@@ -209,6 +178,85 @@ struct ChunkParser {
         file.release(from: released, to: end)
         return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
                            emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
+    }
+
+    /// Why a row's field was rejected (its message is only built when the row is recorded as skipped).
+    struct BadField {
+        enum Reason { case textAfterQuote, value(field: Int) }
+        var reason: Reason
+        var line: Int
+        var column: Int
+    }
+
+    /// Tallies a dropped row under its reason. Out of line: rare, and string-building code in the loop
+    /// would keep the compiler from inlining `store` into it.
+    @inline(never)
+    private static func recordSkip(fields: Int, of fieldCount: Int, bad: BadField?, emptyCustomer: Bool, line: Int,
+                                   columns: [PlannedColumn], skips: inout [String: SkipTally], emptyCustomers: inout SkipTally) {
+        if fields != fieldCount {
+            skips["expected \(fieldCount) fields, found \(fields)", default: SkipTally()].add(line: line, column: 1)
+        } else if let bad {
+            let reason: String
+            switch bad.reason {
+            case .textAfterQuote: reason = "text after a closing quote"
+            case .value(let field): reason = "\(columns[field].name): expected \(columns[field].kind.expectation)"
+            }
+            skips[reason, default: SkipTally()].add(line: bad.line, column: bad.column)
+        } else if emptyCustomer {
+            emptyCustomers.add(line: line, column: 1)
+        }
+    }
+
+    /// A quoted field found by `scanQuoted`.
+    struct QuotedField {
+        /// The text between the quotes, still with `""` escapes when `escaped`.
+        var start = 0, end = 0
+        /// Where the field's delimiter or line break is.
+        var next = 0
+        var escaped = false
+        /// False when the file ends inside the quotes.
+        var closed = true
+        /// Line breaks inside the quotes, and where the last line inside starts.
+        var newlines = 0, lastLineStart = 0
+        /// Where text follows the closing quote (`"ab"c`), if it does.
+        var textAfterQuote: Int?
+    }
+
+    /// Scans the quoted field opening at `p`. Out of line: most fields of most files are not quoted.
+    @inline(never)
+    static func scanQuoted(_ base: UnsafePointer<UInt8>, from p: Int, to end: Int, delimiter: UInt8) -> QuotedField {
+        let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var field = QuotedField()
+        var p = p + 1
+        field.start = p
+        while true {
+            if p >= end { field.closed = false; return field }
+            let b = base[p]
+            if b == quote {
+                if p + 1 < end, base[p + 1] == quote { field.escaped = true; p += 2; continue }
+                break
+            }
+            if b == newline { field.newlines += 1; field.lastLineStart = p + 1 }
+            p += 1
+        }
+        field.end = p
+        p += 1
+        if p < end, base[p] != delimiter, base[p] != newline, base[p] != cr { field.textAfterQuote = p }
+        while p < end, base[p] != delimiter, base[p] != newline { p += 1 }
+        field.next = p
+        return field
+    }
+
+    /// A quoted field's text with each `""` turned into `"`, in `scratch` (grown as needed).
+    @inline(never)
+    static func unescape(_ start: UnsafePointer<UInt8>, count: Int, into scratch: inout UnsafeMutableRawBufferPointer) -> UnsafeRawBufferPointer {
+        if scratch.count < count {
+            scratch.deallocate()
+            scratch = .allocate(byteCount: count * 2, alignment: 1)
+        }
+        var i = 0, n = 0
+        while i < count { scratch[n] = start[i]; n += 1; i += start[i] == UInt8(ascii: "\"") ? 2 : 1 }
+        return UnsafeRawBufferPointer(start: scratch.baseAddress, count: n)
     }
 
     static let ones: UInt64 = 0x0101_0101_0101_0101
@@ -233,7 +281,7 @@ struct ChunkParser {
 
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
     @inline(__always)
-    private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: [UInt8], into buffer: UnsafeMutablePointer<ColumnBuffer>,
+    private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, field: Int, into buffer: UnsafeMutablePointer<ColumnBuffer>,
                        row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?,
                        customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
         switch tag {
@@ -268,19 +316,35 @@ struct ChunkParser {
                 ints[row] = 0; nulls[row] = true; buffer.pointee.nullCount += 1
                 return !required
             }
-            let parsed: Int64?
-            switch tag {
-            case .int, .epochSeconds: parsed = FieldParsers.int64(f)
-            case .isoTime: parsed = FieldParsers.isoTimestamp(f)?.seconds
-            case .compactDate: parsed = FieldParsers.compactDate(f)
-            case .pattern: parsed = FieldParsers.patterned(f, pattern: pattern)
-            case .epochMilliseconds: parsed = FieldParsers.int64(f).map { $0 / 1000 }
-            default: parsed = nil
-            }
+            let parsed = tag == .isoTime ? Self.timestamp(f) : otherInteger(f, tag: tag, field: field)
             guard let parsed else { return false }
             ints[row] = parsed; nulls[row] = false
             return true
         }
+    }
+
+    /// Integer-like kinds other than ISO times: rarer, so kept out of line to keep the parser loop small
+    /// enough for the compiler to inline `store` into it.
+    @inline(never)
+    private func otherInteger(_ f: UnsafeRawBufferPointer, tag: FieldTag, field: Int) -> Int64? {
+        switch tag {
+        case .int, .epochSeconds: FieldParsers.int64(f)
+        case .compactDate: FieldParsers.compactDate(f)
+        case .pattern: if case .pattern(let pattern) = plan.columns[field].kind { FieldParsers.patterned(f, pattern: pattern) } else { nil }
+        case .epochMilliseconds: FieldParsers.int64(f).map { $0 / 1000 }
+        default: nil
+        }
+    }
+
+    /// An ISO time: the common full form on the fast path, anything else through the general parser.
+    @inline(__always)
+    private static func timestamp(_ f: UnsafeRawBufferPointer) -> Int64? {
+        FieldParsers.fullTimestamp(f) ?? generalTimestamp(f)
+    }
+
+    @inline(never)
+    private static func generalTimestamp(_ f: UnsafeRawBufferPointer) -> Int64? {
+        FieldParsers.isoTimestamp(f)?.seconds
     }
 
     @inline(__always)

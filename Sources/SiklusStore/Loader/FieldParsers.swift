@@ -146,6 +146,39 @@ enum FieldParsers {
         return (seconds, .dateTime)
     }
 
+    /// Unix seconds of the common full form `YYYY-MM-DD HH:MM:SS` (or `T`, with an optional `Z`) for years
+    /// 1900–2199, with the calendar taken from a table of month starts; nil for every other shape, which
+    /// `isoTimestamp` then handles. Most event files write every time this way, so this is the loader's path.
+    @inline(__always)
+    static func fullTimestamp(_ f: UnsafeRawBufferPointer) -> Int64? {
+        let n = f.count
+        guard n == 19 || (n == 20 && (f[19] | 0x20) == UInt8(ascii: "z")), f[4] == UInt8(ascii: "-"), f[7] == UInt8(ascii: "-"),
+              f[10] == UInt8(ascii: " ") || f[10] == UInt8(ascii: "T"), f[13] == UInt8(ascii: ":"), f[16] == UInt8(ascii: ":") else { return nil }
+        let y1 = f[0] &- 48, y2 = f[1] &- 48, y3 = f[2] &- 48, y4 = f[3] &- 48, mo1 = f[5] &- 48, mo2 = f[6] &- 48
+        let d1 = f[8] &- 48, d2 = f[9] &- 48
+        let h1 = f[11] &- 48, h2 = f[12] &- 48, m1 = f[14] &- 48, m2 = f[15] &- 48, s1 = f[17] &- 48, s2 = f[18] &- 48
+        guard max(max(y1, y2, y3, y4, mo1, mo2, d1), max(d2, h1, h2, m1, m2, s1, s2)) < 10 else { return nil }
+        let year = Int(y1) * 1000 + Int(y2) * 100 + Int(y3) * 10 + Int(y4), month = Int(mo1) * 10 + Int(mo2)
+        let day = Int64(d1) * 10 + Int64(d2)
+        let hh = Int64(h1) * 10 + Int64(h2), mm = Int64(m1) * 10 + Int64(m2), ss = Int64(s1) * 10 + Int64(s2)
+        let index = (year - MonthTable.firstYear) * 12 + month - 1
+        guard month >= 1, month <= 12, index >= 0, index < MonthTable.months, hh < 24, mm < 60, ss < 61 else { return nil }
+        return MonthTable.starts.withUnsafeBufferPointer { starts -> Int64? in
+            let first = Int64(starts[index])
+            guard day >= 1, day <= Int64(starts[index + 1]) - first else { return nil }
+            return (first + day - 1) * CivilTime.secondsPerDay + hh * 3600 + mm * 60 + ss
+        }
+    }
+
+    /// Day numbers of the first of each month, 1900-01 to 2200-01 (the last entry closes 2199-12).
+    enum MonthTable {
+        static let firstYear = 1900
+        static let months = 300 * 12
+        static let starts: [Int32] = (0...months).map { i in
+            Int32(CivilTime.days(year: firstYear + i / 12, month: i % 12 + 1, day: 1))
+        }
+    }
+
     /// `20220914`: an 8-digit date with a plausible year (1900–2199).
     static func compactDate(_ f: UnsafeRawBufferPointer) -> Int64? {
         guard f.count == 8, let y = number(f, 0, 4), let m = number(f, 4, 2), let d = number(f, 6, 2),

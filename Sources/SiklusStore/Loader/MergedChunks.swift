@@ -24,7 +24,7 @@ struct MergedChunks {
         }
         var customerRemaps: [[Int32]] = [[]], stringRemaps: [[Int32]] = [[]]
         for k in chunks.indices.dropFirst() {
-            customerRemaps.append(customers.merge(chunks[k].customers))
+            customerRemaps.append(customers.mergeConcurrently(chunks[k].customers))
             stringRemaps.append(strings.merge(chunks[k].strings))
             // Chunk-local dictionaries are no longer needed once remapped.
             chunks[k].customers = StringDictionary()

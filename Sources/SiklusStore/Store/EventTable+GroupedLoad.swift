@@ -36,13 +36,12 @@ extension EventTable {
         timer.mark("grouped: offsets")
 
         func concatenated<T>(_ parts: [UnsafeMutablePointer<T>]?, or constant: T) -> [T] {
-            [T](unsafeUninitializedCapacity: n) { out, initialized in
+            HugePages.array(count: n) { out in
                 var at = 0
                 for (k, count) in new.counts.enumerated() {
                     if let parts { (out.baseAddress! + at).initialize(from: parts[k], count: count) } else { (out.baseAddress! + at).initialize(repeating: constant, count: count) }
                     at += count
                 }
-                initialized = n
             }
         }
         var newCustomer: [Int32] = [], newTs: [Int64] = [], newEvent: [Int32] = [], newAmount: [Double] = []
@@ -84,24 +83,19 @@ extension EventTable {
             let columns = SendableBox((ts, event, amount, channel, nulls, order))
             return Parallel.map(parts.count) { p in
                 let (ts, event, amount, channel, nulls, order) = columns.value
+                var sorter = RowRunSorter()
+                defer { sorter.deallocate() }
                 var movedAny = false
                 for c in parts[p] {
                     let lo = starts[c], hi = starts[c + 1]
-                    guard hi - lo > 1 else { continue }
-                    var sorted = true
-                    for k in (lo + 1)..<hi where ts[k] < ts[k - 1] { sorted = false; break }
-                    if sorted { continue }
+                    guard hi - lo > 1, sorter.order(ts.baseAddress!, lo, hi) else { continue }
                     movedAny = true
-                    // Stable: ties keep file order.
-                    let rows = (lo..<hi).sorted { a, b in ts[a] != ts[b] ? ts[a] < ts[b] : a < b }
-                    let (t, e, a, ch) = (rows.map { ts[$0] }, rows.map { event[$0] }, rows.map { amount[$0] }, rows.map { channel[$0] })
-                    let f = nulls.isEmpty ? [] : rows.map { nulls[$0] }
-                    let o = order.isEmpty ? [] : rows.map { order[$0] }
-                    for k in 0..<(hi - lo) {
-                        ts[lo + k] = t[k]; event[lo + k] = e[k]; amount[lo + k] = a[k]; channel[lo + k] = ch[k]
-                        if !f.isEmpty { nulls[lo + k] = f[k] }
-                        if !o.isEmpty { order[lo + k] = o[k] }
-                    }
+                    sorter.apply(to: ts.baseAddress!, from: lo)
+                    sorter.apply(to: event.baseAddress!, from: lo)
+                    sorter.apply(to: amount.baseAddress!, from: lo)
+                    sorter.apply(to: channel.baseAddress!, from: lo)
+                    if !nulls.isEmpty { sorter.apply(to: nulls.baseAddress!, from: lo) }
+                    if !order.isEmpty { sorter.apply(to: order.baseAddress!, from: lo) }
                 }
                 return movedAny
             }

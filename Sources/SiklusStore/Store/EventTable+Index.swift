@@ -105,16 +105,14 @@ extension EventTable {
                 let buffers = SendableBox((ts, order))
                 Parallel.forEach(parts) { customers in
                     let (ts, order) = buffers.value
+                    var sorter = RowRunSorter()
+                    defer { sorter.deallocate() }
                     for c in customers {
                         let lo = starts[c], hi = starts[c + 1]
-                        guard hi - lo > 1 else { continue }
-                        var sorted = true
-                        for k in (lo + 1)..<hi where ts[k] < ts[k - 1] { sorted = false; break }
-                        if sorted { continue }
                         // Ties keep their position, which is file order.
-                        var pairs: [(time: Int64, row: Int32)] = (lo..<hi).map { (ts[$0], order[$0]) }
-                        pairs.sort { a, b in a.time != b.time ? a.time < b.time : a.row < b.row }
-                        for (k, pair) in pairs.enumerated() { ts[lo + k] = pair.time; order[lo + k] = pair.row }
+                        guard hi - lo > 1, sorter.order(ts.baseAddress!, lo, hi) else { continue }
+                        sorter.apply(to: ts.baseAddress!, from: lo)
+                        sorter.apply(to: order.baseAddress!, from: lo)
                     }
                 }
             }

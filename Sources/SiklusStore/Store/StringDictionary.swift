@@ -6,12 +6,13 @@ public struct StringDictionary: Sendable {
     /// The code used for a missing value in code columns.
     public static let null: Int32 = -1
 
-    private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var hashes: [UInt64] = []
+    // Internal rather than private only for the concurrent merge in StringDictionary+Merge.swift.
+    var arena: [UInt8] = []
+    var starts: [Int] = [0]
+    var hashes: [UInt64] = []
     /// Open-addressing table, power-of-two sized. A slot is 0 when empty, else the hash's high 32 bits
     /// beside `code + 1`, so most mismatches are rejected without touching the arena.
-    private var slots: [UInt64] = Array(repeating: 0, count: 16)
+    var slots: [UInt64] = Array(repeating: 0, count: 16)
 
     public init() {}
 
@@ -103,7 +104,7 @@ public struct StringDictionary: Sendable {
     }
 
     @inline(__always)
-    private static func slot(hash: UInt64, code: Int32) -> UInt64 {
+    static func slot(hash: UInt64, code: Int32) -> UInt64 {
         (hash & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(code) + 1)
     }
 
@@ -134,7 +135,7 @@ public struct StringDictionary: Sendable {
     }
 
     @inline(__always)
-    private static func bytesEqual(_ a: UnsafeRawPointer?, _ b: UnsafeRawBufferPointer) -> Bool {
+    static func bytesEqual(_ a: UnsafeRawPointer?, _ b: UnsafeRawBufferPointer) -> Bool {
         let n = b.count
         guard n > 0, let a, let bp = b.baseAddress else { return true }
         var i = 0

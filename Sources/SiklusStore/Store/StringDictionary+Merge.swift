@@ -1,0 +1,106 @@
+/// Merging a chunk's dictionary on all cores.
+///
+/// After a parallel parse, the second half of a file's customers are in a chunk dictionary and must be
+/// interned into the first half's. Serially that is one cache miss per string on a table of tens of MB.
+/// Here the table is cut into one region of slots per core: each core places the strings whose probe
+/// starts and ends inside its region (no other core writes there), reserving the empty slot it finds with
+/// a placeholder. Codes then go to the new strings in the chunk's own order (a short serial pass), and
+/// the placeholders are filled in. The rare probe that would run past its region's end is done serially.
+extension StringDictionary {
+    /// Low half of a placeholder slot: this bit, then the chunk's code. Real slots hold `code + 1 < 2^31`.
+    private static let pending: UInt64 = 0x8000_0000
+
+    /// `merge(_:)`, using all cores for large dictionaries. Same result, same codes.
+    mutating func mergeConcurrently(_ other: StringDictionary) -> [Int32] {
+        let n = other.count
+        guard n >= 1 << 16, Parallel.width > 1 else { return merge(other) }
+        reserveCapacity(count + n)
+        var remap = [Int32](repeating: -1, count: n)
+        var placed = [Int](repeating: -1, count: n)
+        let regions = Parallel.ranges(slots.count, minimumPerPart: 1 << 16)
+        var deferred: [[Int]] = []
+        // Taken out of `self` (a move, not a copy) so the probes can read the strings while it is written.
+        var slots = self.slots
+        self.slots = []
+        // 1. Look every string up; reserve a slot for each one not found.
+        arena.withUnsafeBytes { arena in
+        starts.withUnsafeBufferPointer { starts in
+        slots.withUnsafeMutableBufferPointer { table in
+            remap.withUnsafeMutableBufferPointer { remap in
+                placed.withUnsafeMutableBufferPointer { placed in
+                    let shared = SendableBox((table, remap, placed))
+                    deferred = Parallel.map(regions.count) { r in
+                        let (table, remap, placed) = shared.value
+                        let region = regions[r], mask = table.count - 1
+                        var crossing: [Int] = []
+                        for c in 0..<n {
+                            let h = other.hashes[c]
+                            let home = Int(truncatingIfNeeded: h) & mask
+                            guard region.contains(home) else { continue }
+                            if !Self.probe(other, c, hash: h, from: home, within: region, arena: arena, starts: starts,
+                                           table: table, remap: remap, placed: placed) { crossing.append(c) }
+                        }
+                        return crossing
+                    }
+                    // Probes that reached their region's end, in chunk order, with the whole table.
+                    for c in deferred.joined().sorted() {
+                        let h = other.hashes[c]
+                        _ = Self.probe(other, c, hash: h, from: Int(truncatingIfNeeded: h) & (table.count - 1), within: nil,
+                                       arena: arena, starts: starts, table: table, remap: remap, placed: placed)
+                    }
+                }
+            }
+        }}}
+        // 2. New strings get the next codes, in the chunk's order.
+        other.arena.withUnsafeBytes { bytes in
+            for c in 0..<n where remap[c] < 0 {
+                remap[c] = Int32(hashes.count)
+                arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[other.starts[c]..<other.starts[c + 1]]))
+                starts.append(arena.count)
+                hashes.append(other.hashes[c])
+            }
+        }
+        // 3. Fill the reserved slots with the codes.
+        slots.withUnsafeMutableBufferPointer { table in
+            let shared = SendableBox(table)
+            Parallel.forEach(Parallel.ranges(n, minimumPerPart: 1 << 15)) { chunk in
+                for c in chunk where placed[c] >= 0 {
+                    shared.value[placed[c]] = Self.slot(hash: other.hashes[c], code: remap[c])
+                }
+            }
+        }
+        self.slots = slots
+        return remap
+    }
+
+    /// Probes for `other`'s string `c` from `home`: records its code when present, else reserves the empty
+    /// slot that ends the probe. Returns false, touching nothing, when the probe would leave `region`.
+    @inline(__always)
+    private static func probe(_ other: StringDictionary, _ c: Int, hash h: UInt64, from home: Int, within region: Range<Int>?,
+                              arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, table: UnsafeMutableBufferPointer<UInt64>,
+                              remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int>) -> Bool {
+        let mask = table.count - 1, tag = h & 0xFFFF_FFFF_0000_0000
+        return other.arena.withUnsafeBytes { otherArena in
+                let text = UnsafeRawBufferPointer(rebasing: otherArena[other.starts[c]..<other.starts[c + 1]])
+                var i = home
+                while true {
+                    let entry = table[i]
+                    if entry == 0 {
+                        table[i] = tag | Self.pending | UInt64(c)
+                        placed[c] = i
+                        return true
+                    }
+                    // Placeholders stand for other strings of the same chunk, which are all distinct.
+                    if entry & Self.pending == 0, entry & 0xFFFF_FFFF_0000_0000 == tag {
+                        let code = Int(entry & 0xFFFF_FFFF) - 1
+                        if starts[code + 1] - starts[code] == text.count, Self.bytesEqual(arena.baseAddress.map { $0 + starts[code] }, text) {
+                            remap[c] = Int32(code)
+                            return true
+                        }
+                    }
+                    i = (i + 1) & mask
+                    if let region, i == region.upperBound || i == 0 { return false }
+                }
+        }
+    }
+}
