@@ -68,6 +68,7 @@ struct ChunkParser {
         for (i, column) in columns.enumerated() { required[i] = column.required }
         defer { tags.deallocate(); required.deallocate() }
         let delimiter = plan.dialect.delimiter
+        let monthStarts = FieldParsers.MonthTable.starts
         let whitespace = plan.dialect.isWhitespace
         let delimiterPattern = UInt64(delimiter) &* Self.ones
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r"), space = UInt8(ascii: " ")
@@ -134,7 +135,7 @@ struct ChunkParser {
 
                 if field < fieldCount, bad == nil {
                     let f = escaped ? Self.unescape(base + fs, count: fe - fs, into: &scratch) : UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
-                    let ok = store(f, tag: tags[field], field: field, into: buffers.baseAddress! + field, row: rows,
+                    let ok = store(f, tag: tags[field], field: field, monthStarts: monthStarts, into: buffers.baseAddress! + field, row: rows,
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
@@ -281,7 +282,7 @@ struct ChunkParser {
 
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
     @inline(__always)
-    private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, field: Int, into buffer: UnsafeMutablePointer<ColumnBuffer>,
+    private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, field: Int, monthStarts: UnsafePointer<Int32>, into buffer: UnsafeMutablePointer<ColumnBuffer>,
                        row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?,
                        customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
         switch tag {
@@ -316,7 +317,7 @@ struct ChunkParser {
                 ints[row] = 0; nulls[row] = true; buffer.pointee.nullCount += 1
                 return !required
             }
-            let parsed = tag == .isoTime ? Self.timestamp(f) : otherInteger(f, tag: tag, field: field)
+            let parsed = tag == .isoTime ? Self.timestamp(f, monthStarts: monthStarts) : otherInteger(f, tag: tag, field: field)
             guard let parsed else { return false }
             ints[row] = parsed; nulls[row] = false
             return true
@@ -337,9 +338,11 @@ struct ChunkParser {
     }
 
     /// An ISO time: the common full form on the fast path, anything else through the general parser.
-    @inline(__always)
-    private static func timestamp(_ f: UnsafeRawBufferPointer) -> Int64? {
-        FieldParsers.fullTimestamp(f) ?? generalTimestamp(f)
+    /// Out of line, like the other parsers: inlined, it would tip the parser loop over the compiler's size
+    /// limit and `store` would become a call per field instead of one per time field.
+    @inline(never)
+    private static func timestamp(_ f: UnsafeRawBufferPointer, monthStarts: UnsafePointer<Int32>) -> Int64? {
+        FieldParsers.fullTimestamp(f, monthStarts: monthStarts) ?? generalTimestamp(f)
     }
 
     @inline(never)

@@ -11,22 +11,22 @@ struct ColumnBuffer {
     init(kind: FieldKind, capacity: Int) {
         switch kind {
         case .customer, .string:
-            codes = HugePages.allocate(Int32.self, capacity: capacity)
+            codes = .allocate(capacity: capacity)
         case .float:
-            doubles = HugePages.allocate(Double.self, capacity: capacity)
-            nulls = HugePages.allocate(Bool.self, capacity: capacity)
+            doubles = .allocate(capacity: capacity)
+            nulls = .allocate(capacity: capacity)
         case .skip:
             break
         default:
-            int64s = HugePages.allocate(Int64.self, capacity: capacity)
-            nulls = HugePages.allocate(Bool.self, capacity: capacity)
+            int64s = .allocate(capacity: capacity)
+            nulls = .allocate(capacity: capacity)
         }
     }
 
     mutating func grow(from count: Int, to capacity: Int) {
         func moved<T>(_ old: UnsafeMutablePointer<T>?) -> UnsafeMutablePointer<T>? {
             guard let old else { return nil }
-            let new = HugePages.allocate(T.self, capacity: capacity)
+            let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
             new.moveInitialize(from: old, count: count)
             old.deallocate()
             return new

@@ -147,36 +147,51 @@ enum FieldParsers {
     }
 
     /// Unix seconds of the common full form `YYYY-MM-DD HH:MM:SS` (or `T`, with an optional `Z`) for years
-    /// 1900–2199, with the calendar taken from a table of month starts; nil for every other shape, which
-    /// `isoTimestamp` then handles. Most event files write every time this way, so this is the loader's path.
+    /// 1900–2199; nil for every other shape, which `isoTimestamp` then handles. Most event files write
+    /// every time this way, so this is the loader's path: the text is checked and split as three 8-byte
+    /// words (no byte-by-byte branching), and the calendar comes from a table of month starts.
     @inline(__always)
-    static func fullTimestamp(_ f: UnsafeRawBufferPointer) -> Int64? {
+    static func fullTimestamp(_ f: UnsafeRawBufferPointer, monthStarts: UnsafePointer<Int32> = MonthTable.starts) -> Int64? {
         let n = f.count
-        guard n == 19 || (n == 20 && (f[19] | 0x20) == UInt8(ascii: "z")), f[4] == UInt8(ascii: "-"), f[7] == UInt8(ascii: "-"),
-              f[10] == UInt8(ascii: " ") || f[10] == UInt8(ascii: "T"), f[13] == UInt8(ascii: ":"), f[16] == UInt8(ascii: ":") else { return nil }
-        let y1 = f[0] &- 48, y2 = f[1] &- 48, y3 = f[2] &- 48, y4 = f[3] &- 48, mo1 = f[5] &- 48, mo2 = f[6] &- 48
-        let d1 = f[8] &- 48, d2 = f[9] &- 48
-        let h1 = f[11] &- 48, h2 = f[12] &- 48, m1 = f[14] &- 48, m2 = f[15] &- 48, s1 = f[17] &- 48, s2 = f[18] &- 48
-        guard max(max(y1, y2, y3, y4, mo1, mo2, d1), max(d2, h1, h2, m1, m2, s1, s2)) < 10 else { return nil }
-        let year = Int(y1) * 1000 + Int(y2) * 100 + Int(y3) * 10 + Int(y4), month = Int(mo1) * 10 + Int(mo2)
-        let day = Int64(d1) * 10 + Int64(d2)
-        let hh = Int64(h1) * 10 + Int64(h2), mm = Int64(m1) * 10 + Int64(m2), ss = Int64(s1) * 10 + Int64(s2)
+        guard n == 19 || (n == 20 && (f[19] | 0x20) == UInt8(ascii: "z")) else { return nil }
+        // Little-endian words: byte i of the text is bits 8i..<8i+8.
+        let date = f.loadUnaligned(fromByteOffset: 0, as: UInt64.self)   // YYYY-MM-
+        let day = f.loadUnaligned(fromByteOffset: 8, as: UInt64.self)    // DD HH:MM
+        let time = f.loadUnaligned(fromByteOffset: 11, as: UInt64.self)  // HH:MM:SS
+        let separator = (day >> 16) & 0xFF
+        guard date & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000, time & 0x0000_FF00_00FF_0000 == 0x0000_3A00_003A_0000,
+              separator == 0x20 || separator == 0x54,
+              isDigits(date, 0x00F0_F000_F0F0_F0F0), isDigits(day, 0x0000_0000_0000_F0F0), isDigits(time, 0xF0F0_00F0_F000_F0F0)
+        else { return nil }
+        @inline(__always) func digit(_ word: UInt64, _ i: UInt64) -> Int { Int((word >> (8 * i)) & 0xF) }
+        let year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)
+        let month = digit(date, 5) * 10 + digit(date, 6), dayOfMonth = digit(day, 0) * 10 + digit(day, 1)
+        let hh = digit(time, 0) * 10 + digit(time, 1), mm = digit(time, 3) * 10 + digit(time, 4), ss = digit(time, 6) * 10 + digit(time, 7)
         let index = (year - MonthTable.firstYear) * 12 + month - 1
         guard month >= 1, month <= 12, index >= 0, index < MonthTable.months, hh < 24, mm < 60, ss < 61 else { return nil }
-        return MonthTable.starts.withUnsafeBufferPointer { starts -> Int64? in
-            let first = Int64(starts[index])
-            guard day >= 1, day <= Int64(starts[index + 1]) - first else { return nil }
-            return (first + day - 1) * CivilTime.secondsPerDay + hh * 3600 + mm * 60 + ss
-        }
+        let first = Int(monthStarts[index])
+        guard dayOfMonth >= 1, dayOfMonth <= Int(monthStarts[index + 1]) - first else { return nil }
+        return Int64(first + dayOfMonth - 1) * CivilTime.secondsPerDay + Int64(hh * 3600 + mm * 60 + ss)
+    }
+
+    /// Whether every byte selected by `mask` (0xF0 per selected byte) is an ASCII digit: its high nibble is 3,
+    /// and stays 3 after adding 6 (so the low nibble is at most 9). Bytes with high nibble 3 cannot carry.
+    @inline(__always)
+    private static func isDigits(_ word: UInt64, _ mask: UInt64) -> Bool {
+        let threes = mask & 0x3030_3030_3030_3030
+        return word & mask == threes && (word &+ 0x0606_0606_0606_0606) & mask == threes
     }
 
     /// Day numbers of the first of each month, 1900-01 to 2200-01 (the last entry closes 2199-12).
+    /// Allocated once and never freed, so the parser can hold a plain pointer to it (read-only after set-up).
     enum MonthTable {
         static let firstYear = 1900
         static let months = 300 * 12
-        static let starts: [Int32] = (0...months).map { i in
-            Int32(CivilTime.days(year: firstYear + i / 12, month: i % 12 + 1, day: 1))
-        }
+        nonisolated(unsafe) static let starts: UnsafePointer<Int32> = {
+            let table = UnsafeMutablePointer<Int32>.allocate(capacity: months + 1)
+            for i in 0...months { table[i] = Int32(CivilTime.days(year: firstYear + i / 12, month: i % 12 + 1, day: 1)) }
+            return UnsafePointer(table)
+        }()
     }
 
     /// `20220914`: an 8-digit date with a plausible year (1900–2199).

@@ -36,12 +36,13 @@ extension EventTable {
         timer.mark("grouped: offsets")
 
         func concatenated<T>(_ parts: [UnsafeMutablePointer<T>]?, or constant: T) -> [T] {
-            HugePages.array(count: n) { out in
+            [T](unsafeUninitializedCapacity: n) { out, initialized in
                 var at = 0
                 for (k, count) in new.counts.enumerated() {
                     if let parts { (out.baseAddress! + at).initialize(from: parts[k], count: count) } else { (out.baseAddress! + at).initialize(repeating: constant, count: count) }
                     at += count
                 }
+                initialized = n
             }
         }
         var newCustomer: [Int32] = [], newTs: [Int64] = [], newEvent: [Int32] = [], newAmount: [Double] = []
