@@ -4,7 +4,7 @@
 /// interned into the first half's. Serially that is one cache miss per string on a table of tens of MB.
 /// Here the table is cut into one region of slots per core: each core places the strings whose probe
 /// starts and ends inside its region (no other core writes there), reserving the empty slot it finds with
-/// a placeholder. Codes then go to the new strings in the chunk's own order (a short serial pass), and
+/// a placeholder. Codes then go to the new strings in the chunk's own order (a serial pass of block copies), and
 /// the placeholders are filled in. The rare probe that would run past its region's end is done serially.
 extension StringDictionary {
     /// Low half of a placeholder slot: this bit, then the chunk's code. Real slots hold `code + 1 < 2^31`.
@@ -51,14 +51,21 @@ extension StringDictionary {
                 }
             }
         }}}
-        // 2. New strings get the next codes, in the chunk's order.
-        other.arena.withUnsafeBytes { bytes in
-            for c in 0..<n where remap[c] < 0 {
-                remap[c] = Int32(hashes.count)
-                arena.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[other.starts[c]..<other.starts[c + 1]]))
-                starts.append(arena.count)
-                hashes.append(other.hashes[c])
-            }
+        // 2. New strings get the next codes, in the chunk's order. They usually come in long runs (often the
+        //    whole chunk), copied as one block of text each.
+        arena.reserveCapacity(arena.count + other.arena.count)
+        var c = 0
+        while c < n {
+            guard remap[c] < 0 else { c += 1; continue }
+            var end = c + 1
+            while end < n, remap[end] < 0 { end += 1 }
+            let shift = arena.count - other.starts[c]
+            arena.append(contentsOf: other.arena[other.starts[c]..<other.starts[end]])
+            starts.append(contentsOf: other.starts[(c + 1)...end].lazy.map { $0 + shift })
+            hashes.append(contentsOf: other.hashes[c..<end])
+            let first = Int32(hashes.count - (end - c))
+            for k in c..<end { remap[k] = first + Int32(k - c) }
+            c = end
         }
         // 3. Fill the reserved slots with the codes.
         slots.withUnsafeMutableBufferPointer { table in
