@@ -69,6 +69,16 @@ final class CSVDialectTests: XCTestCase {
         }
     }
 
+    func testCarriageReturnOnlyLineBreaksAreRejectedWithAFix() throws {
+        let error = loadError { _ = try loadFresh(.events, "customer_id,ts,event\ru1,2022-09-14,visit\ru2,2022-09-15,visit\r") }
+        XCTAssertEqual(error?.line, 1)
+        XCTAssertEqual(error?.column, 21)
+        XCTAssertEqual(error?.message.contains("carriage return alone"), true, error?.message ?? "")
+        XCTAssertEqual(error?.hint?.contains("tr '\\r' '\\n'"), true, error?.hint ?? "")
+        // A header-only file that ends in one carriage return is still just a header.
+        XCTAssertEqual(try loadFresh(.events, "customer_id,ts,event\r").1.rowsLoaded, 0)
+    }
+
     func testCRLFLineNumbersAndNoTrailingNewline() {
         var text = "customer_id,ts,event,amount\r\n"
         text += fillerRows(120).replacingOccurrences(of: "\n", with: "\r\n")

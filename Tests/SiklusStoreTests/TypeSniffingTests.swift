@@ -207,6 +207,9 @@ final class TypeSniffingTests: XCTestCase {
         XCTAssertNotNil(loadError { _ = try loadFresh(.events, millis) })
         let (store, _) = try loadFresh(.events, millis, options: LoadOptions(formats: ["ts": .epochMilliseconds]))
         XCTAssertEqual(store.events.ts, [1_663_150_874, 1_663_150_874])
+        // Before 1970 milliseconds round down too (floor), so a time never moves forward into the next second.
+        let early = try loadFresh(.events, "customer_id,ts\nu1,-1500\nu2,-1000\nu3,-1\n", options: LoadOptions(formats: ["ts": .epochMilliseconds])).0
+        XCTAssertEqual(early.events.ts, [-2, -1, -1])
         XCTAssertEqual(TimeFormat("epoch"), .epochSeconds)
         XCTAssertEqual(TimeFormat("EPOCH_MS"), .epochMilliseconds)
         XCTAssertEqual(TimeFormat("%d/%m/%Y"), .pattern("%d/%m/%Y"))

@@ -28,6 +28,7 @@ struct CSVSniffer {
             throw LoadError(path: path, message: "the file is empty", hint: "a CSV file needs a header row naming its columns, then one row per record")
         }
         try checkText(from: start)
+        try checkLineBreaks(from: start)
         let delimiter = try forcedDelimiter ?? detectDelimiter(from: start)
         let reader = CSVRecordReader(bytes: bytes, delimiter: delimiter)
         guard let (headerFields, dataStart) = try read(reader, at: start) else {
@@ -93,6 +94,17 @@ struct CSVSniffer {
             throw LoadError(path: file.path, message: "this looks like a binary file, not CSV text (\(controls) control bytes in the first \(end - start))",
                             hint: "export the data as CSV (UTF-8 text) and load that file")
         }
+    }
+
+    /// Rejects files whose lines end in a carriage return alone (classic Mac OS): read as one endless line
+    /// they would load as a header of nonsense columns and no rows.
+    private func checkLineBreaks(from start: Int) throws {
+        let bytes = file.bytes
+        let head = UnsafeRawBufferPointer(rebasing: bytes[start..<min(bytes.count, start + 65_536)])
+        guard !head.contains(UInt8(ascii: "\n")), let cr = head.firstIndex(of: UInt8(ascii: "\r")), cr + 1 < head.count else { return }
+        throw LoadError(path: file.path, line: 1, column: cr + 1,
+                        message: "lines here end in a carriage return alone (an old Mac format), which the loader does not read",
+                        hint: "convert the line breaks first, e.g. tr '\\r' '\\n' < \(file.path.split(separator: "/").last ?? "file.csv") > fixed.csv")
     }
 
     private func read(_ reader: CSVRecordReader, at offset: Int) throws -> (fields: [[UInt8]], next: Int)? {

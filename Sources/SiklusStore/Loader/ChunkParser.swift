@@ -332,7 +332,8 @@ struct ChunkParser {
         case .int, .epochSeconds: FieldParsers.int64(f)
         case .compactDate: FieldParsers.compactDate(f)
         case .pattern: if case .pattern(let pattern) = plan.columns[field].kind { FieldParsers.patterned(f, pattern: pattern) } else { nil }
-        case .epochMilliseconds: FieldParsers.int64(f).map { $0 / 1000 }
+        // Floor, not truncation: -1500 ms is 1969-12-31 23:59:58, like every other time before 1970.
+        case .epochMilliseconds: FieldParsers.int64(f).map { $0 >= 0 ? $0 / 1000 : ($0 - 999) / 1000 }
         default: nil
         }
     }
