@@ -62,6 +62,27 @@ final class AppendUpdateTests: XCTestCase {
         XCTAssertEqual(StoreSnapshot(store), before)
     }
 
+    func testWholeNumbersAndDecimalsInDifferentFilesMakeAFloatColumn() throws {
+        // Events: ints first, then decimals (the loaded column is widened), then ints again (read as floats).
+        let files = TestFiles()
+        var store = Store()
+        try store.load(.events, path: files.write("a.csv", "customer_id,ts,qty\nu1,2022-09-14,5\nu2,2022-09-14,\n"))
+        try store.load(.events, path: files.write("b.csv", "customer_id,ts,qty\nu1,2022-09-15,2.5\n"))
+        try store.load(.events, path: files.write("c.csv", "customer_id,ts,qty\nu2,2022-09-16,7\n"))
+        XCTAssertEqual(store.events.extra("qty")?.type, .float)
+        XCTAssertEqual(store.eventCustomerIDs, ["u1", "u1", "u2", "u2"])
+        XCTAssertEqual(store.events.extra("qty")?.doubleValues, [5, 2.5, nil, 7])
+        // Customers and spend the same way.
+        try store.load(.customers, path: files.write("d.csv", "customer_id,score\nu1,4\nu2,6\n"))
+        try store.load(.customers, path: files.write("e.csv", "customer_id,score\nu2,6.5\n"))
+        XCTAssertEqual(store.customers.column(named: "score")?.type, .float)
+        XCTAssertEqual(store.customers.column(named: "score")?.doubleValues, [4, 6.5])
+        try store.load(.spend, path: files.write("f.csv", "date,channel,spend,ctr\n2022-01-01,search,10,3\n"))
+        try store.load(.spend, path: files.write("g.csv", "date,channel,spend,ctr\n2022-01-02,search,12,2.75\n"))
+        XCTAssertEqual(store.spend.column(named: "ctr")?.type, .float)
+        XCTAssertEqual(store.spend.column(named: "ctr")?.doubleValues, [3, 2.75])
+    }
+
     func testLoadingCustomersTwiceUpdatesAndAdds() throws {
         let files = TestFiles()
         var store = Store()

@@ -104,6 +104,10 @@ struct CSVLoader {
                 // No values to go by (an empty column, a header-only file): keep the type already loaded.
                 if format == nil, !sniffed.sample[i].contains(where: { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }) {
                     (kind, type) = (existing == .int ? .int : existing == .float ? .float : existing == .string ? .string : .isoTime, existing)
+                } else if Set([existing, type]) == [.int, .float] {
+                    // Whole numbers in one file, decimals in another: both are floats (the table's column is
+                    // widened when the rows are added).
+                    (kind, type) = (.float, .float)
                 } else {
                     throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) is \(type.rawValue) here but \(existing.rawValue) in the \(table.rawValue) already loaded",
                                     hint: "rename the column, or load it into a fresh session")

@@ -98,7 +98,7 @@ extension CustomerTable {
         // A role column joins the column already playing that role, whatever this file calls it.
         if let role, let at = roles[role] { column.name = columns[at].name }
         let index = columns.firstIndex { $0.name.lowercased() == column.name.lowercased() }
-        var base = index.map { columns[$0] } ?? Column.empty(name: column.name, type: column.type, count: hasRow.count)
+        var base = index.map { columns[$0].widened(toMatch: column) } ?? Column.empty(name: column.name, type: column.type, count: hasRow.count)
         // Both are Unix seconds: values with times turn a date column into a datetime column.
         if base.type == .date, column.type == .datetime, column.nulls?.contains(false) ?? (column.count > 0) { base.type = .datetime }
         let updated = base.scattering(column, at: ids, count: hasRow.count)
@@ -132,9 +132,9 @@ extension SpendTable {
         }
         let old = count, added = new.first?.count ?? 0
         var merged = columns.map { existing in
-            var existing = existing
             var other = new.first { $0.name.lowercased() == existing.name.lowercased() }
                 ?? Column.empty(name: existing.name, type: existing.type, count: added)
+            var existing = existing.widened(toMatch: other)
             // Both are Unix seconds: a file with times turns a date column into a datetime column.
             if existing.type != other.type, [ColumnType.date, .datetime].contains(existing.type), [ColumnType.date, .datetime].contains(other.type) {
                 let widen = existing.type == .datetime || other.nulls?.contains(false) ?? (other.count > 0)

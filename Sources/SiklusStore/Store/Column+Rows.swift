@@ -46,6 +46,13 @@ extension Column {
         return grown
     }
 
+    /// An `int` column as `float` (exact up to 2^53), so that files disagreeing on whether a column has
+    /// decimals can be loaded into one table; other columns unchanged.
+    func widened(toMatch other: Column) -> Column {
+        guard type == .int, other.type == .float, case .int64(let values) = data else { return self }
+        return Column(name: name, type: .float, data: .double(values.map(Double.init)), nulls: nulls)
+    }
+
     /// This column padded with nulls (or cut) to `newCount` rows.
     func resized(to newCount: Int) -> Column {
         guard newCount != count else { return self }

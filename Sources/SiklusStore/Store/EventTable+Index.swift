@@ -136,8 +136,10 @@ extension EventTable {
     /// Old and new extra columns aligned by name over old ++ new rows.
     private static func mergeExtras(_ old: [Column], _ new: [Column], oldCount: Int, newCount: Int) -> [Column] {
         var merged: [Column] = old.map { column in
-            column.appending(new.first { $0.name.lowercased() == column.name.lowercased() }
-                ?? Column.empty(name: column.name, type: column.type, count: newCount))
+            guard let added = new.first(where: { $0.name.lowercased() == column.name.lowercased() }) else {
+                return column.appending(Column.empty(name: column.name, type: column.type, count: newCount))
+            }
+            return column.widened(toMatch: added).appending(added)
         }
         for column in new where !old.contains(where: { $0.name.lowercased() == column.name.lowercased() }) {
             merged.append(Column.empty(name: column.name, type: column.type, count: oldCount).appending(column))
