@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SiklusStore
 
@@ -60,6 +61,27 @@ final class AppendUpdateTests: XCTestCase {
         let error = loadError { try store.load(.events, path: files.write("b.csv", "customer_id,ts,qty\nu1,2022-09-15,lots\n")) }
         XCTAssertEqual(error?.message, "column qty is string here but int in the events already loaded")
         XCTAssertEqual(StoreSnapshot(store), before)
+    }
+
+    func testLoadingTheSameUnchangedFileAgainIsSkipped() throws {
+        let files = TestFiles()
+        var store = Store()
+        let path = files.write("e.csv", "customer_id,ts,event\nu1,2022-09-14,visit\nu2,2022-09-15,visit\n")
+        try store.load(.events, path: path)
+        let before = StoreSnapshot(store)
+        // The same file under another spelling of its path: skipped, nothing changes, the report says why.
+        let again = try store.load(.events, path: (path as NSString).deletingLastPathComponent + "/./e.csv")
+        XCTAssertTrue(again.alreadyLoaded)
+        XCTAssertEqual(again.rowsLoaded, 0)
+        XCTAssertEqual(StoreSnapshot(store), before)
+        XCTAssertEqual(store.loads.count, 1)
+        XCTAssertEqual(again.render(), "skipped e.csv: events already hold this file, unchanged since it was loaded (loading it again would count every row twice)")
+        // Into another table it is a different load; once the file changes it is new data and appends.
+        XCTAssertFalse(try store.load(.customers, path: path).alreadyLoaded)
+        _ = files.write("e.csv", "customer_id,ts,event\nu3,2022-09-16,visit\n")
+        let changed = try store.load(.events, path: path)
+        XCTAssertFalse(changed.alreadyLoaded)
+        XCTAssertEqual(store.events.count, 3)
     }
 
     func testWholeNumbersAndDecimalsInDifferentFilesMakeAFloatColumn() throws {

@@ -18,6 +18,11 @@ struct CSVLoader {
         timer.mark("sniff")
         let plan = try makePlan(sniffed, existing: store, file: file)
         timer.mark("plan")
+        // The same file again, unchanged (whatever path names it): its rows are in already. Checked after
+        // planning, so that mistakes in the options are still reported.
+        if let earlier = store.loads.last(where: { $0.table == table && $0.source == file.identity }) {
+            return .alreadyLoaded(earlier, path: path)
+        }
 
         let chunks = try parseChunks(file: file, plan: plan, store: store)
         timer.mark("parse chunks")
@@ -42,7 +47,7 @@ struct CSVLoader {
         return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
                           distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
                           columns: plan.columns.map { .init(name: $0.name, type: $0.type, role: $0.role) },
-                          notes: notes, elapsed: elapsed)
+                          notes: notes, elapsed: elapsed, source: file.identity)
     }
 
     // MARK: Planning

@@ -30,12 +30,20 @@ public struct LoadReport: Sendable, Equatable {
     public var notes: [String]
     /// Wall-clock seconds.
     public var elapsed: Double
+    /// The file loaded (nil for reports made by hand).
+    public var source: FileIdentity?
+    /// True when nothing was loaded because this table already holds this file, unchanged.
+    public var alreadyLoaded = false
 
     public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
 
     /// A human-readable report; `includeTiming: false` gives stable text for golden tests.
     public func render(includeTiming: Bool = true) -> String {
         let name = (path as NSString).lastPathComponent
+        if alreadyLoaded {
+            let why = table == .customers ? "loading it again would change nothing" : "loading it again would count every row twice"
+            return "skipped \(name): \(table.rawValue) already hold this file, unchanged since it was loaded (\(why))"
+        }
         var lines: [String] = []
         var head = "loaded \(table.rawValue) from \(name): \(rowsLoaded) rows, \(distinctCustomers) customers"
         if let span = timeSpan {
@@ -66,6 +74,14 @@ public struct LoadReport: Sendable, Equatable {
         }
         for note in notes { lines.append("  note: \(note)") }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension LoadReport {
+    /// The report for a load skipped because `earlier` already brought this file into the table.
+    static func alreadyLoaded(_ earlier: LoadReport, path: String) -> LoadReport {
+        LoadReport(table: earlier.table, path: path, delimiter: earlier.delimiter, rowsLoaded: 0, skipped: [], distinctCustomers: 0,
+                   timeSpan: nil, columns: earlier.columns, notes: [], elapsed: 0, source: earlier.source, alreadyLoaded: true)
     }
 }
 

@@ -11,6 +11,7 @@ import Darwin
 final class MappedFile: @unchecked Sendable {
     let path: String
     let count: Int
+    let identity: FileIdentity
     private let base: UnsafeMutableRawPointer?
 
     init(path: String) throws {
@@ -25,6 +26,7 @@ final class MappedFile: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw LoadError(path: path, message: "cannot read file: \(String(cString: strerror(errno)))") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw LoadError(path: path, message: "not a regular file") }
+        identity = FileIdentity(info)
         count = Int(info.st_size)
         if count == 0 {
             base = nil

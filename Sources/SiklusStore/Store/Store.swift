@@ -24,11 +24,13 @@ public struct Store: Sendable {
         }
     }
 
-    /// Loads (appends) a CSV file into `table`. On error `self` is unchanged.
+    /// Loads (appends) a CSV file into `table`. On error `self` is unchanged. A file this table already
+    /// holds, unchanged since, is skipped (the report says so): loading it twice would double its rows.
     @discardableResult
     public mutating func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions()) throws -> LoadReport {
         var next = self
         let report = try CSVLoader(path: path, table: table, options: options).load(into: &next)
+        if report.alreadyLoaded { return report }
         next.loads.append(report)
         self = next
         return report
