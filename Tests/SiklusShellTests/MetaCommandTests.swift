@@ -111,6 +111,14 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertNotNil(h.err.text.wholeMatch(of: #/time: [0-9.]+ (ms|s)\n/#), h.err.text)
     }
 
+    func testTimerTimesChartsAndTextOnStderr() {
+        let h = ShellHarness()
+        XCTAssertEqual(h.run(".timer on\nplot\ntext\n.timer off\nplot"), 0)
+        // (This sample has no chart form: the shell notes that and shows the table; the timing stays.)
+        XCTAssertEqual(h.err.text.matches(of: #/(?m)^time: [0-9.]+ (ms|s)$/#).count, 2, h.err.text)
+        XCTAssertFalse(h.out.text.contains("time:"), "stdout (the chart, the text) is unchanged")
+    }
+
     func testTimerRejectsOtherWords() {
         let h = ShellHarness()
         XCTAssertEqual(h.run(".timer maybe"), 1)

@@ -59,6 +59,7 @@ final class ShellHarness {
                 let outcome: StatementOutcome = switch word {
                 case "table": .output(.table(table), span: span)
                 case "text": .output(.text("some text"), span: span)
+                case "plot": .output(.plot(table), span: span)
                 default: .failure(Diagnostic("cannot run `\(word)`", at: span, hints: ["try `table`"]))
                 }
                 if !handler(outcome) { return }

@@ -55,12 +55,14 @@ extension Shell {
             lastResult = table
             lastQuery = query
             writeChart(table, to: destination)
+            writeElapsed(elapsed)
         case .export(let table, let path):
             lastResult = table
             lastQuery = query
             do {
                 try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
                 io.err.write("wrote \(path)\n")
+                writeElapsed(elapsed)
             } catch let error as ExportError {
                 reportError("error: cannot export: \(error.message)" + error.hints.map { "\n  help: \($0)" }.joined())
                 return false
@@ -73,8 +75,15 @@ extension Shell {
         case .text(let text):
             guard !text.isEmpty else { return true }
             destinationOutput(destination).write(text.hasSuffix("\n") ? text : text + "\n")
+            writeElapsed(elapsed)
         }
         return true
+    }
+
+    /// `.timer on` for outputs without a table footer (charts, exports, text): the time on stderr, so
+    /// whatever went to stdout or a file stays as it was. (Load reports carry their own time.)
+    private func writeElapsed(_ elapsed: Double?) {
+        if let elapsed { io.err.write("time: \(ElapsedText.describe(elapsed))\n") }
     }
 }
 
