@@ -31,8 +31,9 @@ final class CompletionTests: XCTestCase {
         },
         listDirectory: { path in
             switch path {
-            case ".": [("data", true), ("demo.sik", false), (".hidden", false)]
             case "data/": [("events.csv", false), ("extra", true)]
+            case "my data/": [("events 2023.csv", false), ("spend.csv", false)]
+            case ".": [("data", true), ("demo.sik", false), (".hidden", false), ("my data", true)]
             default: []
             }
         })
@@ -119,6 +120,16 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete(#"load events "data/ev"#).suffix, "\"")
         XCTAssertEqual(complete(#"load events '."#).candidates, [".hidden"])
         XCTAssertEqual(complete(#"load events "x" | metric av"#).context, .metric, "a closed string is not a path")
+    }
+
+    func testQuotedPathsWithSpacesCompleteFromTheQuote() {
+        // libedit replaces only the text after the last word break (the space), so candidates are given
+        // from there: "my " stays as typed.
+        XCTAssertEqual(complete(#"load events "my d"#), Completion(context: .path(quoted: true), word: "d", candidates: ["data/"], suffix: ""))
+        XCTAssertEqual(complete(#"load events "my data/ev"#), Completion(context: .path(quoted: true), word: "data/ev", candidates: ["data/events 2023.csv"], suffix: "\""))
+        XCTAssertEqual(complete(#"load events "my data/events 2"#).candidates, ["2023.csv"])
+        XCTAssertEqual(complete(#"load events "my data/s"#).candidates, ["data/spend.csv"])
+        XCTAssertEqual(complete(#"load events "da"#).candidates, ["data/"], "no space: as before")
     }
 
     func testCursorInTheMiddleOfTheLine() {

@@ -40,6 +40,7 @@ public enum Completer {
         case .table: words = vocabulary.tables
         case .option: words = vocabulary.options
         case .helpTopic: words = Shell.topics(vocabulary)
+        case .path(quoted: true): words = quotedPathCandidates(line: line, cursor: cursor, word: word, source: source)
         case .path: words = PathCompletion.candidates(for: word, listDirectory: source.listDirectory)
         case .value(let column): words = source.knownValues(column)
         case .none: words = []
@@ -107,16 +108,35 @@ public enum Completer {
         return .none
     }
 
+    /// Paths for a quoted path that may hold spaces or other word breaks (`"my data/ev`): listed from
+    /// the whole text after the quote, then given back relative to the word libedit replaces (`ev`... from
+    /// the last break), so the text before it stays as typed.
+    static func quotedPathCandidates(line: String, cursor: Int, word: String, source: CompletionSource) -> [String] {
+        let prefix = line.prefix(max(0, cursor))
+        guard let quote = openQuote(in: prefix) else { return [] }
+        let path = String(prefix[prefix.index(after: quote)...])
+        let lead = path.count - word.count
+        return PathCompletion.candidates(for: path, listDirectory: source.listDirectory)
+            .filter { $0.hasPrefix(path) }
+            .map { String($0.dropFirst(lead)) }
+    }
+
     /// True when an odd number of `"` (or `'`) precede the cursor: the word is inside a string.
     static func isInsideQuotes(_ text: Substring) -> Bool {
-        var quote: Character?
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil }
+        openQuote(in: text) != nil
+    }
+
+    /// Where the string that is still open at the end of `text` starts, if one is.
+    static func openQuote(in text: Substring) -> Substring.Index? {
+        var open: Substring.Index?
+        for index in text.indices {
+            let character = text[index]
+            if let start = open {
+                if character == text[start] { open = nil }
             } else if character == "\"" || character == "'" {
-                quote = character
+                open = index
             }
         }
-        return quote != nil
+        return open
     }
 }
