@@ -59,6 +59,10 @@ struct ChunkParser {
         // A payload-free tag per column: switching on `FieldKind` itself would copy its pattern array per field.
         let tags = UnsafeMutableBufferPointer<FieldTag>.allocate(capacity: fieldCount)
         for (i, kind) in kinds.enumerated() { tags[i] = FieldTag(kind) }
+        // Time patterns by column, behind a pointer, so a patterned field reads its pattern without a retain.
+        let patterns = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: fieldCount)
+        _ = patterns.initialize(from: kinds.map { kind -> [UInt8] in if case .pattern(let p) = kind { return p }; return [] })
+        defer { patterns.deinitialize(); patterns.deallocate() }
         // Per column, the previous row's text and code: ids and channels usually repeat on consecutive
         // rows, and comparing a few bytes is much cheaper than probing a hash table of a million ids.
         let previous = UnsafeMutableBufferPointer<PreviousValue>.allocate(capacity: fieldCount)
@@ -135,7 +139,7 @@ struct ChunkParser {
 
                 if field < fieldCount, bad == nil {
                     let f = escaped ? Self.unescape(base + fs, count: fe - fs, into: &scratch) : UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
-                    let ok = store(f, tag: tags[field], field: field, monthStarts: monthStarts, into: buffers.baseAddress! + field, row: rows,
+                    let ok = store(f, tag: tags[field], pattern: patterns.baseAddress! + field, monthStarts: monthStarts, into: buffers.baseAddress! + field, row: rows,
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
@@ -282,7 +286,7 @@ struct ChunkParser {
 
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
     @inline(__always)
-    private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, field: Int, monthStarts: UnsafePointer<Int32>, into buffer: UnsafeMutablePointer<ColumnBuffer>,
+    private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: UnsafePointer<[UInt8]>, monthStarts: UnsafePointer<Int32>, into buffer: UnsafeMutablePointer<ColumnBuffer>,
                        row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?,
                        customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
         switch tag {
@@ -317,7 +321,7 @@ struct ChunkParser {
                 ints[row] = 0; nulls[row] = true; buffer.pointee.nullCount += 1
                 return !required
             }
-            let parsed = tag == .isoTime ? Self.timestamp(f, monthStarts: monthStarts) : otherInteger(f, tag: tag, field: field)
+            let parsed = tag == .isoTime ? Self.timestamp(f, monthStarts: monthStarts) : Self.otherInteger(f, tag: tag, pattern: pattern)
             guard let parsed else { return false }
             ints[row] = parsed; nulls[row] = false
             return true
@@ -327,11 +331,11 @@ struct ChunkParser {
     /// Integer-like kinds other than ISO times: rarer, so kept out of line to keep the parser loop small
     /// enough for the compiler to inline `store` into it.
     @inline(never)
-    private func otherInteger(_ f: UnsafeRawBufferPointer, tag: FieldTag, field: Int) -> Int64? {
+    private static func otherInteger(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: UnsafePointer<[UInt8]>) -> Int64? {
         switch tag {
         case .int, .epochSeconds: FieldParsers.int64(f)
         case .compactDate: FieldParsers.compactDate(f)
-        case .pattern: if case .pattern(let pattern) = plan.columns[field].kind { FieldParsers.patterned(f, pattern: pattern) } else { nil }
+        case .pattern: FieldParsers.patterned(f, pattern: pattern.pointee)
         // Floor, not truncation: -1500 ms is 1969-12-31 23:59:58, like every other time before 1970.
         case .epochMilliseconds: FieldParsers.int64(f).map { $0 >= 0 ? $0 / 1000 : ($0 - 999) / 1000 }
         default: nil
