@@ -113,6 +113,31 @@ final class EngineRegressionTests: XCTestCase {
         XCTAssertNil(cpa[tiktok])
     }
 
+    /// `RetentionMatrix`, percent: a cohort whose customers start in different periods (here by channel)
+    /// takes cell k as a share of the customers who had reached period 0 + k by as_of. A customer who
+    /// signed up in the last month could not have come back a month later, and must not count as lost.
+    func testRetentionPercentIsOfTheCustomersWhoCouldHaveBeenActive() throws {
+        let dir = try TestPaths.temporaryDirectory("retention-reached")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "customer_id,signup_date,channel\na,2023-01-05,social\nb,2023-01-20,social\nc,2023-03-10,social\n"
+            .write(to: dir.appendingPathComponent("c.csv"), atomically: true, encoding: .utf8)
+        try "customer_id,ts,event,amount\na,2023-01-06 10:00:00,purchase,5\na,2023-02-03 10:00:00,purchase,5\n"
+            .appending("b,2023-01-21 10:00:00,purchase,5\nc,2023-03-11 10:00:00,purchase,5\n")
+            .write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
+        let session = Session()
+        _ = try session.load(.customers, path: dir.appendingPathComponent("c.csv").path)
+        _ = try session.load(.events, path: dir.appendingPathComponent("e.csv").path)
+        session.mustRun("set as_of = 2023-03-31")
+        let percent = try session.query("cohort by channel | retention percent")
+        // Month 1: a and b had reached it (a came back), c had not: 1 of 2, not 1 of 3.
+        XCTAssertEqual(percent.numbers("0"), [100])
+        XCTAssertEqual(percent.numbers("1"), [50])
+        XCTAssertEqual(percent.numbers("2"), [0])
+        let counts = try session.query("cohort by channel | retention")
+        XCTAssertEqual(counts.numbers("customers"), [3])
+        XCTAssertEqual(counts.numbers("1"), [1])
+    }
+
     /// `Predicate.compile`, membership: `not in` negates the whole test, so rows with no value pass it,
     /// while `!=` (`ValueMatcher.comparison`, `.notEqual`) requires a value. `x not in (a)` must mean `x != a`.
     func testNotInTreatsMissingValuesLikeNotEqual() throws {

@@ -5,8 +5,10 @@ import SiklusStore
 ///
 /// A customer's period 0 is the calendar period of their anchor: first purchase when cohorted by
 /// `first_purchase`, else signup. Cell k counts distinct cohort customers active (by default: with a
-/// purchase) in period 0 + k; with `unbounded`, active in period k or any later one. Cells of periods
-/// after as_of are empty.
+/// purchase) in period 0 + k; with `unbounded`, active in period k or any later one. A cell is empty
+/// when no customer of the cohort has reached period 0 + k by as_of, and as a percentage it is taken
+/// of those who have: customers whose period 0 is later could not have been active then yet, and would
+/// otherwise pull down the later columns of cohorts whose customers start in different periods.
 enum RetentionMatrix {
     static let maxColumns = 10_000
 
@@ -39,12 +41,14 @@ enum RetentionMatrix {
         let flags = classes.flags, eventCodes = events.event, ts = events.ts, offsets = events.offsets, mask = scope.rowMask
         let cohortKeys = grouping.map { GroupKeys([$0])!.materialize(scope, context).customer } ?? []
 
-        struct Partial { var cells: [Int]; var sizes: [Int]; var firstAnchor: [Int64] }
+        // `reached[cohort * columns + k]`: customers whose period 0 is k periods before as_of's (the last
+        // column also takes those further back), summed from the right into "reached period k" below.
+        struct Partial { var cells: [Int]; var sizes: [Int]; var reached: [Int] }
         let list = scope.customers
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
         let partials: [Partial] = Parallel.map(parts.count) { k in
             var p = Partial(cells: Array(repeating: 0, count: cohortCount * columns), sizes: Array(repeating: 0, count: cohortCount),
-                            firstAnchor: Array(repeating: .max, count: cohortCount))
+                            reached: Array(repeating: 0, count: cohortCount * columns))
             var seen = [Bool](repeating: false, count: columns)
             var marked: [Int] = []
             for i in parts[k] {
@@ -54,7 +58,7 @@ enum RetentionMatrix {
                 let cohort = cohortKeys.isEmpty ? 0 : Int(cohortKeys[Int(c)])
                 let anchor = table.index(anchorTime)
                 p.sizes[cohort] += 1
-                p.firstAnchor[cohort] = min(p.firstAnchor[cohort], anchor)
+                if anchor <= lastPeriod { p.reached[cohort * columns + Int(min(lastPeriod - anchor, Int64(columns - 1)))] += 1 }
                 var latest = -1
                 for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
                     if let mask, !mask[r] { continue }
@@ -77,10 +81,14 @@ enum RetentionMatrix {
         }
         try context.checkCancelled()
         var total = Partial(cells: Array(repeating: 0, count: cohortCount * columns), sizes: Array(repeating: 0, count: cohortCount),
-                            firstAnchor: Array(repeating: .max, count: cohortCount))
+                            reached: Array(repeating: 0, count: cohortCount * columns))
         for p in partials {
-            for i in total.cells.indices { total.cells[i] += p.cells[i] }
-            for g in 0..<cohortCount { total.sizes[g] += p.sizes[g]; total.firstAnchor[g] = min(total.firstAnchor[g], p.firstAnchor[g]) }
+            for i in total.cells.indices { total.cells[i] += p.cells[i]; total.reached[i] += p.reached[i] }
+            for g in 0..<cohortCount { total.sizes[g] += p.sizes[g] }
+        }
+        // Customers who had reached period k by as_of.
+        for g in 0..<cohortCount {
+            for k in stride(from: columns - 2, through: 0, by: -1) { total.reached[g * columns + k] += total.reached[g * columns + k + 1] }
         }
 
         let cohorts = (0..<cohortCount).filter { total.sizes[$0] > 0 }
@@ -89,14 +97,14 @@ enum RetentionMatrix {
             ResultColumn(name: "customers", unit: .count, values: .integer(cohorts.map { Int64(total.sizes[$0]) })),
         ]
         for offset in 0..<columns {
-            let available = cohorts.map { total.firstAnchor[$0] + Int64(offset) <= lastPeriod }
+            let reached = cohorts.map { total.reached[$0 * columns + offset] }
             if plan.percent {
-                result.append(ResultColumn(name: String(offset), unit: .percent, values: .number(zip(cohorts, available).map { g, ok in
-                    ok ? Double(total.cells[g * columns + offset]) / Double(total.sizes[g]) * 100 : nil
+                result.append(ResultColumn(name: String(offset), unit: .percent, values: .number(zip(cohorts, reached).map { g, n in
+                    n > 0 ? Double(total.cells[g * columns + offset]) / Double(n) * 100 : nil
                 })))
             } else {
-                result.append(ResultColumn(name: String(offset), unit: .count, values: .integer(zip(cohorts, available).map { g, ok in
-                    ok ? Int64(total.cells[g * columns + offset]) : nil
+                result.append(ResultColumn(name: String(offset), unit: .count, values: .integer(zip(cohorts, reached).map { g, n in
+                    n > 0 ? Int64(total.cells[g * columns + offset]) : nil
                 })))
             }
         }

@@ -90,7 +90,7 @@ struct Explainer {
         let anchor = r.anchorOnFirstPurchase ? "first purchase" : "signup"
         var text = "retention: for each cohort, count customers active (\(r.activityName)) in each \(r.period.rawValue) after their \(anchor) \(r.period.rawValue)"
         if r.unbounded { text += ", or in any later one" }
-        if r.percent { text += ", as % of the cohort" }
+        if r.percent { text += ", as % of the cohort's customers who had reached that \(r.period.rawValue) by as_of" }
         return text
     }
 

@@ -39,13 +39,17 @@ extension SQLBuilder {
             cell = { "a.latest >= \($0)" }
         }
         let periodsSoFar = names.periods.difference(unit, from: "min(anchor)", to: names.asOf)
-        query.add("cohorts", "   … and each cohort's size, and how many whole \(unit.rawValue)s its earliest anchor is before as_of",
-                  "SELECT cohort, count(*) AS customers, \(periodsSoFar) AS periods_so_far\nFROM anchors\nGROUP BY cohort")
+        // A percentage is taken of the customers who had reached that period by as_of.
+        let age = names.periods.difference(unit, from: "anchor", to: names.asOf)
+        let reached = plan.percent ? (0..<width).map { ",\n  count(*) FILTER (WHERE \(age) >= \($0)) AS \(SQLText.identifier("reached_\($0)"))" }.joined() : ""
+        query.add("cohorts", "   … and each cohort's size, and how many whole \(unit.rawValue)s its earliest anchor is before as_of"
+                  + (plan.percent ? " (and, per period, how many of its customers had reached it)" : ""),
+                  "SELECT cohort, count(*) AS customers, \(periodsSoFar) AS periods_so_far\(reached)\nFROM anchors\nGROUP BY cohort")
         var columns = ["cohort", "customers"]
         var values = ["c.cohort", "c.customers"]
         for k in 0..<width {
             let count = "count(*) FILTER (WHERE \(cell(k)))"
-            let value = plan.percent ? "\(count) / c.customers * 100" : count
+            let value = plan.percent ? "\(count) / any_value(c.\(SQLText.identifier("reached_\(k)"))) * 100" : count
             // Periods after as_of have not happened yet: empty, not 0.
             values.append("CASE WHEN c.periods_so_far >= \(k) THEN \(value) END AS \(SQLText.identifier(String(k)))")
             columns.append(String(k))
