@@ -138,6 +138,23 @@ final class EngineRegressionTests: XCTestCase {
         XCTAssertEqual(counts.numbers("1"), [1])
     }
 
+    /// `AggregateScan`, time_to_purchase by a column of the events: a buyer counts in each group that holds
+    /// one of their purchases in scope (and in no group without one), as the formula says.
+    func testTimeToPurchaseByAnEventColumnCountsABuyerWhereTheyBought() throws {
+        let dir = try TestPaths.temporaryDirectory("ttp-rows")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "customer_id,ts,event,amount,channel\na,2023-01-01 00:00:00,visit,,social\na,2023-01-03 00:00:00,purchase,5,social\n"
+            .appending("a,2023-02-01 00:00:00,purchase,5,email\nb,2023-01-01 00:00:00,visit,,email\nb,2023-01-02 00:00:00,purchase,5,search\n")
+            .write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
+        let session = Session()
+        _ = try session.load(.events, path: dir.appendingPathComponent("e.csv").path)
+        let table = try session.query("events | by events.channel | metric time_to_purchase")
+        let days = Dictionary(uniqueKeysWithValues: zip(table.texts("channel").map { $0 ?? "" }, table.numbers("time_to_purchase")))
+        XCTAssertEqual(days["social"] ?? nil, 2, "a bought on social: 2 days after first touch")
+        XCTAssertEqual(days["email"] ?? nil, 2, "a bought on email too (b only visited there)")
+        XCTAssertEqual(days["search"] ?? nil, 1)
+    }
+
     /// `Predicate.compile`, membership: `not in` negates the whole test, so rows with no value pass it,
     /// while `!=` (`ValueMatcher.comparison`, `.notEqual`) requires a value. `x not in (a)` must mean `x != a`.
     func testNotInTreatsMissingValuesLikeNotEqual() throws {

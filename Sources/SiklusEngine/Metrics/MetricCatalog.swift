@@ -62,7 +62,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .orders_per_customer: "orders / customers"
         case .repeat_rate: "customers with >= 2 purchase events in scope / customers with >= 1, as %"
         case .conversion_rate: "customers with >= 1 purchase event in scope / customers in scope, as %"
-        case .time_to_purchase: "median over customers who purchased of (first purchase time - first event time), in days; uses each customer's whole history"
+        case .time_to_purchase: "median over customers who purchased of (first purchase time - first event time), in days; uses each customer's whole history; grouped by a column of the events, a buyer counts in each group holding one of their purchases in scope"
         case .ltv: "revenue / customers; with a time dimension (`by month`), cumulative revenue up to each period / the customers of its group"
         case .active: "customers with >= 1 event in scope"
         case .engagement: "engagement events (the retention stage's non-purchase events: email_open, login, app_open) in scope / active customers"
