@@ -24,19 +24,20 @@ extension Column {
         }
     }
 
-    /// This column with row `at[k]` set to row `k` of `values` (same type), grown to `count` rows.
+    /// This column with row `at[k]` set to row `k` of `values` (same type), grown to `count` rows. A missing
+    /// value in `values` leaves the row as it was: an update file's blank cell says nothing new.
     func scattering(_ values: Column, at rows: [Int32], count newCount: Int) -> Column {
         var grown = self.resized(to: newCount)
         var flags = grown.nulls ?? Array(repeating: false, count: newCount)
         switch (grown.data, values.data) {
         case (.int64(var a), .int64(let b)):
-            for (k, r) in rows.enumerated() { a[Int(r)] = b[k]; flags[Int(r)] = values.isNull(k) }
+            for (k, r) in rows.enumerated() where !values.isNull(k) { a[Int(r)] = b[k]; flags[Int(r)] = false }
             grown.data = .int64(a)
         case (.double(var a), .double(let b)):
-            for (k, r) in rows.enumerated() { a[Int(r)] = b[k]; flags[Int(r)] = values.isNull(k) }
+            for (k, r) in rows.enumerated() where !values.isNull(k) { a[Int(r)] = b[k]; flags[Int(r)] = false }
             grown.data = .double(a)
         case (.code(var a), .code(let b)):
-            for (k, r) in rows.enumerated() { a[Int(r)] = b[k] }
+            for (k, r) in rows.enumerated() where b[k] != StringDictionary.null { a[Int(r)] = b[k] }
             grown.data = .code(a)
             return grown
         default:
