@@ -288,4 +288,44 @@ final class TypeSniffingTests: XCTestCase {
         XCTAssertEqual(store.events.count, rows + 1)
         XCTAssertEqual(store.events.extra("score")?.doubleValues?.last, 0.5)
     }
+
+    func testAnExtraColumnWithValuesItsSampledTypeCannotHoldIsText() throws {
+        // Past the sampled head and tail: an id-like `00017` in an int column, and a word in a float column.
+        // The whole events are kept and the side columns become text, keeping `00017` as written.
+        var text = "customer_id,ts,event,store,ratio\n"
+        let row = "customer-0000001,2022-09-14 10:21:14,visit,12345,0.5\n"
+        let rows = (2 << 20) / row.utf8.count
+        text.reserveCapacity(rows * row.utf8.count * 2 + 200)
+        for _ in 0..<rows { text += row }
+        text += "customer-0000002,2022-09-15 10:21:14,visit,00017,unknown\n"
+        for _ in 0..<rows { text += row }
+        forEachPath { path in
+            let (store, report) = try loadFresh(.events, text, options: path.options())
+            XCTAssertEqual(report.rowsLoaded, 2 * rows + 1, "[\(path)]")
+            XCTAssertEqual(report.skipped, [], "[\(path)]")
+            XCTAssertEqual(report.columns.map(\.type), [.string, .datetime, .string, .string, .string], "[\(path)]")
+            let line = 2 + rows
+            XCTAssertEqual(report.notes, ["column store is text: line \(line) has a value that is not an integer",
+                                          "column ratio is text: line \(line) has a value that is not a number"], "[\(path)]")
+            let row = store.events.rows(of: store.customerIDs.code(of: "customer-0000002")!).lowerBound
+            XCTAssertEqual(store.eventExtraText("store")?[row], "00017", "[\(path)]")
+            XCTAssertEqual(store.eventExtraText("ratio")?[row], "unknown", "[\(path)]")
+            XCTAssertEqual(store.eventExtraText("store")?[0], "12345", "[\(path)]")
+        }
+    }
+
+    func testAnExtraColumnAlreadyLoadedWithAType() throws {
+        // The table has `qty` as int already: a file with a word in it keeps it int and skips that row.
+        let files = TestFiles()
+        var store = Store()
+        try store.load(.events, path: files.write("a.csv", "customer_id,ts,qty\nu1,2022-09-14,5\n"))
+        // Past the sampled head and tail, so the plan cannot see it.
+        let row = "u1,2022-09-15,7\n", rows = (1 << 20) / row.utf8.count + 100
+        var text = "customer_id,ts,qty\n"
+        text += String(repeating: row, count: rows) + "u9,2022-09-16,lots\n" + String(repeating: row, count: rows)
+        let report = try store.load(.events, path: files.write("b.csv", text))
+        XCTAssertEqual(report.rowsLoaded, 2 * rows)
+        XCTAssertEqual(report.skipped.map(\.reason), ["qty: expected an integer"])
+        XCTAssertEqual(store.events.extra("qty")?.type, .int)
+    }
 }

@@ -16,7 +16,7 @@ struct CSVLoader {
         let file = try MappedFile(path: path)
         let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
         timer.mark("sniff")
-        let plan = try makePlan(sniffed, existing: store, file: file)
+        var plan = try makePlan(sniffed, existing: store, file: file)
         timer.mark("plan")
         // The same file again, unchanged (whatever path names it): its rows are in already. Checked after
         // planning, so that mistakes in the options are still reported.
@@ -24,8 +24,21 @@ struct CSVLoader {
             return .alreadyLoaded(earlier, path: path)
         }
 
-        let chunks = try parseChunks(file: file, plan: plan, store: store)
+        var chunks = try parseChunks(file: file, plan: plan, store: store)
         timer.mark("parse chunks")
+        var notes: [String] = []
+        // An extra column with values its sampled type cannot hold is text: the file is read again, rather
+        // than dropping whole events for a side column the sample misjudged. (Again if that uncovers another:
+        // a row's later fields are not read once one is bad.)
+        while case let fallbacks = textFallbacks(chunks, plan: plan, store: store), !fallbacks.isEmpty {
+            for i in chunks.indices { chunks[i].deallocate() }
+            for (i, line) in fallbacks {
+                notes.append("column \(plan.columns[i].name) is text: line \(line) has a value that is not \(plan.columns[i].kind.expectation)")
+                (plan.columns[i].kind, plan.columns[i].type) = (.string, .string)
+            }
+            chunks = try parseChunks(file: file, plan: plan, store: store)
+            timer.mark("parse again, with text columns")
+        }
         var merged = MergedChunks(chunks: consume chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
         defer { merged.deallocate() }
         try checkBadRows(merged)
@@ -33,7 +46,6 @@ struct CSVLoader {
 
         store.customerIDs = merged.customers
         store.strings = merged.strings
-        var notes: [String] = []
         let summary = TableAppender(table: table, plan: plan, customerCount: store.customerIDs.count)
             .apply(&merged, to: &store, notes: &notes)
         timer.mark("append and index")
@@ -188,6 +200,25 @@ struct CSVLoader {
             line += chunk.lines
         }
         return chunks
+    }
+
+    /// Extra columns (no role, no explicit format) with values their sniffed type cannot hold, each with
+    /// the file line of the first such value; left out when the table already has the column with that
+    /// type, where the rows stay bad rows.
+    private func textFallbacks(_ chunks: [ChunkResult], plan: LoadPlan, store: Store) -> [(column: Int, line: Int)] {
+        var found: [Int: Int] = [:]
+        var line = plan.dialect.dataLine
+        for chunk in chunks {
+            for (i, tally) in chunk.badValues where found[i] == nil {
+                let column = plan.columns[i]
+                guard column.role == nil, column.type != .string, let first = tally.first.first,
+                      options.formats[column.name] == nil, options.formats[column.name.lowercased()] == nil,
+                      existingType(of: column.name, in: store) == nil else { continue }
+                found[i] = line + first.line
+            }
+            line += chunk.lines
+        }
+        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     private func checkBadRows(_ merged: MergedChunks) throws {

@@ -19,6 +19,8 @@ struct ChunkResult: @unchecked Sendable {
     var customers: StringDictionary
     var strings: StringDictionary
     var skips: [String: SkipTally]
+    /// Rows skipped for a value that does not fit its column, by column index.
+    var badValues: [Int: SkipTally] = [:]
     /// Rows with an empty customer id.
     var emptyCustomer = SkipTally()
     /// Newlines in the chunk (to turn chunk-relative lines into file lines).
@@ -85,6 +87,7 @@ struct ChunkParser {
         if ownsDictionaries, plan.expectedCustomers > 4096 { customers.reserveCapacity(customers.count + plan.expectedCustomers) }
         var strings = ownsDictionaries ? globalStrings : StringDictionary()
         var skips: [String: SkipTally] = [:]
+        var badValues: [Int: SkipTally] = [:]
         var emptyCustomer = SkipTally()
         var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
         defer { scratch.deallocate() }
@@ -169,7 +172,7 @@ struct ChunkParser {
                 strings.truncate(to: stringsBefore)
                 for i in 0..<fieldCount { previous[i] = PreviousValue() }
                 Self.recordSkip(fields: field, of: fieldCount, bad: bad, emptyCustomer: skipEmptyCustomer, line: recordLine,
-                                columns: columns, skips: &skips, emptyCustomers: &emptyCustomer)
+                                columns: columns, skips: &skips, badValues: &badValues, emptyCustomers: &emptyCustomer)
             }
             if p >= prefetched {
                 file.prefetch(from: prefetched, to: min(end, prefetched + Self.prefetchStride))
@@ -182,7 +185,7 @@ struct ChunkParser {
         }
         file.release(from: released, to: end)
         return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
-                           emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
+                           badValues: badValues, emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
     }
 
     /// Why a row's field was rejected (its message is only built when the row is recorded as skipped).
@@ -196,15 +199,17 @@ struct ChunkParser {
     /// Tallies a dropped row under its reason. Out of line: rare, and string-building code in the loop
     /// would keep the compiler from inlining `store` into it.
     @inline(never)
-    private static func recordSkip(fields: Int, of fieldCount: Int, bad: BadField?, emptyCustomer: Bool, line: Int,
-                                   columns: [PlannedColumn], skips: inout [String: SkipTally], emptyCustomers: inout SkipTally) {
+    private static func recordSkip(fields: Int, of fieldCount: Int, bad: BadField?, emptyCustomer: Bool, line: Int, columns: [PlannedColumn],
+                                   skips: inout [String: SkipTally], badValues: inout [Int: SkipTally], emptyCustomers: inout SkipTally) {
         if fields != fieldCount {
             skips["expected \(fieldCount) fields, found \(fields)", default: SkipTally()].add(line: line, column: 1)
         } else if let bad {
             let reason: String
             switch bad.reason {
             case .textAfterQuote: reason = "text after a closing quote"
-            case .value(let field): reason = "\(columns[field].name): expected \(columns[field].kind.expectation)"
+            case .value(let field):
+                reason = "\(columns[field].name): expected \(columns[field].kind.expectation)"
+                badValues[field, default: SkipTally()].add(line: bad.line, column: bad.column)
             }
             skips[reason, default: SkipTally()].add(line: bad.line, column: bad.column)
         } else if emptyCustomer {
@@ -333,7 +338,13 @@ struct ChunkParser {
     @inline(never)
     private static func otherInteger(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: UnsafePointer<[UInt8]>) -> Int64? {
         switch tag {
-        case .int, .epochSeconds: FieldParsers.int64(f)
+        case .int:
+            // `007` is text identity, as the sniffer would have judged had it seen it: not the number 7.
+            FieldParsers.int64(f).flatMap { value in
+                let start = f[0] == UInt8(ascii: "-") || f[0] == UInt8(ascii: "+") ? 1 : 0
+                return f.count - start > 1 && f[start] == UInt8(ascii: "0") ? nil : value
+            }
+        case .epochSeconds: FieldParsers.int64(f)
         case .compactDate: FieldParsers.compactDate(f)
         case .pattern: FieldParsers.patterned(f, pattern: pattern.pointee)
         // Floor, not truncation: -1500 ms is 1969-12-31 23:59:58, like every other time before 1970.
