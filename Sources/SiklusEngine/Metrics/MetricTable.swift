@@ -31,7 +31,19 @@ enum MetricTable {
                                         values: values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)))
         }
         let isSeries = dims.contains { $0.period != nil && !$0.isCustomerLevel }
-        return ResultTable(columns: columns, shape: isSeries ? .series : .table)
+        return ResultTable(columns: columns, shape: isSeries ? .series : .table,
+                           title: metrics.contains(.cpa) && leavesOutBuyers(scope, context) ? cpaCaveat : nil)
+    }
+
+    /// Said under a `cpa` computed for some of the customers: spend is recorded per day and channel only.
+    static let cpaCaveat = "note: cpa divides all the spend of each channel and period by the new buyers in scope; spend cannot be narrowed to these customers"
+
+    /// True when some customer who ever bought is out of scope (a cohort filter), so `cpa`'s denominator
+    /// is a subset while its spend is not.
+    static func leavesOutBuyers(_ scope: Scope, _ context: EvalContext) -> Bool {
+        let firstPurchase = context.facts.firstPurchase
+        let inScope = scope.customers.reduce(0) { $0 + (firstPurchase[Int($1)] != CustomerFacts.none ? 1 : 0) }
+        return inScope < firstPurchase.reduce(0) { $0 + ($1 != CustomerFacts.none ? 1 : 0) }
     }
 
     /// The cohort grouping (as `cohort`) followed by the `by` dimensions.
