@@ -72,9 +72,7 @@ struct CSVLoader {
                             hint: "the header has: \(sniffed.header.joined(separator: ", ")); name the column with: map \(role.rawValue)=ColumnName")
         }
         let roleOf = Dictionary(uniqueKeysWithValues: roles.map { ($0.value, $0.key) })
-        let formats = sniffed.header.enumerated().map { i, name in
-            options.formats[name] ?? options.formats[name.lowercased()] ?? roleOf[i].flatMap { options.formats[$0.rawValue] }
-        }
+        let formats = sniffed.header.enumerated().map { i, name in format(for: name, role: roleOf[i]) }
         // Each column's sample is judged on its own core; text roles and explicit formats need no judging.
         let inferred = Parallel.map(sniffed.header.count) { i -> (FieldKind, ColumnType) in
             if let format = formats[i] { return ColumnTypeInference.kind(for: format) }
@@ -140,6 +138,11 @@ struct CSVLoader {
             plan.expectedCustomers = min(16_000_000, Int(share * records * 1.05))
         }
         return plan
+    }
+
+    /// The time format given for a column (`format <column>=…`), by its name or, failing that, its role.
+    private func format(for name: String, role: ColumnRole?) -> TimeFormat? {
+        options.formats[name] ?? options.formats[name.lowercased()] ?? role.flatMap { options.formats[$0.rawValue] }
     }
 
     private func timeError(column: String, role: ColumnRole, inferred: ColumnType, sample: [[UInt8]], line: Int) -> LoadError {
@@ -212,8 +215,7 @@ struct CSVLoader {
             for (i, tally) in chunk.badValues where found[i] == nil {
                 let column = plan.columns[i]
                 guard column.role == nil, column.type != .string, let first = tally.first.first,
-                      options.formats[column.name] == nil, options.formats[column.name.lowercased()] == nil,
-                      existingType(of: column.name, in: store) == nil else { continue }
+                      format(for: column.name, role: nil) == nil, existingType(of: column.name, in: store) == nil else { continue }
                 found[i] = line + first.line
             }
             line += chunk.lines

@@ -86,28 +86,25 @@ extension StringDictionary {
     private static func probe(_ other: StringDictionary, _ c: Int, hash h: UInt64, from home: Int, within region: Range<Int>?,
                               arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, table: UnsafeMutableBufferPointer<UInt64>,
                               remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int>) -> Bool {
-        let mask = table.count - 1, tag = h & 0xFFFF_FFFF_0000_0000
+        let mask = table.count - 1
         return other.arena.withUnsafeBytes { otherArena in
-                let text = UnsafeRawBufferPointer(rebasing: otherArena[other.starts[c]..<other.starts[c + 1]])
-                var i = home
-                while true {
-                    let entry = table[i]
-                    if entry == 0 {
-                        table[i] = tag | Self.pending | UInt64(c)
-                        placed[c] = i
-                        return true
-                    }
-                    // Placeholders stand for other strings of the same chunk, which are all distinct.
-                    if entry & Self.pending == 0, entry & 0xFFFF_FFFF_0000_0000 == tag {
-                        let code = Int(entry & 0xFFFF_FFFF) - 1
-                        if starts[code + 1] - starts[code] == text.count, Self.bytesEqual(arena.baseAddress.map { $0 + starts[code] }, text) {
-                            remap[c] = Int32(code)
-                            return true
-                        }
-                    }
-                    i = (i + 1) & mask
-                    if let region, i == region.upperBound || i == 0 { return false }
+            let text = UnsafeRawBufferPointer(rebasing: otherArena[other.starts[c]..<other.starts[c + 1]])
+            var i = home
+            while true {
+                let entry = table[i]
+                if entry == 0 {
+                    table[i] = (h & 0xFFFF_FFFF_0000_0000) | Self.pending | UInt64(c)
+                    placed[c] = i
+                    return true
                 }
+                // Placeholders stand for other strings of the same chunk, which are all distinct.
+                if entry & Self.pending == 0, let code = Self.code(in: entry, ifItHolds: text, hash: h, arena: arena, starts: starts) {
+                    remap[c] = code
+                    return true
+                }
+                i = (i + 1) & mask
+                if let region, i == region.upperBound || i == 0 { return false }
+            }
         }
     }
 }

@@ -115,23 +115,29 @@ public struct StringDictionary: Sendable {
             arena.withUnsafeBytes { arena in
                 starts.withUnsafeBufferPointer { starts in
                     let mask = table.count - 1
-                    let tag = h & 0xFFFF_FFFF_0000_0000
                     var i = Int(truncatingIfNeeded: h) & mask
                     while true {
                         let entry = table[i]
                         if entry == 0 { return (nil, i) }
-                        if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                            let code = Int(entry & 0xFFFF_FFFF) - 1
-                            let s = starts[code], e = starts[code + 1]
-                            if e - s == bytes.count && Self.bytesEqual(arena.baseAddress.map { $0 + s }, bytes) {
-                                return (Int32(code), i)
-                            }
-                        }
+                        if let code = Self.code(in: entry, ifItHolds: bytes, hash: h, arena: arena, starts: starts) { return (code, i) }
                         i = (i + 1) & mask
                     }
                 }
             }
         }
+    }
+
+    /// The code stored in the occupied slot `entry` when that string is `bytes` (whose hash is `h`): the
+    /// hash tags are compared first, so most mismatches never touch the arena. The one matching rule for
+    /// lookups and for the concurrent merge.
+    @inline(__always)
+    static func code(in entry: UInt64, ifItHolds bytes: UnsafeRawBufferPointer, hash h: UInt64,
+                     arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>) -> Int32? {
+        guard entry & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 else { return nil }
+        let code = Int(entry & 0xFFFF_FFFF) - 1
+        let s = starts[code], e = starts[code + 1]
+        guard e - s == bytes.count, bytesEqual(arena.baseAddress.map { $0 + s }, bytes) else { return nil }
+        return Int32(code)
     }
 
     @inline(__always)
