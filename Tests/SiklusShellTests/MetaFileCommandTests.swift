@@ -150,6 +150,26 @@ final class MetaFileCommandTests: XCTestCase {
         XCTAssertEqual(h.err.text.components(separatedBy: "error:").count, 2, "reported once")
     }
 
+    func testReadFanOutUnderBailOffStopsTheWholeScriptAtTheLimit() throws {
+        // Two self-reads per level: without the stop, every pending `.read` carries on (2^16 errors).
+        let file = path("fan.sik")
+        try ".bail off\n.read \(file)\n.read \(file)\ntext\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let h = ShellHarness()
+        XCTAssertEqual(h.run(".bail off\n.read \(file)\ntext"), 1)
+        XCTAssertEqual(h.err.text.components(separatedBy: "error:").count - 1, 1, "one error line")
+        XCTAssertEqual(h.executed, [], "nothing after the limit runs, in the script or its callers")
+    }
+
+    func testReadLimitInTheREPLEndsTheReadOnly() throws {
+        let file = path("self.sik")
+        try ".bail off\n.read \(file)\n.read \(file)\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let h = ShellHarness(interactive: true)
+        var lines = TextLineSource(".read \(file)\ntext\n")
+        _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&lines)
+        XCTAssertEqual(h.err.text.components(separatedBy: "error:").count - 1, 1)
+        XCTAssertEqual(h.executed, ["text"], "the REPL carries on after the aborted .read")
+    }
+
     func testQuitInsideReadStopsEverything() throws {
         try "text\n.quit\ntext\n".write(toFile: path("q.sik"), atomically: true, encoding: .utf8)
         let h = ShellHarness()

@@ -1,7 +1,7 @@
 /// Reads lines from a `LineSource`, groups them into chunks and executes them on a `Shell`.
 ///
-/// Scripts (files, `-c`, piped stdin) stop at the first failure while `.bail` is on; the interactive
-/// shell never stops on an error and drops an unfinished statement on Ctrl-C. A `#!` first line is
+/// Scripts (files, `-c`, piped stdin) stop at the first failure while `.bail` is on, and at an error that
+/// aborts the run whatever `.bail` says (`Shell.abortsRun`); the interactive shell never stops on an error and drops an unfinished statement on Ctrl-C. A `#!` first line is
 /// ignored, so scripts can be executable.
 public struct ScriptRunner {
     /// The shell that executes the chunks.
@@ -31,6 +31,10 @@ public struct ScriptRunner {
                 guard interactive else { return false }
                 ShellInterrupt.clear()
                 shell.io.err.write("interrupted\n")
+            }
+            if shell.abortsRun {
+                guard interactive else { return false }
+                shell.abortsRun = false
             }
             if interactive { lineNumber = 0 }
             return shell.quitStatus == nil && (ok || interactive || !shell.settings.bail)

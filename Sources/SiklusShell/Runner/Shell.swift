@@ -31,6 +31,10 @@ public final class Shell {
     var once: ResultDestination?
     /// How deeply `.read` is nested, to stop a script that reads itself.
     var readDepth = 0
+    /// Set by an error that ends the whole script whatever `.bail` says (`.read` nested past its limit,
+    /// where carrying on would repeat the error once per pending `.read`: exponentially many). Every
+    /// nested runner stops at once; the interactive loop reports it once and clears it.
+    var abortsRun = false
     /// Executes statements; `Session.run` except in tests, which substitute synthetic results.
     var runStatements: (SourceFile, (StatementOutcome) -> Bool) -> Void
 
