@@ -16,8 +16,6 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case tooSmall(kind: ChartKind, width: Int, height: Int, minWidth: Int, minHeight: Int)
     /// An export path whose extension names no format we write.
     case unsupportedFormat(path: String, ext: String)
-    /// Writing an export file failed.
-    case writeFailed(path: String, reason: String)
 
     /// The user-facing message.
     public var description: String {
@@ -38,8 +36,6 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible, Loc
             let what = ext.isEmpty ? "has no extension" : "has extension '.\(ext)'"
             let supported = ReportExporter.supportedExtensions.map { "." + $0 }
             return "cannot export to '\(path)': it \(what); use \(TerminalLayout.list(supported).replacingOccurrences(of: " and ", with: " or "))"
-        case .writeFailed(let path, let reason):
-            return "cannot write '\(path)': \(reason)"
         }
     }
 

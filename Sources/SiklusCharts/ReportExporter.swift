@@ -21,22 +21,16 @@ public enum ReportExporter {
         try HTMLReport.render(table, query: query)
     }
 
-    /// Writes `table` to `path` in the format its extension names (.html or .svg).
+    /// The document for `path`'s extension (.html or .svg). The shell writes it to the file, under
+    /// the one rule it applies to every export destination (SiklusShell's `ExportDestination`).
     ///
-    /// - Throws: `ChartError.unsupportedFormat` naming the supported extensions,
-    ///   `ChartError.writeFailed` when the file cannot be written, or a chart error for `.svg`.
-    public static func export(_ table: ResultTable, query: String, to path: String) throws {
+    /// - Throws: `ChartError.unsupportedFormat` naming the supported extensions, or a chart error for `.svg`.
+    public static func contents(_ table: ResultTable, query: String, path: String) throws -> String {
         let ext = (path as NSString).pathExtension.lowercased()
-        let contents: String
         switch ext {
-        case "html": contents = try html(table, query: query)
-        case "svg": contents = try svg(table, title: nil)
+        case "html": return try html(table, query: query)
+        case "svg": return try svg(table, title: nil)
         default: throw ChartError.unsupportedFormat(path: path, ext: ext)
-        }
-        do {
-            try contents.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw ChartError.writeFailed(path: path, reason: (error as NSError).localizedDescription)
         }
     }
 }

@@ -40,6 +40,9 @@ struct SiklusCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A closed pipe on stdout must not kill the process mid-write: writes then fail with EPIPE,
+        // which ends the run quietly (see `exitStatus`).
+        signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let io = ShellIO.standard(environment: environment)
         let interactive = command == nil && file == nil && script == nil && Terminal.isTerminal(0)
@@ -80,7 +83,15 @@ struct SiklusCommand: ParsableCommand {
             var input = StandardInputLineSource()
             summary = ScriptRunner(shell: shell, name: "<stdin>").run(&input)
         }
-        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
+        let status = Self.exitStatus(summary, standardOutputError: io.out.writeError)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The script's status, except when standard output was closed by its reader (`siklus … | head`):
+    /// then 141 (128 + SIGPIPE), the status a shell reports for other tools stopped by the closed pipe,
+    /// so `set -o pipefail` treats siklus like `cat`; nothing is printed.
+    static func exitStatus(_ summary: RunSummary, standardOutputError: Int32?) -> Int32 {
+        standardOutputError == EPIPE ? 141 : summary.exitStatus
     }
 }
 

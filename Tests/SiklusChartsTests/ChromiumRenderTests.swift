@@ -14,7 +14,8 @@ final class ChromiumRenderTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let page = directory.appendingPathComponent("report.html")
         let screenshot = directory.appendingPathComponent("report.png")
-        try ReportExporter.export(Fixtures.retention(percent: true), query: "cohort by month | retention", to: page.path)
+        try ReportExporter.contents(Fixtures.retention(percent: true), query: "cohort by month | retention", path: page.path)
+            .write(to: page, atomically: true, encoding: .utf8)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)

@@ -33,8 +33,11 @@ enum SiklusBinary {
     /// Uses `posix_spawn` and `waitpid` rather than Foundation's `Process`, which on Linux waits until
     /// every inheritor of an internal socket has exited, and so never returns for `tmux`, whose
     /// server daemon inherits it.
+    /// `stdoutPath` sends standard output to that file instead (e.g. `/dev/full`); `stdout` is then empty.
+    /// `closedStdout` gives it a pipe whose reader is already gone (`siklus … | head` after head exited).
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-                    executable: URL? = nil, timeout: TimeInterval = 30) throws -> ProcessResult {
+                    executable: URL? = nil, timeout: TimeInterval = 30, stdoutPath: String? = nil,
+                    closedStdout: Bool = false) throws -> ProcessResult {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -55,7 +58,14 @@ enum SiklusBinary {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var pipeEnds: [Int32] = [-1, -1]
+        if closedStdout {
+            guard pipe(&pipeEnds) == 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, stdoutPath ?? outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -63,6 +73,7 @@ enum SiklusBinary {
 
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
+        if closedStdout { close(pipeEnds[0]); close(pipeEnds[1]) }
         guard spawned == 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(spawned)) }
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(timeout)
@@ -78,7 +89,7 @@ enum SiklusBinary {
         let signal = status & 0x7F
         XCTAssertEqual(signal, 0, "\(program) \(arguments) was killed by signal \(signal)")
         return ProcessResult(status: (status >> 8) & 0xFF,
-                             stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                             stdout: stdoutPath != nil || closedStdout ? "" : try String(contentsOfFile: outPath, encoding: .utf8),
                              stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
 }

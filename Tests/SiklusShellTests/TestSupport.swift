@@ -14,6 +14,12 @@ enum Samples {
         ResultColumn(name: "repeat_rate", unit: .percent, values: .number([42.25, 7, 100])),
     ])
 
+    /// One text and one count column: a bar chart.
+    static let chartable = ResultTable(columns: [
+        ResultColumn(name: "channel", unit: .text, values: .text(["search", "email"])),
+        ResultColumn(name: "customers", unit: .count, values: .integer([120, 80])),
+    ])
+
     /// A date, a ratio and days: units box mode formats.
     static let dated = ResultTable(columns: [
         ResultColumn(name: "week", unit: .date, values: .integer([1_662_940_800, 1_663_545_600])),

@@ -8,6 +8,12 @@ import Darwin
 public protocol TextOutput: AnyObject {
     /// Writes `text` as is (callers add their own newlines).
     func write(_ text: String)
+    /// The `errno` of the first write that failed (a full disk, a closed pipe), if any.
+    var writeError: Int32? { get }
+}
+
+extension TextOutput {
+    public var writeError: Int32? { nil }
 }
 
 /// Captures everything written, for tests and for building text in memory.
@@ -21,12 +27,15 @@ public final class CapturedOutput: TextOutput {
 }
 
 /// Writes to a file descriptor with `write(2)`, unbuffered, so output interleaves correctly with
-/// libedit's prompt and with the other stream.
+/// libedit's prompt and with the other stream. Every write checks its result: the first failure is kept
+/// in `writeError` (later writes are skipped, the output is lost anyway) for the shell to report.
 /// `@unchecked Sendable`: the shell writes from one thread; `writeError` is only read by that thread.
 public final class FileDescriptorOutput: TextOutput, @unchecked Sendable {
     /// The descriptor written to.
     public let descriptor: Int32
-    private let closesOnDeinit: Bool
+    private var closesOnDeinit: Bool
+    /// The file's path, for messages; nil for the standard streams.
+    public let path: String?
 
     /// Standard output (descriptor 1).
     public static let standardOutput = FileDescriptorOutput(descriptor: 1)
@@ -34,26 +43,39 @@ public final class FileDescriptorOutput: TextOutput, @unchecked Sendable {
     public static let standardError = FileDescriptorOutput(descriptor: 2)
 
     /// Wraps an open descriptor; `closesOnDeinit` hands ownership to this object.
-    public init(descriptor: Int32, closesOnDeinit: Bool = false) {
+    /// Files are opened by `ExportDestination.open`, which applies the shell's one rule for destinations.
+    public init(descriptor: Int32, closesOnDeinit: Bool = false, path: String? = nil) {
         self.descriptor = descriptor
         self.closesOnDeinit = closesOnDeinit
+        self.path = path
     }
 
-    /// Creates or truncates the file at `path` for writing.
-    public convenience init(creatingFileAt path: String) throws(FileOpenError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileOpenError(path: path, reason: String(cString: strerror(errno))) }
-        self.init(descriptor: fd, closesOnDeinit: true)
-    }
-
-    /// The `errno` of the first failed write, if any.
+    /// The `errno` of the first failed write, if any (`EPIPE` when the reader of a pipe is gone).
     public private(set) var writeError: Int32?
 
     deinit {
         if closesOnDeinit { close(descriptor) }
     }
 
+    /// Returns the failure of a write since the last call, and forgets it, so each statement that
+    /// writes to a full disk is reported once.
+    public func takeWriteError() -> FileWriteError? {
+        guard let code = writeError else { return nil }
+        writeError = nil
+        return FileWriteError(path: path ?? "standard output", code: code)
+    }
+
+    /// Closes the file, checking the close too (a network file system may report a lost write only
+    /// there). Throws the first failed write or the failed close.
+    public func finish() throws(FileWriteError) {
+        if let failure = takeWriteError() { throw failure }
+        guard closesOnDeinit else { return }
+        closesOnDeinit = false
+        if close(descriptor) != 0 { throw FileWriteError(path: path ?? "standard output", code: errno) }
+    }
+
     public func write(_ text: String) {
+        guard writeError == nil else { return }
         let bytes = Array(text.utf8)
         var offset = 0
         bytes.withUnsafeBytes { buffer in
@@ -66,9 +88,9 @@ public final class FileDescriptorOutput: TextOutput, @unchecked Sendable {
                 #endif
                 if written < 0 {
                     if errno == EINTR { continue }
-                    // A closed pipe on stdout is the reader's choice; anything else (a full disk) is reported
-                    // by whoever wrote a file (see `writeError`).
-                    if errno != EPIPE { writeError = errno }
+                    // Reported by whoever owns the output: a closed pipe on stdout ends the run quietly,
+                    // a full disk is an error (see `Shell.checkOutput`).
+                    writeError = errno
                     return
                 }
                 offset += written
@@ -85,4 +107,14 @@ public struct FileOpenError: Error, Sendable, Equatable, CustomStringConvertible
     public var reason: String
 
     public var description: String { "cannot open \(path): \(reason)" }
+}
+
+/// A write to a file or to standard output that failed.
+public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path as given, or "standard output".
+    public var path: String
+    /// The `errno` of the failure, e.g. `ENOSPC`.
+    public var code: Int32
+
+    public var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
 }

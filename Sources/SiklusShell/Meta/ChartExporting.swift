@@ -18,10 +18,13 @@ public struct ReportChartExporter: ChartExporting {
     public init() {}
 
     public func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String) throws {
+        let contents: String
         do {
-            try ReportExporter.export(table, query: query, to: path)
+            contents = try ReportExporter.contents(table, query: query, path: path)
         } catch {
             throw ExportError(message: "\(error)", hints: format == .svg ? ["a table with no chart can still be exported as .html, .csv or .json"] : [])
         }
+        // Written by the shell, so charts follow the same rule for symlinks and FIFOs as data formats.
+        try ResultExporter.write(contents, to: path)
     }
 }

@@ -4,11 +4,14 @@ extension MetaCommands {
     static let maximumReadDepth = 16
 
     static func output(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        let previous = call.shell.output
         guard let path = call.argument(0), path != "stdout", path != "-" else {
             call.shell.output = .standard
+            try finish(previous, call)
             return true
         }
         call.shell.output = try openForWriting(path, call)
+        try finish(previous, call)
         call.shell.note("results go to \(path) (.output stdout to undo)")
         return true
     }
@@ -58,7 +61,17 @@ extension MetaCommands {
 
     private static func openForWriting(_ path: String, _ call: MetaInvocation) throws(MetaCommandError) -> ResultDestination {
         do {
-            return .file(path: path, output: try FileDescriptorOutput(creatingFileAt: path))
+            return .file(path: path, output: try ExportDestination.open(path))
+        } catch {
+            throw call.error(error.description, argument: 0)
+        }
+    }
+
+    /// Closes the file `.output` wrote to until now, reporting a write or close that failed.
+    private static func finish(_ destination: ResultDestination, _ call: MetaInvocation) throws(MetaCommandError) {
+        guard case .file(_, let file) = destination else { return }
+        do {
+            try file.finish()
         } catch {
             throw call.error(error.description, argument: 0)
         }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import SiklusEngine
 
 /// A failed `.export`, with suggestions.
@@ -35,15 +32,24 @@ public enum ResultExporter {
             throw ExportError(message: ext.isEmpty ? "cannot tell the export format of `\(path)`" : "unknown export format `.\(ext)`",
                               hints: ["use one of " + known.map { ".\($0)" }.joined(separator: ", ")])
         }
+        try write(mode.renderer.render(table, options: RenderOptions()), to: path)
+    }
+
+    /// Writes `contents` to `path` through `ExportDestination.open`, the one rule every export format
+    /// and `.output` follow (a symlink is written through; a FIFO with no reader is an error); the
+    /// writes and the close are checked.
+    static func write(_ contents: String, to path: String) throws(ExportError) {
         let file: FileDescriptorOutput
         do {
-            file = try FileDescriptorOutput(creatingFileAt: path)
+            file = try ExportDestination.open(path)
         } catch {
             throw ExportError(message: error.description)
         }
-        file.write(mode.renderer.render(table, options: RenderOptions()))
-        if let error = file.writeError {
-            throw ExportError(message: "cannot write \(path): \(String(cString: strerror(error)))")
+        file.write(contents)
+        do {
+            try file.finish()
+        } catch {
+            throw ExportError(message: error.description)
         }
     }
 }

@@ -25,6 +25,10 @@ public struct ScriptRunner {
         func execute(_ chunk: InputChunk) -> Bool {
             let ok = shell.execute(chunk, in: name, stopOnError: !interactive && shell.settings.bail)
             if !ok { summary.failures += 1 }
+            if shell.standardOutputIsLost() {
+                if ok { summary.failures += 1 }
+                return false
+            }
             if ShellInterrupt.isRaised {
                 // Ctrl-C stops a script run by `.read` too; the interactive loop that started it
                 // reports the interruption once and carries on.

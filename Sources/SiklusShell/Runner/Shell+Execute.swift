@@ -13,7 +13,9 @@ extension Shell {
         case .meta(let line, let number):
             return executeMeta(SourceFile(name: name, text: line, firstLine: number))
         case .help(let line, let number):
-            return executeHelp(SourceFile(name: name, text: line, firstLine: number))
+            let source = SourceFile(name: name, text: line, firstLine: number)
+            let ok = executeHelp(source)
+            return checkWrites(to: output, at: SourceSpan(start: 0, end: line.utf8.count), in: source) && ok
         }
     }
 
@@ -24,28 +26,50 @@ extension Shell {
         var succeeded = true
         let clock = ContinuousClock()
         var started = clock.now
+        var lastSpan = SourceSpan(start: 0, end: source.text.utf8.count)
         runStatements(source) { outcome in
             let elapsed = started.duration(to: clock.now)
             switch outcome {
             case .output(let result, let span):
-                if !emit(result, query: source[span], to: destination, elapsed: settings.timer ? elapsed.seconds : nil) {
+                lastSpan = span
+                if !emit(result, query: source[span], to: destination, elapsed: settings.timer ? elapsed.seconds : nil,
+                         at: span, in: source) {
                     succeeded = false
                 }
+                if !checkWrites(to: destination, at: span, in: source) { succeeded = false }
             case .failure(let diagnostic):
                 report(diagnostic, in: source)
                 succeeded = false
             }
             started = clock.now
-            if ShellInterrupt.isRaised { return false }
+            if ShellInterrupt.isRaised || standardOutputIsLost() { return false }
             return succeeded || !stopOnError
         }
+        // A `.once` file is closed here, its close checked like its writes.
+        if destination != output, case .file(_, let file) = destination {
+            do {
+                try file.finish()
+            } catch {
+                report(Diagnostic(error.description, at: lastSpan), in: source)
+                succeeded = false
+            }
+        }
         return succeeded
+    }
+
+    /// Reports a failed write to `destination` (a full disk) as an error of the statement at `span`;
+    /// returns false then. Standard output is checked by `standardOutputIsLost` instead, which ends the run.
+    func checkWrites(to destination: ResultDestination, at span: SourceSpan, in source: SourceFile) -> Bool {
+        guard case .file(_, let file) = destination, let failure = file.takeWriteError() else { return true }
+        report(Diagnostic(failure.description + "; the results are incomplete", at: span), in: source)
+        return false
     }
 
     /// Prints one statement output; `query` is the statement's text (for export reports). Returns false
     /// when the output could not be delivered (a failed export), which fails the statement.
     @discardableResult
-    func emit(_ result: StatementOutput, query: String, to destination: ResultDestination, elapsed: Double?) -> Bool {
+    func emit(_ result: StatementOutput, query: String, to destination: ResultDestination, elapsed: Double?,
+              at span: SourceSpan, in source: SourceFile) -> Bool {
         switch result {
         case .table(let table):
             lastResult = table
@@ -64,10 +88,11 @@ extension Shell {
                 io.err.write("wrote \(path)\n")
                 writeElapsed(elapsed)
             } catch let error as ExportError {
-                reportError("error: cannot export: \(error.message)" + error.hints.map { "\n  help: \($0)" }.joined())
+                // Located at the statement: the export step is its last step.
+                report(Diagnostic("cannot export: \(error.message)", at: span, hints: error.hints), in: source)
                 return false
             } catch {
-                reportError("error: cannot export: \(error)")
+                report(Diagnostic("cannot export: \(error)", at: span), in: source)
                 return false
             }
         case .load(let report):

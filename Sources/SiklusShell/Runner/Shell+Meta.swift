@@ -21,7 +21,9 @@ extension Shell {
                 throw MetaCommandError("`.\(name)` takes \(most == 0 ? "no arguments" : most == 1 ? "at most 1 argument" : "at most \(most) arguments")",
                                        at: span, hints: ["usage: \(command.usage)"])
             }
-            return try command.handler(MetaInvocation(shell: self, command: command, arguments: arguments, commandWord: head, source: source))
+            let ok = try command.handler(MetaInvocation(shell: self, command: command, arguments: arguments, commandWord: head, source: source))
+            // Listings (`.schema`, `.help`) go to the `.output` file, whose writes are checked like results.
+            return checkWrites(to: output, at: head.span, in: source) && ok
         } catch {
             report(Diagnostic(error.message, at: error.span, hints: error.hints), in: source)
             return false

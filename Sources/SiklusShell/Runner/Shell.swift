@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SiklusCharts
 import SiklusEngine
 import SiklusLanguage
@@ -35,6 +40,8 @@ public final class Shell {
     /// where carrying on would repeat the error once per pending `.read`: exponentially many). Every
     /// nested runner stops at once; the interactive loop reports it once and clears it.
     var abortsRun = false
+    /// True once a failed standard output has been reported, so it is reported once.
+    private var reportedLostOutput = false
     /// Executes statements; `Session.run` except in tests, which substitute synthetic results.
     var runStatements: (SourceFile, (StatementOutcome) -> Bool) -> Void
 
@@ -83,6 +90,18 @@ public final class Shell {
             text.replaceSubrange(range, with: Paint(enabled: true).red("error:"))
         }
         io.err.write(text + "\n")
+    }
+
+    /// True once a write to standard output failed: nothing more can be delivered, so the run ends. A
+    /// closed pipe (`siklus … | head`: the reader has what it wanted) ends it quietly; any other failure
+    /// (a full disk) is reported once on stderr. The executable turns these into exit statuses.
+    func standardOutputIsLost() -> Bool {
+        guard let code = io.out.writeError else { return false }
+        if code != EPIPE, !reportedLostOutput {
+            reportedLostOutput = true
+            reportError("error: \(FileWriteError(path: "standard output", code: code)); the results are incomplete")
+        }
+        return true
     }
 
     func destinationOutput(_ destination: ResultDestination) -> TextOutput {
