@@ -99,14 +99,22 @@ public final class FileDescriptorOutput: TextOutput, @unchecked Sendable {
     }
 }
 
-/// A file that could not be opened for writing or reading.
+/// A file that could not be opened for writing or reading, or read as a script.
 public struct FileOpenError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The path as given.
     public var path: String
-    /// The system's reason, e.g. "No such file or directory".
+    /// What failed: "open", "read", or "run" (the contents are no script).
+    public var action: String
+    /// The system's reason, e.g. "No such file or directory", or what is wrong with the contents.
     public var reason: String
 
-    public var description: String { "cannot open \(path): \(reason)" }
+    public init(path: String, action: String = "open", reason: String) {
+        self.path = path
+        self.action = action
+        self.reason = reason
+    }
+
+    public var description: String { "cannot \(action) \(path): \(reason)" }
 }
 
 /// A write to a file or to standard output that failed.
