@@ -12,18 +12,23 @@ import SiklusShell
 /// second Tab listing the candidates, Ctrl-C (cancels the line) and Ctrl-D (exits). Non-ASCII
 /// input works once `setlocale` has run.
 final class LineEditor {
-    /// Where history is written after every line; nil keeps it in memory only.
-    let historyPath: String?
+    /// Where history is written after every line; nil keeps it in memory only (also after a refused
+    /// symlink or a failed save, each noted once).
+    private(set) var historyPath: String?
 
     init(historyPath: String?, completion: @escaping () -> CompletionSource) {
         self.historyPath = historyPath
+        if let historyPath, let refusal = HistoryFile.refusal(historyPath) {
+            FileDescriptorOutput.standardError.write("note: \(refusal)\n")
+            self.historyPath = nil
+        }
         // Without a locale, libedit silently drops every non-ASCII keystroke.
         setlocale(LC_ALL, "")
         rl_readline_name = UnsafePointer(strdup("siklus"))
         rl_initialize()
         using_history()
         stifle_history(5000)
-        if let historyPath { read_history(historyPath) }
+        if let historyPath = self.historyPath { read_history(historyPath) }
         // The same word breaks as the Completer, so libedit replaces exactly the word it completed.
         rl_basic_word_break_characters = UnsafePointer(strdup(Completer.wordBreakCharacters))
         CompletionCallback.install(source: completion)
@@ -45,8 +50,11 @@ final class LineEditor {
         let line = String(cString: raw)
         if !line.allSatisfy(\.isWhitespace) {
             add_history(line)
-            // Written after every line so a crash or a killed terminal loses nothing.
-            if let historyPath { write_history(historyPath) }
+            // Written after every line so a crash or a killed terminal loses nothing; never through a link.
+            if let historyPath, let problem = HistoryFile.save(to: historyPath, write: { write_history($0) == 0 }) {
+                FileDescriptorOutput.standardError.write("note: \(problem)\n")
+                self.historyPath = nil
+            }
         }
         return .line(line)
     }

@@ -160,6 +160,24 @@ final class TerminalEndToEndTests: XCTestCase {
         try waitForScreen("the found line ran") { $0.contains("timer: off") }
     }
 
+    func testASymlinkedHistoryFileIsNotWrittenThrough() throws {
+        let target = directory.appendingPathComponent("precious").path
+        try "keep me".write(toFile: target, atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(target, 0o644), 0)
+        try FileManager.default.createSymbolicLink(atPath: historyPath, withDestinationPath: target)
+        try start()
+        try waitForScreen("the note") { $0.joined().contains("is a symlink; history is not read or written through it") }
+        try type(".mode")
+        try press("Enter")
+        try waitForScreen("the answer") { $0.contains("mode: box") }
+        try type(".quit")
+        try press("Enter")
+        try waitForExit()
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep me")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int, 0o644)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: historyPath)[.type] as? FileAttributeType, .typeSymbolicLink)
+    }
+
     func testQuotedPathCompletionClosesTheQuote() throws {
         let data = directory.appendingPathComponent("data")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
