@@ -26,11 +26,11 @@ extension ResultColumn {
         }
     }
 
-    /// The cell at `row` as a label: text as is, dates as period labels, numbers compact.
-    /// Nil only for a null cell.
+    /// The cell at `row` as a label: text with its control characters escaped (`VisibleText`), dates
+    /// as period labels, numbers compact. Nil only for a null cell.
     func label(at row: Int) -> String? {
         switch values {
-        case .text(let v): return v[row]
+        case .text(let v): return v[row].map(VisibleText.escapingControls)
         case .integer(let v):
             guard let value = v[row] else { return nil }
             guard unit == .date else { return ValueFormatter.compact(Double(value), unit: unit) }

@@ -1,3 +1,4 @@
+import SiklusCharts
 import SiklusEngine
 import SiklusStore
 
@@ -54,6 +55,11 @@ enum CellText {
             return abs(number) < 1e15 ? CivilTime.formatDate(Int64(number)) : NumberText.plain(number)
         }
     }
+
+    /// Text for a person to read (box, table, plain, line and markdown modes, headers and titles too):
+    /// control characters escaped (`\x1b`, `\n`, `\t`, C1, DEL) so data cannot drive the terminal.
+    /// The exact modes (csv, tsv, json) never call it. The same escaping as chart labels (`VisibleText`).
+    static func display(_ text: String) -> String { VisibleText.escapingControls(text) }
 
     /// True for columns rendered right-aligned: numbers, except dates (fixed-width text to a reader).
     static func isRightAligned(_ column: ResultColumn) -> Bool {

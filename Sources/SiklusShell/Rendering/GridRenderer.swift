@@ -31,7 +31,7 @@ struct GridRenderer: TableRenderer {
                                 rightAligned: table.columns.map(CellText.isRightAligned),
                                 maxWidth: options.maxWidth, style: style)
         var lines: [String] = []
-        if style.showsFooter, let title = table.title { lines.append(paint.dim(title)) }
+        if style.showsFooter, let title = table.title { lines.append(paint.dim(CellText.display(title))) }
         // The `…` column added for hidden columns has no null marks of its own.
         let markedColumns = layout.columns.count - (layout.hiddenColumnCount > 0 ? 1 : 0)
         if !layout.columns.isEmpty {
@@ -71,9 +71,6 @@ struct GridRenderer: TableRenderer {
         return style.rowRight.isEmpty ? String(line.reversed().drop { $0 == " " }.reversed()) : line
     }
 
-    /// Control characters would break the grid: newlines become `↵`, tabs spaces.
-    static func singleLine(_ text: String) -> String {
-        guard text.contains(where: { $0.isNewline || $0 == "\t" }) else { return text }
-        return String(text.map { $0.isNewline ? "↵" : ($0 == "\t" ? " " : $0) })
-    }
+    /// Control characters would break the grid or drive the terminal: they are shown escaped (`\n`, `\x1b`).
+    static func singleLine(_ text: String) -> String { CellText.display(text) }
 }

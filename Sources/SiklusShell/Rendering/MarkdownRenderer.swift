@@ -2,7 +2,8 @@ import SiklusCharts
 import SiklusEngine
 
 /// `markdown`: a GitHub-flavoured table with an alignment row (`---:` for numbers), exact values,
-/// padded so the source reads as a table too. `|` in a cell is escaped and newlines become `<br>`.
+/// padded so the source reads as a table too. `|` in a cell is escaped, newlines become `<br>` and other
+/// control characters are shown escaped (`CellText.display`).
 ///
 ///     | cohort  | customers |
 ///     |---------|----------:|
@@ -36,6 +37,6 @@ struct MarkdownRenderer: TableRenderer {
         for character in text {
             if character == "|" { out += "\\|" } else if character.isNewline { out += "<br>" } else { out.append(character) }
         }
-        return out
+        return CellText.display(out)
     }
 }
