@@ -14,6 +14,8 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible, Loc
     case empty(shape: ResultShape)
     /// The requested size is smaller than the chart can be drawn in without wrapping.
     case tooSmall(kind: ChartKind, width: Int, height: Int, minWidth: Int, minHeight: Int)
+    /// The chart would exceed `ChartLimits` (`size` against `limit`); `hint` says how to shrink the result.
+    case tooLarge(kind: ChartKind, size: String, limit: String, hint: String)
     /// An export path whose extension names no format we write.
     case unsupportedFormat(path: String, ext: String)
 
@@ -32,6 +34,9 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .tooSmall(let kind, let width, let height, let minWidth, let minHeight):
             return "a \(kind.displayName) needs at least \(minWidth)×\(minHeight) characters; "
                 + "the terminal is \(width)×\(height)"
+        case .tooLarge(let kind, let size, let limit, let hint):
+            return "this result is too large for a \(kind.displayName): \(size), at most \(limit) are drawn; \(hint) "
+                + "(the full table can still be shown, or exported as .csv)"
         case .unsupportedFormat(let path, let ext):
             let what = ext.isEmpty ? "has no extension" : "has extension '.\(ext)'"
             let supported = ReportExporter.supportedExtensions.map { "." + $0 }

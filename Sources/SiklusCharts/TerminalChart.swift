@@ -7,7 +7,8 @@ public enum TerminalChart {
     ///
     /// - Throws: `ChartError.noChart` for a plain table with no obvious chart,
     ///   `missingColumn`/`wrongColumnType` when the table does not match its shape,
-    ///   `empty` when there is nothing to draw and `tooSmall` when the area is too small.
+    ///   `empty` when there is nothing to draw, `tooSmall` when the area is too small and `tooLarge`
+    ///   when the result is over `ChartLimits`.
     public static func render(_ table: ResultTable, options: ChartOptions) throws -> String {
         let lines = try lines(table, options: options)
         assert(lines.count <= options.height, "chart taller than its height")
@@ -25,6 +26,7 @@ public enum TerminalChart {
         guard options.width >= 20, options.height >= 3 else {
             throw ChartError.tooSmall(kind: kind, width: options.width, height: options.height, minWidth: 20, minHeight: 3)
         }
+        try ChartLimits.check(table, kind: kind)
         switch kind {
         case .heatmap:
             return try HeatmapRenderer(model: HeatmapModel(retention: table), options: options).render()

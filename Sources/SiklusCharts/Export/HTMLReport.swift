@@ -5,6 +5,11 @@ import SiklusEngine
 /// table with formatted numbers. Inline CSS only; no scripts, fonts or URLs, so it opens the
 /// same offline, in a mail attachment or from a file share.
 enum HTMLReport {
+    /// The most cells the report's table shows, and the most columns: a report is for reading; the
+    /// full result of a large query belongs in a csv export, which the note under a cut table suggests.
+    static let maximumTableCells = 20_000
+    static let maximumTableColumns = 200
+
     static func render(_ table: ResultTable, query: String) throws -> String {
         let title = table.title ?? firstLine(query) ?? "Siklus report"
         var chart: String
@@ -15,6 +20,9 @@ enum HTMLReport {
             chart = "<p class=\"note\">No chart: \(Markup.escape(reason)).</p>"
         } catch ChartError.empty {
             chart = "<p class=\"note\">No chart: the result has no values.</p>"
+        } catch let error as ChartError {
+            guard case .tooLarge = error else { throw error }
+            chart = "<p class=\"note\">No chart: \(Markup.escape(error.description)).</p>"
         }
         let rows = table.rowCount == 1 ? "1 row" : "\(ValueFormatter.grouped(Int64(table.rowCount))) rows"
         return """
@@ -54,10 +62,15 @@ enum HTMLReport {
         """
     }
 
-    /// The result as a `<table>`: numbers right-aligned with tabular digits, nulls shown as `–`.
+    /// The result as a `<table>`: numbers right-aligned with tabular digits, nulls shown as `–`. At most
+    /// `maximumTableColumns` columns and `maximumTableCells` cells, with a note when cut.
+    ///
+    /// - Complexity: O(min(rows × columns, maximumTableCells)).
     static func dataTable(_ table: ResultTable) -> String {
+        let columns = Array(table.columns.prefix(maximumTableColumns))
+        let rowCount = min(table.rowCount, max(1, maximumTableCells / max(1, columns.count)))
         var lines = ["<table>", "<thead>", "<tr>"]
-        for column in table.columns {
+        for column in columns {
             // Counts and dates need no unit beside their name; money, %, ratios and days do.
             let shown: Set<ValueUnit> = [.money, .percent, .ratio, .days]
             let unit = ValueFormatter.unitName(column.unit).flatMap { shown.contains(column.unit) && $0 != column.name ? $0 : nil }
@@ -65,8 +78,8 @@ enum HTMLReport {
             lines.append("<th class=\"\(column.isNumeric && column.unit != .date ? "num" : "text")\">\(Markup.escape(column.name))\(unit)</th>")
         }
         lines += ["</tr>", "</thead>", "<tbody>"]
-        for row in 0..<table.rowCount {
-            let cells = table.columns.map { column -> String in
+        for row in 0..<rowCount {
+            let cells = columns.map { column -> String in
                 let numeric = column.isNumeric && column.unit != .date
                 guard let text = ValueFormatter.display(column, row: row) else { return "<td class=\"null\">–</td>" }
                 return "<td class=\"\(numeric ? "num" : "text")\">\(Markup.escape(text))</td>"
@@ -74,6 +87,11 @@ enum HTMLReport {
             lines.append("<tr>" + cells.joined() + "</tr>")
         }
         lines += ["</tbody>", "</table>"]
+        if rowCount < table.rowCount || columns.count < table.columns.count {
+            let grouped = { (value: Int) in ValueFormatter.grouped(Int64(value)) }
+            lines.append("<p class=\"note\">Showing the first \(grouped(rowCount)) of \(grouped(table.rowCount)) rows and "
+                + "\(grouped(columns.count)) of \(grouped(table.columns.count)) columns; export the result as .csv for all of it.</p>")
+        }
         return lines.joined(separator: "\n")
     }
 

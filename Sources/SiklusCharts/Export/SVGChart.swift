@@ -7,6 +7,7 @@ enum SVGChart {
         guard let kind = ChartKind.for(table) else {
             throw ChartError.noChart(reason: ChartKind.noChartReason(table) ?? "unknown shape")
         }
+        try ChartLimits.check(table, kind: kind)
         switch kind {
         case .heatmap:
             let model = try HeatmapModel(retention: table)
