@@ -64,7 +64,7 @@ struct SiklusCommand: ParsableCommand {
 
         if interactive {
             let status = InteractiveShell(shell: shell, environment: environment).run(dataDirectory: dataDirectory)
-            throw ExitCode(status)
+            throw ExitCode(shell.closeOutput() ? status : max(status, 1))
         }
         // A script must not run on data that failed to load: its results would be silently wrong.
         if !loadErrors.isEmpty { throw ExitCode(1) }
@@ -83,15 +83,18 @@ struct SiklusCommand: ParsableCommand {
             var input = StandardInputLineSource()
             summary = ScriptRunner(shell: shell, name: "<stdin>").run(&input)
         }
-        let status = Self.exitStatus(summary, standardOutputError: io.out.writeError)
+        let closed = shell.closeOutput()
+        let status = Self.exitStatus(summary, standardOutputError: io.out.writeError, outputClosed: closed)
         if status != 0 { throw ExitCode(status) }
     }
 
     /// The script's status, except when standard output was closed by its reader (`siklus … | head`):
     /// then 141 (128 + SIGPIPE), the status a shell reports for other tools stopped by the closed pipe,
     /// so `set -o pipefail` treats siklus like `cat`; nothing is printed.
-    static func exitStatus(_ summary: RunSummary, standardOutputError: Int32?) -> Int32 {
-        standardOutputError == EPIPE ? 141 : summary.exitStatus
+    /// A `.output` file whose close failed makes an otherwise clean run fail.
+    static func exitStatus(_ summary: RunSummary, standardOutputError: Int32?, outputClosed: Bool) -> Int32 {
+        if standardOutputError == EPIPE { return 141 }
+        return summary.exitStatus == 0 && !outputClosed ? 1 : summary.exitStatus
     }
 }
 

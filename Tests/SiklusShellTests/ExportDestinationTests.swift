@@ -54,6 +54,16 @@ final class ExportDestinationTests: XCTestCase {
         }
     }
 
+    func testTheOutputFileIsClosedAtTheEnd() throws {
+        let h = ShellHarness(mode: .csv)
+        XCTAssertEqual(h.run(".output \(path("out.csv"))\ntable"), 0)
+        guard case .file(_, let file) = h.shell.output else { return XCTFail("no .output file") }
+        XCTAssertTrue(h.shell.closeOutput())
+        XCTAssertEqual(h.shell.output, .standard)
+        XCTAssertEqual(fcntl(file.descriptor, F_GETFD), -1, "the descriptor is closed")
+        XCTAssertTrue(try String(contentsOfFile: path("out.csv"), encoding: .utf8).hasPrefix("cohort,"))
+    }
+
     func testAFIFOWithNoReaderIsAnErrorNotAHang() throws {
         let fifo = path("fifo.csv")
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)

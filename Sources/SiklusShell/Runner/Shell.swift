@@ -92,6 +92,20 @@ public final class Shell {
         io.err.write(text + "\n")
     }
 
+    /// Closes the `.output` file still open at the end of a script, checking the close (the writes were
+    /// checked statement by statement). Returns false, after reporting it, when the close failed.
+    public func closeOutput() -> Bool {
+        guard case .file(_, let file) = output else { return true }
+        output = .standard
+        do {
+            try file.finish()
+            return true
+        } catch {
+            reportError("error: \(error)")
+            return false
+        }
+    }
+
     /// True once a write to standard output failed: nothing more can be delivered, so the run ends. A
     /// closed pipe (`siklus … | head`: the reader has what it wanted) ends it quietly; any other failure
     /// (a full disk) is reported once on stderr. The executable turns these into exit statuses.
