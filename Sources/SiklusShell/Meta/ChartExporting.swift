@@ -22,7 +22,9 @@ public struct ReportChartExporter: ChartExporting {
         do {
             contents = try ReportExporter.contents(table, query: query, path: path)
         } catch {
-            throw ExportError(message: "\(error)", hints: format == .svg ? ["a table with no chart can still be exported as .html, .csv or .json"] : [])
+            // A table too large for a chart is already told to use csv; one with no chart gets the other formats.
+            let tooLarge: Bool = if case .tooLarge? = error as? ChartError { true } else { false }
+            throw ExportError(message: "\(error)", hints: format == .svg && !tooLarge ? ["a table with no chart can still be exported as .html, .csv or .json"] : [])
         }
         // Written by the shell, so charts follow the same rule for symlinks and FIFOs as data formats.
         try ResultExporter.write(contents, to: path)
