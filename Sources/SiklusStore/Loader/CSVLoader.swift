@@ -69,7 +69,7 @@ struct CSVLoader {
         for role in ColumnRoles.required(for: table) where roles[role] == nil {
             let names = ColumnRoles.synonyms(for: table).first { $0.0 == role }?.1.prefix(5).joined(separator: ", ") ?? ""
             throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and none of the headers looks like one (\(names), …)",
-                            hint: "the header has: \(sniffed.header.joined(separator: ", ")); name the column with: map \(role.rawValue)=ColumnName")
+                            hint: "the header has: \(LoadError.listing(sniffed.header)); name the column with: map \(role.rawValue)=ColumnName")
         }
         let roleOf = Dictionary(uniqueKeysWithValues: roles.map { ($0.value, $0.key) })
         let formats = sniffed.header.enumerated().map { i, name in format(for: name, role: roleOf[i]) }
