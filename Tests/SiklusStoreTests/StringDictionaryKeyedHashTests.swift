@@ -15,7 +15,9 @@ final class StringDictionaryKeyedHashTests: XCTestCase {
         }
         let start: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ 16, target: UInt64 = 0x1234_5678
         return (0..<count).map { i in
-            let first = UInt64(i) &* 0x0101_0101 | 0x6469_0000_0000_0000
+            // "id" and six digits, then a second word that cancels the first.
+            let digits = String(i + 1_000_000).utf8.suffix(6)
+            let first = (Array("id".utf8) + digits).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
             let second = step(start, first) ^ target
             return withUnsafeBytes(of: (first.littleEndian, second.littleEndian)) { Array($0) }
         }
@@ -50,6 +52,26 @@ final class StringDictionaryKeyedHashTests: XCTestCase {
             XCTAssertLessThan(dictionary.probes.longest, 64, "seed \(seed)")
             XCTAssertLessThan(dictionary.probes.total, 3 * ids.count, "seed \(seed)")
             XCTAssertEqual(dictionary.probes.rekeys, 0, "seed \(seed): a random-looking hash never needs the fallback")
+        }
+    }
+
+    func testAFileOfCraftedIdsLoadsWithShortProbes() throws {
+        // The reported attack end to end: a CSV whose ids all shared one hash under the old hash (ids whose
+        // bytes could break a CSV row are left out). The loader's own hashing must be the keyed one.
+        let bad: Set<UInt8> = [0, 10, 13, UInt8(ascii: ","), UInt8(ascii: "\"")]
+        let ids = idsCollidingUnderTheOldHash(40_000).filter { id in id.allSatisfy { $0 >= 0x20 && !bad.contains($0) } }
+        XCTAssertGreaterThan(ids.count, 5_000)
+        var file = Array("customer_id,ts,event\n".utf8)
+        for id in ids { file += id + Array(",2022-09-14,visit\n".utf8) }
+        let files = TestFiles()
+        let path = files.write("crafted.csv", bytes: file)
+        for loadPath in LoadPath.allCases {
+            var store = Store()
+            let report = try store.load(.events, path: path, options: loadPath.options())
+            XCTAssertEqual(report.rowsLoaded, ids.count, "[\(loadPath)]")
+            XCTAssertEqual(store.customerIDs.count, ids.count, "[\(loadPath)]")
+            XCTAssertLessThan(store.customerIDs.probes.longest, 64, "[\(loadPath)]")
+            XCTAssertEqual(store.customerIDs.probes.rekeys, 0, "[\(loadPath)]")
         }
     }
 
