@@ -97,10 +97,29 @@ final class StringDictionaryKeyedHashTests: XCTestCase {
         XCTAssertNil(dictionary.code(of: ids[10]))
     }
 
+    func testWhenAFreshKeyDoesNotHelpTheDictionarySwitchesToSipHash() {
+        // As if the mix itself had a weakness: the fresh key drawn on the first rekey collides too.
+        var dictionary = StringDictionary(hashKey: DictionaryHashKey(seed: 7, degenerate: true))
+        dictionary.fallbackKeysForTesting = [DictionaryHashKey(seed: 8, degenerate: true)]
+        let ids = (0..<20_000).map { "s\($0)" }
+        for (i, id) in ids.enumerated() where dictionary.intern(id) != Int32(i) { return XCTFail("code of \(id)") }
+        XCTAssertEqual(dictionary.probes.rekeys, 2)
+        XCTAssertTrue(dictionary.hashKey.isStrong)
+        XCTAssertEqual(dictionary.probeLimit, StringDictionary.initialProbeLimit, "the limit holds")
+        XCTAssertLessThanOrEqual(dictionary.probes.longest, StringDictionary.initialProbeLimit)
+        XCTAssertLessThan(dictionary.probes.total, 100_000)
+        for (i, id) in ids.enumerated() where i % 37 == 0 {
+            XCTAssertEqual(dictionary.code(of: id), Int32(i))
+            XCTAssertEqual(Array(id.utf8).withUnsafeBytes { dictionary.code(of: $0, hash: StringDictionary.hash($0)) }, Int32(i))
+        }
+        XCTAssertEqual(dictionary.strings, ids)
+    }
+
     func testCodesAndOrderAreTheSameWhateverTheKey() {
         var rng = SplitMix64(seed: 5)
         let values = (0..<20_000).map { _ in "id\(rng.int(0..<6_000))" }
-        let keys = [DictionaryHashKey(seed: 1), DictionaryHashKey(seed: 2), DictionaryHashKey(seed: 3, degenerate: true), .process]
+        let keys = [DictionaryHashKey(seed: 1), DictionaryHashKey(seed: 2), DictionaryHashKey(seed: 3, degenerate: true), .process,
+                    .randomStrong()]
         var results: [([Int32], [String])] = []
         for key in keys {
             var dictionary = StringDictionary(hashKey: key)
@@ -134,6 +153,23 @@ final class StringDictionaryKeyedHashTests: XCTestCase {
         XCTAssertEqual(remaps[2], remaps[0])
         XCTAssertEqual(merged[1], merged[0])
         XCTAssertEqual(merged[2], merged[0])
+    }
+
+    func testNoInputCollidesWhateverTheSeed() {
+        // With wyhash's public secret XORed into the first word, ids starting with that secret made the
+        // multiply zero for every seed: all of them shared one hash. Both factors are keyed now.
+        // A 16-byte id's first factor is its bytes 0–3 (high half) and 8–11 (low half); 4–7 and 12–15 vary.
+        let high = UInt32(truncatingIfNeeded: StringDictionary.secret1 >> 32), low = UInt32(truncatingIfNeeded: StringDictionary.secret1)
+        let ids: [[UInt8]] = (0..<5_000).map { i in
+            withUnsafeBytes(of: (high.littleEndian, UInt32(i).littleEndian, low.littleEndian, UInt32(i * 7).littleEndian)) { Array($0) }
+        }
+        for seed: UInt64 in [1, 99] {
+            let key = DictionaryHashKey(seed: seed)
+            XCTAssertEqual(Set(ids.map { id in id.withUnsafeBytes { key.hash($0) } }).count, ids.count, "seed \(seed)")
+            var dictionary = StringDictionary(hashKey: key)
+            _ = intern(ids, into: &dictionary)
+            XCTAssertLessThan(dictionary.probes.longest, 64, "seed \(seed)")
+        }
     }
 
     func testHashSpreadsLengthsAndTails() {

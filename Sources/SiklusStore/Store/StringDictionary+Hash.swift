@@ -4,16 +4,28 @@
 /// probe into a walk over all of them: 160k such ids took 48 s to load. Here a random per-process seed is
 /// fed through every step of a wyhash-style mix (each 16-byte block is multiplied, 64 × 64 → 128 bits,
 /// with state that depends on the seed), so ids that collide cannot be made without knowing the seed.
-/// The probe limit in `StringDictionary` is the fallback should they be anyway.
+/// Both factors of every multiply are keyed: with wyhash's public default secret on one side, ids whose
+/// first word equals that secret make the product zero whatever the seed, and all collide.
+/// The probe limit in `StringDictionary` is the fallback should ids collide anyway.
 struct DictionaryHashKey: Equatable, Sendable {
     /// The seed after wyhash's first mixing step, done once here rather than per string.
     let mixed: UInt64
+    /// A second word drawn from the seed, XORed into the data side of every multiply.
+    let blend: UInt64
     /// Test hook: every string hashes to one value, as if an attacker knew the seed.
     let isDegenerate: Bool
+    /// Hash with the standard library's SipHash-1-3 (`Hasher`) instead: slower, but with no known way to
+    /// make collisions; the second fallback, should a fresh wyhash key not spread the strings either.
+    var isStrong = false
 
     /// The key of `seed`; `degenerate` (tests only) makes every hash equal.
     init(seed: UInt64, degenerate: Bool = false) {
         mixed = seed ^ StringDictionary.mix(seed ^ StringDictionary.secret0, StringDictionary.secret1)
+        // SplitMix64's finalizer: a bijection, so distinct seeds give distinct blends.
+        var z = seed &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        blend = z ^ (z >> 31)
         isDegenerate = degenerate
     }
 
@@ -23,11 +35,25 @@ struct DictionaryHashKey: Equatable, Sendable {
     /// A fresh random key, for a dictionary whose probes grew too long under its key.
     static func random() -> DictionaryHashKey { DictionaryHashKey(seed: UInt64.random(in: .min ... .max)) }
 
+    /// A fresh random key for SipHash, for a dictionary that a fresh wyhash key did not help.
+    static func randomStrong() -> DictionaryHashKey {
+        var key = random()
+        key.isStrong = true
+        return key
+    }
+
     /// The hash of `bytes` under this key.
     /// - Complexity: O(length).
     @inline(__always)
     func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        isDegenerate ? 0x5EED : StringDictionary.hash(bytes, key: mixed)
+        if isDegenerate { return 0x5EED }
+        if isStrong {
+            var hasher = Hasher()
+            hasher.combine(mixed)
+            hasher.combine(bytes: bytes)
+            return UInt64(UInt(bitPattern: hasher.finalize()))
+        }
+        return StringDictionary.hash(bytes, key: mixed, blend: blend)
     }
 }
 
@@ -41,14 +67,16 @@ extension StringDictionary {
     /// - Complexity: O(length).
     @usableFromInline @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        hash(bytes, key: DictionaryHashKey.process.mixed)
+        let key = DictionaryHashKey.process
+        return hash(bytes, key: key.mixed, blend: key.blend)
     }
 
-    /// wyhash (final 4.2) without its 48-byte three-lane loop: ids are short. Strings up to 16 bytes take
-    /// four overlapping loads and two multiplies, with no loop over the tail.
+    /// wyhash (final 4.2) without its 48-byte three-lane loop (ids are short), with `blend` in place of the
+    /// public secret on the data side of each multiply. Strings up to 16 bytes take four overlapping loads
+    /// and two multiplies, with no loop over the tail.
     /// - Complexity: O(length).
     @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer, key: UInt64) -> UInt64 {
+    static func hash(_ bytes: UnsafeRawBufferPointer, key: UInt64, blend: UInt64) -> UInt64 {
         let n = bytes.count
         var a: UInt64 = 0, b: UInt64 = 0, seed = key
         if let p = bytes.baseAddress {
@@ -64,7 +92,7 @@ extension StringDictionary {
             } else {
                 var i = n, q = p
                 while i > 16 {
-                    seed = mix(read8(q) ^ secret1, read8(q + 8) ^ seed)
+                    seed = mix(read8(q) ^ blend, read8(q + 8) ^ seed)
                     i -= 16
                     q += 16
                 }
@@ -72,7 +100,7 @@ extension StringDictionary {
                 b = read8(q + i - 8)
             }
         }
-        let (high, low) = (a ^ secret1).multipliedFullWidth(by: b ^ seed)
+        let (high, low) = (a ^ blend).multipliedFullWidth(by: b ^ seed)
         return mix(low ^ secret0 ^ UInt64(n), high ^ secret1)
     }
 

@@ -2,8 +2,9 @@
 ///
 /// With a random key and the table at most half full, linear probes are a few slots long and the longest
 /// of millions stays in the tens. An insert that probes past `probeLimit` means the key is known to whoever
-/// wrote the ids (or, in tests, the hash is degenerate): the dictionary then draws a fresh random key of its
-/// own and rehashes every string. Codes never change, so results and their order do not depend on the key.
+/// wrote the ids, or the mix has a weakness (or, in tests, the hash is degenerate): the dictionary then draws
+/// a fresh random key of its own and rehashes every string; if that does not help either, it switches to
+/// SipHash under a random key. Codes never change, so results and their order do not depend on the key.
 extension StringDictionary {
     /// Probe lengths of a dictionary's inserts, counted in slots passed before the one taken.
     struct ProbeStatistics: Equatable, Sendable {
@@ -46,12 +47,13 @@ extension StringDictionary {
     }
 
     /// Draws a fresh random key and rehashes every string under it, until the longest probe is within the
-    /// limit. A random key gets there the first time; should it not, the limit doubles each round, so this
-    /// ends after at most log2(capacity) rounds.
+    /// limit: a fresh wyhash key first, then SipHash keys. A random key gets there the first time; should
+    /// SipHash not, the limit doubles each round, so this ends after at most log2(capacity) rounds.
     /// - Complexity: O(total length of the strings) per round.
     mutating func rekey() {
         repeat {
-            hashKey = .random()
+            hashKey = !fallbackKeysForTesting.isEmpty ? fallbackKeysForTesting.removeFirst()
+                : probes.rekeys == 0 ? .random() : .randomStrong()
             usesProcessKey = false
             probes.rekeys += 1
             let key = hashKey
@@ -61,7 +63,7 @@ extension StringDictionary {
                 }
             }
             if rehash(slots.count) <= probeLimit { return }
-            probeLimit *= 2
+            if hashKey.isStrong { probeLimit *= 2 }
         } while true
     }
 }

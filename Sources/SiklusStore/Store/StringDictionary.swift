@@ -21,6 +21,8 @@ public struct StringDictionary: Sendable {
     var probeLimit = StringDictionary.initialProbeLimit
     /// Probe lengths of inserts so far (a test hook, and cheap: updated only when a string is added).
     var probes = ProbeStatistics()
+    /// Test hook: the keys `rekey()` takes, in order, before drawing its own.
+    var fallbackKeysForTesting: [DictionaryHashKey] = []
 
     public init() {}
 
