@@ -115,6 +115,23 @@ final class StringDictionaryKeyedHashTests: XCTestCase {
         XCTAssertEqual(dictionary.strings, ids)
     }
 
+    func testAMergeThatRekeysHalfwayStillFindsEveryString() {
+        // Both share a degenerate key, so the merge starts by reusing the other's hashes; the target then
+        // rekeys partway, after which those hashes are under the wrong key and must not be used.
+        let key = DictionaryHashKey(seed: 7, degenerate: true)
+        var other = StringDictionary(hashKey: key)
+        other.probeLimit = .max
+        let values = (0..<400).map { "m\($0)" }
+        for value in values { other.intern(value) }
+        var target = StringDictionary(hashKey: key)
+        target.intern("first")
+        let remap = target.merge(other)
+        XCTAssertEqual(target.probes.rekeys, 1)
+        XCTAssertEqual(remap, (1...Int32(values.count)).map { $0 })
+        for (i, value) in values.enumerated() { XCTAssertEqual(target.code(of: value), Int32(i + 1), value) }
+        XCTAssertEqual(target.code(of: "first"), 0)
+    }
+
     func testCodesAndOrderAreTheSameWhateverTheKey() {
         var rng = SplitMix64(seed: 5)
         let values = (0..<20_000).map { _ in "id\(rng.int(0..<6_000))" }

@@ -17,7 +17,7 @@ public struct StringDictionary: Sendable {
     var hashKey = DictionaryHashKey.process
     /// Whether `hashKey` is the process's, so a hash from `StringDictionary.hash(_:)` can be used as is.
     var usesProcessKey = true
-    /// The longest probe an insert may take before the table is rekeyed (doubled if rekeying fails).
+    /// The longest probe an insert may take before the table is rekeyed (doubled only should SipHash fail too).
     var probeLimit = StringDictionary.initialProbeLimit
     /// Probe lengths of inserts so far (a test hook, and cheap: updated only when a string is added).
     var probes = ProbeStatistics()
@@ -200,11 +200,11 @@ public struct StringDictionary: Sendable {
     /// Reuses `other`'s stored hashes when both have the same key, so merging hashes nothing twice.
     mutating func merge(_ other: StringDictionary) -> [Int32] {
         reserveCapacity(count + other.count)
-        let sameKey = other.hashKey == hashKey
         return other.arena.withUnsafeBytes { bytes in
             (0..<other.count).map { code in
                 let text = UnsafeRawBufferPointer(rebasing: bytes[other.starts[code]..<other.starts[code + 1]])
-                return insert(text, ownHash: sameKey ? other.hashes[code] : hashKey.hash(text))
+                // Compared per string: an insert may rekey this dictionary halfway through.
+                return insert(text, ownHash: other.hashKey == hashKey ? other.hashes[code] : hashKey.hash(text))
             }
         }
     }
