@@ -13,9 +13,11 @@ extension StringDictionary {
     /// `merge(_:)`, using all cores for large dictionaries. Same result, same codes.
     mutating func mergeConcurrently(_ other: StringDictionary) -> [Int32] {
         let n = other.count
-        // Different keys (one of them rekeyed after an overlong probe) mean rehashing `other`: the serial merge.
-        guard n >= 1 << 16, Parallel.width > 1, other.hashKey == hashKey else { return merge(other) }
+        guard n >= 1 << 16, Parallel.width > 1 else { return merge(other) }
         reserveCapacity(count + n)
+        // Different keys (either rekeyed after an overlong probe, this one possibly just now while growing)
+        // mean rehashing `other`: the serial merge.
+        guard other.hashKey == hashKey else { return merge(other) }
         var remap = [Int32](repeating: -1, count: n)
         var placed = [Int](repeating: -1, count: n)
         let regions = Parallel.ranges(slots.count, minimumPerPart: 1 << 16)
