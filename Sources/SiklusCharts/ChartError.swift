@@ -1,5 +1,6 @@
 import Foundation
 import SiklusEngine
+import SiklusLanguage
 
 /// Why a result could not be charted or exported. `description` is the message shown to the user,
 /// so every case carries what was wrong and, where it helps, what would have worked.
@@ -25,7 +26,7 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .noChart(let reason):
             return "this result has no chart: \(reason)"
         case .missingColumn(let name, let shape, let available):
-            let list = available.isEmpty ? "none" : available.joined(separator: ", ")
+            let list = available.isEmpty ? "none" : Diagnostic.listing(available)
             return "cannot chart this \(shape.rawValue) result: it has no '\(name)' column (columns: \(list))"
         case .wrongColumnType(let name, let expected, let found):
             return "cannot chart column '\(name)': expected \(expected) values, found \(found)"

@@ -142,9 +142,10 @@ final class TypeSniffingTests: XCTestCase {
         let text = "customer_id,InvoiceDate\n17850,12/13/2010 8:26\n"
         let error = loadError { _ = try loadFresh(.events, text) }
         XCTAssertEqual(error?.hint, "tell the loader how they are written, e.g. format ts=\"%m/%d/%Y %H:%M\"")
-        // Ambiguous day and month (all ≤ 12): the suggestion still carries the time part.
+        // Ambiguous day and month (all ≤ 12): both orders are named, with the time part.
         let ambiguous = loadError { _ = try loadFresh(.events, "customer_id,InvoiceDate\n17850,12/1/2010 8:26\n") }
-        XCTAssertEqual(ambiguous?.hint, "tell the loader how they are written, e.g. format ts=\"%d/%m/%Y %H:%M\"")
+        XCTAssertEqual(ambiguous?.hint, "tell the loader how they are written, e.g. format ts=\"%d/%m/%Y %H:%M\""
+                       + " (\"%m/%d/%Y %H:%M\" also fit these values: check which is the day)")
         let dotted = loadError { _ = try loadFresh(.events, "customer_id,ts\nu1,01.02.2022 10:11:12\n") }
         XCTAssertEqual(dotted?.hint, "tell the loader how they are written, e.g. format ts=\"%d.%m.%Y %H:%M:%S\"")
     }

@@ -68,7 +68,7 @@ public struct StageMap: Sendable, Equatable {
             case .remove:
                 guard next[stage]?.contains(event.text) == true else {
                     throw Diagnostic("`\(event.text)` is not in stage \(stage.name)", at: event.span,
-                                     hints: ["\(stage.name) has: " + (next[stage] ?? []).joined(separator: ", ")])
+                                     hints: ["\(stage.name) has: " + Diagnostic.listing(next[stage] ?? [])])
                 }
                 next[stage]?.removeAll { $0 == event.text }
             }

@@ -98,7 +98,7 @@ enum Attribute: Equatable, Sendable {
         }
         guard let found else {
             throw Diagnostic.unknown("column", name.text, at: name.span, among: names(in: store),
-                                     fallbackHint: "columns: " + names(in: store).prefix(12).joined(separator: ", "))
+                                     fallbackHint: "columns: " + Diagnostic.listing(names(in: store)))
         }
         return found
     }

@@ -99,9 +99,16 @@ extension Parser {
         let named: [String: UInt8] = ["tab": 9, "comma": 44, "semicolon": 59, "pipe": 124, "space": 32]
         switch token.kind {
         case .string:
-            let value = Array(StringLiteralDecoder.decode(token.text(in: source)).utf8)
+            let text = StringLiteralDecoder.decode(token.text(in: source))
+            let value = Array(text.utf8)
             guard value.count == 1, value[0] < 0x80 else {
-                throw Diagnostic("invalid delimiter \(describe(token))", at: token.span, hints: [hint])
+                let why = value.isEmpty ? "it is empty"
+                    : text.unicodeScalars.count == 1 ? "it is \(value.count) bytes in UTF-8"
+                    : "it is \(text.unicodeScalars.count) characters"
+                throw Diagnostic("invalid delimiter \(describe(token)): \(why)", at: token.span, hints: [hint])
+            }
+            if let problem = Self.delimiterProblem(value[0]) {
+                throw Diagnostic("\(describe(token)) cannot be a delimiter: \(problem)", at: token.span, hints: [hint])
             }
             return Spanned(value[0], at: advance().span)
         case .identifier:
@@ -112,6 +119,17 @@ extension Parser {
             return Spanned(byte, at: advance().span)
         default:
             throw expected("a delimiter in quotes after `delim=`", hints: [hint])
+        }
+    }
+
+    /// Why `byte` cannot separate fields, or nil: line breaks end records, the double quote quotes fields,
+    /// NUL marks binary files. (The store checks the same for options built in code: `LoadError.delimiterProblem`.)
+    static func delimiterProblem(_ byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): "a line break ends records"
+        case UInt8(ascii: "\""): "the double quote quotes fields"
+        case 0: "a NUL byte marks a binary file"
+        default: nil
         }
     }
 }

@@ -69,7 +69,7 @@ struct CSVLoader {
         for role in ColumnRoles.required(for: table) where roles[role] == nil {
             let names = ColumnRoles.synonyms(for: table).first { $0.0 == role }?.1.prefix(5).joined(separator: ", ") ?? ""
             throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and none of the headers looks like one (\(names), …)",
-                            hint: "the header has: \(sniffed.header.joined(separator: ", ")); name the column with: map \(role.rawValue)=ColumnName")
+                            hint: "the header has: \(LoadError.listing(sniffed.header)); name the column with: map \(role.rawValue)=ColumnName")
         }
         let roleOf = Dictionary(uniqueKeysWithValues: roles.map { ($0.value, $0.key) })
         let formats = sniffed.header.enumerated().map { i, name in format(for: name, role: roleOf[i]) }
@@ -94,7 +94,7 @@ struct CSVLoader {
                 let values = sniffed.sample[i].filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
                 if type != .int && type != .float && values.filter({ $0.withUnsafeBytes(FieldParsers.double) != nil }).count * 2 < values.count {
                     throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) (\(role!.rawValue)) should hold numbers, but holds \(type.rawValue) values",
-                                    hint: "map \(role!.rawValue) to a numeric column, e.g. map \(role!.rawValue)=OtherColumn")
+                                    hint: ValueFormatHints.number(role: role!, sample: sniffed.sample[i], delimiter: sniffed.dialect.delimiter))
                 }
                 (kind, type) = (.float, .float)
             case .ts?, .signup?, .date?:
@@ -148,12 +148,11 @@ struct CSVLoader {
     private func timeError(column: String, role: ColumnRole, inferred: ColumnType, sample: [[UInt8]], line: Int) -> LoadError {
         if inferred == .int {
             return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) holds integers, not dates",
-                             hint: "if they are Unix times, add: format \(role.rawValue)=epoch (or epoch_ms)")
+                             hint: ValueFormatHints.integerTime(role: role, sample: sample))
         }
         let example = sample.first { !$0.isEmpty && $0.withUnsafeBytes(FieldParsers.isoTimestamp) == nil }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let pattern = ColumnTypeInference.suggestedPattern(sample) ?? "%d/%m/%Y"
         return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) has values like \"\(example)\" that are not ISO dates",
-                         hint: "tell the loader how they are written, e.g. format \(role.rawValue)=\"\(pattern)\"")
+                         hint: ValueFormatHints.time(role: role, sample: sample))
     }
 
     private func existingType(of name: String, in store: Store) -> ColumnType? {

@@ -55,7 +55,7 @@ enum ColumnRoles {
         for (role, name) in mapping {
             guard let index = headers.firstIndex(where: { $0 == name }) ?? normalized.firstIndex(of: normalize(name)) else {
                 throw LoadError(path: path, line: 1, message: "no column named \"\(name)\" for role \(role.rawValue)",
-                                hint: "the header has: " + headers.joined(separator: ", "))
+                                hint: "the header has: " + LoadError.listing(headers))
             }
             guard synonyms(for: table).contains(where: { $0.0 == role }) else {
                 let valid = synonyms(for: table).map(\.0.rawValue).joined(separator: ", ")

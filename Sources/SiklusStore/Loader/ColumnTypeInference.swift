@@ -44,21 +44,4 @@ enum ColumnTypeInference {
             return (.pattern(Array(pattern.utf8)), hasTime ? .datetime : .date)
         }
     }
-
-    /// A guess at the pattern of day-first or month-first dates, for the error hint.
-    static func suggestedPattern(_ values: [[UInt8]]) -> String? {
-        var ambiguous: String?
-        for value in values.prefix(50) {
-            let text = String(decoding: value, as: UTF8.self)
-            let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
-            guard parts.count == 3, parts[2].count == 4 || parts[2].count > 4 else { continue }
-            let separator = text.first { $0 == "/" || $0 == "." || $0 == "-" } ?? "/"
-            let first = Int(parts[0]) ?? 0, second = Int(parts[1]) ?? 0
-            let time = text.contains(":") ? " %H:%M" + (text.filter { $0 == ":" }.count > 1 ? ":%S" : "") : ""
-            if first > 12 { return "%d\(separator)%m\(separator)%Y\(time)" }
-            if second > 12 { return "%m\(separator)%d\(separator)%Y\(time)" }
-            ambiguous = ambiguous ?? "%d\(separator)%m\(separator)%Y\(time)"
-        }
-        return ambiguous ?? (values.isEmpty ? nil : "%d/%m/%Y")
-    }
 }

@@ -101,7 +101,8 @@ enum FieldParsers {
     enum TimePrecision { case date, dateTime }
 
     /// ISO 8601: `2022-09-14`, `2022-09-14 10:21:14`, `2022-09-14T10:21:14Z`, `…+07:00`, `…-0500`,
-    /// fractional seconds (dropped), minutes-only times. Returns Unix seconds (UTC).
+    /// fractional seconds (dropped), minutes-only times. Returns Unix seconds (UTC). Offsets outside
+    /// -12:00…+14:00, or with 60 minutes or more, make the value invalid.
     static func isoTimestamp(_ f: UnsafeRawBufferPointer) -> (seconds: Int64, precision: TimePrecision)? {
         let n = f.count
         guard n >= 10, f[4] == UInt8(ascii: "-"), f[7] == UInt8(ascii: "-"),
@@ -136,7 +137,10 @@ enum FieldParsers {
                 var om = 0
                 if i < n, f[i] == UInt8(ascii: ":") { i += 1 }
                 if i < n { guard let value = number(f, i, 2) else { return nil }; om = value; i += 2 }
-                offset = (oh * 3600 + om * 60) * (b == UInt8(ascii: "+") ? 1 : -1)
+                // Real offsets run from -12:00 to +14:00; `+99:99` is a bad value, not a 4-day shift.
+                let east = b == UInt8(ascii: "+"), minutes = oh * 60 + om
+                guard om < 60, minutes <= (east ? 14 * 60 : 12 * 60) else { return nil }
+                offset = minutes * 60 * (east ? 1 : -1)
             } else if b == UInt8(ascii: " ") && i + 4 == n && f[i + 1] == UInt8(ascii: "U") {
                 i = n  // " UTC"
             }

@@ -27,3 +27,27 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         return text
     }
 }
+
+extension LoadError {
+    /// `items` joined with commas for a hint, naming at most 10 and counting the rest (`… and 40 more`);
+    /// the rule of `Diagnostic.listing` in SiklusLanguage, which this module does not depend on.
+    /// - Complexity: O(listed items).
+    static func listing(_ items: [String]) -> String {
+        let limit = 10
+        guard items.count > limit + 2 else { return items.joined(separator: ", ") }
+        return items.prefix(limit).joined(separator: ", ") + " … and \(items.count - limit) more"
+    }
+
+    /// Why `byte` cannot separate fields, or nil when it can: line breaks end records, the quote
+    /// character quotes fields and NUL marks binary files. The parser refuses these with a located error
+    /// (`Parser.parseDelimiter`); this catches `LoadOptions` built in code.
+    public static func delimiterProblem(_ byte: UInt8) -> String? {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): "a line break ends records, so it cannot separate fields"
+        case UInt8(ascii: "\""): "the double quote quotes fields, so it cannot separate them"
+        case 0: "a NUL byte cannot separate fields (files holding NUL are treated as binary)"
+        case 0x80...: "a delimiter is one ASCII character"
+        default: nil
+        }
+    }
+}

@@ -28,6 +28,10 @@ public struct Store: Sendable {
     /// holds, unchanged since, is skipped (the report says so): loading it twice would double its rows.
     @discardableResult
     public mutating func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions()) throws -> LoadReport {
+        if let delimiter = options.delimiter, let problem = LoadError.delimiterProblem(delimiter) {
+            throw LoadError(path: path, message: "cannot use byte 0x\(String(delimiter, radix: 16)) as the delimiter: \(problem)",
+                            hint: "give the character between fields, e.g. delim=\",\", delim=\";\" or delim=tab")
+        }
         var next = self
         let report = try CSVLoader(path: path, table: table, options: options).load(into: &next)
         if report.alreadyLoaded { return report }

@@ -15,10 +15,14 @@ extension StringDictionary {
         let n = other.count
         guard n >= 1 << 16, Parallel.width > 1 else { return merge(other) }
         reserveCapacity(count + n)
+        // Different keys (either rekeyed after an overlong probe, this one possibly just now while growing)
+        // mean rehashing `other`: the serial merge.
+        guard other.hashKey == hashKey else { return merge(other) }
         var remap = [Int32](repeating: -1, count: n)
         var placed = [Int](repeating: -1, count: n)
         let regions = Parallel.ranges(slots.count, minimumPerPart: 1 << 16)
-        var deferred: [[Int]] = []
+        var deferred: [(crossing: [Int], probes: ProbeStatistics)] = []
+        var crossingProbes = ProbeStatistics()
         // Taken out of `self` (a move, not a copy) so the probes can read the strings while it is written.
         var slots = self.slots
         self.slots = []
@@ -33,20 +37,23 @@ extension StringDictionary {
                         let (table, remap, placed) = shared.value
                         let region = regions[r], mask = table.count - 1
                         var crossing: [Int] = []
+                        var probes = ProbeStatistics()
                         for c in 0..<n {
                             let h = other.hashes[c]
                             let home = Int(truncatingIfNeeded: h) & mask
                             guard region.contains(home) else { continue }
-                            if !Self.probe(other, c, hash: h, from: home, within: region, arena: arena, starts: starts,
-                                           table: table, remap: remap, placed: placed) { crossing.append(c) }
+                            let probe = Self.probe(other, c, hash: h, from: home, within: region, arena: arena, starts: starts,
+                                                   table: table, remap: remap, placed: placed)
+                            if probe < 0 { crossing.append(c) } else { probes.record(probe) }
                         }
-                        return crossing
+                        return (crossing, probes)
                     }
                     // Probes that reached their region's end, in chunk order, with the whole table.
-                    for c in deferred.joined().sorted() {
+                    for c in deferred.map(\.crossing).joined().sorted() {
                         let h = other.hashes[c]
-                        _ = Self.probe(other, c, hash: h, from: Int(truncatingIfNeeded: h) & (table.count - 1), within: nil,
-                                       arena: arena, starts: starts, table: table, remap: remap, placed: placed)
+                        let probe = Self.probe(other, c, hash: h, from: Int(truncatingIfNeeded: h) & (table.count - 1), within: nil,
+                                               arena: arena, starts: starts, table: table, remap: remap, placed: placed)
+                        crossingProbes.record(probe)
                     }
                 }
             }
@@ -77,15 +84,19 @@ extension StringDictionary {
             }
         }
         self.slots = slots
+        for region in deferred { probes.record(region.probes) }
+        probes.record(crossingProbes)
+        if probes.longest > probeLimit { rekey() }
         return remap
     }
 
     /// Probes for `other`'s string `c` from `home`: records its code when present, else reserves the empty
-    /// slot that ends the probe. Returns false, touching nothing, when the probe would leave `region`.
+    /// slot that ends the probe. Returns the probe's length, or -1, touching nothing, when the probe would
+    /// leave `region`.
     @inline(__always)
     private static func probe(_ other: StringDictionary, _ c: Int, hash h: UInt64, from home: Int, within region: Range<Int>?,
                               arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, table: UnsafeMutableBufferPointer<UInt64>,
-                              remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int>) -> Bool {
+                              remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int>) -> Int {
         let mask = table.count - 1
         return other.arena.withUnsafeBytes { otherArena in
             let text = UnsafeRawBufferPointer(rebasing: otherArena[other.starts[c]..<other.starts[c + 1]])
@@ -95,15 +106,15 @@ extension StringDictionary {
                 if entry == 0 {
                     table[i] = (h & 0xFFFF_FFFF_0000_0000) | Self.pending | UInt64(c)
                     placed[c] = i
-                    return true
+                    return (i &- home) & mask
                 }
                 // Placeholders stand for other strings of the same chunk, which are all distinct.
                 if entry & Self.pending == 0, let code = Self.code(in: entry, ifItHolds: text, hash: h, arena: arena, starts: starts) {
                     remap[c] = code
-                    return true
+                    return (i &- home) & mask
                 }
                 i = (i + 1) & mask
-                if let region, i == region.upperBound || i == 0 { return false }
+                if let region, i == region.upperBound || i == 0 { return -1 }
             }
         }
     }

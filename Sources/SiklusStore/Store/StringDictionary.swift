@@ -13,8 +13,24 @@ public struct StringDictionary: Sendable {
     /// Open-addressing table, power-of-two sized. A slot is 0 when empty, else the hash's high 32 bits
     /// beside `code + 1`, so most mismatches are rejected without touching the arena.
     var slots: [UInt64] = Array(repeating: 0, count: 16)
+    /// The key `hashes` and `slots` are under: the process's, until a probe outgrew `probeLimit`.
+    var hashKey = DictionaryHashKey.process
+    /// Whether `hashKey` is the process's, so a hash from `StringDictionary.hash(_:)` can be used as is.
+    var usesProcessKey = true
+    /// The longest probe an insert may take before the table is rekeyed (doubled only should SipHash fail too).
+    var probeLimit = StringDictionary.initialProbeLimit
+    /// Probe lengths of inserts so far (a test hook, and cheap: updated only when a string is added).
+    var probes = ProbeStatistics()
+    /// Test hook: the keys `rekey()` takes, in order, before drawing its own.
+    var fallbackKeysForTesting: [DictionaryHashKey] = []
 
     public init() {}
+
+    /// A dictionary under `hashKey` (a test hook: a fixed seed, or a degenerate hash).
+    init(hashKey: DictionaryHashKey) {
+        self.hashKey = hashKey
+        usesProcessKey = hashKey == .process
+    }
 
     /// Number of distinct strings.
     public var count: Int { hashes.count }
@@ -51,7 +67,7 @@ public struct StringDictionary: Sendable {
 
     /// The code of `bytes` if present.
     public func code(of bytes: UnsafeRawBufferPointer) -> Int32? {
-        find(bytes, hash: Self.hash(bytes)).code
+        find(bytes, hash: hashKey.hash(bytes)).code
     }
 
     /// The code of `string` if present.
@@ -60,20 +76,27 @@ public struct StringDictionary: Sendable {
         return s.withUTF8 { code(of: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The code of `bytes` with a precomputed `hash` (see `hash(_:)`), if present.
+    /// The code of `bytes` with a precomputed `hash` (`StringDictionary.hash(_:)`, the process's key), if present.
     @usableFromInline
     func code(of bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32? {
-        find(bytes, hash: h).code
+        find(bytes, hash: usesProcessKey ? h : hashKey.hash(bytes)).code
     }
 
     @usableFromInline
     mutating func internBytes(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        intern(bytes, hash: Self.hash(bytes))
+        insert(bytes, ownHash: hashKey.hash(bytes))
     }
 
-    /// The code of `bytes`, adding it when new, with a precomputed `hash`.
+    /// The code of `bytes`, adding it when new, with a precomputed `hash` (`StringDictionary.hash(_:)`).
     @usableFromInline
     mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
+        insert(bytes, ownHash: usesProcessKey ? h : hashKey.hash(bytes))
+    }
+
+    /// The code of `bytes`, adding it when new; `h` is its hash under `hashKey`.
+    /// - Complexity: O(length + probeLimit).
+    @inline(__always)
+    private mutating func insert(_ bytes: UnsafeRawBufferPointer, ownHash h: UInt64) -> Int32 {
         let (found, slot) = find(bytes, hash: h)
         if let found { return found }
         let code = Int32(hashes.count)
@@ -81,6 +104,12 @@ public struct StringDictionary: Sendable {
         starts.append(arena.count)
         hashes.append(h)
         slots[slot] = Self.slot(hash: h, code: code)
+        let probe = (slot &- Int(truncatingIfNeeded: h)) & (slots.count - 1)
+        probes.total &+= probe
+        if probe > probes.longest {
+            probes.longest = probe
+            if probe > probeLimit { rekey() }
+        }
         if hashes.count * 2 > slots.count { grow() }
         return code
     }
@@ -160,7 +189,7 @@ public struct StringDictionary: Sendable {
     public mutating func reserveCapacity(_ total: Int) {
         var capacity = slots.count
         while total * 2 > capacity { capacity *= 2 }
-        if capacity > slots.count { rehash(capacity) }
+        if capacity > slots.count, rehash(capacity) > probeLimit { rekey() }
         // Strings of the same kind are about the same length; guess 8 bytes each before any is known.
         arena.reserveCapacity(arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
         starts.reserveCapacity(total + 1)
@@ -168,57 +197,19 @@ public struct StringDictionary: Sendable {
     }
 
     /// Interns every string of `other`, in code order, returning old code → new code.
-    /// Reuses `other`'s stored hashes, so merging dictionaries hashes nothing twice.
+    /// Reuses `other`'s stored hashes when both have the same key, so merging hashes nothing twice.
     mutating func merge(_ other: StringDictionary) -> [Int32] {
         reserveCapacity(count + other.count)
         return other.arena.withUnsafeBytes { bytes in
             (0..<other.count).map { code in
-                intern(UnsafeRawBufferPointer(rebasing: bytes[other.starts[code]..<other.starts[code + 1]]), hash: other.hashes[code])
+                let text = UnsafeRawBufferPointer(rebasing: bytes[other.starts[code]..<other.starts[code + 1]])
+                // Compared per string: an insert may rekey this dictionary halfway through.
+                return insert(text, ownHash: other.hashKey == hashKey ? other.hashes[code] : hashKey.hash(text))
             }
         }
     }
 
     private mutating func grow() {
-        rehash(slots.count * 2)
-    }
-
-    private mutating func rehash(_ capacity: Int) {
-        var next = [UInt64](repeating: 0, count: capacity)
-        for code in 0..<hashes.count {
-            var i = Int(truncatingIfNeeded: hashes[code]) & (capacity - 1)
-            while next[i] != 0 { i = (i + 1) & (capacity - 1) }
-            next[i] = Self.slot(hash: hashes[code], code: Int32(code))
-        }
-        slots = next
-    }
-
-    /// A fast 64-bit hash over 8-byte words (ids are short, so this beats byte-at-a-time FNV).
-    @usableFromInline @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = 0
-        let n = bytes.count
-        while i + 8 <= n {
-            let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            i += 8
-        }
-        if i < n {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n { w |= UInt64(bytes[i]) << shift; shift += 8; i += 1 }
-            h = (h ^ w) &* 0xC4CE_B9FE_1A85_EC53
-        }
-        h ^= h >> 29
-        h = h &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 32
-        return h
+        if rehash(slots.count * 2) > probeLimit { rekey() }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,0 +1,83 @@
+/// The bound on probe lengths, and its fallback.
+///
+/// With a random key and the table at most half full, linear probes are a few slots long and the longest
+/// of millions stays in the tens. An insert that probes past `probeLimit` means the key is known to whoever
+/// wrote the ids, or the mix has a weakness (or, in tests, the hash is degenerate): the dictionary then draws
+/// a fresh random key of its own and rehashes every string; if that does not help either, it switches to
+/// SipHash under a random key. Codes never change, so results and their order do not depend on the key.
+extension StringDictionary {
+    /// Probe lengths of a dictionary's inserts, counted in slots passed before the one taken.
+    struct ProbeStatistics: Equatable, Sendable {
+        /// Sum over every insert (and every string placed by a rehash or a concurrent merge).
+        var total = 0
+        /// The longest probe under the current key.
+        var longest = 0
+        /// How many times the dictionary drew a new key because a probe passed the limit.
+        var rekeys = 0
+    }
+
+    /// Far above the longest probe random keys give (about 40 for 10M strings in a half-full table), so a
+    /// rekey never happens by chance; low enough that a lookup never scans more than a few cache lines.
+    static let initialProbeLimit = 128
+
+    /// Places every string in a table of `capacity` slots; returns the longest probe.
+    /// - Complexity: O(count) expected.
+    @discardableResult
+    mutating func rehash(_ capacity: Int) -> Int {
+        var next = [UInt64](repeating: 0, count: capacity)
+        var longest = 0, total = 0
+        let mask = capacity - 1
+        next.withUnsafeMutableBufferPointer { next in
+            hashes.withUnsafeBufferPointer { hashes in
+                for code in 0..<hashes.count {
+                    let home = Int(truncatingIfNeeded: hashes[code]) & mask
+                    var i = home
+                    while next[i] != 0 { i = (i + 1) & mask }
+                    next[i] = Self.slot(hash: hashes[code], code: Int32(code))
+                    let probe = (i &- home) & mask
+                    total &+= probe
+                    longest = max(longest, probe)
+                }
+            }
+        }
+        slots = next
+        probes.total &+= total
+        probes.longest = longest
+        return longest
+    }
+
+    /// Draws a fresh random key and rehashes every string under it, until the longest probe is within the
+    /// limit: a fresh wyhash key first, then SipHash keys. A random key gets there the first time; should
+    /// SipHash not, the limit doubles each round, so this ends after at most log2(capacity) rounds.
+    /// - Complexity: O(total length of the strings) per round.
+    mutating func rekey() {
+        repeat {
+            hashKey = !fallbackKeysForTesting.isEmpty ? fallbackKeysForTesting.removeFirst()
+                : probes.rekeys == 0 ? .random() : .randomStrong()
+            usesProcessKey = false
+            probes.rekeys += 1
+            let key = hashKey
+            hashes = arena.withUnsafeBytes { arena in
+                starts.withUnsafeBufferPointer { starts in
+                    (0..<hashes.count).map { key.hash(UnsafeRawBufferPointer(rebasing: arena[starts[$0]..<starts[$0 + 1]])) }
+                }
+            }
+            if rehash(slots.count) <= probeLimit { return }
+            if hashKey.isStrong { probeLimit *= 2 }
+        } while true
+    }
+}
+
+extension StringDictionary.ProbeStatistics {
+    /// Counts one probe of `length` slots.
+    mutating func record(_ length: Int) {
+        total &+= length
+        longest = max(longest, length)
+    }
+
+    /// Adds another count (a region of a concurrent merge).
+    mutating func record(_ other: Self) {
+        total &+= other.total
+        longest = max(longest, other.longest)
+    }
+}
