@@ -41,7 +41,7 @@ final class BadInputTests: XCTestCase {
     func testDirectoryIsNotAFile() {
         let files = TestFiles()
         let error = failingLoad(.events, path: files.directory.path)
-        XCTAssertEqual(error?.message, "not a regular file")
+        XCTAssertEqual(error?.message, "is a directory, not a file")
     }
 
     func testEmptyFiles() {

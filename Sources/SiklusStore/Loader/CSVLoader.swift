@@ -10,10 +10,26 @@ struct CSVLoader {
     /// Bad rows beyond this share of the file fail the load instead of being skipped.
     static let maxBadShare = 0.01
 
+    /// Called after planning, before the file is parsed (tests use it to change the file mid-load).
+    nonisolated(unsafe) static var beforeParsing: ((String) -> Void)?
+
     func load(into store: inout Store) throws -> LoadReport {
+        let file = try MappedFile(path: path)
+        do {
+            let report = try load(file, into: &store)
+            try file.checkUnchanged()
+            return report
+        } catch {
+            // Whatever went wrong may be the file changing under the reader: say so, rather than a
+            // misleading error about the zeros read in place of the missing bytes.
+            try file.checkUnchanged()
+            throw error
+        }
+    }
+
+    private func load(_ file: MappedFile, into store: inout Store) throws -> LoadReport {
         let started = DispatchTime.now()
         var timer = PhaseTimer()
-        let file = try MappedFile(path: path)
         let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
         timer.mark("sniff")
         var plan = try makePlan(sniffed, existing: store, file: file)
@@ -23,6 +39,7 @@ struct CSVLoader {
         if let earlier = store.loads.last(where: { $0.table == table && $0.source == file.identity }) {
             return .alreadyLoaded(earlier, path: path)
         }
+        Self.beforeParsing?(path)
 
         var chunks = try parseChunks(file: file, plan: plan, store: store)
         timer.mark("parse chunks")
