@@ -286,7 +286,7 @@ final class BadInputTests: XCTestCase {
             for table in TableKind.allCases {
                 let error = failingLoad(table, bytes: bytes)
                 XCTAssertEqual(error?.message.contains("binary"), true, "\(size) \(table): \(error?.message ?? "")")
-                XCTAssertEqual(error?.hint, "export the data as CSV (UTF-8 text) and load that file", "\(size) \(table)")
+                XCTAssertEqual(error?.hint?.contains("UTF-8 text"), true, "\(size) \(table)")
             }
         }
         // Control bytes without a NUL.

@@ -205,7 +205,7 @@ struct CSVLoader {
             ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
                         ownsDictionaries: i == 0).parse()
         }
-        if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal != nil }) {
+        if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal?.mayBeASplitQuote == true }) {
             for i in chunks.indices { chunks[i].deallocate() }
             chunks = [ChunkParser(file: file, range: start..<end, plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
                                   ownsDictionaries: true).parse()]
@@ -214,8 +214,7 @@ struct CSVLoader {
         for chunk in chunks {
             if let fatal = chunk.fatal {
                 for i in chunks.indices { chunks[i].deallocate() }
-                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message,
-                                hint: "close the quote, or double a quote inside a quoted field (\"\")")
+                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message, hint: fatal.hint)
             }
             line += chunk.lines
         }

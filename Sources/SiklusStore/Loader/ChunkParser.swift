@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Rows skipped in a chunk for one reason.
 struct SkipTally: Sendable {
     var count = 0
@@ -25,12 +31,23 @@ struct ChunkResult: @unchecked Sendable {
     var emptyCustomer = SkipTally()
     /// Newlines in the chunk (to turn chunk-relative lines into file lines).
     var lines: Int
-    /// A structural error (unterminated quote) that makes the file unreadable.
-    var fatal: (line: Int, column: Int, message: String)?
+    /// A structural error (unterminated quote, NUL byte) that makes the file unreadable.
+    var fatal: ChunkFailure?
 
     mutating func deallocate() {
         for i in buffers.indices { buffers[i].deallocate() }
     }
+}
+
+/// A structural error in a chunk, at a chunk-relative (0-based) line and a 1-based byte column.
+struct ChunkFailure: Sendable {
+    var line: Int
+    var column: Int
+    var message: String
+    var hint: String
+    /// An unterminated quote in a chunk before the last may be a quoted field the split cut in two:
+    /// the file is then parsed again on one thread before the error is believed.
+    var mayBeASplitQuote = false
 }
 
 /// Parses one byte range of a CSV file (starting at a record boundary) into column buffers.
@@ -49,8 +66,11 @@ struct ChunkParser {
 
     /// How often parsed pages are handed back to the kernel.
     private static let releaseStride = 16 << 20
-    /// How far ahead pages are mapped in one call.
+    /// How far ahead pages are mapped in one call (and checked for NUL bytes, while they are hot).
     private static let prefetchStride = 4 << 20
+    /// The longest value interned as a customer id or a text value: anything longer is a swallowed row
+    /// or binary data, not an id, and is a bad row rather than gigabytes in a dictionary.
+    static let maxInternedLength = 4096
 
     func parse() -> ChunkResult {
         let bytes = file.bytes
@@ -101,7 +121,7 @@ struct ChunkParser {
 
         // No nested function may capture the loop's variables: captured variables are boxed and every
         // access to them is checked for exclusivity at run time, which would dominate this loop.
-        var fatal: (Int, Int, String)?
+        var fatal: ChunkFailure?
         parsing: while p < end {
             // Blank lines carry no record.
             if base[p] == newline { p += 1; line += 1; lineStart = p; continue }
@@ -128,7 +148,8 @@ struct ChunkParser {
                 if p < end, base[p] == quote {
                     let quoted = Self.scanQuoted(base, from: p, to: end, delimiter: delimiter)
                     guard quoted.closed else {
-                        fatal = (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes")
+                        fatal = ChunkFailure(line: fieldLine, column: fieldColumn, message: "unterminated quoted field: the quote opened here never closes",
+                                             hint: "close the quote, or double a quote inside a quoted field (\"\")", mayBeASplitQuote: true)
                         break parsing
                     }
                     (fs, fe, p, escaped) = (quoted.start, quoted.end, quoted.next, quoted.escaped)
@@ -174,14 +195,23 @@ struct ChunkParser {
                 Self.recordSkip(fields: field, of: fieldCount, bad: bad, emptyCustomer: skipEmptyCustomer, line: recordLine,
                                 columns: columns, skips: &skips, badValues: &badValues, emptyCustomers: &emptyCustomer)
             }
-            if p >= prefetched {
-                file.prefetch(from: prefetched, to: min(end, prefetched + Self.prefetchStride))
+            // `while`: one long quoted field can step over several blocks, and each is checked.
+            while p >= prefetched, prefetched < end {
+                let next = min(end, prefetched + Self.prefetchStride)
+                file.prefetch(from: prefetched, to: next)
+                if let nul = Self.firstNUL(base, from: prefetched, to: next) {
+                    fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
+                    break parsing
+                }
                 prefetched += Self.prefetchStride
             }
             if p - released >= Self.releaseStride {
                 file.release(from: released, to: lineStart)
                 released = lineStart
             }
+        }
+        if fatal == nil, prefetched < end, let nul = Self.firstNUL(base, from: prefetched, to: end) {
+            fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
         }
         file.release(from: released, to: end)
         return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
@@ -207,6 +237,10 @@ struct ChunkParser {
             let reason: String
             switch bad.reason {
             case .textAfterQuote: reason = "text after a closing quote"
+            case .value(let field) where columns[field].kind == .customer || columns[field].kind == .string:
+                // Text always fits, unless it is too long to be a value.
+                reason = "\(columns[field].name): a value longer than \(maxInternedLength) bytes (a stray quote, or binary data?)"
+                badValues[field, default: SkipTally()].add(line: bad.line, column: bad.column)
             case .value(let field):
                 reason = "\(columns[field].name): expected \(columns[field].kind.expectation)"
                 badValues[field, default: SkipTally()].add(line: bad.line, column: bad.column)
@@ -215,6 +249,23 @@ struct ChunkParser {
         } else if emptyCustomer {
             emptyCustomers.add(line: line, column: 1)
         }
+    }
+
+    /// The offset of the first NUL byte in `from..<to`, if any (`memchr`: many GB/s on pages just mapped).
+    @inline(never)
+    static func firstNUL(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard to > from, let hit = memchr(base + from, 0, to - from) else { return nil }
+        return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// A NUL byte is never CSV text: the file is binary (or has a binary tail, as after `truncate -s`).
+    @inline(never)
+    static func nulFailure(_ base: UnsafePointer<UInt8>, at offset: Int, chunkStart: Int) -> ChunkFailure {
+        var line = 0, lineStart = chunkStart
+        for i in chunkStart..<offset where base[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+        return ChunkFailure(line: line, column: offset - lineStart + 1,
+                            message: "a NUL byte at byte offset \(offset): this is binary data, not CSV text",
+                            hint: "a CSV file holds UTF-8 text only; cut the file before the binary part (head -c \(offset) file > fixed.csv) or export it again")
     }
 
     /// A quoted field found by `scanQuoted`.
@@ -297,6 +348,7 @@ struct ChunkParser {
         switch tag {
         case .customer:
             if f.isEmpty { skipEmptyCustomer = true; return true }
+            if f.count > Self.maxInternedLength { return false }
             if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
             let code = intern(f, local: &customers, global: globalCustomers)
             previous?.pointee = PreviousValue(f, code)
@@ -304,6 +356,7 @@ struct ChunkParser {
             return true
         case .string:
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
+            if f.count > Self.maxInternedLength { return false }
             if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
             let code = intern(f, local: &strings, global: globalStrings)
             previous?.pointee = PreviousValue(f, code)

@@ -81,6 +81,19 @@ final class MappedFile: @unchecked Sendable {
                         hint: "load it once whatever writes it has finished, or load a copy (cp the file first)")
     }
 
+    /// Where the file's first hole is, if it is sparse (`SEEK_HOLE`): a hole reads as NUL bytes, so a
+    /// CSV file never has one. Nil where the file system cannot tell (it then reports the end).
+    func firstHole() -> Int? {
+        guard !owned, count > 0 else { return nil }
+        #if os(Linux)
+        let seekHole: Int32 = 4
+        #else
+        let seekHole: Int32 = 3
+        #endif
+        let hole = lseek(fd, 0, seekHole)
+        return hole >= 0 && Int(hole) < count ? Int(hole) : nil
+    }
+
     /// The error for a path that is not a regular file, naming what it is.
     private static func notRegular(path: String, mode: mode_t) -> LoadError {
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -23,7 +23,7 @@ enum MappedPageGuard {
         pointer.initialize(repeating: 0, count: slots * 3)
         return pointer
     }()
-    nonisolated(unsafe) private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     private static let lock = NSLock()
     nonisolated(unsafe) private static var installed = false
 
