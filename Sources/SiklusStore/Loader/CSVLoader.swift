@@ -42,18 +42,21 @@ struct CSVLoader {
         Self.beforeParsing?(path)
 
         var chunks = try parseChunks(file: file, plan: plan, store: store)
+        var passes = 1
         timer.mark("parse chunks")
         var notes: [String] = []
         // An extra column with values its sampled type cannot hold is text: the file is read again, rather
-        // than dropping whole events for a side column the sample misjudged. (Again if that uncovers another:
-        // a row's later fields are not read once one is bad.)
-        while case let fallbacks = textFallbacks(chunks, plan: plan, store: store), !fallbacks.isEmpty {
+        // than dropping whole events for a side column the sample misjudged. Once: the parser judges every
+        // value of a bad row, so the first pass finds every misjudged column however many there are.
+        let fallbacks = textFallbacks(chunks, plan: plan, store: store)
+        if !fallbacks.isEmpty {
             for i in chunks.indices { chunks[i].deallocate() }
             for (i, line) in fallbacks {
                 notes.append("column \(plan.columns[i].name) is text: line \(line) has a value that is not \(plan.columns[i].kind.expectation)")
                 (plan.columns[i].kind, plan.columns[i].type) = (.string, .string)
             }
             chunks = try parseChunks(file: file, plan: plan, store: store)
+            passes += 1
             timer.mark("parse again, with text columns")
         }
         var merged = MergedChunks(chunks: consume chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
@@ -76,7 +79,7 @@ struct CSVLoader {
         return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
                           distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
                           columns: plan.columns.map { .init(name: $0.name, type: $0.type, role: $0.role) },
-                          notes: notes, elapsed: elapsed, source: file.identity)
+                          notes: notes, elapsed: elapsed, source: file.identity, passes: passes)
     }
 
     // MARK: Planning

@@ -167,6 +167,11 @@ struct ChunkParser {
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
+                } else if field < fieldCount {
+                    // The row is bad already; its later values are still judged, so that every misjudged
+                    // column is found in one pass (the text fallback then reads the file once more, not once per column).
+                    Self.tallyMisfit(base + fs, count: fe - fs, escaped: escaped, field: field, tag: tags[field], pattern: patterns.baseAddress! + field,
+                                     monthStarts: monthStarts, scratch: &scratch, badValues: &badValues, line: fieldLine, column: fieldColumn)
                 }
                 field += 1
 
@@ -249,6 +254,25 @@ struct ChunkParser {
         } else if emptyCustomer {
             emptyCustomers.add(line: line, column: 1)
         }
+    }
+
+    /// Adds a value of a row already bad to `badValues` when it does not fit its column's kind (text
+    /// fits unless too long). Nothing is stored or interned.
+    @inline(never)
+    private static func tallyMisfit(_ start: UnsafePointer<UInt8>, count: Int, escaped: Bool, field: Int, tag: FieldTag, pattern: UnsafePointer<[UInt8]>,
+                                    monthStarts: UnsafePointer<Int32>, scratch: inout UnsafeMutableRawBufferPointer,
+                                    badValues: inout [Int: SkipTally], line: Int, column: Int) {
+        let f = escaped ? unescape(start, count: count, into: &scratch) : UnsafeRawBufferPointer(start: start, count: count)
+        let fits: Bool
+        switch tag {
+        case .customer, .string: fits = f.count <= maxInternedLength
+        case .skip: fits = true
+        case _ where f.isEmpty || FieldParsers.isNullWord(f): fits = true
+        case .float: fits = FieldParsers.double(f) != nil
+        case .isoTime: fits = timestamp(f, monthStarts: monthStarts) != nil
+        default: fits = otherInteger(f, tag: tag, pattern: pattern) != nil
+        }
+        if !fits { badValues[field, default: SkipTally()].add(line: line, column: column) }
     }
 
     /// The offset of the first NUL byte in `from..<to`, if any (`memchr`: many GB/s on pages just mapped).

@@ -34,6 +34,9 @@ public struct LoadReport: Sendable, Equatable {
     public var source: FileIdentity?
     /// True when nothing was loaded because this table already holds this file, unchanged.
     public var alreadyLoaded = false
+    /// How many times the data was parsed: 1, or 2 when misjudged extra columns were re-planned as text
+    /// (the cost bound tests assert; not shown in the report).
+    public var passes = 1
 
     public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
 
