@@ -136,7 +136,7 @@ struct ChunkParser {
                 for i in 0..<fieldCount { buffers[i].grow(from: rows, to: next) }
                 capacity = next
             }
-            let recordLine = line, customersBefore = customers.count, stringsBefore = strings.count
+            let recordLine = line, recordStart = p, customersBefore = customers.count, stringsBefore = strings.count
             var field = 0
             var bad: BadField?
             var skipEmptyCustomer = false
@@ -151,6 +151,13 @@ struct ChunkParser {
                         fatal = ChunkFailure(line: fieldLine, column: fieldColumn, message: "unterminated quoted field: the quote opened here never closes",
                                              hint: "close the quote, or double a quote inside a quoted field (\"\")", mayBeASplitQuote: true)
                         break parsing
+                    }
+                    if quoted.newlines > 0 || quoted.end - quoted.start > Self.maxQuotedBytes {
+                        switch Self.judgeLongQuoted(base, quoted, fieldCount: fieldCount, delimiter: delimiter, line: fieldLine, column: fieldColumn) {
+                        case .fine: break
+                        case .fatal(let failure): fatal = failure; break parsing
+                        case .swallows(let rows): if bad == nil { bad = BadField(reason: .swallowedRows(rows), line: fieldLine, column: fieldColumn) }
+                        }
                     }
                     (fs, fe, p, escaped) = (quoted.start, quoted.end, quoted.next, quoted.escaped)
                     if quoted.newlines > 0 { line += quoted.newlines; lineStart = quoted.lastLineStart }
@@ -192,6 +199,10 @@ struct ChunkParser {
             if field == fieldCount, bad == nil, !skipEmptyCustomer {
                 rows += 1
             } else {
+                if field != fieldCount, let failure = Self.bareCarriageReturn(base, from: recordStart, to: p, line: recordLine) {
+                    fatal = failure
+                    break parsing
+                }
                 // A dropped row leaves no trace in the dictionaries (no customer without rows). The previous-row
                 // caches may hold a code just removed (and soon given to another string), so they start afresh.
                 customers.truncate(to: customersBefore)
@@ -225,7 +236,7 @@ struct ChunkParser {
 
     /// Why a row's field was rejected (its message is only built when the row is recorded as skipped).
     struct BadField {
-        enum Reason { case textAfterQuote, value(field: Int) }
+        enum Reason { case textAfterQuote, value(field: Int), swallowedRows(Int) }
         var reason: Reason
         var line: Int
         var column: Int
@@ -236,12 +247,18 @@ struct ChunkParser {
     @inline(never)
     private static func recordSkip(fields: Int, of fieldCount: Int, bad: BadField?, emptyCustomer: Bool, line: Int, columns: [PlannedColumn],
                                    skips: inout [String: SkipTally], badValues: inout [Int: SkipTally], emptyCustomers: inout SkipTally) {
-        if fields != fieldCount {
+        if let bad, case .swallowedRows(let rows) = bad.reason {
+            // The row and the rows inside its quotes are lost: all are counted, so the 1 % rule sees them.
+            let reason = "a quoted field opening here swallows following lines that look like rows (a stray quote?)"
+            skips[reason, default: SkipTally()].add(line: bad.line, column: bad.column)
+            skips[reason]?.count += rows
+        } else if fields != fieldCount {
             skips["expected \(fieldCount) fields, found \(fields)", default: SkipTally()].add(line: line, column: 1)
         } else if let bad {
             let reason: String
             switch bad.reason {
             case .textAfterQuote: reason = "text after a closing quote"
+            case .swallowedRows: reason = ""  // handled above
             case .value(let field) where columns[field].kind == .customer || columns[field].kind == .string:
                 // Text always fits, unless it is too long to be a value.
                 reason = "\(columns[field].name): a value longer than \(maxInternedLength) bytes (a stray quote, or binary data?)"
