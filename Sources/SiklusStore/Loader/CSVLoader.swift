@@ -6,6 +6,7 @@ struct CSVLoader {
     let path: String
     let table: TableKind
     let options: LoadOptions
+    var mode: LoadMode = .normal
 
     /// Bad rows beyond this share of the file fail the load instead of being skipped.
     static let maxBadShare = 0.01
@@ -34,10 +35,18 @@ struct CSVLoader {
         timer.mark("sniff")
         var plan = try makePlan(sniffed, existing: store, file: file)
         timer.mark("plan")
-        // The same file again, unchanged (whatever path names it): its rows are in already. Checked after
-        // planning, so that mistakes in the options are still reported.
-        if let earlier = store.loads.last(where: { $0.table == table && $0.source == file.identity }) {
-            return .alreadyLoaded(earlier, path: path)
+        // The same file again, unchanged (whatever path names it), or a byte-identical copy of one: its rows
+        // are in already. Checked after planning, so that mistakes in the options are still reported.
+        let fingerprint = ContentFingerprint(file.bytes)
+        if mode == .normal {
+            if let earlier = store.loads.last(where: { $0.table == table && $0.source == file.identity }) {
+                return .alreadyLoaded(earlier, path: path)
+            }
+            for earlier in store.loads.reversed() where earlier.table == table {
+                guard let other = earlier.fingerprint, other.mayEqual(fingerprint),
+                      let verdict = DuplicateCheck.compare(file, fingerprint, with: earlier, other) else { continue }
+                return .copy(of: earlier, path: path, verified: verdict)
+            }
         }
         Self.beforeParsing?(path)
 
@@ -79,7 +88,7 @@ struct CSVLoader {
         return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
                           distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
                           columns: plan.columns.map { .init(name: $0.name, type: $0.type, role: $0.role) },
-                          notes: notes, elapsed: elapsed, source: file.identity, passes: passes)
+                          notes: notes, elapsed: elapsed, source: file.identity, passes: passes, fingerprint: fingerprint)
     }
 
     // MARK: Planning
