@@ -45,7 +45,7 @@ extension ChunkParser {
         return rows > 0 ? .swallows(rows) : .fine
     }
 
-    /// A carriage return not followed by a line feed, outside quotes, in a record with the wrong field
+    /// A carriage return followed by text (not a line feed), outside quotes, in a record with the wrong field
     /// count: the line endings switch to CR alone there, and the rest of the file would read as one row.
     @inline(never)
     static func bareCarriageReturn(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, line: Int) -> ChunkFailure? {
@@ -54,7 +54,8 @@ extension ChunkParser {
             switch base[p] {
             case UInt8(ascii: "\""): quoted.toggle()
             case UInt8(ascii: "\n"): line += 1; lineStart = p + 1
-            case UInt8(ascii: "\r") where !quoted && p + 1 < end && base[p + 1] != UInt8(ascii: "\n"):
+            // Text right after it: a stray CR before a line break, or at the end, is not a line ending.
+            case UInt8(ascii: "\r") where !quoted && p + 1 < end && base[p + 1] != UInt8(ascii: "\n") && base[p + 1] != UInt8(ascii: "\r"):
                 return ChunkFailure(line: line, column: p - lineStart + 1,
                                     message: "from this line on, lines end in a carriage return alone (an old Mac format), which the loader does not read",
                                     hint: "convert the line breaks first, e.g. tr '\\r' '\\n' < file.csv > fixed.csv (blank lines that leaves are skipped)")
