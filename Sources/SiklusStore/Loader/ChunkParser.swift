@@ -66,8 +66,10 @@ struct ChunkParser {
 
     /// How often parsed pages are handed back to the kernel.
     private static let releaseStride = 16 << 20
-    /// How far ahead pages are mapped in one call (and checked for NUL bytes, while they are hot).
+    /// How far ahead pages are mapped in one call.
     private static let prefetchStride = 4 << 20
+    /// How far ahead the data is checked for NUL bytes: small enough to stay in cache until parsed.
+    private static let nulCheckStride = 32 << 10
     /// The longest value interned as a customer id or a text value: anything longer is a swallowed row
     /// or binary data, not an id, and is a bad row rather than gigabytes in a dictionary.
     static let maxInternedLength = 4096
@@ -116,6 +118,7 @@ struct ChunkParser {
         var lineStart = range.lowerBound
         var released = range.lowerBound
         var prefetched = range.lowerBound
+        var nulChecked = range.lowerBound
         var p = range.lowerBound
         let end = range.upperBound
 
@@ -211,22 +214,26 @@ struct ChunkParser {
                 Self.recordSkip(fields: field, of: fieldCount, bad: bad, emptyCustomer: skipEmptyCustomer, line: recordLine,
                                 columns: columns, skips: &skips, badValues: &badValues, emptyCustomers: &emptyCustomer)
             }
-            // `while`: one long quoted field can step over several blocks, and each is checked.
-            while p >= prefetched, prefetched < end {
-                let next = min(end, prefetched + Self.prefetchStride)
-                file.prefetch(from: prefetched, to: next)
-                if let nul = Self.firstNUL(base, from: prefetched, to: next) {
+            if p >= prefetched {
+                file.prefetch(from: prefetched, to: min(end, prefetched + Self.prefetchStride))
+                prefetched += Self.prefetchStride
+            }
+            // The next small block is checked for NUL bytes just before the parser reads it, so it is read
+            // from cache, not memory, a second time. `while`: a long quoted field can step over several blocks.
+            while p >= nulChecked, nulChecked < end {
+                let next = min(end, nulChecked + Self.nulCheckStride)
+                if let nul = Self.firstNUL(base, from: nulChecked, to: next) {
                     fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
                     break parsing
                 }
-                prefetched += Self.prefetchStride
+                nulChecked = next
             }
             if p - released >= Self.releaseStride {
                 file.release(from: released, to: lineStart)
                 released = lineStart
             }
         }
-        if fatal == nil, prefetched < end, let nul = Self.firstNUL(base, from: prefetched, to: end) {
+        if fatal == nil, nulChecked < end, let nul = Self.firstNUL(base, from: nulChecked, to: end) {
             fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
         }
         file.release(from: released, to: end)
