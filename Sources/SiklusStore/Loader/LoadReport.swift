@@ -52,8 +52,9 @@ public struct LoadReport: Sendable, Equatable {
         if let copyOf {
             let what = copyOf.verified ? "a byte-identical copy of this file" : "a file of the same size and sampled contents"
             let gone = copyOf.verified ? "" : ", no longer there to compare in full"
+            let why = table == .customers ? "loading it would change nothing" : "loading it would count every row twice"
             return "skipped \(name): \(table.rawValue) already hold \(what) (loaded as \(copyOf.path)\(gone)); "
-                + "loading it would count every row twice. To load it anyway: load \(table.rawValue) \"\(path)\" append"
+                + "\(why). To load it anyway: load \(table.rawValue) \"\(path)\" append"
         }
         if alreadyLoaded {
             let why = table == .customers ? "loading it again would change nothing" : "loading it again would count every row twice"
