@@ -74,6 +74,8 @@ final class MappedFile: @unchecked Sendable {
     /// Throws "the file changed while loading" when a read of the mapping faulted (the file shrank) or
     /// the file's size or modification time is no longer what it was when it was opened.
     func checkUnchanged() throws {
+        // A file read into memory (no size to map by) cannot change under the reader.
+        guard !owned else { return }
         var info = stat()
         let faulted = guardSlot.map(MappedPageGuard.faulted) ?? false
         guard faulted || fstat(fd, &info) != 0 || FileIdentity(info) != identity else { return }

@@ -12,7 +12,8 @@ import Foundation
 /// faulting page (`MAP_FIXED`) and returns: the parser reads zeros, finishes its chunk, and the loader
 /// checks `faulted` afterwards and reports "the file changed while loading". The handler is
 /// process-wide, installed once, and acts only on addresses inside a registered mapping; any other
-/// SIGBUS restores the default action and re-faults, so it still kills the process as before.
+/// SIGBUS reinstates the action that was there before (the default, or the runtime's backtracer) and
+/// returns, so the retried access faults into it as if this handler had never been installed.
 ///
 /// The registry is a fixed table allocated once and never freed, so the handler touches no
 /// Swift-managed memory: slot `i` holds start, end and a fault flag as three `Int`s.
@@ -24,6 +25,12 @@ enum MappedPageGuard {
         return pointer
     }()
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    /// The SIGBUS action before ours, for faults that are not ours.
+    nonisolated(unsafe) private static let previous: UnsafeMutablePointer<sigaction> = {
+        let pointer = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+        pointer.initialize(to: sigaction())
+        return pointer
+    }()
     private static let lock = NSLock()
     nonisolated(unsafe) private static var installed = false
 
@@ -56,6 +63,7 @@ enum MappedPageGuard {
     private static func install() {
         _ = table
         _ = pageSize
+        _ = previous
         var action = sigaction()
         let handler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { _, info, _ in
             MappedPageGuard.handle(info)
@@ -67,10 +75,10 @@ enum MappedPageGuard {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_SIGINFO
-        sigaction(SIGBUS, &action, nil)
+        sigaction(SIGBUS, &action, previous)
     }
 
-    /// Async-signal-safe: plain loads from the table, `mmap` and `signal` only.
+    /// Async-signal-safe: plain loads from the table, `mmap` and `sigaction` only.
     private static func handle(_ info: UnsafeMutablePointer<siginfo_t>?) {
         #if canImport(Glibc)
         let address = info.map { Int(bitPattern: $0.pointee._sifields._sigfault.si_addr) } ?? 0
@@ -88,7 +96,7 @@ enum MappedPageGuard {
                 return
             }
         }
-        // Not ours (or the page could not be replaced): the default action, on the retried access.
-        signal(SIGBUS, SIG_DFL)
+        // Not ours (or the page could not be replaced): the previous action, on the retried access.
+        sigaction(SIGBUS, previous, nil)
     }
 }
