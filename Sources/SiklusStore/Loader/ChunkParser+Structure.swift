@@ -1,7 +1,30 @@
-/// Structural checks on the parser's rare paths: quoted fields that swallow rows, and line endings that
-/// switch to a carriage return alone. Out of line, and only reached from a multi-line or huge quoted
-/// field, or a row with the wrong field count, so the fast path pays nothing for them.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Structural checks of the parser: NUL bytes (binary data), quoted fields that swallow rows, and line
+/// endings that switch to a carriage return alone. Out of line; the last two are only reached from a
+/// multi-line or huge quoted field, or a row with the wrong field count, so the fast path pays nothing.
 extension ChunkParser {
+    /// The offset of the first NUL byte in `from..<to`, if any (`memchr`: many GB/s on pages just mapped).
+    @inline(never)
+    static func firstNUL(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard to > from, let hit = memchr(base + from, 0, to - from) else { return nil }
+        return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// A NUL byte is never CSV text: the file is binary (or has a binary tail, as after `truncate -s`).
+    @inline(never)
+    static func nulFailure(_ base: UnsafePointer<UInt8>, at offset: Int, chunkStart: Int) -> ChunkFailure {
+        var line = 0, lineStart = chunkStart
+        for i in chunkStart..<offset where base[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+        return ChunkFailure(line: line, column: offset - lineStart + 1,
+                            message: "a NUL byte at byte offset \(offset): this is binary data, not CSV text",
+                            hint: "a CSV file holds UTF-8 text only; cut the file before the binary part (head -c \(offset) file > fixed.csv) or export it again")
+    }
+
     /// A quoted field spanning more lines or bytes than these is a stray quote, not a value.
     static let maxQuotedLines = 1000
     static let maxQuotedBytes = 1 << 20

@@ -1,55 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Rows skipped in a chunk for one reason.
-struct SkipTally: Sendable {
-    var count = 0
-    /// Chunk-relative (0-based) physical lines and byte columns of the first few.
-    var first: [(line: Int, column: Int)] = []
-
-    mutating func add(line: Int, column: Int) {
-        count += 1
-        if first.count < 5 { first.append((line, column)) }
-    }
-}
-
-/// What one chunk of a file parsed into.
-struct ChunkResult: @unchecked Sendable {
-    var buffers: [ColumnBuffer]
-    var rows: Int
-    /// Chunk 0 interns into a copy of the global dictionaries (its codes are final); other chunks only
-    /// look the globals up and intern misses locally, as negative codes resolved at merge.
-    var customers: StringDictionary
-    var strings: StringDictionary
-    var skips: [String: SkipTally]
-    /// Rows skipped for a value that does not fit its column, by column index.
-    var badValues: [Int: SkipTally] = [:]
-    /// Rows with an empty customer id.
-    var emptyCustomer = SkipTally()
-    /// Newlines in the chunk (to turn chunk-relative lines into file lines).
-    var lines: Int
-    /// A structural error (unterminated quote, NUL byte) that makes the file unreadable.
-    var fatal: ChunkFailure?
-
-    mutating func deallocate() {
-        for i in buffers.indices { buffers[i].deallocate() }
-    }
-}
-
-/// A structural error in a chunk, at a chunk-relative (0-based) line and a 1-based byte column.
-struct ChunkFailure: Sendable {
-    var line: Int
-    var column: Int
-    var message: String
-    var hint: String
-    /// An unterminated quote in a chunk before the last may be a quoted field the split cut in two:
-    /// the file is then parsed again on one thread before the error is believed.
-    var mayBeASplitQuote = false
-}
-
 /// Parses one byte range of a CSV file (starting at a record boundary) into column buffers.
 ///
 /// The inner loop reads bytes in place: unquoted fields are never copied, quoted fields with `""`
@@ -297,23 +245,6 @@ struct ChunkParser {
         default: fits = otherInteger(f, tag: tag, pattern: pattern) != nil
         }
         if !fits { badValues[field, default: SkipTally()].add(line: line, column: column) }
-    }
-
-    /// The offset of the first NUL byte in `from..<to`, if any (`memchr`: many GB/s on pages just mapped).
-    @inline(never)
-    static func firstNUL(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard to > from, let hit = memchr(base + from, 0, to - from) else { return nil }
-        return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
-    }
-
-    /// A NUL byte is never CSV text: the file is binary (or has a binary tail, as after `truncate -s`).
-    @inline(never)
-    static func nulFailure(_ base: UnsafePointer<UInt8>, at offset: Int, chunkStart: Int) -> ChunkFailure {
-        var line = 0, lineStart = chunkStart
-        for i in chunkStart..<offset where base[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
-        return ChunkFailure(line: line, column: offset - lineStart + 1,
-                            message: "a NUL byte at byte offset \(offset): this is binary data, not CSV text",
-                            hint: "a CSV file holds UTF-8 text only; cut the file before the binary part (head -c \(offset) file > fixed.csv) or export it again")
     }
 
     /// A quoted field found by `scanQuoted`.
