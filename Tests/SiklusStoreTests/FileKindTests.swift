@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import XCTest
 @testable import SiklusStore
 
@@ -37,6 +38,16 @@ final class FileKindTests: XCTestCase {
         XCTAssertNotEqual(error?.message, "the file is empty")
         XCTAssertEqual(error?.hint?.contains("Name"), true, "the header read from the file: \(error?.hint ?? "")")
         #endif
+    }
+
+    /// `/sys` files cannot be mapped (ENODEV): they are read instead.
+    func testUnmappableFileIsRead() throws {
+        let path = "/sys/kernel/mm/transparent_hugepage/enabled"
+        guard FileManager.default.isReadableFile(atPath: path) else { throw XCTSkip("no \(path) here") }
+        var store = Store()
+        let error = loadError { try store.load(.customers, path: path) }
+        XCTAssertEqual(error?.message.hasPrefix("cannot map file"), false, error?.message ?? "")
+        XCTAssertEqual(error?.hint?.contains("always"), true, "the header read from the file: \(error?.hint ?? "")")
     }
 
     /// A file truncated after it was mapped: the parser's reads past the new end would raise SIGBUS; the

@@ -11,15 +11,15 @@ import Darwin
 ///
 /// Only regular files are read, and the file is opened with `O_NONBLOCK` and checked with `fstat`
 /// before anything else, so a FIFO, socket or device is an error naming what it is, never a hang.
-/// A regular file whose size says 0 but which has bytes (`/proc` files) is read into an owned buffer
-/// instead. The mapping is guarded (`MappedPageGuard`): if the file shrinks while it is read, the
+/// A regular file whose size says 0 but which has bytes (`/proc` files), or that cannot be mapped
+/// (`/sys` files), is read into an owned buffer instead (at most 64 MiB). The mapping is guarded (`MappedPageGuard`): if the file shrinks while it is read, the
 /// missing pages read as zeros and `checkUnchanged()` reports it, rather than the process dying of SIGBUS.
 final class MappedFile: @unchecked Sendable {
     let path: String
     let count: Int
     let identity: FileIdentity
     private let base: UnsafeMutableRawPointer?
-    /// True when `base` is a `malloc`ed copy (a file without a size), false for a mapping.
+    /// True when `base` is a `malloc`ed copy (a file without a size, or one that cannot be mapped), false for a mapping.
     private let owned: Bool
     private let fd: Int32
     private let guardSlot: Int?
@@ -46,7 +46,14 @@ final class MappedFile: @unchecked Sendable {
         }
         self.fd = fd
         identity = FileIdentity(info)
-        if info.st_size == 0 {
+        let mapped = info.st_size == 0 ? nil : mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
+        guard let mapped, mapped != MAP_FAILED else {
+            // No size (`/proc`), or a file system that cannot map (`/sys`: ENODEV): read it instead.
+            let reason = info.st_size == 0 ? nil : String(cString: strerror(errno))
+            if let reason, Int(info.st_size) > Self.unsizedLimit {
+                close(fd)
+                throw LoadError(path: path, message: "cannot map file: \(reason)", hint: "copy it to a local file first and load the copy")
+            }
             (base, count) = try Self.readUnsized(fd: fd, path: path)
             owned = true
             guardSlot = nil
@@ -54,12 +61,6 @@ final class MappedFile: @unchecked Sendable {
         }
         count = Int(info.st_size)
         owned = false
-        let mapped = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0)
-        guard let mapped, mapped != MAP_FAILED else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw LoadError(path: path, message: "cannot map file: \(reason)")
-        }
         base = mapped
         guardSlot = MappedPageGuard.register(mapped, count: count)
         _ = madvise(mapped, count, MADV_SEQUENTIAL)
@@ -115,7 +116,7 @@ final class MappedFile: @unchecked Sendable {
     }
 
     /// Reads a file whose `fstat` size is 0 (empty, or a `/proc`-style file that only has bytes when
-    /// read) into a buffer grown as it fills, up to `unsizedLimit`.
+    /// read) or that cannot be mapped into a buffer grown as it fills, up to `unsizedLimit`.
     private static func readUnsized(fd: Int32, path: String) throws -> (UnsafeMutableRawPointer?, Int) {
         var capacity = 64 << 10, count = 0
         guard var buffer = malloc(capacity) else { close(fd); throw LoadError(path: path, message: "out of memory reading the file") }
