@@ -38,6 +38,19 @@ final class StrayQuoteAndLineEndingTests: XCTestCase {
         }
     }
 
+    /// A stray quote in a number column skips the rows it swallows but does not turn the column into text.
+    func testStrayQuoteInANumberColumnKeepsItsType() throws {
+        let numbers = { (range: Range<Int>) in range.map { "u\($0),2022-09-14 10:00:00,visit,\($0)\n" }.joined() }
+        // Past the sampled head and tail, so the plan judges qty an integer column.
+        let text = "customer_id,ts,event,qty\n" + numbers(0..<20_000) + "u1,2022-09-14,visit,\"5\n" + numbers(20_000..<20_003)
+            + "u2,2022-09-14,visit,7\"\n" + numbers(30_000..<50_000)
+        XCTAssertGreaterThan(text.utf8.count, 2 * CSVSniffer.sampleBytes)
+        let (_, report) = try loadFresh(.events, text)
+        XCTAssertEqual(report.columns.map(\.type).last, .int)
+        XCTAssertEqual(report.passes, 1)
+        XCTAssertEqual(report.skipped.map(\.count), [4])
+    }
+
     /// Multi-line values whose inner lines do not look like rows still load.
     func testMultiLineValuesStillLoad() throws {
         let text = header + rows(10) + "u1,2022-09-14,visit,\"Jalan Sudirman 1\nJakarta\nIndonesia\"\n" + rows(10, from: 10)

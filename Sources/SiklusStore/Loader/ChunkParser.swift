@@ -125,9 +125,10 @@ struct ChunkParser {
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
-                } else if field < fieldCount {
-                    // The row is bad already; its later values are still judged, so that every misjudged
-                    // column is found in one pass (the text fallback then reads the file once more, not once per column).
+                } else if field < fieldCount, case .value(_)? = bad?.reason {
+                    // The row has a value its column cannot hold; its later values are still judged, so that every
+                    // misjudged column is found in one pass (the text fallback then reads the file once more, not
+                    // once per column). Rows bad for their structure (a stray quote) say nothing about types.
                     Self.tallyMisfit(base + fs, count: fe - fs, escaped: escaped, field: field, tag: tags[field], pattern: patterns.baseAddress! + field,
                                      monthStarts: monthStarts, scratch: &scratch, badValues: &badValues, line: fieldLine, column: fieldColumn)
                 }
