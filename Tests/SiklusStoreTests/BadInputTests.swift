@@ -41,7 +41,7 @@ final class BadInputTests: XCTestCase {
     func testDirectoryIsNotAFile() {
         let files = TestFiles()
         let error = failingLoad(.events, path: files.directory.path)
-        XCTAssertEqual(error?.message, "not a regular file")
+        XCTAssertEqual(error?.message, "is a directory, not a file")
     }
 
     func testEmptyFiles() {
@@ -286,7 +286,7 @@ final class BadInputTests: XCTestCase {
             for table in TableKind.allCases {
                 let error = failingLoad(table, bytes: bytes)
                 XCTAssertEqual(error?.message.contains("binary"), true, "\(size) \(table): \(error?.message ?? "")")
-                XCTAssertEqual(error?.hint, "export the data as CSV (UTF-8 text) and load that file", "\(size) \(table)")
+                XCTAssertEqual(error?.hint?.contains("UTF-8 text"), true, "\(size) \(table)")
             }
         }
         // Control bytes without a NUL.

@@ -308,11 +308,34 @@ final class TypeSniffingTests: XCTestCase {
             let line = 2 + rows
             XCTAssertEqual(report.notes, ["column store is text: line \(line) has a value that is not an integer",
                                           "column ratio is text: line \(line) has a value that is not a number"], "[\(path)]")
+            XCTAssertEqual(report.passes, 2, "[\(path)]")
             let row = store.events.rows(of: store.customerIDs.code(of: "customer-0000002")!).lowerBound
             XCTAssertEqual(store.eventExtraText("store")?[row], "00017", "[\(path)]")
             XCTAssertEqual(store.eventExtraText("ratio")?[row], "unknown", "[\(path)]")
             XCTAssertEqual(store.eventExtraText("store")?[0], "12345", "[\(path)]")
         }
+    }
+
+    /// Many misjudged columns, all bad in the same row (before, each re-read found only the next one: one
+    /// pass per column, 6,000 columns took minutes): one extra pass re-plans them all.
+    func testManyMisjudgedColumnsCostOneExtraPass() throws {
+        let extras = 60
+        var text = "customer_id,ts," + (1...extras).map { "c\($0)" }.joined(separator: ",") + "\n"
+        let row = "u1,2022-09-14," + String(repeating: "7,", count: extras - 1) + "7\n"
+        let rows = (1 << 20) / row.utf8.count + 100
+        text += String(repeating: row, count: rows)
+        text += "u2,2022-09-15," + (1...extras).map { $0 % 2 == 0 ? "007" : "n/a\($0)" }.joined(separator: ",") + "\n"
+        text += String(repeating: row, count: rows)
+        forEachPath { path in
+            let (store, report) = try loadFresh(.events, text, options: path.options())
+            XCTAssertEqual(report.passes, 2, "[\(path)]")
+            XCTAssertEqual(report.rowsLoaded, 2 * rows + 1, "[\(path)]")
+            XCTAssertEqual(report.columns.dropFirst(2).map(\.type), Array(repeating: .string, count: extras), "[\(path)]")
+            XCTAssertEqual(report.notes.filter { $0.contains(" is text: line \(rows + 2) ") }.count, extras, "[\(path)]")
+            XCTAssertEqual(store.eventExtraText("c60")?.last, "007", "[\(path)]")
+        }
+        // A file without misjudged columns is read once.
+        XCTAssertEqual(try loadFresh(.events, "customer_id,ts,c1\nu1,2022-09-14,7\n").1.passes, 1)
     }
 
     func testAnExtraColumnAlreadyLoadedWithAType() throws {

@@ -158,7 +158,12 @@ public final class Session {
             throw Diagnostic("unknown table", at: load.table.span)
         }
         do {
-            return try self.load(table, path: load.path.value, options: options)
+            let mode: LoadMode = switch load.mode?.value {
+            case .append?: .append
+            case .replace?: .replace
+            case nil: .normal
+            }
+            return try self.load(table, path: load.path.value, options: options, mode: mode)
         } catch let error as LoadError {
             let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
             throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,
@@ -170,9 +175,9 @@ public final class Session {
 
     /// Loads a CSV file into a table, as `load` does; used by the shell for `--data DIR` and the demo.
     /// On error nothing changes.
-    public func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions()) throws -> LoadReport {
+    public func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions(), mode: LoadMode = .normal) throws -> LoadReport {
         var next = store
-        let report = try next.load(table, path: path, options: options)
+        let report = try next.load(table, path: path, options: options, mode: mode)
         store = next
         cachedContext = nil
         cachedFacts = nil

@@ -1,6 +1,7 @@
 extension Parser {
     /// load = "load" table string { load_option } ;
-    /// load_option = "map" mapping { mapping } | "delim" "=" delimiter | "format" time_format { time_format } ;
+    /// load_option = "map" mapping { mapping } | "delim" "=" delimiter | "format" time_format { time_format }
+    ///             | "append" | "replace" ;
     mutating func parseLoad() throws(Diagnostic) -> LoadStatement {
         advance()
         let table = try parseLoadTable()
@@ -13,7 +14,7 @@ extension Parser {
         var load = LoadStatement(table: table, path: Spanned(path, at: pathToken.span))
         while !atStatementEnd {
             guard current.kind == .identifier else {
-                throw expected("a load option (`map`, `delim` or `format`)")
+                throw expected("a load option (`map`, `delim`, `format`, `append` or `replace`)")
             }
             let word = current.lowercasedText(in: source)
             switch word {
@@ -26,6 +27,12 @@ extension Parser {
                 if load.delimiter != nil { throw Diagnostic("`delim` is given twice", at: current.span, hints: ["keep one"]) }
                 advance()
                 load.delimiter = try parseDelimiter()
+            case "append", "replace":
+                if let given = load.mode {
+                    throw Diagnostic("`\(word)` after `\(given.value.rawValue)`", at: current.span,
+                                     hints: ["keep one: `append` adds the rows even if the table holds this file, `replace` replaces the table's rows"])
+                }
+                load.mode = Spanned(word == "append" ? .append : .replace, at: advance().span)
             case "format":
                 advance()
                 load.formats += try parsePairs("a format such as `ts=\"%d/%m/%Y\"` after `format`") { parser throws(Diagnostic) in
@@ -34,7 +41,7 @@ extension Parser {
             default:
                 var diagnostic = Diagnostic.unknown("load option", current.text(in: source), at: current.span,
                                                     among: Keywords.loadOptions,
-                                                    fallbackHint: "load options are `map`, `delim` and `format`")
+                                                    fallbackHint: "load options are `map`, `delim`, `format`, `append` and `replace`")
                 if LoadRole(rawValue: word) != nil, peek().kind == .equal {
                     diagnostic.hints = ["role mappings follow `map`: `map \(word)=…`"]
                 }

@@ -1,4 +1,4 @@
-/// `load <table> "<path>" [map role=Column …] [delim="<c>"] [format column=<pattern> …]`.
+/// `load <table> "<path>" [map role=Column …] [delim="<c>"] [format column=<pattern> …] [append | replace]`.
 ///
 /// The options come in any order after the path; `map` and `format` take one or more `key=value`
 /// pairs and may be repeated.
@@ -13,15 +13,26 @@ public struct LoadStatement: Hashable, Sendable {
     public var delimiter: Spanned<UInt8>?
     /// `format column=pattern` pairs, in the order written.
     public var formats: [TimeFormatSpec]
+    /// `append` or `replace`; nil loads normally (appending, but skipping a file the table already holds).
+    public var mode: Spanned<Mode>?
+
+    /// What a load does with a table that holds rows already.
+    public enum Mode: String, Hashable, Sendable, CaseIterable {
+        /// Append the rows even when the table already holds this file or a copy of it.
+        case append
+        /// Replace the table's rows with this file's.
+        case replace
+    }
 
     /// A load of `path` into `table` with the given options.
     public init(table: Spanned<LoadTable>, path: Spanned<String>, mappings: [ColumnMapping] = [],
-                delimiter: Spanned<UInt8>? = nil, formats: [TimeFormatSpec] = []) {
+                delimiter: Spanned<UInt8>? = nil, formats: [TimeFormatSpec] = [], mode: Spanned<Mode>? = nil) {
         self.table = table
         self.path = path
         self.mappings = mappings
         self.delimiter = delimiter
         self.formats = formats
+        self.mode = mode
     }
 }
 

@@ -42,6 +42,7 @@ public enum SyntaxPrinter {
                 lines.append("\(pad)  delim \(quotedStringLiteral(String(decoding: [delimiter.value], as: UTF8.self)))")
             }
             for format in load.formats { lines.append("\(pad)  format \(format.column) = \(quotedStringLiteral(format.format.value))") }
+            if let mode = load.mode { lines.append("\(pad)  \(mode.value.rawValue)") }
         case .pipeline(let pipeline):
             append(pipeline, depth: depth, to: &lines)
         case .let(let binding):

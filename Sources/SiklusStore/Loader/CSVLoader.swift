@@ -6,37 +6,66 @@ struct CSVLoader {
     let path: String
     let table: TableKind
     let options: LoadOptions
+    var mode: LoadMode = .normal
 
     /// Bad rows beyond this share of the file fail the load instead of being skipped.
     static let maxBadShare = 0.01
 
+    /// Called after planning, before the file is parsed (tests use it to change the file mid-load).
+    nonisolated(unsafe) static var beforeParsing: ((String) -> Void)?
+
     func load(into store: inout Store) throws -> LoadReport {
+        let file = try MappedFile(path: path)
+        do {
+            let report = try load(file, into: &store)
+            try file.checkUnchanged()
+            return report
+        } catch {
+            // Whatever went wrong may be the file changing under the reader: say so, rather than a
+            // misleading error about the zeros read in place of the missing bytes.
+            try file.checkUnchanged()
+            throw error
+        }
+    }
+
+    private func load(_ file: MappedFile, into store: inout Store) throws -> LoadReport {
         let started = DispatchTime.now()
         var timer = PhaseTimer()
-        let file = try MappedFile(path: path)
         let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
         timer.mark("sniff")
         var plan = try makePlan(sniffed, existing: store, file: file)
         timer.mark("plan")
-        // The same file again, unchanged (whatever path names it): its rows are in already. Checked after
-        // planning, so that mistakes in the options are still reported.
-        if let earlier = store.loads.last(where: { $0.table == table && $0.source == file.identity }) {
-            return .alreadyLoaded(earlier, path: path)
+        // The same file again, unchanged (whatever path names it), or a byte-identical copy of one: its rows
+        // are in already. Checked after planning, so that mistakes in the options are still reported.
+        let fingerprint = ContentFingerprint(file.bytes)
+        if mode == .normal {
+            if let earlier = store.loads.last(where: { $0.table == table && $0.source == file.identity }) {
+                return .alreadyLoaded(earlier, path: path)
+            }
+            for earlier in store.loads.reversed() where earlier.table == table {
+                guard let other = earlier.fingerprint, other.mayEqual(fingerprint),
+                      let verdict = DuplicateCheck.compare(file, fingerprint, with: earlier, other) else { continue }
+                return .copy(of: earlier, path: path, verified: verdict)
+            }
         }
+        Self.beforeParsing?(path)
 
         var chunks = try parseChunks(file: file, plan: plan, store: store)
+        var passes = 1
         timer.mark("parse chunks")
         var notes: [String] = []
         // An extra column with values its sampled type cannot hold is text: the file is read again, rather
-        // than dropping whole events for a side column the sample misjudged. (Again if that uncovers another:
-        // a row's later fields are not read once one is bad.)
-        while case let fallbacks = textFallbacks(chunks, plan: plan, store: store), !fallbacks.isEmpty {
+        // than dropping whole events for a side column the sample misjudged. Once: the parser judges every
+        // value of a bad row, so the first pass finds every misjudged column however many there are.
+        let fallbacks = textFallbacks(chunks, plan: plan, store: store)
+        if !fallbacks.isEmpty {
             for i in chunks.indices { chunks[i].deallocate() }
             for (i, line) in fallbacks {
                 notes.append("column \(plan.columns[i].name) is text: line \(line) has a value that is not \(plan.columns[i].kind.expectation)")
                 (plan.columns[i].kind, plan.columns[i].type) = (.string, .string)
             }
             chunks = try parseChunks(file: file, plan: plan, store: store)
+            passes += 1
             timer.mark("parse again, with text columns")
         }
         var merged = MergedChunks(chunks: consume chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
@@ -59,7 +88,7 @@ struct CSVLoader {
         return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
                           distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
                           columns: plan.columns.map { .init(name: $0.name, type: $0.type, role: $0.role) },
-                          notes: notes, elapsed: elapsed, source: file.identity)
+                          notes: notes, elapsed: elapsed, source: file.identity, passes: passes, fingerprint: fingerprint)
     }
 
     // MARK: Planning
@@ -187,7 +216,7 @@ struct CSVLoader {
             ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
                         ownsDictionaries: i == 0).parse()
         }
-        if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal != nil }) {
+        if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal?.mayBeASplitQuote == true }) {
             for i in chunks.indices { chunks[i].deallocate() }
             chunks = [ChunkParser(file: file, range: start..<end, plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
                                   ownsDictionaries: true).parse()]
@@ -196,8 +225,7 @@ struct CSVLoader {
         for chunk in chunks {
             if let fatal = chunk.fatal {
                 for i in chunks.indices { chunks[i].deallocate() }
-                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message,
-                                hint: "close the quote, or double a quote inside a quoted field (\"\")")
+                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message, hint: fatal.hint)
             }
             line += chunk.lines
         }

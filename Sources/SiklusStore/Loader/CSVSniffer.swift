@@ -23,6 +23,7 @@ struct CSVSniffer {
         let bytes = file.bytes
         let path = file.path
         var start = 0
+        try checkUTF16()
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         guard bytes[start...].contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }) else {
             throw LoadError(path: path, message: "the file is empty", hint: "a CSV file needs a header row naming its columns, then one row per record")
@@ -72,28 +73,6 @@ struct CSVSniffer {
             p = next
         }
         return (sample, records, p)
-    }
-
-    /// Rejects binary files: a NUL byte, or many control bytes, in the first 64 KiB.
-    private func checkText(from start: Int) throws {
-        let bytes = file.bytes
-        let end = min(bytes.count, start + 65_536)
-        var controls = 0
-        var line = 1, lineStart = start
-        for i in start..<end {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") { line += 1; lineStart = i + 1; continue }
-            if b == 0 {
-                throw LoadError(path: file.path, line: line, column: i - lineStart + 1,
-                                message: "this looks like a binary file, not CSV text (NUL byte)",
-                                hint: "export the data as CSV (UTF-8 text) and load that file")
-            }
-            if b < 0x20, b != UInt8(ascii: "\t"), b != UInt8(ascii: "\r") { controls += 1 }
-        }
-        if controls * 20 > end - start {
-            throw LoadError(path: file.path, message: "this looks like a binary file, not CSV text (\(controls) control bytes in the first \(end - start))",
-                            hint: "export the data as CSV (UTF-8 text) and load that file")
-        }
     }
 
     /// Rejects files whose lines end in a carriage return alone (classic Mac OS): read as one endless line

@@ -1,38 +1,3 @@
-/// Rows skipped in a chunk for one reason.
-struct SkipTally: Sendable {
-    var count = 0
-    /// Chunk-relative (0-based) physical lines and byte columns of the first few.
-    var first: [(line: Int, column: Int)] = []
-
-    mutating func add(line: Int, column: Int) {
-        count += 1
-        if first.count < 5 { first.append((line, column)) }
-    }
-}
-
-/// What one chunk of a file parsed into.
-struct ChunkResult: @unchecked Sendable {
-    var buffers: [ColumnBuffer]
-    var rows: Int
-    /// Chunk 0 interns into a copy of the global dictionaries (its codes are final); other chunks only
-    /// look the globals up and intern misses locally, as negative codes resolved at merge.
-    var customers: StringDictionary
-    var strings: StringDictionary
-    var skips: [String: SkipTally]
-    /// Rows skipped for a value that does not fit its column, by column index.
-    var badValues: [Int: SkipTally] = [:]
-    /// Rows with an empty customer id.
-    var emptyCustomer = SkipTally()
-    /// Newlines in the chunk (to turn chunk-relative lines into file lines).
-    var lines: Int
-    /// A structural error (unterminated quote) that makes the file unreadable.
-    var fatal: (line: Int, column: Int, message: String)?
-
-    mutating func deallocate() {
-        for i in buffers.indices { buffers[i].deallocate() }
-    }
-}
-
 /// Parses one byte range of a CSV file (starting at a record boundary) into column buffers.
 ///
 /// The inner loop reads bytes in place: unquoted fields are never copied, quoted fields with `""`
@@ -51,6 +16,11 @@ struct ChunkParser {
     private static let releaseStride = 16 << 20
     /// How far ahead pages are mapped in one call.
     private static let prefetchStride = 4 << 20
+    /// How far ahead the data is checked for NUL bytes: small enough to stay in cache until parsed.
+    private static let nulCheckStride = 32 << 10
+    /// The longest value interned as a customer id or a text value: anything longer is a swallowed row
+    /// or binary data, not an id, and is a bad row rather than gigabytes in a dictionary.
+    static let maxInternedLength = 4096
 
     func parse() -> ChunkResult {
         let bytes = file.bytes
@@ -96,12 +66,13 @@ struct ChunkParser {
         var lineStart = range.lowerBound
         var released = range.lowerBound
         var prefetched = range.lowerBound
+        var nulChecked = range.lowerBound
         var p = range.lowerBound
         let end = range.upperBound
 
         // No nested function may capture the loop's variables: captured variables are boxed and every
         // access to them is checked for exclusivity at run time, which would dominate this loop.
-        var fatal: (Int, Int, String)?
+        var fatal: ChunkFailure?
         parsing: while p < end {
             // Blank lines carry no record.
             if base[p] == newline { p += 1; line += 1; lineStart = p; continue }
@@ -116,7 +87,7 @@ struct ChunkParser {
                 for i in 0..<fieldCount { buffers[i].grow(from: rows, to: next) }
                 capacity = next
             }
-            let recordLine = line, customersBefore = customers.count, stringsBefore = strings.count
+            let recordLine = line, recordStart = p, customersBefore = customers.count, stringsBefore = strings.count
             var field = 0
             var bad: BadField?
             var skipEmptyCustomer = false
@@ -128,8 +99,16 @@ struct ChunkParser {
                 if p < end, base[p] == quote {
                     let quoted = Self.scanQuoted(base, from: p, to: end, delimiter: delimiter)
                     guard quoted.closed else {
-                        fatal = (fieldLine, fieldColumn, "unterminated quoted field: the quote opened here never closes")
+                        fatal = ChunkFailure(line: fieldLine, column: fieldColumn, message: "unterminated quoted field: the quote opened here never closes",
+                                             hint: "close the quote, or double a quote inside a quoted field (\"\")", mayBeASplitQuote: true)
                         break parsing
+                    }
+                    if quoted.newlines > 0 || quoted.end - quoted.start > Self.maxQuotedBytes {
+                        switch Self.judgeLongQuoted(base, quoted, fieldCount: fieldCount, delimiter: delimiter, line: fieldLine, column: fieldColumn) {
+                        case .fine: break
+                        case .fatal(let failure): fatal = failure; break parsing
+                        case .swallows(let rows): if bad == nil { bad = BadField(reason: .swallowedRows(rows), line: fieldLine, column: fieldColumn) }
+                        }
                     }
                     (fs, fe, p, escaped) = (quoted.start, quoted.end, quoted.next, quoted.escaped)
                     if quoted.newlines > 0 { line += quoted.newlines; lineStart = quoted.lastLineStart }
@@ -146,6 +125,12 @@ struct ChunkParser {
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
+                } else if field < fieldCount, case .value(_)? = bad?.reason {
+                    // The row has a value its column cannot hold; its later values are still judged, so that every
+                    // misjudged column is found in one pass (the text fallback then reads the file once more, not
+                    // once per column). Rows bad for their structure (a stray quote) say nothing about types.
+                    Self.tallyMisfit(base + fs, count: fe - fs, escaped: escaped, field: field, tag: tags[field], pattern: patterns.baseAddress! + field,
+                                     monthStarts: monthStarts, scratch: &scratch, badValues: &badValues, line: fieldLine, column: fieldColumn)
                 }
                 field += 1
 
@@ -166,6 +151,10 @@ struct ChunkParser {
             if field == fieldCount, bad == nil, !skipEmptyCustomer {
                 rows += 1
             } else {
+                if field != fieldCount, let failure = Self.bareCarriageReturn(base, from: recordStart, to: p, line: recordLine) {
+                    fatal = failure
+                    break parsing
+                }
                 // A dropped row leaves no trace in the dictionaries (no customer without rows). The previous-row
                 // caches may hold a code just removed (and soon given to another string), so they start afresh.
                 customers.truncate(to: customersBefore)
@@ -178,10 +167,23 @@ struct ChunkParser {
                 file.prefetch(from: prefetched, to: min(end, prefetched + Self.prefetchStride))
                 prefetched += Self.prefetchStride
             }
+            // The next small block is checked for NUL bytes just before the parser reads it, so it is read
+            // from cache, not memory, a second time. `while`: a long quoted field can step over several blocks.
+            while p >= nulChecked, nulChecked < end {
+                let next = min(end, nulChecked + Self.nulCheckStride)
+                if let nul = Self.firstNUL(base, from: nulChecked, to: next) {
+                    fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
+                    break parsing
+                }
+                nulChecked = next
+            }
             if p - released >= Self.releaseStride {
                 file.release(from: released, to: lineStart)
                 released = lineStart
             }
+        }
+        if fatal == nil, nulChecked < end, let nul = Self.firstNUL(base, from: nulChecked, to: end) {
+            fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
         }
         file.release(from: released, to: end)
         return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
@@ -190,7 +192,7 @@ struct ChunkParser {
 
     /// Why a row's field was rejected (its message is only built when the row is recorded as skipped).
     struct BadField {
-        enum Reason { case textAfterQuote, value(field: Int) }
+        enum Reason { case textAfterQuote, value(field: Int), swallowedRows(Int) }
         var reason: Reason
         var line: Int
         var column: Int
@@ -201,12 +203,22 @@ struct ChunkParser {
     @inline(never)
     private static func recordSkip(fields: Int, of fieldCount: Int, bad: BadField?, emptyCustomer: Bool, line: Int, columns: [PlannedColumn],
                                    skips: inout [String: SkipTally], badValues: inout [Int: SkipTally], emptyCustomers: inout SkipTally) {
-        if fields != fieldCount {
+        if let bad, case .swallowedRows(let rows) = bad.reason {
+            // The row and the rows inside its quotes are lost: all are counted, so the 1 % rule sees them.
+            let reason = "a quoted field opening here swallows following lines that look like rows (a stray quote?)"
+            skips[reason, default: SkipTally()].add(line: bad.line, column: bad.column)
+            skips[reason]?.count += rows
+        } else if fields != fieldCount {
             skips["expected \(fieldCount) fields, found \(fields)", default: SkipTally()].add(line: line, column: 1)
         } else if let bad {
             let reason: String
             switch bad.reason {
             case .textAfterQuote: reason = "text after a closing quote"
+            case .swallowedRows: reason = ""  // handled above
+            case .value(let field) where columns[field].kind == .customer || columns[field].kind == .string:
+                // Text always fits, unless it is too long to be a value.
+                reason = "\(columns[field].name): a value longer than \(maxInternedLength) bytes (a stray quote, or binary data?)"
+                badValues[field, default: SkipTally()].add(line: bad.line, column: bad.column)
             case .value(let field):
                 reason = "\(columns[field].name): expected \(columns[field].kind.expectation)"
                 badValues[field, default: SkipTally()].add(line: bad.line, column: bad.column)
@@ -215,6 +227,25 @@ struct ChunkParser {
         } else if emptyCustomer {
             emptyCustomers.add(line: line, column: 1)
         }
+    }
+
+    /// Adds a value of a row already bad to `badValues` when it does not fit its column's kind (text
+    /// fits unless too long). Nothing is stored or interned.
+    @inline(never)
+    private static func tallyMisfit(_ start: UnsafePointer<UInt8>, count: Int, escaped: Bool, field: Int, tag: FieldTag, pattern: UnsafePointer<[UInt8]>,
+                                    monthStarts: UnsafePointer<Int32>, scratch: inout UnsafeMutableRawBufferPointer,
+                                    badValues: inout [Int: SkipTally], line: Int, column: Int) {
+        let f = escaped ? unescape(start, count: count, into: &scratch) : UnsafeRawBufferPointer(start: start, count: count)
+        let fits: Bool
+        switch tag {
+        case .customer, .string: fits = f.count <= maxInternedLength
+        case .skip: fits = true
+        case _ where f.isEmpty || FieldParsers.isNullWord(f): fits = true
+        case .float: fits = FieldParsers.double(f) != nil
+        case .isoTime: fits = timestamp(f, monthStarts: monthStarts) != nil
+        default: fits = otherInteger(f, tag: tag, pattern: pattern) != nil
+        }
+        if !fits { badValues[field, default: SkipTally()].add(line: line, column: column) }
     }
 
     /// A quoted field found by `scanQuoted`.
@@ -297,6 +328,7 @@ struct ChunkParser {
         switch tag {
         case .customer:
             if f.isEmpty { skipEmptyCustomer = true; return true }
+            if f.count > Self.maxInternedLength { return false }
             if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
             let code = intern(f, local: &customers, global: globalCustomers)
             previous?.pointee = PreviousValue(f, code)
@@ -304,6 +336,7 @@ struct ChunkParser {
             return true
         case .string:
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
+            if f.count > Self.maxInternedLength { return false }
             if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
             let code = intern(f, local: &strings, global: globalStrings)
             previous?.pointee = PreviousValue(f, code)

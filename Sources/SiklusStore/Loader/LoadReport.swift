@@ -34,12 +34,28 @@ public struct LoadReport: Sendable, Equatable {
     public var source: FileIdentity?
     /// True when nothing was loaded because this table already holds this file, unchanged.
     public var alreadyLoaded = false
+    /// How many times the data was parsed: 1, or 2 when misjudged extra columns were re-planned as text
+    /// (the cost bound tests assert; not shown in the report).
+    public var passes = 1
+    /// What the file held (size, sampled and maybe full hash), to recognise a copy of it later.
+    public var fingerprint: ContentFingerprint?
+    /// Set when nothing was loaded because the table holds a copy of this file: the earlier file's path,
+    /// and whether the whole contents were compared (false: size and sampled blocks only, the earlier
+    /// file being gone or changed).
+    public var copyOf: (path: String, verified: Bool)?
 
     public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
 
     /// A human-readable report; `includeTiming: false` gives stable text for golden tests.
     public func render(includeTiming: Bool = true) -> String {
         let name = (path as NSString).lastPathComponent
+        if let copyOf {
+            let what = copyOf.verified ? "a byte-identical copy of this file" : "a file of the same size and sampled contents"
+            let gone = copyOf.verified ? "" : ", no longer there to compare in full"
+            let why = table == .customers ? "loading it would change nothing" : "loading it would count every row twice"
+            return "skipped \(name): \(table.rawValue) already hold \(what) (loaded as \(copyOf.path)\(gone)); "
+                + "\(why). To load it anyway: load \(table.rawValue) \"\(path)\" append"
+        }
         if alreadyLoaded {
             let why = table == .customers ? "loading it again would change nothing" : "loading it again would count every row twice"
             return "skipped \(name): \(table.rawValue) already hold this file, unchanged since it was loaded (\(why))"
@@ -78,6 +94,20 @@ public struct LoadReport: Sendable, Equatable {
 }
 
 extension LoadReport {
+    public static func == (a: LoadReport, b: LoadReport) -> Bool {
+        a.table == b.table && a.path == b.path && a.delimiter == b.delimiter && a.rowsLoaded == b.rowsLoaded && a.skipped == b.skipped
+            && a.distinctCustomers == b.distinctCustomers && a.timeSpan == b.timeSpan && a.columns == b.columns && a.notes == b.notes
+            && a.elapsed == b.elapsed && a.source == b.source && a.alreadyLoaded == b.alreadyLoaded && a.passes == b.passes
+            && a.fingerprint == b.fingerprint && a.copyOf?.path == b.copyOf?.path && a.copyOf?.verified == b.copyOf?.verified
+    }
+
+    /// The report for a load skipped because the table holds a copy of this file, loaded by `earlier`.
+    static func copy(of earlier: LoadReport, path: String, verified: Bool) -> LoadReport {
+        var report = alreadyLoaded(earlier, path: path)
+        report.copyOf = (earlier.path, verified)
+        return report
+    }
+
     /// The report for a load skipped because `earlier` already brought this file into the table.
     static func alreadyLoaded(_ earlier: LoadReport, path: String) -> LoadReport {
         LoadReport(table: earlier.table, path: path, delimiter: earlier.delimiter, rowsLoaded: 0, skipped: [], distinctCustomers: 0,

@@ -25,15 +25,17 @@ public struct Store: Sendable {
     }
 
     /// Loads (appends) a CSV file into `table`. On error `self` is unchanged. A file this table already
-    /// holds, unchanged since, is skipped (the report says so): loading it twice would double its rows.
+    /// holds, unchanged since, or a byte-identical copy of one, is skipped (the report says so): loading
+    /// it twice would double its rows. `.append` loads it anyway; `.replace` first empties the table.
     @discardableResult
-    public mutating func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions()) throws -> LoadReport {
+    public mutating func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions(), mode: LoadMode = .normal) throws -> LoadReport {
         if let delimiter = options.delimiter, let problem = LoadError.delimiterProblem(delimiter) {
             throw LoadError(path: path, message: "cannot use byte 0x\(String(delimiter, radix: 16)) as the delimiter: \(problem)",
                             hint: "give the character between fields, e.g. delim=\",\", delim=\";\" or delim=tab")
         }
         var next = self
-        let report = try CSVLoader(path: path, table: table, options: options).load(into: &next)
+        if mode == .replace { next.removeRows(of: table) }
+        let report = try CSVLoader(path: path, table: table, options: options, mode: mode).load(into: &next)
         if report.alreadyLoaded { return report }
         next.loads.append(report)
         self = next
