@@ -68,12 +68,12 @@ struct Binder {
                 try enter(.result)
                 if let result { throw Diagnostic("a pipeline has one of metric, retention or funnel; this one already has `\(result.kind.keyword)`", at: step.span) }
                 result = step
-                plan.output = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorOnFirstPurchase: anchorOnFirstPurchase))
+                plan.output = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorOnFirstPurchase: anchorOnFirstPurchase, span: step.span))
             case .funnel(let spec):
                 try enter(.result)
                 if let result { throw Diagnostic("a pipeline has one of metric, retention or funnel; this one already has `\(result.kind.keyword)`", at: step.span) }
                 result = step
-                plan.output = .funnel(try funnel(spec))
+                plan.output = .funnel(try funnel(spec, span: step.span))
             case .sort(let keys):
                 try enter(.post)
                 plan.post.append(.sort(keys.map { ($0.column.text, $0.direction?.value == .descending, $0.span) }))
@@ -156,7 +156,7 @@ struct Binder {
         return metrics
     }
 
-    private func retention(_ options: RetentionOptions, groupingPeriod: PeriodUnit?, anchorOnFirstPurchase: Bool) throws(Diagnostic) -> RetentionPlan {
+    private func retention(_ options: RetentionOptions, groupingPeriod: PeriodUnit?, anchorOnFirstPurchase: Bool, span: SourceSpan) throws(Diagnostic) -> RetentionPlan {
         var activity = RetentionPlan.Activity.purchase
         var activityName = "purchase"
         switch options.activity?.value {
@@ -175,10 +175,10 @@ struct Binder {
         }
         return RetentionPlan(period: options.period?.value ?? groupingPeriod ?? context.settings.period, percent: options.isPercent,
                              activity: activity, activityName: activityName, unbounded: options.isUnbounded, horizon: horizon,
-                             anchorOnFirstPurchase: anchorOnFirstPurchase)
+                             anchorOnFirstPurchase: anchorOnFirstPurchase, span: span)
     }
 
-    private func funnel(_ spec: FunnelSpec) throws(Diagnostic) -> FunnelPlan {
+    private func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> FunnelPlan {
         var steps: [(String, FunnelPlan.StepMatch)] = []
         for name in spec.steps {
             if let stage = Stage(named: name.text), !name.isQuoted || context.store.strings.code(of: name.text) == nil {
@@ -195,6 +195,6 @@ struct Binder {
             // Any window longer than recorded history means "no limit"; capping it keeps time arithmetic in range.
             window = min(written.value.approximateSeconds ?? .max, FunnelPlan.longestWindow)
         }
-        return FunnelPlan(steps: steps, window: window, order: spec.order?.value ?? .ordered)
+        return FunnelPlan(steps: steps, window: window, order: spec.order?.value ?? .ordered, span: span)
     }
 }

@@ -57,6 +57,8 @@ struct RetentionPlan {
     var horizon: Int?
     /// What anchors a customer's period 0: first purchase when cohorted by it, else signup.
     var anchorOnFirstPurchase: Bool
+    /// The `retention` step, for errors raised while computing it.
+    var span: SourceSpan?
 }
 
 /// `funnel a -> b -> c [within …] [order]`, resolved.
@@ -68,4 +70,6 @@ struct FunnelPlan {
     var steps: [(name: String, match: StepMatch)]
     var window: Int64
     var order: FunnelOrder
+    /// The `funnel` step, for errors raised while computing it.
+    var span: SourceSpan?
 }
