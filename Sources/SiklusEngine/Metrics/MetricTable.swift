@@ -116,35 +116,3 @@ struct LTVBase {
         return revenue / Double(base)
     }
 }
-
-/// Small statistics helpers.
-enum Statistics {
-    /// The median (mean of the middle two for an even count), or nil when empty.
-    /// - Complexity: O(n) expected (selection, not a full sort: medians run over hundreds of thousands of values).
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        var v = values
-        let mid = v.count / 2
-        let upper = select(&v, mid)
-        guard v.count % 2 == 0 else { return upper }
-        // After selection every value left of `mid` is <= v[mid]: the lower middle is their maximum.
-        let lower = v[0..<mid].max()!
-        return (lower + upper) / 2
-    }
-
-    /// Rearranges `v` so `v[k]` is the k-th smallest, smaller ones left of it; returns `v[k]`.
-    static func select(_ v: inout [Double], _ k: Int) -> Double {
-        var lo = 0, hi = v.count - 1
-        var rng = SystemRandomNumberGenerator()
-        while lo < hi {
-            v.swapAt(Int.random(in: lo...hi, using: &rng), hi)
-            let pivot = v[hi]
-            var store = lo
-            for i in lo..<hi where v[i] < pivot { v.swapAt(i, store); store += 1 }
-            v.swapAt(store, hi)
-            if store == k { return v[k] }
-            if store < k { lo = store + 1 } else { hi = store - 1 }
-        }
-        return v[k]
-    }
-}
