@@ -97,7 +97,7 @@ enum ValueMatcher {
             guard op == .equal || op == .notEqual else {
                 throw Diagnostic("text values compare with = or != (or in (…))", at: value.span)
             }
-            guard case .literal(let literal) = value.kind, let text = Self.text(literal) else {
+            guard let text = Self.text(of: value) else {
                 throw Diagnostic("expected a name or \"text\" to compare with", at: value.span)
             }
             let code = attribute.kind(in: store) == .customerCode ? store.customerIDs.code(of: text) : store.strings.code(of: text)
@@ -191,11 +191,13 @@ enum ValueMatcher {
         }
     }
 
-    static func text(_ literal: Literal) -> String? {
+    /// The text a literal stands for in a comparison with a text column: a name or string as decoded,
+    /// anything else (`00017`, `1.785e4`) exactly as written, never its re-printed value (`17`, `17850.0`).
+    static func text(of node: ExpressionNode) -> String? {
+        guard case .literal(let literal) = node.kind else { return nil }
         switch literal {
-        case .name(let s), .string(let s): s
-        case .integer(let v): String(v)
-        case .number, .date, .duration: literal.description
+        case .name(let s), .string(let s): return s
+        case .integer, .number, .date, .duration: return node.sourceText ?? literal.description
         }
     }
 
