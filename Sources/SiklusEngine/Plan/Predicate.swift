@@ -36,8 +36,7 @@ struct Predicate: @unchecked Sendable {
             return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: match)
         case .membership(let value, let negated, let values):
             let attribute = try column(value, context, preferEvents: preferEvents)
-            let matchers = try values.map { v throws(Diagnostic) in try ValueMatcher.comparison(attribute, .equal, v, context) }
-            let test: (Int32, Int) -> Bool = { c, r in matchers.contains { $0(c, r) } }
+            let test = try MembershipTest.compile(attribute, values, context).test(attribute, context)
             // `x not in (a, b)` means `x != a and x != b`: like `!=`, a missing value matches neither.
             let hasValue = ValueMatcher.hasValue(attribute, context)
             return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: negated ? { hasValue($0, $1) && !test($0, $1) } : test)
