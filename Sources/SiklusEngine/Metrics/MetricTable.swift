@@ -3,7 +3,8 @@ import SiklusStore
 
 /// Builds the result of `metric …`: one row per non-empty group, label columns then one column per metric.
 enum MetricTable {
-    static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> ResultTable {
+    static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?,
+                      spendScope: [SpendFilter.Step] = []) throws(Diagnostic) -> ResultTable {
         if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context) }
         if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span) }
         let dims = allDimensions(scope, dimensions)
@@ -14,7 +15,10 @@ enum MetricTable {
         let spendMetrics = metrics.filter(\.needsSpend)
         let needs = AggregateScan.Needs(churn: metrics.contains(.churn_rate), daysToPurchase: metrics.contains(.time_to_purchase))
         let stats = customerMetrics.isEmpty && !metrics.contains(.cpa) ? nil : try AggregateScan.run(scope, keys, context, needs: needs)
-        let spend = spendMetrics.isEmpty ? nil : try SpendScan.run(scope, keys, context, metricSpan: span)
+        let spendFilter = spendMetrics.isEmpty ? SpendFilter() : SpendFilter.compile(spendScope, context)
+        // An empty cohort has no spend of its own: showing every channel's spend would answer another question.
+        let noCustomers = scope.customers.isEmpty && !spendFilter.unnarrowed.isEmpty
+        let spend = spendMetrics.isEmpty ? nil : try SpendScan.run(scope, keys, context, metricSpan: span, filter: spendFilter, noRows: noCustomers)
 
         // Rows: groups with customers, events or spend, in key order (time chronologically).
         let groups = (0..<keys.count).filter { g in
@@ -31,12 +35,27 @@ enum MetricTable {
                                         values: values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)))
         }
         let isSeries = dims.contains { $0.period != nil && !$0.isCustomerLevel }
-        return ResultTable(columns: columns, shape: isSeries ? .series : .table,
-                           title: metrics.contains(.cpa) && leavesOutBuyers(scope, context) ? cpaCaveat : nil)
+        var notes: [String] = []
+        if noCustomers {
+            notes.append("note: no customer is in scope, so no spend is shown: spend is recorded per day and channel, not per customer")
+        } else if !spendFilter.unnarrowed.isEmpty, spendMetrics != [.cpa] {
+            notes.append(spendNote(spendFilter.unnarrowed))
+        }
+        if metrics.contains(.cpa) && !noCustomers && leavesOutBuyers(scope, context) { notes.append(cpaCaveat) }
+        return ResultTable(columns: columns, shape: isSeries ? .series : .table, notes: notes)
     }
 
     /// Said under a `cpa` computed for some of the customers: spend is recorded per day and channel only.
     static let cpaCaveat = "note: cpa divides all the spend of each channel and period by the new buyers in scope; spend cannot be narrowed to these customers"
+
+    /// Said under spend metrics whose scope steps could not narrow the spend table.
+    static func spendNote(_ steps: [String]) -> String {
+        // The steps are printed from the tree, where dates carry their precision (`2022-09 (month)`).
+        let written = steps.map { $0.replacing(/\s\((month|day|quarter|timestamp)\)/, with: "") }
+        let shown = written.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (steps.count > 3 ? " …" : "")
+        return "note: spend is recorded per day and channel, so \(shown) cannot narrow it (only conditions on ts and the event channel do): "
+            + "spend, impressions and clicks are those of every customer in each period and channel"
+    }
 
     /// True when some customer who ever bought is out of scope (a cohort filter), so `cpa`'s denominator
     /// is a subset while its spend is not.

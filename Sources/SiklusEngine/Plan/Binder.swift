@@ -16,6 +16,7 @@ struct Binder {
             plan.source = .events
         case .cohort(let cohort):
             plan.source = .cohort(try cohortFilter(cohort.filters))
+            plan.spendScope += cohort.filters.map { .other("cohort " + SyntaxPrinter.inline($0)) }
             if let grouping = cohort.grouping {
                 let (dimension, onFirstPurchase) = try cohortGrouping(grouping)
                 plan.grouping = dimension
@@ -48,9 +49,11 @@ struct Binder {
                                              fallbackHint: "stages: " + Stage.allCases.map(\.name).joined(separator: ", "))
                 }
                 plan.scopeSteps.append(.stage(stage))
+                plan.spendScope.append(.other(PipelineText.step(step.kind)))
             case .filter(let condition):
                 try enter(.scope)
                 plan.scopeSteps.append(.filter(try Predicate.compile(condition, context, preferEvents: true)))
+                plan.spendScope.append(.condition(condition, written: PipelineText.step(step.kind)))
             case .groupBy(let names):
                 // `by` may come before or after the metric step, but not after sort/top/limit.
                 if phase.rawValue > Phase.result.rawValue { try enter(.scope) }

@@ -20,8 +20,9 @@ enum MembershipTest {
     /// Compiles `attribute in (values)`; each value is checked as `attribute = value` is, with the same errors.
     /// - Complexity: O(k log k) to build for k values; a test is O(1) expected (codes, numbers) or
     ///   O(log k) (times), O(k) for lists of at most `linearLimit`.
-    static func compile(_ attribute: Attribute, _ values: [ExpressionNode], _ context: EvalContext) throws(Diagnostic) -> MembershipTest {
-        let matchers = try values.map { v throws(Diagnostic) in try ValueMatcher.comparison(attribute, .equal, v, context) }
+    static func compile(_ attribute: Attribute, _ values: [ExpressionNode], _ context: EvalContext,
+                        reader: AttributeReader? = nil) throws(Diagnostic) -> MembershipTest {
+        let matchers = try values.map { v throws(Diagnostic) in try ValueMatcher.comparison(attribute, .equal, v, context, reader: reader) }
         guard values.count > linearLimit else { return .values(matchers) }
         let store = context.store
         switch attribute.kind(in: store) {
@@ -56,9 +57,9 @@ enum MembershipTest {
         }
     }
 
-    /// The test of (customer, row).
-    func test(_ attribute: Attribute, _ context: EvalContext) -> (Int32, Int) -> Bool {
-        let reader = AttributeReader(attribute, context)
+    /// The test of (customer, row); `reader` as given to `compile`.
+    func test(_ attribute: Attribute, _ context: EvalContext, reader: AttributeReader? = nil) -> (Int32, Int) -> Bool {
+        let reader = reader ?? AttributeReader(attribute, context)
         switch self {
         case .values(let matchers):
             return { c, r in matchers.contains { $0(c, r) } }

@@ -45,7 +45,7 @@ struct Predicate: @unchecked Sendable {
         }
     }
 
-    private static func column(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute {
+    static func column(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute {
         let name: QualifiedName
         switch node.kind {
         case .column(let written): name = written
@@ -69,7 +69,7 @@ struct Predicate: @unchecked Sendable {
     }
 
     /// True for a literal other than a bare word, and for ranges: values that cannot name a column.
-    private static func isConstant(_ node: ExpressionNode) -> Bool {
+    static func isConstant(_ node: ExpressionNode) -> Bool {
         switch node.kind {
         case .literal(.name), .column: false
         case .literal, .range: true
@@ -79,7 +79,7 @@ struct Predicate: @unchecked Sendable {
 
     /// The column a right-hand operand names, or nil for a value. Only a dotted name is a column there
     /// (`channel = customers.channel`): a bare word is text, so `country = ID` never means the `id` column.
-    private static func columnOperand(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute? {
+    static func columnOperand(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute? {
         guard case .column(let name) = node.kind, name.parts.count > 1 else { return nil }
         return try Attribute.resolve(name, in: context.store, preferEvents: preferEvents)
     }
@@ -87,10 +87,11 @@ struct Predicate: @unchecked Sendable {
 
 /// Builds the test for `attribute op value`, checking that the value suits the attribute.
 enum ValueMatcher {
+    /// `reader` reads the attribute from another table (spend rows); by default from the events and customers.
     static func comparison(_ attribute: Attribute, _ op: ComparisonOperator, _ value: ExpressionNode,
-                           _ context: EvalContext) throws(Diagnostic) -> (Int32, Int) -> Bool {
+                           _ context: EvalContext, reader: AttributeReader? = nil) throws(Diagnostic) -> (Int32, Int) -> Bool {
         let store = context.store
-        let reader = AttributeReader(attribute, context)
+        let reader = reader ?? AttributeReader(attribute, context)
         switch attribute.kind(in: store) {
         case .code, .customerCode:
             guard op == .equal || op == .notEqual else {
@@ -153,8 +154,8 @@ enum ValueMatcher {
     }
 
     /// Whether the attribute has a value for (customer, row).
-    static func hasValue(_ attribute: Attribute, _ context: EvalContext) -> (Int32, Int) -> Bool {
-        let reader = AttributeReader(attribute, context)
+    static func hasValue(_ attribute: Attribute, _ context: EvalContext, reader: AttributeReader? = nil) -> (Int32, Int) -> Bool {
+        let reader = reader ?? AttributeReader(attribute, context)
         switch attribute.kind(in: context.store) {
         case .code, .customerCode: return { reader.code($0, $1) >= 0 }
         case .number: return { reader.number($0, $1) != nil }

@@ -44,6 +44,8 @@ struct QueryPlan: @unchecked Sendable {
     var output: Output
     var post: [PostStep]
     var presentation: Presentation
+    /// The source's filters and the scope steps, for narrowing the spend table (see `SpendFilter`).
+    var spendScope: [SpendFilter.Step] = []
 }
 
 /// `retention [period …] [percent] [on …] [unbounded] [horizon N]`, resolved.

@@ -59,6 +59,7 @@ extension SQLBuilder {
         let predicate = try? Predicate.compile(condition, context, preferEvents: true)
         let customerLevel = predicate?.isCustomerLevel ?? false
         let previousCustomers = customers
+        filtered = true
         if customerLevel {
             let sql = try SQLCondition(names: names, inEvents: false).translate(condition, preferEvents: true, parenthesizeOr: false)
             customers = query.add("customers_\(number)", "\(number). \(label): the customers for whom it holds", "SELECT * FROM \(previousCustomers)\nWHERE \(sql)")

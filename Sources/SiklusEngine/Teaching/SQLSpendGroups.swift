@@ -30,6 +30,9 @@ extension SQLBuilder {
 
     /// `spend_groups`: spend, impressions and clicks per group; only groups with some spend count as rows.
     mutating func spendGroups(dimensions: [SQLDimension], number: Int, label: String, first: Bool) throws(NoSQLEquivalent) -> String {
+        guard !filtered else {
+            throw NoSQLEquivalent("spend narrowed by `where` (Siklus applies conditions on ts and the event channel to spend rows)")
+        }
         let schema = names.schema
         let labels = try dimensions.map { d throws(NoSQLEquivalent) in "\(try spendLabels(d).spend) AS \(d.column)" }
         let measures = [(ColumnRole.spend, "spend"), (.impressions, "impressions"), (.clicks, "clicks")]

@@ -55,6 +55,7 @@ extension Shell {
             lastResult = table
             lastQuery = query
             writeChart(table, to: destination)
+            writeNotes(table)
             writeElapsed(elapsed)
         case .export(let table, let path):
             lastResult = table
@@ -62,6 +63,7 @@ extension Shell {
             do {
                 try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
                 io.err.write("wrote \(path)\n")
+                writeNotes(table)
                 writeElapsed(elapsed)
             } catch let error as ExportError {
                 reportError("error: cannot export: \(error.message)" + error.hints.map { "\n  help: \($0)" }.joined())
@@ -78,6 +80,11 @@ extension Shell {
             writeElapsed(elapsed)
         }
         return true
+    }
+
+    /// A result's notes (caveats about its numbers) on stderr, in every output mode: results stay on stdout.
+    func writeNotes(_ table: ResultTable) {
+        for note in table.notes { io.err.write(note + "\n") }
     }
 
     /// `.timer on` for outputs without a table footer (charts, exports, text): the time on stderr, so

@@ -8,6 +8,7 @@ enum PlainTable {
     static func render(_ table: ResultTable) -> String {
         var lines = ["shape: \(table.shape.rawValue)"]
         if let title = table.title { lines.append("title: \(title)") }
+        lines += table.notes
         lines.append(table.columns.map { "\($0.name):\($0.unit.rawValue)" }.joined(separator: " | "))
         for row in 0..<table.rowCount {
             lines.append(table.columns.map { cell($0.values, row) }.joined(separator: " | "))
