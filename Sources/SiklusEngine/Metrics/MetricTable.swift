@@ -31,8 +31,9 @@ enum MetricTable {
         }
         let cumulative = metrics.contains(.ltv) ? try ltvCustomers(dims, scope: scope, context, span: span) : nil
         for metric in metrics {
-            columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit,
-                                        values: values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)))
+            let column = values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)
+            try checkFinite(column, metric, rows: rows, keys: keys, span: span)
+            columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit, values: column))
         }
         let isSeries = dims.contains { $0.period != nil && !$0.isCustomerLevel }
         var notes: [String] = []
@@ -43,6 +44,16 @@ enum MetricTable {
         }
         if metrics.contains(.cpa) && !noCustomers && leavesOutBuyers(scope, context) { notes.append(cpaCaveat) }
         return ResultTable(columns: columns, shape: isSeries ? .series : .table, notes: notes)
+    }
+
+    /// Sums beyond the range of a Double become infinite (and ratios of them NaN); printing them as
+    /// `inf` or JSON `null` would pass off an overflow as a value, so the metric is refused instead.
+    private static func checkFinite(_ column: ColumnValues, _ metric: Metric, rows: [Int], keys: GroupKeys, span: SourceSpan?) throws(Diagnostic) {
+        guard case .number(let values) = column, let i = values.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) else { return }
+        let group = keys.dimensions.isEmpty ? "" : " for " + keys.labels(rows[i]).joined(separator: ", ")
+        let source = metric.needsSpend ? "spend values" : "amounts"
+        throw Diagnostic("\(metric.rawValue) is too large to compute\(group): its sum of \(source) exceeds the largest number (about 1.8e308)",
+                         at: span, hints: ["look for stray huge values, e.g. events | where amount > 1e300 | by customer | metric orders"])
     }
 
     /// Said under a `cpa` computed for some of the customers: spend is recorded per day and channel only.
