@@ -15,11 +15,15 @@ enum FunnelAnalysis {
     static func build(_ plan: FunnelPlan, scope: Scope, dimensions: [Dimension], _ context: EvalContext) throws(Diagnostic) -> ResultTable {
         let groups = MetricTable.allDimensions(scope, dimensions)
         guard groups.allSatisfy(\.isCustomerLevel) else {
-            throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: nil)
+            throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: plan.span,
+                             hints: ["a customer passes each step once; drop the event dimension (by month, by event …)"])
         }
-        guard let keys = GroupKeys(groups) else { throw Diagnostic("too many groups for a funnel", at: nil) }
+        guard let keys = GroupKeys(groups) else {
+            throw Diagnostic("too many groups for a funnel: the dimensions multiply to more than \(GroupKeys.limit)", at: plan.span,
+                             hints: ["group by fewer or coarser dimensions"])
+        }
         let n = plan.steps.count
-        guard n <= 32 else { throw Diagnostic("a funnel has at most 32 steps", at: nil) }
+        guard n <= FunnelPlan.maxSteps else { throw Diagnostic("a funnel has at most \(FunnelPlan.maxSteps) steps; this one has \(n)", at: plan.span) }
         let masks = StepMasks(plan, context)
         let offsets = context.store.events.offsets, ts = context.store.events.ts
         let rowMask = scope.rowMask

@@ -5,7 +5,7 @@ import SiklusStore
 enum MetricTable {
     static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?,
                       spendScope: [SpendFilter.Step] = []) throws(Diagnostic) -> ResultTable {
-        if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context) }
+        if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context, span: span) }
         if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span) }
         let dims = allDimensions(scope, dimensions)
         guard let keys = GroupKeys(dims) else {

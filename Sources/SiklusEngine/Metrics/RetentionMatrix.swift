@@ -52,7 +52,13 @@ enum RetentionMatrix {
         case .event(let code): (activeCode, activeFlags, anyEvent) = (code, 0, false)
         }
         let flags = classes.flags, eventCodes = events.event, ts = events.ts, offsets = events.offsets, mask = scope.rowMask
-        let cohortKeys = grouping.flatMap { GroupKeys([$0])?.materialize(scope, context).customer } ?? []
+        var cohortKeys: [Int32] = []
+        if let grouping {
+            guard let keys = GroupKeys([grouping]) else {
+                throw Diagnostic("too many cohorts: more than \(GroupKeys.limit)", at: plan.span, hints: ["use a longer cohort period"])
+            }
+            cohortKeys = keys.materialize(scope, context).customer
+        }
 
         // `reached[cohort * columns + k]`: customers whose period 0 is k periods before as_of's (the last
         // column also takes those further back), summed from the right into "reached period k" below.

@@ -92,7 +92,7 @@ struct Binder {
                                      hints: ["run the query twice, or plot it and use .export FILE for the last result"])
                 }
                 try enter(.presentation)
-                if case .export(let path) = step.kind { plan.presentation = .export(path.value) } else { plan.presentation = .plot }
+                if case .export(let path) = step.kind { plan.presentation = .export(path.value, span: step.span) } else { plan.presentation = .plot }
             }
         }
         plan.dimensions = dimensions
@@ -139,7 +139,7 @@ struct Binder {
         if grouping.period != nil, attribute.kind(in: context.store) != .time {
             throw Diagnostic("`period` applies to dates, and `\(grouping.dimension.text)` is not one", at: grouping.period!.span)
         }
-        return (try Dimension.of(attribute, name: "cohort", context, period: period), attribute == .firstPurchase)
+        return (try Dimension.of(attribute, name: "cohort", context, period: period, span: grouping.dimension.span), attribute == .firstPurchase)
     }
 
     private func metrics(_ names: [Identifier], span: SourceSpan) throws(Diagnostic) -> [Metric] {

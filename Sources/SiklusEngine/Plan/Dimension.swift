@@ -62,11 +62,11 @@ struct Dimension: @unchecked Sendable {
                                      fallbackHint: "group by a column, stage, or day|week|month|quarter|year")
         }
         let attribute = try Attribute.resolve(name, in: context.store, preferEvents: false)
-        return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period)
+        return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period, span: name.span)
     }
 
-    /// A dimension over an attribute; time attributes are bucketed by `period`.
-    static func of(_ attribute: Attribute, name: String, _ context: EvalContext, period: PeriodUnit) throws(Diagnostic) -> Dimension {
+    /// A dimension over an attribute; time attributes are bucketed by `period`. `span` is the name's, for errors.
+    static func of(_ attribute: Attribute, name: String, _ context: EvalContext, period: PeriodUnit, span: SourceSpan? = nil) throws(Diagnostic) -> Dimension {
         let store = context.store
         let reader = AttributeReader(attribute, context)
         switch attribute.kind(in: store) {
@@ -144,7 +144,8 @@ struct Dimension: @unchecked Sendable {
                 for r in 0..<store.events.count { if let v = read(store.events.customer[r], r) { values.insert(v) } }
             }
             guard values.count <= 100_000 else {
-                throw Diagnostic("\(name) has \(values.count) distinct values: too many to group by", at: nil)
+                throw Diagnostic("\(name) has \(values.count) distinct values: too many to group by (at most 100000)", at: span,
+                                 hints: ["group by a coarser column, or filter first: | where \(name) < …"])
             }
             let sorted = values.sorted()
             let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })

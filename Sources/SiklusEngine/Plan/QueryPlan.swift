@@ -32,7 +32,8 @@ struct QueryPlan: @unchecked Sendable {
     enum Presentation: Equatable {
         case table
         case plot
-        case export(String)
+        /// The path, and the `export` step's span.
+        case export(String, span: SourceSpan)
     }
 
     var source: SourcePlan
@@ -67,6 +68,8 @@ struct RetentionPlan {
 struct FunnelPlan {
     /// Windows are capped at 1000 years: longer means "no limit" and would overflow time arithmetic.
     static let longestWindow: Int64 = 1000 * 365 * CivilTime.secondsPerDay
+    /// Steps are bits of a 32-bit mask (see `StepMasks`).
+    static let maxSteps = 32
 
     enum StepMatch { case stage(Stage), event(Int32) }
     var steps: [(name: String, match: StepMatch)]

@@ -57,7 +57,7 @@ extension Shell {
             writeChart(table, to: destination)
             writeNotes(table)
             writeElapsed(elapsed)
-        case .export(let table, let path):
+        case .export(let table, let path, _):
             lastResult = table
             lastQuery = query
             do {

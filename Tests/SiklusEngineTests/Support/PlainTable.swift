@@ -35,7 +35,7 @@ enum PlainTable {
             switch output {
             case .table(let table): return head + "\n" + render(table)
             case .plot(let table): return head + "\nplot\n" + render(table)
-            case .export(let table, let path): return head + "\nexport to \(path)\n" + render(table)
+            case .export(let table, let path, _): return head + "\nexport to \(path)\n" + render(table)
             case .load(let report): return head + "\n" + report.render(includeTiming: false)
             // Text may quote the files' absolute paths (explain's SQL): make it independent of the checkout's place.
             case .text(let text): return head + "\n" + text.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "<repo>/")
