@@ -34,3 +34,14 @@ final class LocatedErrorTests: XCTestCase {
         }
     }
 }
+
+/// What the parser accepts the engine runs: the longest horizon and the largest limit.
+final class StepLimitAgreementTests: XCTestCase {
+    func testTheEngineRunsEveryCountTheParserAccepts() throws {
+        let session = try XCTUnwrap(TeachingFixture.shared)
+        XCTAssertNoThrow(try session.query("cohort by first_purchase period day | retention period day horizon \(StepLimits.horizon)"))
+        XCTAssertNoThrow(try session.query("cohort by channel | metric customers | limit \(StepLimits.rows)"))
+        XCTAssertNoThrow(try session.query("cohort by channel | metric customers | top \(StepLimits.rows)"))
+        XCTAssertEqual(RetentionMatrix.maxColumns, Int(StepLimits.horizon) + 1)
+    }
+}

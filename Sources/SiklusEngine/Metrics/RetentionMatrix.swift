@@ -10,7 +10,8 @@ import SiklusStore
 /// of those who have: customers whose period 0 is later could not have been active then yet, and would
 /// otherwise pull down the later columns of cohorts whose customers start in different periods.
 enum RetentionMatrix {
-    static let maxColumns = 10_000
+    /// Period 0 and up to the longest horizon the parser accepts.
+    static let maxColumns = Int(StepLimits.horizon) + 1
     /// The most cells (cohorts × periods) a retention table may have: its counters are allocated per cell.
     static let maxCells = 10_000_000
 

@@ -104,7 +104,7 @@ struct Binder {
     }
 
     private func count(_ n: Spanned<Int64>) throws(Diagnostic) -> Int {
-        guard n.value > 0, n.value <= Int64(Int32.max) else { throw Diagnostic("expected a positive number of rows", at: n.span) }
+        guard n.value > 0, n.value <= StepLimits.rows else { throw Diagnostic("expected 1 to \(StepLimits.rows) rows", at: n.span) }
         return Int(n.value)
     }
 
@@ -173,7 +173,7 @@ struct Binder {
             activityName = name.text
         }
         let horizon = try options.horizon.map { n throws(Diagnostic) -> Int in
-            guard n.value >= 0, n.value <= 10_000 else { throw Diagnostic("horizon expects a number of periods, up to 10000", at: n.span) }
+            guard n.value >= 0, n.value <= StepLimits.horizon else { throw Diagnostic("horizon takes at most \(StepLimits.horizon) periods", at: n.span) }
             return Int(n.value)
         }
         return RetentionPlan(period: options.period?.value ?? groupingPeriod ?? context.settings.period, percent: options.isPercent,
