@@ -102,7 +102,8 @@ enum MetricTable {
         case .churn_rate: return number { ratio(Double(s[$0].churned), Double(s[$0].buyers), percent: true) }
         case .ltv:
             guard let cumulative else { return number { ratio(s[$0].revenue, Double(s[$0].customers)) } }
-            return number { g in cumulative.value(g, stats: s, keys: keys) }
+            let running = cumulative.runningRevenue(stats: s, keys: keys)
+            return number { g in cumulative.value(g, running: running, keys: keys) }
         case .impressions: return .integer(rows.map { Int64(p[$0].impressions) })
         case .clicks: return .integer(rows.map { Int64(p[$0].clicks) })
         case .spend: return number { p[$0].spend }
@@ -132,17 +133,23 @@ struct LTVBase {
     let customers: [Int]
     let keys: GroupKeys
 
+    /// Revenue of each group summed over its period and every earlier one, by group number: one pass in
+    /// group order, since the group one period earlier is `multiplier(timeIndex)` smaller.
+    /// - Complexity: O(groups) (a sum per row over earlier periods was O(groups × periods)).
+    func runningRevenue(stats: [GroupStats], keys full: GroupKeys) -> [Double] {
+        let step = full.multiplier(timeIndex), periods = full.dimensions[timeIndex].labels.count
+        var running = [Double](repeating: 0, count: full.count)
+        for g in 0..<full.count {
+            running[g] = stats[g].revenue + ((g / step) % periods > 0 ? running[g - step] : 0)
+        }
+        return running
+    }
+
     /// Cumulative revenue up to group `g`'s period / customers of its non-time group.
-    func value(_ g: Int, stats: [GroupStats], keys full: GroupKeys) -> Double? {
-        var parts = full.parts(g)
-        let period = parts[timeIndex]
+    func value(_ g: Int, running: [Double], keys full: GroupKeys) -> Double? {
+        let parts = full.parts(g)
         let base = customers[keys.key(parts: others.map { parts[$0] })]
         guard base > 0 else { return nil }
-        var revenue = 0.0
-        for p in 0...period {
-            parts[timeIndex] = p
-            revenue += stats[full.key(parts: parts)].revenue
-        }
-        return revenue / Double(base)
+        return running[g] / Double(base)
     }
 }
