@@ -39,6 +39,7 @@ enum FunnelAnalysis {
             var p = Partial(reached: Array(repeating: 0, count: keys.count * n), days: Array(repeating: [], count: keys.count * n))
             var times: [Int64] = [], steps: [UInt32] = []
             var reach = Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = reach.times
+            var sweep = OrderedSweep()
             for (count, i) in parts[k].enumerated() {
                 if count & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
@@ -50,7 +51,8 @@ enum FunnelAnalysis {
                     if m != 0 { times.append(ts[r]); steps.append(m) }
                 }
                 guard !times.isEmpty else { continue }
-                furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt)
+                furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt,
+                         sweep: &sweep)
                 guard reach.level > 0 else { continue }
                 let g = customerKeys.isEmpty ? 0 : Int(customerKeys[Int(c)])
                 for step in 0..<reach.level {
@@ -104,14 +106,28 @@ enum FunnelAnalysis {
     /// the same size, so no memory is allocated per customer or per attempt.
     static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder,
                          best: inout Reach, attempt: inout [Int64]) {
+        var sweep = OrderedSweep()
+        furthest(times: times, steps: steps, stepCount: n, window: window, order: order, best: &best, attempt: &attempt, sweep: &sweep)
+    }
+
+    /// `furthest`, with the ordered funnel's scratch arrays reused across customers.
+    /// - Complexity: ordered and strict O(m·n) for m rows and n steps; any order O(m·w), w the rows in one window.
+    static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder,
+                         best: inout Reach, attempt: inout [Int64], sweep: inout OrderedSweep) {
         best.level = 0
+        if order == .ordered, let start = sweep.bestStart(times: times, steps: steps, stepCount: n, window: window) {
+            // Replay the winning attempt alone for its step times.
+            chain(from: start, times: times, steps: steps, stepCount: n, window: window, strict: false, best: &best, attempt: &attempt)
+            return
+        }
+        if order == .ordered { return }
         if order == .anyOrder {
             let all = UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(n)) - 1)
             for i in times.indices where steps[i] & all != 0 {
                 // The first occurrence of each step within [times[i], times[i] + window].
                 var found: UInt32 = 0
                 var j = i
-                while j < times.count, times[j] <= times[i] + window {
+                while j < times.count, times[j] <= times[i] + window, found != all {
                     // One event is one step: it fills the first step it matches that is still open.
                     let open = steps[j] & all & ~found
                     if open != 0 {
@@ -131,27 +147,34 @@ enum FunnelAnalysis {
             return
         }
         for i in times.indices where steps[i] & 1 != 0 {
-            attempt[0] = times[i]
-            var position = i
-            var step = 1
-            while step < n {
-                var next = -1
-                var j = position + 1
-                while j < times.count, times[j] <= times[i] + window {
-                    if steps[j] & (1 << UInt32(step)) != 0 { next = j; break }
-                    if order == .strict { break }
-                    j += 1
-                }
-                guard next >= 0 else { break }
-                attempt[step] = times[next]
-                position = next
-                step += 1
-            }
-            if step > best.level {
-                best.level = step
-                for s in 0..<step { best.times[s] = attempt[s] }
-            }
+            chain(from: i, times: times, steps: steps, stepCount: n, window: window, strict: order == .strict, best: &best, attempt: &attempt)
             if best.level == n { return }
+        }
+    }
+
+    /// The attempt starting at row `i`: each next step is the earliest later row matching it within the
+    /// window (`strict`: the very next row); replaces `best` when it reaches more steps.
+    private static func chain(from i: Int, times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, strict: Bool,
+                              best: inout Reach, attempt: inout [Int64]) {
+        attempt[0] = times[i]
+        var position = i
+        var step = 1
+        while step < n {
+            var next = -1
+            var j = position + 1
+            while j < times.count, times[j] <= times[i] + window {
+                if steps[j] & (1 << UInt32(step)) != 0 { next = j; break }
+                if strict { break }
+                j += 1
+            }
+            guard next >= 0 else { break }
+            attempt[step] = times[next]
+            position = next
+            step += 1
+        }
+        if step > best.level {
+            best.level = step
+            for s in 0..<step { best.times[s] = attempt[s] }
         }
     }
 }
