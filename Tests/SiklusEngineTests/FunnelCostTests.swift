@@ -14,6 +14,12 @@ final class FunnelCostTests: XCTestCase {
         var sweep = OrderedSweep()
         XCTAssertEqual(sweep.bestStart(times: times, steps: steps, stepCount: n, window: 30 * 86_400), 0)
         XCTAssertLessThanOrEqual(sweep.rowsExamined, m * (n - 1))
+        // Through `furthest`: attempts one by one until the scan budget runs out, then the sweep.
+        var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n))
+        var attempt = best.times
+        FunnelAnalysis.furthest(times: times, steps: steps, stepCount: n, window: 30 * 86_400, order: .ordered, best: &best, attempt: &attempt)
+        XCTAssertEqual(best.level, 1)
+        XCTAssertEqual(best.times[0], 0)
     }
 
     /// The sweep finds the attempt a per-start scan finds, on random rows.
@@ -31,11 +37,18 @@ final class FunnelCostTests: XCTestCase {
             let expected = naive(times, steps, n, window)
             XCTAssertEqual(best.level, expected.level, "\(times) \(steps) n=\(n) w=\(window)")
             XCTAssertEqual(Array(best.times.prefix(best.level)), expected.times, "\(times) \(steps) n=\(n) w=\(window)")
+            // The sweep alone (used past the scan budget) picks the same attempt.
+            var sweep = OrderedSweep()
+            if let start = sweep.bestStart(times: times, steps: steps, stepCount: n, window: window) {
+                XCTAssertEqual(start, expected.start, "\(times) \(steps) n=\(n) w=\(window)")
+            } else {
+                XCTAssertEqual(expected.level, 0)
+            }
         }
     }
 
-    private func naive(_ times: [Int64], _ steps: [UInt32], _ n: Int, _ window: Int64) -> (level: Int, times: [Int64]) {
-        var best: (level: Int, times: [Int64]) = (0, [])
+    private func naive(_ times: [Int64], _ steps: [UInt32], _ n: Int, _ window: Int64) -> (level: Int, times: [Int64], start: Int) {
+        var best: (level: Int, times: [Int64], start: Int) = (0, [], -1)
         for i in times.indices where steps[i] & 1 != 0 {
             var chain = [times[i]], position = i
             for step in 1..<max(1, n) {
@@ -44,7 +57,7 @@ final class FunnelCostTests: XCTestCase {
                 }), times[next] <= times[i] + window else { break }
                 chain.append(times[next]); position = next
             }
-            if chain.count > best.level { best = (chain.count, chain) }
+            if chain.count > best.level { best = (chain.count, chain, i) }
         }
         return best
     }

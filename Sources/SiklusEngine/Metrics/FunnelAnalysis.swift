@@ -115,12 +115,21 @@ enum FunnelAnalysis {
     static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder,
                          best: inout Reach, attempt: inout [Int64], sweep: inout OrderedSweep) {
         best.level = 0
-        if order == .ordered, let start = sweep.bestStart(times: times, steps: steps, stepCount: n, window: window) {
+        if order == .ordered {
+            // Attempts one by one usually finish at once (the first complete attempt ends the search); past a
+            // budget of O(rows × steps) scanned rows, every attempt advances together instead.
+            var budget = 2 * times.count * n + 64
+            for i in times.indices where steps[i] & 1 != 0 {
+                budget -= chain(from: i, times: times, steps: steps, stepCount: n, window: window, strict: false, best: &best, attempt: &attempt)
+                if best.level == n { return }
+                if budget < 0 { break }
+            }
+            guard budget < 0, let start = sweep.bestStart(times: times, steps: steps, stepCount: n, window: window) else { return }
             // Replay the winning attempt alone for its step times.
-            chain(from: start, times: times, steps: steps, stepCount: n, window: window, strict: false, best: &best, attempt: &attempt)
+            best.level = 0
+            _ = chain(from: start, times: times, steps: steps, stepCount: n, window: window, strict: false, best: &best, attempt: &attempt)
             return
         }
-        if order == .ordered { return }
         if order == .anyOrder {
             let all = UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(n)) - 1)
             for i in times.indices where steps[i] & all != 0 {
@@ -147,22 +156,25 @@ enum FunnelAnalysis {
             return
         }
         for i in times.indices where steps[i] & 1 != 0 {
-            chain(from: i, times: times, steps: steps, stepCount: n, window: window, strict: order == .strict, best: &best, attempt: &attempt)
+            _ = chain(from: i, times: times, steps: steps, stepCount: n, window: window, strict: order == .strict, best: &best, attempt: &attempt)
             if best.level == n { return }
         }
     }
 
     /// The attempt starting at row `i`: each next step is the earliest later row matching it within the
-    /// window (`strict`: the very next row); replaces `best` when it reaches more steps.
+    /// window (`strict`: the very next row); replaces `best` when it reaches more steps. Returns the
+    /// number of rows it looked at.
     private static func chain(from i: Int, times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, strict: Bool,
-                              best: inout Reach, attempt: inout [Int64]) {
+                              best: inout Reach, attempt: inout [Int64]) -> Int {
         attempt[0] = times[i]
         var position = i
         var step = 1
+        var scanned = 0
         while step < n {
             var next = -1
             var j = position + 1
             while j < times.count, times[j] <= times[i] + window {
+                scanned += 1
                 if steps[j] & (1 << UInt32(step)) != 0 { next = j; break }
                 if strict { break }
                 j += 1
@@ -176,6 +188,7 @@ enum FunnelAnalysis {
             best.level = step
             for s in 0..<step { best.times[s] = attempt[s] }
         }
+        return scanned
     }
 }
 
