@@ -47,6 +47,35 @@ final class FunnelCostTests: XCTestCase {
         }
     }
 
+    /// `any order` stops scanning once no further step can be found; results stay those of a full scan.
+    func testAnyOrderEarlyStopsKeepTheResult() {
+        var random = SplitMix64(seed: 6)
+        var attempt = [Int64](repeating: 0, count: 4)
+        for _ in 0..<2_000 {
+            let m = Int(random.next() % 20) + 1, n = Int(random.next() % 4) + 1
+            var t: Int64 = 0
+            let times = (0..<m).map { _ in t += Int64(random.next() % 5); return t }
+            let steps = (0..<m).map { _ in UInt32(random.next() % 16) & ((1 << UInt32(n)) - 1) }
+            let window = Int64(random.next() % 12)
+            var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n))
+            FunnelAnalysis.furthest(times: times, steps: steps, stepCount: n, window: window, order: .anyOrder, best: &best, attempt: &attempt)
+            // A full scan of every window.
+            var expected = (level: 0, times: [Int64]())
+            let all = UInt32((1 << n) - 1)
+            for i in times.indices where steps[i] & all != 0 {
+                var found: UInt32 = 0, at = [Int64](repeating: 0, count: n)
+                for j in i..<m where times[j] <= times[i] + window {
+                    let open = steps[j] & all & ~found
+                    if open != 0 { at[open.trailingZeroBitCount] = times[j]; found |= 1 << UInt32(open.trailingZeroBitCount) }
+                }
+                let level = min(n, (~found).trailingZeroBitCount)
+                if level > expected.level { expected = (level, Array(at.prefix(level))) }
+            }
+            XCTAssertEqual(best.level, expected.level, "\(times) \(steps) n=\(n) w=\(window)")
+            XCTAssertEqual(Array(best.times.prefix(best.level)), expected.times, "\(times) \(steps) n=\(n) w=\(window)")
+        }
+    }
+
     private func naive(_ times: [Int64], _ steps: [UInt32], _ n: Int, _ window: Int64) -> (level: Int, times: [Int64], start: Int) {
         var best: (level: Int, times: [Int64], start: Int) = (0, [], -1)
         for i in times.indices where steps[i] & 1 != 0 {

@@ -131,7 +131,10 @@ enum FunnelAnalysis {
             return
         }
         if order == .anyOrder {
-            let all = UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(n)) - 1)
+            // Steps the customer never matches can never be found: a scan stops once it has all the others.
+            let all = UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(n)) - 1) & steps.reduce(0, |)
+            // No attempt gets past the first step the customer never matches.
+            let reachable = min(n, (~all).trailingZeroBitCount)
             for i in times.indices where steps[i] & all != 0 {
                 // The first occurrence of each step within [times[i], times[i] + window].
                 var found: UInt32 = 0
@@ -151,7 +154,7 @@ enum FunnelAnalysis {
                     best.level = min(level, n)
                     for s in 0..<best.level { best.times[s] = attempt[s] }
                 }
-                if best.level == n { return }
+                if best.level >= reachable { return }
             }
             return
         }
