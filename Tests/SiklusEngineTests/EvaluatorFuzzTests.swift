@@ -104,7 +104,7 @@ final class EvaluatorFuzzTests: XCTestCase {
                     outputs += 1
                     if span.start < 0 || span.end > source.bytes.count { problem = "output span \(span) outside the text" }
                     switch output {
-                    case .table(let t), .plot(let t), .export(let t, _):
+                    case .table(let t), .plot(let t), .export(let t, _, _):
                         queries += 1
                         if t.columns.contains(where: { $0.values.count != t.rowCount }) { problem = "ragged table" }
                     case .load: loads += 1

@@ -65,6 +65,8 @@ final class ExplainSQLTests: XCTestCase {
         Case(pipeline: "events | funnel visit -> add_to_cart -> purchase within 14d strict"),
         Case(pipeline: "cohort by channel | funnel awareness -> education -> purchase any order"),
         Case(pipeline: "cohort by channel | funnel purchase -> retention within 90d"),
+        // A funnel's step CTEs and the pipeline's post steps are numbered alike (step_3): names must not collide.
+        Case(pipeline: "events | funnel visit -> purchase -> login | limit 1"),
         // Settings and stage edits the SQL must follow.
         Case(pipeline: "events | by week | metric orders, customers", setup: "set week_start = sunday"),
         Case(pipeline: "cohort by signup period quarter | metric churn_rate", setup: "set churn_after = 30d; set as_of = 2023-06-30"),

@@ -31,7 +31,11 @@ final class EvalContext: @unchecked Sendable {
         }
         dataStart = lo <= hi ? lo : nil
         dataEnd = lo <= hi ? hi : nil
-        let endOfLastDay = dataEnd.map { (CivilTime.day(of: $0) + 1) * CivilTime.secondsPerDay - 1 } ?? 0
+        // Clamped: the last day of a time near Int64.max ends at the end of time, not in an overflow trap.
+        let endOfLastDay = dataEnd.map { end -> Int64 in
+            let (next, overflow) = (CivilTime.day(of: end) + 1).multipliedReportingOverflow(by: CivilTime.secondsPerDay)
+            return overflow ? Int64.max : next - 1
+        } ?? 0
         asOf = settings.asOf ?? endOfLastDay
     }
 

@@ -98,12 +98,11 @@ extension GroupKeys {
                         switch dimension.source {
                         case .customerCodes(let values, let dense):
                             for k in range { let c = Int(list[k]); let v = values[c]; keys.value[c] += (v >= 0 ? dense[Int(v)] : none) * multiplier }
-                        case .customerTimes(let values, let table, let first, let count):
+                        case .customerTimes(let values, let table, let periods):
                             for k in range {
                                 let c = Int(list[k]); let t = values[c]
-                                var key = count
-                                if t != CustomerFacts.none { let p = table.index(t) - first; if p >= 0 && p < Int64(count) { key = Int32(p) } }
-                                keys.value[c] += key * multiplier
+                                let key = t == CustomerFacts.none ? periods.count : periods.key(period: table.index(t))
+                                keys.value[c] += Int32(key) * multiplier
                             }
                         default:
                             for k in range { let c = list[k]; keys.value[Int(c)] += Int32(dimension.key(c, -1)) * multiplier }
@@ -121,11 +120,10 @@ extension GroupKeys {
                                     let v = values[r]; keys.value[r] += (v >= 0 ? dense[Int(v)] : none) * multiplier
                                 }
                             }
-                        case .rowTimes(let values, let table, let first, let count):
+                        case .rowTimes(let values, let table, let periods):
                             for k in range {
                                 for r in offsets[Int(list[k])]..<offsets[Int(list[k]) + 1] {
-                                    let p = table.index(values[r]) - first
-                                    keys.value[r] += (p >= 0 && p < Int64(count) ? Int32(p) : count) * multiplier
+                                    keys.value[r] += Int32(periods.key(period: table.index(values[r]))) * multiplier
                                 }
                             }
                         case .stage(let classifier):

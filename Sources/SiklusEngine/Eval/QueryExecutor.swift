@@ -28,7 +28,7 @@ enum QueryExecutor {
         var table: ResultTable
         switch plan.output {
         case .metrics(let metrics, let span):
-            table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span)
+            table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span, spendScope: plan.spendScope)
         case .retention(let retention):
             table = try RetentionMatrix.build(retention, scope: scope, context)
         case .funnel(let funnel):

@@ -15,7 +15,9 @@ struct SpendStats: Sendable {
 /// Spend has no customers, so only dimensions a spend row can answer are allowed: the event time
 /// units (`by month`) and channels (`by channel`, `events.channel`, `customers.channel`).
 struct SpendScan {
-    static func run(_ scope: Scope, _ keys: GroupKeys, _ context: EvalContext, metricSpan: SourceSpan?) throws(Diagnostic) -> [SpendStats] {
+    /// Sums the spend rows `filter` keeps (none when `noRows`), and counts new paying customers in scope.
+    static func run(_ scope: Scope, _ keys: GroupKeys, _ context: EvalContext, metricSpan: SourceSpan?,
+                    filter: SpendFilter = SpendFilter(), noRows: Bool = false) throws(Diagnostic) -> [SpendStats] {
         let spend = context.store.spend
         guard let date = spend.column(for: .date), case .int64(let dates) = date.data,
               let channel = spend.column(for: .channel), case .code(let channels) = channel.data else {
@@ -53,7 +55,7 @@ struct SpendScan {
 
         var stats = [SpendStats](repeating: SpendStats(), count: keys.count)
         var lo = Int64.max, hi = Int64.min
-        for r in 0..<spend.count where !date.isNull(r) {
+        for r in 0..<spend.count where !noRows && !date.isNull(r) && filter.keeps(r) {
             let g = combine(rowKeys.map { $0(r) })
             stats[g].spend += money[r]
             stats[g].impressions += impressions[r]

@@ -15,11 +15,15 @@ enum FunnelAnalysis {
     static func build(_ plan: FunnelPlan, scope: Scope, dimensions: [Dimension], _ context: EvalContext) throws(Diagnostic) -> ResultTable {
         let groups = MetricTable.allDimensions(scope, dimensions)
         guard groups.allSatisfy(\.isCustomerLevel) else {
-            throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: nil)
+            throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: plan.span,
+                             hints: ["a customer passes each step once; drop the event dimension (by month, by event …)"])
         }
-        guard let keys = GroupKeys(groups) else { throw Diagnostic("too many groups for a funnel", at: nil) }
+        guard let keys = GroupKeys(groups) else {
+            throw Diagnostic("too many groups for a funnel: the dimensions multiply to more than \(GroupKeys.limit)", at: plan.span,
+                             hints: ["group by fewer or coarser dimensions"])
+        }
         let n = plan.steps.count
-        guard n <= 32 else { throw Diagnostic("a funnel has at most 32 steps", at: nil) }
+        guard n <= FunnelPlan.maxSteps else { throw Diagnostic("a funnel has at most \(FunnelPlan.maxSteps) steps; this one has \(n)", at: plan.span) }
         let masks = StepMasks(plan, context)
         let offsets = context.store.events.offsets, ts = context.store.events.ts
         let rowMask = scope.rowMask
@@ -35,6 +39,7 @@ enum FunnelAnalysis {
             var p = Partial(reached: Array(repeating: 0, count: keys.count * n), days: Array(repeating: [], count: keys.count * n))
             var times: [Int64] = [], steps: [UInt32] = []
             var reach = Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = reach.times
+            var sweep = OrderedSweep()
             for (count, i) in parts[k].enumerated() {
                 if count & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
@@ -46,7 +51,8 @@ enum FunnelAnalysis {
                     if m != 0 { times.append(ts[r]); steps.append(m) }
                 }
                 guard !times.isEmpty else { continue }
-                furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt)
+                furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt,
+                         sweep: &sweep)
                 guard reach.level > 0 else { continue }
                 let g = customerKeys.isEmpty ? 0 : Int(customerKeys[Int(c)])
                 for step in 0..<reach.level {
@@ -100,14 +106,40 @@ enum FunnelAnalysis {
     /// the same size, so no memory is allocated per customer or per attempt.
     static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder,
                          best: inout Reach, attempt: inout [Int64]) {
+        var sweep = OrderedSweep()
+        furthest(times: times, steps: steps, stepCount: n, window: window, order: order, best: &best, attempt: &attempt, sweep: &sweep)
+    }
+
+    /// `furthest`, with the ordered funnel's scratch arrays reused across customers.
+    /// - Complexity: ordered and strict O(m·n) for m rows and n steps; any order O(m·w), w the rows in one window.
+    static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder,
+                         best: inout Reach, attempt: inout [Int64], sweep: inout OrderedSweep) {
         best.level = 0
+        if order == .ordered {
+            // Attempts one by one usually finish at once (the first complete attempt ends the search); past a
+            // budget of O(rows × steps) scanned rows, every attempt advances together instead.
+            var budget = 2 * times.count * n + 64
+            for i in times.indices where steps[i] & 1 != 0 {
+                budget -= chain(from: i, times: times, steps: steps, stepCount: n, window: window, strict: false, best: &best, attempt: &attempt)
+                if best.level == n { return }
+                if budget < 0 { break }
+            }
+            guard budget < 0, let start = sweep.bestStart(times: times, steps: steps, stepCount: n, window: window) else { return }
+            // Replay the winning attempt alone for its step times.
+            best.level = 0
+            _ = chain(from: start, times: times, steps: steps, stepCount: n, window: window, strict: false, best: &best, attempt: &attempt)
+            return
+        }
         if order == .anyOrder {
-            let all = UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(n)) - 1)
+            // Steps the customer never matches can never be found: a scan stops once it has all the others.
+            let all = UInt32(truncatingIfNeeded: (UInt64(1) << UInt64(n)) - 1) & steps.reduce(0, |)
+            // No attempt gets past the first step the customer never matches.
+            let reachable = min(n, (~all).trailingZeroBitCount)
             for i in times.indices where steps[i] & all != 0 {
                 // The first occurrence of each step within [times[i], times[i] + window].
                 var found: UInt32 = 0
                 var j = i
-                while j < times.count, times[j] <= times[i] + window {
+                while j < times.count, times[j] <= times[i] + window, found != all {
                     // One event is one step: it fills the first step it matches that is still open.
                     let open = steps[j] & all & ~found
                     if open != 0 {
@@ -122,33 +154,44 @@ enum FunnelAnalysis {
                     best.level = min(level, n)
                     for s in 0..<best.level { best.times[s] = attempt[s] }
                 }
-                if best.level == n { return }
+                if best.level >= reachable { return }
             }
             return
         }
         for i in times.indices where steps[i] & 1 != 0 {
-            attempt[0] = times[i]
-            var position = i
-            var step = 1
-            while step < n {
-                var next = -1
-                var j = position + 1
-                while j < times.count, times[j] <= times[i] + window {
-                    if steps[j] & (1 << UInt32(step)) != 0 { next = j; break }
-                    if order == .strict { break }
-                    j += 1
-                }
-                guard next >= 0 else { break }
-                attempt[step] = times[next]
-                position = next
-                step += 1
-            }
-            if step > best.level {
-                best.level = step
-                for s in 0..<step { best.times[s] = attempt[s] }
-            }
+            _ = chain(from: i, times: times, steps: steps, stepCount: n, window: window, strict: order == .strict, best: &best, attempt: &attempt)
             if best.level == n { return }
         }
+    }
+
+    /// The attempt starting at row `i`: each next step is the earliest later row matching it within the
+    /// window (`strict`: the very next row); replaces `best` when it reaches more steps. Returns the
+    /// number of rows it looked at.
+    private static func chain(from i: Int, times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, strict: Bool,
+                              best: inout Reach, attempt: inout [Int64]) -> Int {
+        attempt[0] = times[i]
+        var position = i
+        var step = 1
+        var scanned = 0
+        while step < n {
+            var next = -1
+            var j = position + 1
+            while j < times.count, times[j] <= times[i] + window {
+                scanned += 1
+                if steps[j] & (1 << UInt32(step)) != 0 { next = j; break }
+                if strict { break }
+                j += 1
+            }
+            guard next >= 0 else { break }
+            attempt[step] = times[next]
+            position = next
+            step += 1
+        }
+        if step > best.level {
+            best.level = step
+            for s in 0..<step { best.times[s] = attempt[s] }
+        }
+        return scanned
     }
 }
 

@@ -3,9 +3,10 @@ import SiklusStore
 
 /// Builds the result of `metric …`: one row per non-empty group, label columns then one column per metric.
 enum MetricTable {
-    static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> ResultTable {
-        if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context) }
-        if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context) }
+    static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?,
+                      spendScope: [SpendFilter.Step] = []) throws(Diagnostic) -> ResultTable {
+        if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context, span: span) }
+        if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span) }
         let dims = allDimensions(scope, dimensions)
         guard let keys = GroupKeys(dims) else {
             throw Diagnostic("too many groups: the dimensions multiply to more than \(GroupKeys.limit)", at: span, hints: ["group by fewer or coarser dimensions"])
@@ -14,7 +15,10 @@ enum MetricTable {
         let spendMetrics = metrics.filter(\.needsSpend)
         let needs = AggregateScan.Needs(churn: metrics.contains(.churn_rate), daysToPurchase: metrics.contains(.time_to_purchase))
         let stats = customerMetrics.isEmpty && !metrics.contains(.cpa) ? nil : try AggregateScan.run(scope, keys, context, needs: needs)
-        let spend = spendMetrics.isEmpty ? nil : try SpendScan.run(scope, keys, context, metricSpan: span)
+        let spendFilter = spendMetrics.isEmpty ? SpendFilter() : SpendFilter.compile(spendScope, context)
+        // An empty cohort has no spend of its own: showing every channel's spend would answer another question.
+        let noCustomers = scope.customers.isEmpty && !spendFilter.unnarrowed.isEmpty
+        let spend = spendMetrics.isEmpty ? nil : try SpendScan.run(scope, keys, context, metricSpan: span, filter: spendFilter, noRows: noCustomers)
 
         // Rows: groups with customers, events or spend, in key order (time chronologically).
         let groups = (0..<keys.count).filter { g in
@@ -27,16 +31,42 @@ enum MetricTable {
         }
         let cumulative = metrics.contains(.ltv) ? try ltvCustomers(dims, scope: scope, context, span: span) : nil
         for metric in metrics {
-            columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit,
-                                        values: values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)))
+            let column = values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)
+            try checkFinite(column, metric, rows: rows, keys: keys, span: span)
+            columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit, values: column))
         }
         let isSeries = dims.contains { $0.period != nil && !$0.isCustomerLevel }
-        return ResultTable(columns: columns, shape: isSeries ? .series : .table,
-                           title: metrics.contains(.cpa) && leavesOutBuyers(scope, context) ? cpaCaveat : nil)
+        var notes: [String] = []
+        if noCustomers {
+            notes.append("note: no customer is in scope, so no spend is shown: spend is recorded per day and channel, not per customer")
+        } else if !spendFilter.unnarrowed.isEmpty, spendMetrics != [.cpa] {
+            notes.append(spendNote(spendFilter.unnarrowed))
+        }
+        if metrics.contains(.cpa) && !noCustomers && leavesOutBuyers(scope, context) { notes.append(cpaCaveat) }
+        return ResultTable(columns: columns, shape: isSeries ? .series : .table, notes: notes)
+    }
+
+    /// Sums beyond the range of a Double become infinite (and ratios of them NaN); printing them as
+    /// `inf` or JSON `null` would pass off an overflow as a value, so the metric is refused instead.
+    private static func checkFinite(_ column: ColumnValues, _ metric: Metric, rows: [Int], keys: GroupKeys, span: SourceSpan?) throws(Diagnostic) {
+        guard case .number(let values) = column, let i = values.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) else { return }
+        let group = keys.dimensions.isEmpty ? "" : " for " + keys.labels(rows[i]).joined(separator: ", ")
+        let source = metric.needsSpend ? "spend values" : "amounts"
+        throw Diagnostic("\(metric.rawValue) is too large to compute\(group): its sum of \(source) exceeds the largest number (about 1.8e308)",
+                         at: span, hints: ["look for stray huge values, e.g. events | where amount > 1e300 | by customer | metric orders"])
     }
 
     /// Said under a `cpa` computed for some of the customers: spend is recorded per day and channel only.
     static let cpaCaveat = "note: cpa divides all the spend of each channel and period by the new buyers in scope; spend cannot be narrowed to these customers"
+
+    /// Said under spend metrics whose scope steps could not narrow the spend table.
+    static func spendNote(_ steps: [String]) -> String {
+        // The steps are printed from the tree, where dates carry their precision (`2022-09 (month)`).
+        let written = steps.map { $0.replacing(/\s\((month|day|quarter|timestamp)\)/, with: "") }
+        let shown = written.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (steps.count > 3 ? " …" : "")
+        return "note: spend is recorded per day and channel, so \(shown) cannot narrow it (only conditions on ts and the event channel do): "
+            + "spend, impressions and clicks are those of every customer in each period and channel"
+    }
 
     /// True when some customer who ever bought is out of scope (a cohort filter), so `cpa`'s denominator
     /// is a subset while its spend is not.
@@ -72,7 +102,8 @@ enum MetricTable {
         case .churn_rate: return number { ratio(Double(s[$0].churned), Double(s[$0].buyers), percent: true) }
         case .ltv:
             guard let cumulative else { return number { ratio(s[$0].revenue, Double(s[$0].customers)) } }
-            return number { g in cumulative.value(g, stats: s, keys: keys) }
+            let running = cumulative.runningRevenue(stats: s, keys: keys)
+            return number { g in cumulative.value(g, running: running, keys: keys) }
         case .impressions: return .integer(rows.map { Int64(p[$0].impressions) })
         case .clicks: return .integer(rows.map { Int64(p[$0].clicks) })
         case .spend: return number { p[$0].spend }
@@ -102,49 +133,23 @@ struct LTVBase {
     let customers: [Int]
     let keys: GroupKeys
 
+    /// Revenue of each group summed over its period and every earlier one, by group number: one pass in
+    /// group order, since the group one period earlier is `multiplier(timeIndex)` smaller.
+    /// - Complexity: O(groups) (a sum per row over earlier periods was O(groups × periods)).
+    func runningRevenue(stats: [GroupStats], keys full: GroupKeys) -> [Double] {
+        let step = full.multiplier(timeIndex), periods = full.dimensions[timeIndex].labels.count
+        var running = [Double](repeating: 0, count: full.count)
+        for g in 0..<full.count {
+            running[g] = stats[g].revenue + ((g / step) % periods > 0 ? running[g - step] : 0)
+        }
+        return running
+    }
+
     /// Cumulative revenue up to group `g`'s period / customers of its non-time group.
-    func value(_ g: Int, stats: [GroupStats], keys full: GroupKeys) -> Double? {
-        var parts = full.parts(g)
-        let period = parts[timeIndex]
+    func value(_ g: Int, running: [Double], keys full: GroupKeys) -> Double? {
+        let parts = full.parts(g)
         let base = customers[keys.key(parts: others.map { parts[$0] })]
         guard base > 0 else { return nil }
-        var revenue = 0.0
-        for p in 0...period {
-            parts[timeIndex] = p
-            revenue += stats[full.key(parts: parts)].revenue
-        }
-        return revenue / Double(base)
-    }
-}
-
-/// Small statistics helpers.
-enum Statistics {
-    /// The median (mean of the middle two for an even count), or nil when empty.
-    /// - Complexity: O(n) expected (selection, not a full sort: medians run over hundreds of thousands of values).
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        var v = values
-        let mid = v.count / 2
-        let upper = select(&v, mid)
-        guard v.count % 2 == 0 else { return upper }
-        // After selection every value left of `mid` is <= v[mid]: the lower middle is their maximum.
-        let lower = v[0..<mid].max()!
-        return (lower + upper) / 2
-    }
-
-    /// Rearranges `v` so `v[k]` is the k-th smallest, smaller ones left of it; returns `v[k]`.
-    static func select(_ v: inout [Double], _ k: Int) -> Double {
-        var lo = 0, hi = v.count - 1
-        var rng = SystemRandomNumberGenerator()
-        while lo < hi {
-            v.swapAt(Int.random(in: lo...hi, using: &rng), hi)
-            let pivot = v[hi]
-            var store = lo
-            for i in lo..<hi where v[i] < pivot { v.swapAt(i, store); store += 1 }
-            v.swapAt(store, hi)
-            if store == k { return v[k] }
-            if store < k { lo = store + 1 } else { hi = store - 1 }
-        }
-        return v[k]
+        return running[g] / Double(base)
     }
 }

@@ -10,7 +10,10 @@ import SiklusStore
 /// of those who have: customers whose period 0 is later could not have been active then yet, and would
 /// otherwise pull down the later columns of cohorts whose customers start in different periods.
 enum RetentionMatrix {
-    static let maxColumns = 10_000
+    /// Period 0 and up to the longest horizon the parser accepts.
+    static let maxColumns = Int(StepLimits.horizon) + 1
+    /// The most cells (cohorts × periods) a retention table may have: its counters are allocated per cell.
+    static let maxCells = 10_000_000
 
     static func build(_ plan: RetentionPlan, scope: Scope, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
         let events = context.store.events, classes = context.classes, facts = context.facts
@@ -21,14 +24,25 @@ enum RetentionMatrix {
         let anchors = plan.anchorOnFirstPurchase ? facts.firstPurchase : facts.signup
         let asOf = context.asOf
 
-        // The widest matrix the data allows: from the earliest anchor to as_of.
-        var earliest = Int64.max
-        for c in scope.customers where anchors[Int(c)] != CustomerFacts.none { earliest = min(earliest, table.index(anchors[Int(c)])) }
-        let width = earliest == .max ? 1 : Int(max(0, lastPeriod - earliest)) + 1
+        // The widest matrix the data allows: from the earliest anchor to as_of. Checked before anything
+        // is allocated: one far-off anchor (a signup in 1900) would otherwise ask for gigabytes.
+        let earliestCustomer = SpanWitness.earliest(anchors, among: scope.customers)
+        let earliest = earliestCustomer.map { table.index(anchors[Int($0)]) }
+        let width = earliest.map { Int(max(0, lastPeriod - $0)) + 1 } ?? 1
         let columns = min(width, (plan.horizon ?? Int.max - 1) + 1)
-        guard columns <= Self.maxColumns else {
-            throw Diagnostic("the retention table would have \(columns) columns; at most \(Self.maxColumns)", at: nil,
-                             hints: ["use a longer period, a horizon (retention horizon 24), or an earlier as_of"])
+        let (cells, overflow) = cohortCount.multipliedReportingOverflow(by: columns)
+        if columns > Self.maxColumns || overflow || cells > Self.maxCells {
+            var message = "the retention table would have \(cohortCount - 1) cohorts × \(columns) \(plan.period.rawValue)s; at most "
+                + "\(Self.maxColumns) \(plan.period.rawValue)s and \(Self.maxCells) cells"
+            if let c = earliestCustomer, columns > 1 {
+                let anchor = plan.anchorOnFirstPurchase ? "first bought" : "signed up"
+                message += ": the \(plan.period.rawValue)s run from \(SpanWitness.customer(c, context)), who \(anchor) "
+                    + "\(CivilTime.formatDate(anchors[Int(c)])), to \(SpanWitness.asOf(context, among: scope.customers))"
+            }
+            if let grouping, cohortCount > 2 {
+                message += "; the cohorts run from \(grouping.labels[0]) to \(grouping.labels[cohortCount - 2])"
+            }
+            throw Diagnostic(message, at: plan.span, hints: SpanWitness.hints)
         }
 
         // What counts as activity, as a test on the event code (no closure per row).
@@ -39,7 +53,13 @@ enum RetentionMatrix {
         case .event(let code): (activeCode, activeFlags, anyEvent) = (code, 0, false)
         }
         let flags = classes.flags, eventCodes = events.event, ts = events.ts, offsets = events.offsets, mask = scope.rowMask
-        let cohortKeys = grouping.map { GroupKeys([$0])!.materialize(scope, context).customer } ?? []
+        var cohortKeys: [Int32] = []
+        if let grouping {
+            guard let keys = GroupKeys([grouping]) else {
+                throw Diagnostic("too many cohorts: more than \(GroupKeys.limit)", at: plan.span, hints: ["use a longer cohort period"])
+            }
+            cohortKeys = keys.materialize(scope, context).customer
+        }
 
         // `reached[cohort * columns + k]`: customers whose period 0 is k periods before as_of's (the last
         // column also takes those further back), summed from the right into "reached period k" below.

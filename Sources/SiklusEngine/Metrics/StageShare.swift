@@ -4,9 +4,10 @@ import SiklusStore
 /// `metric stage_share`: where in-scope customers are as of as_of (churn, else the furthest stage
 /// reached), as counts and shares; one block of seven rows per group.
 enum StageShare {
-    static func build(scope: Scope, dimensions: [Dimension], _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+    static func build(scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> ResultTable {
         guard dimensions.allSatisfy(\.isCustomerLevel), let keys = GroupKeys(dimensions) else {
-            throw Diagnostic("stage_share can be split by customer dimensions only (cohort, channel, country…)", at: nil)
+            throw Diagnostic("stage_share can be split by customer dimensions only (cohort, channel, country…)", at: span,
+                             hints: ["each customer has one current stage; drop the event dimension (by month, by event …)"])
         }
         let state = LifecycleState(context)
         let asOf = context.asOf

@@ -6,17 +6,24 @@ import SiklusStore
 enum StageTransitions {
     static let maxPeriods: Int64 = 10_000
 
-    static func build(scope: Scope, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+    static func build(scope: Scope, _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> ResultTable {
         let events = context.store.events, facts = context.facts
         let classifier = StageClassifier(context), classes = context.classes
         let calendar = context.calendar(context.settings.period)
         let table = context.periodTable(context.settings.period)
         let asOf = context.asOf, churnAfter = context.settings.churnAfter
         let lastPeriod = table.index(asOf)
-        // Inactivity churn goes on after the last event, so periods run to as_of; but not without limit.
-        if let start = context.dataStart, lastPeriod - table.index(start) > Self.maxPeriods {
-            throw Diagnostic("transitions would span \(lastPeriod - table.index(start)) periods; at most \(Self.maxPeriods)", at: nil,
-                             hints: ["use a longer period (set period = month) or an earlier as_of"])
+        // Inactivity churn goes on after the last event, so periods run to as_of; but not without limit:
+        // each customer is walked period by period, so the span is checked before any work.
+        if let first = SpanWitness.earliest(facts.firstEvent, among: scope.customers) {
+            let (periods, overflow) = lastPeriod.subtractingReportingOverflow(table.index(facts.firstEvent[Int(first)]))
+            if overflow || periods > Self.maxPeriods {
+                let unit = context.settings.period.rawValue
+                throw Diagnostic("transitions would span \(overflow ? "too many" : String(periods)) \(unit)s; at most \(Self.maxPeriods): "
+                                 + "they run from \(SpanWitness.customer(first, context))'s first event on \(CivilTime.formatDate(facts.firstEvent[Int(first)])) "
+                                 + "to \(SpanWitness.asOf(context, among: scope.customers))",
+                                 at: span, hints: SpanWitness.hints)
+            }
         }
         let n = Stage.allCases.count
         let list = scope.customers

@@ -39,17 +39,24 @@ struct PeriodCalendar: Sendable {
         }
     }
 
-    /// First second of period `p`.
+    /// First second of period `p`, clamped to the range of `Int64` (the period after one holding a time
+    /// near `Int64.max` starts "at the end of time", it does not trap).
     func start(_ p: Int64) -> Int64 {
         let day: Int64
         switch unit {
         case .day: day = p
-        case .week: day = p * 7 - Int64((4 - weekStart + 7) % 7)
+        case .week: day = Self.clamped(p.multipliedReportingOverflow(by: 7), sign: p) - Int64((4 - weekStart + 7) % 7)
         case .month: day = CivilTime.days(year: Int(p / 12), month: Int(p % 12) + 1, day: 1)
         case .quarter: day = CivilTime.days(year: Int(p / 4), month: Int(p % 4) * 3 + 1, day: 1)
         case .year: day = CivilTime.days(year: Int(p), month: 1, day: 1)
         }
-        return day * CivilTime.secondsPerDay
+        return Self.clamped(day.multipliedReportingOverflow(by: CivilTime.secondsPerDay), sign: day)
+    }
+
+    /// A product, or the end of `Int64`'s range on the side of `sign` when it overflowed.
+    private static func clamped(_ result: (partialValue: Int64, overflow: Bool), sign: Int64) -> Int64 {
+        guard result.overflow else { return result.partialValue }
+        return sign < 0 ? .min : .max
     }
 
     /// `2022-09-14` (day and week: the start date), `2022-09`, `2022-Q3`, `2022`.

@@ -63,6 +63,11 @@ public struct StageMap: Sendable, Equatable {
         for event in edit.events {
             switch edit.operation.value {
             case .add:
+                // Adding moves the event; moving the last purchase event would leave money metrics nothing to count.
+                if stage != .purchase, next[.purchase] == [event.text] {
+                    throw Diagnostic("`\(event.text)` is the only purchase event: moving it to \(stage.name) would leave the purchase stage empty",
+                                     at: event.span, hints: ["money metrics count purchase events; add another first: stage purchase += order"])
+                }
                 for other in Stage.allCases { next[other]?.removeAll { $0 == event.text } }
                 if !(next[stage] ?? []).contains(event.text) { next[stage, default: []].append(event.text) }
             case .remove:
@@ -73,7 +78,7 @@ public struct StageMap: Sendable, Equatable {
                 next[stage]?.removeAll { $0 == event.text }
             }
         }
-        if stage == .purchase && next[.purchase]?.isEmpty == true {
+        if next[.purchase]?.isEmpty ?? true {
             throw Diagnostic("the purchase stage needs at least one purchase event", at: edit.span(), hints: ["money metrics count purchase events"])
         }
         events = next

@@ -16,6 +16,7 @@ struct Binder {
             plan.source = .events
         case .cohort(let cohort):
             plan.source = .cohort(try cohortFilter(cohort.filters))
+            plan.spendScope += cohort.filters.map { .other("cohort " + SyntaxPrinter.inline($0)) }
             if let grouping = cohort.grouping {
                 let (dimension, onFirstPurchase) = try cohortGrouping(grouping)
                 plan.grouping = dimension
@@ -48,9 +49,11 @@ struct Binder {
                                              fallbackHint: "stages: " + Stage.allCases.map(\.name).joined(separator: ", "))
                 }
                 plan.scopeSteps.append(.stage(stage))
+                plan.spendScope.append(.other(PipelineText.step(step.kind)))
             case .filter(let condition):
                 try enter(.scope)
                 plan.scopeSteps.append(.filter(try Predicate.compile(condition, context, preferEvents: true)))
+                plan.spendScope.append(.condition(condition, written: PipelineText.step(step.kind)))
             case .groupBy(let names):
                 // `by` may come before or after the metric step, but not after sort/top/limit.
                 if phase.rawValue > Phase.result.rawValue { try enter(.scope) }
@@ -68,12 +71,12 @@ struct Binder {
                 try enter(.result)
                 if let result { throw Diagnostic("a pipeline has one of metric, retention or funnel; this one already has `\(result.kind.keyword)`", at: step.span) }
                 result = step
-                plan.output = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorOnFirstPurchase: anchorOnFirstPurchase))
+                plan.output = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorOnFirstPurchase: anchorOnFirstPurchase, span: step.span))
             case .funnel(let spec):
                 try enter(.result)
                 if let result { throw Diagnostic("a pipeline has one of metric, retention or funnel; this one already has `\(result.kind.keyword)`", at: step.span) }
                 result = step
-                plan.output = .funnel(try funnel(spec))
+                plan.output = .funnel(try funnel(spec, span: step.span))
             case .sort(let keys):
                 try enter(.post)
                 plan.post.append(.sort(keys.map { ($0.column.text, $0.direction?.value == .descending, $0.span) }))
@@ -89,7 +92,7 @@ struct Binder {
                                      hints: ["run the query twice, or plot it and use .export FILE for the last result"])
                 }
                 try enter(.presentation)
-                if case .export(let path) = step.kind { plan.presentation = .export(path.value) } else { plan.presentation = .plot }
+                if case .export(let path) = step.kind { plan.presentation = .export(path.value, span: step.span) } else { plan.presentation = .plot }
             }
         }
         plan.dimensions = dimensions
@@ -101,7 +104,7 @@ struct Binder {
     }
 
     private func count(_ n: Spanned<Int64>) throws(Diagnostic) -> Int {
-        guard n.value > 0, n.value <= Int64(Int32.max) else { throw Diagnostic("expected a positive number of rows", at: n.span) }
+        guard n.value > 0, n.value <= StepLimits.rows else { throw Diagnostic("expected 1 to \(StepLimits.rows) rows", at: n.span) }
         return Int(n.value)
     }
 
@@ -136,7 +139,7 @@ struct Binder {
         if grouping.period != nil, attribute.kind(in: context.store) != .time {
             throw Diagnostic("`period` applies to dates, and `\(grouping.dimension.text)` is not one", at: grouping.period!.span)
         }
-        return (try Dimension.of(attribute, name: "cohort", context, period: period), attribute == .firstPurchase)
+        return (try Dimension.of(attribute, name: "cohort", context, period: period, span: grouping.dimension.span), attribute == .firstPurchase)
     }
 
     private func metrics(_ names: [Identifier], span: SourceSpan) throws(Diagnostic) -> [Metric] {
@@ -156,7 +159,7 @@ struct Binder {
         return metrics
     }
 
-    private func retention(_ options: RetentionOptions, groupingPeriod: PeriodUnit?, anchorOnFirstPurchase: Bool) throws(Diagnostic) -> RetentionPlan {
+    private func retention(_ options: RetentionOptions, groupingPeriod: PeriodUnit?, anchorOnFirstPurchase: Bool, span: SourceSpan) throws(Diagnostic) -> RetentionPlan {
         var activity = RetentionPlan.Activity.purchase
         var activityName = "purchase"
         switch options.activity?.value {
@@ -170,15 +173,15 @@ struct Binder {
             activityName = name.text
         }
         let horizon = try options.horizon.map { n throws(Diagnostic) -> Int in
-            guard n.value >= 0, n.value <= 10_000 else { throw Diagnostic("horizon expects a number of periods, up to 10000", at: n.span) }
+            guard n.value >= 0, n.value <= StepLimits.horizon else { throw Diagnostic("horizon takes at most \(StepLimits.horizon) periods", at: n.span) }
             return Int(n.value)
         }
         return RetentionPlan(period: options.period?.value ?? groupingPeriod ?? context.settings.period, percent: options.isPercent,
                              activity: activity, activityName: activityName, unbounded: options.isUnbounded, horizon: horizon,
-                             anchorOnFirstPurchase: anchorOnFirstPurchase)
+                             anchorOnFirstPurchase: anchorOnFirstPurchase, span: span)
     }
 
-    private func funnel(_ spec: FunnelSpec) throws(Diagnostic) -> FunnelPlan {
+    private func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> FunnelPlan {
         var steps: [(String, FunnelPlan.StepMatch)] = []
         for name in spec.steps {
             if let stage = Stage(named: name.text), !name.isQuoted || context.store.strings.code(of: name.text) == nil {
@@ -195,6 +198,6 @@ struct Binder {
             // Any window longer than recorded history means "no limit"; capping it keeps time arithmetic in range.
             window = min(written.value.approximateSeconds ?? .max, FunnelPlan.longestWindow)
         }
-        return FunnelPlan(steps: steps, window: window, order: spec.order?.value ?? .ordered)
+        return FunnelPlan(steps: steps, window: window, order: spec.order?.value ?? .ordered, span: span)
     }
 }

@@ -12,8 +12,8 @@ struct Dimension: @unchecked Sendable {
     let key: (Int32, Int) -> Int
     /// Label per key, in display order (time periods chronologically, text alphabetically).
     let labels: [String]
-    /// For time dimensions: the calendar and the period number of key 0.
-    let period: (calendar: PeriodCalendar, first: Int64)?
+    /// For time dimensions: how periods map to keys.
+    let period: PeriodKeys?
     /// For text dimensions: the key of a string code, so other tables (spend) can be grouped alike.
     var codeKey: ((Int32) -> Int)? = nil
     /// What the dimension reads, when it reads an attribute.
@@ -24,8 +24,7 @@ struct Dimension: @unchecked Sendable {
     /// The key of a timestamp, for time dimensions (to group spend by date and first purchases by period).
     func key(ofTime t: Int64) -> Int? {
         guard let period else { return nil }
-        let k = Int(period.calendar.index(t) - period.first)
-        return k >= 0 && k < labels.count - 1 ? k : labels.count - 1
+        return period.key(period: period.calendar.index(t))
     }
 
     static let noneLabel = "(none)"
@@ -35,14 +34,21 @@ struct Dimension: @unchecked Sendable {
         if name.parts.count == 1, let unit = PeriodUnit(rawValue: name.name.lowercased) {
             // Event time, over the span of events and spend (so spend-only periods get rows too).
             var lo = context.dataStart ?? .max, hi = context.dataEnd ?? .min
+            let spendDates: [Int64]
             if let date = context.store.spend.column(for: .date), case .int64(let days) = date.data {
-                for (i, d) in days.enumerated() where !date.isNull(i) { lo = min(lo, d); hi = max(hi, d) }
+                spendDates = days.indices.filter { !date.isNull($0) }.map { days[$0] }
+            } else {
+                spendDates = []
             }
+            for d in spendDates { lo = min(lo, d); hi = max(hi, d) }
             if lo > hi { (lo, hi) = (0, 0) }
-            var dimension = timeDimension(name: unit.rawValue, customerLevel: false, unit: unit, context, range: (lo, hi)) { _, r in context.store.events.ts[r] }
+            let ts = context.store.events.ts
+            var dimension = timeDimension(name: unit.rawValue, customerLevel: false, unit: unit, context, range: (lo, hi),
+                                          values: { ts + spendDates }) { _, r in ts[r] }
             dimension.attribute = .ts
-            dimension.source = .rowTimes(context.store.events.ts, table: PeriodTable(dimension.period!.calendar, minSeconds: lo, maxSeconds: hi),
-                                         first: dimension.period!.first, count: Int32(dimension.labels.count - 1))
+            if let keys = dimension.period {
+                dimension.source = .rowTimes(ts, table: PeriodTable(keys.calendar, minSeconds: lo, maxSeconds: hi), keys: keys)
+            }
             return dimension
         }
         if name.parts.count == 1, name.name.lowercased == "stage" { return stageDimension(context) }
@@ -56,11 +62,11 @@ struct Dimension: @unchecked Sendable {
                                      fallbackHint: "group by a column, stage, or day|week|month|quarter|year")
         }
         let attribute = try Attribute.resolve(name, in: context.store, preferEvents: false)
-        return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period)
+        return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period, span: name.span)
     }
 
-    /// A dimension over an attribute; time attributes are bucketed by `period`.
-    static func of(_ attribute: Attribute, name: String, _ context: EvalContext, period: PeriodUnit) throws(Diagnostic) -> Dimension {
+    /// A dimension over an attribute; time attributes are bucketed by `period`. `span` is the name's, for errors.
+    static func of(_ attribute: Attribute, name: String, _ context: EvalContext, period: PeriodUnit, span: SourceSpan? = nil) throws(Diagnostic) -> Dimension {
         let store = context.store
         let reader = AttributeReader(attribute, context)
         switch attribute.kind(in: store) {
@@ -79,14 +85,20 @@ struct Dimension: @unchecked Sendable {
                 for r in 0..<store.events.count { if let t = read(store.events.customer[r], r) { lo = min(lo, t); hi = max(hi, t) } }
             }
             if lo > hi { (lo, hi) = (0, 0) }
-            var dimension = timeDimension(name: name, customerLevel: attribute.isCustomerLevel, unit: period, context, range: (lo, hi), read: read)
+            // Every value, for sparse keys (only read when the span is too long to number densely).
+            let values: () -> [Int64] = {
+                if let factTimes { return factTimes.filter { $0 != CustomerFacts.none } }
+                if attribute.isCustomerLevel { return (0..<context.customerCount).compactMap { read(Int32($0), -1) } }
+                return (0..<store.events.count).compactMap { read(store.events.customer[$0], $0) }
+            }
+            var dimension = timeDimension(name: name, customerLevel: attribute.isCustomerLevel, unit: period, context, range: (lo, hi),
+                                          values: values, read: read)
             dimension.attribute = attribute
-            if let (calendar, first) = dimension.period {
-                let table = PeriodTable(calendar, minSeconds: lo, maxSeconds: hi)
-                let count = Int32(dimension.labels.count - 1)
+            if let keys = dimension.period {
+                let table = PeriodTable(keys.calendar, minSeconds: lo, maxSeconds: hi)
                 switch attribute {
-                case .signup: dimension.source = .customerTimes(context.facts.signup, table: table, first: first, count: count)
-                case .firstPurchase: dimension.source = .customerTimes(context.facts.firstPurchase, table: table, first: first, count: count)
+                case .signup: dimension.source = .customerTimes(context.facts.signup, table: table, keys: keys)
+                case .firstPurchase: dimension.source = .customerTimes(context.facts.firstPurchase, table: table, keys: keys)
                 default: break
                 }
             }
@@ -132,7 +144,8 @@ struct Dimension: @unchecked Sendable {
                 for r in 0..<store.events.count { if let v = read(store.events.customer[r], r) { values.insert(v) } }
             }
             guard values.count <= 100_000 else {
-                throw Diagnostic("\(name) has \(values.count) distinct values: too many to group by", at: nil)
+                throw Diagnostic("\(name) has \(values.count) distinct values: too many to group by (at most 100000)", at: span,
+                                 hints: ["group by a coarser column, or filter first: | where \(name) < …"])
             }
             let sorted = values.sorted()
             let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, $0) })
@@ -152,18 +165,26 @@ struct Dimension: @unchecked Sendable {
         }
     }
 
+    /// A time dimension over values in `range`: one label per period of the range when it is short,
+    /// else one per period that holds one of `values` (see `PeriodKeys`).
+    /// - Complexity: O(periods of the range) when dense; O(n log n) in the number of values when sparse.
     private static func timeDimension(name: String, customerLevel: Bool, unit: PeriodUnit, _ context: EvalContext,
-                                      range: (Int64, Int64), read: @escaping (Int32, Int) -> Int64?) -> Dimension {
+                                      range: (Int64, Int64), values: () -> [Int64], read: @escaping (Int32, Int) -> Int64?) -> Dimension {
         let calendar = context.calendar(unit)
         let table = PeriodTable(calendar, minSeconds: range.0, maxSeconds: range.1)
-        let first = calendar.index(range.0), last = calendar.index(range.1)
-        let count = Int(last - first + 1)
-        let labels = (first...last).map { calendar.label($0) } + [noneLabel]
+        let keys = PeriodKeys(calendar, lo: range.0, hi: range.1) {
+            // Values come in runs (events by customer and time): skip repeats of the previous period.
+            var periods: [Int64] = [], previous: Int64?
+            for t in values() {
+                let p = table.index(t)
+                if p != previous { periods.append(p); previous = p }
+            }
+            return periods
+        }
         return Dimension(name: name, isCustomerLevel: customerLevel, key: { c, r in
-            guard let t = read(c, r) else { return count }
-            let k = Int(table.index(t) - first)
-            return k >= 0 && k < count ? k : count
-        }, labels: labels, period: (calendar, first))
+            guard let t = read(c, r) else { return keys.count }
+            return keys.key(period: table.index(t))
+        }, labels: keys.labels + [noneLabel], period: keys)
     }
 
     /// The lifecycle stage of each event row: the first purchase is `purchase`, later purchases
@@ -181,10 +202,10 @@ enum KeySource: @unchecked Sendable {
     case customerCodes([Int32], dense: [Int32])
     /// key = dense[values[row]].
     case rowCodes([Int32], dense: [Int32])
-    /// key = period(values[customer]) - first (`CustomerFacts.none` = none → count).
-    case customerTimes([Int64], table: PeriodTable, first: Int64, count: Int32)
-    /// key = period(values[row]) - first.
-    case rowTimes([Int64], table: PeriodTable, first: Int64, count: Int32)
+    /// key = keys.key(period(values[customer])) (`CustomerFacts.none` = none → keys.count).
+    case customerTimes([Int64], table: PeriodTable, keys: PeriodKeys)
+    /// key = keys.key(period(values[row])).
+    case rowTimes([Int64], table: PeriodTable, keys: PeriodKeys)
     /// key = the row's lifecycle stage.
     case stage(StageClassifier)
     /// Only through the `key` closure.

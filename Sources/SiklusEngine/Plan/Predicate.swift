@@ -36,8 +36,7 @@ struct Predicate: @unchecked Sendable {
             return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: match)
         case .membership(let value, let negated, let values):
             let attribute = try column(value, context, preferEvents: preferEvents)
-            let matchers = try values.map { v throws(Diagnostic) in try ValueMatcher.comparison(attribute, .equal, v, context) }
-            let test: (Int32, Int) -> Bool = { c, r in matchers.contains { $0(c, r) } }
+            let test = try MembershipTest.compile(attribute, values, context).test(attribute, context)
             // `x not in (a, b)` means `x != a and x != b`: like `!=`, a missing value matches neither.
             let hasValue = ValueMatcher.hasValue(attribute, context)
             return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: negated ? { hasValue($0, $1) && !test($0, $1) } : test)
@@ -46,7 +45,7 @@ struct Predicate: @unchecked Sendable {
         }
     }
 
-    private static func column(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute {
+    static func column(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute {
         let name: QualifiedName
         switch node.kind {
         case .column(let written): name = written
@@ -70,7 +69,7 @@ struct Predicate: @unchecked Sendable {
     }
 
     /// True for a literal other than a bare word, and for ranges: values that cannot name a column.
-    private static func isConstant(_ node: ExpressionNode) -> Bool {
+    static func isConstant(_ node: ExpressionNode) -> Bool {
         switch node.kind {
         case .literal(.name), .column: false
         case .literal, .range: true
@@ -80,7 +79,7 @@ struct Predicate: @unchecked Sendable {
 
     /// The column a right-hand operand names, or nil for a value. Only a dotted name is a column there
     /// (`channel = customers.channel`): a bare word is text, so `country = ID` never means the `id` column.
-    private static func columnOperand(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute? {
+    static func columnOperand(_ node: ExpressionNode, _ context: EvalContext, preferEvents: Bool) throws(Diagnostic) -> Attribute? {
         guard case .column(let name) = node.kind, name.parts.count > 1 else { return nil }
         return try Attribute.resolve(name, in: context.store, preferEvents: preferEvents)
     }
@@ -88,16 +87,17 @@ struct Predicate: @unchecked Sendable {
 
 /// Builds the test for `attribute op value`, checking that the value suits the attribute.
 enum ValueMatcher {
+    /// `reader` reads the attribute from another table (spend rows); by default from the events and customers.
     static func comparison(_ attribute: Attribute, _ op: ComparisonOperator, _ value: ExpressionNode,
-                           _ context: EvalContext) throws(Diagnostic) -> (Int32, Int) -> Bool {
+                           _ context: EvalContext, reader: AttributeReader? = nil) throws(Diagnostic) -> (Int32, Int) -> Bool {
         let store = context.store
-        let reader = AttributeReader(attribute, context)
+        let reader = reader ?? AttributeReader(attribute, context)
         switch attribute.kind(in: store) {
         case .code, .customerCode:
             guard op == .equal || op == .notEqual else {
                 throw Diagnostic("text values compare with = or != (or in (…))", at: value.span)
             }
-            guard case .literal(let literal) = value.kind, let text = Self.text(literal) else {
+            guard let text = Self.text(of: value) else {
                 throw Diagnostic("expected a name or \"text\" to compare with", at: value.span)
             }
             let code = attribute.kind(in: store) == .customerCode ? store.customerIDs.code(of: text) : store.strings.code(of: text)
@@ -154,8 +154,8 @@ enum ValueMatcher {
     }
 
     /// Whether the attribute has a value for (customer, row).
-    static func hasValue(_ attribute: Attribute, _ context: EvalContext) -> (Int32, Int) -> Bool {
-        let reader = AttributeReader(attribute, context)
+    static func hasValue(_ attribute: Attribute, _ context: EvalContext, reader: AttributeReader? = nil) -> (Int32, Int) -> Bool {
+        let reader = reader ?? AttributeReader(attribute, context)
         switch attribute.kind(in: context.store) {
         case .code, .customerCode: return { reader.code($0, $1) >= 0 }
         case .number: return { reader.number($0, $1) != nil }
@@ -191,11 +191,13 @@ enum ValueMatcher {
         }
     }
 
-    static func text(_ literal: Literal) -> String? {
+    /// The text a literal stands for in a comparison with a text column: a name or string as decoded,
+    /// anything else (`00017`, `1.785e4`) exactly as written, never its re-printed value (`17`, `17850.0`).
+    static func text(of node: ExpressionNode) -> String? {
+        guard case .literal(let literal) = node.kind else { return nil }
         switch literal {
-        case .name(let s), .string(let s): s
-        case .integer(let v): String(v)
-        case .number, .date, .duration: literal.description
+        case .name(let s), .string(let s): return s
+        case .integer, .number, .date, .duration: return node.sourceText ?? literal.description
         }
     }
 

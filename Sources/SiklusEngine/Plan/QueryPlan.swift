@@ -32,7 +32,8 @@ struct QueryPlan: @unchecked Sendable {
     enum Presentation: Equatable {
         case table
         case plot
-        case export(String)
+        /// The path, and the `export` step's span.
+        case export(String, span: SourceSpan)
     }
 
     var source: SourcePlan
@@ -44,6 +45,8 @@ struct QueryPlan: @unchecked Sendable {
     var output: Output
     var post: [PostStep]
     var presentation: Presentation
+    /// The source's filters and the scope steps, for narrowing the spend table (see `SpendFilter`).
+    var spendScope: [SpendFilter.Step] = []
 }
 
 /// `retention [period …] [percent] [on …] [unbounded] [horizon N]`, resolved.
@@ -57,15 +60,21 @@ struct RetentionPlan {
     var horizon: Int?
     /// What anchors a customer's period 0: first purchase when cohorted by it, else signup.
     var anchorOnFirstPurchase: Bool
+    /// The `retention` step, for errors raised while computing it.
+    var span: SourceSpan?
 }
 
 /// `funnel a -> b -> c [within …] [order]`, resolved.
 struct FunnelPlan {
     /// Windows are capped at 1000 years: longer means "no limit" and would overflow time arithmetic.
     static let longestWindow: Int64 = 1000 * 365 * CivilTime.secondsPerDay
+    /// Steps are bits of a 32-bit mask (see `StepMasks`).
+    static let maxSteps = 32
 
     enum StepMatch { case stage(Stage), event(Int32) }
     var steps: [(name: String, match: StepMatch)]
     var window: Int64
     var order: FunnelOrder
+    /// The `funnel` step, for errors raised while computing it.
+    var span: SourceSpan?
 }

@@ -67,12 +67,16 @@ public struct ResultTable: Sendable, Equatable {
     public var shape: ResultShape
     /// Optional caption, e.g. the metric's formula or the query text.
     public var title: String?
+    /// Caveats about the numbers (`note: spend is recorded per day and channel, …`): the shell prints
+    /// them on stderr in every output mode, so csv and json stay machine-readable.
+    public var notes: [String]
 
-    public init(columns: [ResultColumn], shape: ResultShape = .table, title: String? = nil) {
+    public init(columns: [ResultColumn], shape: ResultShape = .table, title: String? = nil, notes: [String] = []) {
         precondition(Set(columns.map(\.values.count)).count <= 1, "result columns must have equal length")
         self.columns = columns
         self.shape = shape
         self.title = title
+        self.notes = notes
     }
 
     public var rowCount: Int { columns.first?.values.count ?? 0 }

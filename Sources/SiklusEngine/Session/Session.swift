@@ -9,7 +9,8 @@ public enum StatementOutput: Sendable {
     /// A query result to draw as a chart (`| plot`).
     case plot(ResultTable)
     /// A query result to write to a file (`| export "file.html"`); the extension chooses the format.
-    case export(ResultTable, path: String)
+    /// `span` is the `export` step's, for locating errors in writing the file.
+    case export(ResultTable, path: String, span: SourceSpan)
     /// The report of a `load` statement.
     case load(LoadReport)
     /// A short confirmation or listing (`set`, `let`, `stages`, `explain`, `help`).
@@ -81,7 +82,7 @@ public final class Session {
         run(SourceFile(name: "<query>", text: text)) { outcome in
             switch outcome {
             case .failure(let d): result = .failure(d); return false
-            case .output(.table(let t), _), .output(.plot(let t), _), .output(.export(let t, _), _):
+            case .output(.table(let t), _), .output(.plot(let t), _), .output(.export(let t, _, _), _):
                 if case .success(nil) = result { result = .success(t) }
                 return true
             case .output: return true
@@ -101,7 +102,7 @@ public final class Session {
             switch plan.presentation {
             case .table: return .table(table)
             case .plot: return .plot(table)
-            case .export(let path): return .export(table, path: path)
+            case .export(let path, let span): return .export(table, path: path, span: span)
             }
         case .let(let binding):
             let expanded = try expand(binding.pipeline)

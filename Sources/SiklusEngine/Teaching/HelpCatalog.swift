@@ -8,10 +8,15 @@ enum HelpCatalog {
         let example: String
     }
 
+    /// `a|b|c`: every case of a grammar enum, so the syntax lines cannot drift from the parser.
+    static func choices<T: CaseIterable & RawRepresentable>(_ type: T.Type) -> String where T.RawValue == String {
+        T.allCases.map(\.rawValue).joined(separator: "|")
+    }
+
     static let statements: [String: Entry] = [
-        "load": Entry(syntax: "load events|customers|spend \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [append|replace]",
+        "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [\(choices(SyntaxLoad.Mode.self))]",
                       summary: "read a CSV file into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
-        "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period day|week|month|quarter]]",
+        "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period \(choices(PeriodUnit.self))]]",
                         summary: "start from customers chosen by attribute, optionally grouped into cohorts",
                         example: "cohort signup=2022-09 | stage retention | metric avg_order"),
         "events": Entry(syntax: "events", summary: "start from every event", example: "events | by stage | metric events, customers"),
@@ -24,14 +29,14 @@ enum HelpCatalog {
                          example: "explain cohort signup=2022-09 | stage retention | metric avg_order"),
         "where": Entry(syntax: "where <condition>", summary: "keep rows where the condition holds (= != < <= > >=, in (…), and, or, not)",
                        example: "events | where channel = social and amount > 50 | metric orders"),
-        "by": Entry(syntax: "by <dimension>[, <dimension>]", summary: "group by channel, country, any column, cohort, stage, or day|week|month|quarter|year",
+        "by": Entry(syntax: "by <dimension>[, <dimension>]", summary: "group by channel, country, any column, cohort, stage, or \(choices(PeriodUnit.self))",
                     example: "events | by month | metric revenue"),
         "metric": Entry(syntax: "metric <name>[, <name>…]", summary: "compute metrics (see `help metrics`)", example: "cohort by channel | metric conversion_rate, repeat_rate"),
-        "retention": Entry(syntax: "retention [period month|week|day] [percent] [on purchase|any|<event>] [unbounded] [horizon N]",
+        "retention": Entry(syntax: "retention [period \(choices(PeriodUnit.self))] [percent] [on purchase|any|<event>] [unbounded] [horizon N]",
                            summary: "cohort × period matrix of customers active again", example: "cohort by first_purchase period month | retention percent"),
-        "funnel": Entry(syntax: "funnel <event|stage> -> <event|stage> [-> …] [within 30d] [strict|any order]",
+        "funnel": Entry(syntax: "funnel <event|stage> -> <event|stage> [-> …] [within 30d] [\(choices(FunnelOrder.self))]",
                         summary: "how many customers get through each step", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
-        "sort": Entry(syntax: "sort <column> [asc|desc]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
+        "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
         "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),
         "plot": Entry(syntax: "… | plot", summary: "draw the result in the terminal", example: "cohort by first_purchase | retention percent | plot"),
@@ -54,6 +59,8 @@ enum HelpCatalog {
                 + "\n\nhelp metric <name> shows its formula and an example"
         }
         if words[0] == "stage", words.count == 1, let stage = statements["stage"] { return entry("stage", stage) }
+        // `help step retention` asks for the step, not the stage of the same name.
+        if ["step", "statement"].contains(words[0]), words.count > 1, let entry = statements[subject] { return self.entry(subject, entry) }
         if let metric = Metric(rawValue: subject) {
             return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
         }

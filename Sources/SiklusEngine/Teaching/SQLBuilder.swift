@@ -13,6 +13,8 @@ struct SQLBuilder {
     var events = ""
     /// The cohort grouping of a `cohort by …` source, as a `cohort` column of the customers CTEs.
     var cohort: SQLDimension?
+    /// True once a `where` step was translated (spend metrics do not translate its effect on spend rows).
+    var filtered = false
 
     init(names: SQLNames) {
         self.names = names

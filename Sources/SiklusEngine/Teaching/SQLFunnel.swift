@@ -20,21 +20,19 @@ extension SQLBuilder {
             case .event: "\(names.event("e", .event)) = \(SQLText.string(step.name)) AS step_\(i + 1)"
             }
         }
-        query.add("funnel_events", "\(number). \(label): each customer's in-scope events in time order (n), with the steps each matches …", """
+        let funnelEvents = query.add("funnel_events", "\(number). \(label): each customer's in-scope events in time order (n), with the steps each matches …", """
             SELECT e.\(customer)\(customer == "customer_id" ? "" : " AS customer_id"), e.\(ts)\(ts == "ts" ? "" : " AS ts"),
               row_number() OVER (PARTITION BY e.\(customer) ORDER BY e.\(ts)) AS n,
               \(matches.joined(separator: ",\n  "))
             FROM \(events) AS e
             JOIN \(customers) AS p ON p.customer_id = e.\(customer)
             """)
-        if plan.order == .anyOrder {
-            anyOrderAttempts(n: n, window: window, windowText: windowText)
-        } else {
-            orderedAttempts(n: n, window: window, windowText: windowText, strict: plan.order == .strict)
-        }
+        let attempts = plan.order == .anyOrder
+            ? anyOrderAttempts(n: n, from: funnelEvents, window: window, windowText: windowText)
+            : orderedAttempts(n: n, from: funnelEvents, window: window, windowText: windowText, strict: plan.order == .strict)
         let first = plan.order == .anyOrder ? "n0" : "n1"
-        query.add("best", "   … each customer's best attempt: the most steps, then the earliest start",
-                  "SELECT * FROM attempts\nWHERE level > 0\nQUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY level DESC, \(first)) = 1")
+        let best = query.add("best", "   … each customer's best attempt: the most steps, then the earliest start",
+                  "SELECT * FROM \(attempts)\nWHERE level > 0\nQUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY level DESC, \(first)) = 1")
 
         // Days between steps: from the previous step, or (any order) from the earliest step of the attempt.
         let start = "least(" + (1...n).map { $0 == 1 ? "b.t1" : "CASE WHEN b.level >= \($0) THEN b.t\($0) END" }.joined(separator: ", ") + ")"
@@ -47,8 +45,8 @@ extension SQLBuilder {
             }
         }
         let groupBy = dimensions.isEmpty ? "" : "\nGROUP BY ALL"
-        query.add("reached", "   … counted per group: customers reaching at least each step, and the median days to it",
-                  "SELECT \(columns.joined(separator: ",\n  "))\nFROM best AS b\nJOIN \(customers) AS p ON p.customer_id = b.customer_id\(groupBy)")
+        let reached = query.add("reached", "   … counted per group: customers reaching at least each step, and the median days to it",
+                  "SELECT \(columns.joined(separator: ",\n  "))\nFROM \(best) AS b\nJOIN \(customers) AS p ON p.customer_id = b.customer_id\(groupBy)")
 
         let dims = dimensions.map(\.column)
         let rows = plan.steps.enumerated().map { i, step in
@@ -57,45 +55,48 @@ extension SQLBuilder {
             let values = dims + ["\(s) AS step_no", "\(SQLText.string(step.name)) AS step", "reached_\(s) AS customers",
                                  "reached_\(s) / nullif(reached_\(max(1, s - 1)), 0) * 100 AS from_previous",
                                  "reached_\(s) / nullif(reached_1, 0) * 100 AS from_first", "\(days) AS median_days"]
-            return "SELECT \(values.joined(separator: ", ")) FROM reached"
+            return "SELECT \(values.joined(separator: ", ")) FROM \(reached)"
         }
         return SQLResult(select: rows.joined(separator: "\nUNION ALL\n"),
                          columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"],
                          order: dimensions.flatMap(\.order) + ["step_no"], hidden: ["step_no"], measure: "median_days")
     }
 
-    /// `step_1` … `step_n` and `attempts` for ordered and strict funnels.
-    private mutating func orderedAttempts(n: Int, window: String, windowText: String, strict: Bool) {
-        query.add("step_1", "   … every occurrence of step 1 starts an attempt …", "SELECT customer_id, n AS n1, ts AS t1\nFROM funnel_events\nWHERE step_1")
+    /// `step_1` … `step_n` and `attempts` for ordered and strict funnels; returns the name of `attempts`.
+    private mutating func orderedAttempts(n: Int, from funnelEvents: String, window: String, windowText: String, strict: Bool) -> String {
+        var previous = query.add("step_1", "   … every occurrence of step 1 starts an attempt …",
+                                 "SELECT customer_id, n AS n1, ts AS t1\nFROM \(funnelEvents)\nWHERE step_1")
         for s in 2...n {
             let next = strict ? "f.n = s.n\(s - 1) + 1" : "f.n > s.n\(s - 1)"
             let comment = strict ? "the very next event, if it is step \(s)" : "the earliest later event that is step \(s)"
-            query.add("step_\(s)", "   … \(comment), within \(windowText) of step 1 …", """
+            previous = query.add("step_\(s)", "   … \(comment), within \(windowText) of step 1 …", """
                 SELECT s.*, min(f.n) AS n\(s), min(f.ts) AS t\(s)
-                FROM step_\(s - 1) AS s
-                LEFT JOIN funnel_events AS f
+                FROM \(previous) AS s
+                LEFT JOIN \(funnelEvents) AS f
                   ON f.customer_id = s.customer_id AND f.step_\(s) AND \(next) AND f.ts <= s.t1 + \(window)
                 GROUP BY ALL
                 """)
         }
         let level = (["1"] + (2...n).map { "CAST(n\($0) IS NOT NULL AS INTEGER)" }).joined(separator: " + ")
-        query.add("attempts", "   … an attempt reaches as many steps as it found", "SELECT *, \(level) AS level\nFROM step_\(n)")
+        return query.add("attempts", "   … an attempt reaches as many steps as it found", "SELECT *, \(level) AS level\nFROM \(previous)")
     }
 
     /// `starts` and `attempts` for `any order`: from each event that is some step, the first time each
-    /// step occurs within the window; the attempt reaches steps 1…k when all of them occur.
-    private mutating func anyOrderAttempts(n: Int, window: String, windowText: String) {
+    /// step occurs within the window; the attempt reaches steps 1…k when all of them occur. Returns the
+    /// name of `attempts`.
+    private mutating func anyOrderAttempts(n: Int, from funnelEvents: String, window: String, windowText: String) -> String {
         let any = (1...n).map { "step_\($0)" }.joined(separator: " OR ")
-        query.add("starts", "   … every event that is any step starts an attempt …", "SELECT customer_id, n AS n0, ts AS t0\nFROM funnel_events\nWHERE \(any)")
+        let starts = query.add("starts", "   … every event that is any step starts an attempt …",
+                                "SELECT customer_id, n AS n0, ts AS t0\nFROM \(funnelEvents)\nWHERE \(any)")
         let firsts = (1...n).map { "min(f.ts) FILTER (WHERE f.step_\($0)) AS t\($0)" }
-        query.add("found", "   … the first time each step occurs within \(windowText) of the start …", """
+        let found = query.add("found", "   … the first time each step occurs within \(windowText) of the start …", """
             SELECT s.customer_id, s.n0,
               \(firsts.joined(separator: ",\n  "))
-            FROM starts AS s
-            JOIN funnel_events AS f ON f.customer_id = s.customer_id AND f.n >= s.n0 AND f.ts <= s.t0 + \(window)
+            FROM \(starts) AS s
+            JOIN \(funnelEvents) AS f ON f.customer_id = s.customer_id AND f.n >= s.n0 AND f.ts <= s.t0 + \(window)
             GROUP BY ALL
             """)
         let level = "CASE " + (1...n).map { "WHEN t\($0) IS NULL THEN \($0 - 1)" }.joined(separator: " ") + " ELSE \(n) END"
-        query.add("attempts", "   … an attempt reaches steps 1…k when all of them occur", "SELECT *, \(level) AS level\nFROM found")
+        return query.add("attempts", "   … an attempt reaches steps 1…k when all of them occur", "SELECT *, \(level) AS level\nFROM \(found)")
     }
 }

@@ -6,19 +6,18 @@ import SiklusStore
 extension SQLBuilder {
     /// `staged`: every event with `purchase_no` (the customer's n-th purchase, by time) and `stage`.
     mutating func staged() -> String {
-        let name = "staged"
-        guard !query.contains(name) else { return name }
+        if let name = query.shared("staged") { return name }
         let map = context.stageMap
         let event = names.eventColumn(.event), customer = names.eventCustomer, ts = names.eventColumn(.ts)
         var cases = ["WHEN purchase_no = 1 THEN 'purchase'"]
         let engagement = map.events[.retention] ?? []
-        cases.append("WHEN purchase_no > 1" + (engagement.isEmpty ? "" : " OR \(event) IN \(SQLText.list(engagement))") + " THEN 'retention'")
+        cases.append("WHEN purchase_no > 1" + (engagement.isEmpty ? "" : " OR " + SQLText.isIn(event, engagement)) + " THEN 'retention'")
         for stage in [Stage.awareness, .education, .consideration, .advocacy, .churn] {
             guard let events = map.events[stage], !events.isEmpty else { continue }
-            cases.append("WHEN \(event) IN \(SQLText.list(events)) THEN '\(stage.name)'")
+            cases.append("WHEN \(SQLText.isIn(event, events)) THEN '\(stage.name)'")
         }
         let purchase = names.isPurchase(nil)
-        query.add(name, """
+        return query.add("staged", """
             every event with its lifecycle stage: purchase_no numbers each customer's purchases by time, so the
             first purchase is stage purchase and later ones are retention (Siklus breaks ties in ts by file order)
             """, """
@@ -32,15 +31,13 @@ extension SQLBuilder {
                   THEN row_number() OVER (PARTITION BY \(customer), \(purchase) ORDER BY \(ts)) END AS purchase_no
               FROM events
             )
-            """)
-        return name
+            """, shared: true)
     }
 
     /// `people`: every customer of either file with signup (the customers file's, else the first
     /// event), first event, first purchase, acquisition channel and the customers file's other columns.
     mutating func people() -> String {
-        let name = "people"
-        guard !query.contains(name) else { return name }
+        if let name = query.shared("people") { return name }
         let schema = names.schema
         let customer = names.eventCustomer, ts = names.eventColumn(.ts), channel = names.eventColumn(.channel)
         let firstChannel = channel == "NULL" ? "CAST(NULL AS VARCHAR)" : "arg_min(\(channel), \(ts)) FILTER (WHERE \(channel) IS NOT NULL)"
@@ -53,13 +50,12 @@ extension SQLBuilder {
             GROUP BY \(customer)
             """
         guard schema.hasCustomers, let id = schema.customers(.customer) else {
-            query.add(name, "every customer with signup (their first event: no customers file), first event, first purchase and acquisition channel", """
+            return query.add("people", "every customer with signup (their first event: no customers file), first event, first purchase and acquisition channel", """
                 SELECT customer_id, first_event AS signup, first_event, first_purchase, first_channel AS acquisition_channel
                 FROM (
                 \(SQLText.indent(facts, 2))
                 )
-                """)
-            return name
+                """, shared: true)
         }
         let signup = schema.customers(.signup).map { "coalesce(CAST(c.\($0) AS TIMESTAMP), f.first_event)" } ?? "f.first_event"
         let acquisition = schema.customers(.channel).map { "coalesce(c.\($0), f.first_channel)" } ?? "f.first_channel"
@@ -69,7 +65,7 @@ extension SQLBuilder {
             let source = "c." + SQLText.identifier(column.name)
             columns.append(alias == column.name ? source : "\(source) AS \(SQLText.identifier(alias))")
         }
-        query.add(name, """
+        return query.add("people", """
             every customer of either file: signup (the customers file's, else the first event), first event,
             first purchase, acquisition channel (the customers file's, else the first event's with one)
             """, """
@@ -79,21 +75,19 @@ extension SQLBuilder {
             LEFT JOIN (
             \(SQLText.indent(facts, 2))
             ) AS f ON f.customer_id = ids.customer_id
-            """)
-        return name
+            """, shared: true)
     }
 
     /// `lifecycle`: per customer with an event up to as_of, whether they are churned, whether they
     /// had bought, and the furthest journey stage reached.
     mutating func lifecycle() -> String {
-        let name = "lifecycle"
-        guard !query.contains(name) else { return name }
+        if let name = query.shared("lifecycle") { return name }
         let staged = staged()
         let ts = names.eventColumn(.ts)
         let journey = SQLText.array(Stage.journey.map(\.name))
         let settings = context.settings
         let churnAfter = SQLText.interval(seconds: settings.churnAfter)
-        query.add(name, """
+        return query.add("lifecycle", """
             each customer's state as of \(CivilTime.formatDateTime(context.asOf)) (as_of), from their events up to then: churned when the latest
             event is a churn event, or when they bought and then showed no other event for churn_after (\(churnAfter))
             """, """
@@ -112,8 +106,7 @@ extension SQLBuilder {
               WHERE \(ts) <= \(names.asOf)
               GROUP BY \(names.eventCustomer)
             )
-            """)
-        return name
+            """, shared: true)
     }
 
     /// A customer's current stage (churn, else the furthest stage reached), from `lifecycle` as `l`.

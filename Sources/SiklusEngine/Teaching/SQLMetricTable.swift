@@ -16,33 +16,30 @@ extension SQLBuilder {
         let spendMetrics = metrics.filter(\.needsSpend)
         let needsGroups = metrics.contains { !$0.needsSpend } || metrics.contains(.cpa)
         let dims = dimensions.map(\.column)
-        var sources: [String] = []
+        var sources: [(name: String, isSpend: Bool)] = []
         if needsGroups {
-            try groups(metrics, dimensions: dimensions, number: number, label: label)
-            sources.append("groups")
+            sources.append((try groups(metrics, dimensions: dimensions, number: number, label: label), false))
         }
         if !spendMetrics.isEmpty {
-            try spendGroups(dimensions: dimensions, number: number, label: label, first: !needsGroups)
-            sources.append("spend_groups")
+            sources.append((try spendGroups(dimensions: dimensions, number: number, label: label, first: !needsGroups), true))
             if metrics.contains(.cpa) {
-                try newCustomers(dimensions: dimensions)
-                sources.append("new_customers")
+                sources.append((try newCustomers(dimensions: dimensions), false))
             }
         }
-        var from = sources[0]
+        var from = sources[0].name
         for source in sources.dropFirst() {
             // Rows are the groups with customers or events, plus spend rows with spend.
-            let join = source == "spend_groups" ? "FULL JOIN" : "LEFT JOIN"
-            from += dims.isEmpty ? "\nCROSS JOIN \(source)" : "\n\(join) \(source) USING (\(dims.joined(separator: ", ")))"
+            let join = source.isSpend ? "FULL JOIN" : "LEFT JOIN"
+            from += dims.isEmpty ? "\nCROSS JOIN \(source.name)" : "\n\(join) \(source.name) USING (\(dims.joined(separator: ", ")))"
         }
-        let coalesceCounts = sources.contains("spend_groups") && needsGroups
+        let coalesceCounts = !spendMetrics.isEmpty && needsGroups
         var columns = dims
         var values: [String] = []
         for metric in metrics {
             var value = try expression(metric, coalesce: coalesceCounts || !needsGroups, dimensions: dimensions)
             if metric == .ltv, let (timeIndex, others) = cumulativeSplit(dimensions) {
-                try ltvBase(others.map { dimensions[$0] })
-                from += others.isEmpty ? "\nCROSS JOIN ltv_base" : "\nLEFT JOIN ltv_base USING (\(others.map { dimensions[$0].column }.joined(separator: ", ")))"
+                let base = try ltvBase(others.map { dimensions[$0] })
+                from += others.isEmpty ? "\nCROSS JOIN \(base)" : "\nLEFT JOIN \(base) USING (\(others.map { dimensions[$0].column }.joined(separator: ", ")))"
                 let partition = others.isEmpty ? "" : "PARTITION BY \(others.map { dimensions[$0].column }.joined(separator: ", ")) "
                 value = "sum(revenue) OVER (\(partition)ORDER BY \(dimensions[timeIndex].column)) / nullif(base_customers, 0)"
             }
@@ -59,8 +56,8 @@ extension SQLBuilder {
         return (time, dimensions.indices.filter { $0 != time })
     }
 
-    /// `per_customer` and `groups`.
-    private mutating func groups(_ metrics: [Metric], dimensions: [SQLDimension], number: Int, label: String) throws(NoSQLEquivalent) {
+    /// `per_customer` and `groups`; returns the name of `groups`.
+    private mutating func groups(_ metrics: [Metric], dimensions: [SQLDimension], number: Int, label: String) throws(NoSQLEquivalent) -> String {
         let needed = Set(metrics.flatMap(Self.aggregates)).union([.customers])
         let eventLevel = dimensions.contains { !$0.isCustomerLevel }
         var perCustomer = ["p.customer_id"] + dimensions.map { "\($0.label($0.isCustomerLevel ? "p" : "e")) AS \($0.column)" }
@@ -82,7 +79,7 @@ extension SQLBuilder {
         if needed.contains(.daysToPurchase) {
             perCustomer.append("epoch(p.first_purchase - p.first_event) / 86400 AS days_to_purchase")
         }
-        query.add("per_customer", "\(number). \(label): one row per customer\(eventLevel ? " and group they have events in" : "") with their counts …", """
+        let perCustomerName = query.add("per_customer", "\(number). \(label): one row per customer\(eventLevel ? " and group they have events in" : "") with their counts …", """
             SELECT \(perCustomer.joined(separator: ",\n  "))
             FROM \(customers) AS p
             \(joins.joined(separator: "\n"))
@@ -108,7 +105,7 @@ extension SQLBuilder {
             }
         }
         let groupBy = dimensions.isEmpty ? "" : "\nGROUP BY " + dimensions.map(\.column).joined(separator: ", ")
-        query.add("groups", "   … then one row per group", "SELECT \(columns.joined(separator: ",\n  "))\nFROM per_customer\(groupBy)")
+        return query.add("groups", "   … then one row per group", "SELECT \(columns.joined(separator: ",\n  "))\nFROM \(perCustomerName)\(groupBy)")
     }
 
     /// The group counts a metric is computed from.
@@ -163,11 +160,11 @@ extension SQLBuilder {
     }
 
     /// `ltv_base`: customers per group of the non-time dimensions, the denominator of cumulative ltv.
-    private mutating func ltvBase(_ others: [SQLDimension]) throws(NoSQLEquivalent) {
-        guard !query.contains("ltv_base") else { return }
+    private mutating func ltvBase(_ others: [SQLDimension]) throws(NoSQLEquivalent) -> String {
+        if let name = query.shared("ltv_base") { return name }
         let labels = others.map { "\($0.label("p")) AS \($0.column)" }
         let groupBy = others.isEmpty ? "" : "\nGROUP BY ALL"
-        query.add("ltv_base", "   cumulative ltv divides by all the customers of the group, whenever they bought",
-                  "SELECT \((labels + ["count(*) AS base_customers"]).joined(separator: ",\n  "))\nFROM \(customers) AS p\(groupBy)")
+        return query.add("ltv_base", "   cumulative ltv divides by all the customers of the group, whenever they bought",
+                  "SELECT \((labels + ["count(*) AS base_customers"]).joined(separator: ",\n  "))\nFROM \(customers) AS p\(groupBy)", shared: true)
     }
 }

@@ -55,7 +55,7 @@ struct SQLNames {
     /// `event IN ('purchase')`: the row is a purchase event (any of the purchase stage's names).
     func isPurchase(_ alias: String?) -> String {
         let event = alias.map { self.event($0, .event) } ?? eventColumn(.event)
-        return "\(event) IN \(SQLText.list(context.stageMap.purchaseEvents))"
+        return SQLText.isIn(event, context.stageMap.purchaseEvents)
     }
 
     /// `event IN ('email_open', …)`: the row is an engagement event; nil when the retention stage lists none.
@@ -63,7 +63,7 @@ struct SQLNames {
         let names = context.stageMap.events[.retention] ?? []
         guard !names.isEmpty else { return nil }
         let event = alias.map { self.event($0, .event) } ?? eventColumn(.event)
-        return "\(event) IN \(SQLText.list(names))"
+        return SQLText.isIn(event, names)
     }
 
     /// As of: `TIMESTAMP '2023-12-31 23:59:59'`.

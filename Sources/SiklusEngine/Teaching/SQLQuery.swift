@@ -1,5 +1,8 @@
 /// A DuckDB query under construction: named common table expressions in dependency order, each with
 /// a comment saying which idea or pipeline step it computes, then one final `SELECT`.
+///
+/// The query owns its CTE names: `add` hands out a name no other CTE (or loaded table) has, so names
+/// built from step numbers (the funnel's `step_3`, the pipeline's third step) can never collide.
 struct SQLQuery {
     struct CTE {
         let name: String
@@ -8,14 +11,29 @@ struct SQLQuery {
     }
 
     private(set) var ctes: [CTE] = []
+    /// Names in use: the loaded tables (a CTE of that name would hide the table) and every CTE.
+    private var taken: Set<String> = ["events", "customers", "spend"]
+    /// Shared CTEs (`staged`, `people`, `lifecycle`) by key, added once per query.
+    private var sharedNames: [String: String] = [:]
 
-    /// True when a CTE of this name has been added.
-    func contains(_ name: String) -> Bool { ctes.contains { $0.name == name } }
+    /// The name of the shared CTE added under `key`, if it has been added.
+    func shared(_ key: String) -> String? { sharedNames[key] }
 
-    /// Adds `name AS (body)`; the comment is printed above it as `-- comment`.
-    mutating func add(_ name: String, _ comment: String, _ body: String) {
-        precondition(!contains(name), "CTE \(name) added twice")
+    /// Adds `name AS (body)` under `preferred`, or `preferred_2`, `preferred_3`… when that is taken,
+    /// and returns the name to refer to it by. `shared` records it under `preferred` for `shared(_:)`.
+    /// The comment is printed above it as `-- comment`.
+    mutating func add(_ preferred: String, _ comment: String, _ body: String, shared: Bool = false) -> String {
+        var name = preferred
+        var suffix = 2
+        while taken.contains(name) {
+            name = "\(preferred)_\(suffix)"
+            suffix += 1
+        }
+        precondition(!shared || sharedNames[preferred] == nil, "shared CTE \(preferred) added twice")
+        taken.insert(name)
+        if shared { sharedNames[preferred] = name }
         ctes.append(CTE(name: name, comment: comment, body: body))
+        return name
     }
 
     /// `WITH` and every CTE, then the final statement (ending in `;`).

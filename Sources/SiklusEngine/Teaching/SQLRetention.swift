@@ -11,7 +11,7 @@ extension SQLBuilder {
         let anchor = plan.anchorOnFirstPurchase ? "first_purchase" : "signup"
         let unit = plan.period
         let cohort = self.cohort == nil ? "'all' AS cohort" : "cohort"
-        query.add("anchors", "\(number). \(label): each customer's anchor (\(anchor == "signup" ? "signup" : "first purchase")) and cohort …",
+        let anchors = query.add("anchors", "\(number). \(label): each customer's anchor (\(anchor == "signup" ? "signup" : "first purchase")) and cohort …",
                   "SELECT customer_id, \(cohort), \(anchor) AS anchor\nFROM \(customers)\nWHERE \(anchor) IS NOT NULL")
         var conditions = ["e.\(ts) <= \(names.asOf)"]
         switch plan.activity {
@@ -20,31 +20,31 @@ extension SQLBuilder {
         case .event: conditions.append("\(names.event("e", .event)) = \(SQLText.string(plan.activityName))")
         }
         let offset = names.periods.difference(unit, from: "a.anchor", to: "e.\(ts)")
-        query.add("active_periods", "   … the \(unit.rawValue)s after it in which they were active (\(plan.activityName)), up to as_of …", """
+        let activePeriods = query.add("active_periods", "   … the \(unit.rawValue)s after it in which they were active (\(plan.activityName)), up to as_of …", """
             SELECT DISTINCT customer_id, cohort, period
             FROM (
               SELECT a.customer_id, a.cohort, \(offset) AS period
-              FROM anchors AS a
+              FROM \(anchors) AS a
               JOIN \(events) AS e ON e.\(names.eventCustomer) = a.customer_id
               WHERE \(conditions.joined(separator: " AND "))
             )
             WHERE period BETWEEN 0 AND \(width - 1)
             """)
-        var joins = "LEFT JOIN active_periods AS a USING (cohort)"
+        var joins = "LEFT JOIN \(activePeriods) AS a USING (cohort)"
         var cell: (Int) -> String = { "a.period = \($0)" }
         if plan.unbounded {
-            query.add("latest_periods", "   … unbounded: a customer counts in every period up to their latest active one",
-                      "SELECT customer_id, cohort, max(period) AS latest\nFROM active_periods\nGROUP BY ALL")
-            joins = "LEFT JOIN latest_periods AS a USING (cohort)"
+            let latestPeriods = query.add("latest_periods", "   … unbounded: a customer counts in every period up to their latest active one",
+                      "SELECT customer_id, cohort, max(period) AS latest\nFROM \(activePeriods)\nGROUP BY ALL")
+            joins = "LEFT JOIN \(latestPeriods) AS a USING (cohort)"
             cell = { "a.latest >= \($0)" }
         }
         let periodsSoFar = names.periods.difference(unit, from: "min(anchor)", to: names.asOf)
         // A percentage is taken of the customers who had reached that period by as_of.
         let age = names.periods.difference(unit, from: "anchor", to: names.asOf)
         let reached = plan.percent ? (0..<width).map { ",\n  count(*) FILTER (WHERE \(age) >= \($0)) AS \(SQLText.identifier("reached_\($0)"))" }.joined() : ""
-        query.add("cohorts", "   … and each cohort's size, and how many whole \(unit.rawValue)s its earliest anchor is before as_of"
+        let cohorts = query.add("cohorts", "   … and each cohort's size, and how many whole \(unit.rawValue)s its earliest anchor is before as_of"
                   + (plan.percent ? " (and, per period, how many of its customers had reached it)" : ""),
-                  "SELECT cohort, count(*) AS customers, \(periodsSoFar) AS periods_so_far\(reached)\nFROM anchors\nGROUP BY cohort")
+                  "SELECT cohort, count(*) AS customers, \(periodsSoFar) AS periods_so_far\(reached)\nFROM \(anchors)\nGROUP BY cohort")
         var columns = ["cohort", "customers"]
         var values = ["c.cohort", "c.customers"]
         for k in 0..<width {
@@ -56,7 +56,7 @@ extension SQLBuilder {
         }
         let select = """
             SELECT \(values.joined(separator: ",\n  "))
-            FROM cohorts AS c
+            FROM \(cohorts) AS c
             \(joins)
             GROUP BY c.cohort, c.customers, c.periods_so_far
             """

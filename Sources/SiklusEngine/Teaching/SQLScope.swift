@@ -33,28 +33,24 @@ extension SQLBuilder {
         case .variable(let name):
             throw NoSQLEquivalent("the variable \(name.text)")
         }
-        customers = "customers_1"
-        events = "events_1"
         let filter = conditions.isEmpty ? "" : "\nWHERE " + conditions.joined(separator: "\n  AND ")
-        query.add(customers, "1. \(label): \(comment)", "SELECT \(columns)\nFROM \(people)\(filter)")
-        query.add(events, "   their events, with the customer's columns alongside",
+        customers = query.add("customers_1", "1. \(label): \(comment)", "SELECT \(columns)\nFROM \(people)\(filter)")
+        events = query.add("events_1", "   their events, with the customer's columns alongside",
                   "SELECT e.*, p.* EXCLUDE (customer_id)\nFROM \(staged) AS e\nJOIN \(customers) AS p ON p.customer_id = e.\(names.eventCustomer)")
     }
 
     /// `stage <name>` as step `number`.
     mutating func stage(_ stage: Stage, number: Int, label: String) {
         let previousCustomers = customers, previousEvents = events
-        customers = "customers_\(number)"
-        events = "events_\(number)"
         if stage == .churn {
             let lifecycle = lifecycle()
-            query.add(customers, "\(number). \(label): the customers churned as of as_of (see lifecycle) …",
+            customers = query.add("customers_\(number)", "\(number). \(label): the customers churned as of as_of (see lifecycle) …",
                       "SELECT * FROM \(previousCustomers)\nWHERE customer_id IN (SELECT customer_id FROM \(lifecycle) WHERE churned)")
-            query.add(events, "   … with their churn events", "SELECT * FROM \(previousEvents) WHERE stage = 'churn'")
+            events = query.add("events_\(number)", "   … with their churn events", "SELECT * FROM \(previousEvents) WHERE stage = 'churn'")
             return
         }
-        query.add(events, "\(number). \(label): the events of stage \(stage.name) …", "SELECT * FROM \(previousEvents) WHERE stage = '\(stage.name)'")
-        query.add(customers, "   … and the customers who have one",
+        events = query.add("events_\(number)", "\(number). \(label): the events of stage \(stage.name) …", "SELECT * FROM \(previousEvents) WHERE stage = '\(stage.name)'")
+        customers = query.add("customers_\(number)", "   … and the customers who have one",
                   "SELECT * FROM \(previousCustomers)\nWHERE customer_id IN (SELECT \(names.eventCustomer) FROM \(events))")
     }
 
@@ -63,17 +59,15 @@ extension SQLBuilder {
         let predicate = try? Predicate.compile(condition, context, preferEvents: true)
         let customerLevel = predicate?.isCustomerLevel ?? false
         let previousCustomers = customers
-        customers = "customers_\(number)"
+        filtered = true
         if customerLevel {
             let sql = try SQLCondition(names: names, inEvents: false).translate(condition, preferEvents: true, parenthesizeOr: false)
-            query.add(customers, "\(number). \(label): the customers for whom it holds", "SELECT * FROM \(previousCustomers)\nWHERE \(sql)")
+            customers = query.add("customers_\(number)", "\(number). \(label): the customers for whom it holds", "SELECT * FROM \(previousCustomers)\nWHERE \(sql)")
             return
         }
         let sql = try SQLCondition(names: names, inEvents: true).translate(condition, preferEvents: true, parenthesizeOr: false)
-        let previousEvents = events
-        events = "events_\(number)"
-        query.add(events, "\(number). \(label): the events for which it holds …", "SELECT * FROM \(previousEvents)\nWHERE \(sql)")
-        query.add(customers, "   … and the customers who still have one",
+        events = query.add("events_\(number)", "\(number). \(label): the events for which it holds …", "SELECT * FROM \(events)\nWHERE \(sql)")
+        customers = query.add("customers_\(number)", "   … and the customers who still have one",
                   "SELECT * FROM \(previousCustomers)\nWHERE customer_id IN (SELECT \(names.eventCustomer) FROM \(events))")
     }
 }

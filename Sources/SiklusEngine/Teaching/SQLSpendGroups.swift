@@ -29,7 +29,10 @@ extension SQLBuilder {
     }
 
     /// `spend_groups`: spend, impressions and clicks per group; only groups with some spend count as rows.
-    mutating func spendGroups(dimensions: [SQLDimension], number: Int, label: String, first: Bool) throws(NoSQLEquivalent) {
+    mutating func spendGroups(dimensions: [SQLDimension], number: Int, label: String, first: Bool) throws(NoSQLEquivalent) -> String {
+        guard !filtered else {
+            throw NoSQLEquivalent("spend narrowed by `where` (Siklus applies conditions on ts and the event channel to spend rows)")
+        }
         let schema = names.schema
         let labels = try dimensions.map { d throws(NoSQLEquivalent) in "\(try spendLabels(d).spend) AS \(d.column)" }
         let measures = [(ColumnRole.spend, "spend"), (.impressions, "impressions"), (.clicks, "clicks")]
@@ -41,12 +44,12 @@ extension SQLBuilder {
             body += "\nGROUP BY ALL\nHAVING " + measures.map { "sum(\(schema.spend($0.0))) <> 0" }.joined(separator: " OR ")
         }
         let step = first ? "\(number). \(label): " : "   "
-        query.add("spend_groups", step + "spend per group: spend rows have a date and a channel, no customer", body)
+        return query.add("spend_groups", step + "spend per group: spend rows have a date and a channel, no customer", body)
     }
 
     /// `new_customers`: in-scope customers per group whose first purchase falls in the group's period
     /// (without a time dimension: within the dates the spend table covers).
-    mutating func newCustomers(dimensions: [SQLDimension]) throws(NoSQLEquivalent) {
+    mutating func newCustomers(dimensions: [SQLDimension]) throws(NoSQLEquivalent) -> String {
         let date = names.schema.spend(.date)
         let labels = try dimensions.map { d throws(NoSQLEquivalent) in "\(try spendLabels(d).newCustomer) AS \(d.column)" }
         var conditions = ["first_purchase IS NOT NULL"]
@@ -55,7 +58,7 @@ extension SQLBuilder {
             conditions.append("first_purchase < (SELECT max(\(date)) FROM spend) + INTERVAL 1 DAY")
         }
         let groupBy = dimensions.isEmpty ? "" : "\nGROUP BY ALL"
-        query.add("new_customers", "   new paying customers per group (cpa divides spend by them), by first purchase and acquisition channel",
+        return query.add("new_customers", "   new paying customers per group (cpa divides spend by them), by first purchase and acquisition channel",
                   "SELECT \((labels + ["count(*) AS new_customers"]).joined(separator: ",\n  "))\nFROM \(customers)\nWHERE \(conditions.joined(separator: "\n  AND "))\(groupBy)")
     }
 }

@@ -45,9 +45,15 @@ enum SQLText {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
-    /// `('a', 'b')` for `IN` lists.
+    /// `('a', 'b')` for `IN` lists (never empty: see `isIn`).
     static func list(_ texts: [String]) -> String {
-        "(" + texts.map(string).joined(separator: ", ") + ")"
+        precondition(!texts.isEmpty, "an empty IN list is not SQL; use SQLText.isIn")
+        return "(" + texts.map(string).joined(separator: ", ") + ")"
+    }
+
+    /// `event IN ('a', 'b')`, or `FALSE` when there is nothing to match (`IN ()` is not valid SQL).
+    static func isIn(_ column: String, _ texts: [String]) -> String {
+        texts.isEmpty ? "FALSE" : "\(column) IN \(list(texts))"
     }
 
     /// `['awareness', 'education']`, a DuckDB list literal.

@@ -62,7 +62,7 @@ struct SQLTranslator {
 
     /// The `result` CTE, the `sort` / `top` / `limit` steps, and the final `SELECT` in Siklus's row order.
     private func finish(_ result: SQLResult, post: [(number: Int, step: Step)], builder: inout SQLBuilder) throws(NoSQLEquivalent) -> String {
-        builder.query.add("result", "the result table, one row per group", result.select)
+        let resultName = builder.query.add("result", "the result table, one row per group", result.select)
         let hidden = result.hidden
         let exclude = { (extra: [String]) -> String in
             let names = extra + hidden
@@ -70,15 +70,13 @@ struct SQLTranslator {
         }
         guard !post.isEmpty else {
             let order = result.order.isEmpty ? "" : "\nORDER BY " + result.order.joined(separator: ", ")
-            return "SELECT \(exclude([])) FROM result\(order)"
+            return "SELECT \(exclude([])) FROM \(resultName)\(order)"
         }
         // Sorting is stable in Siklus: each step orders by its keys, then by the previous order (row_no).
         let initial = result.order.isEmpty ? "" : "ORDER BY " + result.order.joined(separator: ", ")
-        builder.query.add("numbered", "   … numbered in Siklus's row order", "SELECT *, row_number() OVER (\(initial)) AS row_no\nFROM result")
-        var previous = "numbered"
+        var previous = builder.query.add("numbered", "   … numbered in Siklus's row order", "SELECT *, row_number() OVER (\(initial)) AS row_no\nFROM \(resultName)")
         let visible = result.columns.filter { !hidden.contains($0) }
         for (number, step) in post {
-            let name = "step_\(number)"
             let label = "\(number). \(PipelineText.step(step))"
             switch step {
             case .sort(let keys):
@@ -88,11 +86,11 @@ struct SQLTranslator {
                     }
                     return SQLText.identifier(column) + (key.direction?.value == .descending ? " DESC" : " ASC") + " NULLS LAST"
                 }
-                builder.query.add(name, label + ": missing values last, ties keep their order",
+                previous = builder.query.add("step_\(number)", label + ": missing values last, ties keep their order",
                                   "SELECT * EXCLUDE (row_no), row_number() OVER (ORDER BY \((terms + ["row_no"]).joined(separator: ", "))) AS row_no\nFROM \(previous)")
             case .top(let n):
                 guard let measure = result.measure else { throw NoSQLEquivalent("top without a numeric column") }
-                builder.query.add(name, label + ": the rows with the largest \(measure)", """
+                previous = builder.query.add("step_\(number)", label + ": the rows with the largest \(measure)", """
                     SELECT * FROM (
                       SELECT * EXCLUDE (row_no), row_number() OVER (ORDER BY \(SQLText.identifier(measure)) DESC NULLS LAST, row_no) AS row_no
                       FROM \(previous)
@@ -100,11 +98,10 @@ struct SQLTranslator {
                     WHERE row_no <= \(n.value)
                     """)
             case .limit(let n):
-                builder.query.add(name, label + ": the first rows", "SELECT * FROM \(previous) WHERE row_no <= \(n.value)")
+                previous = builder.query.add("step_\(number)", label + ": the first rows", "SELECT * FROM \(previous) WHERE row_no <= \(n.value)")
             default:
                 continue
             }
-            previous = name
         }
         return "SELECT \(exclude(["row_no"])) FROM \(previous)\nORDER BY row_no"
     }

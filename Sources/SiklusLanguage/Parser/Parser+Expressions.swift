@@ -55,7 +55,7 @@ extension Parser {
             left = ExpressionNode(.column(column), at: column.span)
         case .integer, .number, .string, .date, .duration, .minus:
             let literal = try parseLiteral("a value", allowsNames: false)
-            left = ExpressionNode(.literal(literal.literal), at: literal.span)
+            left = ExpressionNode(.literal(literal.literal), at: literal.span, sourceText: source[literal.span])
         default:
             throw expected("a condition\(context), such as `amount > 100`")
         }
@@ -112,7 +112,7 @@ extension Parser {
             return ExpressionNode(.column(column), at: column.span)
         }
         let lower = try parseLiteral(what, allowsNames: true)
-        guard let dots = match(.dotDot) else { return ExpressionNode(.literal(lower.literal), at: lower.span) }
+        guard let dots = match(.dotDot) else { return ExpressionNode(.literal(lower.literal), at: lower.span, sourceText: source[lower.span]) }
         let upper = try parseLiteral("the end of the range after `\(source[lower.span])\(dots.text(in: source))`", allowsNames: true)
         return ExpressionNode(.range(lower: lower, upper: upper), at: lower.span.union(upper.span))
     }

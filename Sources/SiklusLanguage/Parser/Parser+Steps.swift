@@ -31,8 +31,8 @@ extension Parser {
         case "retention": advance(); step = .retention(try parseRetentionOptions())
         case "funnel": step = .funnel(try parseFunnel())
         case "sort": advance(); step = .sort(try parseSortKeys())
-        case "top": advance(); step = .top(try parseCount(after: "top"))
-        case "limit": advance(); step = .limit(try parseCount(after: "limit"))
+        case "top": advance(); step = .top(try parseCount(after: "top", maximum: StepLimits.rows, of: "rows"))
+        case "limit": advance(); step = .limit(try parseCount(after: "limit", maximum: StepLimits.rows, of: "rows"))
         case "plot": advance(); step = .plot
         case "export": advance(); step = .export(path: try parseExportPath())
         default:
@@ -73,7 +73,7 @@ extension Parser {
             case "percent": advance(); options.isPercent = true
             case "on": advance(); options.activity = try parseRetentionActivity()
             case "unbounded": advance(); options.isUnbounded = true
-            case "horizon": advance(); options.horizon = try parseCount(after: "horizon")
+            case "horizon": advance(); options.horizon = try parseCount(after: "horizon", maximum: StepLimits.horizon, of: "periods")
             default:
                 var diagnostic = Diagnostic.unknown("retention option", current.text(in: source), at: current.span,
                                                     among: Keywords.retentionOptions,
@@ -167,13 +167,17 @@ extension Parser {
     }
 
     /// top_step = "top" integer ; limit_step = "limit" integer ; (also `horizon` in retention)
-    mutating func parseCount(after keyword: String) throws(Diagnostic) -> Spanned<Int64> {
+    /// The count is 1 … `maximum` (`StepLimits`), reported at the number otherwise.
+    mutating func parseCount(after keyword: String, maximum: Int64, of things: String) throws(Diagnostic) -> Spanned<Int64> {
         guard current.kind == .integer else {
             throw expected("a whole number after `\(keyword)`", hints: ["for example `\(keyword) 10`"])
         }
         let literal = try parseLiteral("a whole number", allowsNames: false)
         guard case .integer(let value) = literal.literal else { preconditionFailure("an integer token parses to an integer") }
         if value < 1 { throw Diagnostic("`\(keyword)` needs a count of at least 1", at: literal.span) }
+        if value > maximum {
+            throw Diagnostic("`\(keyword)` takes at most \(maximum) \(things)", at: literal.span, hints: ["for example `\(keyword) 10`"])
+        }
         return Spanned(value, at: literal.span)
     }
 

@@ -4,11 +4,24 @@ public struct ExpressionNode: Hashable, Sendable {
     public var kind: ExpressionKind
     /// From its first token to its last (parentheses included when it was parenthesized).
     public var span: SourceSpan
+    /// For a literal: its text exactly as written (`00017`, `1.785e4`, `-5`), which the value alone
+    /// loses. Text columns (customer ids above all) compare with this, so `customer = 00017` never
+    /// matches customer `17`.
+    public var sourceText: String?
 
-    /// `kind` written at `span`.
-    public init(_ kind: ExpressionKind, at span: SourceSpan) {
+    /// `kind` written at `span`; `sourceText` is a literal's text as written.
+    public init(_ kind: ExpressionKind, at span: SourceSpan, sourceText: String? = nil) {
         self.kind = kind
         self.span = span
+        self.sourceText = sourceText
+    }
+
+    /// Equal kinds at equal spans: the source text is what the span covers, so it is left out.
+    public static func == (a: ExpressionNode, b: ExpressionNode) -> Bool { a.kind == b.kind && a.span == b.span }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(span)
     }
 }
 

@@ -79,13 +79,15 @@ extension Shell {
             lastResult = table
             lastQuery = query
             writeChart(table, to: destination)
+            writeNotes(table)
             writeElapsed(elapsed)
-        case .export(let table, let path):
+        case .export(let table, let path, _):
             lastResult = table
             lastQuery = query
             do {
                 try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
                 io.err.write("wrote \(path)\n")
+                writeNotes(table)
                 writeElapsed(elapsed)
             } catch let error as ExportError {
                 // Located at the statement: the export step is its last step.
@@ -103,6 +105,11 @@ extension Shell {
             writeElapsed(elapsed)
         }
         return true
+    }
+
+    /// A result's notes (caveats about its numbers) on stderr, in every output mode: results stay on stdout.
+    func writeNotes(_ table: ResultTable) {
+        for note in table.notes { io.err.write(note + "\n") }
     }
 
     /// `.timer on` for outputs without a table footer (charts, exports, text): the time on stderr, so

@@ -71,6 +71,7 @@ public final class Shell {
                                     color: destination == .standard && io.outColor,
                                     elapsed: settings.mode.hasFooter ? elapsed : nil)
         destinationOutput(destination).write(settings.mode.renderer.render(table, options: options))
+        writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
             io.err.write("time: \(ElapsedText.describe(elapsed))\n")

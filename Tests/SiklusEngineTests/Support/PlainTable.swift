@@ -8,6 +8,7 @@ enum PlainTable {
     static func render(_ table: ResultTable) -> String {
         var lines = ["shape: \(table.shape.rawValue)"]
         if let title = table.title { lines.append("title: \(title)") }
+        lines += table.notes
         lines.append(table.columns.map { "\($0.name):\($0.unit.rawValue)" }.joined(separator: " | "))
         for row in 0..<table.rowCount {
             lines.append(table.columns.map { cell($0.values, row) }.joined(separator: " | "))
@@ -34,7 +35,7 @@ enum PlainTable {
             switch output {
             case .table(let table): return head + "\n" + render(table)
             case .plot(let table): return head + "\nplot\n" + render(table)
-            case .export(let table, let path): return head + "\nexport to \(path)\n" + render(table)
+            case .export(let table, let path, _): return head + "\nexport to \(path)\n" + render(table)
             case .load(let report): return head + "\n" + report.render(includeTiming: false)
             // Text may quote the files' absolute paths (explain's SQL): make it independent of the checkout's place.
             case .text(let text): return head + "\n" + text.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "<repo>/")
