@@ -1,4 +1,5 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusEngine
 
@@ -15,7 +16,7 @@ final class TourTests: XCTestCase {
             TeachingFixture.root.appendingPathComponent(".build/debug/siklus"),
         ]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("the siklus executable is not built (looked in \(candidates.map(\.path)))")
+            throw MissingPrerequisite("the siklus executable is not built (looked in \(candidates.map(\.path)))")
         }
         return found
     }
