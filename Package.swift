@@ -40,6 +40,8 @@ let package = Package(
         ),
         // Times loads and canonical queries for scripts/bench (release build).
         .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine"]),
+        // Fuzzes the CSV loader and the query engine with mutated seeds (Tests/Fuzz/corpus) for scripts/fuzz.
+        .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage"]),
         // Helpers shared by the test targets (a seeded random generator, golden files, missing prerequisites).
         .target(name: "SiklusTestSupport", path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
