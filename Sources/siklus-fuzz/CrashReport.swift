@@ -23,6 +23,7 @@ struct CrashReport {
         let frame = kept.first { $0.contains("/Sources/Siklus") }.flatMap { line in
             line.range(of: #"/Sources/[^ ]+\.swift:\d+"#, options: .regularExpression).map { String(line[$0]) }
         }
-        signature = message.replacingOccurrences(of: #"0x[0-9a-f]+"#, with: "", options: .regularExpression) + " @ " + (frame ?? "?")
+        // Addresses and sizes differ between repeats of one bug ("failed to allocate 507019815296 bytes").
+        signature = message.replacingOccurrences(of: #"0x[0-9a-f]+|[0-9]+"#, with: "N", options: .regularExpression) + " @ " + (frame ?? "?")
     }
 }

@@ -33,7 +33,7 @@ enum FuzzDataset {
         try rows.write(toFile: directory + "/events.csv", atomically: true, encoding: .utf8)
         try spend.write(toFile: directory + "/spend.csv", atomically: true, encoding: .utf8)
         // Not loaded by default: extreme values that corpus statements load (`$DATA/extreme-*.csv`).
-        try "customer_id,ts,event,amount\nz,999999999999999999,purchase,1\nc1,2023-01-01 00:00:00,visit,\n"
+        try "customer_id,ts,event,amount\nz,999999999999999999,purchase,1\nc1,1672531200,visit,\n"
             .write(toFile: directory + "/extreme-events.csv", atomically: true, encoding: .utf8)
         try "customer_id,signup_date\nz,9999-12-31\nc2,0001-01-01\n"
             .write(toFile: directory + "/extreme-customers.csv", atomically: true, encoding: .utf8)
