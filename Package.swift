@@ -40,12 +40,14 @@ let package = Package(
         ),
         // Times loads and canonical queries for scripts/bench (release build).
         .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine"]),
-        // Helpers shared by the test targets (a seeded random generator).
+        // Fuzzes the CSV loader and the query engine with mutated seeds (Tests/Fuzz/corpus) for scripts/fuzz.
+        .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage"]),
+        // Helpers shared by the test targets (a seeded random generator, golden files, missing prerequisites).
         .target(name: "SiklusTestSupport", path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell"]),
+        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusTestSupport"]),
     ]
 )

@@ -1,13 +1,14 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusCharts
 
-/// Opens an exported report in headless Chromium, when one is installed, to check that a real
-/// browser renders it. Skipped (never installed from here) when Chromium is not on PATH.
+/// Opens an exported report in headless Chromium to check that a real browser renders it. scripts/test
+/// installs Chromium; without it the test fails with the reason rather than pass unchecked.
 final class ChromiumRenderTests: XCTestCase {
     func testReportRendersInHeadlessChromium() throws {
         guard let chromium = Self.findExecutable(["chromium", "chromium-browser", "google-chrome"]) else {
-            throw XCTSkip("Chromium not found on PATH (chromium, chromium-browser); skipping the browser rendering check")
+            throw MissingPrerequisite("Chromium is not on PATH (chromium, chromium-browser, google-chrome): install it (apt-get install chromium) to check that a browser renders the report")
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

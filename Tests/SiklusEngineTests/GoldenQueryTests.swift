@@ -1,4 +1,5 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusEngine
 import SiklusLanguage
@@ -11,10 +12,10 @@ import SiklusLanguage
 /// - `# no-spend`: load customers and events only;
 /// - `# no-data`: load nothing.
 ///
-/// Scripts run with the `Golden` directory as the working directory, so they can load `data/…` files.
+/// Scripts load `data/…` files relative to `Golden`, without changing the process's working directory (unsafe
+/// while tests run in parallel): each load's path is made absolute before it runs and the prefix is taken out
+/// of its messages again, so the transcript reads as if the script ran in `Golden`.
 final class GoldenQueryTests: XCTestCase {
-    static var recording: Bool { ProcessInfo.processInfo.environment["SIKLUS_RECORD"] == "1" }
-
     static func scripts() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: TestPaths.golden, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "sik" }
@@ -34,37 +35,40 @@ final class GoldenQueryTests: XCTestCase {
             }
         }
         let source = SourceFile(name: url.lastPathComponent, text: text)
-        var parts: [String] = []
-        let previous = FileManager.default.currentDirectoryPath
-        _ = FileManager.default.changeCurrentDirectoryPath(TestPaths.golden.path)
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
-        session.run(source) { outcome in
-            parts.append(PlainTable.render(outcome, in: source))
-            return true
+        return run(source, in: session).map { PlainTable.render($0, in: source) }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// `Session.run`'s outcomes, statement by statement with parse errors in their place, but with relative
+    /// load paths resolved against `Golden`.
+    static func run(_ source: SourceFile, in session: Session) -> [StatementOutcome] {
+        let parsed = Parser.parse(source)
+        var items: [(start: Int, outcome: () -> StatementOutcome)] = parsed.statements.map { statement in
+            (statement.span.start, { session.execute(resolvingLoadPath(statement), in: source) })
         }
-        return parts.joined(separator: "\n\n") + "\n"
+        items += parsed.diagnostics.map { diagnostic in (diagnostic.span?.start ?? 0, { .failure(diagnostic) }) }
+        let prefix = TestPaths.golden.path + "/"
+        return items.sorted { $0.start < $1.start }.map { item in
+            let outcome = item.outcome()
+            guard case .failure(var diagnostic) = outcome else { return outcome }
+            diagnostic.message = diagnostic.message.replacingOccurrences(of: prefix, with: "")
+            diagnostic.hints = diagnostic.hints.map { $0.replacingOccurrences(of: prefix, with: "") }
+            return .failure(diagnostic)
+        }
+    }
+
+    /// `statement` with a relative load path made absolute under `Golden`; spans are unchanged.
+    static func resolvingLoadPath(_ statement: StatementNode) -> StatementNode {
+        guard case .load(var load) = statement.kind, !load.path.value.hasPrefix("/") else { return statement }
+        load.path.value = TestPaths.golden.appendingPathComponent(load.path.value).path
+        return StatementNode(.load(load), at: statement.span)
     }
 
     func testGoldenScripts() throws {
         let scripts = try Self.scripts()
         XCTAssertGreaterThan(scripts.count, 10, "golden scripts missing from \(TestPaths.golden.path)")
-        var recorded: [String] = []
         for script in scripts {
-            let actual = try Self.transcript(of: script)
-            let expectedURL = script.deletingPathExtension().appendingPathExtension("expected")
-            if Self.recording {
-                try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-                recorded.append(expectedURL.lastPathComponent)
-                continue
-            }
-            guard let expected = try? String(contentsOf: expectedURL, encoding: .utf8) else {
-                XCTFail("missing \(expectedURL.lastPathComponent); record it with SIKLUS_RECORD=1")
-                continue
-            }
-            if expected != actual { XCTFail(Self.firstDifference(name: expectedURL.lastPathComponent, expected, actual)) }
-        }
-        if Self.recording {
-            XCTFail("recorded \(recorded.count) expected files; run again without SIKLUS_RECORD=1 to compare")
+            let expected = script.deletingPathExtension().appendingPathExtension("expected")
+            GoldenFile.assertMatches(try Self.transcript(of: script), at: expected)
         }
     }
 
@@ -74,13 +78,5 @@ final class GoldenQueryTests: XCTestCase {
             let script = String(name.dropLast(".expected".count)) + ".sik"
             XCTAssertTrue(files.contains(script), "\(name) has no \(script)")
         }
-    }
-
-    static func firstDifference(name: String, _ expected: String, _ actual: String) -> String {
-        let e = expected.components(separatedBy: "\n"), a = actual.components(separatedBy: "\n")
-        let index = Array(zip(e, a)).firstIndex { $0 != $1 } ?? min(e.count, a.count)
-        let want = index < e.count ? e[index].debugDescription : "(end of file)"
-        let got = index < a.count ? a[index].debugDescription : "(end of output)"
-        return "\(name) differs at line \(index + 1):\n  expected \(want)\n  actual   \(got)\n(re-record with SIKLUS_RECORD=1 if the change is intended)"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusEngine
 
@@ -18,28 +19,10 @@ final class TeachingExplainGoldenTests: XCTestCase {
     func testExplainTextMatchesTheGoldenFiles() throws {
         let session = try XCTUnwrap(TeachingFixture.shared)
         let directory = TeachingFixture.root.appendingPathComponent("Tests/SiklusEngineTests/Golden/explain")
-        let record = ProcessInfo.processInfo.environment["SIKLUS_RECORD"] == "1"
         for (name, pipeline) in Self.cases {
             let text = try TeachingFixture.text("explain " + pipeline, in: session)
                 .replacingOccurrences(of: TeachingFixture.root.path + "/", with: "") + "\n"
-            let file = directory.appendingPathComponent(name + ".txt")
-            if record {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try text.write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: file, encoding: .utf8)
-            if text != expected {
-                let got = text.split(separator: "\n", omittingEmptySubsequences: false)
-                let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
-                XCTFail("""
-                    explain \(pipeline) differs from \(name).txt at line \(line + 1):
-                      expected: \(line < want.count ? want[line] : "(end)")
-                      actual:   \(line < got.count ? got[line] : "(end)")
-                    (SIKLUS_RECORD=1 re-records)
-                    """)
-            }
+            GoldenFile.assertMatches(text, at: directory.appendingPathComponent(name + ".txt"))
         }
     }
 

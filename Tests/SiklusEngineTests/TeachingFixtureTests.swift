@@ -1,4 +1,5 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusEngine
 import SiklusLanguage
@@ -51,10 +52,13 @@ enum TeachingFixture {
             .joined(separator: "\n")
     }
 
-    /// Skips the test unless `python3` can import `duckdb` (scripts/test installs it).
+    /// Fails the test unless `python3` can import `duckdb` (scripts/test installs it): the SQL cross-checks
+    /// must never pass by not running.
     static func requireDuckDB() throws {
         let result = try python(["-c", "import duckdb"])
-        if result.status != 0 { throw XCTSkip("python3 with the duckdb package is not available: \(result.stderr)") }
+        if result.status != 0 {
+            throw MissingPrerequisite("python3 with the duckdb package is needed to cross-check explain's SQL (python3 -m pip install duckdb): \(result.stderr)")
+        }
     }
 
     /// Runs every SQL text in DuckDB (one Python process, a fresh connection each); per query, its

@@ -1,4 +1,5 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 
 /// What a finished `siklus` process printed and returned.
@@ -22,9 +23,18 @@ enum SiklusBinary {
             packageRoot.appendingPathComponent(".build/debug/siklus"),
         ]
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("the siklus executable is not built (looked in \(candidates.map(\.path)))")
+            throw MissingPrerequisite("the siklus executable is not built (looked in \(candidates.map(\.path)))")
         }
         return found
+    }
+
+    /// `datasets/demo`, which every checkout has.
+    static func demoDirectory() throws -> URL {
+        let demo = packageRoot.appendingPathComponent("datasets/demo")
+        guard FileManager.default.fileExists(atPath: demo.appendingPathComponent("events.csv").path) else {
+            throw MissingPrerequisite("datasets/demo/events.csv is missing from \(packageRoot.path)")
+        }
+        return demo
     }
 
     /// Runs `executable` (default: siklus) with `arguments`, feeding `stdin` (nil: /dev/null), and

@@ -145,7 +145,6 @@ final class ProcessTests: XCTestCase {
     }
 
     func testStatementOutputGoesToStdout() throws {
-        try skipUntilEngineRuns()  // needs engine
         let result = try SiklusBinary.run(["-c", "stages"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertFalse(result.stdout.isEmpty)
@@ -153,9 +152,7 @@ final class ProcessTests: XCTestCase {
     }
 
     func testDemoQueryAsCSV() throws {
-        try skipUntilEngineRuns()  // needs engine
-        let demo = SiklusBinary.packageRoot.appendingPathComponent("datasets/demo")
-        guard FileManager.default.fileExists(atPath: demo.path) else { throw XCTSkip("needs datasets/demo") }
+        let demo = try SiklusBinary.demoDirectory()
         let result = try SiklusBinary.run(["--data", demo.path, "--mode", "csv", "-c", "cohort signup=2022-09 | metric avg_order"])
         XCTAssertEqual(result.status, 0, result.stderr)
         // One group (no `by`), so the CSV is the header and one full-precision value.
@@ -167,8 +164,7 @@ final class ProcessTests: XCTestCase {
     }
 
     func testAFailedExportFailsTheScript() throws {
-        let demo = SiklusBinary.packageRoot.appendingPathComponent("datasets/demo")
-        guard FileManager.default.fileExists(atPath: demo.path) else { throw XCTSkip("needs datasets/demo") }
+        let demo = try SiklusBinary.demoDirectory()
         let missing = try SiklusBinary.run(["--data", demo.path, "-c", "cohort by channel | metric customers | export \"/nonexistent-dir/x.csv\""])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("error: cannot export: cannot open /nonexistent-dir/x.csv"), missing.stderr)

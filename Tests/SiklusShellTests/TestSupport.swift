@@ -86,19 +86,3 @@ func makeTemporaryDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
-
-/// True while `Session.run` is the placeholder that fails every statement with "not implemented".
-/// Tests of behaviour that needs the real engine skip while this holds, and start running once it lands.
-let engineIsStub: Bool = {
-    var stub = false
-    Session().run(SourceFile(name: "probe", text: "stages")) { outcome in
-        if case .failure(let diagnostic) = outcome, diagnostic.message.contains("not implemented") { stub = true }
-        return false
-    }
-    return stub
-}()
-
-/// Skips the calling test while the engine is a stub.
-func skipUntilEngineRuns() throws {
-    if engineIsStub { throw XCTSkip("needs engine: Session.run still reports \"not implemented\"") }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusStore
 
@@ -32,14 +33,7 @@ final class LoadReportGoldenTests: XCTestCase {
     func testDemoLoadReportMatchesGolden() throws {
         let (_, reports) = try loadDemo(.single)
         let text = reports.map { $0.render(includeTiming: false) }.joined(separator: "\n\n") + "\n"
-        if ProcessInfo.processInfo.environment["SIKLUS_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: Self.golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: Self.golden, atomically: true, encoding: .utf8)
-            XCTFail("recorded \(Self.golden.path); unset SIKLUS_RECORD and run again")
-            return
-        }
-        let expected = try String(contentsOf: Self.golden, encoding: .utf8)
-        XCTAssertEqual(text, expected, "the demo load report changed; if on purpose, re-record with SIKLUS_RECORD=1")
+        GoldenFile.assertMatches(text, at: Self.golden)
     }
 
     func testDemoNumbers() throws {

@@ -1,4 +1,3 @@
-import SiklusTestSupport
 /// A tiny deterministic generator (Steele, Lea and Flood's SplitMix64), shared by every test target, so
 /// randomized and fuzz runs are reproducible. Helpers draw with plain modulo arithmetic rather than `Int.random(in:using:)`, whose
 /// algorithm the standard library does not promise to keep.

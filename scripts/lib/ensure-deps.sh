@@ -9,12 +9,17 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-# libedit (line editor), pkg-config (to find it) and tmux (terminal end-to-end tests).
+# libedit (line editor), pkg-config (to find it), tmux (terminal end-to-end tests) and, with
+# `ensure_system_packages --browser`, Chromium (the test that a browser renders an exported report).
 ensure_system_packages() {
     local missing=()
     dpkg -s libedit-dev >/dev/null 2>&1 || missing+=(libedit-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+    if [ "${1:-}" = --browser ]; then
+        command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+            || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium)
+    fi
     if [ ${#missing[@]} -gt 0 ]; then
         echo "installing: ${missing[*]}" >&2
         apt_install "${missing[@]}"

@@ -59,13 +59,3 @@ extension ResultTable {
         return values.first ?? nil
     }
 }
-
-/// Tests of engine bugs found by this suite assert the correct behaviour and are skipped while the bug is
-/// known, so the suite stays green. `SIKLUS_RUN_KNOWN_BUGS=1` runs them, to check a fix.
-enum KnownBug {
-    static var runAnyway: Bool { ProcessInfo.processInfo.environment["SIKLUS_RUN_KNOWN_BUGS"] == "1" }
-
-    static func skip(_ summary: String) throws {
-        if !runAnyway { throw XCTSkip("engine bug: \(summary)") }
-    }
-}
