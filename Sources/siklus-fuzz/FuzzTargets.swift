@@ -81,7 +81,7 @@ struct QueryTarget {
                 if let span = diagnostic.span, span.start < 0 || span.end > source.bytes.count { problem = "error span \(span) outside the text" }
                 if after != before { problem = "a failed statement changed the session (\(diagnostic.message)):\n  before \(before)\n  after  \(after)" }
                 _ = diagnostic.render(in: source)
-            case .output(.table(let table), _), .output(.plot(let table), _), .output(.export(let table, _), _):
+            case .output(.table(let table), _), .output(.plot(let table), _), .output(.export(let table, _, _), _):
                 if table.columns.contains(where: { $0.values.count != table.rowCount }) { problem = "a ragged result table" }
             case .output: break
             }
