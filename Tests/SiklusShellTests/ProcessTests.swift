@@ -168,6 +168,8 @@ final class ProcessTests: XCTestCase {
         let missing = try SiklusBinary.run(["--data", demo.path, "-c", "cohort by channel | metric customers | export \"/nonexistent-dir/x.csv\""])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("error: cannot export: cannot open /nonexistent-dir/x.csv"), missing.stderr)
+        // Located at the export step (column 40), with the caret under it.
+        XCTAssertTrue(missing.stderr.hasPrefix("<command line>:1:40: error: cannot export"), missing.stderr)
         // A device that is always full: the write itself fails, and must not be reported as written.
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let link = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-full-\(UUID().uuidString).csv").path

@@ -81,7 +81,7 @@ extension Shell {
             writeChart(table, to: destination)
             writeNotes(table)
             writeElapsed(elapsed)
-        case .export(let table, let path, _):
+        case .export(let table, let path, let exportSpan):
             lastResult = table
             lastQuery = query
             do {
@@ -90,11 +90,10 @@ extension Shell {
                 writeNotes(table)
                 writeElapsed(elapsed)
             } catch let error as ExportError {
-                // Located at the statement: the export step is its last step.
-                report(Diagnostic("cannot export: \(error.message)", at: span, hints: error.hints), in: source)
+                report(Diagnostic("cannot export: \(error.message)", at: exportSpan, hints: error.hints), in: source)
                 return false
             } catch {
-                report(Diagnostic("cannot export: \(error)", at: span), in: source)
+                report(Diagnostic("cannot export: \(error)", at: exportSpan), in: source)
                 return false
             }
         case .load(let report):
