@@ -2,19 +2,9 @@ import Foundation
 import XCTest
 
 /// The built `siklus` binary: flags, script sources, exit statuses and error formatting.
-final class ProcessTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
+final class ProcessTests: TemporaryDirectoryTestCase {
     private func write(_ text: String, to name: String) throws -> String {
-        let path = directory.appendingPathComponent(name).path
+        let path = path(name)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
