@@ -225,7 +225,8 @@ struct CSVLoader {
         for chunk in chunks {
             if let fatal = chunk.fatal {
                 for i in chunks.indices { chunks[i].deallocate() }
-                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message, hint: fatal.hint)
+                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message,
+                                hint: fatal.hint(String(path.split(separator: "/").last ?? "file.csv")))
             }
             line += chunk.lines
         }
