@@ -59,9 +59,18 @@ public final class Shell {
         destinationOutput(output).write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// A confirmation such as "mode: csv", shown only in the interactive shell so scripts stay quiet.
+    /// A confirmation of a meta-command ("results go to out.csv"), shown only in the interactive shell
+    /// so scripts stay quiet; on stderr like every message that is not a result.
     func note(_ text: String) {
-        if isInteractive { io.out.write(text + "\n") }
+        if isInteractive { inform(text) }
+    }
+
+    /// A message for the person at the shell that is not a result (a load report, a note on a result, a
+    /// `set` confirmation, "wrote …"): on stderr, so stdout and `.output` files hold results only, and
+    /// silenced by `-q`.
+    func inform(_ text: String) {
+        guard !settings.quiet, !text.isEmpty else { return }
+        io.err.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Renders `table` in the current mode to `destination`.
@@ -152,7 +161,7 @@ extension Shell {
         do {
             destinationOutput(destination).write(try TerminalChart.render(table, options: options) + "\n")
         } catch {
-            io.err.write("note: \(error); showing the table instead\n")
+            inform("note: \(error); showing the table instead")
             writeTable(table, to: destination)
         }
     }

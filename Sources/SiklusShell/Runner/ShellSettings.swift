@@ -6,11 +6,14 @@ public struct ShellSettings: Sendable, Equatable {
     public var timer: Bool
     /// Stop a script at the first error (`.bail on`, the default). Never stops the interactive shell.
     public var bail: Bool
+    /// Say nothing but results and errors (`-q`): no load reports, notes, confirmations or "wrote …" lines.
+    public var quiet: Bool
 
-    public init(mode: OutputMode, timer: Bool = false, bail: Bool = true) {
+    public init(mode: OutputMode, timer: Bool = false, bail: Bool = true, quiet: Bool = false) {
         self.mode = mode
         self.timer = timer
         self.bail = bail
+        self.quiet = quiet
     }
 }
 

@@ -1,0 +1,74 @@
+import Foundation
+import XCTest
+
+/// The built binary keeps stdout for results: load reports, notes and confirmations go to stderr
+/// (silenced by `-q`), so `--mode csv`/`json` output can be piped into another tool as is.
+final class CleanOutputProcessTests: XCTestCase {
+    private var directory: URL!
+    /// A tiny event log: three customers, two purchases with amounts, one signup only.
+    private var events: String!
+
+    override func setUpWithError() throws {
+        directory = try makeTemporaryDirectory()
+        events = directory.appendingPathComponent("events.csv").path
+        try """
+        customer_id,ts,event,amount
+        c1,2024-01-03,signup,
+        c1,2024-01-05,purchase,10.125
+        c2,2024-01-04,signup,
+        c2,2024-02-06,purchase,20
+        c3,2024-02-07,signup,
+
+        """.write(toFile: events, atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws {
+        try FileManager.default.removeItem(at: directory)
+    }
+
+    func testCSVOfALoadAndAQueryIsExactlyTheTable() throws {
+        let result = try SiklusBinary.run(["--mode", "csv", "-c", "load events \"\(events!)\"; events | metric customers"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "customers\n3\n")
+        XCTAssertTrue(result.stderr.contains("events.csv"), "the load report is on stderr: \(result.stderr)")
+    }
+
+    func testConfirmationsGoToStderrAndListingsToStdout() throws {
+        let script = "load events \"\(events!)\"\nset period = week\nlet buyers = events | metric customers\nstage consideration += signup\nstages\nbuyers"
+        let result = try SiklusBinary.run(["--mode", "csv", "-c", script])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("period = week"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("buyers = events | metric customers"), result.stderr)
+        XCTAssertTrue(result.stdout.hasSuffix("customers\n3\n"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("period = week"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("buyers ="), result.stdout)
+        // The edit's confirmation (the stage map) on stderr; `stages`, a listing asked for, on stdout once.
+        let edited = "trial_start, signup"
+        XCTAssertTrue(result.stderr.contains(edited), result.stderr)
+        XCTAssertEqual(result.stdout.components(separatedBy: edited).count, 2, result.stdout)
+    }
+
+    func testQuietPrintsOnlyResults() throws {
+        for flag in ["-q", "--quiet"] {
+            let export = directory.appendingPathComponent("x.csv").path
+            let result = try SiklusBinary.run([flag, "--mode", "csv", "-c",
+                                               "load events \"\(events!)\"; set period = week; events | metric customers | export \"\(export)\"; events | metric customers"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stdout, "customers\n3\n", flag)
+            XCTAssertEqual(result.stderr, "", "\(flag): no load report, confirmation or `wrote` line")
+        }
+        let errors = try SiklusBinary.run(["-q", "-c", "events | metric nonsense"])
+        XCTAssertEqual(errors.status, 1)
+        XCTAssertTrue(errors.stderr.contains("error:"), "errors are never silenced: \(errors.stderr)")
+    }
+
+    func testOutputFileReceivesResultsOnly() throws {
+        let file = directory.appendingPathComponent("out.csv").path
+        let script = ".mode csv\n.output \(file)\nload events \"\(events!)\"\nset period = week\nevents | metric customers\n.output stdout"
+        let result = try SiklusBinary.run(["-c", script])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "customers\n3\n")
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("period = week"), result.stderr)
+    }
+}
