@@ -72,3 +72,23 @@ final class CleanOutputProcessTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("period = week"), result.stderr)
     }
 }
+
+extension CleanOutputProcessTests {
+    func testJSONOfALoadAndTwoQueriesIsJSONLines() throws {
+        let result = try SiklusBinary.run(["--mode", "json", "-c",
+                                           "load events \"\(events!)\"; events | metric customers; events | by event | metric customers"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, result.stdout)
+        let first = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [[String: Any]], result.stdout)
+        XCTAssertEqual(first.map { ($0["customers"] as? NSNumber)?.intValue }, [3])
+        let second = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [[String: Any]], result.stdout)
+        XCTAssertEqual(Set(second.compactMap { $0["event"] as? String }), ["purchase", "signup"])
+    }
+
+    func testCSVOfTwoQueriesIsTwoTablesSeparatedByABlankLine() throws {
+        let result = try SiklusBinary.run(["--mode", "csv", "-c", "load events \"\(events!)\"; events | metric customers; events | metric customers"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "customers\n3\n\ncustomers\n3\n")
+    }
+}

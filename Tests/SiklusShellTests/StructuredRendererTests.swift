@@ -7,12 +7,11 @@ import XCTest
 final class StructuredRendererTests: XCTestCase {
     func testJSONIsAnArrayOfObjectsThatParsesBack() throws {
         let text = OutputMode.json.renderer.render(Samples.cohorts, options: RenderOptions())
+        // One line per result, so several results are JSON Lines.
         XCTAssertEqual(text, """
-        [
-          {"cohort": "2022-09", "customers": 1204, "revenue": 123456.789, "repeat_rate": 42.25},
-          {"cohort": "2022-10", "customers": 98, "revenue": 0.5, "repeat_rate": 7},
-          {"cohort": null, "customers": 0, "revenue": null, "repeat_rate": 100}
-        ]
+        [{"cohort": "2022-09", "customers": 1204, "revenue": 123456.789, "repeat_rate": 42.25}, \
+        {"cohort": "2022-10", "customers": 98, "revenue": 0.5, "repeat_rate": 7}, \
+        {"cohort": null, "customers": 0, "revenue": null, "repeat_rate": 100}]
 
         """)
         let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])

@@ -10,7 +10,7 @@ public enum OutputMode: String, Sendable, CaseIterable {
     case csv
     /// Tab-separated values with a header row, quoted like csv.
     case tsv
-    /// A JSON array of objects.
+    /// One JSON array of objects per result, on one line (JSON Lines across results).
     case json
     /// A GitHub-flavoured Markdown table.
     case markdown
@@ -30,6 +30,10 @@ public enum OutputMode: String, Sendable, CaseIterable {
         case .line: LineRenderer()
         }
     }
+
+    /// What goes between two tables written to the same place: a blank line, so csv/tsv readers and
+    /// Markdown see separate tables; nothing for json, whose results are one line each (JSON Lines).
+    public var tableSeparator: String { self == .json ? "" : "\n" }
 
     /// True for the modes that print a footer (row count, time) as part of the table.
     public var hasFooter: Bool { self == .box || self == .table }

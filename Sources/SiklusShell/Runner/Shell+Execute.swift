@@ -47,6 +47,7 @@ extension Shell {
         }
         // A `.once` file is closed here, its close checked like its writes.
         if destination != output, case .file(_, let file) = destination {
+            forgetTables(in: destination)
             do {
                 try file.finish()
             } catch {

@@ -40,6 +40,9 @@ public final class Shell {
     /// where carrying on would repeat the error once per pending `.read`: exponentially many). Every
     /// nested runner stops at once; the interactive loop reports it once and clears it.
     var abortsRun = false
+    /// The outputs (stdout, `.output`/`.once` files) that already hold a table, so the next table written
+    /// there is separated from it (`OutputMode.tableSeparator`). A file is forgotten when it is closed.
+    var outputsWithTables: Set<ObjectIdentifier> = []
     /// True once a failed standard output has been reported, so it is reported once.
     private var reportedLostOutput = false
     /// Executes statements; `Session.run` except in tests, which substitute synthetic results.
@@ -79,7 +82,9 @@ public final class Shell {
         let options = RenderOptions(maxWidth: toTerminal ? io.terminalWidth() : nil,
                                     color: destination == .standard && io.outColor,
                                     elapsed: settings.mode.hasFooter ? elapsed : nil)
-        destinationOutput(destination).write(settings.mode.renderer.render(table, options: options))
+        let output = destinationOutput(destination)
+        if !outputsWithTables.insert(ObjectIdentifier(output)).inserted { output.write(settings.mode.tableSeparator) }
+        output.write(settings.mode.renderer.render(table, options: options))
         writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
@@ -107,6 +112,7 @@ public final class Shell {
     public func closeOutput() -> Bool {
         guard case .file(_, let file) = output else { return true }
         output = .standard
+        outputsWithTables.remove(ObjectIdentifier(file))
         do {
             try file.finish()
             return true
@@ -126,6 +132,12 @@ public final class Shell {
             reportError("error: \(FileWriteError(path: "standard output", code: code)); the results are incomplete")
         }
         return true
+    }
+
+    /// Forgets that `destination` holds tables: a closed file (its object, and so its identifier, may be
+    /// reused), or stdout at each new line of the interactive shell, where the prompt separates results.
+    func forgetTables(in destination: ResultDestination) {
+        outputsWithTables.remove(ObjectIdentifier(destinationOutput(destination)))
     }
 
     func destinationOutput(_ destination: ResultDestination) -> TextOutput {
