@@ -92,3 +92,22 @@ extension CleanOutputProcessTests {
         XCTAssertEqual(result.stdout, "customers\n3\n\ncustomers\n3\n")
     }
 }
+
+extension CleanOutputProcessTests {
+    /// 10.125 + 20 of revenue: 30.13 to read, 30.125 as data.
+    func testModesForReadingFormatNumbersAndCSVKeepsFullPrecision() throws {
+        let query = "load events \"\(events!)\"\nevents | by event | metric customers, revenue"
+        let plain = try SiklusBinary.run(["--mode", "plain", "-c", query])
+        XCTAssertEqual(plain.stdout, "event     customers  revenue\npurchase          2    30.13\nsignup            3     0.00\n")
+        let csv = try SiklusBinary.run(["--mode", "csv", "-c", query])
+        XCTAssertEqual(csv.stdout, "event,customers,revenue\npurchase,2,30.125\nsignup,3,0\n")
+    }
+
+    func testMaxrowsCutsModesForReadingOnly() throws {
+        let query = "load events \"\(events!)\"\n.maxrows 1\nevents | by event | metric customers"
+        let plain = try SiklusBinary.run(["--mode", "plain", "-c", query])
+        XCTAssertEqual(plain.stdout, "event     customers\npurchase          2\n… 1 row …\n")
+        let csv = try SiklusBinary.run(["--mode", "csv", "-c", query])
+        XCTAssertEqual(csv.stdout, "event,customers\npurchase,2\nsignup,3\n")
+    }
+}

@@ -81,7 +81,8 @@ public final class Shell {
         let toTerminal = destination == .standard && io.outIsTerminal
         let options = RenderOptions(maxWidth: toTerminal ? io.terminalWidth() : nil,
                                     color: destination == .standard && io.outColor,
-                                    elapsed: settings.mode.hasFooter ? elapsed : nil)
+                                    elapsed: settings.mode.hasFooter ? elapsed : nil,
+                                    maxRows: settings.rowLimit(toTerminal: toTerminal))
         let output = destinationOutput(destination)
         if !outputsWithTables.insert(ObjectIdentifier(output)).inserted { output.write(settings.mode.tableSeparator) }
         output.write(settings.mode.renderer.render(table, options: options))
