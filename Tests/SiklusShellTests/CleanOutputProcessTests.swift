@@ -111,3 +111,22 @@ extension CleanOutputProcessTests {
         XCTAssertEqual(csv.stdout, "event,customers\npurchase,2\nsignup,3\n")
     }
 }
+
+extension CleanOutputProcessTests {
+    func testCommandTextAcceptsDotCommandsAfterASemicolonAndOnTheirOwnLine() throws {
+        let inline = try SiklusBinary.run(["-q", "-c", ".mode csv; load events \"\(events!)\"; events | metric customers; .mode json; events | metric customers"])
+        XCTAssertEqual(inline.status, 0, inline.stderr)
+        XCTAssertEqual(inline.stdout, "customers\n3\n[{\"customers\": 3}]\n")
+        let ownLine = try SiklusBinary.run(["-q", "-c", "load events \"\(events!)\"\n.mode csv\nevents | metric customers"])
+        XCTAssertEqual(ownLine.stdout, "customers\n3\n", ownLine.stderr)
+    }
+
+    func testErrorsAfterADotCommandOnTheSameLineKeepTheirColumns() throws {
+        let result = try SiklusBinary.run(["-c", ".mode csv; .mdoe json"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasPrefix("<command line>:1:12: error: unknown command `.mdoe`"), result.stderr)
+        let statement = try SiklusBinary.run(["-c", ".mode csv; stagez"])
+        XCTAssertEqual(statement.status, 1)
+        XCTAssertTrue(statement.stderr.hasPrefix("<command line>:1:12: error:"), statement.stderr)
+    }
+}
