@@ -164,13 +164,14 @@ enum ResultDestination: Equatable {
 }
 
 extension Shell {
-    /// Draws a result as a terminal chart sized to the terminal (80×24 when not a terminal), in colour
-    /// only on a colour terminal; a result with no chart is shown as a table with a note.
+    /// Draws a result as a terminal chart sized to the terminal (elsewhere `COLUMNS`×`LINES`, else
+    /// 100×30: `ChartCanvas`), in colour only on a colour terminal; a result with no chart is shown as a
+    /// table with a note.
     func writeChart(_ table: ResultTable, to destination: ResultDestination) {
         let toTerminal = destination == .standard && io.outIsTerminal
-        let width = toTerminal ? (io.terminalWidth() ?? 80) : 80
-        let options = ChartOptions(width: width, height: toTerminal ? max(12, Terminal.height() ?? 24) : 24,
-                                   color: destination == .standard && io.outColor)
+        let canvas = ChartCanvas.size(toTerminal: toTerminal, terminalWidth: toTerminal ? io.terminalWidth() : nil,
+                                      terminalHeight: toTerminal ? Terminal.height() : nil, environment: io.environment)
+        let options = ChartOptions(width: canvas.width, height: canvas.height, color: destination == .standard && io.outColor)
         do {
             destinationOutput(destination).write(try TerminalChart.render(table, options: options) + "\n")
         } catch {
