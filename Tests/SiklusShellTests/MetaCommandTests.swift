@@ -143,7 +143,7 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertEqual(h.run(".bail off\nboom\ntext; bang; text\n.bail"), 1)
         XCTAssertEqual(h.executed, ["boom", "text", "bang", "text"])
         XCTAssertTrue(h.err.text.contains("test.sik:3:7: error: cannot run `bang`"))
-        XCTAssertTrue(h.out.text.hasSuffix("some text\nsome text\nbail: off\n"))
+        XCTAssertTrue(h.out.text.hasSuffix("some text\n\nsome text\nbail: off\n"), h.out.text)
     }
 
     func testBailOnSkipsTheRestOfTheLine() {

@@ -33,6 +33,14 @@ final class SeveralResultsTests: XCTestCase {
         }
     }
 
+    func testListingsAndChartsAreResultsToo() {
+        XCTAssertEqual(run(.csv, "text; table"), "some text\n\ncustomers\n3\n4\n")
+        let plotted = run(.csv, "table; plot")
+        XCTAssertTrue(plotted.hasPrefix("customers\n3\n4\n\n"), plotted)
+        XCTAssertGreaterThan(plotted.count, "customers\n3\n4\n\n".count, "the chart follows")
+        XCTAssertEqual(run(.csv, ".mode\n.mode"), "mode: csv\nmode: csv\n", "dot-command answers are not separated")
+    }
+
     func testASingleTableHasNoSeparator() {
         XCTAssertEqual(run(.csv, "table"), "customers\n3\n4\n")
     }

@@ -31,9 +31,9 @@ public enum OutputMode: String, Sendable, CaseIterable {
         }
     }
 
-    /// What goes between two tables written to the same place: a blank line, so csv/tsv readers and
+    /// What goes between two results written to the same place: a blank line, so csv/tsv readers and
     /// Markdown see separate tables; nothing for json, whose results are one line each (JSON Lines).
-    public var tableSeparator: String { self == .json ? "" : "\n" }
+    public var resultSeparator: String { self == .json ? "" : "\n" }
 
     /// True for csv, tsv and json: data for another program, with exact values (full precision), never
     /// cut by `.maxrows`. The other modes are meant for reading and format numbers like box mode.

@@ -24,7 +24,7 @@ public struct ScriptRunner {
         var lineNumber = 0
         func execute(_ chunk: InputChunk) -> Bool {
             // At the prompt each line's results start afresh; within a line (`q1; q2`) they are separated.
-            if interactive { shell.forgetTables(in: .standard) }
+            if interactive { shell.forgetResults(in: .standard) }
             let ok = shell.execute(chunk, in: name, stopOnError: !interactive && shell.settings.bail)
             if !ok { summary.failures += 1 }
             if shell.standardOutputIsLost() {

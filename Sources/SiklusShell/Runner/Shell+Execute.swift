@@ -47,7 +47,7 @@ extension Shell {
         }
         // A `.once` file is closed here, its close checked like its writes.
         if destination != output, case .file(_, let file) = destination {
-            forgetTables(in: destination)
+            forgetResults(in: destination)
             do {
                 try file.finish()
             } catch {
@@ -106,7 +106,7 @@ extension Shell {
             writeElapsed(elapsed)
         case .text(let text):
             guard !text.isEmpty else { return true }
-            destinationOutput(destination).write(text.hasSuffix("\n") ? text : text + "\n")
+            startResult(on: destination).write(text.hasSuffix("\n") ? text : text + "\n")
             writeElapsed(elapsed)
         }
         return true

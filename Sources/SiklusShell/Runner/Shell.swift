@@ -40,9 +40,10 @@ public final class Shell {
     /// where carrying on would repeat the error once per pending `.read`: exponentially many). Every
     /// nested runner stops at once; the interactive loop reports it once and clears it.
     var abortsRun = false
-    /// The outputs (stdout, `.output`/`.once` files) that already hold a table, so the next table written
-    /// there is separated from it (`OutputMode.tableSeparator`). A file is forgotten when it is closed.
-    var outputsWithTables: Set<ObjectIdentifier> = []
+    /// The outputs (stdout, `.output`/`.once` files) that already hold a result (a table, a chart, a
+    /// listing such as `explain`), so the next result written there is separated from it
+    /// (`OutputMode.resultSeparator`). A file is forgotten when it is closed.
+    var outputsWithResults: Set<ObjectIdentifier> = []
     /// True once a failed standard output has been reported, so it is reported once.
     private var reportedLostOutput = false
     /// Executes statements; `Session.run` except in tests, which substitute synthetic results.
@@ -83,9 +84,7 @@ public final class Shell {
                                     color: destination == .standard && io.outColor,
                                     elapsed: settings.mode.hasFooter ? elapsed : nil,
                                     maxRows: settings.rowLimit(toTerminal: toTerminal))
-        let output = destinationOutput(destination)
-        if !outputsWithTables.insert(ObjectIdentifier(output)).inserted { output.write(settings.mode.tableSeparator) }
-        output.write(settings.mode.renderer.render(table, options: options))
+        startResult(on: destination).write(settings.mode.renderer.render(table, options: options))
         writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
@@ -113,7 +112,7 @@ public final class Shell {
     public func closeOutput() -> Bool {
         guard case .file(_, let file) = output else { return true }
         output = .standard
-        outputsWithTables.remove(ObjectIdentifier(file))
+        outputsWithResults.remove(ObjectIdentifier(file))
         do {
             try file.finish()
             return true
@@ -135,10 +134,17 @@ public final class Shell {
         return true
     }
 
-    /// Forgets that `destination` holds tables: a closed file (its object, and so its identifier, may be
+    /// The output for `destination`, after the separator from the result already written there, if any.
+    func startResult(on destination: ResultDestination) -> TextOutput {
+        let output = destinationOutput(destination)
+        if !outputsWithResults.insert(ObjectIdentifier(output)).inserted { output.write(settings.mode.resultSeparator) }
+        return output
+    }
+
+    /// Forgets that `destination` holds results: a closed file (its object, and so its identifier, may be
     /// reused), or stdout at each new line of the interactive shell, where the prompt separates results.
-    func forgetTables(in destination: ResultDestination) {
-        outputsWithTables.remove(ObjectIdentifier(destinationOutput(destination)))
+    func forgetResults(in destination: ResultDestination) {
+        outputsWithResults.remove(ObjectIdentifier(destinationOutput(destination)))
     }
 
     func destinationOutput(_ destination: ResultDestination) -> TextOutput {
@@ -173,7 +179,8 @@ extension Shell {
                                       terminalHeight: toTerminal ? Terminal.height() : nil, environment: io.environment)
         let options = ChartOptions(width: canvas.width, height: canvas.height, color: destination == .standard && io.outColor)
         do {
-            destinationOutput(destination).write(try TerminalChart.render(table, options: options) + "\n")
+            let chart = try TerminalChart.render(table, options: options)
+            startResult(on: destination).write(chart + "\n")
         } catch {
             inform("note: \(error); showing the table instead")
             writeTable(table, to: destination)
