@@ -197,7 +197,8 @@ final class MetaCommandTests: XCTestCase {
     func testSchemaWithNothingLoadedSaysHowToLoad() {
         let h = ShellHarness()
         XCTAssertEqual(h.run(".schema\n.schema spend"), 0)
-        XCTAssertEqual(h.out.text, """
+        XCTAssertEqual(h.out.text, "", "a note, on stderr")
+        XCTAssertEqual(h.err.text, """
         no table is loaded yet; use `load events "file.csv"` or --data DIR
         table spend is not loaded yet; use `load spend "file.csv"` or --data DIR
 
