@@ -47,7 +47,7 @@ final class SeveralResultsTests: XCTestCase {
 
     func testTheInteractiveShellSeparatesOnlyTheResultsOfOneLine() {
         let h = ShellHarness(mode: .csv, interactive: true, table: one)
-        var input = TextLineSource("table\ntable; table\n")
+        var input = TextLineSource("table\ntable; .timer off; table\n")
         _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
         XCTAssertEqual(h.out.text, "customers\n3\n4\ncustomers\n3\n4\n\ncustomers\n3\n4\n")
     }

@@ -23,8 +23,6 @@ public struct ScriptRunner {
         var summary = RunSummary()
         var lineNumber = 0
         func execute(_ chunk: InputChunk) -> Bool {
-            // At the prompt each line's results start afresh; within a line (`q1; q2`) they are separated.
-            if interactive { shell.forgetResults(in: .standard) }
             let ok = shell.execute(chunk, in: name, stopOnError: !interactive && shell.settings.bail)
             if !ok { summary.failures += 1 }
             if shell.standardOutputIsLost() {
@@ -50,6 +48,8 @@ public struct ScriptRunner {
             case .line(let line):
                 lineNumber += 1
                 if lineNumber == 1, !interactive, line.hasPrefix("#!") { continue }
+                // At the prompt each input's results start afresh; within it (`q1; q2`) they are separated.
+                if interactive, !accumulator.isContinuing { shell.forgetResults(in: .standard) }
                 let chunks = accumulator.add(line, number: lineNumber)
                 for chunk in chunks where !execute(chunk) { break reading }
                 // In the REPL each statement is line 1 of its own input: blank lines do not count.
