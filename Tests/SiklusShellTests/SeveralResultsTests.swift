@@ -52,6 +52,19 @@ final class SeveralResultsTests: XCTestCase {
         XCTAssertEqual(h.out.text, "customers\n3\n4\ncustomers\n3\n4\n\ncustomers\n3\n4\n")
     }
 
+    func testInteractiveConfirmationsGoToStderrAndQuietSilencesThem() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for quiet in [false, true] {
+            let h = ShellHarness(mode: .csv, interactive: true, table: one)
+            h.shell.settings.quiet = quiet
+            var input = TextLineSource(".output \(directory.appendingPathComponent("o.csv").path)\n.output stdout\n")
+            _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
+            XCTAssertEqual(h.out.text, "")
+            XCTAssertEqual(h.err.text.contains("results go to"), !quiet, h.err.text)
+        }
+    }
+
     func testAnOutputFileSeparatesItsOwnTables() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
