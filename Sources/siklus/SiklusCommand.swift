@@ -33,6 +33,9 @@ struct SiklusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How results are printed (default: box on a terminal, plain otherwise).", valueName: "mode"))
     var mode: OutputMode?
 
+    @Flag(name: [.customShort("q"), .long], help: "Print only results and errors: no load reports, notes or confirmations.")
+    var quiet = false
+
     func validate() throws {
         if [command != nil, file != nil, script != nil].filter({ $0 }).count > 1 {
             throw ValidationError("give at most one of -c, -f and a script path")
@@ -50,7 +53,7 @@ struct SiklusCommand: ParsableCommand {
         // Long queries poll Ctrl-C through this; the engine cannot see the shell's flag itself.
         session.isCancelled = { ShellInterrupt.isRaised }
         let shell = Shell(session: session, io: io,
-                          settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal)),
+                          settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal), quiet: quiet),
                           isInteractive: interactive)
 
         var dataDirectory = data

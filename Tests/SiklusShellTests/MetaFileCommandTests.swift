@@ -13,7 +13,7 @@ final class MetaFileCommandTests: TemporaryDirectoryTestCase {
         let h = ShellHarness(mode: .csv)
         XCTAssertEqual(h.run(".output \(path("out.csv"))\ntable\ntext\n.output stdout\ntext"), 0)
         let csv = OutputMode.csv.renderer.render(Samples.cohorts, options: RenderOptions())
-        XCTAssertEqual(try contents("out.csv"), csv + "some text\n")
+        XCTAssertEqual(try contents("out.csv"), csv + "\nsome text\n", "a blank line between two results")
         XCTAssertEqual(h.out.text, "some text\n")
     }
 

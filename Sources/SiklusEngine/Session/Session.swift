@@ -13,8 +13,11 @@ public enum StatementOutput: Sendable {
     case export(ResultTable, path: String, span: SourceSpan)
     /// The report of a `load` statement.
     case load(LoadReport)
-    /// A short confirmation or listing (`set`, `let`, `stages`, `explain`, `help`).
+    /// A listing the statement asked for (`stages`, `explain`, `help`): a result, like a table.
     case text(String)
+    /// A confirmation of a statement that changed the session (`let`, `set`, `stage … +=`): for the
+    /// person at the shell, not a result, so the shell writes it to stderr with load reports.
+    case note(String)
 }
 
 /// The outcome of one statement of a script: its output, or the diagnostic that stopped it.
@@ -108,13 +111,13 @@ public final class Session {
             let expanded = try expand(binding.pipeline)
             _ = try Binder(context: context()).bind(expanded)
             variables[binding.name.lowercased] = expanded
-            return .text("\(binding.name.text) = \(source[binding.pipeline.span])")
+            return .note("\(binding.name.text) = \(source[binding.pipeline.span])")
         case .set(let statement):
             var next = settings
             try next.apply(statement)
             settings = next
             cachedContext = nil
-            return .text(settings.describe(dataEnd: context().dataEnd))
+            return .note(settings.describe(dataEnd: context().dataEnd))
         case .stages:
             return .text(stageMap.describe())
         case .stageEdit(let edit):
@@ -123,7 +126,7 @@ public final class Session {
             stageMap = next
             cachedContext = nil
             cachedFacts = nil
-            return .text(stageMap.describe())
+            return .note(stageMap.describe())
         case .explain(let pipeline):
             return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):

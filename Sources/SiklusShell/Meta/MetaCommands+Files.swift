@@ -70,6 +70,7 @@ extension MetaCommands {
     /// Closes the file `.output` wrote to until now, reporting a write or close that failed.
     private static func finish(_ destination: ResultDestination, _ call: MetaInvocation) throws(MetaCommandError) {
         guard case .file(_, let file) = destination else { return }
+        call.shell.forgetResults(in: destination)
         do {
             try file.finish()
         } catch {

@@ -48,10 +48,12 @@ public struct ScriptRunner {
             case .line(let line):
                 lineNumber += 1
                 if lineNumber == 1, !interactive, line.hasPrefix("#!") { continue }
-                let chunk = accumulator.add(line, number: lineNumber)
-                if let chunk, !execute(chunk) { break reading }
+                // At the prompt each input's results start afresh; within it (`q1; q2`) they are separated.
+                if interactive, !accumulator.isContinuing { shell.forgetResults(in: .standard) }
+                let chunks = accumulator.add(line, number: lineNumber)
+                for chunk in chunks where !execute(chunk) { break reading }
                 // In the REPL each statement is line 1 of its own input: blank lines do not count.
-                if interactive, chunk == nil, !accumulator.isContinuing { lineNumber = 0 }
+                if interactive, chunks.isEmpty, !accumulator.isContinuing { lineNumber = 0 }
             case .interrupt:
                 accumulator.reset()
                 ShellInterrupt.clear()
