@@ -1,7 +1,7 @@
 /// Every metric Siklus computes, with its unit, exact formula and an example: the one place `help metric`,
 /// `explain` and docs/LANGUAGE.md take their definitions from.
 public enum Metric: String, Sendable, CaseIterable {
-    case customers, events, orders, revenue
+    case customers, events, orders, revenue, returns
     case avg_order, orders_per_customer, repeat_rate, conversion_rate, time_to_purchase, ltv
     case active, engagement, churn_rate
     case stage_share, transitions
@@ -10,7 +10,7 @@ public enum Metric: String, Sendable, CaseIterable {
     /// The result unit of the metric's column.
     public var unit: ValueUnit {
         switch self {
-        case .customers, .events, .orders, .active, .impressions, .clicks: .count
+        case .customers, .events, .orders, .returns, .active, .impressions, .clicks: .count
         case .revenue, .avg_order, .ltv, .spend, .cpa: .money
         case .repeat_rate, .conversion_rate, .churn_rate, .ctr, .stage_share: .percent
         case .orders_per_customer, .engagement: .ratio
@@ -30,8 +30,9 @@ public enum Metric: String, Sendable, CaseIterable {
         switch self {
         case .customers: "customers in scope"
         case .events: "events in scope"
-        case .orders: "purchase events in scope"
-        case .revenue: "money from purchases in scope"
+        case .orders: "orders in scope (purchase events, or distinct order ids when the events have an order column)"
+        case .revenue: "net money from purchases in scope (returns subtracted)"
+        case .returns: "returned or cancelled orders in scope"
         case .avg_order: "average order value"
         case .orders_per_customer: "purchase frequency: orders per customer"
         case .repeat_rate: "share of buyers who bought again"
@@ -56,12 +57,13 @@ public enum Metric: String, Sendable, CaseIterable {
         switch self {
         case .customers: "count of distinct customers in scope (for event-level groups such as `by month`: customers with an event in the group)"
         case .events: "count of events in scope"
-        case .orders: "count of purchase events in scope"
-        case .revenue: "sum of amount over purchase events in scope (missing amounts count as 0)"
+        case .orders: "count of purchase events in scope; with an order column (order_id, InvoiceNo, …), count of distinct (customer, order id) among purchase rows, returns left out, each counted at its earliest row"
+        case .revenue: "sum of amount over purchase events in scope (missing amounts count as 0); net: a return's negative rows are included"
+        case .returns: "with an order column, count of returns in scope: orders whose id is C followed by digits while the other ids are all digits (cancellations), or whose rows are all negative; 0 without an order column"
         case .avg_order: "revenue / orders"
         case .orders_per_customer: "orders / customers"
-        case .repeat_rate: "customers with >= 2 purchase events in scope / customers with >= 1, as %"
-        case .conversion_rate: "customers with >= 1 purchase event in scope / customers in scope, as %"
+        case .repeat_rate: "customers with >= 2 orders (purchase events) in scope / customers with >= 1, as %"
+        case .conversion_rate: "customers with >= 1 order (purchase event) in scope / customers in scope, as %"
         case .time_to_purchase: "median over customers who purchased of (first purchase time - first event time), in days; uses each customer's whole history; grouped by a column of the events, a buyer counts in each group holding one of their purchases in scope"
         case .ltv: "revenue / customers; with a time dimension (`by month`), cumulative revenue up to each period / the customers of its group"
         case .active: "customers with >= 1 event in scope"
@@ -83,6 +85,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .customers: "cohort signup=2022-09 | stage purchase | metric customers"
         case .events: "events | by stage | metric events, customers"
         case .orders, .revenue: "events | by month | metric orders, revenue"
+        case .returns: "events | by month | metric orders, returns, revenue"
         case .avg_order: "cohort signup=2022-09 | stage retention | metric avg_order"
         case .orders_per_customer: "cohort by signup period quarter | metric orders_per_customer"
         case .repeat_rate: "cohort by channel | metric repeat_rate"

@@ -18,6 +18,16 @@ struct ExampleCustomer {
     func rows(in scope: Scope) -> [Int] { allRows.filter { scope.includes($0) } }
 
     func isPurchase(_ row: Int) -> Bool { context.classes[context.store.events.event[row]] & EventClasses.purchase != 0 }
+    /// The row an order is counted at: a purchase row, or with an order column the first row of an order.
+    func isOrder(_ row: Int) -> Bool {
+        let orders = context.facts.orderFlags
+        return isPurchase(row) && (orders.isEmpty || orders[row] & OrderIndex.startsOrder != 0)
+    }
+    /// The first row of a return (always false without an order column).
+    func isReturn(_ row: Int) -> Bool {
+        let orders = context.facts.orderFlags
+        return !orders.isEmpty && isPurchase(row) && orders[row] & OrderIndex.startsReturn != 0
+    }
     func isEngagement(_ row: Int) -> Bool { context.classes[context.store.events.event[row]] & EventClasses.engagement != 0 }
     func isChurnEvent(_ row: Int) -> Bool { context.classes[context.store.events.event[row]] & EventClasses.churn != 0 }
 
