@@ -53,7 +53,7 @@ struct Explainer {
         do {
             out.append(SQLText.indent(try SQLTranslator(context: context).translate(pipeline, plan: plan), 2))
         } catch {
-            out.append("  no SQL equivalent shown for \(error.what)")
+            out.append("  " + error.sentence)
         }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
         return out.joined(separator: "\n")
