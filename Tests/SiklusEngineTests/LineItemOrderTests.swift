@@ -129,6 +129,7 @@ final class LineItemOrderTests: XCTestCase {
         XCTAssertFalse(report.isEmpty)
         let explain = try TeachingFixture.text("explain events | metric orders, avg_order", in: session)
         XCTAssertTrue(explain.contains("\n  no SQL equivalent yet for order-level metrics"), explain)
+        XCTAssertTrue(explain.contains("\n  orders = " + (Metric.orders.orderFormula ?? "?") + "\n"), "explain shows the order-level formula: \(explain)")
         try TeachingFixture.requireDuckDB()
         let path = scratch.appendingPathComponent("online_retail.csv").path
         let sql = """

@@ -30,9 +30,9 @@ public enum Metric: String, Sendable, CaseIterable {
         switch self {
         case .customers: "customers in scope"
         case .events: "events in scope"
-        case .orders: "orders in scope (purchase events, or distinct order ids when the events have an order column)"
-        case .revenue: "net money from purchases in scope (returns subtracted)"
-        case .returns: "returned or cancelled orders in scope"
+        case .orders: "purchase events in scope"
+        case .revenue: "money from purchases in scope"
+        case .returns: "returned or cancelled orders in scope (line-item data)"
         case .avg_order: "average order value"
         case .orders_per_customer: "purchase frequency: orders per customer"
         case .repeat_rate: "share of buyers who bought again"
@@ -57,13 +57,13 @@ public enum Metric: String, Sendable, CaseIterable {
         switch self {
         case .customers: "count of distinct customers in scope (for event-level groups such as `by month`: customers with an event in the group)"
         case .events: "count of events in scope"
-        case .orders: "count of purchase events in scope; with an order column (order_id, InvoiceNo, …), count of distinct (customer, order id) among purchase rows, returns left out, each counted at its earliest row"
-        case .revenue: "sum of amount over purchase events in scope (missing amounts count as 0); net: a return's negative rows are included"
-        case .returns: "with an order column, count of returns in scope: orders whose id is C followed by digits while the other ids are all digits (cancellations), or whose rows are all negative; 0 without an order column"
+        case .orders: "count of purchase events in scope"
+        case .revenue: "sum of amount over purchase events in scope (missing amounts count as 0)"
+        case .returns: "with an order column, count of returns in scope: orders whose id is C followed by digits while every other id is all digits (cancellations), or whose rows all have a negative amount; 0 without an order column"
         case .avg_order: "revenue / orders"
         case .orders_per_customer: "orders / customers"
-        case .repeat_rate: "customers with >= 2 orders (purchase events) in scope / customers with >= 1, as %"
-        case .conversion_rate: "customers with >= 1 order (purchase event) in scope / customers in scope, as %"
+        case .repeat_rate: "customers with >= 2 purchase events in scope / customers with >= 1, as %"
+        case .conversion_rate: "customers with >= 1 purchase event in scope / customers in scope, as %"
         case .time_to_purchase: "median over customers who purchased of (first purchase time - first event time), in days; uses each customer's whole history; grouped by a column of the events, a buyer counts in each group holding one of their purchases in scope"
         case .ltv: "revenue / customers; with a time dimension (`by month`), cumulative revenue up to each period / the customers of its group"
         case .active: "customers with >= 1 event in scope"
@@ -78,6 +78,21 @@ public enum Metric: String, Sendable, CaseIterable {
         case .cpa: "spend / customers in scope whose first purchase falls in the period (the spend table's span without a time dimension), per acquisition channel (customers.channel, else the channel of the first event)"
         }
     }
+
+    /// The formula when the events have an order column (line items), for the metrics whose meaning
+    /// changes then; nil for the others (their `formula` holds either way).
+    public var orderFormula: String? {
+        switch self {
+        case .orders: "count of orders in scope: distinct (customer, order id) among purchase rows, returns left out, each counted at its earliest row"
+        case .revenue: "sum of amount over purchase rows in scope (missing amounts count as 0): net, a return's negative rows included"
+        case .repeat_rate: "customers with >= 2 orders in scope / customers with >= 1, as %"
+        case .conversion_rate: "customers with >= 1 order in scope / customers in scope, as %"
+        default: nil
+        }
+    }
+
+    /// The formula that applies to the loaded data: `orderFormula` when the events have an order column.
+    public func formula(orderLevel: Bool) -> String { orderLevel ? orderFormula ?? formula : formula }
 
     /// An example query.
     public var example: String {

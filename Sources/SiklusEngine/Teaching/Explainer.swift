@@ -46,7 +46,8 @@ struct Explainer {
                 line("compute customers per group (the default metric)")
             }
             out += ["", "formulas"]
-            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula)") }
+            let orderLevel = context.store.events.orderColumn != nil
+            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
         }
         out += [""] + (try WorkedExample(context: context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]

@@ -119,6 +119,9 @@ struct CSVLoader {
             case .event?, .channel?, .country?, .order?:
                 // Order ids stay text even when they look numeric: `C536379` (a cancellation) is not a bad row.
                 (kind, type) = (.string, .string)
+            case .quantity?, .unit_price? where type == .int || type == .float:
+                // Kept as sniffed (whole quantities stay integers); they are multiplied into the amount.
+                break
             case .amount?, .spend?, .impressions?, .clicks?, .quantity?, .unit_price?:
                 // A few values that are not numbers are bad rows, reported with their lines; mostly non-numbers is the wrong column.
                 let values = sniffed.sample[i].filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }

@@ -83,6 +83,11 @@ enum ColumnRoles {
                 }
             }
         }
+        // Quantity and unit price make the amount only together and only when there is no amount column;
+        // otherwise, unless mapped, they stay ordinary columns (typed as sniffed).
+        if table == .events, roles[.amount] != nil || roles[.quantity] == nil || roles[.unit_price] == nil {
+            for role in [ColumnRole.quantity, .unit_price] where mapping[role] == nil { roles[role] = nil }
+        }
         return roles
     }
 }
