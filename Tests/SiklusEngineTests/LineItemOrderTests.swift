@@ -173,6 +173,20 @@ final class LineItemOrderTests: XCTestCase {
         close(table.scalar("repeat_rate"), 50, "repeat_rate")
     }
 
+    /// A second file whose order column has another name adds to the same order ids.
+    func testOrderIDsOfTwoFilesJoinWhateverTheColumnIsCalled() throws {
+        let first = try write("a.csv", ["customer_id,ts,InvoiceNo,amount", "u1,2024-01-01 10:00:00,1,5", "u1,2024-01-01 10:00:00,1,6"])
+        let second = try write("b.csv", ["customer_id,ts,order_id,amount", "u1,2024-01-01 10:05:00,1,7", "u1,2024-02-01 10:00:00,2,1"])
+        let session = Session()
+        _ = try load("load events \"\(first.path)\"", in: session)
+        let report = try load("load events \"\(second.path)\"", in: session)
+        XCTAssertTrue(report.contains("2 orders and 0 returns"), report)
+        let table = try session.query("events | metric orders, revenue, avg_order")
+        XCTAssertEqual(table.scalar("orders"), 2)
+        close(table.scalar("avg_order"), 9.5, "avg_order")
+        XCTAssertEqual(try session.query("events | stage purchase | metric events").scalar("events"), 3, "invoice 1 spans both files")
+    }
+
     /// Without an order column, `price` stays the amount and every purchase row is an order.
     func testWithoutAnOrderColumnEachPurchaseRowIsAnOrder() throws {
         let file = try write("log.csv", ["user,ts,price", "u1,2024-01-01,5", "u1,2024-01-01,-2", "u2,2024-01-02,4"])

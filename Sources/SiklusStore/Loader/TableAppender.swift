@@ -55,12 +55,19 @@ struct TableAppender {
             lineAmounts = LineItemAmounts.multiply(merged.buffers(column: q), merged.buffers(column: p), counts: merged.rowCounts)
             notes.append("no amount column: amount = \(plan.columns[q].name) × \(plan.columns[p].name)")
         }
-        let extras = materialize(&merged, where: { $0.role?.isStoredAsExtra ?? true })
+        var extras = materialize(&merged, where: { $0.role?.isStoredAsExtra ?? true })
         if plan.index(of: .event) == nil {
             notes.append("no event column: this is a transaction log, so every row is a purchase")
         }
         if let o = plan.index(of: .order) {
-            store.events.orderColumn = plan.columns[o].name
+            // Order ids join the column already holding them, whatever this file calls it.
+            let name = plan.columns[o].name
+            if let existing = store.events.orderColumn, let at = extras.firstIndex(where: { $0.name == name }),
+               !extras.contains(where: { $0.name.lowercased() == existing.lowercased() }) {
+                extras[at].name = existing
+            } else {
+                store.events.orderColumn = name
+            }
         }
         // The role columns' buffers now belong to `EventTable.append`, which frees each once gathered.
         var owned: [ColumnRole: [ColumnBuffer]] = [:]
