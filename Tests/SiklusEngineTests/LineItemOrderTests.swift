@@ -187,6 +187,30 @@ final class LineItemOrderTests: XCTestCase {
         XCTAssertEqual(try session.query("events | stage purchase | metric events").scalar("events"), 3, "invoice 1 spans both files")
     }
 
+    /// A funnel sees an order as one event at its first row: a two-line order is not two purchases, even strictly.
+    func testFunnelsCountOrdersNotLines() throws {
+        let file = try write("shop.csv", [
+            "customer_id,ts,event,order_id,amount",
+            "u1,2024-01-01 10:00:00,visit,,",
+            "u1,2024-01-01 10:05:00,order_placed,o1,5",
+            "u1,2024-01-01 10:05:00,order_placed,o1,6",
+            "u2,2024-01-01 10:00:00,visit,,",
+            "u2,2024-01-01 11:00:00,order_placed,o2,3",
+            "u2,2024-01-01 12:00:00,order_placed,o3,4",
+            "u3,2024-01-01 10:00:00,visit,,",
+            "u3,2024-01-01 10:30:00,order_placed,o4,-2",
+        ])
+        let session = Session()
+        let report = try load("load events \"\(file.path)\"", in: session)
+        XCTAssertTrue(report.contains("; counted over rows of the event purchase"), report)
+        session.mustRun("stage purchase += order_placed")
+        XCTAssertEqual(try session.query("events | metric orders, returns").numbers("orders"), [3])
+        for order in ["", " strict"] {
+            let funnel = try session.query("events | funnel visit -> order_placed -> order_placed\(order)")
+            XCTAssertEqual(funnel.numbers("customers"), [3, 2, 1], "funnel\(order): u3's only order is a return")
+        }
+    }
+
     /// Without an order column, `price` stays the amount and every purchase row is an order.
     func testWithoutAnOrderColumnEachPurchaseRowIsAnOrder() throws {
         let file = try write("log.csv", ["user,ts,price", "u1,2024-01-01,5", "u1,2024-01-01,-2", "u2,2024-01-02,4"])

@@ -247,6 +247,16 @@ struct StepMasks: @unchecked Sendable {
     func mask(customer c: Int32, row r: Int) -> UInt32 {
         let code = Int(eventCodes[r])
         var m: UInt32 = code >= 0 && code < byCode.count ? byCode[code] : 0
+        // Line items: an order is one event, at its first row; its other rows are dropped (even by strict
+        // funnels), and a return matches no purchase step.
+        if !orderFlags.isEmpty, code >= 0, code < flags.count, flags[code] & EventClasses.purchase != 0 {
+            let o = orderFlags[r]
+            if o & (OrderIndex.startsOrder | OrderIndex.startsReturn) == 0 { return 0 }
+            if o & OrderIndex.startsReturn != 0 {
+                m &= ~purchaseEventSteps
+                return keepsUnmatched ? m | (1 << 31) : m
+            }
+        }
         if purchaseStage | retentionStage != 0, code >= 0, code < flags.count {
             let f = flags[code]
             if f & EventClasses.purchase != 0 {
@@ -258,7 +268,6 @@ struct StepMasks: @unchecked Sendable {
             }
             if f & EventClasses.engagement != 0 { m |= retentionStage }
         }
-        if !orderFlags.isEmpty, orderFlags[r] & OrderIndex.inReturn != 0 { m &= ~purchaseEventSteps }
         return keepsUnmatched ? m | (1 << 31) : m
     }
 }

@@ -85,8 +85,10 @@ struct TableAppender {
                                 channel: parts(.channel, \.codes), extras: extras)
         let summary = store.events.append(rows, customerCount: customerCount)
         if let name = store.events.orderColumn, let codes = store.events.orderCodes {
-            notes.append(Self.orderNote(OrderIndex(events: store.events, codes: codes, strings: store.strings,
-                                                   isPurchase: Self.purchaseCodes(store.strings)), column: name))
+            var note = Self.orderNote(OrderIndex(events: store.events, codes: codes, strings: store.strings,
+                                                 isPurchase: Self.purchaseCodes(store.strings)), column: name)
+            if plan.index(of: .event) != nil { note += "; counted over rows of the event purchase" }
+            notes.append(note)
         }
         return summary
     }
