@@ -130,6 +130,10 @@ final class LineItemOrderTests: XCTestCase {
         let explain = try TeachingFixture.text("explain events | metric orders, avg_order", in: session)
         XCTAssertTrue(explain.contains("\n  no SQL equivalent yet for order-level metrics"), explain)
         XCTAssertTrue(explain.contains("\n  orders = " + (Metric.orders.orderFormula ?? "?") + "\n"), "explain shows the order-level formula: \(explain)")
+        // The worked example shows orders with their totals, and the return.
+        let example = try TeachingFixture.text("explain events | where customer = \"13047.0\" | metric revenue, orders, returns", in: session)
+        XCTAssertTrue(example.contains("revenue: 39.18 from order 536367 2010-12-01 (66.68), return C536379 2010-12-01 (-27.50)"), example)
+        XCTAssertTrue(example.contains("orders: 1 order: order 536367 2010-12-01 (66.68)"), example)
         try TeachingFixture.requireDuckDB()
         let path = scratch.appendingPathComponent("online_retail.csv").path
         let sql = """

@@ -39,7 +39,7 @@ struct ExampleContributions {
         case .returns:
             let returns = rows.filter(customer.isReturn)
             return returns.isEmpty ? "no return in scope → 0" : ExampleCustomer.count(returns.count, "return") + ": " + customer.list(returns)
-        case .revenue: return purchases.isEmpty ? "no purchase in scope → 0" : "\(money) from \(customer.list(purchases))" + outOfScopeFirstPurchase
+        case .revenue: return !rows.contains(where: customer.isPurchase) ? "no purchase in scope → 0" : "\(money) from \(customer.list(rows.filter { customer.isOrder($0) || customer.isReturn($0) }))" + outOfScopeFirstPurchase
         case .avg_order:
             guard !purchases.isEmpty else { return "no purchase in scope → adds nothing" }
             return "\(orders) worth \(money) (\(customer.list(purchases))) → adds \(purchases.count) to orders and \(money) to revenue"
