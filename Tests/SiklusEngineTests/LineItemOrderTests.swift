@@ -215,6 +215,16 @@ final class LineItemOrderTests: XCTestCase {
         }
     }
 
+    /// Line items without order ids: each row is an order, and the report says so.
+    func testLineItemsWithoutOrderIDsSayEachRowIsAnOrder() throws {
+        let file = try write("lines.csv", ["CustomerID,InvoiceDate,Quantity,UnitPrice", "1,2024-01-01,2,1.5", "1,2024-01-01,1,4"])
+        let session = Session()
+        let report = try load("load events \"\(file.path)\"", in: session)
+        XCTAssertTrue(report.contains("note: no order column: each purchase row counts as an order (map order=Column to group line items)"), report)
+        XCTAssertEqual(try session.query("events | metric orders").scalar("orders"), 2)
+        close(try session.query("events | metric revenue").scalar("revenue"), 7, "revenue")
+    }
+
     /// Without an order column, `price` stays the amount and every purchase row is an order.
     func testWithoutAnOrderColumnEachPurchaseRowIsAnOrder() throws {
         let file = try write("log.csv", ["user,ts,price", "u1,2024-01-01,5", "u1,2024-01-01,-2", "u2,2024-01-02,4"])
@@ -222,6 +232,7 @@ final class LineItemOrderTests: XCTestCase {
         let report = try load("load events \"\(file.path)\"", in: session)
         XCTAssertTrue(report.contains("column price  float     role amount"), report)
         XCTAssertFalse(report.contains("orders:"), report)
+        XCTAssertFalse(report.contains("no order column"), "a plain log of amounts says nothing new: \(report)")
         let table = try session.query("events | metric orders, returns, revenue")
         XCTAssertEqual(table.scalar("orders"), 3)
         XCTAssertEqual(table.scalar("returns"), 0)

@@ -54,6 +54,10 @@ struct TableAppender {
         if plan.index(of: .amount) == nil, let q = plan.index(of: .quantity), let p = plan.index(of: .unit_price) {
             lineAmounts = LineItemAmounts.multiply(merged.buffers(column: q), merged.buffers(column: p), counts: merged.rowCounts)
             notes.append("no amount column: amount = \(plan.columns[q].name) × \(plan.columns[p].name)")
+            if plan.index(of: .order) == nil, store.events.orderColumn == nil {
+                // Line items without order ids: say how they count, and how to group them.
+                notes.append("no order column: each purchase row counts as an order (map order=Column to group line items)")
+            }
         }
         var extras = materialize(&merged, where: { $0.role?.isStoredAsExtra ?? true })
         if plan.index(of: .event) == nil {
