@@ -215,6 +215,24 @@ final class LineItemOrderTests: XCTestCase {
         }
     }
 
+    /// A return is no purchase activity: it neither keeps a cohort customer retained nor is a first purchase.
+    func testReturnsAreNeitherRetentionNorFirstPurchase() throws {
+        let file = try write("returns.csv", [
+            "InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID",
+            "1001,1,2024-01-05 10:00:00,10,a", "C1002,-1,2024-02-05 10:00:00,10,a",
+            "1003,1,2024-01-06 10:00:00,10,b", "1004,1,2024-02-06 10:00:00,10,b",
+            "C1005,-1,2024-01-07 10:00:00,5,c", "1006,2,2024-03-01 10:00:00,1,c",
+        ])
+        let session = Session()
+        _ = try load("load events \"\(file.path)\"", in: session)
+        let retention = try session.query("cohort by first_purchase period month | retention")
+        XCTAssertEqual(retention.texts("cohort"), ["2024-01", "2024-03"])
+        XCTAssertEqual(retention.numbers("1").first, 1, "only b bought again in February; a returned")
+        let days = try session.query("cohort | by customer | metric time_to_purchase")
+        XCTAssertEqual(days.numbers("time_to_purchase"), [0, 0, 54], "c's first purchase is the March order, not the January return")
+        close(try session.query("events | metric revenue").scalar("revenue"), 17, "net revenue")
+    }
+
     /// Line items without order ids: each row is an order, and the report says so.
     func testLineItemsWithoutOrderIDsSayEachRowIsAnOrder() throws {
         let file = try write("lines.csv", ["CustomerID,InvoiceDate,Quantity,UnitPrice", "1,2024-01-01,2,1.5", "1,2024-01-01,1,4"])
