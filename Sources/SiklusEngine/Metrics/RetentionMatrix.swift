@@ -53,6 +53,8 @@ enum RetentionMatrix {
         case .event(let code): (activeCode, activeFlags, anyEvent) = (code, 0, false)
         }
         let flags = classes.flags, eventCodes = events.event, ts = events.ts, offsets = events.offsets, mask = scope.rowMask
+        // With an order column a return is no purchase: its rows are not purchase activity.
+        let returnRows: [UInt8] = activeFlags == EventClasses.purchase ? facts.orderFlags : []
         var cohortKeys: [Int32] = []
         if let grouping {
             guard let keys = GroupKeys([grouping]) else {
@@ -84,6 +86,7 @@ enum RetentionMatrix {
                     if let mask, !mask[r] { continue }
                     let code = eventCodes[r]
                     guard anyEvent || code == activeCode || (code >= 0 && flags[Int(code)] & activeFlags != 0), ts[r] <= asOf else { continue }
+                    if !returnRows.isEmpty, returnRows[r] & OrderIndex.inReturn != 0 { continue }
                     let offset = Int(table.index(ts[r]) - anchor)
                     guard offset >= 0, offset < columns else { continue }
                     latest = max(latest, offset)

@@ -46,14 +46,15 @@ struct Explainer {
                 line("compute customers per group (the default metric)")
             }
             out += ["", "formulas"]
-            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula)") }
+            let orderLevel = context.store.events.orderColumn != nil
+            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
         }
         out += [""] + (try WorkedExample(context: context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]
         do {
             out.append(SQLText.indent(try SQLTranslator(context: context).translate(pipeline, plan: plan), 2))
         } catch {
-            out.append("  no SQL equivalent shown for \(error.what)")
+            out.append("  " + error.sentence)
         }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
         return out.joined(separator: "\n")

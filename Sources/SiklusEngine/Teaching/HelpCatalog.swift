@@ -62,7 +62,8 @@ enum HelpCatalog {
         // `help step retention` asks for the step, not the stage of the same name.
         if ["step", "statement"].contains(words[0]), words.count > 1, let entry = statements[subject] { return self.entry(subject, entry) }
         if let metric = Metric(rawValue: subject) {
-            return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
+            let lineItems = metric.orderFormula.map { "\n  with an order column (line items): \($0)" } ?? ""
+            return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\(lineItems)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
         }
         if let stage = Stage(named: subject), !(words[0] == "stage" && words.count == 1) {
             return stageHelp(stage, stageMap)
