@@ -59,6 +59,8 @@ final class ExplainSQLTests: XCTestCase {
         Case(pipeline: "cohort by first_purchase period month | retention"),
         Case(pipeline: "cohort by first_purchase period quarter | retention percent"),
         Case(pipeline: "cohort by signup period week | retention on any unbounded horizon 8"),
+        // The horizon cuts columns, not the "or later" activity past it.
+        Case(pipeline: "cohort by first_purchase period month | retention unbounded horizon 2"),
         Case(pipeline: "cohort channel=social | retention period quarter percent on login"),
         Case(pipeline: "cohort by channel | retention percent horizon 4"),
         Case(pipeline: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
