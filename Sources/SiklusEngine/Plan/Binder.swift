@@ -151,6 +151,10 @@ struct Binder {
             if metric.needsSpend && !context.store.isLoaded(.spend) {
                 throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)
             }
+            if metric.readsAmount, let missing = MissingAmount(context.store) {
+                throw Diagnostic("\(metric.rawValue) needs the amount role, and no events column has it", at: name.span,
+                                 hints: missing.hints)
+            }
             metrics.append(metric)
         }
         if let special = metrics.first(where: \.hasOwnShape), metrics.count > 1 {
