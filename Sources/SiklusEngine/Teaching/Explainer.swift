@@ -96,6 +96,6 @@ struct Explainer {
 
     private func funnelDescription(_ plan: QueryPlan) -> String {
         guard case .funnel(let f) = plan.output else { return "" }
-        return " within \(f.window / CivilTime.secondsPerDay) days of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
+        return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
     }
 }

@@ -115,7 +115,7 @@ extension Parser {
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Diagnostic("`within` is given twice", at: optionToken.span, hints: ["keep one"]) }
                 guard current.kind == .duration else {
-                    throw expected("a duration such as `30d` after `within`", hints: ["durations are `24h`, `30d`, `12w`, `6m` or `1y`"])
+                    throw expected("a duration such as `30d` after `within`", hints: ["durations are `30m` (minutes), `24h`, `30d`, `12w`, `6mo` (months) or `1y`"])
                 }
                 let literal = try parseLiteral("a duration", allowsNames: false)
                 guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
