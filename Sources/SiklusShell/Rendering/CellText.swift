@@ -24,7 +24,7 @@ enum CellText {
     }
 
     /// Text for reading, used by box mode only: money to 2 decimals and percent to 1 decimal with `%`,
-    /// ratios and days to 2 decimals, counts as integers, all with thousands separators; dates as
+    /// ratios and days to 2 decimals (days under one as hours or minutes: `5.2 h`), counts as integers, all with thousands separators; dates as
     /// `YYYY-MM-DD`. Nil for a null.
     static func formatted(_ column: ResultColumn, row: Int) -> String? {
         let number: Double
@@ -48,7 +48,8 @@ enum CellText {
         case .text: return NumberText.plain(number)
         case .money: return NumberText.fixed(number, decimals: 2)
         case .percent: return NumberText.fixed(number, decimals: 1) + "%"
-        case .ratio, .days: return NumberText.fixed(number, decimals: 2)
+        case .ratio: return NumberText.fixed(number, decimals: 2)
+        case .days: return DurationText.underADay(number) ?? NumberText.fixed(number, decimals: 2)
         case .count:
             return abs(number) < 9e18 ? NumberText.grouped(Int64(number.rounded())) : NumberText.plain(number)
         case .date:
