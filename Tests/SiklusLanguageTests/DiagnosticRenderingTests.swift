@@ -83,10 +83,10 @@ final class DiagnosticRenderingTests: XCTestCase {
                         ^~~~~~~~~~
         """)
         XCTAssertEqual(singleError("set churn_after = 90x"), """
-        q.sik:1:19: error: invalid number `90x`
+        q.sik:1:19: error: unknown duration unit `x` in `90x`
           set churn_after = 90x
                             ^~~
-          help: durations are whole numbers with a unit: `24h`, `30d`, `12w`, `6m`, `1y`
+          help: units: `s`/`sec` seconds, `m`/`min` minutes, `h`/`hr`/`hrs` hours, `d`/`day` days, `w`/`wk` weeks, `mo` months, `q`/`qtr` quarters, `y`/`yr` years
         """)
     }
 

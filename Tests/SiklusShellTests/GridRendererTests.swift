@@ -34,6 +34,19 @@ final class GridRendererTests: XCTestCase {
         """)
     }
 
+    /// Issue 11: a funnel median under a day reads in hours or minutes in box mode; the value stays days.
+    func testBoxShowsDaysUnderOneAsHoursOrMinutes() {
+        let table = ResultTable(columns: [
+            ResultColumn(name: "step", unit: .text, values: .text(["cart", "purchase", "review"])),
+            ResultColumn(name: "median_days", unit: .days, values: .number([nil, 0.25, 20.0 / 1440])),
+        ])
+        let text = OutputMode.box.renderer.render(table, options: RenderOptions())
+        XCTAssertTrue(text.contains("│ purchase │       6.0 h │"), text)
+        XCTAssertTrue(text.contains("│ review   │      20 min │"), text)
+        let csv = OutputMode.csv.renderer.render(table, options: RenderOptions())
+        XCTAssertTrue(csv.contains("purchase,0.25"), csv)
+    }
+
     func testTableModeUsesASCIIAndFormatsValuesLikeBox() {
         let text = OutputMode.table.renderer.render(Samples.cohorts, options: RenderOptions(elapsed: 0.0031))
         XCTAssertEqual(text, """

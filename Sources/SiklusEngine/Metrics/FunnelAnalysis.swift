@@ -94,8 +94,7 @@ enum FunnelAnalysis {
             ResultColumn(name: "from_first", unit: .percent, values: .number(fromFirst)),
             ResultColumn(name: "median_days", unit: .days, values: .number(median)),
         ]
-        let window = plan.window / CivilTime.secondsPerDay
-        return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(window)d, \(plan.order.rawValue)")
+        return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)")
     }
 
     /// The best attempt over a customer's matching rows (ascending time). `steps[i]` has bit s set when row i

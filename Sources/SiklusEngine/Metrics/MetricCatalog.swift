@@ -116,6 +116,22 @@ public enum Metric: String, Sendable, CaseIterable {
         }
     }
 
+    /// True when the formula reads the events' amount column, itself (`revenue`: "sum of amount …") or
+    /// through a metric it names (`avg_order`: "revenue / orders"): such a metric is meaningless without
+    /// amounts (0.00 would look like a real answer). Derived from `formula`, so the catalog stays the one
+    /// place that defines what a metric reads.
+    var readsAmount: Bool { Self.amountReaders.contains(self) }
+
+    private static let amountReaders: Set<Metric> = Set(allCases.filter { readsAmount($0, visiting: []) })
+
+    private static func readsAmount(_ metric: Metric, visiting: Set<Metric>) -> Bool {
+        let words = metric.formula.split { !($0.isLetter || $0 == "_" || $0 == ".") }.map { String($0) }
+        if words.contains("amount") { return true }
+        return words.compactMap(Metric.init(rawValue:)).contains { named in
+            named != metric && !visiting.contains(named) && readsAmount(named, visiting: visiting.union([metric]))
+        }
+    }
+
     /// Metric names, for completion and "did you mean".
     public static var names: [String] { allCases.map(\.rawValue) }
 }

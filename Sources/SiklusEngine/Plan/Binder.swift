@@ -151,6 +151,10 @@ struct Binder {
             if metric.needsSpend && !context.store.isLoaded(.spend) {
                 throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)
             }
+            if metric.readsAmount, let missing = MissingAmount(context.store) {
+                throw Diagnostic("\(metric.rawValue) needs the amount role, and no events column has it", at: name.span,
+                                 hints: missing.hints)
+            }
             metrics.append(metric)
         }
         if let special = metrics.first(where: \.hasOwnShape), metrics.count > 1 {
@@ -183,11 +187,18 @@ struct Binder {
 
     private func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> FunnelPlan {
         var steps: [(String, FunnelPlan.StepMatch)] = []
-        for name in spec.steps {
-            if let stage = Stage(named: name.text), !name.isQuoted || context.store.strings.code(of: name.text) == nil {
-                steps.append((stage.name, .stage(stage)))
+        // A name that is both an event and a stage is the event, as in PostHog (`purchase`: every purchase
+        // event); `stage purchase` is the stage (the first purchase). Stage steps are labelled `stage …`.
+        for (i, name) in spec.steps.enumerated() {
+            if spec.stageSteps.contains(i) {
+                guard let stage = Stage(named: name.text) else {
+                    throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames)
+                }
+                steps.append(("stage " + stage.name, .stage(stage)))
             } else if let code = context.store.strings.code(of: name.text), context.eventNames.contains(name.text) {
                 steps.append((name.text, .event(code)))
+            } else if let stage = Stage(named: name.text) {
+                steps.append(("stage " + stage.name, .stage(stage)))
             } else {
                 throw Diagnostic.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + context.eventNames)
             }

@@ -31,7 +31,7 @@ struct Explainer {
             case .groupBy(let names): line("group by " + names.map(\.text).joined(separator: ", "))
             case .metrics(let names): line("compute " + names.map(\.text).joined(separator: ", ") + " per group")
             case .retention: line(retentionDescription(plan))
-            case .funnel(let spec): line("funnel " + spec.steps.map(\.text).joined(separator: " → ") + funnelDescription(plan))
+            case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
             case .sort(let keys):
                 line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
                      + " (missing values last, ties keep their order)")
@@ -95,8 +95,23 @@ struct Explainer {
         return text
     }
 
+    /// The steps as labelled in the result (`stage awareness`, `purchase`). A name that is both an event and
+    /// a stage is the event; explain says so where it happens, and what the first-purchase stage step means.
+    private func funnelSteps(_ spec: FunnelSpec, _ plan: QueryPlan) -> String {
+        guard case .funnel(let f) = plan.output else { return spec.steps.map(\.text).joined(separator: " → ") }
+        return f.steps.map { step in
+            switch step.match {
+            case .event where Stage(named: step.name) != nil:
+                "\(step.name) (the event, not the stage: write `stage \(step.name)` for the stage)"
+            case .event: step.name
+            case .stage(.purchase): "\(step.name) (each customer's first purchase)"
+            case .stage: step.name
+            }
+        }.joined(separator: " → ")
+    }
+
     private func funnelDescription(_ plan: QueryPlan) -> String {
         guard case .funnel(let f) = plan.output else { return "" }
-        return " within \(f.window / CivilTime.secondsPerDay) days of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
+        return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
     }
 }

@@ -34,8 +34,10 @@ enum HelpCatalog {
         "metric": Entry(syntax: "metric <name>[, <name>…]", summary: "compute metrics (see `help metrics`)", example: "cohort by channel | metric conversion_rate, repeat_rate"),
         "retention": Entry(syntax: "retention [period \(choices(PeriodUnit.self))] [percent] [on purchase|any|<event>] [unbounded] [horizon N]",
                            summary: "cohort × period matrix of customers active again", example: "cohort by first_purchase period month | retention percent"),
-        "funnel": Entry(syntax: "funnel <event|stage> -> <event|stage> [-> …] [within 30d] [\(choices(FunnelOrder.self))]",
-                        summary: "how many customers get through each step", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
+        "funnel": Entry(syntax: "funnel <event|[stage] stage> -> <event|[stage] stage> [-> …] [within 30m|24h|30d|6mo] [\(choices(FunnelOrder.self))]",
+                        summary: "how many customers get through each step; a name that is both an event and a stage (`purchase`) is "
+                            + "the event, as in PostHog: write `stage purchase` for the stage (the first purchase); stage steps are "
+                            + "labelled `stage …`; median times under a day show in hours or minutes", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
         "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
         "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),

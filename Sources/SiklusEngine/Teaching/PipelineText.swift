@@ -39,7 +39,7 @@ enum PipelineText {
             if let horizon = options.horizon { parts.append("horizon \(horizon.value)") }
             return parts.joined(separator: " ")
         case .funnel(let spec):
-            var text = "funnel " + spec.steps.map(\.description).joined(separator: " -> ")
+            var text = "funnel " + spec.steps.indices.map(spec.stepText).joined(separator: " -> ")
             if let window = spec.window { text += " within \(window.value)" }
             if let order = spec.order { text += " \(order.value.rawValue)" }
             return text

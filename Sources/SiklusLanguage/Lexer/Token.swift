@@ -13,7 +13,7 @@ public enum TokenKind: String, Hashable, Sendable, CaseIterable {
     /// A calendar date: `2022-09` (month), `2022-09-14` (day), `2022-Q3` (quarter),
     /// `2022-09-14T10:30` or `2022-09-14T10:30:15` (timestamp). Field ranges are checked by the parser.
     case date
-    /// An integer with a unit: `90d`, `12w`, `24h`, `6m`, `1y`, or long forms like `30days`.
+    /// An integer with a unit: `90d`, `12w`, `24h`, `30m` (minutes), `6mo`, `1y`, or long forms like `30days`.
     case duration
     /// `|`, between pipeline steps.
     case pipe

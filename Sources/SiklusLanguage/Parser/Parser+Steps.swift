@@ -94,13 +94,15 @@ extension Parser {
         return Spanned(.event(event), at: event.span)
     }
 
-    /// funnel_step = "funnel" name "->" name { "->" name } { funnel_option } ;
+    /// funnel_step = "funnel" funnel_name "->" funnel_name { "->" funnel_name } { funnel_option } ;
+    /// funnel_name = [ "stage" ] name ;
     /// funnel_option = "within" duration | "ordered" | "strict" | "any" "order" ;
     mutating func parseFunnel() throws(Diagnostic) -> FunnelSpec {
         let keyword = advance()
-        var funnel = FunnelSpec(steps: [try parseName("an event or stage name after `funnel`")])
+        var funnel = FunnelSpec(steps: [])
+        try parseFunnelName(into: &funnel, after: "`funnel`")
         while match(.arrow) != nil {
-            funnel.steps.append(try parseName("an event or stage name after `->`"))
+            try parseFunnelName(into: &funnel, after: "`->`")
         }
         if funnel.steps.count < 2 {
             let hint = "join the steps with `->`: `funnel visit -> add_to_cart -> purchase`"
@@ -115,7 +117,7 @@ extension Parser {
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Diagnostic("`within` is given twice", at: optionToken.span, hints: ["keep one"]) }
                 guard current.kind == .duration else {
-                    throw expected("a duration such as `30d` after `within`", hints: ["durations are `24h`, `30d`, `12w`, `6m` or `1y`"])
+                    throw expected("a duration such as `30d` after `within`", hints: ["durations are `30m` (minutes), `24h`, `30d`, `12w`, `6mo` (months) or `1y`"])
                 }
                 let literal = try parseLiteral("a duration", allowsNames: false)
                 guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
@@ -143,6 +145,18 @@ extension Parser {
             funnel.order = Spanned(order, at: span(from: optionToken.span))
         }
         return funnel
+    }
+
+    /// `purchase` or `stage purchase`: `stage` marks a lifecycle stage only when a name follows it, so an
+    /// event called `stage` still works as a step.
+    private mutating func parseFunnelName(into funnel: inout FunnelSpec, after: String) throws(Diagnostic) {
+        if checkWord("stage"), [.identifier, .string].contains(peek().kind) {
+            advance()
+            funnel.stageSteps.insert(funnel.steps.count)
+            funnel.steps.append(try parseName("a stage name after `stage`"))
+            return
+        }
+        funnel.steps.append(try parseName("an event or stage name after \(after)"))
     }
 
     /// sort_step = "sort" sort_key { "," sort_key } ;

@@ -122,7 +122,7 @@ public enum SyntaxPrinter {
             if let horizon = options.horizon { words.append("horizon \(horizon.value)") }
             return words.joined(separator: " ")
         case .funnel(let funnel):
-            var text = "funnel " + funnel.steps.map(\.description).joined(separator: " -> ")
+            var text = "funnel " + funnel.steps.indices.map(funnel.stepText).joined(separator: " -> ")
             if let window = funnel.window { text += " within \(window.value)" }
             if let order = funnel.order { text += " \(order.value.rawValue)" }
             return text

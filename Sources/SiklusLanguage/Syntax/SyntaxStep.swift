@@ -93,16 +93,25 @@ public enum RetentionActivity: Hashable, Sendable {
 
 /// The parts of a `funnel` step: `funnel view -> cart -> purchase within 30d strict`.
 public struct FunnelSpec: Hashable, Sendable {
-    /// The steps in order, at least two; each an event or stage name (the engine resolves which).
+    /// The steps in order, at least two; each an event or stage name (the engine resolves which: an
+    /// event when the data has one by that name, as in PostHog, else a stage).
     public var steps: [Identifier]
+    /// Indices into `steps` of those written `stage <name>`: always the lifecycle stage, even when an
+    /// event has the same name (`stage purchase` is the first purchase; `purchase` is any purchase event).
+    public var stageSteps: Set<Int> = []
     /// `within <duration>`: the time allowed from the first step to the last; nil when not written.
     public var window: Spanned<DurationLiteral>?
     /// `ordered`, `strict` or `any order`; nil when not written, which means `.ordered`.
     public var order: Spanned<FunnelOrder>?
 
+    /// Step `i` as written: `purchase` or `stage purchase`.
+    public func stepText(_ i: Int) -> String { (stageSteps.contains(i) ? "stage " : "") + steps[i].description }
+
     /// A funnel through `steps`.
-    public init(steps: [Identifier], window: Spanned<DurationLiteral>? = nil, order: Spanned<FunnelOrder>? = nil) {
+    public init(steps: [Identifier], stageSteps: Set<Int> = [], window: Spanned<DurationLiteral>? = nil,
+                order: Spanned<FunnelOrder>? = nil) {
         self.steps = steps
+        self.stageSteps = stageSteps
         self.window = window
         self.order = order
     }

@@ -25,8 +25,8 @@ enum CellText {
     }
 
     /// Text for reading, used by the modes meant for a person (box, table, plain, markdown, line): money
-    /// to 2 decimals and percent to 1 decimal with `%`,
-    /// ratios and days to 2 decimals, counts as integers, all with thousands separators; dates as
+    /// to 2 decimals and percent to 1 decimal with `%`, ratios and days to 2 decimals (days under one as
+    /// hours or minutes: `5.2 h`), counts as integers, all with thousands separators; dates as
     /// `YYYY-MM-DD` (with the time when not at midnight, so raw event times stay readable). Nil for a null.
     static func formatted(_ column: ResultColumn, row: Int) -> String? {
         let number: Double
@@ -50,7 +50,8 @@ enum CellText {
         case .text: return NumberText.plain(number)
         case .money: return NumberText.fixed(number, decimals: 2)
         case .percent: return NumberText.fixed(number, decimals: 1) + "%"
-        case .ratio, .days: return NumberText.fixed(number, decimals: 2)
+        case .ratio: return NumberText.fixed(number, decimals: 2)
+        case .days: return DurationText.underADay(number) ?? NumberText.fixed(number, decimals: 2)
         case .count:
             return abs(number) < 9e18 ? NumberText.grouped(Int64(number.rounded())) : NumberText.plain(number)
         case .date:

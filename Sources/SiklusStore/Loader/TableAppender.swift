@@ -29,7 +29,7 @@ struct TableAppender {
         switch table {
         case .events:
             summary = appendEvents(&merged, to: &store, notes: &notes)
-        case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store)
+        case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store, notes: &notes)
         case .spend: store.spend.append(materialize(&merged, where: { _ in true }), roles: plan.columns.map(\.role))
         }
         // Keep every per-customer structure as long as the customer dictionary.
@@ -112,11 +112,14 @@ struct TableAppender {
             + "\(index.orders) orders and \(returns) (\(rule); netted out of revenue)"
     }
 
-    private func upsertCustomers(_ columns: [Column], into store: inout Store) {
+    private func upsertCustomers(_ columns: [Column], into store: inout Store, notes: inout [String]) {
         let stored = plan.columns.filter { $0.kind != .skip }
         guard let idIndex = stored.firstIndex(where: { $0.role == .customer }), case .code(let ids) = columns[idIndex].data else {
             preconditionFailure("customers always have a customer column")
         }
+        let attributes = columns.indices.filter { stored[$0].role != .customer }.map { columns[$0] }
+        let conflicts = CustomerConflicts(ids: ids, columns: attributes, customerCount: customerCount, strings: store.strings)
+        if let note = conflicts.note(customerIDs: store.customerIDs) { notes.append(note) }
         store.customers.resize(to: customerCount)
         for (i, column) in columns.enumerated() where stored[i].role != .customer {
             store.customers.upsert(column, role: stored[i].role, at: ids)
