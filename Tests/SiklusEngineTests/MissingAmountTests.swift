@@ -33,14 +33,14 @@ final class MissingAmountTests: XCTestCase {
             XCTAssertEqual(d.hints, ["load the events with the money column mapped: load events \"\(path)\" replace map amount=<column>",
                                      "numeric events columns without a role: Quantity"])
         }
-        // A money-named column is the one the hint maps; an invoice number, numeric too, is never guessed.
+        // A money-named column is the one the hint maps; another numeric column is never guessed.
         let (priced, pricedPath) = try session(events: """
-        customer_id,ts,event,InvoiceNo,paid_eur
+        customer_id,ts,event,TicketNo,paid_eur
         a,2023-01-01 10:00:00,purchase,536365,12.5
         """, name: "priced.csv")
         XCTAssertEqual(priced.failure("cohort | metric avg_order")?.hints,
                        ["load the events with the money column mapped: load events \"\(pricedPath)\" replace map amount=paid_eur",
-                        "numeric events columns without a role: paid_eur, InvoiceNo"])
+                        "numeric events columns without a role: paid_eur, TicketNo"])
         // Metrics that read no amount still answer.
         XCTAssertEqual(try s.query("cohort | metric orders, customers, repeat_rate").scalar("orders"), 2)
     }

@@ -119,10 +119,11 @@ public enum Metric: String, Sendable, CaseIterable {
     /// True when the formula reads the events' amount column, itself (`revenue`: "sum of amount …") or
     /// through a metric it names (`avg_order`: "revenue / orders"): such a metric is meaningless without
     /// amounts (0.00 would look like a real answer). Derived from `formula`, so the catalog stays the one
-    /// place that defines what a metric reads.
+    /// place that defines what a metric reads. Only money metrics count: `returns` mentions amounts (a
+    /// return may be an order whose rows are all negative) but still counts cancellations without them.
     var readsAmount: Bool { Self.amountReaders.contains(self) }
 
-    private static let amountReaders: Set<Metric> = Set(allCases.filter { readsAmount($0, visiting: []) })
+    private static let amountReaders: Set<Metric> = Set(allCases.filter { $0.unit == .money && readsAmount($0, visiting: []) })
 
     private static func readsAmount(_ metric: Metric, visiting: Set<Metric>) -> Bool {
         let words = metric.formula.split { !($0.isLetter || $0 == "_" || $0 == ".") }.map { String($0) }
