@@ -22,6 +22,10 @@ struct ExampleContributions {
             return lines.joined(separator: "\n")
         case .retention(let retention): return self.retention(retention)
         case .funnel(let funnel): return self.funnel(funnel)
+        case .rows(let listing):
+            let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
+            if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
+            return "their " + ExampleCustomer.count(rows.count, "event row") + " in scope are listed in time order, each with its stage"
         }
     }
 

@@ -37,6 +37,11 @@ struct SQLTranslator {
                 try builder.filter(condition, number: number, label: label)
             case .groupBy, .plot, .export:
                 break
+            case .derive(let spec):
+                throw NoSQLEquivalent("derive \(spec.name.text) (a computed column; in SQL it is `\(SyntaxPrinter.inline(spec.expression)) AS \(spec.name.text)` "
+                                      + "in the events CTE, with NULL where a divisor is 0)")
+            case .rows:
+                throw NoSQLEquivalent("rows (Siklus lists customers in the order they first appear in the data, which SQL does not keep)")
             case .metrics:
                 guard case .metrics(let metrics, _) = plan.output else { break }
                 result = try builder.metrics(metrics, dimensions: dimensions, number: number, label: label)
