@@ -50,10 +50,13 @@ enum RowListing {
             timeColumn("ts", rows.map { events.ts[$0] }),
             ResultColumn(name: "event", unit: .text, values: .text(rows.map { text(events.event[$0], store) })),
         ]
-        if rows.contains(where: events.hasAmount) {
+        // A role column is shown when a loaded file had it (so the columns do not depend on which rows are
+        // listed), or when a listed row has a value (a derived amount).
+        let loadedRoles = Set(store.loads.filter { $0.table == .events }.flatMap { $0.columns.compactMap(\.role) })
+        if loadedRoles.contains(.amount) || rows.contains(where: events.hasAmount) {
             columns.append(ResultColumn(name: "amount", unit: .money, values: .number(rows.map { events.hasAmount($0) ? events.amount[$0] : nil })))
         }
-        if rows.contains(where: { events.channel[$0] >= 0 }) {
+        if loadedRoles.contains(.channel) || rows.contains(where: { events.channel[$0] >= 0 }) {
             columns.append(ResultColumn(name: "channel", unit: .text, values: .text(rows.map { text(events.channel[$0], store) })))
         }
         columns += events.extras.map { column($0, at: rows, store) }
