@@ -165,6 +165,7 @@ struct ExampleContributions {
     func resultRow() -> String? {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
+        if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         let dimensions = (plan.grouping.map { [$0] } ?? []) + plan.dimensions
         guard dimensions.allSatisfy(\.isCustomerLevel), let table = try? QueryExecutor.run(plan, context) else { return nil }
         let labels = dimensions.map { $0.labels[$0.key(customer.code, -1)] }

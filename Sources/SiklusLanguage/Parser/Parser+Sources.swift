@@ -105,7 +105,7 @@ extension Parser {
     /// keyword (`cohrt signup=2022-09`), a missing `|` (`sept where …`), or an unknown statement.
     func unknownSource(_ word: Token, atStatementStart: Bool) -> Diagnostic {
         let text = word.text(in: source)
-        let candidates = atStatementStart ? Keywords.statements : ["cohort", "events"]
+        let candidates = atStatementStart ? Keywords.statements + ["customers"] : ["cohort", "events", "customers"]
         let what = atStatementStart ? "statement" : "source"
         let close = suggestions(for: text, among: candidates)
         let followedByStep = current.kind == .identifier && Keywords.steps.contains(current.lowercasedText(in: source))
