@@ -25,7 +25,7 @@ struct ExampleContributions {
         case .rows(let listing):
             let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
             if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
-            return "their " + ExampleCustomer.count(rows.count, "event row") + " in scope are listed in time order, each with its stage"
+            return "listed: " + ExampleCustomer.count(rows.count, "event row") + " of theirs in scope, in time order, each with its stage"
         }
     }
 

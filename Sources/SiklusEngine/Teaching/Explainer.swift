@@ -59,11 +59,11 @@ struct Explainer {
             out += ["", "formulas"]
             for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula)") }
         }
-        // With `derive`, the example reads the derived columns; the SQL is built from the files as loaded.
+        // With `derive`, the example and the SQL's names read the derived columns.
         out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]
         do {
-            out.append(SQLText.indent(try SQLTranslator(context: context).translate(pipeline, plan: plan), 2))
+            out.append(SQLText.indent(try SQLTranslator(context: plan.context ?? context).translate(pipeline, plan: plan), 2))
         } catch {
             out.append("  no SQL equivalent shown for \(error.what)")
         }
