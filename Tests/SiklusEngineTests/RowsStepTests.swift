@@ -70,6 +70,8 @@ final class RowsStepTests: XCTestCase {
         }
         let filtered = try s.query("cohort country = ID | rows")
         XCTAssertEqual(filtered.texts("customer"), ["a"])
+        XCTAssertEqual(filtered.notes, ["note: the only customer"])
+        XCTAssertEqual(try s.query("events | where sku = S3 | rows").notes, ["note: the only event row"])
         let purchasesOnly = try s.query("cohort | where event = purchase | rows 1")
         XCTAssertEqual(purchasesOnly.numbers("events"), [3])
         XCTAssertEqual(purchasesOnly.notes, ["note: the first 1 of 2 customers; `rows 2` shows them all"])

@@ -90,6 +90,7 @@ enum RowListing {
 
     /// "note: 20 of 1,234 event rows; `rows 100` shows more", or "note: all 12 event rows".
     static func note(shown: Int, total: Int, of things: String, limit: Int) -> String {
+        if total == 1 { return "note: the only " + things.replacingOccurrences(of: "rows", with: "row").replacingOccurrences(of: "customers", with: "customer") }
         if shown >= total { return "note: all \(grouped(total)) \(things)" }
         let more = limit >= Int(StepLimits.rows) ? "" : "; `rows \(min(Int64(total), StepLimits.rows))` shows them all"
         return "note: the first \(grouped(shown)) of \(grouped(total)) \(things)\(more)"
