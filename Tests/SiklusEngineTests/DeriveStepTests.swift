@@ -66,6 +66,19 @@ final class DeriveStepTests: XCTestCase {
         XCTAssertEqual(viaVariable.numbers("line"), [1, 0])
     }
 
+    /// A numeric customers column is read for each row's customer.
+    func testCustomerColumnsAreReadPerRow() throws {
+        let s = try session()
+        let dir = try TestPaths.temporaryDirectory("derive-customers")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("c.csv")
+        try "CustomerID,discount\n17850,0.5\n13047,0\n".write(to: url, atomically: true, encoding: .utf8)
+        _ = try s.load(.customers, path: url.path)
+        let table = try s.query("events | derive net = Quantity * UnitPrice * (1 - discount) | rows")
+        let expected: [Double?] = [7.5, 0.5, 1.5, 0, 14.25, nil]   // 12583 has no discount: null
+        XCTAssertEqual(table.numbers("net"), expected)
+    }
+
     func testLocatedErrors() throws {
         let s = try session()
         let text = "events | derive amount = Quantty * UnitPrice | metric revenue"
