@@ -104,7 +104,7 @@ enum HelpCatalog {
 
       cohort signup=2022-09 | stage retention | metric avg_order
 
-    statements  load, cohort, events, let, set, stages, stage, explain, help
+    statements  load, cohort, events, customers, let, set, stages, stage, explain, help
     steps       \(Keywords.steps.joined(separator: ", "))
     lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
 
