@@ -126,15 +126,21 @@ enum RowListing {
 
     /// ISO text: `2022-09-14 10:21:14` for every value when any has a time of day, else `2022-09-14`.
     static func timeColumn(_ name: String, _ times: [Int64?]) -> ResultColumn {
-        let hasTimeOfDay = times.contains { $0.map { $0 - CivilTime.day(of: $0) * CivilTime.secondsPerDay != 0 } ?? false }
+        let hasTimeOfDay = times.contains { $0.map { secondOfDay($0) != 0 } ?? false }
         return ResultColumn(name: name, unit: .text, values: .text(times.map { time in
             time.map { t in
                 let date = CivilTime.formatDate(t)
                 guard hasTimeOfDay else { return date }
-                let s = t - CivilTime.day(of: t) * CivilTime.secondsPerDay
+                let s = secondOfDay(t)
                 return date + " " + twoDigits(s / 3600) + ":" + twoDigits(s / 60 % 60) + ":" + twoDigits(s % 60)
             }
         }))
+    }
+
+    /// Seconds since midnight, 0 ..< 86,400, without multiplying the day back (which overflows near Int64.min).
+    private static func secondOfDay(_ t: Int64) -> Int64 {
+        let r = t % CivilTime.secondsPerDay
+        return r < 0 ? r + CivilTime.secondsPerDay : r
     }
 
     private static func twoDigits(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
