@@ -163,7 +163,9 @@ final class ParserStepTests: XCTestCase {
                              .retention(RetentionOptions()), .funnel(FunnelSpec(steps: [])),
                              .top(Spanned(1, at: SourceSpan(start: 0, end: 1))), .limit(Spanned(1, at: SourceSpan(start: 0, end: 1))),
                              .export(path: Spanned("a", at: SourceSpan(start: 0, end: 1))),
-                             .filter(ExpressionNode(.literal(.integer(1)), at: SourceSpan(start: 0, end: 1)))]
+                             .filter(ExpressionNode(.literal(.integer(1)), at: SourceSpan(start: 0, end: 1))), .rows(nil),
+                             .derive(DeriveSpec(name: Identifier("x", at: SourceSpan(start: 0, end: 1)),
+                                                expression: ArithmeticNode(.number(1), at: SourceSpan(start: 0, end: 1))))]
         XCTAssertEqual(Set(steps.map(\.keyword)), Set(Keywords.steps))
     }
 }

@@ -56,6 +56,16 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("coh").context, .statement)
     }
 
+    func testColumnsInADeriveExpression() {
+        XCTAssertEqual(complete("events | derive amount = ").context, .column)
+        XCTAssertEqual(complete("events | derive amount = cam").candidates, ["campaign"])
+        XCTAssertEqual(complete("events | derive x = country * ch").candidates, ["channel"])
+        XCTAssertEqual(complete("events | derive x = (a + ").context, .column)
+        XCTAssertEqual(complete("events | derive x = a / ").context, .column)
+        // Outside derive, `=` still completes the column's values.
+        XCTAssertEqual(complete("cohort channel=so").candidates, ["social"])
+    }
+
     func testMetaCommandsAfterALeadingDot() {
         XCTAssertEqual(complete(".mo"), Completion(context: .metaCommand, word: ".mo", candidates: [".mode"], suffix: " "))
         XCTAssertEqual(complete(".t").candidates, [".tables", ".timer"])

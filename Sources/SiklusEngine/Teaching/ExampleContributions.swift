@@ -22,6 +22,10 @@ struct ExampleContributions {
             return lines.joined(separator: "\n")
         case .retention(let retention): return self.retention(retention)
         case .funnel(let funnel): return self.funnel(funnel)
+        case .rows(let listing):
+            let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
+            if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
+            return "listed: " + ExampleCustomer.count(rows.count, "event row") + " of theirs in scope, in time order, each with its stage"
         }
     }
 
@@ -165,6 +169,7 @@ struct ExampleContributions {
     func resultRow() -> String? {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
+        if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         let dimensions = (plan.grouping.map { [$0] } ?? []) + plan.dimensions
         guard dimensions.allSatisfy(\.isCustomerLevel), let table = try? QueryExecutor.run(plan, context) else { return nil }
         let labels = dimensions.map { $0.labels[$0.key(customer.code, -1)] }

@@ -19,6 +19,9 @@ struct ExampleCriteria {
             return [Criterion(phrase: "was active again after their first \(retention.period.rawValue)") { customer, rows in
                 RetentionTrace(customer: customer, plan: retention, rows: rows).offsets.contains { $0.offset > 0 }
             }]
+        case .rows(let rows):
+            if rows.listsCustomers { return [] }
+            return [Criterion(phrase: "has an event in scope") { !$1.isEmpty }]
         case .funnel(let funnel):
             return [Criterion(phrase: "went through every step") { customer, rows in
                 FunnelTrace(customer: customer, plan: funnel, rows: rows).reach.level == funnel.steps.count

@@ -20,6 +20,17 @@ struct Explainer {
         line(sourceDescription(pipeline.source.kind, plan))
         for step in pipeline.steps {
             switch step.kind {
+            case .derive(let spec):
+                let use = spec.name.lowercased == "amount" ? ", and use it as the amount of every money metric" : ""
+                line("compute \(spec.name.text) = \(SyntaxPrinter.inline(spec.expression)) for every event row "
+                     + "(null where an operand is missing or a divisor is 0)\(use)")
+            case .rows(let n):
+                let limit = n?.value ?? Int64(RowsPlan.defaultLimit)
+                if case .rows(let rows) = plan.output, rows.listsCustomers {
+                    line("list the first \(limit) customers in scope (in order of first appearance) with their attributes, events, first purchase and current stage")
+                } else {
+                    line("list the first \(limit) event rows in scope, by customer (in order of first appearance), time and file row, with each row's stage")
+                }
             case .stage(let name):
                 guard let stage = Stage(named: name.text) else { line("stage \(name.text)"); continue }
                 line(stage == .churn ? "keep the customers churned as of as_of, and their churn events (\(stageDescription(stage)))"
@@ -49,10 +60,11 @@ struct Explainer {
             let orderLevel = context.store.events.orderColumn != nil
             for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
         }
-        out += [""] + (try WorkedExample(context: context).lines(pipeline, plan: plan))
+        // With `derive`, the example and the SQL's names read the derived columns.
+        out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]
         do {
-            out.append(SQLText.indent(try SQLTranslator(context: context).translate(pipeline, plan: plan), 2))
+            out.append(SQLText.indent(try SQLTranslator(context: plan.context ?? context).translate(pipeline, plan: plan), 2))
         } catch {
             out.append("  " + error.sentence)
         }

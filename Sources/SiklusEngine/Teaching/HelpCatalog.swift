@@ -20,6 +20,7 @@ enum HelpCatalog {
                         summary: "start from customers chosen by attribute, optionally grouped into cohorts",
                         example: "cohort signup=2022-09 | stage retention | metric avg_order"),
         "events": Entry(syntax: "events", summary: "start from every event", example: "events | by stage | metric events, customers"),
+        "customers": Entry(syntax: "customers", summary: "start from every customer (as `cohort` with no filter)", example: "customers | rows"),
         "let": Entry(syntax: "let name = <pipeline>", summary: "name a pipeline to reuse as a source", example: "let sept = cohort signup=2022-09"),
         "set": Entry(syntax: "set churn_after|as_of|period|week_start = value", summary: "change a session option", example: "set churn_after = 60d"),
         "stages": Entry(syntax: "stages", summary: "list which events belong to each lifecycle stage", example: "stages"),
@@ -31,6 +32,14 @@ enum HelpCatalog {
                        example: "events | where channel = social and amount > 50 | metric orders"),
         "by": Entry(syntax: "by <dimension>[, <dimension>]", summary: "group by channel, country, any column, cohort, stage, or \(choices(PeriodUnit.self))",
                     example: "events | by month | metric revenue"),
+        "derive": Entry(syntax: "derive <name> = <expression>   (numbers, columns, + - * /, parentheses)",
+                        summary: "add a computed numeric event column for this pipeline; null where an operand is missing or a divisor is 0; "
+                            + "`derive amount = …` sets the amount every money metric uses",
+                        example: "events | derive amount = Quantity * UnitPrice | by month | metric revenue"),
+        "rows": Entry(syntax: "rows [N]",
+                      summary: "list the first N rows in scope (default \(RowsPlan.defaultLimit)) with every column and the stage: event rows "
+                          + "by customer, time and file order, or the customers of a cohort/customers source; a note gives the total",
+                      example: "events | where customer = \"u0000004\" | rows"),
         "metric": Entry(syntax: "metric <name>[, <name>…]", summary: "compute metrics (see `help metrics`)", example: "cohort by channel | metric conversion_rate, repeat_rate"),
         "retention": Entry(syntax: "retention [period \(choices(PeriodUnit.self))] [percent] [on purchase|any|<event>] [unbounded] [horizon N]",
                            summary: "cohort × period matrix of customers active again", example: "cohort by first_purchase period month | retention percent"),
@@ -98,8 +107,8 @@ enum HelpCatalog {
 
       cohort signup=2022-09 | stage retention | metric avg_order
 
-    statements  load, cohort, events, let, set, stages, stage, explain, help
-    steps       stage, where, by, metric, retention, funnel, sort, top, limit, plot, export
+    statements  load, cohort, events, customers, let, set, stages, stage, explain, help
+    steps       \(Keywords.steps.joined(separator: ", "))
     lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
 
     help <statement|step>   syntax and an example      help metrics   every metric

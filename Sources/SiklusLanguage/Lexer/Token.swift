@@ -47,8 +47,14 @@ public enum TokenKind: String, Hashable, Sendable, CaseIterable {
     case plusEqual
     /// `-=`, removing events from a stage.
     case minusEqual
-    /// `-`, only meaningful before a number (`-5`).
+    /// `-`: before a number (`-5`), or subtraction in a `derive` expression.
     case minus
+    /// `+`, addition in a `derive` expression.
+    case plus
+    /// `*`, multiplication in a `derive` expression.
+    case star
+    /// `/`, division in a `derive` expression.
+    case slash
     /// A line break that ends a statement. The raw lexer emits one per line break; `LineJoiner` removes
     /// those that continue a statement.
     case newline

@@ -1,6 +1,6 @@
 extension Parser {
-    /// step = stage_step | where_step | by_step | metric_step | retention_step | funnel_step
-    ///      | sort_step | top_step | limit_step | "plot" | export_step ;
+    /// step = derive_step | stage_step | where_step | by_step | metric_step | retention_step | funnel_step
+    ///      | rows_step | sort_step | top_step | limit_step | "plot" | export_step ;
     mutating func parseStep(after pipe: Token) throws(Diagnostic) -> StepNode {
         let start = current
         do {
@@ -24,6 +24,10 @@ extension Parser {
         }
         let step: Step
         switch start.lowercasedText(in: source) {
+        case "derive": step = .derive(try parseDerive())
+        case "rows":
+            advance()
+            step = .rows(atStepEnd ? nil : try parseCount(after: "rows", maximum: StepLimits.rows, of: "rows"))
         case "stage": advance(); step = .stage(try parseIdentifier("a stage name after `stage`"))
         case "where": step = .filter(try parseWhereStep())
         case "by": advance(); step = .groupBy(try parseQualifiedNameList("a dimension after `by`, such as `channel` or `month`"))

@@ -103,6 +103,8 @@ public enum SyntaxPrinter {
     /// One-line text of a step other than `where`.
     private static func summary(of step: Step) -> String {
         switch step {
+        case .derive(let spec): return "derive \(spec.name.text) = \(inline(spec.expression))"
+        case .rows(let count): return count.map { "rows \($0.value)" } ?? "rows"
         case .stage(let name): return "stage \(name.text)"
         case .filter(let condition): return "where \(inline(condition))"
         case .groupBy(let names): return "by " + names.map(\.text).joined(separator: ", ")

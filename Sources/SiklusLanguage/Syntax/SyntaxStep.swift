@@ -14,6 +14,9 @@ public struct StepNode: Hashable, Sendable {
 
 /// A pipeline step. Each case is named after what it does; `keyword` gives the word that starts it.
 public enum Step: Hashable, Sendable {
+    /// `derive <name> = <expression>`: add a computed numeric event column (`derive amount = …` sets the
+    /// pipeline's amount).
+    case derive(DeriveSpec)
     /// `stage <name>`: keep customers in a lifecycle stage. Any word parses; the engine knows the stages
     /// and their aliases (`retensi`).
     case stage(Identifier)
@@ -27,6 +30,9 @@ public enum Step: Hashable, Sendable {
     case retention(RetentionOptions)
     /// `funnel a -> b [-> …] [within 30d] [ordered | strict | any order]`: conversion through steps.
     case funnel(FunnelSpec)
+    /// `rows [N]`: list the rows in scope (events, or customers for a `cohort`/`customers` source), at most N
+    /// (nil: the engine's default).
+    case rows(Spanned<Int64>?)
     /// `sort <column> [asc|desc], …`: order the result rows, by one or more keys.
     case sort([SortKey])
     /// `top N`: the N best rows by the result's main measure (the engine decides which).
@@ -38,10 +44,12 @@ public enum Step: Hashable, Sendable {
     /// `export "file.html"`: write the result to a file; the extension chooses the format.
     case export(path: Spanned<String>)
 
-    /// The keyword that starts the step: `stage`, `where`, `by`, `metric`, `retention`, `funnel`,
-    /// `sort`, `top`, `limit`, `plot`, `export`.
+    /// The keyword that starts the step: `derive`, `stage`, `where`, `by`, `metric`, `retention`, `funnel`,
+    /// `rows`, `sort`, `top`, `limit`, `plot`, `export`.
     public var keyword: String {
         switch self {
+        case .derive: "derive"
+        case .rows: "rows"
         case .stage: "stage"
         case .filter: "where"
         case .groupBy: "by"

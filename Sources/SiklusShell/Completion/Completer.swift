@@ -74,6 +74,10 @@ public enum Completer {
         let tail = trimmed.reversed().drop { $0 == " " || $0 == "\t" }
         guard let last = tail.first else { return .statement }
         switch last {
+        case "+", "*", "/":
+            return .column   // an operand of a `derive` expression
+        case "=" where isDeriveName(tail.dropFirst()):
+            return .column   // `derive name = ‸`: the expression's first column
         case "=":
             let name = tail.dropFirst().drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             return name.isEmpty ? .none : .value(column: String(name.reversed()))
@@ -94,6 +98,13 @@ public enum Completer {
         case let keyword where columnKeywords.contains(keyword): return .column
         default: return .none
         }
+    }
+
+    /// True when `reversedTail` (the text before `=`, reversed) ends with `derive <name>`.
+    static func isDeriveName<S: Sequence>(_ reversedTail: S) -> Bool where S.Element == Character {
+        let text = String(String(reversedTail).reversed())
+        let words = text.split { $0 == " " || $0 == "\t" || $0 == "|" }
+        return words.count >= 2 && words[words.count - 2].lowercased() == "derive"
     }
 
     /// After `, `: a metric list (`metric a, b`) or a column list (`by a, b`), whichever keyword
