@@ -101,6 +101,7 @@ final class CompletionTests: XCTestCase {
 
     func testTablesAfterLoadAndOptionsAfterSet() {
         XCTAssertEqual(complete("load c").candidates, ["customers"])
+        XCTAssertEqual(complete("unload s").candidates, ["spend"])
         XCTAssertEqual(complete("set ch").candidates, ["churn_after"])
         XCTAssertEqual(complete("help av").candidates, ["avg_order"])
     }

@@ -96,6 +96,9 @@ public final class Session {
         switch node.kind {
         case .load(let load):
             return .load(try perform(load))
+        case .unload(let table):
+            guard let kind = TableKind(rawValue: table.value.rawValue) else { throw Diagnostic("unknown table", at: table.span) }
+            return .text(unload(kind).render())
         case .pipeline(let pipeline):
             let plan = try Binder(context: context()).bind(try expand(pipeline))
             let table = try QueryExecutor.run(plan, context())
@@ -183,6 +186,24 @@ public final class Session {
         cachedContext = nil
         cachedFacts = nil
         return report
+    }
+
+    /// Empties `table` (`unload`): as `load … replace` does before loading, customer ids left with no
+    /// rows anywhere are dropped. Variables, `set` options and stage edits stay.
+    /// - Complexity: O(customers + events + customer attributes).
+    @discardableResult
+    public func unload(_ table: TableKind) -> UnloadSummary {
+        let summary = store.unload(table)
+        cachedContext = nil
+        cachedFacts = nil
+        return summary
+    }
+
+    /// Empties every table (`.clear`); variables, `set` options and stage edits stay, as DuckDB's
+    /// settings and macros outlive a `DROP TABLE`.
+    /// - Complexity: O(customers + events + customer attributes).
+    public func clear() -> [UnloadSummary] {
+        TableKind.allCases.map { unload($0) }
     }
 
     /// True when `text` ends inside an unfinished statement (a trailing `|` or `\`, an open quote or

@@ -88,7 +88,7 @@ public enum Completer {
         switch previous {
         case "metric": return .metric
         case "stage": return .stage
-        case "load": return .table
+        case "load", "unload": return .table
         case "set": return .option
         case "help": return .helpTopic
         case let keyword where columnKeywords.contains(keyword): return .column
