@@ -115,7 +115,7 @@ struct SiklusCommand: ParsableCommand {
             summary = shell.runScript(command, name: "<command line>")
         } else if let path = scriptPath {
             do {
-                summary = shell.runScript(try ScriptFile.read(path), name: path)
+                summary = shell.runScript(try ScriptFile.read(path), name: path, directory: RelativePath.directory(of: path))
             } catch {
                 shell.reportError("error: \(error.description)")
                 throw ExitCode(1)

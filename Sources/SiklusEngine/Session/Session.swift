@@ -40,6 +40,9 @@ public final class Session {
     private var cachedContext: EvalContext?
     /// Per-customer facts and event classes depend only on the data and the stage map, so `set` keeps them.
     private var cachedFacts: (classes: EventClasses, facts: CustomerFacts)?
+    /// The folder of the script file being run, against which `load` reads relative paths
+    /// (`RelativePath`); nil (the working directory) at the prompt, for `-c` and piped input.
+    public var scriptDirectory: String?
     /// Polled by long-running queries; the shell points it at its Ctrl-C flag.
     public var isCancelled: @Sendable () -> Bool = { false }
 
@@ -167,13 +170,13 @@ public final class Session {
             case .replace?: .replace
             case nil: .normal
             }
-            return try self.load(table, path: load.path.value, options: options, mode: mode)
+            return try self.load(table, path: RelativePath.resolve(load.path.value, in: scriptDirectory), options: options, mode: mode)
         } catch let error as LoadError {
             let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
             throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,
                              hints: error.hint.map { [$0] } ?? [])
         } catch {
-            throw Diagnostic("cannot load \(load.path.value): \(error)", at: load.path.span)
+            throw Diagnostic("cannot load \(RelativePath.resolve(load.path.value, in: scriptDirectory)): \(error)", at: load.path.span)
         }
     }
 

@@ -81,7 +81,8 @@ extension Shell {
             writeChart(table, to: destination)
             writeNotes(table)
             writeElapsed(elapsed)
-        case .export(let table, let path, _):
+        case .export(let table, let written, _):
+            let path = resolvePath(written)
             lastResult = table
             lastQuery = query
             do {
