@@ -102,6 +102,16 @@ final class StartupDataProcessTests: XCTestCase {
         }
     }
 
+    func testLoadReplaceReplacesTheTableInTheBinary() throws {
+        let data = try writeDataDirectory()
+        let other = try write(otherEvents, to: "other.csv")
+        let script = "load events \"\(other)\" replace\nevents | metric events, customers\ncohort | metric customers\n"
+        let result = try SiklusBinary.run(["--data", data, "--mode", "csv"], stdin: script)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // 5 rows of u1, u2, u9 instead of the directory's 3 rows; u1, u2 (customers rows) and u9.
+        XCTAssertTrue(result.stdout.hasSuffix("events,customers\n5,3\ncustomers\n3\n"), result.stdout)
+    }
+
     func testADataFileAndEventsFlagTogetherIsAUsageError() throws {
         let events = try write(otherEvents, to: "orders.csv")
         let result = try SiklusBinary.run([events, "--events", events, "-c", ".tables"])
