@@ -96,6 +96,21 @@ final class UnloadSessionTests: XCTestCase {
         XCTAssertEqual(try session.query("buyers | metric customers").numbers("customers"), [2])
     }
 
+    /// When every customer has a customers row, `unload events` drops no id: the emptied events table must
+    /// still index them all (a query over customers crashed reading its offsets before).
+    func testUnloadEventsWhenEveryCustomerHasARowKeepsQueriesWorking() throws {
+        let (session, dir) = try loadedSession()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "customer_id,signup\nu2,2022-09-03\nu3,2022-09-04\n".write(to: dir.appendingPathComponent("more.csv"), atomically: true, encoding: .utf8)
+        run(session, "load customers \"\(dir.path)/more.csv\"")
+        XCTAssertEqual(run(session, "unload events"), ["unloaded events: 3 rows"])
+        XCTAssertEqual(session.store.events.customerCount, session.store.customerIDs.count)
+        XCTAssertEqual(try session.query("cohort | metric customers").numbers("customers"), [4])
+        XCTAssertEqual(try session.query("cohort by signup | metric customers, ltv").numbers("ltv"), [0])
+        XCTAssertNoThrow(try session.query("cohort by signup | by month | metric ltv"), "the query the fuzz test crashed on")
+        XCTAssertEqual(try session.query("cohort by channel | metric customers, revenue").rowCount, 3)
+    }
+
     func testUnloadErrors() {
         let session = Session()
         XCTAssertEqual(failure(session, "unload")?.message, "expected a table (`events`, `customers` or `spend`) after `unload`, found end of input")
