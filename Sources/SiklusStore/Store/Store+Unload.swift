@@ -22,7 +22,7 @@ extension Store {
     public func rowCount(_ table: TableKind) -> Int {
         switch table {
         case .events: events.count
-        case .customers: customers.hasRow.lazy.filter { $0 }.count
+        case .customers: customers.rowCount
         case .spend: spend.count
         }
     }
