@@ -43,6 +43,9 @@ public final class Session {
     private var cachedContext: EvalContext?
     /// Per-customer facts and event classes depend only on the data and the stage map, so `set` keeps them.
     private var cachedFacts: (classes: EventClasses, facts: CustomerFacts)?
+    /// The folder of the script file being run, against which `load` reads relative paths
+    /// (`RelativePath`); nil (the working directory) at the prompt, for `-c` and piped input.
+    public var scriptDirectory: String?
     /// Polled by long-running queries; the shell points it at its Ctrl-C flag.
     public var isCancelled: @Sendable () -> Bool = { false }
 
@@ -99,6 +102,9 @@ public final class Session {
         switch node.kind {
         case .load(let load):
             return .load(try perform(load))
+        case .unload(let table):
+            guard let kind = TableKind(rawValue: table.value.rawValue) else { throw Diagnostic("unknown table", at: table.span) }
+            return .text(unload(kind).render())
         case .pipeline(let pipeline):
             let plan = try Binder(context: context()).bind(try expand(pipeline))
             let table = try QueryExecutor.run(plan, context())
@@ -167,13 +173,13 @@ public final class Session {
             case .replace?: .replace
             case nil: .normal
             }
-            return try self.load(table, path: load.path.value, options: options, mode: mode)
+            return try self.load(table, path: RelativePath.resolve(load.path.value, in: scriptDirectory), options: options, mode: mode)
         } catch let error as LoadError {
             let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
             throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,
                              hints: error.hint.map { [$0] } ?? [])
         } catch {
-            throw Diagnostic("cannot load \(load.path.value): \(error)", at: load.path.span)
+            throw Diagnostic("cannot load \(RelativePath.resolve(load.path.value, in: scriptDirectory)): \(error)", at: load.path.span)
         }
     }
 
@@ -186,6 +192,24 @@ public final class Session {
         cachedContext = nil
         cachedFacts = nil
         return report
+    }
+
+    /// Empties `table` (`unload`): as `load … replace` does before loading, customer ids left with no
+    /// rows anywhere are dropped. Variables, `set` options and stage edits stay.
+    /// - Complexity: O(customers + events + customer attributes).
+    @discardableResult
+    public func unload(_ table: TableKind) -> UnloadSummary {
+        let summary = store.unload(table)
+        cachedContext = nil
+        cachedFacts = nil
+        return summary
+    }
+
+    /// Empties every table (`.clear`); variables, `set` options and stage edits stay, as DuckDB's
+    /// settings and macros outlive a `DROP TABLE`.
+    /// - Complexity: O(customers + events + customer attributes).
+    public func clear() -> [UnloadSummary] {
+        TableKind.allCases.map { unload($0) }
     }
 
     /// True when `text` ends inside an unfinished statement (a trailing `|` or `\`, an open quote or

@@ -16,6 +16,9 @@ enum HelpCatalog {
     static let statements: [String: Entry] = [
         "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [\(choices(LoadStatement.Mode.self))]",
                       summary: "read a CSV file into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
+        "unload": Entry(syntax: "unload \(choices(LoadTable.self))",
+                        summary: "empty a table (customer ids left with no rows in any table are dropped, as `load … replace` does); `.clear` empties every table",
+                        example: "unload spend"),
         "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period \(choices(PeriodUnit.self))]]",
                         summary: "start from customers chosen by attribute, optionally grouped into cohorts",
                         example: "cohort signup=2022-09 | stage retention | metric avg_order"),
@@ -107,7 +110,7 @@ enum HelpCatalog {
 
       cohort signup=2022-09 | stage retention | metric avg_order
 
-    statements  load, cohort, events, customers, let, set, stages, stage, explain, help
+    statements  load, unload, cohort, events, customers, let, set, stages, stage, explain, help
     steps       \(Keywords.steps.joined(separator: ", "))
     lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
 

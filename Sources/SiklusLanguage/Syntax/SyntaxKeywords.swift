@@ -4,7 +4,7 @@
 /// The engine and shell reuse these lists for "did you mean" hints, completion and help.
 public enum Keywords {
     /// Words that start a statement. Any other word at the start of a statement is a variable source.
-    public static let statements = ["cohort", "events", "load", "let", "set", "stages", "stage", "explain", "help"]
+    public static let statements = ["cohort", "events", "load", "unload", "let", "set", "stages", "stage", "explain", "help"]
 
     /// Words that start a pipeline step (after `|`).
     public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export"]

@@ -43,6 +43,8 @@ public enum SyntaxPrinter {
             }
             for format in load.formats { lines.append("\(pad)  format \(format.column) = \(quotedStringLiteral(format.format.value))") }
             if let mode = load.mode { lines.append("\(pad)  \(mode.value.rawValue)") }
+        case .unload(let table):
+            lines.append("\(pad)unload \(table.value.rawValue)")
         case .pipeline(let pipeline):
             append(pipeline, depth: depth, to: &lines)
         case .let(let binding):

@@ -92,7 +92,7 @@ public enum Completer {
         switch previous {
         case "metric": return .metric
         case "stage": return .stage
-        case "load": return .table
+        case "load", "unload": return .table
         case "set": return .option
         case "help": return .helpTopic
         case let keyword where columnKeywords.contains(keyword): return .column
@@ -127,9 +127,18 @@ public enum Completer {
         guard let quote = openQuote(in: prefix) else { return [] }
         let path = String(prefix[prefix.index(after: quote)...])
         let lead = path.count - word.count
-        return PathCompletion.candidates(for: path, listDirectory: source.listDirectory)
+        var candidates = PathCompletion.candidates(for: path, listDirectory: source.listDirectory)
+        if isLoadStatement(prefix[..<quote]) { candidates = PathCompletion.loadable(candidates) }
+        return candidates
             .filter { $0.hasPrefix(path) }
             .map { String($0.dropFirst(lead)) }
+    }
+
+    /// True when the statement `text` ends in (the one after its last `;`) starts with `load`.
+    static func isLoadStatement(_ text: Substring) -> Bool {
+        let statement = text.split(separator: ";", omittingEmptySubsequences: false).last ?? text
+        let words = statement.split { $0 == " " || $0 == "\t" }
+        return words.first?.lowercased() == "load"
     }
 
     /// True when an odd number of `"` (or `'`) precede the cursor: the word is inside a string.

@@ -1,3 +1,5 @@
+import SiklusEngine
+
 /// Reads lines from a `LineSource`, groups them into chunks and executes them on a `Shell`.
 ///
 /// Scripts (files, `-c`, piped stdin) stop at the first failure while `.bail` is on, and at an error that
@@ -69,9 +71,20 @@ public struct ScriptRunner {
 }
 
 extension Shell {
-    /// Runs a whole script held in memory (a file's contents, `-c` text).
-    public func runScript(_ text: String, name: String) -> RunSummary {
+    /// Runs a whole script held in memory (a file's contents, `-c` text). `directory` is the script
+    /// file's folder, against which the relative paths it contains are read (`RelativePath`); nil for
+    /// text with no file (`-c`), whose paths are relative to the working directory. The folder of the
+    /// outer script is back in force afterwards.
+    public func runScript(_ text: String, name: String, directory: String? = nil) -> RunSummary {
+        let outer = session.scriptDirectory
+        session.scriptDirectory = directory
+        defer { session.scriptDirectory = outer }
         var lines = TextLineSource(text)
         return ScriptRunner(shell: self, name: name).run(&lines)
+    }
+
+    /// `path` as written in the running script: relative to the script file's folder, if any.
+    func resolvePath(_ path: String) -> String {
+        RelativePath.resolve(path, in: session.scriptDirectory)
     }
 }

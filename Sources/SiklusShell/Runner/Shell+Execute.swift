@@ -82,7 +82,8 @@ extension Shell {
             writeChart(table, to: destination)
             writeNotes(table)
             writeElapsed(elapsed)
-        case .export(let table, let path, let exportSpan):
+        case .export(let table, let written, let exportSpan):
+            let path = resolvePath(written)
             lastResult = table
             lastQuery = query
             do {
