@@ -95,12 +95,12 @@ struct SiklusCommand: ParsableCommand {
         if dataDirectory == nil, named.isEmpty, interactive, !noDemo {
             dataDirectory = DemoLocator.locate(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath,
                                                executablePath: DemoLocator.executablePath())
-            if dataDirectory == nil { shell.reportError("note: the demo dataset (datasets/demo) was not found; set SIKLUS_DEMO or use --data DIR") }
+            if dataDirectory == nil { shell.inform("note: the demo dataset (datasets/demo) was not found; set SIKLUS_DEMO or use --data DIR") }
         }
         let startup = DataDirectoryLoader.load(directory: dataDirectory, named: named, into: shell.session)
         // The files named on the command line were chosen by the user: their reports (roles found,
-        // rows skipped) are notes on stderr, so piped results stay clean.
-        for report in startup.namedReports { io.err.write(report.render(includeTiming: false) + "\n") }
+        // rows skipped) are notes on stderr, so piped results stay clean; `-q` silences them.
+        for report in startup.namedReports { shell.inform(report.render(includeTiming: false)) }
         let loadErrors = startup.errors
         loadErrors.forEach(shell.reportError)
         // The banner's "from …": the directory, or the one file named without one.

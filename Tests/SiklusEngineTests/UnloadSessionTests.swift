@@ -7,13 +7,13 @@ import SiklusStore
 /// `unload <table>` and `Session.clear()` (the shell's `.clear`): tables emptied, customer ids left with
 /// no rows dropped as `load … replace` drops them, everything else kept.
 final class UnloadSessionTests: XCTestCase {
-    /// Runs `text`, returning the text outputs; fails the test on an error.
+    /// Runs `text`, returning its confirmations (`.note` outputs); fails the test on an error.
     @discardableResult
     private func run(_ session: Session, _ text: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
         var texts: [String] = []
         session.run(SourceFile(name: "<test>", text: text)) { outcome in
             switch outcome {
-            case .output(.text(let text), _): texts.append(text)
+            case .output(.note(let text), _): texts.append(text)
             case .failure(let d): XCTFail("`\(text)` failed: \(d.message)", file: file, line: line)
             default: break
             }

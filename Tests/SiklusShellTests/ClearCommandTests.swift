@@ -4,7 +4,7 @@ import SiklusStore
 import XCTest
 @testable import SiklusShell
 
-/// `.clear`: every table emptied, what was removed confirmed in the interactive shell only.
+/// `.clear`: every table emptied, what was removed confirmed (on stderr) in the interactive shell only.
 final class ClearCommandTests: XCTestCase {
     func testClearEmptiesEveryTable() throws {
         let directory = try makeTemporaryDirectory()
@@ -20,9 +20,11 @@ final class ClearCommandTests: XCTestCase {
             XCTAssertEqual(h.run(".clear"), 0)
             for table in TableKind.allCases { XCTAssertFalse(h.shell.session.store.isLoaded(table), "\(table)") }
             XCTAssertEqual(h.shell.session.store.customerIDs.count, 0)
-            XCTAssertEqual(h.out.text, interactive
+            // A confirmation, not a result: on stderr, and only at the prompt.
+            XCTAssertEqual(h.err.text, interactive
                            ? "unloaded events: 2 rows; 2 customer ids with no rows left in any table dropped\nunloaded spend: 1 row\n" : "",
                            "scripts stay quiet")
+            XCTAssertEqual(h.out.text, "")
             XCTAssertEqual(h.run(".clear"), 0, "clearing empty tables is no error")
             // The same file loads again after `.clear`: it is no longer "already loaded".
             XCTAssertEqual(try h.shell.session.load(.events, path: events).rowsLoaded, 2)

@@ -41,7 +41,7 @@ final class StartupDataProcessTests: XCTestCase {
         let result = try SiklusBinary.run(["--data", data, "--events", events, "--mode", "csv",
                                            "-c", "events | metric events, customers; cohort | metric customers"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "events,customers\n5,3\ncustomers\n3\n")
+        XCTAssertEqual(result.stdout, "events,customers\n5,3\n\ncustomers\n3\n")
         XCTAssertTrue(result.stderr.contains("loaded events from other-events.csv: 5 rows"), "the named file's report: \(result.stderr)")
         XCTAssertFalse(result.stderr.contains("customers.csv"), "the directory's own files load quietly, as before")
     }
@@ -109,7 +109,8 @@ final class StartupDataProcessTests: XCTestCase {
         let result = try SiklusBinary.run(["--data", data, "--mode", "csv"], stdin: script)
         XCTAssertEqual(result.status, 0, result.stderr)
         // 5 rows of u1, u2, u9 instead of the directory's 3 rows; u1, u2 (customers rows) and u9.
-        XCTAssertTrue(result.stdout.hasSuffix("events,customers\n5,3\ncustomers\n3\n"), result.stdout)
+        // The load report goes to stderr: stdout holds the two results, a blank line apart.
+        XCTAssertEqual(result.stdout, "events,customers\n5,3\n\ncustomers\n3\n")
     }
 
     func testADataFileAndEventsFlagTogetherIsAUsageError() throws {

@@ -104,7 +104,7 @@ public final class Session {
             return .load(try perform(load))
         case .unload(let table):
             guard let kind = TableKind(rawValue: table.value.rawValue) else { throw Diagnostic("unknown table", at: table.span) }
-            return .text(unload(kind).render())
+            return .note(unload(kind).render())
         case .pipeline(let pipeline):
             let plan = try Binder(context: context()).bind(try expand(pipeline))
             let table = try QueryExecutor.run(plan, context())

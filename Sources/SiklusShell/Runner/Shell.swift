@@ -72,7 +72,7 @@ public final class Shell {
     /// A message for the person at the shell that is not a result (a load report, a note on a result, a
     /// `set` confirmation, "wrote …"): on stderr, so stdout and `.output` files hold results only, and
     /// silenced by `-q`.
-    func inform(_ text: String) {
+    public func inform(_ text: String) {
         guard !settings.quiet, !text.isEmpty else { return }
         io.err.write(text.hasSuffix("\n") ? text : text + "\n")
     }
