@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+@testable import SiklusStore
+
+/// Gzip-compressed files load as their decompressed text does, streamed in blocks (`GzipBlocks`) that the
+/// tests make tiny so that a small fixture spans dozens of them.
+final class GzipLoadTests: XCTestCase {
+    /// `bytes` compressed by the system's gzip (Foundation has no gzip writer).
+    private func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let files = TestFiles()
+        let path = files.write("plain", bytes: bytes)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-n", "-c", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "gzip failed")
+        return Array(data)
+    }
+
+    /// An events file shaped like a shop export: quoted notes with commas, doubled quotes and line breaks
+    /// (some longer than a test block), a CRLF line, a blank line, and a last line without a line break.
+    private func fixture(rows: Int = 400) -> String {
+        var text = "customer_id,ts,event,amount,note\n"
+        for i in 0..<rows {
+            let note: String
+            switch i % 7 {
+            case 0: note = "\"said \"\"hi\"\", then left\""
+            case 3: note = "\"line one\nu999,2022-01-01 00:00:00,\(String(repeating: "x", count: i % 5 == 0 ? 300 : 10))\nend\""
+            case 5: note = "plain\r"
+            default: note = "n\(i)"
+            }
+            text += "u\(String(format: "%04d", i % 37)),2022-0\(1 + i % 9)-1\(i % 10) 10:00:0\(i % 10),\(i % 4 == 0 ? "purchase" : "visit"),\(i % 4 == 0 ? "12.5" : ""),\(note)\n"
+            if i == 200 { text += "\n" }
+        }
+        return text + "u0001,2022-12-31 23:59:59,visit,,last"
+    }
+
+    private func options(blockBytes: Int) -> LoadOptions {
+        var options = LoadOptions()
+        options.gzipBlockBytes = blockBytes
+        return options
+    }
+
+    func testGzipLoadsTheSameTablesAsThePlainFile() throws {
+        let text = fixture()
+        let files = TestFiles()
+        let plainPath = files.write("events.csv", text)
+        // Named .csv on purpose: gzip is recognised by its magic bytes, not its name.
+        let gzPath = files.write("events-compressed.csv", bytes: try gzip(Array(text.utf8)))
+        var plain = Store()
+        let plainReport = try plain.load(.events, path: plainPath)
+        for blockBytes in [64, 200, 1000, 8 << 20] {
+            var store = Store()
+            let report = try store.load(.events, path: gzPath, options: options(blockBytes: blockBytes))
+            XCTAssertEqual(StoreSnapshot(store), StoreSnapshot(plain), "block \(blockBytes)")
+            XCTAssertEqual(report.rowsLoaded, plainReport.rowsLoaded, "block \(blockBytes)")
+            XCTAssertEqual(report.columns, plainReport.columns, "block \(blockBytes)")
+        }
+        XCTAssertEqual(plainReport.rowsLoaded, 401)
+        XCTAssertNil(plain.customerIDs.code(of: "u999"), "a line inside quotes became a record")
+    }
+
+    func testBlocksEndAtRecordBoundariesAndRejoinToTheText() throws {
+        let text = fixture()
+        let files = TestFiles()
+        let file = try MappedFile(path: files.write("e.gz", bytes: try gzip(Array(text.utf8))))
+        let blocks = try GzipBlocks(compressed: file, blockBytes: 100, delimiter: UInt8(ascii: ","))
+        var joined: [UInt8] = [], count = 0
+        while let block = try blocks.next() {
+            let bytes = Array(block.bytes)
+            joined += bytes
+            count += 1
+            // Each block but the last ends a record: an even number of quotes so far, and a line break.
+            if joined.count < text.utf8.count {
+                XCTAssertEqual(bytes.last, UInt8(ascii: "\n"), "block \(count)")
+                XCTAssertEqual(joined.filter { $0 == UInt8(ascii: "\"") }.count % 2, 0, "block \(count) ends inside quotes")
+            }
+        }
+        XCTAssertEqual(joined, Array(text.utf8))
+        XCTAssertGreaterThan(count, 50, "the fixture should span many blocks")
+    }
+
+    func testConcatenatedMembersLoadWhole() throws {
+        let text = fixture(rows: 300)
+        let bytes = Array(text.utf8)
+        let cut = bytes[..<3000].lastIndex(of: UInt8(ascii: "\n"))! + 1
+        // `cat a.gz b.gz`, with zero padding after the last member as some tape tools write.
+        let members = try gzip(Array(bytes[..<cut])) + gzip(Array(bytes[cut...])) + [0, 0, 0, 0]
+        let files = TestFiles()
+        var plain = Store(), multi = Store()
+        _ = try plain.load(.events, path: files.write("e.csv", text))
+        let report = try multi.load(.events, path: files.write("e.csv.gz", bytes: members), options: options(blockBytes: 256))
+        XCTAssertEqual(report.rowsLoaded, 301)
+        XCTAssertEqual(StoreSnapshot(multi), StoreSnapshot(plain))
+    }
+
+    func testCorruptTruncatedAndTrailingGarbageAreErrorsThatChangeNothing() throws {
+        let compressed = try gzip(Array(fixture().utf8))
+        let files = TestFiles()
+        var store = Store()
+        _ = try store.load(.events, path: files.write("first.csv", "customer_id,ts,event\nu1,2022-01-01,visit\n"))
+        let before = StoreSnapshot(store)
+
+        let truncated = Array(compressed.dropLast(40))
+        var error = loadError { _ = try store.load(.events, path: files.write("cut.csv.gz", bytes: truncated), options: self.options(blockBytes: 128)) }
+        XCTAssertTrue(error?.message.contains("truncated") == true, "\(String(describing: error))")
+
+        var corrupt = compressed
+        for i in 200..<260 { corrupt[i] ^= 0x5A }
+        error = loadError { _ = try store.load(.events, path: files.write("bad.csv.gz", bytes: corrupt), options: self.options(blockBytes: 128)) }
+        XCTAssertTrue(error?.message.contains("corrupt gzip data") == true, "\(String(describing: error))")
+        XCTAssertTrue(error?.description.contains("bad.csv.gz") == true)
+
+        error = loadError { _ = try store.load(.events, path: files.write("junk.csv.gz", bytes: compressed + Array("trailing".utf8))) }
+        XCTAssertTrue(error?.message.contains("bytes after its compressed data") == true, "\(String(describing: error))")
+        XCTAssertEqual(StoreSnapshot(store), before, "a failed load changed the store")
+    }
+
+    func testErrorsInLateBlocksNameTheFileLine() throws {
+        var text = "customer_id,ts,event,amount\n" + fillerRows(300)
+        text += "u1,2022-01-01 00:00:00,visit,\"never closed\n" + fillerRows(5)
+        let files = TestFiles()
+        let path = files.write("late.csv.gz", bytes: try gzip(Array(text.utf8)))
+        let error = loadError { var store = Store(); _ = try store.load(.events, path: path, options: self.options(blockBytes: 512)) }
+        XCTAssertEqual(error?.line, 302)
+        XCTAssertTrue(error?.message.contains("unterminated quoted field") == true, "\(String(describing: error))")
+
+        // A bad value deep in the file is reported at its line too.
+        let bad = "customer_id,ts,event,amount\n" + fillerRows(300) + "u1,2022-01-01 00:00:00,visit,abc\n" + fillerRows(300)
+        var store = Store()
+        let report = try store.load(.events, path: files.write("bad.csv.gz", bytes: try gzip(Array(bad.utf8))), options: options(blockBytes: 512))
+        XCTAssertEqual(report.rowsLoaded, 600)
+        XCTAssertEqual(report.skipped.first?.firstLines, [302])
+    }
+
+    func testEmptyGzipIsAnEmptyFileError() throws {
+        let files = TestFiles()
+        let error = loadError { var store = Store(); _ = try store.load(.events, path: files.write("empty.csv.gz", bytes: try self.gzip([]))) }
+        XCTAssertTrue(error?.message.contains("empty") == true, "\(String(describing: error))")
+    }
+}
