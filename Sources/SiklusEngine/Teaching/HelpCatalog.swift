@@ -14,8 +14,8 @@ enum HelpCatalog {
     }
 
     static let statements: [String: Entry] = [
-        "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [\(choices(LoadStatement.Mode.self))]",
-                      summary: "read a CSV file into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
+        "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [header=false] [columns=(a, b, …)] [ids=integer] [\(choices(LoadStatement.Mode.self))]",
+                      summary: "read a CSV file (or a gzip of one) into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
         "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period \(choices(PeriodUnit.self))]]",
                         summary: "start from customers chosen by attribute, optionally grouped into cohorts",
                         example: "cohort signup=2022-09 | stage retention | metric avg_order"),
