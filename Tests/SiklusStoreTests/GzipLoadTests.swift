@@ -84,6 +84,26 @@ final class GzipLoadTests: XCTestCase {
         XCTAssertGreaterThan(count, 50, "the fixture should span many blocks")
     }
 
+    func testBlocksAreStreamedNotHeldWhole() throws {
+        // 3,000 rows in 128-byte blocks: some 1,000 blocks pass through, but only the waiting ones (the
+        // queue holds `width`), one per parser and the one being filled may be alive at once.
+        let text = "customer_id,ts,event,amount\n" + fillerRows(3000)
+        let files = TestFiles()
+        let path = files.write("big.csv.gz", bytes: try gzip(Array(text.utf8)))
+        let blocks = try GzipBlocks(compressed: MappedFile(path: path), blockBytes: 128)
+        var count = 0
+        while try blocks.next() != nil { count += 1 }
+        XCTAssertGreaterThan(count, 500)
+
+        LiveBlocks.shared.resetPeak()
+        var store = Store()
+        let report = try store.load(.events, path: path, options: options(blockBytes: 128))
+        XCTAssertEqual(report.rowsLoaded, 3000)
+        // Other tests may stream at the same time only if run in parallel (they are not: XCTest runs serially).
+        XCTAssertGreaterThan(LiveBlocks.shared.peak, 0, "the hook counts nothing")
+        XCTAssertLessThanOrEqual(LiveBlocks.shared.peak, 2 * Parallel.width + 2, "decompressed blocks piled up")
+    }
+
     func testConcatenatedMembersLoadWhole() throws {
         let text = fixture(rows: 300)
         let bytes = Array(text.utf8)

@@ -57,3 +57,33 @@ final class BlockQueue: @unchecked Sendable {
         condition.unlock()
     }
 }
+
+/// Counts decompressed blocks alive at once (a test hook: a streamed load must never hold the whole
+/// decompressed file, so its peak stays near the queue's capacity plus one block per thread).
+final class LiveBlocks: @unchecked Sendable {
+    static let shared = LiveBlocks()
+    private let lock = NSLock()
+    private var live = 0
+    /// The most blocks alive at once since the last `resetPeak()`.
+    private(set) var peak = 0
+
+    func opened() {
+        lock.lock()
+        live += 1
+        peak = max(peak, live)
+        lock.unlock()
+    }
+
+    func closed() {
+        lock.lock()
+        live -= 1
+        lock.unlock()
+    }
+
+    /// Starts a new measurement from the blocks alive now.
+    func resetPeak() {
+        lock.lock()
+        peak = live
+        lock.unlock()
+    }
+}

@@ -12,6 +12,8 @@ import Darwin
 /// and the parser then reports the unterminated quote it finds.
 final class GzipBlocks {
     private let inflater: GzipInflater
+    /// Kept alive here: the inflater reads its mapping in place.
+    private let compressed: MappedFile
     private let path: String
     private let identity: FileIdentity
     let blockBytes: Int
@@ -28,6 +30,7 @@ final class GzipBlocks {
 
     init(compressed: MappedFile, blockBytes: Int, delimiter: UInt8? = nil) throws {
         inflater = try GzipInflater(compressed.bytes, path: compressed.path)
+        self.compressed = compressed
         path = compressed.path
         identity = compressed.identity
         self.blockBytes = max(64, blockBytes)

@@ -76,6 +76,7 @@ final class MappedFile: @unchecked Sendable {
     init(owningMapping buffer: UnsafeMutableRawPointer, count: Int, capacity: Int, path: String, identity: FileIdentity) {
         anonymous = true
         mappedCapacity = capacity
+        LiveBlocks.shared.opened()
         self.path = path
         self.count = count
         self.identity = identity
@@ -91,6 +92,7 @@ final class MappedFile: @unchecked Sendable {
     deinit {
         if let guardSlot { MappedPageGuard.unregister(guardSlot) }
         if let base { if anonymous { munmap(base, mappedCapacity) } else if owned { free(base) } else { munmap(base, count) } }
+        if anonymous { LiveBlocks.shared.closed() }
         if fd >= 0 { close(fd) }
     }
 
