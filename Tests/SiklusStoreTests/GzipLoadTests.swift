@@ -157,6 +157,20 @@ final class GzipLoadTests: XCTestCase {
         XCTAssertEqual(report.skipped.first?.firstLines, [302])
     }
 
+    func testAColumnMisjudgedFromTheHeadIsReadAgainAsText() throws {
+        // The sniffer sees only the first block: `code` looks like integers there, then holds words. The
+        // file is decompressed a second time with the column as text, and every row loads.
+        var text = "customer_id,ts,event,code\n"
+        for i in 0..<200 { text += "u\(i % 9),2022-01-0\(1 + i % 9) 00:00:00,visit,\(i < 150 ? String(i) : "c\(i)")\n" }
+        let files = TestFiles()
+        var store = Store()
+        let report = try store.load(.events, path: files.write("codes.csv.gz", bytes: try gzip(Array(text.utf8))), options: options(blockBytes: 256))
+        XCTAssertEqual(report.rowsLoaded, 200)
+        XCTAssertEqual(report.passes, 2)
+        XCTAssertEqual(report.columns.last?.type, .string)
+        XCTAssertTrue(report.notes.contains { $0.contains("column code is text: line 152") }, "\(report.notes)")
+    }
+
     func testEmptyGzipIsAnEmptyFileError() throws {
         let files = TestFiles()
         let error = loadError { var store = Store(); _ = try store.load(.events, path: files.write("empty.csv.gz", bytes: try self.gzip([]))) }
