@@ -53,9 +53,11 @@ final class GzipLoadTests: XCTestCase {
         let gzPath = files.write("events-compressed.csv", bytes: try gzip(Array(text.utf8)))
         var plain = Store()
         let plainReport = try plain.load(.events, path: plainPath)
-        for blockBytes in [64, 200, 1000, 8 << 20] {
+        for (blockBytes, single) in [(64, false), (200, false), (200, true), (1000, false), (8 << 20, false)] {
             var store = Store()
-            let report = try store.load(.events, path: gzPath, options: options(blockBytes: blockBytes))
+            var options = options(blockBytes: blockBytes)
+            options.singleThreaded = single
+            let report = try store.load(.events, path: gzPath, options: options)
             XCTAssertEqual(StoreSnapshot(store), StoreSnapshot(plain), "block \(blockBytes)")
             XCTAssertEqual(report.rowsLoaded, plainReport.rowsLoaded, "block \(blockBytes)")
             XCTAssertEqual(report.columns, plainReport.columns, "block \(blockBytes)")

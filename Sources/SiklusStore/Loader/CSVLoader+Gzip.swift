@@ -13,7 +13,9 @@ extension CSVLoader {
     ///
     /// - Complexity: O(decompressed bytes), one decompression pass; memory O(block size × cores) beyond the columns.
     func parseGzip(_ blocks: GzipBlocks, head: MappedFile?, plan: LoadPlan, store: Store) throws -> [ChunkResult] {
-        let queue = BlockQueue(capacity: Parallel.width)
+        // `singleThreaded` still decompresses on its own thread, but parses on one.
+        let parsers = options.singleThreaded ? 1 : Parallel.width
+        let queue = BlockQueue(capacity: parsers)
         let producerDone = DispatchSemaphore(value: 0)
         let producer = SendableBox((blocks, head))
         let thread = Thread {
@@ -31,7 +33,7 @@ extension CSVLoader {
         let slots = ChunkSlots()
         let globals = (store.customerIDs, store.strings)
         let dataStart = plan.dialect.dataStart
-        _ = Parallel.map(Parallel.width) { _ in
+        _ = Parallel.map(parsers) { _ in
             while let (k, block) = queue.take() {
                 let result = ChunkParser(file: block, range: (k == 0 ? dataStart : 0)..<block.count, plan: plan,
                                          globalCustomers: globals.0, globalStrings: globals.1, ownsDictionaries: k == 0).parse()
