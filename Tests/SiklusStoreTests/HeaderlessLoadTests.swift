@@ -48,6 +48,16 @@ final class HeaderlessLoadTests: XCTestCase {
         XCTAssertEqual(store.eventCustomerIDs.first, "00001")
     }
 
+    func testAFirstLineOfValuesSuggestsHeaderFalse() {
+        // Loaded without options, CDNOW's first record is taken as the header: the error says it is data.
+        let error = loadError { _ = try loadFresh(.events, self.cdnow, options: LoadOptions()) }
+        XCTAssertTrue(error?.hint?.contains("header=false columns=(") == true, "\(String(describing: error))")
+        XCTAssertTrue(error?.hint?.contains("looks like data") == true, "\(String(describing: error))")
+        // A real header that simply lacks a customer column keeps the usual hint.
+        let other = loadError { _ = try loadFresh(.events, "who,when\nu1,2022-01-01\n", options: LoadOptions()) }
+        XCTAssertFalse(other?.hint?.contains("header=false") == true, "\(String(describing: other))")
+    }
+
     func testNameCountMismatchNamesBothCounts() {
         let error = loadError { _ = try loadFresh(.events, self.cdnow, options: self.options(names: ["customer_id", "date", "amount"], path: .single)) }
         XCTAssertEqual(error?.line, 1)

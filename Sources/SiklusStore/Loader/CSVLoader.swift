@@ -118,6 +118,10 @@ struct CSVLoader {
                 throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and a file without a header has only column1 … column\(sniffed.header.count)",
                                 hint: "name the columns in order: columns=(customer_id, ts, …), or map \(role.rawValue)=column1 (the column's number)")
             }
+            if options.header, options.columnNames == nil, ValueFormatHints.looksLikeData(sniffed.header) {
+                throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and the first line has no column names (\(LoadError.listing(sniffed.header)))",
+                                hint: "the first line looks like data: add header=false columns=(customer_id, ts, …) naming the \(sniffed.header.count) columns in order")
+            }
             throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and none of the headers looks like one (\(names), …)",
                             hint: "the header has: \(LoadError.listing(sniffed.header)); name the column with: map \(role.rawValue)=ColumnName")
         }
