@@ -106,6 +106,24 @@ final class GzipLoadTests: XCTestCase {
         XCTAssertLessThanOrEqual(LiveBlocks.shared.peak, 2 * Parallel.width + 2, "decompressed blocks piled up")
     }
 
+    func testARecordLongerThanABlockKeepsItsQuoteState() throws {
+        // A record longer than a block: a quoted field, a long unquoted one, then a quoted field holding a line
+        // break. The block grows while the record has no end; whatever the padding (where the growth steps
+        // fall), the quote after the long field opens a field, so the line break inside it is not a split.
+        let files = TestFiles()
+        // (With 64-byte blocks the record's block reads 97 bytes, then 97 more, then 194: a padding near 174 puts
+        // the comma before the memo last in the second read, and the memo's inner line break alone in the third.)
+        for pad in 160..<190 {
+            let text = "customer_id,ts,event,note,memo\n" + "u1,2022-01-01,\"q\",\(String(repeating: "n", count: pad)),\"a\nu2,2022-01-02,visit,b,c\(String(repeating: "m", count: 300))\"\n"
+                + "u3,2022-01-03,visit,x,y\n"
+            let blocks = try GzipBlocks(compressed: MappedFile(path: files.write("long\(pad).gz", bytes: try gzip(Array(text.utf8)))), blockBytes: 64,
+                                        delimiter: UInt8(ascii: ","))
+            var starts: [String] = []
+            while let block = try blocks.next() { starts.append(String(decoding: Array(block.bytes).prefix(2), as: UTF8.self)) }
+            XCTAssertFalse(starts.contains("u2"), "pad \(pad): a block started inside the quoted memo: \(starts)")
+        }
+    }
+
     func testConcatenatedMembersLoadWhole() throws {
         let text = fixture(rows: 300)
         let bytes = Array(text.utf8)

@@ -23,8 +23,6 @@ final class GzipBlocks {
     /// The partial record after the last block's split, copied to the start of the next block.
     private var carry: [UInt8] = []
     private var done = false
-    /// Blocks handed out so far.
-    private(set) var produced = 0
 
     static let maxBlockBytes = 256 << 20
 
@@ -84,7 +82,6 @@ final class GzipBlocks {
             carry.append(contentsOf: UnsafeRawBufferPointer(start: buffer + split, count: count - split))
             count = split
         }
-        produced += 1
         if count == 0 { munmap(buffer, capacity); return done ? nil : try next() }
         return MappedFile(owningMapping: buffer, count: count, capacity: capacity, path: path, identity: identity)
     }
@@ -108,7 +105,10 @@ final class GzipBlocks {
         if state != .quoted, state != .quoteInQuoted, memchr(base + scanned, Int32(quote), bytes.count - scanned) == nil {
             defer { scanned = bytes.count }
             // Only a line break in the new bytes can be a split: earlier ones were inside quotes, or a split was found.
-            return bytes[scanned...].lastIndex(of: newline).map { $0 + 1 }
+            if let last = bytes[scanned...].lastIndex(of: newline) { return last + 1 }
+            // No record ends here (the block grows): the next bytes start a field after a delimiter, else continue one.
+            if let last = bytes.last, scanned < bytes.count { state = delimiters[Int(last)] ? .fieldStart : .unquoted }
+            return nil
         }
         var last: Int?
         for i in scanned..<bytes.count {
