@@ -19,7 +19,9 @@ final class GzipBlocks {
     let blockBytes: Int
     /// Bytes that end an unquoted field, for telling a quote that opens a field from one inside text: any
     /// sniffer candidate until the delimiter is known (the head block is cut before sniffing), then the delimiter.
-    private var delimiters = [Bool](repeating: false, count: 256)
+    /// Per byte value: `ordinary`, `delimiterByte`, `newlineByte` or `quoteByte` (a raw table: the scan reads it per byte).
+    private let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    private static let ordinary: UInt8 = 0, delimiterByte: UInt8 = 1, newlineByte: UInt8 = 2, quoteByte: UInt8 = 3
     /// The partial record after the last block's split, copied to the start of the next block.
     private var carry: [UInt8] = []
     private var done = false
@@ -35,10 +37,14 @@ final class GzipBlocks {
         setDelimiter(delimiter)
     }
 
+    deinit { classes.deallocate() }
+
     /// Splits later blocks by the sniffed delimiter (nil: any candidate, or runs of spaces).
     func setDelimiter(_ delimiter: UInt8?) {
-        for b in 0..<256 { delimiters[b] = false }
-        for b in delimiter.map({ [$0] }) ?? CSVSniffer.candidates + [UInt8(ascii: " ")] { delimiters[Int(b)] = true }
+        classes.initialize(repeating: Self.ordinary, count: 256)
+        for b in delimiter.map({ [$0] }) ?? CSVSniffer.candidates + [UInt8(ascii: " ")] { classes[Int(b)] = Self.delimiterByte }
+        classes[Int(UInt8(ascii: "\n"))] = Self.newlineByte
+        classes[Int(UInt8(ascii: "\""))] = Self.quoteByte
     }
 
     /// Decompressed bytes per compressed byte so far (estimates the decompressed size from the file's).
@@ -102,29 +108,46 @@ final class GzipBlocks {
     private func scanForSplit(_ bytes: UnsafeRawBufferPointer, from scanned: inout Int, state: inout QuoteState) -> Int? {
         let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
-        if state != .quoted, state != .quoteInQuoted, memchr(base + scanned, Int32(quote), bytes.count - scanned) == nil {
-            defer { scanned = bytes.count }
+        let end = bytes.count
+        defer { scanned = end }
+        if state != .quoted, state != .quoteInQuoted, memchr(base + scanned, Int32(quote), end - scanned) == nil {
             // Only a line break in the new bytes can be a split: earlier ones were inside quotes, or a split was found.
             if let last = bytes[scanned...].lastIndex(of: newline) { return last + 1 }
             // No record ends here (the block grows): the next bytes start a field after a delimiter, else continue one.
-            if let last = bytes.last, scanned < bytes.count { state = delimiters[Int(last)] ? .fieldStart : .unquoted }
+            if scanned < end { state = classes[Int(base[end - 1])] == Self.delimiterByte ? .fieldStart : .unquoted }
             return nil
         }
+        // The state machine, with the long stretches (inside quotes, inside an unquoted field) skipped in tight loops.
         var last: Int?
-        for i in scanned..<bytes.count {
-            let b = base[i]
+        var i = scanned
+        while i < end {
             switch state {
-            case .fieldStart:
-                if b == quote { state = .quoted } else if b == newline { last = i + 1 } else if !delimiters[Int(b)] { state = .unquoted }
-            case .unquoted:
-                if b == newline { last = i + 1; state = .fieldStart } else if delimiters[Int(b)] { state = .fieldStart }
             case .quoted:
-                if b == quote { state = .quoteInQuoted }
-            case .quoteInQuoted:
-                if b == quote { state = .quoted } else if b == newline { last = i + 1; state = .fieldStart } else if delimiters[Int(b)] { state = .fieldStart } else { state = .unquoted }
+                guard let q = memchr(base + i, Int32(quote), end - i) else { i = end; continue }
+                i = UnsafeRawPointer(q) - UnsafeRawPointer(base) + 1
+                state = .quoteInQuoted
+            case .unquoted:
+                // A quote inside an unquoted field is text (as `ChunkParser` reads it): only a delimiter or line break ends it.
+                while i < end, classes[Int(base[i])] != Self.delimiterByte, base[i] != newline { i += 1 }
+                guard i < end else { continue }
+                if base[i] == newline { last = i + 1 }
+                state = .fieldStart
+                i += 1
+            case .fieldStart, .quoteInQuoted:
+                let kind = classes[Int(base[i])]
+                if kind == Self.quoteByte {
+                    state = .quoted  // opens a quoted field, or (after a quote inside one) is an escaped ""
+                } else if kind == Self.newlineByte {
+                    last = i + 1
+                    state = .fieldStart
+                } else if kind == Self.delimiterByte {
+                    state = .fieldStart
+                } else {
+                    state = .unquoted
+                }
+                i += 1
             }
         }
-        scanned = bytes.count
         return last
     }
 }
