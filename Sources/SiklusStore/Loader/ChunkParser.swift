@@ -337,14 +337,7 @@ struct ChunkParser {
             buffer.pointee.codes.unsafelyUnwrapped[row] = code
             return true
         case .integerCustomer:
-            if f.isEmpty { skipEmptyCustomer = true; return true }
-            if f.count > Self.maxInternedLength { return false }
-            if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
-            // The cache keeps the id as written (`17850.0`): the same text gets the same code.
-            let code = intern(FieldParsers.wholeNumberPrefix(f), local: &customers, global: globalCustomers)
-            previous?.pointee = PreviousValue(f, code)
-            buffer.pointee.codes.unsafelyUnwrapped[row] = code
-            return true
+            return storeIntegerCustomer(f, into: buffer, row: row, previous: previous, customers: &customers, skipEmptyCustomer: &skipEmptyCustomer)
         case .string:
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
             if f.count > Self.maxInternedLength { return false }
@@ -408,6 +401,22 @@ struct ChunkParser {
     @inline(never)
     private static func generalTimestamp(_ f: UnsafeRawBufferPointer) -> Int64? {
         FieldParsers.isoTimestamp(f)?.seconds
+    }
+
+    /// A customer id under `ids=integer`: out of line, so that the option costs the usual `store` (inlined
+    /// into the parser loop) nothing in size or speed.
+    @inline(never)
+    private func storeIntegerCustomer(_ f: UnsafeRawBufferPointer, into buffer: UnsafeMutablePointer<ColumnBuffer>, row: Int,
+                                      previous: UnsafeMutablePointer<PreviousValue>?, customers: inout StringDictionary,
+                                      skipEmptyCustomer: inout Bool) -> Bool {
+        if f.isEmpty { skipEmptyCustomer = true; return true }
+        if f.count > Self.maxInternedLength { return false }
+        if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
+        // The cache keeps the id as written (`17850.0`): the same text gets the same code.
+        let code = intern(FieldParsers.wholeNumberPrefix(f), local: &customers, global: globalCustomers)
+        previous?.pointee = PreviousValue(f, code)
+        buffer.pointee.codes.unsafelyUnwrapped[row] = code
+        return true
     }
 
     @inline(__always)
