@@ -24,6 +24,7 @@ enum QueryMutator {
         "strict", "ordered", "signup", "first_purchase", "channel", "country", "customer", "ts", "amount", "event", "in", "not",
         "purchase", "advocacy", "retention", "churn", "awareness", "visit", "login", "customers", "revenue", "median_days",
         "time_to_purchase", "transitions", "stage_share", "spend", "cpa", "step_3", "step_1",
+        "derive", "rows", "+", "*", "/", "-",
         "0", "1", "-1", "00017", "1.785e4", "999999999999999999", "9223372036854775807", "99999999999999999999", "1e308",
         "9999-12-31", "0001-01-01", "1970-01-01", "2023-02-29", "2023-13", "+99:99", "30d", "0d", "999999999999999d", "1y",
         "\"\\u{0}\"", "\"\\n\"", "\"\\r\"", "\"\\\"\"", "\"\"", "café", "\u{1B}[31m",

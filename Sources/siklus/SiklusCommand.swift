@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import SiklusEngine
 import SiklusShell
+import SiklusStore
 
-/// `siklus [--data DIR] [--no-demo] [--mode MODE] [-c TEXT | -f FILE | SCRIPT]`.
+/// `siklus [--data DIR] [--events FILE] [--customers FILE] [--spend FILE] [--no-demo] [--mode MODE]
+/// [-c TEXT | -f FILE | SCRIPT | DATAFILE]`.
 struct SiklusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "siklus",
@@ -11,7 +13,9 @@ struct SiklusCommand: ParsableCommand {
         discussion: """
         With no script and a terminal on stdin, starts the interactive shell on the demo dataset. \
         With -c, -f, a script path, or piped stdin, runs the statements and exits: status 1 after an \
-        error (scripts stop at the first one unless they say `.bail off`), 0 otherwise.
+        error (scripts stop at the first one unless they say `.bail off`), 0 otherwise. \
+        A data file in place of the script (`siklus orders.csv`: .csv, .tsv, .txt, .gz, or other text \
+        whose first line has a delimiter) is loaded as events, and the shell opens on it.
         """,
         version: "siklus \(siklusVersion)")
 
@@ -21,11 +25,21 @@ struct SiklusCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Run the script in this file and exit.", valueName: "path"))
     var file: String?
 
-    @Argument(help: ArgumentHelp("A script to run (same as -f).", valueName: "script"))
+    @Argument(help: ArgumentHelp("A script to run (same as -f), or a data file to load as events (same as --events).",
+                                 valueName: "script-or-data"))
     var script: String?
 
     @Option(help: ArgumentHelp("Load customers.csv, events.csv and spend.csv from this directory.", valueName: "dir"))
     var data: String?
+
+    @Option(help: ArgumentHelp("Load this file as the events table (instead of DIR/events.csv with --data).", valueName: "file"))
+    var events: String?
+
+    @Option(help: ArgumentHelp("Load this file as the customers table (instead of DIR/customers.csv with --data).", valueName: "file"))
+    var customers: String?
+
+    @Option(help: ArgumentHelp("Load this file as the spend table (instead of DIR/spend.csv with --data).", valueName: "file"))
+    var spend: String?
 
     @Flag(help: "Start the interactive shell with no data instead of the demo dataset.")
     var noDemo = false
@@ -33,10 +47,31 @@ struct SiklusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How results are printed (default: box on a terminal, plain otherwise).", valueName: "mode"))
     var mode: OutputMode?
 
+    @Flag(name: [.customShort("q"), .long], help: "Print only results and errors: no load reports, notes or confirmations.")
+    var quiet = false
+
     func validate() throws {
-        if [command != nil, file != nil, script != nil].filter({ $0 }).count > 1 {
-            throw ValidationError("give at most one of -c, -f and a script path")
+        if command != nil, file != nil { throw ValidationError("give at most one of -c, -f and a script path") }
+    }
+
+    /// The files named for one table each: the flags, plus the positional file when it is data.
+    /// Throws when the positional argument is a script next to -c or -f, or data next to --events.
+    func namedDataFiles(positional: CommandLineFile.Kind?) throws -> [TableKind: String] {
+        var named: [TableKind: String] = [:]
+        named[.events] = events
+        named[.customers] = customers
+        named[.spend] = spend
+        guard let script, let positional else { return named }
+        switch positional {
+        case .script:
+            if command != nil || file != nil { throw ValidationError("give at most one of -c, -f and a script path") }
+        case .data:
+            if let events {
+                throw ValidationError("\(script) is a data file and --events names \(events): give the events file once")
+            }
+            named[.events] = script
         }
+        return named
     }
 
     func run() throws {
@@ -45,22 +80,31 @@ struct SiklusCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let environment = ProcessInfo.processInfo.environment
         let io = ShellIO.standard(environment: environment)
-        let interactive = command == nil && file == nil && script == nil && Terminal.isTerminal(0)
+        let positional = script.map(CommandLineFile.kind(of:))
+        let named = try namedDataFiles(positional: positional)
+        let scriptPath = file ?? (positional == .script ? script : nil)
+        let interactive = command == nil && scriptPath == nil && Terminal.isTerminal(0)
         let session = Session()
         // Long queries poll Ctrl-C through this; the engine cannot see the shell's flag itself.
         session.isCancelled = { ShellInterrupt.isRaised }
         let shell = Shell(session: session, io: io,
-                          settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal)),
+                          settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal), quiet: quiet),
                           isInteractive: interactive)
 
         var dataDirectory = data
-        if dataDirectory == nil, interactive, !noDemo {
+        if dataDirectory == nil, named.isEmpty, interactive, !noDemo {
             dataDirectory = DemoLocator.locate(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath,
                                                executablePath: DemoLocator.executablePath())
             if dataDirectory == nil { shell.reportError("note: the demo dataset (datasets/demo) was not found; set SIKLUS_DEMO or use --data DIR") }
         }
-        let loadErrors = dataDirectory.map { DataDirectoryLoader.load($0, into: shell.session) } ?? []
+        let startup = DataDirectoryLoader.load(directory: dataDirectory, named: named, into: shell.session)
+        // The files named on the command line were chosen by the user: their reports (roles found,
+        // rows skipped) are notes on stderr, so piped results stay clean.
+        for report in startup.namedReports { io.err.write(report.render(includeTiming: false) + "\n") }
+        let loadErrors = startup.errors
         loadErrors.forEach(shell.reportError)
+        // The banner's "from …": the directory, or the one file named without one.
+        if dataDirectory == nil, named.count == 1 { dataDirectory = named.values.first }
 
         if interactive {
             let status = InteractiveShell(shell: shell, environment: environment).run(dataDirectory: dataDirectory)
@@ -72,9 +116,9 @@ struct SiklusCommand: ParsableCommand {
         let summary: RunSummary
         if let command {
             summary = shell.runScript(command, name: "<command line>")
-        } else if let path = file ?? script {
+        } else if let path = scriptPath {
             do {
-                summary = shell.runScript(try ScriptFile.read(path), name: path)
+                summary = shell.runScript(try ScriptFile.read(path), name: path, directory: RelativePath.directory(of: path))
             } catch {
                 shell.reportError("error: \(error.description)")
                 throw ExitCode(1)

@@ -31,6 +31,7 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.display(42.26, unit: .percent), "42.3%")
         XCTAssertEqual(ValueFormatter.display(1.25, unit: .ratio), "1.25")
         XCTAssertEqual(ValueFormatter.display(3.5, unit: .days), "3.5 d")
+        XCTAssertEqual(ValueFormatter.display(0.5, unit: .days), "12.0 h")
         XCTAssertEqual(ValueFormatter.display(1_661_990_400, unit: .date), "2022-09-01")
     }
 
@@ -49,6 +50,8 @@ final class ValueFormatterTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.compact(5.5, unit: .days), "5.5d")
         XCTAssertEqual(ValueFormatter.compact(2, unit: .days), "2.0d")
         XCTAssertEqual(ValueFormatter.compact(23.4, unit: .days), "23d")
+        XCTAssertEqual(ValueFormatter.compact(0.25, unit: .days), "6.0h")
+        XCTAssertEqual(ValueFormatter.compact(20.0 / 1440, unit: .days), "20min")
         XCTAssertEqual(ValueFormatter.compact(0.126, unit: .ratio), "0.13")
     }
 

@@ -120,6 +120,25 @@ final class DemoInvariantTests: XCTestCase {
         for row in 0..<bySignup.rowCount { XCTAssertLessThanOrEqual(bySignup.numbers("0")[row]!, bySignup.numbers("customers")[row]!) }
     }
 
+    /// `horizon N` cuts columns, never activity: the unbounded table with a horizon is the first N+1
+    /// columns of the one without (issue 11: the horizon used to drop "or later" activity past it).
+    func testUnboundedRetentionWithAHorizonIsAPrefixOfTheFullTable() throws {
+        let s = try demo()
+        for (source, activity) in [("cohort by first_purchase period month", ""), ("cohort by signup period week", " on any"),
+                                   ("cohort by signup period quarter", " on login")] {
+            let full = try s.query("\(source) | retention\(activity) unbounded")
+            for horizon in [1, 3, 6] {
+                let cut = try s.query("\(source) | retention\(activity) unbounded horizon \(horizon)")
+                let offsets = cut.columns.map(\.name).filter { Int($0) != nil }
+                XCTAssertEqual(offsets, (0...horizon).map(String.init), "\(source) horizon \(horizon)")
+                XCTAssertEqual(cut.texts("cohort"), full.texts("cohort"))
+                for k in offsets + ["customers"] {
+                    XCTAssertEqual(cut.numbers(k), full.numbers(k), "\(source)\(activity) horizon \(horizon) column \(k)")
+                }
+            }
+        }
+    }
+
     func testFunnelsNeverGrow() throws {
         let s = try demo()
         let funnels = [

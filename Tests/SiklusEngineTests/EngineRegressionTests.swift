@@ -74,8 +74,8 @@ final class EngineRegressionTests: XCTestCase {
     /// customer with a single first purchase "reaches" `purchase -> purchase`.
     func testAnyOrderFunnelNeedsOneEventPerStep() throws {
         let session = try Session.demo()
-        let anyOrder = try session.query("cohort | funnel purchase -> purchase any order within 30d")
-        let ordered = try session.query("cohort | funnel purchase -> purchase within 30d")
+        let anyOrder = try session.query("cohort | funnel stage purchase -> stage purchase any order within 30d")
+        let ordered = try session.query("cohort | funnel stage purchase -> stage purchase within 30d")
         // The purchase stage is each customer's first purchase only: nobody has two.
         XCTAssertEqual(ordered.numbers("customers"), [1192, 0])
         XCTAssertEqual(anyOrder.numbers("customers"), [1192, 0])

@@ -107,7 +107,7 @@ final class EvaluatorFuzzTests: XCTestCase {
                         queries += 1
                         if t.columns.contains(where: { $0.values.count != t.rowCount }) { problem = "ragged table" }
                     case .load: loads += 1
-                    case .text: break
+                    case .text, .note: break
                     }
                 case .failure(let diagnostic):
                     failures += 1

@@ -59,14 +59,24 @@ final class ExplainSQLTests: XCTestCase {
         Case(pipeline: "cohort by first_purchase period month | retention"),
         Case(pipeline: "cohort by first_purchase period quarter | retention percent"),
         Case(pipeline: "cohort by signup period week | retention on any unbounded horizon 8"),
+        // The horizon cuts columns, not the "or later" activity past it.
+        Case(pipeline: "cohort by first_purchase period month | retention unbounded horizon 2"),
         Case(pipeline: "cohort channel=social | retention period quarter percent on login"),
         Case(pipeline: "cohort by channel | retention percent horizon 4"),
         Case(pipeline: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
         Case(pipeline: "events | funnel visit -> add_to_cart -> purchase within 14d strict"),
         Case(pipeline: "cohort by channel | funnel awareness -> education -> purchase any order"),
         Case(pipeline: "cohort by channel | funnel purchase -> retention within 90d"),
+        // `purchase` is the event, `stage purchase` the first purchase; windows in minutes and hours.
+        Case(pipeline: "cohort by signup | funnel add_to_cart -> stage purchase -> purchase within 30d"),
+        Case(pipeline: "events | funnel add_to_cart -> purchase within 30m"),
+        Case(pipeline: "cohort by channel | funnel visit -> stage purchase within 36h any order"),
         // A funnel's step CTEs and the pipeline's post steps are numbered alike (step_3): names must not collide.
         Case(pipeline: "events | funnel visit -> purchase -> login | limit 1"),
+        // `derive`: a computed column in the events CTEs, NULL for a zero divisor (issue 11 item 6).
+        Case(pipeline: "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders"),
+        Case(pipeline: "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events"),
+        Case(pipeline: "events | derive half = amount / 2 | stage purchase | by half | metric orders | sort half desc | limit 5"),
         // Settings and stage edits the SQL must follow.
         Case(pipeline: "events | by week | metric orders, customers", setup: "set week_start = sunday"),
         Case(pipeline: "cohort by signup period quarter | metric churn_rate", setup: "set churn_after = 30d; set as_of = 2023-06-30"),

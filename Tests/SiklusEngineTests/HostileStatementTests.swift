@@ -71,16 +71,7 @@ final class HostileStatementTests: XCTestCase {
             _exit(0)
         }
         guard pid > 0 else { return .exited(-1) }
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                return .timedOut
-            }
-            usleep(5_000)
-        }
+        guard let status = ChildProcess.wait(for: pid, timeout: timeout) else { return .timedOut }
         return status & 0x7F != 0 ? .signaled(status & 0x7F) : .exited((status >> 8) & 0xFF)
     }
 }

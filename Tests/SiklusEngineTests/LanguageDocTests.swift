@@ -11,6 +11,10 @@ final class LanguageDocTests: XCTestCase {
         for metric in Metric.allCases {
             XCTAssertTrue(doc.contains("### \(metric.rawValue)\n"), "no section for \(metric.rawValue)")
             XCTAssertTrue(doc.contains("- formula: \(metric.formula)\n"), "formula of \(metric.rawValue) differs from the engine's")
+            if let orderFormula = metric.orderFormula {
+                XCTAssertTrue(doc.contains("- formula: \(metric.formula)\n- with an order column: \(orderFormula)\n"),
+                              "order-level formula of \(metric.rawValue) differs from the engine's")
+            }
         }
     }
 }

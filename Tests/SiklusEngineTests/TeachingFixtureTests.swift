@@ -31,7 +31,7 @@ enum TeachingFixture {
         var failure: Diagnostic?
         session.run(SourceFile(name: "<test>", text: statements)) { outcome in
             switch outcome {
-            case .output(.text(let text), _): texts.append(text)
+            case .output(.text(let text), _), .output(.note(let text), _): texts.append(text)
             case .output: break
             case .failure(let diagnostic): failure = diagnostic; return false
             }

@@ -41,6 +41,11 @@ final class TourTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("worked example: customer "), "the tour ends with an explain")
     }
 
+    /// A plain-mode cell as a number: plain formats numbers for reading (`375,849`, `2.0%`).
+    static func number(_ cell: Substring) -> Double? {
+        Double(cell.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: ["%"]))
+    }
+
     /// The numbers under the first plain-mode table header that has `column` as one of its words: rows
     /// follow the header until a row has a different number of words (blank cells are skipped).
     static func numbers(inColumn column: String, of lines: [String]) -> [Double] {
@@ -50,7 +55,7 @@ final class TourTests: XCTestCase {
             var values: [Double] = []
             for row in lines[(index + 1)...] {
                 let cells = row.split(separator: " ")
-                guard cells.count == header.count, let value = Double(cells[position]) else { break }
+                guard cells.count == header.count, let value = number(cells[position]) else { break }
                 values.append(value)
             }
             if !values.isEmpty { return values }
@@ -91,7 +96,8 @@ final class TourTests: XCTestCase {
         for (offset, name) in names.enumerated() {
             let cells = lines[header + 1 + offset].split(separator: " ")
             XCTAssertEqual(cells.first.map(String.init), name, file: file, line: line)
-            XCTAssertEqual(cells.dropFirst().compactMap { Int($0) }.count, names.count, "counts from \(name)", file: file, line: line)
+            XCTAssertEqual(cells.dropFirst().compactMap { Int($0.replacingOccurrences(of: ",", with: "")) }.count, names.count,
+                           "counts from \(name)", file: file, line: line)
         }
     }
 
@@ -108,7 +114,8 @@ final class TourTests: XCTestCase {
         XCTAssertTrue(text.hasPrefix("#!/usr/bin/env siklus\n"))
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: path), "chmod +x \(Self.tour)")
         for file in ["customers", "events", "spend"] {
-            XCTAssertTrue(text.contains("load \(file) \"datasets/demo/\(file).csv\""), "the tour loads \(file) itself")
+            // Relative to the tour's folder, so it runs from anywhere (ScriptPathProcessTests runs it so).
+            XCTAssertTrue(text.contains("load \(file) \"\(file).csv\""), "the tour loads \(file) itself")
         }
         XCTAssertTrue(text.contains("| plot"))
         XCTAssertTrue(text.contains("siklus datasets/demo/tour.sik"), "the header says how to run it")

@@ -35,7 +35,7 @@ final class DiagnosticRenderingTests: XCTestCase {
         q.sik:1:10: error: expected a step after `|`, found `;`
           events | ; stages
                    ^
-          help: a step is one of: stage, where, by, metric, retention, funnel, sort, top, limit, plot, export
+          help: a step is one of: derive, stage, where, by, metric, retention, funnel, rows, sort, top, limit, plot, export
         """)
     }
 
@@ -83,10 +83,10 @@ final class DiagnosticRenderingTests: XCTestCase {
                         ^~~~~~~~~~
         """)
         XCTAssertEqual(singleError("set churn_after = 90x"), """
-        q.sik:1:19: error: invalid number `90x`
+        q.sik:1:19: error: unknown duration unit `x` in `90x`
           set churn_after = 90x
                             ^~~
-          help: durations are whole numbers with a unit: `24h`, `30d`, `12w`, `6m`, `1y`
+          help: units: `s`/`sec` seconds, `m`/`min` minutes, `h`/`hr`/`hrs` hours, `d`/`day` days, `w`/`wk` weeks, `mo` months, `q`/`qtr` quarters, `y`/`yr` years
         """)
     }
 
@@ -140,7 +140,7 @@ final class DiagnosticRenderingTests: XCTestCase {
         q.sik:2:1: error: unknown step `let`
           let x = events
           ^~~
-          help: a step is one of: stage, where, by, metric, retention, funnel, sort, top, limit, plot, export
+          help: a step is one of: derive, stage, where, by, metric, retention, funnel, rows, sort, top, limit, plot, export
           help: the `|` at the end of line 1 continues the statement onto this line
         """)
     }

@@ -18,6 +18,13 @@ final class LexerTests: XCTestCase {
                                             "->", "+=", "-=", "-"])
     }
 
+    func testArithmeticOperators() {
+        // `derive` expressions: `+ - * /` are tokens of their own, with or without spaces.
+        XCTAssertEqual(kinds("Quantity*UnitPrice"), [.identifier, .star, .identifier])
+        XCTAssertEqual(kinds("(a+b)/2 - c"), [.leftParen, .identifier, .plus, .identifier, .rightParen, .slash, .integer, .minus, .identifier])
+        XCTAssertEqual(kinds("a+=b"), [.identifier, .plusEqual, .identifier])
+    }
+
     func testPunctuationNeedsNoSpaces() {
         XCTAssertEqual(kinds("a->b"), [.identifier, .arrow, .identifier])
         XCTAssertEqual(kinds("x+=y,z"), [.identifier, .plusEqual, .identifier, .comma, .identifier])
@@ -135,7 +142,7 @@ final class LexerTests: XCTestCase {
     }
 
     func testInvalidCharacters() {
-        XCTAssertEqual(lexed("a @ b ! c + d & e { }").filter { $0.kind == .invalid }.map(\.text), ["@", "!", "+", "&", "{", "}"])
+        XCTAssertEqual(lexed("a @ b ! c + d & e { }").filter { $0.kind == .invalid }.map(\.text), ["@", "!", "&", "{", "}"])
         XCTAssertEqual(kinds("\u{1}"), [.invalid])
     }
 
@@ -163,7 +170,7 @@ final class LexerTests: XCTestCase {
     }
 
     func testEveryTokenKindIsProduced() {
-        let text = "a 1 2.5 \"s\" 2022-09 30d | ; , ( ) . .. = != < <= > >= -> += -= - \\\n# c\n\"open\n@ 9q"
+        let text = "a 1 2.5 \"s\" 2022-09 30d | ; , ( ) . .. = != < <= > >= -> += -= - + * / \\\n# c\n\"open\n@ 9q"
         var seen = Set(Lexer.tokenize(SourceFile(name: "t", text: text), includesTrivia: true).map(\.kind))
         seen.formUnion(Lexer.tokenize(SourceFile(name: "t", text: "x\n'unterminated")).map(\.kind))
         XCTAssertEqual(Set(TokenKind.allCases).subtracting(seen), [])

@@ -44,21 +44,53 @@ final class LiteralTests: XCTestCase {
         XCTAssertEqual(DurationUnit(suffix: "D"), .day)
         XCTAssertEqual(DurationUnit(suffix: "mo"), .month)
         XCTAssertEqual(DurationUnit(suffix: "hrs"), .hour)
-        XCTAssertNil(DurationUnit(suffix: "min"))
-        XCTAssertNil(DurationUnit(suffix: "s"))
+        XCTAssertNil(DurationUnit(suffix: "x"))
+        XCTAssertNil(DurationUnit(suffix: "mon"))
         XCTAssertEqual(DurationLiteral(value: 90, unit: .day).seconds, 7_776_000)
         XCTAssertEqual(DurationLiteral(value: 2, unit: .week).seconds, 1_209_600)
         XCTAssertEqual(DurationLiteral(value: 24, unit: .hour).seconds, 86_400)
         XCTAssertNil(DurationLiteral(value: 6, unit: .month).seconds)
         XCTAssertNil(DurationLiteral(value: Int64.max, unit: .day).seconds)
-        XCTAssertEqual(DurationLiteral(value: 6, unit: .month).description, "6m")
+        XCTAssertEqual(DurationLiteral(value: 6, unit: .month).description, "6mo")
+    }
+
+    /// Issue 11: `m` is minutes (analysts write `within 30m`), months are `mo`; the old spellings stay,
+    /// and seconds and quarters join them. Printed forms read back as the same unit.
+    func testMIsMinutesAndMoIsMonths() throws {
+        let cases: [(String, DurationUnit)] = [
+            ("m", .minute), ("min", .minute), ("mins", .minute), ("minutes", .minute), ("M", .minute),
+            ("mo", .month), ("month", .month), ("Months", .month),
+            ("s", .second), ("sec", .second), ("seconds", .second),
+            ("h", .hour), ("hr", .hour), ("d", .day), ("days", .day), ("w", .week), ("weeks", .week),
+            ("q", .quarter), ("quarter", .quarter), ("y", .year), ("yr", .year),
+        ]
+        for (suffix, unit) in cases { XCTAssertEqual(DurationUnit(suffix: suffix), unit, suffix) }
+        XCTAssertEqual(DurationLiteral(value: 30, unit: .minute).seconds, 1_800)
+        XCTAssertEqual(DurationLiteral(value: 45, unit: .second).seconds, 45)
+        XCTAssertNil(DurationLiteral(value: 2, unit: .quarter).seconds)
+        for unit in DurationUnit.allCases {
+            let written = DurationLiteral(value: 7, unit: unit).description
+            let (statement, _) = try XCTUnwrap(parseOne("set churn_after = \(written)"), written)
+            guard case .set(let set) = statement.kind else { return XCTFail(written) }
+            XCTAssertEqual(set.value.literal, .duration(DurationLiteral(value: 7, unit: unit)), written)
+        }
+        let (statement, _) = try XCTUnwrap(parseOne("set churn_after = 30m"))
+        guard case .set(let set) = statement.kind else { return XCTFail() }
+        XCTAssertEqual(set.value.literal, .duration(DurationLiteral(value: 30, unit: .minute)))
+    }
+
+    /// An unknown unit is an error listing the units.
+    func testUnknownDurationUnitListsTheUnits() {
+        XCTAssertEqual(firstMessage("set churn_after = 30x"), "unknown duration unit `x` in `30x`")
+        XCTAssertEqual(firstMessage("cohort | funnel a -> b within 2fortnights"), "unknown duration unit `fortnights` in `2fortnights`")
+        XCTAssertEqual(firstMessage("set churn_after = 1.5d"), "invalid number `1.5d`")
     }
 
     func testDurationLongFormsParse() throws {
         let (statement, _) = try XCTUnwrap(parseOne("set churn_after = 3Months"))
         guard case .set(let set) = statement.kind else { return XCTFail() }
         XCTAssertEqual(set.value.literal, .duration(DurationLiteral(value: 3, unit: .month)))
-        XCTAssertEqual(set.value.literal.description, "3m")
+        XCTAssertEqual(set.value.literal.description, "3mo")
     }
 
     func testLiteralDescriptionsAndTypeNames() {

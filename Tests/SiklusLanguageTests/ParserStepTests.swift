@@ -75,6 +75,22 @@ final class ParserStepTests: XCTestCase {
         XCTAssertNil(funnel.order)
     }
 
+    /// `stage purchase` marks a stage step (issue 11); a bare `stage` followed by `->` is an event named stage.
+    func testFunnelStageSteps() throws {
+        let (step, _) = try XCTUnwrap(parseStep("funnel visit -> stage purchase -> purchase -> stage \"retention\" within 30m"))
+        guard case .funnel(let funnel) = step else { return XCTFail() }
+        XCTAssertEqual(funnel.steps.map(\.text), ["visit", "purchase", "purchase", "retention"])
+        XCTAssertEqual(funnel.stageSteps, [1, 3])
+        XCTAssertEqual(funnel.window?.value, DurationLiteral(value: 30, unit: .minute))
+        let (pipeline, _) = try XCTUnwrap(parsePipeline("events | funnel visit -> stage purchase -> purchase within 30m"))
+        let printed = SyntaxPrinter.print(pipeline)
+        XCTAssertTrue(printed.contains("funnel visit -> stage purchase -> purchase within 30min"), printed)
+        let (plain, _) = try XCTUnwrap(parseStep("funnel stage -> purchase"))
+        guard case .funnel(let events) = plain else { return XCTFail() }
+        XCTAssertEqual(events.steps.map(\.text), ["stage", "purchase"])
+        XCTAssertEqual(events.stageSteps, [])
+    }
+
     func testFunnelOptions() throws {
         let cases: [(String, DurationLiteral?, FunnelOrder?)] = [
             ("funnel a -> b within 30d", DurationLiteral(value: 30, unit: .day), nil),
@@ -147,7 +163,9 @@ final class ParserStepTests: XCTestCase {
                              .retention(RetentionOptions()), .funnel(FunnelSpec(steps: [])),
                              .top(Spanned(1, at: SourceSpan(start: 0, end: 1))), .limit(Spanned(1, at: SourceSpan(start: 0, end: 1))),
                              .export(path: Spanned("a", at: SourceSpan(start: 0, end: 1))),
-                             .filter(ExpressionNode(.literal(.integer(1)), at: SourceSpan(start: 0, end: 1)))]
+                             .filter(ExpressionNode(.literal(.integer(1)), at: SourceSpan(start: 0, end: 1))), .rows(nil),
+                             .derive(DeriveSpec(name: Identifier("x", at: SourceSpan(start: 0, end: 1)),
+                                                expression: ArithmeticNode(.number(1), at: SourceSpan(start: 0, end: 1))))]
         XCTAssertEqual(Set(steps.map(\.keyword)), Set(Keywords.steps))
     }
 }

@@ -34,6 +34,8 @@ final class CompletionTests: XCTestCase {
             case "data/": [("events.csv", false), ("extra", true)]
             case "my data/": [("events 2023.csv", false), ("spend.csv", false)]
             case ".": [("data", true), ("demo.sik", false), (".hidden", false), ("my data", true)]
+            case "mixed/": [("a.csv", false), ("b.tsv.gz", false), ("c.TXT", false), ("notes.md", false), ("q.sik", false), ("sub", true)]
+            case "other/": [("x.dat", false), ("y.sik", false)]
             default: []
             }
         })
@@ -54,6 +56,16 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("").candidates.count, 9)
         XCTAssertEqual(complete("stages; le").candidates, ["let"])
         XCTAssertEqual(complete("coh").context, .statement)
+    }
+
+    func testColumnsInADeriveExpression() {
+        XCTAssertEqual(complete("events | derive amount = ").context, .column)
+        XCTAssertEqual(complete("events | derive amount = cam").candidates, ["campaign"])
+        XCTAssertEqual(complete("events | derive x = country * ch").candidates, ["channel"])
+        XCTAssertEqual(complete("events | derive x = (a + ").context, .column)
+        XCTAssertEqual(complete("events | derive x = a / ").context, .column)
+        // Outside derive, `=` still completes the column's values.
+        XCTAssertEqual(complete("cohort channel=so").candidates, ["social"])
     }
 
     func testMetaCommandsAfterALeadingDot() {
@@ -101,6 +113,7 @@ final class CompletionTests: XCTestCase {
 
     func testTablesAfterLoadAndOptionsAfterSet() {
         XCTAssertEqual(complete("load c").candidates, ["customers"])
+        XCTAssertEqual(complete("unload s").candidates, ["spend"])
         XCTAssertEqual(complete("set ch").candidates, ["churn_after"])
         XCTAssertEqual(complete("help av").candidates, ["avg_order"])
     }
@@ -120,6 +133,17 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete(#"load events "data/ev"#).suffix, "\"")
         XCTAssertEqual(complete(#"load events '."#).candidates, [".hidden"])
         XCTAssertEqual(complete(#"load events "x" | metric av"#).context, .metric, "a closed string is not a path")
+    }
+
+    func testLoadPathsOfferDataFiles() {
+        // What `siklus FILE` loads by name: .csv, .tsv, .txt, .gz (any case), and directories.
+        XCTAssertEqual(complete(#"load events "mixed/"#).candidates, ["mixed/a.csv", "mixed/b.tsv.gz", "mixed/c.TXT", "mixed/sub/"])
+        XCTAssertEqual(complete(#"stages; LOAD spend "mixed/"#).candidates.count, 4)
+        // No data name: anything but a script, since the loader reads any delimited text.
+        XCTAssertEqual(complete(#"load events "other/"#).candidates, ["other/x.dat"])
+        // Other commands that take a path offer every file.
+        XCTAssertEqual(complete(#".read "mixed/"#).candidates.count, 6)
+        XCTAssertEqual(complete(#"events | export "mixed/"#).candidates.count, 6)
     }
 
     func testQuotedPathsWithSpacesCompleteFromTheQuote() {

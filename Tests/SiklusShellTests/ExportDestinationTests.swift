@@ -4,19 +4,7 @@ import XCTest
 
 /// One rule for every export destination (`ExportDestination.open`): symlinks are written through in
 /// every format, a FIFO with no reader is an error instead of a hang, a failed write is an error.
-final class ExportDestinationTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
-    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
+final class ExportDestinationTests: TemporaryDirectoryTestCase {
     /// A link `link.EXT` to a 0600 file `target.EXT` holding "old".
     private func makeLink(_ ext: String) throws -> (link: String, target: String) {
         let target = path("target.\(ext)"), link = path("link.\(ext)")

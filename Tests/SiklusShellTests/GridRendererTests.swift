@@ -34,15 +34,28 @@ final class GridRendererTests: XCTestCase {
         """)
     }
 
-    func testTableModeUsesASCIIAndExactValues() {
+    /// Issue 11: a funnel median under a day reads in hours or minutes in box mode; the value stays days.
+    func testBoxShowsDaysUnderOneAsHoursOrMinutes() {
+        let table = ResultTable(columns: [
+            ResultColumn(name: "step", unit: .text, values: .text(["cart", "purchase", "review"])),
+            ResultColumn(name: "median_days", unit: .days, values: .number([nil, 0.25, 20.0 / 1440])),
+        ])
+        let text = OutputMode.box.renderer.render(table, options: RenderOptions())
+        XCTAssertTrue(text.contains("│ purchase │       6.0 h │"), text)
+        XCTAssertTrue(text.contains("│ review   │      20 min │"), text)
+        let csv = OutputMode.csv.renderer.render(table, options: RenderOptions())
+        XCTAssertTrue(csv.contains("purchase,0.25"), csv)
+    }
+
+    func testTableModeUsesASCIIAndFormatsValuesLikeBox() {
         let text = OutputMode.table.renderer.render(Samples.cohorts, options: RenderOptions(elapsed: 0.0031))
         XCTAssertEqual(text, """
         +---------+-----------+------------+-------------+
         | cohort  | customers |    revenue | repeat_rate |
         +---------+-----------+------------+-------------+
-        | 2022-09 |      1204 | 123456.789 |       42.25 |
-        | 2022-10 |        98 |        0.5 |           7 |
-        |         |         0 |            |         100 |
+        | 2022-09 |     1,204 | 123,456.79 |       42.3% |
+        | 2022-10 |        98 |       0.50 |        7.0% |
+        |         |         0 |            |      100.0% |
         +---------+-----------+------------+-------------+
         3 rows · 3.1 ms
 
@@ -53,8 +66,8 @@ final class GridRendererTests: XCTestCase {
         let text = OutputMode.plain.renderer.render(Samples.dated, options: RenderOptions(elapsed: 1))
         XCTAssertEqual(text, """
         week        orders_per_customer  median_days
-        2022-09-12              1.23456           14
-        2022-09-19                    2          3.5
+        2022-09-12                 1.23        14.00
+        2022-09-19                 2.00         3.50
 
         """)
         XCTAssertFalse(text.contains("\u{1B}"))

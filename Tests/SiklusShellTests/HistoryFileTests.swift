@@ -3,19 +3,7 @@ import XCTest
 @testable import SiklusShell
 
 /// The history file is never written through a symlink (the interactive shell's libedit history).
-final class HistoryFileTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
-    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
+final class HistoryFileTests: TemporaryDirectoryTestCase {
     private func writeLines(_ text: String) -> (String) -> Bool {
         { path in (try? text.write(toFile: path, atomically: false, encoding: .utf8)) != nil }
     }

@@ -4,17 +4,7 @@ import XCTest
 
 /// Every hostile input of issue 10 through the real `siklus` binary: the process must end by itself (no
 /// signal, no timeout) whatever the input. Each fixture is a script run with `.bail off` on a small data set.
-final class HostileInputProcessTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        if let directory { try? FileManager.default.removeItem(at: directory) }
-    }
-
+final class HostileInputProcessTests: TemporaryDirectoryTestCase {
     func testNoHostileInputKillsOrHangsTheProcess() throws {
         let fixtures = try HostileFixture.write(to: directory)
         for fixture in fixtures {
@@ -50,7 +40,7 @@ final class HostileInputProcessTests: XCTestCase {
             let pid = try spawnSiklus(["--no-demo", "-c", "load events \"\(file.path)\""])
             usleep(delay)
             XCTAssertEqual(truncate(file.path, 4_096), 0)
-            let status = wait(for: pid, timeout: 60)
+            let status = ChildProcess.wait(for: pid, timeout: 60)
             XCTAssertNotNil(status, "the load of a truncated file hung (truncated after \(delay / 1_000) ms)")
             if let status {
                 XCTAssertEqual(status & 0x7F, 0, "killed by signal \(status & 0x7F) when truncated after \(delay / 1_000) ms")
@@ -70,20 +60,5 @@ final class HostileInputProcessTests: XCTestCase {
         let spawned = posix_spawn(&pid, program, &actions, nil, argv, environ)
         guard spawned == 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(spawned)) }
         return pid
-    }
-
-    /// The wait status, or nil (and the process killed) after `timeout` seconds.
-    private func wait(for pid: pid_t, timeout: TimeInterval) -> Int32? {
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                return nil
-            }
-            usleep(5_000)
-        }
-        return status
     }
 }

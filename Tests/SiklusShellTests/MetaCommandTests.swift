@@ -143,7 +143,7 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertEqual(h.run(".bail off\nboom\ntext; bang; text\n.bail"), 1)
         XCTAssertEqual(h.executed, ["boom", "text", "bang", "text"])
         XCTAssertTrue(h.err.text.contains("test.sik:3:7: error: cannot run `bang`"))
-        XCTAssertTrue(h.out.text.hasSuffix("some text\nsome text\nbail: off\n"))
+        XCTAssertTrue(h.out.text.hasSuffix("some text\n\nsome text\nbail: off\n"), h.out.text)
     }
 
     func testBailOnSkipsTheRestOfTheLine() {
@@ -197,7 +197,8 @@ final class MetaCommandTests: XCTestCase {
     func testSchemaWithNothingLoadedSaysHowToLoad() {
         let h = ShellHarness()
         XCTAssertEqual(h.run(".schema\n.schema spend"), 0)
-        XCTAssertEqual(h.out.text, """
+        XCTAssertEqual(h.out.text, "", "a note, on stderr")
+        XCTAssertEqual(h.err.text, """
         no table is loaded yet; use `load events "file.csv"` or --data DIR
         table spend is not loaded yet; use `load spend "file.csv"` or --data DIR
 

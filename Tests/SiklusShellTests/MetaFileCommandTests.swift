@@ -4,19 +4,7 @@ import XCTest
 @testable import SiklusShell
 
 /// `.output`, `.once`, `.export` and `.read`, against files in a temporary directory.
-final class MetaFileCommandTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
-    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
+final class MetaFileCommandTests: TemporaryDirectoryTestCase {
     private func contents(_ name: String) throws -> String {
         try String(contentsOfFile: path(name), encoding: .utf8)
     }
@@ -25,7 +13,7 @@ final class MetaFileCommandTests: XCTestCase {
         let h = ShellHarness(mode: .csv)
         XCTAssertEqual(h.run(".output \(path("out.csv"))\ntable\ntext\n.output stdout\ntext"), 0)
         let csv = OutputMode.csv.renderer.render(Samples.cohorts, options: RenderOptions())
-        XCTAssertEqual(try contents("out.csv"), csv + "some text\n")
+        XCTAssertEqual(try contents("out.csv"), csv + "\nsome text\n", "a blank line between two results")
         XCTAssertEqual(h.out.text, "some text\n")
     }
 

@@ -86,15 +86,11 @@ enum SiklusBinary {
         if closedStdout { close(pipeEnds[0]); close(pipeEnds[1]) }
         guard spawned == 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(spawned)) }
         var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                XCTFail("\(program) \(arguments) did not finish within \(timeout) s")
-                break
-            }
-            usleep(5_000)
+        if let finished = ChildProcess.wait(for: pid, timeout: timeout) {
+            status = finished
+        } else {
+            XCTFail("\(program) \(arguments) did not finish within \(timeout) s")
+            status = SIGKILL
         }
         let signal = status & 0x7F
         XCTAssertEqual(signal, 0, "\(program) \(arguments) was killed by signal \(signal)")

@@ -2,19 +2,9 @@ import Foundation
 import XCTest
 
 /// The built `siklus` binary: flags, script sources, exit statuses and error formatting.
-final class ProcessTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
+final class ProcessTests: TemporaryDirectoryTestCase {
     private func write(_ text: String, to name: String) throws -> String {
-        let path = directory.appendingPathComponent(name).path
+        let path = path(name)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -92,7 +82,9 @@ final class ProcessTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "mode: plain\n")
         XCTAssertTrue(result.stderr.contains("\(path):2:1: error: unknown command `.frob`"))
-        XCTAssertTrue(result.stderr.contains("\(path):4:7: error: cannot open nowhere.sik: No such file or directory"))
+        // `.read` in a script reads its path from the script's folder, and the error names the file it tried.
+        XCTAssertTrue(result.stderr.contains("\(path):4:7: error: cannot open \(directory.path)/nowhere.sik: No such file or directory"),
+                      result.stderr)
     }
 
     func testExitCode() throws {
@@ -168,6 +160,8 @@ final class ProcessTests: XCTestCase {
         let missing = try SiklusBinary.run(["--data", demo.path, "-c", "cohort by channel | metric customers | export \"/nonexistent-dir/x.csv\""])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("error: cannot export: cannot open /nonexistent-dir/x.csv"), missing.stderr)
+        // Located at the export step (column 40), with the caret under it.
+        XCTAssertTrue(missing.stderr.hasPrefix("<command line>:1:40: error: cannot export"), missing.stderr)
         // A device that is always full: the write itself fails, and must not be reported as written.
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let link = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-full-\(UUID().uuidString).csv").path

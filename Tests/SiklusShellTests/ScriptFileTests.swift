@@ -4,19 +4,7 @@ import XCTest
 
 /// `ScriptFile.read` on what `siklus SCRIPT`, `-f` and `.read` may be given: pipes, FIFOs, devices,
 /// `/proc` files and encodings, each read or refused with its real reason, never a hang.
-final class ScriptFileTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
-    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
+final class ScriptFileTests: TemporaryDirectoryTestCase {
     private func reason(_ path: String) -> String {
         do {
             _ = try ScriptFile.read(path)

@@ -9,7 +9,7 @@ final class ScriptRunnerTests: XCTestCase {
         var accumulator = StatementAccumulator(needsContinuation: Session().needsContinuation)
         var result: [InputChunk] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let chunk = accumulator.add(String(line), number: index + 1) { result.append(chunk) }
+            result += accumulator.add(String(line), number: index + 1)
         }
         if let chunk = accumulator.finish() { result.append(chunk) }
         return result
@@ -22,6 +22,34 @@ final class ScriptRunnerTests: XCTestCase {
             .help("help metrics;", line: 5),
             .statements("stages; stages", firstLine: 6),
             .statements("cohort x \\\n  | metric y", firstLine: 7),
+        ])
+    }
+
+    func testAMetaCommandMayFollowASemicolonAndStatementsMayFollowIt() {
+        XCTAssertEqual(chunks(".mode csv; cohort | metric customers"), [
+            .meta(".mode csv", line: 1),
+            .statements("           cohort | metric customers", firstLine: 1),
+        ])
+        XCTAssertEqual(chunks("load events \"a.csv\"; .mode csv;.timer on; stages; stages\n.mode json;"), [
+            .statements("load events \"a.csv\";", firstLine: 1),
+            .meta("                     .mode csv", line: 1),
+            .meta("                               .timer on", line: 1),
+            .statements(String(repeating: " ", count: 42) + "stages; stages", firstLine: 1),
+            .meta(".mode json", line: 2),
+        ])
+    }
+
+    func testASemicolonInsideQuotesOrACommentDoesNotSplit() {
+        XCTAssertEqual(chunks(".output \"a;b.csv\"; stages"), [.meta(".output \"a;b.csv\"", line: 1), .statements("                   stages", firstLine: 1)])
+        XCTAssertEqual(chunks(".output 'x"), [.meta(".output 'x", line: 1)])
+        XCTAssertEqual(chunks("explain \"a; .b\""), [.statements("explain \"a; .b\"", firstLine: 1)])
+        XCTAssertEqual(chunks("stages # then; .mode csv"), [.statements("stages # then; .mode csv", firstLine: 1)])
+    }
+
+    func testAMetaCommandAfterAContinuedStatementEndsIt() {
+        XCTAssertEqual(chunks("cohort a |\n  metric b; .mode csv"), [
+            .statements("cohort a |\n  metric b;", firstLine: 1),
+            .meta("            .mode csv", line: 2),
         ])
     }
 

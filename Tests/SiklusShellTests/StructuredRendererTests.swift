@@ -7,12 +7,11 @@ import XCTest
 final class StructuredRendererTests: XCTestCase {
     func testJSONIsAnArrayOfObjectsThatParsesBack() throws {
         let text = OutputMode.json.renderer.render(Samples.cohorts, options: RenderOptions())
+        // One line per result, so several results are JSON Lines.
         XCTAssertEqual(text, """
-        [
-          {"cohort": "2022-09", "customers": 1204, "revenue": 123456.789, "repeat_rate": 42.25},
-          {"cohort": "2022-10", "customers": 98, "revenue": 0.5, "repeat_rate": 7},
-          {"cohort": null, "customers": 0, "revenue": null, "repeat_rate": 100}
-        ]
+        [{"cohort": "2022-09", "customers": 1204, "revenue": 123456.789, "repeat_rate": 42.25}, \
+        {"cohort": "2022-10", "customers": 98, "revenue": 0.5, "repeat_rate": 7}, \
+        {"cohort": null, "customers": 0, "revenue": null, "repeat_rate": 100}]
 
         """)
         let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
@@ -52,9 +51,9 @@ final class StructuredRendererTests: XCTestCase {
         XCTAssertEqual(OutputMode.markdown.renderer.render(Samples.cohorts, options: RenderOptions()), """
         | cohort  | customers |    revenue | repeat_rate |
         |---------|----------:|-----------:|------------:|
-        | 2022-09 |      1204 | 123456.789 |       42.25 |
-        | 2022-10 |        98 |        0.5 |           7 |
-        |         |         0 |            |         100 |
+        | 2022-09 |     1,204 | 123,456.79 |       42.3% |
+        | 2022-10 |        98 |       0.50 |        7.0% |
+        |         |         0 |            |      100.0% |
 
         """)
     }
@@ -73,20 +72,21 @@ final class StructuredRendererTests: XCTestCase {
     func testLineModePrintsOneCellPerLineWithBlankLinesBetweenRows() {
         XCTAssertEqual(OutputMode.line.renderer.render(Samples.dated, options: RenderOptions()), """
                        week = 2022-09-12
-        orders_per_customer = 1.23456
-                median_days = 14
+        orders_per_customer = 1.23
+                median_days = 14.00
 
                        week = 2022-09-19
-        orders_per_customer = 2
-                median_days = 3.5
+        orders_per_customer = 2.00
+                median_days = 3.50
 
         """)
     }
 
-    func testMoneyAndPercentFormattingIsOnlyForBoxMode() {
+    func testModesForReadingFormatNumbersAndExactModesKeepFullPrecision() {
         for mode in OutputMode.allCases {
             let text = mode.renderer.render(Samples.cohorts, options: RenderOptions())
-            if mode == .box {
+            XCTAssertEqual(mode.isExact, [.csv, .tsv, .json].contains(mode))
+            if !mode.isExact {
                 XCTAssertTrue(text.contains("123,456.79") && text.contains("42.3%"), "\(mode)")
             } else {
                 XCTAssertTrue(text.contains("123456.789") && text.contains("42.25"), "\(mode)")

@@ -192,6 +192,25 @@ final class TerminalEndToEndTests: XCTestCase {
         try waitForScreen("the file name and a closing quote") { $0.last == "siklus> load events \"\(data.path)/events_2022.csv\"" }
     }
 
+    /// `siklus orders.csv` loads the file as events and opens the shell on it; `.clear` empties it.
+    func testADataFileArgumentOpensTheShellOnIt() throws {
+        let orders = directory.appendingPathComponent("orders.csv").path
+        try "customer_id,ts,amount\nu1,2022-09-14,10\nu2,2022-09-15,20\n".write(toFile: orders, atomically: true, encoding: .utf8)
+        try start([orders])
+        let banner = try screen().first { $0.hasPrefix("siklus ") } ?? ""
+        XCTAssertTrue(banner.contains("events 2 rows from \(orders)"), banner)
+        try type(".mode csv")
+        try press("Enter")
+        try type("events | metric customers")
+        try press("Enter")
+        try waitForScreen("the count of the file's customers") { $0.suffix(3) == ["customers", "2", "siklus>"] }
+        try type(".clear")
+        try press("Enter")
+        try type("events | metric customers")
+        try press("Enter")
+        try waitForScreen("no customers after .clear") { $0.suffix(3) == ["customers", "0", "siklus>"] }
+    }
+
     func testStageNameCompletionFromTheSessionVocabulary() throws {
         try start()
         // `reten` would be ambiguous (retention, and the Indonesian alias retensi).

@@ -41,6 +41,7 @@ final class BinaryDataTests: XCTestCase {
             XCTAssertEqual(error?.message, "a NUL byte at byte offset \(head.utf8.count + 25): this is binary data, not CSV text", load.rawValue)
             XCTAssertEqual(error?.line, 8002, load.rawValue)
             XCTAssertEqual(error?.column, 26, load.rawValue)
+            XCTAssertEqual(error?.hint?.contains("(head -c \(head.utf8.count + 25) e.csv > fixed.csv)"), true, error?.hint ?? "")
             XCTAssertEqual(store.loads.count, 0)
         }
     }

@@ -79,7 +79,7 @@ final class ColumnRoleTests: XCTestCase {
     func testMappingARoleTheTableDoesNotHave() {
         let error = loadError { _ = try loadFresh(.events, "customer_id,ts,cost\nu1,2022-09-14,1\n", options: LoadOptions(mapping: [.spend: "cost"])) }
         XCTAssertEqual(error?.message, "events has no role spend")
-        XCTAssertEqual(error?.hint, "roles of events: customer, ts, event, amount, channel")
+        XCTAssertEqual(error?.hint, "roles of events: customer, ts, event, amount, channel, order, quantity, unit_price")
     }
 
     func testMissingRequiredRolesAreErrors() {
@@ -124,15 +124,21 @@ final class ColumnRoleTests: XCTestCase {
             let (store, report) = try loadFresh(.events, text, options: options)
             XCTAssertEqual(report.rowsLoaded, 5, "[\(path)]")
             XCTAssertEqual(report.skipped, [.init(reason: "empty customer id", count: 1, firstLines: [7])], "[\(path)]")
-            XCTAssertEqual(report.notes, ["no event column: this is a transaction log, so every row is a purchase"], "[\(path)]")
+            // Line items (issue 11): InvoiceNo groups rows into orders, C536379 is a cancellation, amount = Quantity × UnitPrice.
+            XCTAssertEqual(report.notes, ["no amount column: amount = Quantity × UnitPrice",
+                                          "no event column: this is a transaction log, so every row is a purchase",
+                                          "orders: purchase rows with the same customer and InvoiceNo are one order (line items): "
+                                            + "3 orders and 1 return (ids C + digits, or all rows negative; netted out of revenue)"], "[\(path)]")
             XCTAssertEqual(report.columns.map(\.type), [.string, .string, .int, .datetime, .float, .string, .string], "[\(path)]")
-            XCTAssertEqual(report.columns.map(\.role), [nil, nil, nil, .ts, nil, .customer, nil], "[\(path)]")
+            XCTAssertEqual(report.columns.map(\.role), [.order, nil, .quantity, .ts, .unit_price, .customer, nil], "[\(path)]")
             XCTAssertEqual(Set(store.eventNames), ["purchase"], "[\(path)]")
             XCTAssertEqual(store.eventCustomerIDs, ["17850", "17850", "17850.0", "13047", "14527"], "[\(path)]")
             XCTAssertEqual(store.eventTimes, ["2010-12-01 08:26:00", "2010-12-01 08:26:00", "2010-12-01 08:28:00", "2010-12-01 08:34:00", "2010-12-01 09:41:00"], "[\(path)]")
             XCTAssertEqual(store.eventExtraText("StockCode"), ["85123A", "71053", "22633", "84879", "D"], "[\(path)]")
             XCTAssertEqual(store.events.extra("UnitPrice")?.doubleValues, [2.55, 3.39, 1.85, 1.69, 27.5], "[\(path)]")
-            XCTAssertEqual(store.events.amountNulls, [true, true, true, true, true], "[\(path)] no amount column: every amount is missing")
+            XCTAssertEqual(store.events.amountNulls, [false, false, false, false, false], "[\(path)]")
+            XCTAssertEqual(store.events.amount, [6 * 2.55, 6 * 3.39, 6 * 1.85, 32 * 1.69, -27.5], "[\(path)] amount = Quantity × UnitPrice")
+            XCTAssertEqual(store.eventExtraText("InvoiceNo"), ["536365", "536365", "536366", "536367", "C536379"], "[\(path)] order ids stay text")
             XCTAssertEqual(report.timeSpan, utc(2010, 12, 1, 8, 26)...utc(2010, 12, 1, 9, 41), "[\(path)]")
         }
     }

@@ -71,7 +71,7 @@ final class StrayQuoteAndLineEndingTests: XCTestCase {
             XCTAssertEqual(error?.line, 102, load.rawValue)
             XCTAssertEqual(error?.column, "u100,2022-09-14 10:00:00,visit,n100".utf8.count + 1, load.rawValue)
             XCTAssertEqual(error?.message, "from this line on, lines end in a carriage return alone (an old Mac format), which the loader does not read", load.rawValue)
-            XCTAssertEqual(error?.hint?.hasPrefix("convert the line breaks first, e.g. tr '\\r' '\\n'"), true, load.rawValue)
+            XCTAssertEqual(error?.hint?.hasPrefix("convert the line breaks first, e.g. tr '\\r' '\\n' < e.csv > fixed.csv"), true, load.rawValue)
         }
     }
 }

@@ -70,7 +70,7 @@ public enum ValueFormatter {
         case .money: return fixed(value, decimals: 2)
         case .percent: return fixed(value, decimals: 1) + "%"
         case .ratio: return trimmed(fixed(value, decimals: 3))
-        case .days: return fixed(value, decimals: 1) + " d"
+        case .days: return DurationText.underADay(value) ?? fixed(value, decimals: 1) + " d"
         case .date: return date(value)
         case .text: return plain(value) ?? ""
         }
@@ -84,6 +84,7 @@ public enum ValueFormatter {
             if abs(value) < 1 { return value < 0 ? "-<1%" : "<1%" }
             return fixed(value, decimals: 0, grouping: false) + "%"
         case .days:
+            if let short = DurationText.underADay(value) { return short.replacingOccurrences(of: " ", with: "") }
             // One decimal below ten days, so a column of medians reads 2.0d, 5.5d, 23d.
             return fixed(value, decimals: abs(value) < 9.95 ? 1 : 0) + "d"
         case .ratio:

@@ -8,10 +8,13 @@ struct GroupStats: Sendable {
     /// Customers with at least one in-scope event in the group.
     var active = 0
     var events = 0
-    /// Purchase events.
+    /// Purchase events (with an order column: orders, counted at their first row; returns left out).
     var orders = 0
+    /// Net: the amounts of all purchase rows, returns included.
     var revenue = 0.0
-    /// Customers with >= 1 and >= 2 purchase events in the group.
+    /// Returns (orders with a cancellation id or only negative rows); 0 without an order column.
+    var returns = 0
+    /// Customers with >= 1 and >= 2 purchase events (orders) in the group.
     var purchasers = 0
     var repeaters = 0
     /// Engagement events.
@@ -22,7 +25,7 @@ struct GroupStats: Sendable {
 
     mutating func add(_ other: GroupStats) {
         customers += other.customers; active += other.active; events += other.events; orders += other.orders
-        revenue += other.revenue; purchasers += other.purchasers; repeaters += other.repeaters
+        revenue += other.revenue; returns += other.returns; purchasers += other.purchasers; repeaters += other.repeaters
         engagement += other.engagement; buyers += other.buyers; churned += other.churned
     }
 }
@@ -55,6 +58,8 @@ struct AggregateScan {
         let amountNulls = store.events.amountNulls, mask = scope.rowMask
         let flagsByCode = context.classes.flags
         let firstPurchase = context.facts.firstPurchase, firstEvent = context.facts.firstEvent
+        // Empty without an order column: then each purchase row is an order.
+        let orderFlags = context.facts.orderFlags, byOrder = !orderFlags.isEmpty
         let state = LifecycleState(context)
         let asOf = context.asOf
         let list = scope.customers
@@ -111,8 +116,12 @@ struct AggregateScan {
                     touchedEvents[slot] += 1
                     stats[g].events += 1
                     if flags & EventClasses.purchase != 0 {
-                        touchedPurchases[slot] += 1
-                        stats[g].orders += 1
+                        if !byOrder || orderFlags[r] & OrderIndex.startsOrder != 0 {
+                            touchedPurchases[slot] += 1
+                            stats[g].orders += 1
+                        } else if orderFlags[r] & OrderIndex.startsReturn != 0 {
+                            stats[g].returns += 1
+                        }
                         if !(amountNulls?[r] ?? false) { stats[g].revenue += amounts[r] }
                     }
                     if flags & EventClasses.engagement != 0 { stats[g].engagement += 1 }

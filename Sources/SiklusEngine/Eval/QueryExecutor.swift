@@ -20,7 +20,8 @@ enum QueryExecutor {
         return scope
     }
 
-    static func run(_ plan: QueryPlan, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+    static func run(_ plan: QueryPlan, _ session: EvalContext) throws(Diagnostic) -> ResultTable {
+        let context = plan.context ?? session
         var timer = PhaseTimer()
         let scope = try scope(plan, context)
         timer.mark("query: scope")
@@ -33,6 +34,8 @@ enum QueryExecutor {
             table = try RetentionMatrix.build(retention, scope: scope, context)
         case .funnel(let funnel):
             table = try FunnelAnalysis.build(funnel, scope: scope, dimensions: plan.dimensions, context)
+        case .rows(let rows):
+            table = try RowListing.build(rows, scope: scope, context)
         }
         for step in plan.post { table = try ResultOperations.apply(step, to: table) }
         return table

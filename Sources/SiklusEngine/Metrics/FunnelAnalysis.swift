@@ -94,8 +94,7 @@ enum FunnelAnalysis {
             ResultColumn(name: "from_first", unit: .percent, values: .number(fromFirst)),
             ResultColumn(name: "median_days", unit: .days, values: .number(median)),
         ]
-        let window = plan.window / CivilTime.secondsPerDay
-        return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(window)d, \(plan.order.rawValue)")
+        return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)")
     }
 
     /// The best attempt over a customer's matching rows (ascending time). `steps[i]` has bit s set when row i
@@ -206,17 +205,24 @@ struct StepMasks: @unchecked Sendable {
     private let eventCodes: [Int32]
     private let flags: [UInt8]
     private let firstPurchaseRow: [Int32]
+    /// With an order column: the stage classifier (the purchase stage is every row of the first order), the
+    /// `OrderIndex` flags, and the bits of event steps naming a purchase event (which a return's rows never match).
+    private let classifier: StageClassifier
+    private let orderFlags: [UInt8]
+    private let purchaseEventSteps: UInt32
     /// Strict funnels must see rows that match no step: they break a sequence.
     let keepsUnmatched: Bool
 
     init(_ plan: FunnelPlan, _ context: EvalContext) {
         var byCode = [UInt32](repeating: 0, count: context.store.strings.count)
-        var purchaseStage: UInt32 = 0, retentionStage: UInt32 = 0
+        var purchaseStage: UInt32 = 0, retentionStage: UInt32 = 0, purchaseEventSteps: UInt32 = 0
         let flags = context.classes.flags
         for (s, step) in plan.steps.enumerated() {
             let bit = UInt32(1) << UInt32(s)
             switch step.match {
-            case .event(let code): byCode[Int(code)] |= bit
+            case .event(let code):
+                byCode[Int(code)] |= bit
+                if Int(code) < flags.count, flags[Int(code)] & EventClasses.purchase != 0 { purchaseEventSteps |= bit }
             case .stage(.purchase): purchaseStage |= bit
             case .stage(.retention): retentionStage |= bit
             case .stage(let stage):
@@ -229,6 +235,9 @@ struct StepMasks: @unchecked Sendable {
         eventCodes = context.store.events.event
         self.flags = flags
         firstPurchaseRow = context.facts.firstPurchaseRow
+        classifier = StageClassifier(context)
+        orderFlags = context.facts.orderFlags
+        self.purchaseEventSteps = purchaseEventSteps
         keepsUnmatched = plan.order == .strict
     }
 
@@ -237,10 +246,25 @@ struct StepMasks: @unchecked Sendable {
     func mask(customer c: Int32, row r: Int) -> UInt32 {
         let code = Int(eventCodes[r])
         var m: UInt32 = code >= 0 && code < byCode.count ? byCode[code] : 0
+        // Line items: an order is one event, at its first row; its other rows are dropped (even by strict
+        // funnels), and a return matches no purchase step.
+        if !orderFlags.isEmpty, code >= 0, code < flags.count, flags[code] & EventClasses.purchase != 0 {
+            let o = orderFlags[r]
+            if o & (OrderIndex.startsOrder | OrderIndex.startsReturn) == 0 { return 0 }
+            if o & OrderIndex.startsReturn != 0 {
+                m &= ~purchaseEventSteps
+                return keepsUnmatched ? m | (1 << 31) : m
+            }
+        }
         if purchaseStage | retentionStage != 0, code >= 0, code < flags.count {
             let f = flags[code]
-            let isFirst = Int32(r) == firstPurchaseRow[Int(c)]
-            if f & EventClasses.purchase != 0 { m |= isFirst ? purchaseStage : retentionStage }
+            if f & EventClasses.purchase != 0 {
+                if orderFlags.isEmpty {
+                    m |= Int32(r) == firstPurchaseRow[Int(c)] ? purchaseStage : retentionStage
+                } else if let first = classifier.isFirstPurchase(customer: c, row: r) {
+                    m |= first ? purchaseStage : retentionStage
+                }
+            }
             if f & EventClasses.engagement != 0 { m |= retentionStage }
         }
         return keepsUnmatched ? m | (1 << 31) : m

@@ -1,7 +1,7 @@
 /// Every metric Siklus computes, with its unit, exact formula and an example: the one place `help metric`,
 /// `explain` and docs/LANGUAGE.md take their definitions from.
 public enum Metric: String, Sendable, CaseIterable {
-    case customers, events, orders, revenue
+    case customers, events, orders, revenue, returns
     case avg_order, orders_per_customer, repeat_rate, conversion_rate, time_to_purchase, ltv
     case active, engagement, churn_rate
     case stage_share, transitions
@@ -10,7 +10,7 @@ public enum Metric: String, Sendable, CaseIterable {
     /// The result unit of the metric's column.
     public var unit: ValueUnit {
         switch self {
-        case .customers, .events, .orders, .active, .impressions, .clicks: .count
+        case .customers, .events, .orders, .returns, .active, .impressions, .clicks: .count
         case .revenue, .avg_order, .ltv, .spend, .cpa: .money
         case .repeat_rate, .conversion_rate, .churn_rate, .ctr, .stage_share: .percent
         case .orders_per_customer, .engagement: .ratio
@@ -32,6 +32,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .events: "events in scope"
         case .orders: "purchase events in scope"
         case .revenue: "money from purchases in scope"
+        case .returns: "returned or cancelled orders in scope (line-item data)"
         case .avg_order: "average order value"
         case .orders_per_customer: "purchase frequency: orders per customer"
         case .repeat_rate: "share of buyers who bought again"
@@ -58,6 +59,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .events: "count of events in scope"
         case .orders: "count of purchase events in scope"
         case .revenue: "sum of amount over purchase events in scope (missing amounts count as 0)"
+        case .returns: "with an order column, count of returns in scope: orders whose id is C followed by digits while every other id is all digits (cancellations), or whose rows all have a negative amount; 0 without an order column"
         case .avg_order: "revenue / orders"
         case .orders_per_customer: "orders / customers"
         case .repeat_rate: "customers with >= 2 purchase events in scope / customers with >= 1, as %"
@@ -77,12 +79,28 @@ public enum Metric: String, Sendable, CaseIterable {
         }
     }
 
+    /// The formula when the events have an order column (line items), for the metrics whose meaning
+    /// changes then; nil for the others (their `formula` holds either way).
+    public var orderFormula: String? {
+        switch self {
+        case .orders: "count of orders in scope: distinct (customer, order id) among purchase rows, returns left out, each counted at its earliest row"
+        case .revenue: "sum of amount over purchase rows in scope (missing amounts count as 0): net, a return's negative rows included"
+        case .repeat_rate: "customers with >= 2 orders in scope / customers with >= 1, as %"
+        case .conversion_rate: "customers with >= 1 order in scope / customers in scope, as %"
+        default: nil
+        }
+    }
+
+    /// The formula that applies to the loaded data: `orderFormula` when the events have an order column.
+    public func formula(orderLevel: Bool) -> String { orderLevel ? orderFormula ?? formula : formula }
+
     /// An example query.
     public var example: String {
         switch self {
         case .customers: "cohort signup=2022-09 | stage purchase | metric customers"
         case .events: "events | by stage | metric events, customers"
         case .orders, .revenue: "events | by month | metric orders, revenue"
+        case .returns: "events | by month | metric orders, returns, revenue"
         case .avg_order: "cohort signup=2022-09 | stage retention | metric avg_order"
         case .orders_per_customer: "cohort by signup period quarter | metric orders_per_customer"
         case .repeat_rate: "cohort by channel | metric repeat_rate"
@@ -95,6 +113,23 @@ public enum Metric: String, Sendable, CaseIterable {
         case .transitions: "cohort | metric transitions"
         case .impressions, .clicks, .ctr: "events | by channel | metric impressions, clicks, ctr"
         case .spend, .cpa: "events | by month, channel | metric spend, cpa"
+        }
+    }
+
+    /// True when the formula reads the events' amount column, itself (`revenue`: "sum of amount …") or
+    /// through a metric it names (`avg_order`: "revenue / orders"): such a metric is meaningless without
+    /// amounts (0.00 would look like a real answer). Derived from `formula`, so the catalog stays the one
+    /// place that defines what a metric reads. Only money metrics count: `returns` mentions amounts (a
+    /// return may be an order whose rows are all negative) but still counts cancellations without them.
+    var readsAmount: Bool { Self.amountReaders.contains(self) }
+
+    private static let amountReaders: Set<Metric> = Set(allCases.filter { $0.unit == .money && readsAmount($0, visiting: []) })
+
+    private static func readsAmount(_ metric: Metric, visiting: Set<Metric>) -> Bool {
+        let words = metric.formula.split { !($0.isLetter || $0 == "_" || $0 == ".") }.map { String($0) }
+        if words.contains("amount") { return true }
+        return words.compactMap(Metric.init(rawValue:)).contains { named in
+            named != metric && !visiting.contains(named) && readsAmount(named, visiting: visiting.union([metric]))
         }
     }
 

@@ -91,6 +91,7 @@ enum MetricTable {
         case .customers: return count(\.customers)
         case .events: return count(\.events)
         case .orders: return count(\.orders)
+        case .returns: return count(\.returns)
         case .active: return count(\.active)
         case .revenue: return number { s[$0].revenue }
         case .avg_order: return number { ratio(s[$0].revenue, Double(s[$0].orders)) }

@@ -5,7 +5,8 @@ import SiklusStore
 ///
 /// A customer's period 0 is the calendar period of their anchor: first purchase when cohorted by
 /// `first_purchase`, else signup. Cell k counts distinct cohort customers active (by default: with a
-/// purchase) in period 0 + k; with `unbounded`, active in period k or any later one. A cell is empty
+/// purchase) in period 0 + k; with `unbounded`, active in period k or any later one (up to as_of, also
+/// past the horizon: `horizon N` cuts columns, never activity). A cell is empty
 /// when no customer of the cohort has reached period 0 + k by as_of, and as a percentage it is taken
 /// of those who have: customers whose period 0 is later could not have been active then yet, and would
 /// otherwise pull down the later columns of cohorts whose customers start in different periods.
@@ -53,6 +54,8 @@ enum RetentionMatrix {
         case .event(let code): (activeCode, activeFlags, anyEvent) = (code, 0, false)
         }
         let flags = classes.flags, eventCodes = events.event, ts = events.ts, offsets = events.offsets, mask = scope.rowMask
+        // With an order column a return is no purchase: its rows are not purchase activity.
+        let returnRows: [UInt8] = activeFlags == EventClasses.purchase ? facts.orderFlags : []
         var cohortKeys: [Int32] = []
         if let grouping {
             guard let keys = GroupKeys([grouping]) else {
@@ -84,9 +87,13 @@ enum RetentionMatrix {
                     if let mask, !mask[r] { continue }
                     let code = eventCodes[r]
                     guard anyEvent || code == activeCode || (code >= 0 && flags[Int(code)] & activeFlags != 0), ts[r] <= asOf else { continue }
+                    if !returnRows.isEmpty, returnRows[r] & OrderIndex.inReturn != 0 { continue }
                     let offset = Int(table.index(ts[r]) - anchor)
-                    guard offset >= 0, offset < columns else { continue }
-                    latest = max(latest, offset)
+                    guard offset >= 0 else { continue }
+                    // Unbounded: activity past the horizon still means "active in the last column or later",
+                    // so `horizon N` shows the first N+1 columns of the unbounded table.
+                    latest = max(latest, min(offset, columns - 1))
+                    guard offset < columns else { continue }
                     if !seen[offset] { seen[offset] = true; marked.append(offset) }
                 }
                 if plan.unbounded {

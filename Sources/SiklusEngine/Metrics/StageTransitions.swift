@@ -49,7 +49,8 @@ enum StageTransitions {
                         latestIsChurn = flags & EventClasses.churn != 0
                         if !latestIsChurn {
                             lastActivity = events.ts[r]
-                            if flags & EventClasses.purchase != 0 { purchased = true }
+                            // A return's rows (line-item data) are no purchase, as in LifecycleState's first purchase.
+                            if flags & EventClasses.purchase != 0, classifier.isFirstPurchase(customer: c, row: r) != nil { purchased = true }
                             if let s = classifier.stage(customer: c, row: r), s != .churn, furthest == nil || s > furthest! { furthest = s }
                         }
                         r += 1

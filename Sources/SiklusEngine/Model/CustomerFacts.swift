@@ -8,12 +8,17 @@ struct CustomerFacts: Sendable {
     /// First and last event time, or `none`.
     var firstEvent: [Int64]
     var lastEvent: [Int64]
-    /// Row of the first purchase event, or -1.
+    /// Row of the first purchase event (with an order column: the first row of the first order), or -1.
     var firstPurchaseRow: [Int32]
     /// Time of the first purchase, or `none`.
     var firstPurchase: [Int64]
-    /// Number of purchase events.
+    /// Number of purchase events (with an order column: orders, returns left out).
     var purchases: [Int32]
+    /// `OrderIndex` flags per event row when the events have an order column; empty otherwise, so scans
+    /// without one pay nothing and count each purchase row as an order.
+    var orderFlags: [UInt8]
+    /// Returns in the whole store (0 without an order column).
+    var returns: Int
     /// `customers.signup` when that column is loaded and has a value, else the first event; or `none`.
     var signup: [Int64]
     /// `customers.channel` when loaded and present, else the channel of the customer's first event; -1 if none.
@@ -27,6 +32,11 @@ struct CustomerFacts: Sendable {
         var firstEvent = [Int64](repeating: Self.none, count: n), lastEvent = firstEvent, firstPurchase = firstEvent, signup = firstEvent
         var firstPurchaseRow = [Int32](repeating: -1, count: n), acquisition = firstPurchaseRow
         var purchases = [Int32](repeating: 0, count: n)
+        let orders = events.orderCodes.map { codes in
+            OrderIndex(events: events, codes: codes, strings: store.strings,
+                       isPurchase: classes.flags.map { $0 & EventClasses.purchase != 0 })
+        }
+        let orderFlags = orders?.rowFlags ?? []
 
         let parts = Parallel.ranges(n)
         firstEvent.withUnsafeMutableBufferPointer { firstEvent in
@@ -45,9 +55,17 @@ struct CustomerFacts: Sendable {
                         firstEvent[c] = events.ts[rows.lowerBound]
                         lastEvent[c] = events.ts[rows.upperBound - 1]
                         var count: Int32 = 0
-                        for r in rows where classes[events.event[r]] & EventClasses.purchase != 0 {
-                            if count == 0 { firstPurchaseRow[c] = Int32(r); firstPurchase[c] = events.ts[r] }
-                            count += 1
+                        if orderFlags.isEmpty {
+                            for r in rows where classes[events.event[r]] & EventClasses.purchase != 0 {
+                                if count == 0 { firstPurchaseRow[c] = Int32(r); firstPurchase[c] = events.ts[r] }
+                                count += 1
+                            }
+                        } else {
+                            // Orders are counted at their first row, in time order: the first is the first order's.
+                            for r in rows where orderFlags[r] & OrderIndex.startsOrder != 0 {
+                                if count == 0 { firstPurchaseRow[c] = Int32(r); firstPurchase[c] = events.ts[r] }
+                                count += 1
+                            }
                         }
                         purchases[c] = count
                     }
@@ -69,6 +87,8 @@ struct CustomerFacts: Sendable {
         self.firstPurchase = firstPurchase
         self.firstPurchaseRow = firstPurchaseRow
         self.purchases = purchases
+        self.orderFlags = orderFlags
+        self.returns = orders?.returns ?? 0
         self.signup = signup
         self.acquisitionChannel = acquisition
     }

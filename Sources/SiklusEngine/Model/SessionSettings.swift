@@ -26,7 +26,7 @@ public struct SessionSettings: Sendable, Equatable {
         switch statement.option.lowercased {
         case "churn_after":
             guard case .duration(let duration) = value.literal, duration.value > 0 else {
-                throw Diagnostic("churn_after expects a duration like 90d", at: value.span, hints: ["e.g. set churn_after = 90d (days), 12w (weeks) or 3m (months)"])
+                throw Diagnostic("churn_after expects a duration like 90d", at: value.span, hints: ["e.g. set churn_after = 90d (days), 12w (weeks) or 3mo (months)"])
             }
             guard let seconds = duration.approximateSeconds, seconds <= 1000 * 365 * CivilTime.secondsPerDay else {
                 throw Diagnostic("churn_after is too long", at: value.span, hints: ["use at most 1000 years"])
@@ -59,7 +59,7 @@ public struct SessionSettings: Sendable, Equatable {
     /// A short description of the current settings, for `set` with no change and for `explain`.
     public func describe(dataEnd: Int64?) -> String {
         let asOfText = asOf.map { CivilTime.formatDate($0) } ?? "latest (\(dataEnd.map { CivilTime.formatDate($0) } ?? "no data"))"
-        return "churn_after = \(churnAfter / CivilTime.secondsPerDay)d, as_of = \(asOfText), period = \(period.rawValue), week_start = \(Self.weekdays[weekStart])"
+        return "churn_after = \(DurationText.compact(churnAfter)), as_of = \(asOfText), period = \(period.rawValue), week_start = \(Self.weekdays[weekStart])"
     }
 
     private static func word(_ value: LiteralNode) -> String? {
@@ -71,11 +71,16 @@ public struct SessionSettings: Sendable, Equatable {
 }
 
 extension DurationLiteral {
-    /// Seconds, counting months as 30 days and years as 365 (churn windows and funnel windows are
+    /// Seconds, counting months as 30 days, quarters as 90 and years as 365 (churn windows and funnel windows are
     /// approximate by nature); nil on overflow.
     var approximateSeconds: Int64? {
-        guard unit == .month || unit == .year else { return seconds }
-        let days: Int64 = unit == .month ? 30 : 365
+        let days: Int64
+        switch unit {
+        case .month: days = 30
+        case .quarter: days = 90
+        case .year: days = 365
+        default: return seconds
+        }
         let (result, overflow) = value.multipliedReportingOverflow(by: days * CivilTime.secondsPerDay)
         return overflow ? nil : result
     }

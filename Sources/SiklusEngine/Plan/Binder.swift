@@ -6,7 +6,17 @@ import SiklusStore
 struct Binder {
     let context: EvalContext
 
+    /// True when `context` already holds the pipeline's `derive` columns.
+    var derivesApplied = false
+
     func bind(_ pipeline: Pipeline) throws(Diagnostic) -> QueryPlan {
+        let derives = pipeline.steps.compactMap { step -> DeriveSpec? in if case .derive(let spec) = step.kind { spec } else { nil } }
+        if !derives.isEmpty, !derivesApplied {
+            let derived = try DerivedColumn.apply(derives, to: context)
+            var plan = try Binder(context: derived, derivesApplied: true).bind(pipeline)
+            plan.context = derived
+            return plan
+        }
         var plan = QueryPlan(source: .events, grouping: nil, scopeSteps: [], dimensions: [], output: .metrics([.customers], span: nil),
                              post: [], presentation: .table)
         var anchorOnFirstPurchase = false
@@ -42,6 +52,9 @@ struct Binder {
                 phase = next
             }
             switch step.kind {
+            case .derive:
+                // Applied before binding (see above), so every step can read the column.
+                try enter(.scope)
             case .stage(let name):
                 try enter(.scope)
                 guard let stage = Stage(named: name.text) else {
@@ -77,6 +90,15 @@ struct Binder {
                 if let result { throw Diagnostic("a pipeline has one of metric, retention or funnel; this one already has `\(result.kind.keyword)`", at: step.span) }
                 result = step
                 plan.output = .funnel(try funnel(spec, span: step.span))
+            case .rows(let n):
+                try enter(.result)
+                if let result { throw Diagnostic("a pipeline has one of metric, retention, funnel or rows; this one already has `\(result.kind.keyword)`", at: step.span) }
+                result = step
+                guard case .cohort = plan.source else {
+                    plan.output = .rows(RowsPlan(limit: try n.map(count) ?? RowsPlan.defaultLimit, listsCustomers: false, span: step.span))
+                    continue
+                }
+                plan.output = .rows(RowsPlan(limit: try n.map(count) ?? RowsPlan.defaultLimit, listsCustomers: true, span: step.span))
             case .sort(let keys):
                 try enter(.post)
                 plan.post.append(.sort(keys.map { ($0.column.text, $0.direction?.value == .descending, $0.span) }))
@@ -96,6 +118,10 @@ struct Binder {
             }
         }
         plan.dimensions = dimensions
+        if case .rows(let rows) = plan.output, !dimensions.isEmpty || plan.grouping != nil {
+            throw Diagnostic("`rows` lists rows one by one, so it cannot be grouped", at: rows.span ?? pipeline.span,
+                             hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
+        }
         if case .retention = plan.output, !dimensions.isEmpty {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,
                              hints: ["e.g. cohort by first_purchase period month | retention"])
@@ -151,6 +177,10 @@ struct Binder {
             if metric.needsSpend && !context.store.isLoaded(.spend) {
                 throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)
             }
+            if metric.readsAmount, let missing = MissingAmount(context.store) {
+                throw Diagnostic("\(metric.rawValue) needs the amount role, and no events column has it", at: name.span,
+                                 hints: missing.hints)
+            }
             metrics.append(metric)
         }
         if let special = metrics.first(where: \.hasOwnShape), metrics.count > 1 {
@@ -183,11 +213,18 @@ struct Binder {
 
     private func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> FunnelPlan {
         var steps: [(String, FunnelPlan.StepMatch)] = []
-        for name in spec.steps {
-            if let stage = Stage(named: name.text), !name.isQuoted || context.store.strings.code(of: name.text) == nil {
-                steps.append((stage.name, .stage(stage)))
+        // A name that is both an event and a stage is the event, as in PostHog (`purchase`: every purchase
+        // event); `stage purchase` is the stage (the first purchase). Stage steps are labelled `stage …`.
+        for (i, name) in spec.steps.enumerated() {
+            if spec.stageSteps.contains(i) {
+                guard let stage = Stage(named: name.text) else {
+                    throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames)
+                }
+                steps.append(("stage " + stage.name, .stage(stage)))
             } else if let code = context.store.strings.code(of: name.text), context.eventNames.contains(name.text) {
                 steps.append((name.text, .event(code)))
+            } else if let stage = Stage(named: name.text) {
+                steps.append(("stage " + stage.name, .stage(stage)))
             } else {
                 throw Diagnostic.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + context.eventNames)
             }

@@ -21,6 +21,8 @@ struct QueryPlan: @unchecked Sendable {
         case metrics([Metric], span: SourceSpan?)
         case retention(RetentionPlan)
         case funnel(FunnelPlan)
+        /// `rows [N]`: the rows in scope themselves.
+        case rows(RowsPlan)
     }
 
     enum PostStep {
@@ -47,6 +49,19 @@ struct QueryPlan: @unchecked Sendable {
     var presentation: Presentation
     /// The source's filters and the scope steps, for narrowing the spend table (see `SpendFilter`).
     var spendScope: [SpendFilter.Step] = []
+    /// The context with the pipeline's `derive` columns, when it has any; queries run against it instead
+    /// of the session's.
+    var context: EvalContext?
+}
+
+/// `rows [N]`, resolved: list event rows (source `events`) or customers (source `cohort`/`customers`).
+struct RowsPlan {
+    /// Rows listed when the step gives no count.
+    static let defaultLimit = 20
+    var limit: Int
+    var listsCustomers: Bool
+    /// The `rows` step, for errors raised while listing.
+    var span: SourceSpan?
 }
 
 /// `retention [period …] [percent] [on …] [unbounded] [horizon N]`, resolved.

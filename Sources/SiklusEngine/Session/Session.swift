@@ -13,8 +13,11 @@ public enum StatementOutput: Sendable {
     case export(ResultTable, path: String, span: SourceSpan)
     /// The report of a `load` statement.
     case load(LoadReport)
-    /// A short confirmation or listing (`set`, `let`, `stages`, `explain`, `help`).
+    /// A listing the statement asked for (`stages`, `explain`, `help`): a result, like a table.
     case text(String)
+    /// A confirmation of a statement that changed the session (`let`, `set`, `stage … +=`): for the
+    /// person at the shell, not a result, so the shell writes it to stderr with load reports.
+    case note(String)
 }
 
 /// The outcome of one statement of a script: its output, or the diagnostic that stopped it.
@@ -40,6 +43,9 @@ public final class Session {
     private var cachedContext: EvalContext?
     /// Per-customer facts and event classes depend only on the data and the stage map, so `set` keeps them.
     private var cachedFacts: (classes: EventClasses, facts: CustomerFacts)?
+    /// The folder of the script file being run, against which `load` reads relative paths
+    /// (`RelativePath`); nil (the working directory) at the prompt, for `-c` and piped input.
+    public var scriptDirectory: String?
     /// Polled by long-running queries; the shell points it at its Ctrl-C flag.
     public var isCancelled: @Sendable () -> Bool = { false }
 
@@ -96,6 +102,9 @@ public final class Session {
         switch node.kind {
         case .load(let load):
             return .load(try perform(load))
+        case .unload(let table):
+            guard let kind = TableKind(rawValue: table.value.rawValue) else { throw Diagnostic("unknown table", at: table.span) }
+            return .text(unload(kind).render())
         case .pipeline(let pipeline):
             let plan = try Binder(context: context()).bind(try expand(pipeline))
             let table = try QueryExecutor.run(plan, context())
@@ -108,13 +117,13 @@ public final class Session {
             let expanded = try expand(binding.pipeline)
             _ = try Binder(context: context()).bind(expanded)
             variables[binding.name.lowercased] = expanded
-            return .text("\(binding.name.text) = \(source[binding.pipeline.span])")
+            return .note("\(binding.name.text) = \(source[binding.pipeline.span])")
         case .set(let statement):
             var next = settings
             try next.apply(statement)
             settings = next
             cachedContext = nil
-            return .text(settings.describe(dataEnd: context().dataEnd))
+            return .note(settings.describe(dataEnd: context().dataEnd))
         case .stages:
             return .text(stageMap.describe())
         case .stageEdit(let edit):
@@ -123,7 +132,7 @@ public final class Session {
             stageMap = next
             cachedContext = nil
             cachedFacts = nil
-            return .text(stageMap.describe())
+            return .note(stageMap.describe())
         case .explain(let pipeline):
             return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
@@ -167,13 +176,13 @@ public final class Session {
             case .replace?: .replace
             case nil: .normal
             }
-            return try self.load(table, path: load.path.value, options: options, mode: mode)
+            return try self.load(table, path: RelativePath.resolve(load.path.value, in: scriptDirectory), options: options, mode: mode)
         } catch let error as LoadError {
             let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
             throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,
                              hints: error.hint.map { [$0] } ?? [])
         } catch {
-            throw Diagnostic("cannot load \(load.path.value): \(error)", at: load.path.span)
+            throw Diagnostic("cannot load \(RelativePath.resolve(load.path.value, in: scriptDirectory)): \(error)", at: load.path.span)
         }
     }
 
@@ -186,6 +195,24 @@ public final class Session {
         cachedContext = nil
         cachedFacts = nil
         return report
+    }
+
+    /// Empties `table` (`unload`): as `load … replace` does before loading, customer ids left with no
+    /// rows anywhere are dropped. Variables, `set` options and stage edits stay.
+    /// - Complexity: O(customers + events + customer attributes).
+    @discardableResult
+    public func unload(_ table: TableKind) -> UnloadSummary {
+        let summary = store.unload(table)
+        cachedContext = nil
+        cachedFacts = nil
+        return summary
+    }
+
+    /// Empties every table (`.clear`); variables, `set` options and stage edits stay, as DuckDB's
+    /// settings and macros outlive a `DROP TABLE`.
+    /// - Complexity: O(customers + events + customer attributes).
+    public func clear() -> [UnloadSummary] {
+        TableKind.allCases.map { unload($0) }
     }
 
     /// True when `text` ends inside an unfinished statement (a trailing `|` or `\`, an open quote or

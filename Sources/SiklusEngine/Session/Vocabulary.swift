@@ -29,7 +29,8 @@ extension Session {
         columns += store.events.extras.map(\.name) + store.customers.columns.map(\.name)
         var seen = Set<String>()
         columns = columns.filter { seen.insert($0.lowercased()).inserted }
-        return Vocabulary(statements: Keywords.statements, steps: Keywords.steps, metrics: Metric.names, stages: Stage.allNames,
+        // `customers` starts a pipeline too (every customer), though it is a source rather than a statement keyword.
+        return Vocabulary(statements: Keywords.statements + ["customers"], steps: Keywords.steps, metrics: Metric.names, stages: Stage.allNames,
                           tables: TableKind.allCases.map(\.rawValue), columns: columns, options: SessionSettings.optionNames,
                           variables: variables.keys.sorted())
     }

@@ -22,20 +22,28 @@ struct ExampleContributions {
             return lines.joined(separator: "\n")
         case .retention(let retention): return self.retention(retention)
         case .funnel(let funnel): return self.funnel(funnel)
+        case .rows(let listing):
+            let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
+            if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
+            return "listed: " + ExampleCustomer.count(rows.count, "event row") + " of theirs in scope, in time order, each with its stage"
         }
     }
 
     private func contribution(_ metric: Metric) -> String {
         let rows = self.rows
-        let purchases = rows.filter(customer.isPurchase)
-        let money = ExampleCustomer.money(customer.revenue(purchases))
+        // Orders (with an order column, one row per order); revenue is net over every purchase row.
+        let purchases = rows.filter(customer.isOrder)
+        let money = ExampleCustomer.money(customer.revenue(rows))
         let orders = ExampleCustomer.count(purchases.count, "order")
         switch metric {
         case .customers:
             return "counted once" + (plan.dimensions.contains { !$0.isCustomerLevel } ? " in each group they have an event in" : "")
         case .events: return ExampleCustomer.count(rows.count, "event") + " in scope"
         case .orders: return purchases.isEmpty ? "no purchase in scope → 0" : "\(orders): \(customer.list(purchases))" + outOfScopeFirstPurchase
-        case .revenue: return purchases.isEmpty ? "no purchase in scope → 0" : "\(money) from \(customer.list(purchases))" + outOfScopeFirstPurchase
+        case .returns:
+            let returns = rows.filter(customer.isReturn)
+            return returns.isEmpty ? "no return in scope → 0" : ExampleCustomer.count(returns.count, "return") + ": " + customer.list(returns)
+        case .revenue: return !rows.contains(where: customer.isPurchase) ? "no purchase in scope → 0" : "\(money) from \(customer.list(rows.filter { customer.isOrder($0) || customer.isReturn($0) }))" + outOfScopeFirstPurchase
         case .avg_order:
             guard !purchases.isEmpty else { return "no purchase in scope → adds nothing" }
             return "\(orders) worth \(money) (\(customer.list(purchases))) → adds \(purchases.count) to orders and \(money) to revenue"
@@ -161,6 +169,7 @@ struct ExampleContributions {
     func resultRow() -> String? {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
+        if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         let dimensions = (plan.grouping.map { [$0] } ?? []) + plan.dimensions
         guard dimensions.allSatisfy(\.isCustomerLevel), let table = try? QueryExecutor.run(plan, context) else { return nil }
         let labels = dimensions.map { $0.labels[$0.key(customer.code, -1)] }

@@ -19,6 +19,9 @@ struct ExampleCriteria {
             return [Criterion(phrase: "was active again after their first \(retention.period.rawValue)") { customer, rows in
                 RetentionTrace(customer: customer, plan: retention, rows: rows).offsets.contains { $0.offset > 0 }
             }]
+        case .rows(let rows):
+            if rows.listsCustomers { return [] }
+            return [Criterion(phrase: "has an event in scope") { !$1.isEmpty }]
         case .funnel(let funnel):
             return [Criterion(phrase: "went through every step") { customer, rows in
                 FunnelTrace(customer: customer, plan: funnel, rows: rows).reach.level == funnel.steps.count
@@ -27,12 +30,14 @@ struct ExampleCriteria {
     }
 
     private func criterion(_ metric: Metric) -> Criterion? {
-        let purchases: (ExampleCustomer, [Int]) -> Int = { customer, rows in rows.filter(customer.isPurchase).count }
+        let purchases: (ExampleCustomer, [Int]) -> Int = { customer, rows in rows.filter(customer.isOrder).count }
         switch metric {
         case .customers, .events, .active:
             return Criterion(phrase: "has an event in scope") { !$1.isEmpty }
         case .orders, .revenue, .avg_order, .orders_per_customer, .conversion_rate, .ltv:
             return Criterion(phrase: "bought in scope") { purchases($0, $1) >= 1 }
+        case .returns:
+            return Criterion(phrase: "returned an order in scope") { customer, rows in rows.contains(where: customer.isReturn) }
         case .repeat_rate:
             return Criterion(phrase: "bought twice in scope") { purchases($0, $1) >= 2 }
         case .engagement:

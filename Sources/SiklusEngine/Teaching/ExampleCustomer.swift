@@ -18,6 +18,16 @@ struct ExampleCustomer {
     func rows(in scope: Scope) -> [Int] { allRows.filter { scope.includes($0) } }
 
     func isPurchase(_ row: Int) -> Bool { context.classes[context.store.events.event[row]] & EventClasses.purchase != 0 }
+    /// The row an order is counted at: a purchase row, or with an order column the first row of an order.
+    func isOrder(_ row: Int) -> Bool {
+        let orders = context.facts.orderFlags
+        return isPurchase(row) && (orders.isEmpty || orders[row] & OrderIndex.startsOrder != 0)
+    }
+    /// The first row of a return (always false without an order column).
+    func isReturn(_ row: Int) -> Bool {
+        let orders = context.facts.orderFlags
+        return !orders.isEmpty && isPurchase(row) && orders[row] & OrderIndex.startsReturn != 0
+    }
     func isEngagement(_ row: Int) -> Bool { context.classes[context.store.events.event[row]] & EventClasses.engagement != 0 }
     func isChurnEvent(_ row: Int) -> Bool { context.classes[context.store.events.event[row]] & EventClasses.churn != 0 }
 
@@ -25,9 +35,21 @@ struct ExampleCustomer {
     func describe(_ row: Int) -> String {
         let events = context.store.events
         let code = events.event[row]
+        if let order = orderTotal(row) { return order }
         var text = (code >= 0 ? context.store.strings[code] : "(no event)") + " " + CivilTime.formatDate(events.ts[row])
         if isPurchase(row), events.hasAmount(row) { text += " (\(Self.money(events.amount[row])))" }
         return text
+    }
+
+    /// `order 536365 2010-12-01 (57.64)` for the first row of an order or return (line-item data): its id,
+    /// day and the sum of its rows; nil for any other row.
+    private func orderTotal(_ row: Int) -> String? {
+        guard (isOrder(row) && !context.facts.orderFlags.isEmpty) || isReturn(row), let codes = context.store.events.orderCodes else { return nil }
+        let events = context.store.events, id = codes[row]
+        let lines = id < 0 ? [row] : allRows.filter { codes[$0] == id && isPurchase($0) }
+        let total = lines.filter(events.hasAmount).reduce(0.0) { $0 + events.amount[$1] }
+        let name = id < 0 ? "(no id)" : context.store.strings[id]
+        return "\(isReturn(row) ? "return" : "order") \(name) \(CivilTime.formatDate(events.ts[row])) (\(Self.money(total)))"
     }
 
     /// Up to `limit` rows described, then how many more: `visit 2022-09-01, demo 2022-09-02 and 3 more`.

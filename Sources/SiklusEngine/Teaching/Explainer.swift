@@ -20,6 +20,17 @@ struct Explainer {
         line(sourceDescription(pipeline.source.kind, plan))
         for step in pipeline.steps {
             switch step.kind {
+            case .derive(let spec):
+                let use = spec.name.lowercased == "amount" ? ", and use it as the amount of every money metric" : ""
+                line("compute \(spec.name.text) = \(SyntaxPrinter.inline(spec.expression)) for every event row "
+                     + "(null where an operand is missing or a divisor is 0)\(use)")
+            case .rows(let n):
+                let limit = n?.value ?? Int64(RowsPlan.defaultLimit)
+                if case .rows(let rows) = plan.output, rows.listsCustomers {
+                    line("list the first \(limit) customers in scope (in order of first appearance) with their attributes, events, first purchase and current stage")
+                } else {
+                    line("list the first \(limit) event rows in scope, by customer (in order of first appearance), time and file row, with each row's stage")
+                }
             case .stage(let name):
                 guard let stage = Stage(named: name.text) else { line("stage \(name.text)"); continue }
                 line(stage == .churn ? "keep the customers churned as of as_of, and their churn events (\(stageDescription(stage)))"
@@ -31,7 +42,7 @@ struct Explainer {
             case .groupBy(let names): line("group by " + names.map(\.text).joined(separator: ", "))
             case .metrics(let names): line("compute " + names.map(\.text).joined(separator: ", ") + " per group")
             case .retention: line(retentionDescription(plan))
-            case .funnel(let spec): line("funnel " + spec.steps.map(\.text).joined(separator: " → ") + funnelDescription(plan))
+            case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
             case .sort(let keys):
                 line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
                      + " (missing values last, ties keep their order)")
@@ -46,14 +57,16 @@ struct Explainer {
                 line("compute customers per group (the default metric)")
             }
             out += ["", "formulas"]
-            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula)") }
+            let orderLevel = context.store.events.orderColumn != nil
+            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
         }
-        out += [""] + (try WorkedExample(context: context).lines(pipeline, plan: plan))
+        // With `derive`, the example and the SQL's names read the derived columns.
+        out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]
         do {
-            out.append(SQLText.indent(try SQLTranslator(context: context).translate(pipeline, plan: plan), 2))
+            out.append(SQLText.indent(try SQLTranslator(context: plan.context ?? context).translate(pipeline, plan: plan), 2))
         } catch {
-            out.append("  no SQL equivalent shown for \(error.what)")
+            out.append("  " + error.sentence)
         }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
         return out.joined(separator: "\n")
@@ -94,8 +107,23 @@ struct Explainer {
         return text
     }
 
+    /// The steps as labelled in the result (`stage awareness`, `purchase`). A name that is both an event and
+    /// a stage is the event; explain says so where it happens, and what the first-purchase stage step means.
+    private func funnelSteps(_ spec: FunnelSpec, _ plan: QueryPlan) -> String {
+        guard case .funnel(let f) = plan.output else { return spec.steps.map(\.text).joined(separator: " → ") }
+        return f.steps.map { step in
+            switch step.match {
+            case .event where Stage(named: step.name) != nil:
+                "\(step.name) (the event, not the stage: write `stage \(step.name)` for the stage)"
+            case .event: step.name
+            case .stage(.purchase): "\(step.name) (each customer's first purchase)"
+            case .stage: step.name
+            }
+        }.joined(separator: " → ")
+    }
+
     private func funnelDescription(_ plan: QueryPlan) -> String {
         guard case .funnel(let f) = plan.output else { return "" }
-        return " within \(f.window / CivilTime.secondsPerDay) days of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
+        return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
     }
 }

@@ -16,10 +16,14 @@ enum HelpCatalog {
     static let statements: [String: Entry] = [
         "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [header=false] [columns=(a, b, …)] [ids=integer] [\(choices(LoadStatement.Mode.self))]",
                       summary: "read a CSV file (or a gzip of one) into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
+        "unload": Entry(syntax: "unload \(choices(LoadTable.self))",
+                        summary: "empty a table (customer ids left with no rows in any table are dropped, as `load … replace` does); `.clear` empties every table",
+                        example: "unload spend"),
         "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period \(choices(PeriodUnit.self))]]",
                         summary: "start from customers chosen by attribute, optionally grouped into cohorts",
                         example: "cohort signup=2022-09 | stage retention | metric avg_order"),
         "events": Entry(syntax: "events", summary: "start from every event", example: "events | by stage | metric events, customers"),
+        "customers": Entry(syntax: "customers", summary: "start from every customer (as `cohort` with no filter)", example: "customers | rows"),
         "let": Entry(syntax: "let name = <pipeline>", summary: "name a pipeline to reuse as a source", example: "let sept = cohort signup=2022-09"),
         "set": Entry(syntax: "set churn_after|as_of|period|week_start = value", summary: "change a session option", example: "set churn_after = 60d"),
         "stages": Entry(syntax: "stages", summary: "list which events belong to each lifecycle stage", example: "stages"),
@@ -31,11 +35,21 @@ enum HelpCatalog {
                        example: "events | where channel = social and amount > 50 | metric orders"),
         "by": Entry(syntax: "by <dimension>[, <dimension>]", summary: "group by channel, country, any column, cohort, stage, or \(choices(PeriodUnit.self))",
                     example: "events | by month | metric revenue"),
+        "derive": Entry(syntax: "derive <name> = <expression>   (numbers, columns, + - * /, parentheses)",
+                        summary: "add a computed numeric event column for this pipeline; null where an operand is missing or a divisor is 0; "
+                            + "`derive amount = …` sets the amount every money metric uses",
+                        example: "events | derive amount = Quantity * UnitPrice | by month | metric revenue"),
+        "rows": Entry(syntax: "rows [N]",
+                      summary: "list the first N rows in scope (default \(RowsPlan.defaultLimit)) with every column and the stage: event rows "
+                          + "by customer, time and file order, or the customers of a cohort/customers source; a note gives the total",
+                      example: "events | where customer = \"u0000004\" | rows"),
         "metric": Entry(syntax: "metric <name>[, <name>…]", summary: "compute metrics (see `help metrics`)", example: "cohort by channel | metric conversion_rate, repeat_rate"),
         "retention": Entry(syntax: "retention [period \(choices(PeriodUnit.self))] [percent] [on purchase|any|<event>] [unbounded] [horizon N]",
                            summary: "cohort × period matrix of customers active again", example: "cohort by first_purchase period month | retention percent"),
-        "funnel": Entry(syntax: "funnel <event|stage> -> <event|stage> [-> …] [within 30d] [\(choices(FunnelOrder.self))]",
-                        summary: "how many customers get through each step", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
+        "funnel": Entry(syntax: "funnel <event|[stage] stage> -> <event|[stage] stage> [-> …] [within 30m|24h|30d|6mo] [\(choices(FunnelOrder.self))]",
+                        summary: "how many customers get through each step; a name that is both an event and a stage (`purchase`) is "
+                            + "the event, as in PostHog: write `stage purchase` for the stage (the first purchase); stage steps are "
+                            + "labelled `stage …`; median times under a day show in hours or minutes", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
         "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
         "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),
@@ -62,7 +76,8 @@ enum HelpCatalog {
         // `help step retention` asks for the step, not the stage of the same name.
         if ["step", "statement"].contains(words[0]), words.count > 1, let entry = statements[subject] { return self.entry(subject, entry) }
         if let metric = Metric(rawValue: subject) {
-            return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
+            let lineItems = metric.orderFormula.map { "\n  with an order column (line items): \($0)" } ?? ""
+            return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\(lineItems)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
         }
         if let stage = Stage(named: subject), !(words[0] == "stage" && words.count == 1) {
             return stageHelp(stage, stageMap)
@@ -95,8 +110,8 @@ enum HelpCatalog {
 
       cohort signup=2022-09 | stage retention | metric avg_order
 
-    statements  load, cohort, events, let, set, stages, stage, explain, help
-    steps       stage, where, by, metric, retention, funnel, sort, top, limit, plot, export
+    statements  load, unload, cohort, events, customers, let, set, stages, stage, explain, help
+    steps       \(Keywords.steps.joined(separator: ", "))
     lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
 
     help <statement|step>   syntax and an example      help metrics   every metric

@@ -21,6 +21,8 @@ enum PipelineText {
     /// One step as written: `metric avg_order, repeat_rate`, `funnel visit -> purchase within 30d`.
     static func step(_ step: Step) -> String {
         switch step {
+        case .derive(let spec): return "derive \(spec.name.text) = \(SyntaxPrinter.inline(spec.expression))"
+        case .rows(let n): return n.map { "rows \($0.value)" } ?? "rows"
         case .stage(let name): return "stage \(name.text)"
         case .filter(let condition): return "where \(SyntaxPrinter.inline(condition))"
         case .groupBy(let names): return "by " + names.map(\.text).joined(separator: ", ")
@@ -39,7 +41,7 @@ enum PipelineText {
             if let horizon = options.horizon { parts.append("horizon \(horizon.value)") }
             return parts.joined(separator: " ")
         case .funnel(let spec):
-            var text = "funnel " + spec.steps.map(\.description).joined(separator: " -> ")
+            var text = "funnel " + spec.steps.indices.map(spec.stepText).joined(separator: " -> ")
             if let window = spec.window { text += " within \(window.value)" }
             if let order = spec.order { text += " \(order.value.rawValue)" }
             return text

@@ -13,6 +13,8 @@ struct SQLBuilder {
     var events = ""
     /// The cohort grouping of a `cohort by …` source, as a `cohort` column of the customers CTEs.
     var cohort: SQLDimension?
+    /// The last `derive` CTE (events with the derived columns), read by `staged`; nil without `derive`.
+    var derivedEvents: String?
     /// True once a `where` step was translated (spend metrics do not translate its effect on spend rows).
     var filtered = false
 

@@ -13,7 +13,7 @@ extension SQLBuilder {
         let n = plan.steps.count
         let ts = names.eventColumn(.ts), customer = names.eventCustomer
         let window = SQLText.interval(seconds: plan.window)
-        let windowText = ExampleCustomer.days(plan.window)
+        let windowText = DurationText.words(plan.window)
         let matches = plan.steps.enumerated().map { i, step in
             switch step.match {
             case .stage(let stage): "e.stage = '\(stage.name)' AS step_\(i + 1)"

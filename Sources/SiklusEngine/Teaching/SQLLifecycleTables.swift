@@ -29,7 +29,7 @@ extension SQLBuilder {
               SELECT *,
                 CASE WHEN \(purchase)
                   THEN row_number() OVER (PARTITION BY \(customer), \(purchase) ORDER BY \(ts)) END AS purchase_no
-              FROM events
+              FROM \(derivedEvents ?? "events")
             )
             """, shared: true)
     }

@@ -114,6 +114,7 @@ extension SQLBuilder {
         case .customers: [.customers]
         case .events: [.events]
         case .orders: [.orders]
+        case .returns: []
         case .revenue: [.revenue]
         case .avg_order: [.revenue, .orders]
         case .orders_per_customer: [.orders, .customers]
@@ -156,6 +157,7 @@ extension SQLBuilder {
         case .ctr: return "clicks / nullif(impressions, 0) * 100"
         case .cpa: return "coalesce(spend, 0) / nullif(new_customers, 0)"
         case .stage_share, .transitions: throw NoSQLEquivalent(metric.rawValue + " with other metrics")
+        case .returns: throw NoSQLEquivalent("order-level metrics (returns)")
         }
     }
 

@@ -28,11 +28,12 @@ extension SQLBuilder {
               JOIN \(events) AS e ON e.\(names.eventCustomer) = a.customer_id
               WHERE \(conditions.joined(separator: " AND "))
             )
-            WHERE period BETWEEN 0 AND \(width - 1)
+            WHERE \(plan.unbounded ? "period >= 0" : "period BETWEEN 0 AND \(width - 1)")
             """)
         var joins = "LEFT JOIN \(activePeriods) AS a USING (cohort)"
         var cell: (Int) -> String = { "a.period = \($0)" }
         if plan.unbounded {
+            // Periods past the horizon count too (kept by `active_periods`): the horizon cuts columns, not activity.
             let latestPeriods = query.add("latest_periods", "   … unbounded: a customer counts in every period up to their latest active one",
                       "SELECT customer_id, cohort, max(period) AS latest\nFROM \(activePeriods)\nGROUP BY ALL")
             joins = "LEFT JOIN \(latestPeriods) AS a USING (cohort)"

@@ -42,6 +42,13 @@ struct SQLSchema {
         }
         eventHeaders = try headers(.events)
         guard eventHeaders[.customer] != nil, eventHeaders[.ts] != nil else { throw NoSQLEquivalent("events without customer and ts columns") }
+        // Line items: orders (GROUP BY customer, order id), returns and quantity × unit price are not translated yet.
+        if let order = eventHeaders[.order] {
+            throw NoSQLEquivalent(yet: "order-level metrics (the events' rows are line items of the orders in \(order))")
+        }
+        if eventHeaders[.amount] == nil, let q = eventHeaders[.quantity], let p = eventHeaders[.unit_price] {
+            throw NoSQLEquivalent(yet: "an amount computed as \(q) × \(p)")
+        }
         guard eventHeaders[.event] != nil else { throw NoSQLEquivalent("an events file without an event column (every row a purchase)") }
         hasCustomers = store.isLoaded(.customers) && store.loads.contains { $0.table == .customers }
         customerHeaders = hasCustomers ? try headers(.customers) : [:]

@@ -6,8 +6,19 @@ import SiklusStore
 struct NoSQLEquivalent: Error {
     /// What has no equivalent, with the reason: "transitions (a per-period state machine)".
     let what: String
+    /// The line `explain` prints in place of the SQL.
+    let sentence: String
 
-    init(_ what: String) { self.what = what }
+    init(_ what: String) {
+        self.what = what
+        sentence = "no SQL equivalent shown for \(what)"
+    }
+
+    /// Something the translation does not express yet (rather than something SQL cannot express).
+    init(yet what: String) {
+        self.what = what
+        sentence = "no SQL equivalent yet for \(what)"
+    }
 }
 
 /// Spelling of DuckDB identifiers and literals, so generated SQL reads like hand-written SQL.

@@ -11,6 +11,7 @@ struct SQLTranslator {
     func translate(_ pipeline: Pipeline, plan: QueryPlan) throws(NoSQLEquivalent) -> String {
         let schema = try SQLSchema(store: context.store)
         var builder = SQLBuilder(names: SQLNames(context: context, schema: schema))
+        try builder.derives(pipeline.steps)
         try builder.source(pipeline.source.kind, label: PipelineText.source(pipeline.source.kind))
 
         // `by` may follow the metric step, so collect every dimension first.
@@ -37,6 +38,10 @@ struct SQLTranslator {
                 try builder.filter(condition, number: number, label: label)
             case .groupBy, .plot, .export:
                 break
+            case .derive:
+                break   // translated before the source (`derives`)
+            case .rows:
+                throw NoSQLEquivalent("rows (Siklus lists customers in the order they first appear in the data, which SQL does not keep)")
             case .metrics:
                 guard case .metrics(let metrics, _) = plan.output else { break }
                 result = try builder.metrics(metrics, dimensions: dimensions, number: number, label: label)

@@ -54,7 +54,9 @@ struct WorkedExample {
                 let dimensions = Array(plan.dimensions[dimensionIndex..<min(plan.dimensions.count, dimensionIndex + count)])
                 dimensionIndex += count
                 line(number, groupLine(dimensions, customer, scope))
-            case .metrics, .retention, .funnel:
+            case .derive(let spec):
+                line(number, deriveLine(spec, customer))
+            case .metrics, .retention, .funnel, .rows:
                 hasOutput = true
                 line(number, contributions.text())
             case .sort, .top, .limit, .plot, .export:

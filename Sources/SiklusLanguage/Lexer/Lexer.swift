@@ -150,7 +150,9 @@ public struct Lexer: Sendable {
             default: kind = .minus
             }
         case UInt8(ascii: "+"):
-            if next == UInt8(ascii: "=") { kind = .plusEqual; length = 2 } else { kind = .invalid }
+            if next == UInt8(ascii: "=") { kind = .plusEqual; length = 2 } else { kind = .plus }
+        case UInt8(ascii: "*"): kind = .star
+        case UInt8(ascii: "/"): kind = .slash
         default:
             kind = .invalid
         }

@@ -13,7 +13,7 @@ public enum TokenKind: String, Hashable, Sendable, CaseIterable {
     /// A calendar date: `2022-09` (month), `2022-09-14` (day), `2022-Q3` (quarter),
     /// `2022-09-14T10:30` or `2022-09-14T10:30:15` (timestamp). Field ranges are checked by the parser.
     case date
-    /// An integer with a unit: `90d`, `12w`, `24h`, `6m`, `1y`, or long forms like `30days`.
+    /// An integer with a unit: `90d`, `12w`, `24h`, `30m` (minutes), `6mo`, `1y`, or long forms like `30days`.
     case duration
     /// `|`, between pipeline steps.
     case pipe
@@ -47,8 +47,14 @@ public enum TokenKind: String, Hashable, Sendable, CaseIterable {
     case plusEqual
     /// `-=`, removing events from a stage.
     case minusEqual
-    /// `-`, only meaningful before a number (`-5`).
+    /// `-`: before a number (`-5`), or subtraction in a `derive` expression.
     case minus
+    /// `+`, addition in a `derive` expression.
+    case plus
+    /// `*`, multiplication in a `derive` expression.
+    case star
+    /// `/`, division in a `derive` expression.
+    case slash
     /// A line break that ends a statement. The raw lexer emits one per line break; `LineJoiner` removes
     /// those that continue a statement.
     case newline

@@ -74,8 +74,14 @@ extension Parser {
                 return Diagnostic("malformed date `\(abbreviated(text))`", at: token.span,
                                   hints: ["dates are written `2022-09`, `2022-09-14`, `2022-Q3` or `2022-09-14T10:30`"])
             }
+            let digits = text.prefix { $0.isASCII && $0.isNumber }
+            let suffix = text.dropFirst(digits.count)
+            if !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                return Diagnostic("unknown duration unit `\(abbreviated(String(suffix)))` in `\(abbreviated(text))`", at: token.span,
+                                  hints: ["units: \(DurationUnit.listing)"])
+            }
             return Diagnostic("invalid number `\(abbreviated(text))`", at: token.span,
-                              hints: ["durations are whole numbers with a unit: `24h`, `30d`, `12w`, `6m`, `1y`"])
+                              hints: ["durations are whole numbers with a unit: `30m` (minutes), `24h`, `30d`, `12w`, `6mo`, `1y`"])
         }
         let shown = text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
             ? text : text.unicodeScalars.map { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()

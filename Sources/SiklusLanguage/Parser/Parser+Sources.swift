@@ -12,7 +12,7 @@ extension Parser {
         return Pipeline(source: origin, steps: steps, span: origin.span.union(last))
     }
 
-    /// source = "cohort" cohort_source | "events" | identifier ;
+    /// source = "cohort" cohort_source | "events" | "customers" | identifier ;
     mutating func parseSource(atStatementStart: Bool) throws(Diagnostic) -> SourceNode {
         let start = current
         guard start.kind == .identifier else {
@@ -27,6 +27,9 @@ extension Parser {
         let node: SourceNode
         if start.isWord("events", in: source) {
             node = SourceNode(.events, at: start.span)
+        } else if start.isWord("customers", in: source) {
+            // Every customer: the same rows as a `cohort` without filters (`customers | rows` lists them).
+            node = SourceNode(.cohort(CohortSource()), at: start.span)
         } else {
             node = SourceNode(.variable(Identifier(start.text(in: source), at: start.span)), at: start.span)
             if !atStepEnd { throw unknownSource(start, atStatementStart: atStatementStart) }
@@ -102,7 +105,7 @@ extension Parser {
     /// keyword (`cohrt signup=2022-09`), a missing `|` (`sept where …`), or an unknown statement.
     func unknownSource(_ word: Token, atStatementStart: Bool) -> Diagnostic {
         let text = word.text(in: source)
-        let candidates = atStatementStart ? Keywords.statements : ["cohort", "events"]
+        let candidates = atStatementStart ? Keywords.statements + ["customers"] : ["cohort", "events", "customers"]
         let what = atStatementStart ? "statement" : "source"
         let close = suggestions(for: text, among: candidates)
         let followedByStep = current.kind == .identifier && Keywords.steps.contains(current.lowercasedText(in: source))

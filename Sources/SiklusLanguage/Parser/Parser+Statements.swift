@@ -1,14 +1,15 @@
 extension Parser {
-    /// statement = load | let | set | stages | stage_edit | explain | help | pipeline ;
+    /// statement = load | unload | let | set | stages | stage_edit | explain | help | pipeline ;
     mutating func parseStatement() throws(Diagnostic) -> StatementNode {
         let start = current.span
         guard current.kind == .identifier else {
             throw expected("a statement", hints: ["a statement starts with a source (`cohort`, `events` or a variable) or with "
-                                                  + "`load`, `let`, `set`, `stages`, `stage`, `explain` or `help`"])
+                                                  + "`load`, `unload`, `let`, `set`, `stages`, `stage`, `explain` or `help`"])
         }
         let kind: Statement
         switch current.lowercasedText(in: source) {
         case "load": kind = .load(try parseLoad())
+        case "unload": kind = .unload(try parseUnload())
         case "let": kind = .let(try parseLet())
         case "set": kind = .set(try parseSet())
         case "stages": kind = try parseStages()
@@ -18,6 +19,19 @@ extension Parser {
         default: kind = .pipeline(try parsePipeline(atStatementStart: true))
         }
         return StatementNode(kind, at: span(from: start))
+    }
+
+    /// unload = "unload" table ;
+    mutating func parseUnload() throws(Diagnostic) -> Spanned<LoadTable> {
+        advance()
+        guard current.kind == .identifier else {
+            throw expected("a table (`events`, `customers` or `spend`) after `unload`", hints: ["write `unload events`; `.clear` empties every table"])
+        }
+        let table = try parseLoadTable()
+        guard atStatementEnd else {
+            throw unexpected(after: "`unload \(table.value.rawValue)`", hints: ["`unload` takes one table; write one `unload` per table, or `.clear` for all"])
+        }
+        return table
     }
 
     /// let = "let" identifier "=" pipeline ;

@@ -1,6 +1,6 @@
 extension Parser {
-    /// step = stage_step | where_step | by_step | metric_step | retention_step | funnel_step
-    ///      | sort_step | top_step | limit_step | "plot" | export_step ;
+    /// step = derive_step | stage_step | where_step | by_step | metric_step | retention_step | funnel_step
+    ///      | rows_step | sort_step | top_step | limit_step | "plot" | export_step ;
     mutating func parseStep(after pipe: Token) throws(Diagnostic) -> StepNode {
         let start = current
         do {
@@ -24,6 +24,10 @@ extension Parser {
         }
         let step: Step
         switch start.lowercasedText(in: source) {
+        case "derive": step = .derive(try parseDerive())
+        case "rows":
+            advance()
+            step = .rows(atStepEnd ? nil : try parseCount(after: "rows", maximum: StepLimits.rows, of: "rows"))
         case "stage": advance(); step = .stage(try parseIdentifier("a stage name after `stage`"))
         case "where": step = .filter(try parseWhereStep())
         case "by": advance(); step = .groupBy(try parseQualifiedNameList("a dimension after `by`, such as `channel` or `month`"))
@@ -94,13 +98,15 @@ extension Parser {
         return Spanned(.event(event), at: event.span)
     }
 
-    /// funnel_step = "funnel" name "->" name { "->" name } { funnel_option } ;
+    /// funnel_step = "funnel" funnel_name "->" funnel_name { "->" funnel_name } { funnel_option } ;
+    /// funnel_name = [ "stage" ] name ;
     /// funnel_option = "within" duration | "ordered" | "strict" | "any" "order" ;
     mutating func parseFunnel() throws(Diagnostic) -> FunnelSpec {
         let keyword = advance()
-        var funnel = FunnelSpec(steps: [try parseName("an event or stage name after `funnel`")])
+        var funnel = FunnelSpec(steps: [])
+        try parseFunnelName(into: &funnel, after: "`funnel`")
         while match(.arrow) != nil {
-            funnel.steps.append(try parseName("an event or stage name after `->`"))
+            try parseFunnelName(into: &funnel, after: "`->`")
         }
         if funnel.steps.count < 2 {
             let hint = "join the steps with `->`: `funnel visit -> add_to_cart -> purchase`"
@@ -115,7 +121,7 @@ extension Parser {
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Diagnostic("`within` is given twice", at: optionToken.span, hints: ["keep one"]) }
                 guard current.kind == .duration else {
-                    throw expected("a duration such as `30d` after `within`", hints: ["durations are `24h`, `30d`, `12w`, `6m` or `1y`"])
+                    throw expected("a duration such as `30d` after `within`", hints: ["durations are `30m` (minutes), `24h`, `30d`, `12w`, `6mo` (months) or `1y`"])
                 }
                 let literal = try parseLiteral("a duration", allowsNames: false)
                 guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
@@ -143,6 +149,18 @@ extension Parser {
             funnel.order = Spanned(order, at: span(from: optionToken.span))
         }
         return funnel
+    }
+
+    /// `purchase` or `stage purchase`: `stage` marks a lifecycle stage only when a name follows it, so an
+    /// event called `stage` still works as a step.
+    private mutating func parseFunnelName(into funnel: inout FunnelSpec, after: String) throws(Diagnostic) {
+        if checkWord("stage"), [.identifier, .string].contains(peek().kind) {
+            advance()
+            funnel.stageSteps.insert(funnel.steps.count)
+            funnel.steps.append(try parseName("a stage name after `stage`"))
+            return
+        }
+        funnel.steps.append(try parseName("an event or stage name after \(after)"))
     }
 
     /// sort_step = "sort" sort_key { "," sort_key } ;

@@ -4,10 +4,10 @@
 /// The engine and shell reuse these lists for "did you mean" hints, completion and help.
 public enum Keywords {
     /// Words that start a statement. Any other word at the start of a statement is a variable source.
-    public static let statements = ["cohort", "events", "load", "let", "set", "stages", "stage", "explain", "help"]
+    public static let statements = ["cohort", "events", "load", "unload", "let", "set", "stages", "stage", "explain", "help"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["stage", "where", "by", "metric", "retention", "funnel", "sort", "top", "limit", "plot", "export"]
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export"]
 
     /// Options of a `retention` step.
     public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon"]
@@ -19,5 +19,6 @@ public enum Keywords {
     public static let loadOptions = ["map", "delim", "format", "header", "columns", "ids", "append", "replace"]
 
     /// Words that cannot name a `let` variable, because a statement starting with them means something else.
-    public static let reservedVariableNames: Set<String> = Set(statements)
+    /// `customers` is a source (every customer), so it cannot name one either.
+    public static let reservedVariableNames: Set<String> = Set(statements).union(["customers"])
 }

@@ -61,48 +61,78 @@ public struct LiteralNode: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The unit of a duration literal, from its suffix.
+///
+/// `m` is minutes, as analysts write it (`within 30m`); months are `mo`. Until issue 11 `m` meant
+/// months, so `30m` was read as 900 days.
 public enum DurationUnit: String, Hashable, Sendable, CaseIterable {
+    /// `s`, `sec`, `secs`, `second`, `seconds`.
+    case second
+    /// `m`, `min`, `mins`, `minute`, `minutes`.
+    case minute
     /// `h`, `hr`, `hrs`, `hour`, `hours`.
     case hour
     /// `d`, `day`, `days`.
     case day
     /// `w`, `wk`, `week`, `weeks`.
     case week
-    /// `m`, `mo`, `month`, `months` (calendar months; `m` is never minutes).
+    /// `mo`, `month`, `months` (calendar months).
     case month
+    /// `q`, `qtr`, `quarter`, `quarters` (calendar quarters: three months).
+    case quarter
     /// `y`, `yr`, `year`, `years` (calendar years).
     case year
 
+    /// Every accepted suffix, by unit, in the order error messages list them.
+    public static let spellings: [(unit: DurationUnit, suffixes: [String])] = [
+        (.second, ["s", "sec", "secs", "second", "seconds"]),
+        (.minute, ["m", "min", "mins", "minute", "minutes"]),
+        (.hour, ["h", "hr", "hrs", "hour", "hours"]),
+        (.day, ["d", "day", "days"]),
+        (.week, ["w", "wk", "week", "weeks"]),
+        (.month, ["mo", "month", "months"]),
+        (.quarter, ["q", "qtr", "quarter", "quarters"]),
+        (.year, ["y", "yr", "year", "years"]),
+    ]
+
     /// The unit a suffix names, case-insensitively; nil for anything else.
     public init?(suffix: String) {
-        switch suffix.lowercased() {
-        case "h", "hr", "hrs", "hour", "hours": self = .hour
-        case "d", "day", "days": self = .day
-        case "w", "wk", "week", "weeks": self = .week
-        case "m", "mo", "month", "months": self = .month
-        case "y", "yr", "year", "years": self = .year
-        default: return nil
-        }
+        let lowered = suffix.lowercased()
+        guard let unit = Self.spellings.first(where: { $0.suffixes.contains(lowered) })?.unit else { return nil }
+        self = unit
     }
 
-    /// The short suffix used when printing: `h`, `d`, `w`, `m`, `y`.
+    /// The units and their spellings, for an error about an unknown unit:
+    /// "`s` seconds, `m`/`min` minutes, …".
+    public static var listing: String {
+        spellings.map { entry in
+            entry.suffixes.filter { $0.count <= 3 }.map { "`\($0)`" }.joined(separator: "/") + " \(entry.unit.rawValue)s"
+        }.joined(separator: ", ")
+    }
+
+    /// The short suffix used when printing: `s`, `min`, `h`, `d`, `w`, `mo`, `q`, `y` (`min` rather than
+    /// `m`, so nobody reading it back takes it for months).
     public var symbol: String {
         switch self {
+        case .second: "s"
+        case .minute: "min"
         case .hour: "h"
         case .day: "d"
         case .week: "w"
-        case .month: "m"
+        case .month: "mo"
+        case .quarter: "q"
         case .year: "y"
         }
     }
 
-    /// Seconds in one unit, or nil for calendar units (months and years vary in length).
+    /// Seconds in one unit, or nil for calendar units (months, quarters and years vary in length).
     public var fixedSeconds: Int64? {
         switch self {
+        case .second: 1
+        case .minute: 60
         case .hour: 3_600
         case .day: 86_400
         case .week: 604_800
-        case .month, .year: nil
+        case .month, .quarter, .year: nil
         }
     }
 }
@@ -120,14 +150,14 @@ public struct DurationLiteral: Hashable, Sendable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// Length in seconds for hours, days and weeks; nil for months and years (the engine adds
-    /// calendar months) and on overflow.
+    /// Length in seconds for seconds through weeks; nil for months, quarters and years (the engine
+    /// approximates calendar units) and on overflow.
     public var seconds: Int64? {
         guard let perUnit = unit.fixedSeconds else { return nil }
         let (product, overflow) = value.multipliedReportingOverflow(by: perUnit)
         return overflow ? nil : product
     }
 
-    /// Short form: `90d`, `12w`, `6m`.
+    /// Short form: `90d`, `12w`, `30min`, `6mo`.
     public var description: String { "\(value)\(unit.symbol)" }
 }

@@ -90,6 +90,12 @@ public enum LoadRole: String, Hashable, Sendable, CaseIterable {
     case impressions
     /// Ad clicks.
     case clicks
+    /// The order (invoice) id grouping line-item rows into one order; always text.
+    case order
+    /// Units of a line item (amount = quantity × unit price when there is no amount column).
+    case quantity
+    /// Price of one unit of a line item.
+    case unit_price
 }
 
 /// `map <role>=<column>`: which header holds a role (`map customer=CustomerID` or `customer="Customer ID"`).

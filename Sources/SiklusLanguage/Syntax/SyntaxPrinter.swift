@@ -46,6 +46,8 @@ public enum SyntaxPrinter {
             if let columns = load.columns { lines.append("\(pad)  columns = (\(columns.value.map(\.description).joined(separator: ", ")))") }
             if let ids = load.ids { lines.append("\(pad)  ids = \(ids.value.rawValue)") }
             if let mode = load.mode { lines.append("\(pad)  \(mode.value.rawValue)") }
+        case .unload(let table):
+            lines.append("\(pad)unload \(table.value.rawValue)")
         case .pipeline(let pipeline):
             append(pipeline, depth: depth, to: &lines)
         case .let(let binding):
@@ -106,6 +108,8 @@ public enum SyntaxPrinter {
     /// One-line text of a step other than `where`.
     private static func summary(of step: Step) -> String {
         switch step {
+        case .derive(let spec): return "derive \(spec.name.text) = \(inline(spec.expression))"
+        case .rows(let count): return count.map { "rows \($0.value)" } ?? "rows"
         case .stage(let name): return "stage \(name.text)"
         case .filter(let condition): return "where \(inline(condition))"
         case .groupBy(let names): return "by " + names.map(\.text).joined(separator: ", ")
@@ -125,7 +129,7 @@ public enum SyntaxPrinter {
             if let horizon = options.horizon { words.append("horizon \(horizon.value)") }
             return words.joined(separator: " ")
         case .funnel(let funnel):
-            var text = "funnel " + funnel.steps.map(\.description).joined(separator: " -> ")
+            var text = "funnel " + funnel.steps.indices.map(funnel.stepText).joined(separator: " -> ")
             if let window = funnel.window { text += " within \(window.value)" }
             if let order = funnel.order { text += " \(order.value.rawValue)" }
             return text

@@ -18,6 +18,8 @@ public struct StatementNode: Hashable, Sendable {
 public enum Statement: Hashable, Sendable {
     /// `load events "events.csv" map customer=CustomerID delim=";" format ts="%d/%m/%Y"`.
     case load(LoadStatement)
+    /// `unload events`: empty a table (customer ids left with no rows anywhere are dropped, as by `load … replace`).
+    case unload(Spanned<LoadTable>)
     /// `cohort signup=2022-09 | stage retention | metric avg_order`: a query to run and show.
     case pipeline(Pipeline)
     /// `let sept = cohort signup=2022-09`: name a pipeline for later use as a source.

@@ -14,6 +14,9 @@ public struct StepNode: Hashable, Sendable {
 
 /// A pipeline step. Each case is named after what it does; `keyword` gives the word that starts it.
 public enum Step: Hashable, Sendable {
+    /// `derive <name> = <expression>`: add a computed numeric event column (`derive amount = …` sets the
+    /// pipeline's amount).
+    case derive(DeriveSpec)
     /// `stage <name>`: keep customers in a lifecycle stage. Any word parses; the engine knows the stages
     /// and their aliases (`retensi`).
     case stage(Identifier)
@@ -27,6 +30,9 @@ public enum Step: Hashable, Sendable {
     case retention(RetentionOptions)
     /// `funnel a -> b [-> …] [within 30d] [ordered | strict | any order]`: conversion through steps.
     case funnel(FunnelSpec)
+    /// `rows [N]`: list the rows in scope (events, or customers for a `cohort`/`customers` source), at most N
+    /// (nil: the engine's default).
+    case rows(Spanned<Int64>?)
     /// `sort <column> [asc|desc], …`: order the result rows, by one or more keys.
     case sort([SortKey])
     /// `top N`: the N best rows by the result's main measure (the engine decides which).
@@ -38,10 +44,12 @@ public enum Step: Hashable, Sendable {
     /// `export "file.html"`: write the result to a file; the extension chooses the format.
     case export(path: Spanned<String>)
 
-    /// The keyword that starts the step: `stage`, `where`, `by`, `metric`, `retention`, `funnel`,
-    /// `sort`, `top`, `limit`, `plot`, `export`.
+    /// The keyword that starts the step: `derive`, `stage`, `where`, `by`, `metric`, `retention`, `funnel`,
+    /// `rows`, `sort`, `top`, `limit`, `plot`, `export`.
     public var keyword: String {
         switch self {
+        case .derive: "derive"
+        case .rows: "rows"
         case .stage: "stage"
         case .filter: "where"
         case .groupBy: "by"
@@ -93,16 +101,25 @@ public enum RetentionActivity: Hashable, Sendable {
 
 /// The parts of a `funnel` step: `funnel view -> cart -> purchase within 30d strict`.
 public struct FunnelSpec: Hashable, Sendable {
-    /// The steps in order, at least two; each an event or stage name (the engine resolves which).
+    /// The steps in order, at least two; each an event or stage name (the engine resolves which: an
+    /// event when the data has one by that name, as in PostHog, else a stage).
     public var steps: [Identifier]
+    /// Indices into `steps` of those written `stage <name>`: always the lifecycle stage, even when an
+    /// event has the same name (`stage purchase` is the first purchase; `purchase` is any purchase event).
+    public var stageSteps: Set<Int> = []
     /// `within <duration>`: the time allowed from the first step to the last; nil when not written.
     public var window: Spanned<DurationLiteral>?
     /// `ordered`, `strict` or `any order`; nil when not written, which means `.ordered`.
     public var order: Spanned<FunnelOrder>?
 
+    /// Step `i` as written: `purchase` or `stage purchase`.
+    public func stepText(_ i: Int) -> String { (stageSteps.contains(i) ? "stage " : "") + steps[i].description }
+
     /// A funnel through `steps`.
-    public init(steps: [Identifier], window: Spanned<DurationLiteral>? = nil, order: Spanned<FunnelOrder>? = nil) {
+    public init(steps: [Identifier], stageSteps: Set<Int> = [], window: Spanned<DurationLiteral>? = nil,
+                order: Spanned<FunnelOrder>? = nil) {
         self.steps = steps
+        self.stageSteps = stageSteps
         self.window = window
         self.order = order
     }

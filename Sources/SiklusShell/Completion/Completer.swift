@@ -74,6 +74,10 @@ public enum Completer {
         let tail = trimmed.reversed().drop { $0 == " " || $0 == "\t" }
         guard let last = tail.first else { return .statement }
         switch last {
+        case "+", "*", "/":
+            return .column   // an operand of a `derive` expression
+        case "=" where isDeriveName(tail.dropFirst()):
+            return .column   // `derive name = ‸`: the expression's first column
         case "=":
             let name = tail.dropFirst().drop { $0 == " " }.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
             return name.isEmpty ? .none : .value(column: String(name.reversed()))
@@ -88,12 +92,19 @@ public enum Completer {
         switch previous {
         case "metric": return .metric
         case "stage": return .stage
-        case "load": return .table
+        case "load", "unload": return .table
         case "set": return .option
         case "help": return .helpTopic
         case let keyword where columnKeywords.contains(keyword): return .column
         default: return .none
         }
+    }
+
+    /// True when `reversedTail` (the text before `=`, reversed) ends with `derive <name>`.
+    static func isDeriveName<S: Sequence>(_ reversedTail: S) -> Bool where S.Element == Character {
+        let text = String(String(reversedTail).reversed())
+        let words = text.split { $0 == " " || $0 == "\t" || $0 == "|" }
+        return words.count >= 2 && words[words.count - 2].lowercased() == "derive"
     }
 
     /// After `, `: a metric list (`metric a, b`) or a column list (`by a, b`), whichever keyword
@@ -116,9 +127,18 @@ public enum Completer {
         guard let quote = openQuote(in: prefix) else { return [] }
         let path = String(prefix[prefix.index(after: quote)...])
         let lead = path.count - word.count
-        return PathCompletion.candidates(for: path, listDirectory: source.listDirectory)
+        var candidates = PathCompletion.candidates(for: path, listDirectory: source.listDirectory)
+        if isLoadStatement(prefix[..<quote]) { candidates = PathCompletion.loadable(candidates) }
+        return candidates
             .filter { $0.hasPrefix(path) }
             .map { String($0.dropFirst(lead)) }
+    }
+
+    /// True when the statement `text` ends in (the one after its last `;`) starts with `load`.
+    static func isLoadStatement(_ text: Substring) -> Bool {
+        let statement = text.split(separator: ";", omittingEmptySubsequences: false).last ?? text
+        let words = statement.split { $0 == " " || $0 == "\t" }
+        return words.first?.lowercased() == "load"
     }
 
     /// True when an odd number of `"` (or `'`) precede the cursor: the word is inside a string.

@@ -1,4 +1,5 @@
 import Foundation
+import SiklusStore
 
 /// File path candidates for a partial path: `data/ev` → `data/events.csv`, directories with a `/`.
 public enum PathCompletion {
@@ -16,6 +17,15 @@ public enum PathCompletion {
             .filter { $0.name.hasPrefix(base) && (base.hasPrefix(".") || !$0.name.hasPrefix(".")) }
             .map { directory + $0.name + ($0.isDirectory ? "/" : "") }
             .sorted()
+    }
+
+    /// The candidates a `load` path offers: directories and data files by name (`.csv`, `.tsv`, `.txt`,
+    /// `.gz`: `DataFileNames`, the names `siklus FILE` loads). When no file has such a name, every
+    /// candidate but scripts (`.sik`): the loader reads any delimited text, whatever its name.
+    static func loadable(_ candidates: [String]) -> [String] {
+        let kept = candidates.filter { $0.hasSuffix("/") || DataFileNames.isDataName($0) }
+        if kept.contains(where: { !$0.hasSuffix("/") }) { return kept }
+        return candidates.filter { DataFileNames.pathExtension($0) != "sik" }
     }
 
     /// The entries of `path` from the file system; empty when it cannot be read.

@@ -14,15 +14,18 @@ public struct ShellIO {
     public var errColor: Bool
     /// The terminal's current width in columns, asked for each result because the window can be resized.
     public var terminalWidth: () -> Int?
+    /// The process environment, for `COLUMNS`/`LINES` when a chart is drawn outside a terminal.
+    public var environment: [String: String]
 
     public init(out: TextOutput, err: TextOutput, outIsTerminal: Bool = false, outColor: Bool = false,
-                errColor: Bool = false, terminalWidth: @escaping () -> Int? = { nil }) {
+                errColor: Bool = false, terminalWidth: @escaping () -> Int? = { nil }, environment: [String: String] = [:]) {
         self.out = out
         self.err = err
         self.outIsTerminal = outIsTerminal
         self.outColor = outColor
         self.errColor = errColor
         self.terminalWidth = terminalWidth
+        self.environment = environment
     }
 
     /// Standard output and error, with colour only on terminals and only when `NO_COLOR` is unset or empty.
@@ -32,6 +35,6 @@ public struct ShellIO {
         return ShellIO(out: FileDescriptorOutput.standardOutput, err: FileDescriptorOutput.standardError,
                        outIsTerminal: outTTY, outColor: outTTY && colorAllowed,
                        errColor: Terminal.isTerminal(2) && colorAllowed,
-                       terminalWidth: { Terminal.width(of: 1, environment: environment) })
+                       terminalWidth: { Terminal.width(of: 1, environment: environment) }, environment: environment)
     }
 }

@@ -1,4 +1,7 @@
+import SiklusEngine
+
 /// Handlers of the meta-commands that write or read files: `.output`, `.once`, `.export`, `.read`.
+/// In a script file their relative paths are read against the script's folder (`Shell.resolvePath`).
 extension MetaCommands {
     /// How deeply `.read` may nest before the shell assumes a script reads itself.
     static let maximumReadDepth = 16
@@ -28,7 +31,7 @@ extension MetaCommands {
             throw call.error("there is no result to export yet", argument: 0, hints: ["run a query first, then .export \(path)"])
         }
         do {
-            try ResultExporter.export(table, to: path, query: call.shell.lastQuery, charts: call.shell.chartExporter)
+            try ResultExporter.export(table, to: call.shell.resolvePath(path), query: call.shell.lastQuery, charts: call.shell.chartExporter)
         } catch let problem as ExportError {
             throw call.error(problem.message, argument: 0, hints: problem.hints)
         } catch {
@@ -48,20 +51,23 @@ extension MetaCommands {
                              hints: ["does \(path) read itself?", "this stops the whole script, whatever `.bail` says"])
         }
         let text: String
+        let resolved = call.shell.resolvePath(path)
         do {
-            text = try ScriptFile.read(path)
+            text = try ScriptFile.read(resolved)
         } catch {
             throw call.error(error.description, argument: 0)
         }
         call.shell.readDepth += 1
         defer { call.shell.readDepth -= 1 }
-        // Errors inside are reported located in `path`; this command only passes on whether it worked.
-        return call.shell.runScript(text, name: path).failures == 0
+        // Errors inside are reported located in the file; this command only passes on whether it worked.
+        // The script's own relative paths are read against its folder.
+        return call.shell.runScript(text, name: resolved, directory: RelativePath.directory(of: resolved)).failures == 0
     }
 
     private static func openForWriting(_ path: String, _ call: MetaInvocation) throws(MetaCommandError) -> ResultDestination {
         do {
-            return .file(path: path, output: try ExportDestination.open(path))
+            let resolved = call.shell.resolvePath(path)
+            return .file(path: resolved, output: try ExportDestination.open(resolved))
         } catch {
             throw call.error(error.description, argument: 0)
         }
@@ -70,6 +76,7 @@ extension MetaCommands {
     /// Closes the file `.output` wrote to until now, reporting a write or close that failed.
     private static func finish(_ destination: ResultDestination, _ call: MetaInvocation) throws(MetaCommandError) {
         guard case .file(_, let file) = destination else { return }
+        call.shell.forgetResults(in: destination)
         do {
             try file.finish()
         } catch {

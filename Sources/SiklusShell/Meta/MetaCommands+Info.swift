@@ -41,7 +41,8 @@ extension MetaCommands {
         let table = SchemaTables.schema(of: call.shell.session.store, tables: kinds)
         guard table.rowCount > 0 else {
             let what = kinds.count == 1 ? "table \(kinds[0].rawValue) is not" : "no table is"
-            call.shell.write("\(what) loaded yet; use `load \(kinds.count == 1 ? kinds[0].rawValue : "events") \"file.csv\"` or --data DIR")
+            // A note, not a result: an empty schema prints nothing on stdout (csv output stays empty).
+            call.shell.inform("\(what) loaded yet; use `load \(kinds.count == 1 ? kinds[0].rawValue : "events") \"file.csv\"` or --data DIR")
             return true
         }
         call.shell.writeTable(table, to: call.shell.output)

@@ -1,4 +1,4 @@
-/// Handlers of the meta-commands that change a switch: `.mode`, `.timer`, `.bail`, `.quit`/`.exit`.
+/// Handlers of the meta-commands that change a switch: `.mode`, `.maxrows`, `.timer`, `.bail`, `.quit`/`.exit`.
 extension MetaCommands {
     static func mode(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
         guard let name = call.argument(0) else {
@@ -12,6 +12,21 @@ extension MetaCommands {
             throw call.error("unknown output mode `\(name)`", argument: 0, hints: hints)
         }
         call.shell.settings.mode = mode
+        return true
+    }
+
+    /// `.maxrows N` as in DuckDB's shell; with no argument, shows the limit that applies on stdout.
+    static func maxRows(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
+        guard let text = call.argument(0) else {
+            let settings = call.shell.settings
+            let limit = settings.maxRows ?? (call.shell.io.outIsTerminal ? ShellSettings.defaultMaxRows : 0)
+            call.shell.write("maxrows: \(limit)\(settings.maxRows == nil ? " (default)" : "")")
+            return true
+        }
+        guard let limit = Int(text), limit >= 0 else {
+            throw call.error("expected a number of rows (0 for all), found `\(text)`", argument: 0, hints: ["usage: .maxrows 100"])
+        }
+        call.shell.settings.maxRows = limit
         return true
     }
 

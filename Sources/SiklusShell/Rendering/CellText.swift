@@ -2,7 +2,8 @@ import SiklusCharts
 import SiklusEngine
 import SiklusStore
 
-/// The text of one result cell, either exact (for csv, json, …) or formatted for reading (box mode).
+/// The text of one result cell, either exact (csv, tsv, json) or formatted for reading (box, table,
+/// plain, markdown, line).
 enum CellText {
     /// Exact text: integers as written, numbers at full precision (`NumberText.plain`), dates as
     /// `YYYY-MM-DD` (or `YYYY-MM-DD HH:MM:SS` when not at midnight); nil for a null.
@@ -23,9 +24,10 @@ enum CellText {
         }
     }
 
-    /// Text for reading, used by box mode only: money to 2 decimals and percent to 1 decimal with `%`,
-    /// ratios and days to 2 decimals, counts as integers, all with thousands separators; dates as
-    /// `YYYY-MM-DD`. Nil for a null.
+    /// Text for reading, used by the modes meant for a person (box, table, plain, markdown, line): money
+    /// to 2 decimals and percent to 1 decimal with `%`, ratios and days to 2 decimals (days under one as
+    /// hours or minutes: `5.2 h`), counts as integers, all with thousands separators; dates as
+    /// `YYYY-MM-DD` (with the time when not at midnight, so raw event times stay readable). Nil for a null.
     static func formatted(_ column: ResultColumn, row: Int) -> String? {
         let number: Double
         switch column.values {
@@ -34,7 +36,7 @@ enum CellText {
         case .integer(let values):
             guard let value = values[row] else { return nil }
             switch column.unit {
-            case .date: return CivilTime.formatDate(value)
+            case .date: return CivilTime.formatDateTime(value)
             case .money: return NumberText.fixed(Double(value), decimals: 2)
             case .percent: return NumberText.fixed(Double(value), decimals: 1) + "%"
             case .text, .count, .ratio, .days: return NumberText.grouped(value)
@@ -48,11 +50,12 @@ enum CellText {
         case .text: return NumberText.plain(number)
         case .money: return NumberText.fixed(number, decimals: 2)
         case .percent: return NumberText.fixed(number, decimals: 1) + "%"
-        case .ratio, .days: return NumberText.fixed(number, decimals: 2)
+        case .ratio: return NumberText.fixed(number, decimals: 2)
+        case .days: return DurationText.underADay(number) ?? NumberText.fixed(number, decimals: 2)
         case .count:
             return abs(number) < 9e18 ? NumberText.grouped(Int64(number.rounded())) : NumberText.plain(number)
         case .date:
-            return abs(number) < 1e15 ? CivilTime.formatDate(Int64(number)) : NumberText.plain(number)
+            return abs(number) < 1e15 ? CivilTime.formatDateTime(Int64(number)) : NumberText.plain(number)
         }
     }
 

@@ -1,8 +1,10 @@
 import SiklusCharts
 import SiklusEngine
 
-/// Aligned tables: `box` (Unicode borders, formatted values), `table` (ASCII borders) and `plain`
-/// (no borders, for pipes). Numbers are right-aligned, text and dates left-aligned, nulls empty.
+/// Aligned tables: `box` (Unicode borders), `table` (ASCII borders) and `plain` (no borders, for
+/// reading in a pipe). Values are formatted for reading (`CellText.formatted`: money to 2 decimals,
+/// percent to 1, counts as integers); numbers are right-aligned, text and dates left-aligned, nulls
+/// empty. Under `.maxrows` the first and last rows frame a `… N rows …` line (`RowWindow`).
 ///
 ///     ┌─────────┬───────────┬───────────┐
 ///     │ cohort  │ customers │ avg_order │
@@ -15,21 +17,24 @@ struct GridRenderer: TableRenderer {
 
     func render(_ table: ResultTable, options: RenderOptions) -> String {
         let paint = Paint(enabled: options.color)
-        let nullText = style.formatsValues && options.color ? "·" : ""
+        let nullText = style.marksNulls && options.color ? "·" : ""
+        let window = RowWindow(rowCount: table.rowCount, limit: options.maxRows)
+        let shown = window.shownRows
         var nullMarks: [[Bool]] = []
         let cells: [[String]] = table.columns.map { column in
             var marks: [Bool] = []
-            let texts = (0..<table.rowCount).map { row -> String in
-                let text = style.formatsValues ? CellText.formatted(column, row: row) : CellText.exact(column, row: row)
+            let texts = shown.map { row -> String in
+                let text = CellText.formatted(column, row: row)
                 marks.append(text == nil)
                 return text.map(Self.singleLine) ?? nullText
             }
             nullMarks.append(marks)
             return texts
         }
-        let layout = GridLayout(headers: table.columns.map { Self.singleLine($0.name) }, cells: cells,
+        var layout = GridLayout(headers: table.columns.map { Self.singleLine($0.name) }, cells: cells,
                                 rightAligned: table.columns.map(CellText.isRightAligned),
                                 maxWidth: options.maxWidth, style: style)
+        if window.isCut { widenForMarker(&layout, window.marker, maxWidth: options.maxWidth) }
         var lines: [String] = []
         if style.showsFooter, let title = table.title { lines.append(paint.dim(CellText.display(title))) }
         // The `…` column added for hidden columns has no null marks of its own.
@@ -38,24 +43,49 @@ struct GridRenderer: TableRenderer {
             if let top = style.top { lines.append(rule(top, layout)) }
             lines.append(row(layout.columns.map { paint.bold(DisplayWidth.pad($0.header, to: $0.width, alignRight: $0.rightAligned)) }))
             if let separator = style.headerSeparator { lines.append(rule(separator, layout)) }
-            for r in 0..<table.rowCount {
+            for r in shown.indices {
+                if window.isCut, r == window.head { lines.append(markerRow(window.marker, layout, paint)) }
                 lines.append(row(layout.columns.enumerated().map { index, column in
                     let padded = DisplayWidth.pad(column.cells[r], to: column.width, alignRight: column.rightAligned)
                     let isNull = index < markedColumns && nullMarks[index][r] && !nullText.isEmpty
                     return isNull ? paint.dim(padded) : padded
                 }))
             }
+            if window.isCut, window.tail == 0 { lines.append(markerRow(window.marker, layout, paint)) }
             if let bottom = style.bottom { lines.append(rule(bottom, layout)) }
         }
         if style.showsFooter {
-            lines.append(paint.dim(Self.footer(rows: table.rowCount, hiddenColumns: layout.hiddenColumnCount, elapsed: options.elapsed)))
+            lines.append(paint.dim(Self.footer(rows: table.rowCount, shown: window.isCut ? shown.count : nil,
+                                               hiddenColumns: layout.hiddenColumnCount, elapsed: options.elapsed)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `12 rows`, `1 row · 2 columns not shown · 3.1 ms`.
-    static func footer(rows: Int, hiddenColumns: Int, elapsed: Double?) -> String {
-        var parts = [rows == 1 ? "1 row" : "\(NumberText.grouped(Int64(rows))) rows"]
+    /// Width inside the borders of a row: the columns and the separators between them.
+    private func innerWidth(_ layout: GridLayout) -> Int {
+        layout.columns.reduce(0) { $0 + $1.width } + DisplayWidth.of(style.rowSeparator) * max(0, layout.columns.count - 1)
+    }
+
+    /// Widens the last column so the `… N rows …` line fits inside the borders, as far as `maxWidth` allows.
+    private func widenForMarker(_ layout: inout GridLayout, _ marker: String, maxWidth: Int?) {
+        guard let last = layout.columns.indices.last else { return }
+        let inner = innerWidth(layout)
+        var deficit = DisplayWidth.of(marker) - inner
+        if let maxWidth { deficit = min(deficit, maxWidth - inner - style.overhead(columnCount: 1)) }
+        if deficit > 0 { layout.columns[last].width += deficit }
+    }
+
+    /// The line standing for the rows not shown, spanning every column.
+    private func markerRow(_ marker: String, _ layout: GridLayout, _ paint: Paint) -> String {
+        let inner = innerWidth(layout)
+        return row([paint.dim(DisplayWidth.pad(DisplayWidth.truncate(marker, to: inner), to: inner, alignRight: false))])
+    }
+
+    /// `12 rows`, `1,000 rows (40 shown)`, `1 row · 2 columns not shown · 3.1 ms`.
+    static func footer(rows: Int, shown: Int? = nil, hiddenColumns: Int, elapsed: Double?) -> String {
+        var count = rows == 1 ? "1 row" : "\(NumberText.grouped(Int64(rows))) rows"
+        if let shown { count += " (\(NumberText.grouped(Int64(shown))) shown)" }
+        var parts = [count]
         if hiddenColumns > 0 { parts.append(hiddenColumns == 1 ? "1 column not shown" : "\(hiddenColumns) columns not shown") }
         if let elapsed { parts.append(ElapsedText.describe(elapsed)) }
         return parts.joined(separator: " · ")

@@ -14,29 +14,29 @@ struct GridStyle: Sendable {
     var bottom: Rule?
     /// Left border, column separator and right border of a text row (padding included).
     var rowLeft: String, rowSeparator: String, rowRight: String
-    /// True when cells are formatted for reading (money to 2 decimals, …) rather than exact.
-    var formatsValues: Bool
+    /// True when a null shows as a dim `·` on a colour terminal.
+    var marksNulls: Bool
     /// True when a footer (row count, time) and the title are printed.
     var showsFooter: Bool
 
-    /// Unicode box drawing with formatted values: the terminal default.
+    /// Unicode box drawing: the terminal default.
     static let box = GridStyle(
         top: Rule(left: "┌─", junction: "─┬─", right: "─┐", fill: "─"),
         headerSeparator: Rule(left: "├─", junction: "─┼─", right: "─┤", fill: "─"),
         bottom: Rule(left: "└─", junction: "─┴─", right: "─┘", fill: "─"),
-        rowLeft: "│ ", rowSeparator: " │ ", rowRight: " │", formatsValues: true, showsFooter: true)
+        rowLeft: "│ ", rowSeparator: " │ ", rowRight: " │", marksNulls: true, showsFooter: true)
 
-    /// The same layout in ASCII, with exact values.
+    /// The same layout in ASCII.
     static let ascii = GridStyle(
         top: Rule(left: "+-", junction: "-+-", right: "-+", fill: "-"),
         headerSeparator: Rule(left: "+-", junction: "-+-", right: "-+", fill: "-"),
         bottom: Rule(left: "+-", junction: "-+-", right: "-+", fill: "-"),
-        rowLeft: "| ", rowSeparator: " | ", rowRight: " |", formatsValues: false, showsFooter: true)
+        rowLeft: "| ", rowSeparator: " | ", rowRight: " |", marksNulls: false, showsFooter: true)
 
     /// Columns separated by two spaces, no rules, no footer: for pipes, `grep` and `awk`.
     static let plain = GridStyle(
         top: nil, headerSeparator: nil, bottom: nil,
-        rowLeft: "", rowSeparator: "  ", rowRight: "", formatsValues: false, showsFooter: false)
+        rowLeft: "", rowSeparator: "  ", rowRight: "", marksNulls: false, showsFooter: false)
 
     /// Columns of border and padding around `columnCount` columns.
     func overhead(columnCount: Int) -> Int {

@@ -1,23 +1,21 @@
 import SiklusCharts
 import SiklusEngine
 
-/// `json`: an array of objects, one row per line. Numbers are JSON numbers at full precision, nulls
-/// (and NaN or infinite numbers, which JSON cannot express) are `null`, dates are `"YYYY-MM-DD"` strings.
+/// `json`: each result is one JSON array of row objects on one line, so several results in one run
+/// are JSON Lines (one `JSON.parse` per line). Numbers are JSON numbers at full precision, nulls (and NaN
+/// or infinite numbers, which JSON cannot express) are `null`, dates are `"YYYY-MM-DD"` strings.
 ///
-///     [
-///       {"cohort": "2022-09", "customers": 1204},
-///       {"cohort": "2022-10", "customers": 998}
-///     ]
+///     [{"cohort": "2022-09", "customers": 1204}, {"cohort": "2022-10", "customers": 998}]
 struct JSONRenderer: TableRenderer {
     func render(_ table: ResultTable, options: RenderOptions) -> String {
-        guard table.rowCount > 0 else { return "[]\n" }
         let keys = table.columns.map { Self.string($0.name) }
-        var lines: [String] = []
+        var rows: [String] = []
+        rows.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
             let fields = table.columns.indices.map { i in keys[i] + ": " + value(table.columns[i], row: row) }
-            lines.append("  {" + fields.joined(separator: ", ") + "}")
+            rows.append("{" + fields.joined(separator: ", ") + "}")
         }
-        return "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+        return "[" + rows.joined(separator: ", ") + "]\n"
     }
 
     private func value(_ column: ResultColumn, row: Int) -> String {

@@ -2,22 +2,26 @@ import SiklusCharts
 import SiklusEngine
 
 /// `line`: SQLite's `.mode line`. One `column = value` line per cell with the names right-aligned,
-/// exact values (control characters escaped, see `CellText.display`), a blank line between rows; nulls
-/// print as an empty value.
+/// values formatted for reading like box mode (control characters escaped, see `CellText.display`), a
+/// blank line between rows; nulls print as an empty value. Under `.maxrows` a `… N rows …` block stands
+/// for the rows not shown.
 ///
 ///        cohort = 2022-09
-///     customers = 1204
+///     customers = 1,204
 struct LineRenderer: TableRenderer {
     func render(_ table: ResultTable, options: RenderOptions) -> String {
         let names = table.columns.map { CellText.display($0.name) }
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
+        let window = RowWindow(rowCount: table.rowCount, limit: options.maxRows)
         var blocks: [String] = []
-        for row in 0..<table.rowCount {
+        for row in window.shownRows {
+            if window.isCut, blocks.count == window.head { blocks.append(window.marker) }
             blocks.append(table.columns.indices.map { index in
                 DisplayWidth.pad(names[index], to: nameWidth, alignRight: true) + " = "
-                    + CellText.display(CellText.exact(table.columns[index], row: row) ?? "")
+                    + CellText.display(CellText.formatted(table.columns[index], row: row) ?? "")
             }.joined(separator: "\n"))
         }
+        if window.isCut, window.tail == 0 { blocks.append(window.marker) }
         return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"
     }
 }

@@ -1,19 +1,25 @@
 import SiklusCharts
 import SiklusEngine
 
-/// `markdown`: a GitHub-flavoured table with an alignment row (`---:` for numbers), exact values,
-/// padded so the source reads as a table too. `|` in a cell is escaped, newlines become `<br>` and other
-/// control characters are shown escaped (`CellText.display`).
+/// `markdown`: a GitHub-flavoured table with an alignment row (`---:` for numbers), values formatted
+/// for reading like box mode (`CellText.formatted`), padded so the source reads as a table too. `|` in a
+/// cell is escaped, newlines become `<br>` and other control characters are shown escaped
+/// (`CellText.display`). Under `.maxrows` a row of `…` (the first cell `… N rows …`) stands for the rows
+/// not shown.
 ///
 ///     | cohort  | customers |
 ///     |---------|----------:|
-///     | 2022-09 |      1204 |
+///     | 2022-09 |     1,204 |
 struct MarkdownRenderer: TableRenderer {
     func render(_ table: ResultTable, options: RenderOptions) -> String {
         guard !table.columns.isEmpty else { return "\n" }
         let headers = table.columns.map { Self.escape($0.name) }
-        let cells = table.columns.map { column in
-            (0..<table.rowCount).map { Self.escape(CellText.exact(column, row: $0) ?? "") }
+        let window = RowWindow(rowCount: table.rowCount, limit: options.maxRows)
+        var cells = table.columns.map { column in
+            window.shownRows.map { Self.escape(CellText.formatted(column, row: $0) ?? "") }
+        }
+        if window.isCut {
+            for i in cells.indices { cells[i].insert(i == 0 ? window.marker : "…", at: window.head) }
         }
         let right = table.columns.map(CellText.isRightAligned)
         // At least 3 wide so the alignment row is `---` or `--:` under short headers.
@@ -28,7 +34,7 @@ struct MarkdownRenderer: TableRenderer {
         lines.append("|" + widths.indices.map { i in
             right[i] ? String(repeating: "-", count: widths[i] + 1) + ":" : String(repeating: "-", count: widths[i] + 2)
         }.joined(separator: "|") + "|")
-        for row in 0..<table.rowCount { lines.append(line(cells.map { $0[row] })) }
+        for row in cells[0].indices { lines.append(line(cells.map { $0[row] })) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,8 +1,8 @@
 /// How results are printed (`.mode`, `--mode`).
 public enum OutputMode: String, Sendable, CaseIterable {
-    /// Unicode box-drawn table with formatted numbers: the default on a terminal.
+    /// Unicode box-drawn table: the default on a terminal.
     case box
-    /// The box layout drawn with ASCII `+-|`, exact values.
+    /// The box layout drawn with ASCII `+-|`.
     case table
     /// Aligned columns with no borders and no ANSI codes: the default when stdout is not a terminal.
     case plain
@@ -10,7 +10,7 @@ public enum OutputMode: String, Sendable, CaseIterable {
     case csv
     /// Tab-separated values with a header row, quoted like csv.
     case tsv
-    /// A JSON array of objects.
+    /// One JSON array of objects per result, on one line (JSON Lines across results).
     case json
     /// A GitHub-flavoured Markdown table.
     case markdown
@@ -30,6 +30,14 @@ public enum OutputMode: String, Sendable, CaseIterable {
         case .line: LineRenderer()
         }
     }
+
+    /// What goes between two results written to the same place: a blank line, so csv/tsv readers and
+    /// Markdown see separate tables; nothing for json, whose results are one line each (JSON Lines).
+    public var resultSeparator: String { self == .json ? "" : "\n" }
+
+    /// True for csv, tsv and json: data for another program, with exact values (full precision), never
+    /// cut by `.maxrows`. The other modes are meant for reading and format numbers like box mode.
+    public var isExact: Bool { self == .csv || self == .tsv || self == .json }
 
     /// True for the modes that print a footer (row count, time) as part of the table.
     public var hasFooter: Bool { self == .box || self == .table }

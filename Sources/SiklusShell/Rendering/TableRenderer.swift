@@ -8,11 +8,15 @@ public struct RenderOptions: Sendable {
     public var color: Bool
     /// Seconds the statement took, shown in the footer when set (`.timer on`).
     public var elapsed: Double?
+    /// The most rows the modes meant for reading show (`.maxrows`); nil or 0 shows all. The exact modes
+    /// (csv, tsv, json) ignore it: their output is data and is never cut.
+    public var maxRows: Int?
 
-    public init(maxWidth: Int? = nil, color: Bool = false, elapsed: Double? = nil) {
+    public init(maxWidth: Int? = nil, color: Bool = false, elapsed: Double? = nil, maxRows: Int? = nil) {
         self.maxWidth = maxWidth
         self.color = color
         self.elapsed = elapsed
+        self.maxRows = maxRows
     }
 }
 

@@ -10,6 +10,8 @@ public enum InputChunk: Equatable, Sendable {
 
 /// Groups input lines into chunks: a statement continues while `needsContinuation` says it is
 /// unfinished; a line starting with `.` (outside a statement) is a meta-command; blank lines are skipped.
+/// A meta-command may also follow a `;` on a statement line, and statements may follow a meta-command
+/// after a `;` (`InlineMetaCommand`): `.mode csv; cohort | metric customers`.
 public struct StatementAccumulator {
     private let needsContinuation: (String) -> Bool
     private var pending: [String] = []
@@ -23,18 +25,38 @@ public struct StatementAccumulator {
     /// True while an unfinished statement is waiting for more lines (the REPL shows `   ...> `).
     public var isContinuing: Bool { !pending.isEmpty }
 
-    /// Adds line number `number`; returns a chunk when one is complete.
-    public mutating func add(_ line: String, number: Int) -> InputChunk? {
-        if pending.isEmpty {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
-            if trimmed.hasPrefix(".") { return .meta(line, line: number) }
-            firstLine = number
+    /// Adds line number `number`; returns the chunks it completes, in order (several when statements and
+    /// meta-commands share the line). Parts already returned are blanked out of the rest, so errors in it
+    /// keep their columns.
+    public mutating func add(_ line: String, number: Int) -> [InputChunk] {
+        var chunks: [InputChunk] = []
+        var rest = line
+        while true {
+            if pending.isEmpty {
+                let trimmed = rest.drop { $0 == " " || $0 == "\t" }
+                if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { return chunks }
+                if trimmed.hasPrefix(".") {
+                    guard let end = InlineMetaCommand.end(ofMetaLine: rest) else {
+                        chunks.append(.meta(rest, line: number))
+                        return chunks
+                    }
+                    chunks.append(.meta(String(decoding: Array(rest.utf8)[..<end], as: UTF8.self), line: number))
+                    rest = InlineMetaCommand.blanking(rest, through: end + 1)
+                    continue
+                }
+                firstLine = number
+            }
+            if let semicolon = InlineMetaCommand.semicolonBeforeMeta(in: rest, after: pending) {
+                pending.append(String(decoding: Array(rest.utf8)[...semicolon], as: UTF8.self))
+                if let chunk = finish() { chunks.append(chunk) }
+                rest = InlineMetaCommand.blanking(rest, through: semicolon + 1)
+                continue
+            }
+            pending.append(rest)
+            guard !needsContinuation(pending.joined(separator: "\n")) else { return chunks }
+            if let chunk = finish() { chunks.append(chunk) }
+            return chunks
         }
-        pending.append(line)
-        let text = pending.joined(separator: "\n")
-        guard !needsContinuation(text) else { return nil }
-        return finish()
     }
 
     /// The unfinished statement, if any, so the engine can report what is missing (end of input).

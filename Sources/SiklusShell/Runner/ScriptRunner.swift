@@ -1,3 +1,5 @@
+import SiklusEngine
+
 /// Reads lines from a `LineSource`, groups them into chunks and executes them on a `Shell`.
 ///
 /// Scripts (files, `-c`, piped stdin) stop at the first failure while `.bail` is on, and at an error that
@@ -48,10 +50,12 @@ public struct ScriptRunner {
             case .line(let line):
                 lineNumber += 1
                 if lineNumber == 1, !interactive, line.hasPrefix("#!") { continue }
-                let chunk = accumulator.add(line, number: lineNumber)
-                if let chunk, !execute(chunk) { break reading }
+                // At the prompt each input's results start afresh; within it (`q1; q2`) they are separated.
+                if interactive, !accumulator.isContinuing { shell.forgetResults(in: .standard) }
+                let chunks = accumulator.add(line, number: lineNumber)
+                for chunk in chunks where !execute(chunk) { break reading }
                 // In the REPL each statement is line 1 of its own input: blank lines do not count.
-                if interactive, chunk == nil, !accumulator.isContinuing { lineNumber = 0 }
+                if interactive, chunks.isEmpty, !accumulator.isContinuing { lineNumber = 0 }
             case .interrupt:
                 accumulator.reset()
                 ShellInterrupt.clear()
@@ -67,9 +71,20 @@ public struct ScriptRunner {
 }
 
 extension Shell {
-    /// Runs a whole script held in memory (a file's contents, `-c` text).
-    public func runScript(_ text: String, name: String) -> RunSummary {
+    /// Runs a whole script held in memory (a file's contents, `-c` text). `directory` is the script
+    /// file's folder, against which the relative paths it contains are read (`RelativePath`); nil for
+    /// text with no file (`-c`), whose paths are relative to the working directory. The folder of the
+    /// outer script is back in force afterwards.
+    public func runScript(_ text: String, name: String, directory: String? = nil) -> RunSummary {
+        let outer = session.scriptDirectory
+        session.scriptDirectory = directory
+        defer { session.scriptDirectory = outer }
         var lines = TextLineSource(text)
         return ScriptRunner(shell: self, name: name).run(&lines)
+    }
+
+    /// `path` as written in the running script: relative to the script file's folder, if any.
+    func resolvePath(_ path: String) -> String {
+        RelativePath.resolve(path, in: session.scriptDirectory)
     }
 }

@@ -47,6 +47,7 @@ extension Shell {
         }
         // A `.once` file is closed here, its close checked like its writes.
         if destination != output, case .file(_, let file) = destination {
+            forgetResults(in: destination)
             do {
                 try file.finish()
             } catch {
@@ -81,27 +82,31 @@ extension Shell {
             writeChart(table, to: destination)
             writeNotes(table)
             writeElapsed(elapsed)
-        case .export(let table, let path, _):
+        case .export(let table, let written, let exportSpan):
+            let path = resolvePath(written)
             lastResult = table
             lastQuery = query
             do {
                 try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
-                io.err.write("wrote \(path)\n")
+                inform("wrote \(path)")
                 writeNotes(table)
                 writeElapsed(elapsed)
             } catch let error as ExportError {
-                // Located at the statement: the export step is its last step.
-                report(Diagnostic("cannot export: \(error.message)", at: span, hints: error.hints), in: source)
+                report(Diagnostic("cannot export: \(error.message)", at: exportSpan, hints: error.hints), in: source)
                 return false
             } catch {
-                report(Diagnostic("cannot export: \(error)", at: span), in: source)
+                report(Diagnostic("cannot export: \(error)", at: exportSpan), in: source)
                 return false
             }
         case .load(let report):
-            destinationOutput(destination).write(report.render() + "\n")
+            // Not a result: stdout and `.output` files keep only results, so csv/json stay parseable.
+            inform(report.render())
+        case .note(let text):
+            inform(text)
+            writeElapsed(elapsed)
         case .text(let text):
             guard !text.isEmpty else { return true }
-            destinationOutput(destination).write(text.hasSuffix("\n") ? text : text + "\n")
+            startResult(on: destination).write(text.hasSuffix("\n") ? text : text + "\n")
             writeElapsed(elapsed)
         }
         return true
@@ -109,7 +114,7 @@ extension Shell {
 
     /// A result's notes (caveats about its numbers) on stderr, in every output mode: results stay on stdout.
     func writeNotes(_ table: ResultTable) {
-        for note in table.notes { io.err.write(note + "\n") }
+        for note in table.notes { inform(note) }
     }
 
     /// `.timer on` for outputs without a table footer (charts, exports, text): the time on stderr, so

@@ -40,6 +40,10 @@ public final class Shell {
     /// where carrying on would repeat the error once per pending `.read`: exponentially many). Every
     /// nested runner stops at once; the interactive loop reports it once and clears it.
     var abortsRun = false
+    /// The outputs (stdout, `.output`/`.once` files) that already hold a result (a table, a chart, a
+    /// listing such as `explain`), so the next result written there is separated from it
+    /// (`OutputMode.resultSeparator`). A file is forgotten when it is closed.
+    var outputsWithResults: Set<ObjectIdentifier> = []
     /// True once a failed standard output has been reported, so it is reported once.
     private var reportedLostOutput = false
     /// Executes statements; `Session.run` except in tests, which substitute synthetic results.
@@ -59,9 +63,18 @@ public final class Shell {
         destinationOutput(output).write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
-    /// A confirmation such as "mode: csv", shown only in the interactive shell so scripts stay quiet.
+    /// A confirmation of a meta-command ("results go to out.csv"), shown only in the interactive shell
+    /// so scripts stay quiet; on stderr like every message that is not a result.
     func note(_ text: String) {
-        if isInteractive { io.out.write(text + "\n") }
+        if isInteractive { inform(text) }
+    }
+
+    /// A message for the person at the shell that is not a result (a load report, a note on a result, a
+    /// `set` confirmation, "wrote …"): on stderr, so stdout and `.output` files hold results only, and
+    /// silenced by `-q`.
+    func inform(_ text: String) {
+        guard !settings.quiet, !text.isEmpty else { return }
+        io.err.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Renders `table` in the current mode to `destination`.
@@ -69,8 +82,9 @@ public final class Shell {
         let toTerminal = destination == .standard && io.outIsTerminal
         let options = RenderOptions(maxWidth: toTerminal ? io.terminalWidth() : nil,
                                     color: destination == .standard && io.outColor,
-                                    elapsed: settings.mode.hasFooter ? elapsed : nil)
-        destinationOutput(destination).write(settings.mode.renderer.render(table, options: options))
+                                    elapsed: settings.mode.hasFooter ? elapsed : nil,
+                                    maxRows: settings.rowLimit(toTerminal: toTerminal))
+        startResult(on: destination).write(settings.mode.renderer.render(table, options: options))
         writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
@@ -98,6 +112,7 @@ public final class Shell {
     public func closeOutput() -> Bool {
         guard case .file(_, let file) = output else { return true }
         output = .standard
+        outputsWithResults.remove(ObjectIdentifier(file))
         do {
             try file.finish()
             return true
@@ -117,6 +132,19 @@ public final class Shell {
             reportError("error: \(FileWriteError(path: "standard output", code: code)); the results are incomplete")
         }
         return true
+    }
+
+    /// The output for `destination`, after the separator from the result already written there, if any.
+    func startResult(on destination: ResultDestination) -> TextOutput {
+        let output = destinationOutput(destination)
+        if !outputsWithResults.insert(ObjectIdentifier(output)).inserted { output.write(settings.mode.resultSeparator) }
+        return output
+    }
+
+    /// Forgets that `destination` holds results: a closed file (its object, and so its identifier, may be
+    /// reused), or stdout at each new line of the interactive shell, where the prompt separates results.
+    func forgetResults(in destination: ResultDestination) {
+        outputsWithResults.remove(ObjectIdentifier(destinationOutput(destination)))
     }
 
     func destinationOutput(_ destination: ResultDestination) -> TextOutput {
@@ -142,17 +170,19 @@ enum ResultDestination: Equatable {
 }
 
 extension Shell {
-    /// Draws a result as a terminal chart sized to the terminal (80×24 when not a terminal), in colour
-    /// only on a colour terminal; a result with no chart is shown as a table with a note.
+    /// Draws a result as a terminal chart sized to the terminal (elsewhere `COLUMNS`×`LINES`, else
+    /// 100×30: `ChartCanvas`), in colour only on a colour terminal; a result with no chart is shown as a
+    /// table with a note.
     func writeChart(_ table: ResultTable, to destination: ResultDestination) {
         let toTerminal = destination == .standard && io.outIsTerminal
-        let width = toTerminal ? (io.terminalWidth() ?? 80) : 80
-        let options = ChartOptions(width: width, height: toTerminal ? max(12, Terminal.height() ?? 24) : 24,
-                                   color: destination == .standard && io.outColor)
+        let canvas = ChartCanvas.size(toTerminal: toTerminal, terminalWidth: toTerminal ? io.terminalWidth() : nil,
+                                      terminalHeight: toTerminal ? Terminal.height() : nil, environment: io.environment)
+        let options = ChartOptions(width: canvas.width, height: canvas.height, color: destination == .standard && io.outColor)
         do {
-            destinationOutput(destination).write(try TerminalChart.render(table, options: options) + "\n")
+            let chart = try TerminalChart.render(table, options: options)
+            startResult(on: destination).write(chart + "\n")
         } catch {
-            io.err.write("note: \(error); showing the table instead\n")
+            inform("note: \(error); showing the table instead")
             writeTable(table, to: destination)
         }
     }

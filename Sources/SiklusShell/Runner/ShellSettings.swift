@@ -6,11 +6,29 @@ public struct ShellSettings: Sendable, Equatable {
     public var timer: Bool
     /// Stop a script at the first error (`.bail on`, the default). Never stops the interactive shell.
     public var bail: Bool
+    /// Say nothing but results and errors (`-q`): no load reports, notes, confirmations or "wrote …" lines.
+    public var quiet: Bool
+    /// The most rows a table shows in the modes meant for reading (`.maxrows N`, 0: all); nil is
+    /// DuckDB's default, `defaultMaxRows` on a terminal and all rows elsewhere.
+    public var maxRows: Int?
 
-    public init(mode: OutputMode, timer: Bool = false, bail: Bool = true) {
+    /// Rows shown on a terminal when `.maxrows` was not set, as in DuckDB's shell.
+    public static let defaultMaxRows = 40
+
+    public init(mode: OutputMode, timer: Bool = false, bail: Bool = true, quiet: Bool = false, maxRows: Int? = nil) {
         self.mode = mode
         self.timer = timer
         self.bail = bail
+        self.quiet = quiet
+        self.maxRows = maxRows
+    }
+
+    /// The row limit for a table written in the current mode to a terminal or not: never one in the
+    /// exact modes (csv, tsv, json are data), else `.maxrows`, else 40 on a terminal.
+    public func rowLimit(toTerminal: Bool) -> Int? {
+        guard !mode.isExact else { return nil }
+        let limit = maxRows ?? (toTerminal ? Self.defaultMaxRows : 0)
+        return limit > 0 ? limit : nil
     }
 }
 

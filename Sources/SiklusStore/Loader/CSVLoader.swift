@@ -130,7 +130,7 @@ struct CSVLoader {
         // Each column's sample is judged on its own core; text roles and explicit formats need no judging.
         let inferred = Parallel.map(sniffed.header.count) { i -> (FieldKind, ColumnType) in
             if let format = formats[i] { return ColumnTypeInference.kind(for: format) }
-            if let role = roleOf[i], [ColumnRole.customer, .event, .channel, .country].contains(role) { return (.string, .string) }
+            if let role = roleOf[i], [ColumnRole.customer, .event, .channel, .country, .order].contains(role) { return (.string, .string) }
             return ColumnTypeInference.infer(sniffed.sample[i])
         }
         var columns: [PlannedColumn] = []
@@ -141,9 +141,13 @@ struct CSVLoader {
             switch role {
             case .customer?:
                 (kind, type) = (.customer, .string)
-            case .event?, .channel?, .country?:
+            case .event?, .channel?, .country?, .order?:
+                // Order ids stay text even when they look numeric: `C536379` (a cancellation) is not a bad row.
                 (kind, type) = (.string, .string)
-            case .amount?, .spend?, .impressions?, .clicks?:
+            case .quantity?, .unit_price? where type == .int || type == .float:
+                // Kept as sniffed (whole quantities stay integers); they are multiplied into the amount.
+                break
+            case .amount?, .spend?, .impressions?, .clicks?, .quantity?, .unit_price?:
                 // A few values that are not numbers are bad rows, reported with their lines; mostly non-numbers is the wrong column.
                 let values = sniffed.sample[i].filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
                 if type != .int && type != .float && values.filter({ $0.withUnsafeBytes(FieldParsers.double) != nil }).count * 2 < values.count {
@@ -169,7 +173,7 @@ struct CSVLoader {
             case nil:
                 break
             }
-            if let existing = existingType(of: name, in: store), existing != type, role == nil {
+            if let existing = existingType(of: name, in: store), existing != type, role?.isStoredAsExtra ?? true {
                 // No values to go by (an empty column, a header-only file): keep the type already loaded.
                 if format == nil, !sniffed.sample[i].contains(where: { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }) {
                     (kind, type) = (existing == .int ? .int : existing == .float ? .float : existing == .string ? .string : .isoTime, existing)
@@ -260,7 +264,8 @@ struct CSVLoader {
         for chunk in chunks {
             if let fatal = chunk.fatal {
                 for i in chunks.indices { chunks[i].deallocate() }
-                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message, hint: fatal.hint)
+                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message,
+                                hint: fatal.hint(String(path.split(separator: "/").last ?? "file.csv")))
             }
             line += chunk.lines
         }

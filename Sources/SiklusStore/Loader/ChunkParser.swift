@@ -102,7 +102,7 @@ struct ChunkParser {
                     let quoted = Self.scanQuoted(base, from: p, to: end, delimiter: delimiter)
                     guard quoted.closed else {
                         fatal = ChunkFailure(line: fieldLine, column: fieldColumn, message: "unterminated quoted field: the quote opened here never closes",
-                                             hint: "close the quote, or double a quote inside a quoted field (\"\")", mayBeASplitQuote: true)
+                                             hint: { _ in "close the quote, or double a quote inside a quoted field (\"\")" }, mayBeASplitQuote: true)
                         break parsing
                     }
                     if quoted.newlines > 0 || quoted.end - quoted.start > Self.maxQuotedBytes {

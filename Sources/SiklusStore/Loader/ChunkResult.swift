@@ -38,7 +38,8 @@ struct ChunkFailure: Sendable {
     var line: Int
     var column: Int
     var message: String
-    var hint: String
+    /// The fix, given the file's name (so a command in it names the real file).
+    var hint: @Sendable (_ fileName: String) -> String
     /// An unterminated quote in a chunk before the last may be a quoted field the split cut in two:
     /// the file is then parsed again on one thread before the error is believed.
     var mayBeASplitQuote = false

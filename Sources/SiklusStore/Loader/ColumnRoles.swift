@@ -2,7 +2,8 @@
 /// punctuation) with common synonyms, in priority order.
 enum ColumnRoles {
     /// Synonyms per role for each table, most specific first (normalized: lowercase letters and digits).
-    static func synonyms(for table: TableKind) -> [(ColumnRole, [String])] {
+    /// With a quantity column (`lineItems`), a bare `price` is the unit price, not the amount.
+    static func synonyms(for table: TableKind, lineItems: Bool = false) -> [(ColumnRole, [String])] {
         let customer = ["customerid", "userid", "clientid", "customer", "user", "client", "uid", "customerno"]
         switch table {
         case .events:
@@ -11,8 +12,12 @@ enum ColumnRoles {
                 (.ts, ["ts", "timestamp", "time", "eventtime", "invoicedate", "orderdate", "datetime", "eventtimestamp",
                        "eventdate", "occurredat", "createdat", "date"]),
                 (.event, ["event", "eventname", "action", "type", "eventtype"]),
-                (.amount, ["amount", "revenue", "price", "value", "dollarvalue", "total", "totalprice", "sales", "ordervalue"]),
+                (.amount, ["amount", "revenue"] + (lineItems ? [] : ["price"])
+                    + ["value", "dollarvalue", "total", "totalprice", "sales", "ordervalue"]),
                 (.channel, ["channel", "source", "utmsource", "medium", "acquisitionchannel"]),
+                (.order, ["orderid", "order", "orderno", "invoiceno", "invoice", "invoiceid", "transactionid", "receiptid"]),
+                (.quantity, ["quantity", "qty"]),
+                (.unit_price, ["unitprice"] + (lineItems ? ["price"] : [])),
             ]
         case .customers:
             return [
@@ -50,6 +55,7 @@ enum ColumnRoles {
     /// Header index for each role: explicit mapping first, then synonyms in priority order.
     static func assign(headers: [String], table: TableKind, mapping: [ColumnRole: String], path: String) throws -> [ColumnRole: Int] {
         let normalized = headers.map(normalize)
+        let lineItems = table == .events && (mapping[.quantity] != nil || normalized.contains { $0 == "quantity" || $0 == "qty" })
         var roles: [ColumnRole: Int] = [:]
         var taken = Set<Int>()
         for (role, name) in mapping {
@@ -57,7 +63,7 @@ enum ColumnRoles {
                 throw LoadError(path: path, line: 1, message: "no column named \"\(name)\" for role \(role.rawValue)",
                                 hint: "the header has: " + LoadError.listing(headers))
             }
-            guard synonyms(for: table).contains(where: { $0.0 == role }) else {
+            guard synonyms(for: table, lineItems: lineItems).contains(where: { $0.0 == role }) else {
                 let valid = synonyms(for: table).map(\.0.rawValue).joined(separator: ", ")
                 throw LoadError(path: path, line: 1, message: "\(table.rawValue) has no role \(role.rawValue)", hint: "roles of \(table.rawValue): \(valid)")
             }
@@ -68,7 +74,7 @@ enum ColumnRoles {
             roles[role] = index
             taken.insert(index)
         }
-        for (role, names) in synonyms(for: table) where roles[role] == nil {
+        for (role, names) in synonyms(for: table, lineItems: lineItems) where roles[role] == nil {
             for name in names {
                 if let index = normalized.indices.first(where: { normalized[$0] == name && !taken.contains($0) }) {
                     roles[role] = index
@@ -76,6 +82,11 @@ enum ColumnRoles {
                     break
                 }
             }
+        }
+        // Quantity and unit price make the amount only together and only when there is no amount column;
+        // otherwise, unless mapped, they stay ordinary columns (typed as sniffed).
+        if table == .events, roles[.amount] != nil || roles[.quantity] == nil || roles[.unit_price] == nil {
+            for role in [ColumnRole.quantity, .unit_price] where mapping[role] == nil { roles[role] = nil }
         }
         return roles
     }

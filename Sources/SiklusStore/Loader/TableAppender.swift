@@ -29,7 +29,7 @@ struct TableAppender {
         switch table {
         case .events:
             summary = appendEvents(&merged, to: &store, notes: &notes)
-        case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store)
+        case .customers: upsertCustomers(materialize(&merged, where: { _ in true }), into: &store, notes: &notes)
         case .spend: store.spend.append(materialize(&merged, where: { _ in true }), roles: plan.columns.map(\.role))
         }
         // Keep every per-customer structure as long as the customer dictionary.
@@ -49,9 +49,29 @@ struct TableAppender {
     }
 
     private func appendEvents(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> NewRowsSummary {
-        let extras = materialize(&merged, where: { $0.role == nil })
+        // Line items: amount = quantity × unit price, computed before the extras take those buffers.
+        var lineAmounts: (values: [UnsafeMutablePointer<Double>], nulls: [UnsafeMutablePointer<Bool>?])?
+        if plan.index(of: .amount) == nil, let q = plan.index(of: .quantity), let p = plan.index(of: .unit_price) {
+            lineAmounts = LineItemAmounts.multiply(merged.buffers(column: q), merged.buffers(column: p), counts: merged.rowCounts)
+            notes.append("no amount column: amount = \(plan.columns[q].name) × \(plan.columns[p].name)")
+            if plan.index(of: .order) == nil, store.events.orderColumn == nil {
+                // Line items without order ids: say how they count, and how to group them.
+                notes.append("no order column: each purchase row counts as an order (map order=Column to group line items)")
+            }
+        }
+        var extras = materialize(&merged, where: { $0.role?.isStoredAsExtra ?? true })
         if plan.index(of: .event) == nil {
             notes.append("no event column: this is a transaction log, so every row is a purchase")
+        }
+        if let o = plan.index(of: .order) {
+            // Order ids join the column already holding them, whatever this file calls it.
+            let name = plan.columns[o].name
+            if let existing = store.events.orderColumn, let at = extras.firstIndex(where: { $0.name == name }),
+               !extras.contains(where: { $0.name.lowercased() == existing.lowercased() }) {
+                extras[at].name = existing
+            } else {
+                store.events.orderColumn = name
+            }
         }
         // The role columns' buffers now belong to `EventTable.append`, which frees each once gathered.
         var owned: [ColumnRole: [ColumnBuffer]] = [:]
@@ -61,20 +81,45 @@ struct TableAppender {
         func parts<T>(_ role: ColumnRole, _ field: KeyPath<ColumnBuffer, UnsafeMutablePointer<T>?>) -> [UnsafeMutablePointer<T>]? {
             owned[role].map { $0.map { $0[keyPath: field]! } }
         }
-        let amountNulls: [UnsafeMutablePointer<Bool>?] = owned[.amount].map { buffers in buffers.map(\.nulls) }
+        let amountNulls: [UnsafeMutablePointer<Bool>?] = lineAmounts?.nulls ?? owned[.amount].map { buffers in buffers.map(\.nulls) }
             ?? merged.rowCounts.map { _ in nil }
         let rows = NewEventRows(counts: merged.rowCounts, customer: parts(.customer, \.codes)!, ts: parts(.ts, \.int64s)!,
                                 event: parts(.event, \.codes), purchaseCode: store.strings.intern("purchase"),
-                                amount: parts(.amount, \.doubles), amountNulls: amountNulls,
+                                amount: lineAmounts?.values ?? parts(.amount, \.doubles), amountNulls: amountNulls,
                                 channel: parts(.channel, \.codes), extras: extras)
-        return store.events.append(rows, customerCount: customerCount)
+        let summary = store.events.append(rows, customerCount: customerCount)
+        if let name = store.events.orderColumn, let codes = store.events.orderCodes {
+            var note = Self.orderNote(OrderIndex(events: store.events, codes: codes, strings: store.strings,
+                                                 isPurchase: Self.purchaseCodes(store.strings)), column: name)
+            if plan.index(of: .event) != nil { note += "; counted over rows of the event purchase" }
+            notes.append(note)
+        }
+        return summary
     }
 
-    private func upsertCustomers(_ columns: [Column], into store: inout Store) {
+    /// Event codes named `purchase` (the report's view of purchases; queries use the session's stage map).
+    private static func purchaseCodes(_ strings: StringDictionary) -> [Bool] {
+        var flags = [Bool](repeating: false, count: strings.count)
+        if let code = strings.code(of: "purchase") { flags[Int(code)] = true }
+        return flags
+    }
+
+    /// Says that rows are line items, and how many orders and returns the events now hold.
+    static func orderNote(_ index: OrderIndex, column: String) -> String {
+        let returns = index.returns == 1 ? "1 return" : "\(index.returns) returns"
+        let rule = index.cancellationIDs ? "ids C + digits, or all rows negative" : "all rows negative"
+        return "orders: purchase rows with the same customer and \(column) are one order (line items): "
+            + "\(index.orders) orders and \(returns) (\(rule); netted out of revenue)"
+    }
+
+    private func upsertCustomers(_ columns: [Column], into store: inout Store, notes: inout [String]) {
         let stored = plan.columns.filter { $0.kind != .skip }
         guard let idIndex = stored.firstIndex(where: { $0.role == .customer }), case .code(let ids) = columns[idIndex].data else {
             preconditionFailure("customers always have a customer column")
         }
+        let attributes = columns.indices.filter { stored[$0].role != .customer }.map { columns[$0] }
+        let conflicts = CustomerConflicts(ids: ids, columns: attributes, customerCount: customerCount, strings: store.strings)
+        if let note = conflicts.note(customerIDs: store.customerIDs) { notes.append(note) }
         store.customers.resize(to: customerCount)
         for (i, column) in columns.enumerated() where stored[i].role != .customer {
             store.customers.upsert(column, role: stored[i].role, at: ids)

@@ -20,7 +20,9 @@ extension Store {
         let kept = (0..<Int32(count)).filter { code in
             !events.rows(of: code).isEmpty || (Int(code) < customers.hasRow.count && customers.hasRow[Int(code)])
         }
-        guard kept.count < count else { return }
+        // An emptied events table must still index every customer (`offsets.count == customers + 1`):
+        // queries read `offsets[c + 1]` for every customer code, and `unload events` is not followed by a load.
+        guard kept.count < count else { return events.extendOffsets(to: count) }
         var ids = StringDictionary()
         var remap = [Int32](repeating: -1, count: count)
         for code in kept { remap[Int(code)] = customerIDs.withBytes(of: code) { ids.intern($0) } }

@@ -35,8 +35,9 @@ public struct Store: Sendable {
         }
         var next = self
         if mode == .replace { next.removeRows(of: table) }
-        let report = try CSVLoader(path: path, table: table, options: options, mode: mode).load(into: &next)
+        var report = try CSVLoader(path: path, table: table, options: options, mode: mode).load(into: &next)
         if report.alreadyLoaded { return report }
+        if let note = CustomerIDMatch.note(next, loaded: table, path: path) { report.notes.append(note) }
         next.loads.append(report)
         self = next
         return report

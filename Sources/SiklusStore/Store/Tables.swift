@@ -6,8 +6,15 @@ public enum TableKind: String, Sendable, CaseIterable, Equatable {
 /// The meaning of a column, found from its header name (or told with `map role=Column`).
 public enum ColumnRole: String, Sendable, CaseIterable, Hashable {
     case customer, ts, event, amount, channel
+    /// Line-item events: the order (invoice) id, and units × unit price when there is no amount.
+    case order, quantity, unit_price
     case signup, country
     case date, spend, impressions, clicks
+}
+
+extension ColumnRole {
+    /// Event roles kept as ordinary extra columns (queryable by name) rather than as fixed role columns.
+    public var isStoredAsExtra: Bool { self == .order || self == .quantity || self == .unit_price }
 }
 
 /// Every event, sorted by (customer, ts, original file row), with a per-customer offset index.
@@ -30,6 +37,9 @@ public struct EventTable: Sendable {
     public internal(set) var extras: [Column] = []
     /// `offsets[c]..<offsets[c + 1]` are the rows of customer `c`; `offsets.count == customers + 1`.
     public internal(set) var offsets: [Int] = [0]
+    /// The extra column holding order ids (role `order`: rows of one order are line items), or nil when
+    /// every purchase row is an order of its own.
+    public internal(set) var orderColumn: String?
 
     public init() {}
 
@@ -54,6 +64,12 @@ public struct EventTable: Sendable {
     /// The extra column named `name` (case-insensitive), if any.
     public func extra(_ name: String) -> Column? {
         extras.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The order ids (string codes, -1 when missing) per row, when an order column is loaded.
+    public var orderCodes: [Int32]? {
+        guard let orderColumn, let column = extra(orderColumn), case .code(let codes) = column.data else { return nil }
+        return codes
     }
 }
 

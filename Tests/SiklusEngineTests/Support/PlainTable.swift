@@ -38,7 +38,7 @@ enum PlainTable {
             case .export(let table, let path, _): return head + "\nexport to \(path)\n" + render(table)
             case .load(let report): return head + "\n" + report.render(includeTiming: false)
             // Text may quote the files' absolute paths (explain's SQL): make it independent of the checkout's place.
-            case .text(let text): return head + "\n" + text.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "<repo>/")
+            case .text(let text), .note(let text): return head + "\n" + text.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "<repo>/")
             }
         }
     }
