@@ -191,6 +191,24 @@ final class GzipLoadTests: XCTestCase {
         XCTAssertTrue(report.notes.contains { $0.contains("column code is text: line 152") }, "\(report.notes)")
     }
 
+    func testEveryDataFileNameLoads() throws {
+        // Completion after `load` and `siklus FILE` offer these names as data (`DataFileNames`): each loads.
+        let rows = "u1,2022-01-01,visit\nu2,2022-01-02,purchase\n"
+        let files = TestFiles()
+        for ext in DataFileNames.textExtensions + DataFileNames.compressedExtensions {
+            let text = "customer_id,ts,event\n" + rows
+            let path: String
+            switch ext {
+            case "tsv": path = files.write("events.\(ext)", text.replacingOccurrences(of: ",", with: "\t"))
+            case "gz": path = files.write("events.csv.\(ext)", bytes: try gzip(Array(text.utf8)))
+            default: path = files.write("events.\(ext)", text)
+            }
+            XCTAssertTrue(DataFileNames.isDataName(path), ext)
+            var store = Store()
+            XCTAssertEqual(try store.load(.events, path: path).rowsLoaded, 2, ext)
+        }
+    }
+
     func testEmptyGzipIsAnEmptyFileError() throws {
         let files = TestFiles()
         let error = loadError { var store = Store(); _ = try store.load(.events, path: files.write("empty.csv.gz", bytes: try self.gzip([]))) }

@@ -15,9 +15,9 @@ final class GzipInflater {
     /// Bytes written so far (for the ratio that sizes the column buffers).
     private(set) var produced = 0
 
-    /// The first two bytes of every gzip member (RFC 1952).
+    /// The first two bytes of every gzip member (RFC 1952); the same test as `siklus FILE`'s sniffing.
     static func isGzip(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+        DataFileNames.isGzip(bytes)
     }
 
     /// How far into the compressed bytes zlib has read.
