@@ -15,8 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Columnar store and CSV loader: standard library + Foundation only.
-        .target(name: "SiklusStore"),
+        // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files).
+        .target(name: "SiklusStore", dependencies: ["CZlib"]),
         // Lexer, AST with spans, parser, diagnostics.
         .target(name: "SiklusLanguage"),
         // Planner, evaluator, metric catalog, session API.
@@ -25,6 +25,11 @@ let package = Package(
         .target(name: "SiklusCharts", dependencies: ["SiklusEngine", "SiklusStore"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
         .target(name: "SiklusShell", dependencies: ["SiklusEngine", "SiklusCharts"]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .systemLibrary(
             name: "CEditLine",
             pkgConfig: "libedit",

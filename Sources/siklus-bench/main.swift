@@ -5,6 +5,7 @@ import SiklusStore
 // Loads a data set and times each step; prints `name<TAB>seconds` lines for scripts/bench.
 //
 //   siklus-bench DIR [--only-load]            time the loads
+//   siklus-bench DIR --events NAME …          load DIR/NAME as the events (e.g. events.csv.gz)
 //   siklus-bench DIR --query "q" [--query …]  also run and time each query (best of --repeat N runs)
 //   siklus-bench DIR --print "q"              print a query's result as TSV (for checking by hand)
 //
@@ -52,12 +53,14 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 guard let directory = arguments.first else { fail("usage: siklus-bench DIR [--only-load] [--query Q]… [--print Q] [--repeat N]") }
 var queries: [String] = [], prints: [String] = []
 var repeats = 5
+var eventsFile = "events.csv"
 var index = 1
 while index < arguments.count {
     switch arguments[index] {
     case "--query": queries.append(arguments[index + 1]); index += 1
     case "--print": prints.append(arguments[index + 1]); index += 1
     case "--repeat": repeats = Int(arguments[index + 1]) ?? 5; index += 1
+    case "--events": eventsFile = arguments[index + 1]; index += 1
     default: break
     }
     index += 1
@@ -65,7 +68,7 @@ while index < arguments.count {
 let onlyLoad = arguments.contains("--only-load")
 let session = Session()
 do {
-    let events = try seconds { _ = try session.load(.events, path: "\(directory)/events.csv") }
+    let events = try seconds { _ = try session.load(.events, path: "\(directory)/\(eventsFile)") }
     print("load_events\t\(events)")
     print("peak_rss_mb_after_events\t\(peakRSSMegabytes())")
     if !onlyLoad {

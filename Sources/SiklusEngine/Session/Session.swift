@@ -164,6 +164,9 @@ public final class Session {
         }
         options.delimiter = load.delimiter?.value
         for format in load.formats { options.formats[format.column.text] = TimeFormat(format.format.value) }
+        options.header = load.header?.value ?? true
+        options.columnNames = load.columns?.value.map(\.text)
+        options.integerIDs = load.ids?.value == .integer
         guard let table = TableKind(rawValue: load.table.value.rawValue) else {
             throw Diagnostic("unknown table", at: load.table.span)
         }

@@ -14,8 +14,8 @@ enum HelpCatalog {
     }
 
     static let statements: [String: Entry] = [
-        "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [\(choices(LoadStatement.Mode.self))]",
-                      summary: "read a CSV file into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
+        "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [header=false] [columns=(a, b, …)] [ids=integer] [\(choices(LoadStatement.Mode.self))]",
+                      summary: "read a CSV file (or a gzip of one) into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
         "unload": Entry(syntax: "unload \(choices(LoadTable.self))",
                         summary: "empty a table (customer ids left with no rows in any table are dropped, as `load … replace` does); `.clear` empties every table",
                         example: "unload spend"),

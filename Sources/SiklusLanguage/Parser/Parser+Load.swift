@@ -1,7 +1,8 @@
 extension Parser {
     /// load = "load" table string { load_option } ;
     /// load_option = "map" mapping { mapping } | "delim" "=" delimiter | "format" time_format { time_format }
-    ///             | "append" | "replace" ;
+    ///             | "header" "=" ( "true" | "false" ) | "columns" "=" "(" name { "," name } ")"
+    ///             | "ids" "=" ( "integer" | "text" ) | "append" | "replace" ;
     mutating func parseLoad() throws(Diagnostic) -> LoadStatement {
         advance()
         let table = try parseLoadTable()
@@ -14,7 +15,7 @@ extension Parser {
         var load = LoadStatement(table: table, path: Spanned(path, at: pathToken.span))
         while !atStatementEnd {
             guard current.kind == .identifier else {
-                throw expected("a load option (`map`, `delim`, `format`, `append` or `replace`)")
+                throw expected("a load option (`map`, `delim`, `format`, `header`, `columns`, `ids`, `append` or `replace`)")
             }
             let word = current.lowercasedText(in: source)
             switch word {
@@ -33,6 +34,8 @@ extension Parser {
                                      hints: ["keep one: `append` adds the rows even if the table holds this file, `replace` replaces the table's rows"])
                 }
                 load.mode = Spanned(word == "append" ? .append : .replace, at: advance().span)
+            case "header", "columns", "ids":
+                try parseFileShapeOption(word, into: &load)
             case "format":
                 advance()
                 load.formats += try parsePairs("a format such as `ts=\"%d/%m/%Y\"` after `format`") { parser throws(Diagnostic) in
@@ -41,7 +44,7 @@ extension Parser {
             default:
                 var diagnostic = Diagnostic.unknown("load option", current.text(in: source), at: current.span,
                                                     among: Keywords.loadOptions,
-                                                    fallbackHint: "load options are `map`, `delim`, `format`, `append` and `replace`")
+                                                    fallbackHint: "load options are `map`, `delim`, `format`, `header`, `columns`, `ids`, `append` and `replace`")
                 if LoadRole(rawValue: word) != nil, peek().kind == .equal {
                     diagnostic.hints = ["role mappings follow `map`: `map \(word)=…`"]
                 }

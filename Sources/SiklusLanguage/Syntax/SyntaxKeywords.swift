@@ -16,7 +16,7 @@ public enum Keywords {
     public static let funnelOptions = ["within", "ordered", "strict", "any"]
 
     /// Options of a `load` statement after its path.
-    public static let loadOptions = ["map", "delim", "format", "append", "replace"]
+    public static let loadOptions = ["map", "delim", "format", "header", "columns", "ids", "append", "replace"]
 
     /// Words that cannot name a `let` variable, because a statement starting with them means something else.
     /// `customers` is a source (every customer), so it cannot name one either.

@@ -1,4 +1,5 @@
-/// `load <table> "<path>" [map role=Column …] [delim="<c>"] [format column=<pattern> …] [append | replace]`.
+/// `load <table> "<path>" [map role=Column …] [delim="<c>"] [format column=<pattern> …] [header=false]
+/// [columns=(name, …)] [ids=integer] [append | replace]`.
 ///
 /// The options come in any order after the path; `map` and `format` take one or more `key=value`
 /// pairs and may be repeated.
@@ -15,6 +16,21 @@ public struct LoadStatement: Hashable, Sendable {
     public var formats: [TimeFormatSpec]
     /// `append` or `replace`; nil loads normally (appending, but skipping a file the table already holds).
     public var mode: Spanned<Mode>?
+    /// `header=false`: the first line is data, not column names; nil means the file has a header.
+    public var header: Spanned<Bool>?
+    /// `columns=(a, b, …)`: the columns' names, in file order, used in place of the header line (or as
+    /// the header of a file without one).
+    public var columns: Spanned<[Identifier]>?
+    /// `ids=integer`: customer ids written as whole-number floats (`17850.0`) are read as integers (`17850`).
+    public var ids: Spanned<IDRule>?
+
+    /// How customer ids are read.
+    public enum IDRule: String, Hashable, Sendable, CaseIterable {
+        /// As written (the default): ids are text, `00017` and `17` differ.
+        case text
+        /// Whole-number floats are rewritten to their integer text: `17850.0` → `17850`.
+        case integer
+    }
 
     /// What a load does with a table that holds rows already.
     public enum Mode: String, Hashable, Sendable, CaseIterable {
@@ -26,7 +42,11 @@ public struct LoadStatement: Hashable, Sendable {
 
     /// A load of `path` into `table` with the given options.
     public init(table: Spanned<LoadTable>, path: Spanned<String>, mappings: [ColumnMapping] = [],
-                delimiter: Spanned<UInt8>? = nil, formats: [TimeFormatSpec] = [], mode: Spanned<Mode>? = nil) {
+                delimiter: Spanned<UInt8>? = nil, formats: [TimeFormatSpec] = [], mode: Spanned<Mode>? = nil,
+                header: Spanned<Bool>? = nil, columns: Spanned<[Identifier]>? = nil, ids: Spanned<IDRule>? = nil) {
+        self.header = header
+        self.columns = columns
+        self.ids = ids
         self.table = table
         self.path = path
         self.mappings = mappings

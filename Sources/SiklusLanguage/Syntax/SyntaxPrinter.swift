@@ -42,6 +42,9 @@ public enum SyntaxPrinter {
                 lines.append("\(pad)  delim \(quotedStringLiteral(String(decoding: [delimiter.value], as: UTF8.self)))")
             }
             for format in load.formats { lines.append("\(pad)  format \(format.column) = \(quotedStringLiteral(format.format.value))") }
+            if let header = load.header { lines.append("\(pad)  header = \(header.value)") }
+            if let columns = load.columns { lines.append("\(pad)  columns = (\(columns.value.map(\.description).joined(separator: ", ")))") }
+            if let ids = load.ids { lines.append("\(pad)  ids = \(ids.value.rawValue)") }
             if let mode = load.mode { lines.append("\(pad)  \(mode.value.rawValue)") }
         case .unload(let table):
             lines.append("\(pad)unload \(table.value.rawValue)")

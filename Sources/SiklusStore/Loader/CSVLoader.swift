@@ -31,9 +31,22 @@ struct CSVLoader {
     private func load(_ file: MappedFile, into store: inout Store) throws -> LoadReport {
         let started = DispatchTime.now()
         var timer = PhaseTimer()
-        let sniffed = try CSVSniffer(file: file, forcedDelimiter: options.delimiter).sniff()
+        // A gzip file (by its magic bytes, whatever its name) is sniffed from its first decompressed block.
+        var gzip: (blocks: GzipBlocks, head: MappedFile?)?
+        var text = file, dataBytes = file.count
+        if GzipInflater.isGzip(file.bytes) {
+            let blocks = try GzipBlocks(compressed: file, blockBytes: options.gzipBlockBytes, delimiter: options.delimiter)
+            guard let head = try blocks.next() else {
+                throw LoadError(path: path, message: "the file is empty (a gzip file of no data)", hint: "a CSV file needs a header row naming its columns, then one row per record")
+            }
+            gzip = (blocks, head)
+            text = head
+            dataBytes = Int(Double(file.count) * blocks.ratio)
+        }
+        let sniffed = try CSVSniffer(file: text, forcedDelimiter: options.delimiter, hasHeader: options.header, names: options.columnNames).sniff()
+        gzip?.blocks.setDelimiter(sniffed.dialect.delimiter)
         timer.mark("sniff")
-        var plan = try makePlan(sniffed, existing: store, file: file)
+        var plan = try makePlan(sniffed, existing: store, dataBytes: dataBytes)
         timer.mark("plan")
         // The same file again, unchanged (whatever path names it), or a byte-identical copy of one: its rows
         // are in already. Checked after planning, so that mistakes in the options are still reported.
@@ -50,7 +63,8 @@ struct CSVLoader {
         }
         Self.beforeParsing?(path)
 
-        var chunks = try parseChunks(file: file, plan: plan, store: store)
+        var chunks = try parseChunks(file: file, gzip: gzip, plan: plan, store: store)
+        gzip?.head = nil
         var passes = 1
         timer.mark("parse chunks")
         var notes: [String] = []
@@ -64,7 +78,9 @@ struct CSVLoader {
                 notes.append("column \(plan.columns[i].name) is text: line \(line) has a value that is not \(plan.columns[i].kind.expectation)")
                 (plan.columns[i].kind, plan.columns[i].type) = (.string, .string)
             }
-            chunks = try parseChunks(file: file, plan: plan, store: store)
+            // A gzip file is decompressed again from the start.
+            if gzip != nil { gzip = (try GzipBlocks(compressed: file, blockBytes: options.gzipBlockBytes, delimiter: plan.dialect.delimiter), nil) }
+            chunks = try parseChunks(file: file, gzip: gzip, plan: plan, store: store)
             passes += 1
             timer.mark("parse again, with text columns")
         }
@@ -93,10 +109,19 @@ struct CSVLoader {
 
     // MARK: Planning
 
-    private func makePlan(_ sniffed: CSVSniffer.Sniffed, existing store: Store, file: MappedFile) throws -> LoadPlan {
+    /// `dataBytes`: the file's (decompressed, or estimated) size, to size the customer dictionary.
+    private func makePlan(_ sniffed: CSVSniffer.Sniffed, existing store: Store, dataBytes: Int) throws -> LoadPlan {
         let roles = try ColumnRoles.assign(headers: sniffed.header, table: table, mapping: options.mapping, path: path)
         for role in ColumnRoles.required(for: table) where roles[role] == nil {
             let names = ColumnRoles.synonyms(for: table).first { $0.0 == role }?.1.prefix(5).joined(separator: ", ") ?? ""
+            if !options.header, options.columnNames == nil {
+                throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and a file without a header has only column1 … column\(sniffed.header.count)",
+                                hint: "name the columns in order: columns=(customer_id, ts, …), or map \(role.rawValue)=column1 (the column's number)")
+            }
+            if options.header, options.columnNames == nil, ValueFormatHints.looksLikeData(sniffed.header) {
+                throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and the first line has no column names (\(LoadError.listing(sniffed.header)))",
+                                hint: "the first line looks like data: add header=false columns=(customer_id, ts, …) naming the \(sniffed.header.count) columns in order")
+            }
             throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and none of the headers looks like one (\(names), …)",
                             hint: "the header has: \(LoadError.listing(sniffed.header)); name the column with: map \(role.rawValue)=ColumnName")
         }
@@ -165,9 +190,10 @@ struct CSVLoader {
                                          required: role == .ts || (role == .date && table == .spend)))
         }
         var plan = LoadPlan(dialect: sniffed.dialect, columns: columns, bytesPerRecord: sniffed.bytesPerRecord)
+        plan.integerIDs = options.integerIDs
         if let i = roles[.customer], !sniffed.sample[i].isEmpty {
             let share = Double(Set(sniffed.sample[i]).count) / Double(sniffed.sample[i].count)
-            let records = Double(file.count - sniffed.dialect.dataStart) / max(8, sniffed.bytesPerRecord)
+            let records = Double(max(0, dataBytes - sniffed.dialect.dataStart)) / max(8, sniffed.bytesPerRecord)
             plan.expectedCustomers = min(16_000_000, Int(share * records * 1.05))
         }
         return plan
@@ -203,7 +229,10 @@ struct CSVLoader {
     ///
     /// A split is assumed to fall outside quotes; the chunk before it proves that by ending outside a
     /// quoted field. If it does not (a quoted field spans the split), the file is parsed again on one thread.
-    private func parseChunks(file: MappedFile, plan: LoadPlan, store: Store) throws -> [ChunkResult] {
+    private func parseChunks(file: MappedFile, gzip: (blocks: GzipBlocks, head: MappedFile?)?, plan: LoadPlan, store: Store) throws -> [ChunkResult] {
+        if let gzip {
+            return try checkFatal(parseGzip(gzip.blocks, head: gzip.head, plan: plan, store: store), plan: plan)
+        }
         let start = plan.dialect.dataStart, end = file.count
         let parts = options.singleThreaded || end - start < options.parallelThreshold ? 1 : Parallel.width
         var bounds = [start]
@@ -225,6 +254,12 @@ struct CSVLoader {
             chunks = [ChunkParser(file: file, range: start..<end, plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
                                   ownsDictionaries: true).parse()]
         }
+        return try checkFatal(chunks, plan: plan)
+    }
+
+    /// Throws the first chunk's structural error at its file line (freeing every chunk), or returns the chunks.
+    private func checkFatal(_ chunks: [ChunkResult], plan: LoadPlan) throws -> [ChunkResult] {
+        var chunks = chunks
         var line = plan.dialect.dataLine
         for chunk in chunks {
             if let fatal = chunk.fatal {

@@ -4,6 +4,10 @@
 struct CSVSniffer {
     let file: MappedFile
     let forcedDelimiter: UInt8?
+    /// False: the first line is data (`header=false`).
+    var hasHeader = true
+    /// Names given for the columns (`columns=(…)`), replacing the header line's, if any.
+    var names: [String]?
 
     /// The header names and the sampled values of each column.
     struct Sniffed {
@@ -32,10 +36,11 @@ struct CSVSniffer {
         try checkLineBreaks(from: start)
         let delimiter = try forcedDelimiter ?? detectDelimiter(from: start)
         let reader = CSVRecordReader(bytes: bytes, delimiter: delimiter)
-        guard let (headerFields, dataStart) = try read(reader, at: start) else {
+        guard let (headerFields, afterHeader) = try read(reader, at: start) else {
             throw LoadError(path: path, message: "the file is empty", hint: "a CSV file needs a header row")
         }
-        let header = Self.names(headerFields)
+        let header = try columnNames(firstRecord: headerFields)
+        let dataStart = hasHeader ? afterHeader : start
         let dataLine = 1 + bytes[start..<dataStart].lazy.filter { $0 == UInt8(ascii: "\n") }.count
         let dialect = CSVDialect(delimiter: delimiter, headerStart: start, dataStart: dataStart, dataLine: dataLine)
 
@@ -57,6 +62,19 @@ struct CSVSniffer {
         var sample = parts[0].columns
         if parts.count > 1 { for i in sample.indices { sample[i] += parts[1].columns[i] } }
         return Sniffed(dialect: dialect, header: header, sample: sample, bytesPerRecord: bytesPerRecord)
+    }
+
+    /// The header's names; the names given instead (as many as the first line has fields); or, for a
+    /// file without a header, `column1`, `column2`, … (the roles then need `map`).
+    private func columnNames(firstRecord fields: [[UInt8]]) throws -> [String] {
+        if let names {
+            guard names.count == fields.count else {
+                throw LoadError(path: file.path, line: 1, message: "columns= names \(names.count) column\(names.count == 1 ? "" : "s"), but line 1 has \(fields.count) field\(fields.count == 1 ? "" : "s")",
+                                hint: "name every column of the file, in order (\(fields.count) names)\(hasHeader ? "; for a file whose first line is data add header=false" : "")")
+            }
+            return Self.names(names.map { Array($0.utf8) })
+        }
+        return hasHeader ? Self.names(fields) : (1...max(1, fields.count)).map { "column\($0)" }
     }
 
     /// The fields of the records starting before `end`, by column (records with the wrong field count are

@@ -31,6 +31,8 @@ struct ChunkParser {
         // A payload-free tag per column: switching on `FieldKind` itself would copy its pattern array per field.
         let tags = UnsafeMutableBufferPointer<FieldTag>.allocate(capacity: fieldCount)
         for (i, kind) in kinds.enumerated() { tags[i] = FieldTag(kind) }
+        // `ids=integer` gets its own tag, so the usual customer path has no test for it.
+        if plan.integerIDs { for i in 0..<fieldCount where tags[i] == .customer { tags[i] = .integerCustomer } }
         // Time patterns by column, behind a pointer, so a patterned field reads its pattern without a retain.
         let patterns = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: fieldCount)
         _ = patterns.initialize(from: kinds.map { kind -> [UInt8] in if case .pattern(let p) = kind { return p }; return [] })
@@ -238,7 +240,7 @@ struct ChunkParser {
         let f = escaped ? unescape(start, count: count, into: &scratch) : UnsafeRawBufferPointer(start: start, count: count)
         let fits: Bool
         switch tag {
-        case .customer, .string: fits = f.count <= maxInternedLength
+        case .customer, .integerCustomer, .string: fits = f.count <= maxInternedLength
         case .skip: fits = true
         case _ where f.isEmpty || FieldParsers.isNullWord(f): fits = true
         case .float: fits = FieldParsers.double(f) != nil
@@ -334,6 +336,8 @@ struct ChunkParser {
             previous?.pointee = PreviousValue(f, code)
             buffer.pointee.codes.unsafelyUnwrapped[row] = code
             return true
+        case .integerCustomer:
+            return storeIntegerCustomer(f, into: buffer, row: row, previous: previous, customers: &customers, skipEmptyCustomer: &skipEmptyCustomer)
         case .string:
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
             if f.count > Self.maxInternedLength { return false }
@@ -399,6 +403,22 @@ struct ChunkParser {
         FieldParsers.isoTimestamp(f)?.seconds
     }
 
+    /// A customer id under `ids=integer`: out of line, so that the option costs the usual `store` (inlined
+    /// into the parser loop) nothing in size or speed.
+    @inline(never)
+    private func storeIntegerCustomer(_ f: UnsafeRawBufferPointer, into buffer: UnsafeMutablePointer<ColumnBuffer>, row: Int,
+                                      previous: UnsafeMutablePointer<PreviousValue>?, customers: inout StringDictionary,
+                                      skipEmptyCustomer: inout Bool) -> Bool {
+        if f.isEmpty { skipEmptyCustomer = true; return true }
+        if f.count > Self.maxInternedLength { return false }
+        if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
+        // The cache keeps the id as written (`17850.0`): the same text gets the same code.
+        let code = intern(FieldParsers.wholeNumberPrefix(f), local: &customers, global: globalCustomers)
+        previous?.pointee = PreviousValue(f, code)
+        buffer.pointee.codes.unsafelyUnwrapped[row] = code
+        return true
+    }
+
     @inline(__always)
     private func intern(_ f: UnsafeRawBufferPointer, local: inout StringDictionary, global: StringDictionary) -> Int32 {
         let hash = StringDictionary.hash(f)
@@ -411,6 +431,8 @@ struct ChunkParser {
 /// `FieldKind` without payloads, for the parser's per-field switch.
 enum FieldTag: UInt8 {
     case customer, string, int, float, isoTime, compactDate, pattern, epochSeconds, epochMilliseconds, skip
+    /// A customer id under `ids=integer` (never made from a `FieldKind`: set from the plan).
+    case integerCustomer
 
     init(_ kind: FieldKind) {
         switch kind {

@@ -29,13 +29,23 @@ public struct LoadOptions: Sendable, Equatable {
     public var singleThreaded: Bool
     /// Files smaller than this are parsed on one thread.
     public var parallelThreshold: Int
+    /// A gzip file is decompressed and parsed in blocks of about this many bytes (tests make it small).
+    public var gzipBlockBytes: Int
+    /// False when the file's first line is data, not column names (`header=false`).
+    public var header = true
+    /// The columns' names in file order (`columns=(…)`), in place of the header line or as the header of a
+    /// file without one; nil takes them from the header (or names them `column1`… without one).
+    public var columnNames: [String]?
+    /// Customer ids written as whole-number floats are read as integers: `17850.0` → `17850` (`ids=integer`).
+    public var integerIDs = false
 
     public init(mapping: [ColumnRole: String] = [:], delimiter: UInt8? = nil, formats: [String: TimeFormat] = [:],
-                singleThreaded: Bool = false, parallelThreshold: Int = 1 << 20) {
+                singleThreaded: Bool = false, parallelThreshold: Int = 1 << 20, gzipBlockBytes: Int = 8 << 20) {
         self.mapping = mapping
         self.delimiter = delimiter
         self.formats = formats
         self.singleThreaded = singleThreaded
         self.parallelThreshold = parallelThreshold
+        self.gzipBlockBytes = gzipBlockBytes
     }
 }

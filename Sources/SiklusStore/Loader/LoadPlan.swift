@@ -61,6 +61,8 @@ struct LoadPlan: Sendable {
     /// Expected distinct customer ids in the whole file (from the sample), so the first chunk's dictionary
     /// is sized once: otherwise it rehashes as it grows and again when the other chunks are merged in.
     var expectedCustomers = 0
+    /// `ids=integer`: customer ids like `17850.0` are interned as `17850`.
+    var integerIDs = false
 
     func index(of role: ColumnRole) -> Int? { columns.firstIndex { $0.role == role } }
 }

@@ -19,8 +19,11 @@ final class MappedFile: @unchecked Sendable {
     let count: Int
     let identity: FileIdentity
     private let base: UnsafeMutableRawPointer?
-    /// True when `base` is a `malloc`ed copy (a file without a size, or one that cannot be mapped), false for a mapping.
+    /// True when `base` is a `malloc`ed copy (a file without a size, or one that cannot be mapped) or an
+    /// anonymous mapping (a decompressed block), false for a mapping of the file.
     private let owned: Bool
+    /// True when `base` is an anonymous mapping, freed with `munmap` rather than `free`.
+    private var anonymous = false
     private let fd: Int32
     private let guardSlot: Int?
     /// The most read from a file that reports no size (`/proc` files are a few KiB).
@@ -66,10 +69,31 @@ final class MappedFile: @unchecked Sendable {
         _ = madvise(mapped, count, MADV_SEQUENTIAL)
     }
 
+    /// Wraps bytes already in memory (a block of a decompressed gzip file), taking ownership of the
+    /// anonymous mapping of `capacity` bytes, so that the sniffer and `ChunkParser` read it as they read a file.
+    /// Blocks are mapped, not `malloc`ed: freed blocks of megabytes would stay in the heap's arenas and
+    /// fragment it, raising peak memory by the size of the decompressed blocks seen.
+    init(owningMapping buffer: UnsafeMutableRawPointer, count: Int, capacity: Int, path: String, identity: FileIdentity) {
+        anonymous = true
+        mappedCapacity = capacity
+        LiveBlocks.shared.opened()
+        self.path = path
+        self.count = count
+        self.identity = identity
+        base = buffer
+        owned = true
+        fd = -1
+        guardSlot = nil
+    }
+
+    /// The size of the anonymous mapping (`count` is the bytes used).
+    private var mappedCapacity = 0
+
     deinit {
         if let guardSlot { MappedPageGuard.unregister(guardSlot) }
-        if let base { if owned { free(base) } else { munmap(base, count) } }
-        close(fd)
+        if let base { if anonymous { munmap(base, mappedCapacity) } else if owned { free(base) } else { munmap(base, count) } }
+        if anonymous { LiveBlocks.shared.closed() }
+        if fd >= 0 { close(fd) }
     }
 
     /// Throws "the file changed while loading" when a read of the mapping faulted (the file shrank) or

@@ -103,4 +103,12 @@ enum ValueFormatHints {
     private static func trimmingSpaces(_ value: [UInt8]) -> [UInt8] {
         Array(value.drop { $0 == UInt8(ascii: " ") }.reversed().drop { $0 == UInt8(ascii: " ") }.reversed())
     }
+
+    /// True when a "header" is really a record: every name is a number or a date (`00001`, `19970101`,
+    /// `11.77`), as in CDNOW's log, which has no header line.
+    static func looksLikeData(_ header: [String]) -> Bool {
+        !header.isEmpty && header.allSatisfy { name in
+            Array(name.utf8).withUnsafeBytes { FieldParsers.double($0) != nil || FieldParsers.isoTimestamp($0) != nil }
+        }
+    }
 }
