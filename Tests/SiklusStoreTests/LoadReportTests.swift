@@ -30,7 +30,7 @@ final class LoadReportTests: XCTestCase {
             .init(name: "channel", type: .string, role: .channel),
             .init(name: "page", type: .string, role: nil),
         ])
-        XCTAssertEqual(report.notes, [])
+        XCTAssertEqual(report.notes, ["orders: no order column, so each purchase row is an order (map order=Column when rows are line items)"])
         XCTAssertGreaterThanOrEqual(report.elapsed, 0)
     }
 
@@ -46,6 +46,7 @@ final class LoadReportTests: XCTestCase {
           column channel      string    role channel
           column page         string
           skipped 1 rows: empty customer id (lines 4)
+          note: orders: no order column, so each purchase row is an order (map order=Column when rows are line items)
         """)
         XCTAssertEqual(store.loads, [report])
     }
@@ -72,6 +73,7 @@ final class LoadReportTests: XCTestCase {
           skipped 6 rows: expected 4 fields, found 3 (lines 802, 803, 804, 805, 806, …)
           skipped 1 rows: amount: expected a number (lines 808)
           skipped 1 rows: empty customer id (lines 809)
+          note: orders: no order column, so each purchase row is an order (map order=Column when rows are line items)
         """)
 
         let (_, customers) = try loadFresh(.customers, "customer_id;signup;country\nu1;2022-01-05;ID\nu2;2022-01-02;\n", name: "c.csv")

@@ -307,7 +307,8 @@ final class TypeSniffingTests: XCTestCase {
             XCTAssertEqual(report.columns.map(\.type), [.string, .datetime, .string, .string, .string], "[\(path)]")
             let line = 2 + rows
             XCTAssertEqual(report.notes, ["column store is text: line \(line) has a value that is not an integer",
-                                          "column ratio is text: line \(line) has a value that is not a number"], "[\(path)]")
+                                          "column ratio is text: line \(line) has a value that is not a number",
+                                          "orders: no order column, so each purchase row is an order (map order=Column when rows are line items)"], "[\(path)]")
             XCTAssertEqual(report.passes, 2, "[\(path)]")
             let row = store.events.rows(of: store.customerIDs.code(of: "customer-0000002")!).lowerBound
             XCTAssertEqual(store.eventExtraText("store")?[row], "00017", "[\(path)]")

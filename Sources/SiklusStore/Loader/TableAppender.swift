@@ -54,10 +54,6 @@ struct TableAppender {
         if plan.index(of: .amount) == nil, let q = plan.index(of: .quantity), let p = plan.index(of: .unit_price) {
             lineAmounts = LineItemAmounts.multiply(merged.buffers(column: q), merged.buffers(column: p), counts: merged.rowCounts)
             notes.append("no amount column: amount = \(plan.columns[q].name) × \(plan.columns[p].name)")
-            if plan.index(of: .order) == nil, store.events.orderColumn == nil {
-                // Line items without order ids: say how they count, and how to group them.
-                notes.append("no order column: each purchase row counts as an order (map order=Column to group line items)")
-            }
         }
         var extras = materialize(&merged, where: { $0.role?.isStoredAsExtra ?? true })
         if plan.index(of: .event) == nil {
@@ -93,6 +89,9 @@ struct TableAppender {
                                                  isPurchase: Self.purchaseCodes(store.strings)), column: name)
             if plan.index(of: .event) != nil { note += "; counted over rows of the event purchase" }
             notes.append(note)
+        } else if merged.rows > 0 {
+            // Which rule applies is said either way: an analyst must know whether rows or orders are counted.
+            notes.append(Self.rowsAreOrdersNote)
         }
         return summary
     }
@@ -103,6 +102,9 @@ struct TableAppender {
         if let code = strings.code(of: "purchase") { flags[Int(code)] = true }
         return flags
     }
+
+    /// Said of events with no order column.
+    static let rowsAreOrdersNote = "orders: no order column, so each purchase row is an order (map order=Column when rows are line items)"
 
     /// Says that rows are line items, and how many orders and returns the events now hold.
     static func orderNote(_ index: OrderIndex, column: String) -> String {
