@@ -92,6 +92,16 @@ final class ColumnRoleTests: XCTestCase {
         XCTAssertEqual(noCustomer?.hint, "the header has: id, channel; name the column with: map customer=ColumnName")
     }
 
+    /// Quantity and unit price are multiplied into the amount, so they must hold numbers like the amount
+    /// (a `where` that bound only the second pattern of a `case` once let a text quantity through).
+    func testQuantityAndUnitPriceMustHoldNumbers() {
+        for (header, role) in [("Quantity,UnitPrice", "quantity"), ("UnitPrice,Quantity", "unit_price")] {
+            let error = loadError { _ = try loadFresh(.events, "customer_id,ts,\(header)\nu1,2022-09-14,many,2\nu2,2022-09-14,few,3\n") }
+            let column = header.split(separator: ",")[0]
+            XCTAssertEqual(error?.message, "column \(column) (\(role)) should hold numbers, but holds string values", header)
+        }
+    }
+
     func testAmountColumnMustHoldNumbers() throws {
         let error = loadError { _ = try loadFresh(.events, "customer_id,ts,amount\nu1,2022-09-14,$12\nu2,2022-09-14,$3\n") }
         XCTAssertEqual(error?.message, "column amount (amount) should hold numbers, but holds string values")

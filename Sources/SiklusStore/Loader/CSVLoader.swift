@@ -144,7 +144,7 @@ struct CSVLoader {
             case .event?, .channel?, .country?, .order?:
                 // Order ids stay text even when they look numeric: `C536379` (a cancellation) is not a bad row.
                 (kind, type) = (.string, .string)
-            case .quantity?, .unit_price? where type == .int || type == .float:
+            case .quantity? where type == .int || type == .float, .unit_price? where type == .int || type == .float:
                 // Kept as sniffed (whole quantities stay integers); they are multiplied into the amount.
                 break
             case .amount?, .spend?, .impressions?, .clicks?, .quantity?, .unit_price?:
