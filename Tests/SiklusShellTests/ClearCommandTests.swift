@@ -15,8 +15,8 @@ final class ClearCommandTests: XCTestCase {
         try "date,channel,spend\n2022-09-01,social,100\n".write(toFile: spend, atomically: true, encoding: .utf8)
         for interactive in [true, false] {
             let h = ShellHarness(interactive: interactive)
-            try h.shell.session.load(.events, path: events)
-            try h.shell.session.load(.spend, path: spend)
+            _ = try h.shell.session.load(.events, path: events)
+            _ = try h.shell.session.load(.spend, path: spend)
             XCTAssertEqual(h.run(".clear"), 0)
             for table in TableKind.allCases { XCTAssertFalse(h.shell.session.store.isLoaded(table), "\(table)") }
             XCTAssertEqual(h.shell.session.store.customerIDs.count, 0)
