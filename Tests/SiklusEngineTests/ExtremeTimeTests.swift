@@ -3,30 +3,17 @@ import XCTest
 @testable import SiklusEngine
 import SiklusLanguage
 import SiklusStore
+import SiklusTestSupport
 
 /// One far-off time (an event at epoch 999999999999999999, a signup on 9999-12-31 or in 1900) must not
 /// make a grouping allocate a label per period of the span, nor trap in period arithmetic.
 final class ExtremeTimeTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try TestPaths.temporaryDirectory("extreme-times")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+    private let files = TestFiles()
 
     /// Customers a and b in 2023, and c with one event near the end of Int64 seconds.
     private func farFutureEvents(_ farTime: Int64 = 999_999_999_999_999_999) throws -> Session {
         let session = Session()
-        let path = try write("events.csv", """
+        let path = files.write("events.csv", """
             customer_id,ts,event,amount
             a,1672574400,visit,
             a,1672660800,purchase,10
@@ -103,8 +90,8 @@ final class ExtremeTimeTests: XCTestCase {
 
     private func signupSession(_ signups: [(String, String)]) throws -> Session {
         let session = Session()
-        let customers = try write("customers.csv", "customer_id,signup,country\n" + signups.map { "\($0.0),\($0.1),ID" }.joined(separator: "\n") + "\n")
-        let events = try write("events.csv", """
+        let customers = files.write("customers.csv", "customer_id,signup,country\n" + signups.map { "\($0.0),\($0.1),ID" }.joined(separator: "\n") + "\n")
+        let events = files.write("events.csv", """
             customer_id,ts,event,amount
             a,2023-01-01 10:00:00,purchase,10
             a,2023-02-01 10:00:00,purchase,10
@@ -142,8 +129,8 @@ final class ExtremeTimeTests: XCTestCase {
     func testRetentionCellCountIsBounded() throws {
         let start = CivilTime.days(year: 2000, month: 1, day: 1)
         let rows = (0..<2000).map { "c\($0),\(CivilTime.formatDate((start + Int64($0) * 3) * CivilTime.secondsPerDay)),ID" }
-        let customers = try write("many.csv", "customer_id,signup,country\n" + rows.joined(separator: "\n") + "\n")
-        let events = try write("one.csv", "customer_id,ts,event,amount\nc0,2016-06-01 10:00:00,purchase,1\n")
+        let customers = files.write("many.csv", "customer_id,signup,country\n" + rows.joined(separator: "\n") + "\n")
+        let events = files.write("one.csv", "customer_id,ts,event,amount\nc0,2016-06-01 10:00:00,purchase,1\n")
         let session = Session()
         _ = try session.load(.customers, path: customers)
         _ = try session.load(.events, path: events)

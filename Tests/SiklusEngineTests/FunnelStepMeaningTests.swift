@@ -6,15 +6,6 @@ import SiklusLanguage
 /// Issue 11, item 5: `purchase` funnel steps are the event (the stage is `stage purchase`), and `30m` is
 /// 30 minutes.
 final class FunnelStepMeaningTests: XCTestCase {
-    private func session(events: String, name: String = "events.csv") throws -> (Session, String) {
-        let dir = try TestPaths.temporaryDirectory("funnel-steps")
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent(name)
-        try events.write(to: path, atomically: true, encoding: .utf8)
-        let session = Session()
-        _ = try session.load(.events, path: path.path)
-        return (session, path.path)
-    }
 
     /// An e-commerce log where a customer's first purchase comes before the cart they then buy from: the
     /// event step `purchase` (PostHog's meaning) counts the later purchase, the stage step does not.

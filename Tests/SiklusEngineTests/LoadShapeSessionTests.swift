@@ -2,25 +2,12 @@ import Foundation
 import XCTest
 @testable import SiklusEngine
 import SiklusStore
+import SiklusTestSupport
 
 /// The `load` options for how analysts' files come (gzip, no header, float-typed ids) reach the loader
 /// through the session's statements.
 final class LoadShapeSessionTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try TestPaths.temporaryDirectory("load-shape")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
-
-    private func write(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+    private let files = TestFiles()
 
     private func gzip(_ path: String) throws -> String {
         let process = Process()
@@ -34,7 +21,7 @@ final class LoadShapeSessionTests: XCTestCase {
 
     func testHeaderlessGzippedCDNOWLog() throws {
         // CDNOW's transaction log, gzipped: no header, space-aligned, ids with leading zeros, YYYYMMDD dates.
-        let path = try gzip(try write("CDNOW_master.txt", "   00001  19970101  1  11.77\n   00002  19970112  1  12.00\n   00002  19970112  5  77.00\n   00003  19970102  2  20.76\n"))
+        let path = try gzip(files.write("CDNOW_master.txt", "   00001  19970101  1  11.77\n   00002  19970112  1  12.00\n   00002  19970112  5  77.00\n   00003  19970102  2  20.76\n"))
         let session = Session()
         let table = try session.query(#"load events "\#(path)" header=false columns=(customer_id, date, cds, amount); events | metric customers, revenue"#)
         XCTAssertEqual(table.numbers("customers"), [3])
@@ -43,7 +30,7 @@ final class LoadShapeSessionTests: XCTestCase {
     }
 
     func testIdsIntegerOption() throws {
-        let path = try write("retail.csv", "CustomerID,InvoiceDate,amount\n17850.0,2010-12-01,1\n17850,2010-12-02,2\n13047.0,2010-12-01,3\n")
+        let path = files.write("retail.csv", "CustomerID,InvoiceDate,amount\n17850.0,2010-12-01,1\n17850,2010-12-02,2\n13047.0,2010-12-01,3\n")
         let plain = Session()
         XCTAssertEqual(try plain.query(#"load events "\#(path)"; events | metric customers"#).numbers("customers"), [3])
         let integer = Session()

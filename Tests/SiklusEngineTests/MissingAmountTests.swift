@@ -5,15 +5,6 @@ import SiklusLanguage
 
 /// Issue 11, item 4: a money metric without any amount is an error naming the role and the fix, not 0.00.
 final class MissingAmountTests: XCTestCase {
-    private func session(events: String, name: String = "events.csv") throws -> (Session, String) {
-        let dir = try TestPaths.temporaryDirectory("missing-amount")
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent(name)
-        try events.write(to: path, atomically: true, encoding: .utf8)
-        let session = Session()
-        _ = try session.load(.events, path: path.path)
-        return (session, path.path)
-    }
 
     /// A web log without money (the shape of a clickstream export: id, time, event, a numeric `Quantity`
     /// nobody mapped): money metrics are errors at their name, naming the role and the `map amount=` fix.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import SiklusEngine
 import SiklusLanguage
+import SiklusTestSupport
 
 /// `rows [N]` (issue 11, item 6): raw rows in (customer, time, file row) order with every column and the
 /// row's lifecycle stage; the customers of a `cohort`/`customers` source; at most N rows, the total in a note.
@@ -9,15 +10,10 @@ final class RowsStepTests: XCTestCase {
     /// Two customers, `b` first in the file; `b` has two rows at the same time (file order breaks the tie),
     /// and `a` a row with no amount and a whole-day time. Customers file with a country and a signup.
     private func session() throws -> Session {
-        let dir = try TestPaths.temporaryDirectory("rows-step")
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws -> String {
-            let url = dir.appendingPathComponent(name)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return url.path
-        }
+        let files = TestFiles()
+        addTeardownBlock { _ = files }
         let session = Session()
-        _ = try session.load(.events, path: try write("e.csv", """
+        _ = try session.load(.events, path: files.write("e.csv", """
             customer_id,ts,event,amount,channel,sku
             b,2023-01-05 10:00:00,visit,,social,
             b,2023-01-06 09:30:00,purchase,12.5,social,S1
@@ -26,7 +22,7 @@ final class RowsStepTests: XCTestCase {
             a,2023-01-04 08:00:00,purchase,20,email,S3
             b,2023-02-01 00:00:00,purchase,5,social,S1
             """))
-        _ = try session.load(.customers, path: try write("c.csv", "customer_id,signup,country\na,2023-01-01,ID\nb,2023-01-02,US\n"))
+        _ = try session.load(.customers, path: files.write("c.csv", "customer_id,signup,country\na,2023-01-01,ID\nb,2023-01-02,US\n"))
         return session
     }
 

@@ -2,25 +2,21 @@ import Foundation
 import XCTest
 @testable import SiklusEngine
 import SiklusLanguage
+import SiklusTestSupport
 
 /// Spend metrics follow `where` on ts and on the event channel; other filters cannot narrow spend and say so.
 final class SpendScopeTests: XCTestCase {
     private func session() throws -> Session {
-        let dir = try TestPaths.temporaryDirectory("spend-scope")
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        func write(_ name: String, _ text: String) throws -> String {
-            let url = dir.appendingPathComponent(name)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return url.path
-        }
+        let files = TestFiles()
+        addTeardownBlock { _ = files }
         let session = Session()
-        _ = try session.load(.customers, path: try write("c.csv", "customer_id,signup,country,channel\na,2023-01-01,ID,social\nb,2023-01-01,US,email\n"))
-        _ = try session.load(.events, path: try write("e.csv", """
+        _ = try session.load(.customers, path: files.write("c.csv", "customer_id,signup,country,channel\na,2023-01-01,ID,social\nb,2023-01-01,US,email\n"))
+        _ = try session.load(.events, path: files.write("e.csv", """
             customer_id,ts,event,amount,channel
             a,2023-01-05 10:00:00,purchase,10,social
             b,2023-02-05 10:00:00,purchase,20,email
             """))
-        _ = try session.load(.spend, path: try write("s.csv", """
+        _ = try session.load(.spend, path: files.write("s.csv", """
             date,channel,spend,impressions,clicks
             2023-01-10,social,100,1000,10
             2023-01-10,email,1,100,1

@@ -3,14 +3,13 @@ import XCTest
 
 /// The built binary keeps stdout for results: load reports, notes and confirmations go to stderr
 /// (silenced by `-q`), so `--mode csv`/`json` output can be piped into another tool as is.
-final class CleanOutputProcessTests: XCTestCase {
-    private var directory: URL!
+final class CleanOutputProcessTests: TemporaryDirectoryTestCase {
     /// A tiny event log: three customers, two purchases with amounts, one signup only.
     private var events: String!
 
     override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-        events = directory.appendingPathComponent("events.csv").path
+        try super.setUpWithError()
+        events = path("events.csv")
         try """
         customer_id,ts,event,amount
         c1,2024-01-03,signup,
@@ -20,10 +19,6 @@ final class CleanOutputProcessTests: XCTestCase {
         c3,2024-02-07,signup,
 
         """.write(toFile: events, atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
     }
 
     func testCSVOfALoadAndAQueryIsExactlyTheTable() throws {

@@ -3,12 +3,6 @@ import XCTest
 
 /// The built `siklus` binary: flags, script sources, exit statuses and error formatting.
 final class ProcessTests: TemporaryDirectoryTestCase {
-    private func write(_ text: String, to name: String) throws -> String {
-        let path = path(name)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     func testVersion() throws {
         let result = try SiklusBinary.run(["--version"])
         XCTAssertEqual(result.status, 0)
@@ -44,7 +38,7 @@ final class ProcessTests: TemporaryDirectoryTestCase {
     }
 
     func testFileFlagAndPositionalScriptReportErrorsInTheFile() throws {
-        let path = try write(".mode json\n.mode\n\n.bail maybe\n.mode\n", to: "bad.sik")
+        let path = try writeFile(".mode json\n.mode\n\n.bail maybe\n.mode\n", to: "bad.sik")
         for arguments in [["-f", path], [path]] {
             let result = try SiklusBinary.run(arguments)
             XCTAssertEqual(result.status, 1, "\(arguments)")
@@ -68,7 +62,7 @@ final class ProcessTests: TemporaryDirectoryTestCase {
     }
 
     func testShebangScriptRunsDirectly() throws {
-        let path = try write("#!/usr/bin/env siklus\n.mode tsv\n.mode\n", to: "run.sik")
+        let path = try writeFile("#!/usr/bin/env siklus\n.mode tsv\n.mode\n", to: "run.sik")
         XCTAssertEqual(chmod(path, 0o755), 0)
         let binaryDirectory = try SiklusBinary.url().deletingLastPathComponent().path
         let result = try SiklusBinary.run([], environment: ["PATH": binaryDirectory + ":/usr/bin:/bin"], executable: URL(fileURLWithPath: path))
@@ -77,7 +71,7 @@ final class ProcessTests: TemporaryDirectoryTestCase {
     }
 
     func testBailOffReportsEveryErrorAndExitsOne() throws {
-        let path = try write(".bail off\n.frob\n.mode\n.read nowhere.sik\n", to: "many.sik")
+        let path = try writeFile(".bail off\n.frob\n.mode\n.read nowhere.sik\n", to: "many.sik")
         let result = try SiklusBinary.run(["-f", path])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "mode: plain\n")
@@ -93,7 +87,7 @@ final class ProcessTests: TemporaryDirectoryTestCase {
     }
 
     func testReadLocatesErrorsInTheReadFile() throws {
-        let inner = try write(".mode csv\n.mode\n  .nope\n", to: "inner.sik")
+        let inner = try writeFile(".mode csv\n.mode\n  .nope\n", to: "inner.sik")
         let result = try SiklusBinary.run(["-c", ".read '\(inner)'\n.mode json"])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "mode: csv\n")
@@ -115,7 +109,7 @@ final class ProcessTests: TemporaryDirectoryTestCase {
             ("garbage.sik", "\u{01}\u{7F}((((]]]] | | |\n\u{FFFD}", ":"),
         ]
         for (name, text, expected) in cases {
-            let path = try write(text, to: name)
+            let path = try writeFile(text, to: name)
             let result = try SiklusBinary.run([path])
             XCTAssertEqual(result.status, 1, name)
             XCTAssertTrue(result.stderr.hasPrefix(path + expected), "\(name): \(result.stderr)")

@@ -4,35 +4,17 @@ import XCTest
 /// Relative paths in a script file are read against the script's folder (`load`, `.read`, `.output`,
 /// `.once`, `.export`, `| export`), so a script runs from any working directory; a script read with
 /// `.read` uses its own folder. At the prompt, with `-c` and on stdin they are relative to the working directory.
-final class ScriptPathProcessTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
-    @discardableResult
-    private func write(_ text: String, to name: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
-
+final class ScriptPathProcessTests: TemporaryDirectoryTestCase {
     private func contents(_ name: String) -> String? {
         try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
     /// `project/` holds the data and `main.sik`, which reads `sub/inner.sik`, which loads `../customers.csv`.
     private func writeProject() throws {
-        try write("customer_id,ts,event\nu1,2022-09-14,visit\nu2,2022-09-15,visit\nu3,2022-09-16,visit\n", to: "project/events.csv")
-        try write("customer_id,signup\nu1,2022-09-01\nu4,2022-09-02\n", to: "project/customers.csv")
-        try write("load customers \"../customers.csv\"\n.once \"inner-once.csv\"\ncohort | metric customers\n", to: "project/sub/inner.sik")
-        try write("""
+        try writeFile("customer_id,ts,event\nu1,2022-09-14,visit\nu2,2022-09-15,visit\nu3,2022-09-16,visit\n", to: "project/events.csv")
+        try writeFile("customer_id,signup\nu1,2022-09-01\nu4,2022-09-02\n", to: "project/customers.csv")
+        try writeFile("load customers \"../customers.csv\"\n.once \"inner-once.csv\"\ncohort | metric customers\n", to: "project/sub/inner.sik")
+        try writeFile("""
             .mode csv
             load events "events.csv"
             .read sub/inner.sik
@@ -68,7 +50,7 @@ final class ScriptPathProcessTests: XCTestCase {
 
     func testAScriptReadsItsPathsFromItsOwnFolder() throws {
         try writeProject()
-        try write("", to: "elsewhere/.keep")
+        try writeFile("", to: "elsewhere/.keep")
         let result = try run(in: directory.appendingPathComponent("elsewhere").path, ["../project/main.sik"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(results(result.stdout), "events\n3\n")
@@ -92,7 +74,7 @@ final class ScriptPathProcessTests: XCTestCase {
     }
 
     func testAFailedLoadInAScriptNamesTheFileItTried() throws {
-        let script = try write("load events \"missing.csv\"\n", to: "project/broken.sik")
+        let script = try writeFile("load events \"missing.csv\"\n", to: "project/broken.sik")
         let result = try run(in: "/", [script])
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains(directory.appendingPathComponent("project/missing.csv").path), result.stderr)

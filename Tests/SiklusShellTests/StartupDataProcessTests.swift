@@ -3,31 +3,13 @@ import XCTest
 
 /// The built `siklus` binary loading data named on the command line: `--events/--customers/--spend FILE`
 /// (alone or with `--data DIR`) and `siklus data.csv`, which loads the file as events.
-final class StartupDataProcessTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = try makeTemporaryDirectory()
-    }
-
-    override func tearDownWithError() throws {
-        try FileManager.default.removeItem(at: directory)
-    }
-
-    @discardableResult
-    private func write(_ text: String, to name: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
-
+final class StartupDataProcessTests: TemporaryDirectoryTestCase {
     /// A `--data` directory with 2 customers, 3 events and 1 spend row under the standard names.
     private func writeDataDirectory() throws -> String {
-        try write("customer_id,signup,channel\nu1,2022-09-01,social\nu2,2022-09-02,search\n", to: "data/customers.csv")
-        try write("customer_id,ts,event,amount\nu1,2022-09-14,purchase,10\nu2,2022-09-15,purchase,20\nu2,2022-10-15,purchase,5\n",
+        try writeFile("customer_id,signup,channel\nu1,2022-09-01,social\nu2,2022-09-02,search\n", to: "data/customers.csv")
+        try writeFile("customer_id,ts,event,amount\nu1,2022-09-14,purchase,10\nu2,2022-09-15,purchase,20\nu2,2022-10-15,purchase,5\n",
                   to: "data/events.csv")
-        try write("date,channel,spend\n2022-09-01,social,100\n", to: "data/spend.csv")
+        try writeFile("date,channel,spend\n2022-09-01,social,100\n", to: "data/spend.csv")
         return directory.appendingPathComponent("data").path
     }
 
@@ -37,7 +19,7 @@ final class StartupDataProcessTests: XCTestCase {
 
     func testEventsFlagReplacesTheDirectorysEventsFile() throws {
         let data = try writeDataDirectory()
-        let events = try write(otherEvents, to: "other-events.csv")
+        let events = try writeFile(otherEvents, to: "other-events.csv")
         let result = try SiklusBinary.run(["--data", data, "--events", events, "--mode", "csv",
                                            "-c", "events | metric events, customers; cohort | metric customers"])
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -67,7 +49,7 @@ final class StartupDataProcessTests: XCTestCase {
     }
 
     func testADataFileArgumentLoadsEventsAndRunsStdin() throws {
-        let events = try write(otherEvents, to: "orders.csv")
+        let events = try writeFile(otherEvents, to: "orders.csv")
         let result = try SiklusBinary.run([events, "--mode", "csv"], stdin: "events | metric events, customers\n")
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stdout, "events,customers\n5,3\n")
@@ -82,7 +64,7 @@ final class StartupDataProcessTests: XCTestCase {
             ("pipes", otherEvents.replacingOccurrences(of: ",", with: "|")),
         ]
         for (name, text) in files {
-            let path = try write(text, to: name)
+            let path = try writeFile(text, to: name)
             let result = try SiklusBinary.run([path, "--mode", "csv", "-c", "events | metric events"])
             XCTAssertEqual(result.status, 0, "\(name): \(result.stderr)")
             XCTAssertEqual(result.stdout, "events\n5\n", name)
@@ -92,9 +74,9 @@ final class StartupDataProcessTests: XCTestCase {
     func testScriptsStayScripts() throws {
         let data = try writeDataDirectory()
         // No extension and a first line that is a statement (with a `|`): a script, as before.
-        let query = try write("events | metric events\n", to: "query")
-        let sik = try write("# a comment, with a comma\nevents | metric events\n", to: "report.sik")
-        let comment = try write("-- counts, per table\nevents | metric events\n", to: "report.q")
+        let query = try writeFile("events | metric events\n", to: "query")
+        let sik = try writeFile("# a comment, with a comma\nevents | metric events\n", to: "report.sik")
+        let comment = try writeFile("-- counts, per table\nevents | metric events\n", to: "report.q")
         for script in [query, sik, comment] {
             let result = try SiklusBinary.run(["--data", data, "--mode", "csv", script])
             XCTAssertEqual(result.status, 0, "\(script): \(result.stderr)")
@@ -104,7 +86,7 @@ final class StartupDataProcessTests: XCTestCase {
 
     func testLoadReplaceReplacesTheTableInTheBinary() throws {
         let data = try writeDataDirectory()
-        let other = try write(otherEvents, to: "other.csv")
+        let other = try writeFile(otherEvents, to: "other.csv")
         let script = "load events \"\(other)\" replace\nevents | metric events, customers\ncohort | metric customers\n"
         let result = try SiklusBinary.run(["--data", data, "--mode", "csv"], stdin: script)
         XCTAssertEqual(result.status, 0, result.stderr)
@@ -114,7 +96,7 @@ final class StartupDataProcessTests: XCTestCase {
     }
 
     func testADataFileAndEventsFlagTogetherIsAUsageError() throws {
-        let events = try write(otherEvents, to: "orders.csv")
+        let events = try writeFile(otherEvents, to: "orders.csv")
         let result = try SiklusBinary.run([events, "--events", events, "-c", ".tables"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.stderr.contains("give the events file once"), result.stderr)

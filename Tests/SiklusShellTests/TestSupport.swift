@@ -101,4 +101,13 @@ class TemporaryDirectoryTestCase: XCTestCase {
 
     /// `name` inside the test's directory.
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// Writes `text` to `name` inside the test's directory (creating the folders it names); its path.
+    @discardableResult
+    func writeFile(_ text: String, to name: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusStore
 

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import SiklusTestSupport
 import XCTest
 @testable import SiklusStore
 

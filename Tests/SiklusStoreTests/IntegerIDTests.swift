@@ -1,3 +1,4 @@
+import SiklusTestSupport
 import XCTest
 @testable import SiklusStore
 
