@@ -27,11 +27,7 @@ final class FunnelCostTests: XCTestCase {
         var random = SplitMix64(seed: 5)
         var attempt = [Int64](repeating: 0, count: 4)
         for _ in 0..<2_000 {
-            let m = Int(random.next() % 25) + 1, n = Int(random.next() % 4) + 1
-            var t: Int64 = 0
-            let times = (0..<m).map { _ in t += Int64(random.next() % 5); return t }
-            let steps = (0..<m).map { _ in UInt32(random.next() % 16) & ((1 << UInt32(n)) - 1) }
-            let window = Int64(random.next() % 12)
+            let (times, steps, n, window) = randomCustomer(&random, maxRows: 25)
             var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n))
             FunnelAnalysis.furthest(times: times, steps: steps, stepCount: n, window: window, order: .ordered, best: &best, attempt: &attempt)
             let expected = naive(times, steps, n, window)
@@ -52,11 +48,7 @@ final class FunnelCostTests: XCTestCase {
         var random = SplitMix64(seed: 6)
         var attempt = [Int64](repeating: 0, count: 4)
         for _ in 0..<2_000 {
-            let m = Int(random.next() % 20) + 1, n = Int(random.next() % 4) + 1
-            var t: Int64 = 0
-            let times = (0..<m).map { _ in t += Int64(random.next() % 5); return t }
-            let steps = (0..<m).map { _ in UInt32(random.next() % 16) & ((1 << UInt32(n)) - 1) }
-            let window = Int64(random.next() % 12)
+            let (times, steps, n, window) = randomCustomer(&random, maxRows: 20)
             var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n))
             FunnelAnalysis.furthest(times: times, steps: steps, stepCount: n, window: window, order: .anyOrder, best: &best, attempt: &attempt)
             // A full scan of every window.
@@ -64,7 +56,7 @@ final class FunnelCostTests: XCTestCase {
             let all = UInt32((1 << n) - 1)
             for i in times.indices where steps[i] & all != 0 {
                 var found: UInt32 = 0, at = [Int64](repeating: 0, count: n)
-                for j in i..<m where times[j] <= times[i] + window {
+                for j in i..<times.count where times[j] <= times[i] + window {
                     let open = steps[j] & all & ~found
                     if open != 0 { at[open.trailingZeroBitCount] = times[j]; found |= 1 << UInt32(open.trailingZeroBitCount) }
                 }
@@ -89,5 +81,15 @@ final class FunnelCostTests: XCTestCase {
             if chain.count > best.level { best = (chain.count, chain, i) }
         }
         return best
+    }
+
+    /// One customer's rows for a funnel of 1…4 steps: up to `maxRows` non-decreasing times a few seconds
+    /// apart, each row matching a random set of the steps, and a window of 0…11 seconds.
+    private func randomCustomer(_ random: inout SplitMix64, maxRows: Int) -> (times: [Int64], steps: [UInt32], n: Int, window: Int64) {
+        let m = Int(random.next() % UInt64(maxRows)) + 1, n = Int(random.next() % 4) + 1
+        var t: Int64 = 0
+        let times = (0..<m).map { _ in t += Int64(random.next() % 5); return t }
+        let steps = (0..<m).map { _ in UInt32(random.next() % 16) & ((1 << UInt32(n)) - 1) }
+        return (times, steps, n, Int64(random.next() % 12))
     }
 }
