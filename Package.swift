@@ -19,6 +19,10 @@ let package = Package(
         .target(name: "SiklusStore", dependencies: ["CZlib"]),
         // Lexer, AST with spans, parser, diagnostics.
         .target(name: "SiklusLanguage"),
+        // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.
+        .target(name: "SiklusSQL"),
+        // Connections to PostgreSQL (libpq) and Spark (a long-lived session); only the shell links them.
+        .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "CLibPQ"]),
         // Planner, evaluator, metric catalog, session API.
         .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage"]),
         // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
@@ -29,6 +33,11 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
         ),
         .systemLibrary(
             name: "CEditLine",
