@@ -9,12 +9,13 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-# libedit (line editor), zlib (gzip-compressed data files), pkg-config (to find them), tmux (terminal end-to-end tests) and, with
+# libedit (line editor), zlib (gzip-compressed data files), libpq (the PostgreSQL client), pkg-config (to find them), tmux (terminal end-to-end tests) and, with
 # `ensure_system_packages --browser`, Chromium (the test that a browser renders an exported report).
 ensure_system_packages() {
     local missing=()
     dpkg -s libedit-dev >/dev/null 2>&1 || missing+=(libedit-dev)
     dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+    dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)
     if [ "${1:-}" = --browser ]; then
@@ -32,4 +33,19 @@ ensure_duckdb() {
     python3 -c 'import duckdb' >/dev/null 2>&1 && return 0
     echo "installing: duckdb (pip)" >&2
     python3 -m pip install -q duckdb >/dev/null 2>&1
+}
+
+# The engines the SQL matrix runs on: a PostgreSQL 15 server (the tests start a throwaway cluster) and Spark from
+# pyspark with a Java 17 runtime (the tests start one local session).
+ensure_engines() {
+    local missing=()
+    [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+    command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing: ${missing[*]}" >&2
+        apt_install "${missing[@]}" || return 1
+    fi
+    python3 -c 'import pyspark' >/dev/null 2>&1 && return 0
+    echo "installing: pyspark (pip, ~450 MB)" >&2
+    python3 -m pip install -q pyspark >/dev/null 2>&1
 }
