@@ -59,7 +59,7 @@ let package = Package(
         // Fuzzes the CSV loader and the query engine with mutated seeds (Tests/Fuzz/corpus) for scripts/fuzz.
         .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage"]),
         // Helpers shared by the test targets (a seeded random generator, golden files, missing prerequisites).
-        .target(name: "SiklusTestSupport", path: "Tests/SiklusTestSupport"),
+        .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL"], path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
