@@ -31,6 +31,9 @@ public enum StatementOutcome: Sendable {
 ///
 /// The shell talks only to this type. A statement that fails never changes loaded data, variables,
 /// options or stages: each is applied only once it has fully succeeded.
+///
+/// After `connect`, loads and pipelines go to the engine instead (`Session+Engine.swift`) and the
+/// loaded store waits, untouched, for `disconnect`.
 public final class Session {
     /// The loaded tables.
     public private(set) var store: Store
