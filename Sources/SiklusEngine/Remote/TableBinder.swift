@@ -34,7 +34,7 @@ struct TableBinder {
         }
         for role in ColumnRoleDetection.required(for: table) where indices[role] == nil {
             let likely = ColumnRoleDetection.commonNames(for: role, in: table).joined(separator: ", ")
-            throw Diagnostic("\(table.rawValue) need a \(role.rawValue) column, and none of \(name.value)'s columns looks like one (\(likely), …)",
+            throw Diagnostic("\(table.rawValue) need a \(role.rawValue) column, and none of the columns of \(name.value) looks like one (\(likely), …)",
                              at: name.span,
                              hints: ["the table has: \(Diagnostic.listing(names)); name the column with: map \(role.rawValue)=ColumnName"])
         }

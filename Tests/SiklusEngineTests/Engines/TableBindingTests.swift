@@ -84,7 +84,7 @@ final class TableBindingTests: XCTestCase {
     func testAMissingRequiredRoleNamesTheLikelyColumns() throws {
         let (session, _) = try connected(["t": [column("user", .text), column("what", .text)]])
         let rendered = session.renderedFailure(#"load events table "t""#)
-        XCTAssertTrue(rendered.contains("t.sik:1:19: error: events need a ts column, and none of t's columns looks like one (ts, timestamp, time, eventtime, invoicedate, …)"), rendered)
+        XCTAssertTrue(rendered.contains("t.sik:1:19: error: events need a ts column, and none of the columns of t looks like one (ts, timestamp, time, eventtime, invoicedate, …)"), rendered)
         XCTAssertTrue(rendered.contains("help: the table has: user, what; name the column with: map ts=ColumnName"), rendered)
     }
 
