@@ -131,3 +131,26 @@ final class TableBindingTests: XCTestCase {
         XCTAssertEqual(session.store.events.count, 1)
     }
 }
+
+/// Completion names while connected come from the bound engine tables, not the waiting in-memory ones.
+final class ConnectedVocabularyTests: XCTestCase {
+    func testColumnsAreTheBoundTablesAndNoInMemoryValuesAreOffered() throws {
+        let files = TestFiles()
+        let local = files.write("e.csv", "customer_id,ts,event,campaign\nu1,2022-09-14,visit,spring\n")
+        let connector = FakeConnector()
+        connector.tables = ["o": [SQLTableColumn(name: "cust", type: .text), SQLTableColumn(name: "ts", type: .timestamp),
+                                  SQLTableColumn(name: "coupon", type: .text)]]
+        let session = Session.connecting(through: connector)
+        session.outputs(#"load events "\#(local)""#)
+        XCTAssertTrue(session.vocabulary.columns.contains("campaign"))
+        XCTAssertEqual(session.knownValues(of: "campaign"), ["spring"])
+
+        session.outputs(#"connect postgres "h"; load events table "o" map customer=cust"#)
+        XCTAssertTrue(session.vocabulary.columns.contains("coupon"))
+        XCTAssertFalse(session.vocabulary.columns.contains("campaign"))
+        XCTAssertEqual(session.knownValues(of: "campaign"), [])
+
+        session.outputs("disconnect")
+        XCTAssertTrue(session.vocabulary.columns.contains("campaign"))
+    }
+}
