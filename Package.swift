@@ -23,8 +23,9 @@ let package = Package(
         .target(name: "SiklusSQL"),
         // Connections to PostgreSQL (libpq) and Spark (a long-lived session); only the shell links them.
         .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "CLibPQ"]),
-        // Planner, evaluator, metric catalog, session API.
-        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage"]),
+        // Planner, evaluator, metric catalog, session API; runs on a connected engine through SiklusSQL's
+        // `SQLEngine` protocol, which the shell's connector implements (the core links no client library).
+        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage", "SiklusSQL"]),
         // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
         .target(name: "SiklusCharts", dependencies: ["SiklusEngine", "SiklusStore"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
@@ -48,6 +49,7 @@ let package = Package(
             name: "siklus",
             dependencies: [
                 "SiklusShell",
+                "SiklusConnect",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -57,11 +59,11 @@ let package = Package(
         // Fuzzes the CSV loader and the query engine with mutated seeds (Tests/Fuzz/corpus) for scripts/fuzz.
         .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage"]),
         // Helpers shared by the test targets (a seeded random generator, golden files, missing prerequisites).
-        .target(name: "SiklusTestSupport", path: "Tests/SiklusTestSupport"),
+        .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL"], path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
-        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiklusConnect
 import SiklusEngine
 import SiklusShell
 import SiklusStore
@@ -87,6 +88,10 @@ struct SiklusCommand: ParsableCommand {
         let session = Session()
         // Long queries poll Ctrl-C through this; the engine cannot see the shell's flag itself.
         session.isCancelled = { ShellInterrupt.isRaised }
+        // `connect` opens PostgreSQL and Spark through SiklusConnect; the engine module links no client.
+        session.engineConnector = EngineConnector.connect
+        // An engine (a local Spark JVM) must not outlive the shell, however it ends.
+        defer { session.disconnect() }
         let shell = Shell(session: session, io: io,
                           settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal), quiet: quiet),
                           isInteractive: interactive)

@@ -1,5 +1,6 @@
 import Foundation
 import SiklusLanguage
+import SiklusSQL
 import SiklusStore
 
 /// What one statement produced.
@@ -30,6 +31,9 @@ public enum StatementOutcome: Sendable {
 ///
 /// The shell talks only to this type. A statement that fails never changes loaded data, variables,
 /// options or stages: each is applied only once it has fully succeeded.
+///
+/// After `connect`, loads and pipelines go to the engine instead (`Session+Engine.swift`) and the
+/// loaded store waits, untouched, for `disconnect`.
 public final class Session {
     /// The loaded tables.
     public private(set) var store: Store
@@ -46,11 +50,23 @@ public final class Session {
     /// The folder of the script file being run, against which `load` reads relative paths
     /// (`RelativePath`); nil (the working directory) at the prompt, for `-c` and piped input.
     public var scriptDirectory: String?
-    /// Polled by long-running queries; the shell points it at its Ctrl-C flag.
+    /// Polled by long-running queries (and passed to every engine query); the shell points it at its
+    /// Ctrl-C flag.
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// Opens a connection for `connect` (an engine and its target: a libpq conninfo or URL, a Spark
+    /// master URL). The shell sets SiklusConnect's `EngineConnector.connect`; tests set fakes; nil
+    /// makes `connect` an error, so the core links no client library.
+    public var engineConnector: ((SQLDialect, String) throws(SQLEngineError) -> any SQLEngine)?
+    /// The engine pipelines run on, while connected (`Session+Engine.swift`).
+    var connection: EngineConnection?
 
     public init(store: Store = Store()) {
         self.store = store
+    }
+
+    deinit {
+        // A local Spark session is a JVM: it must not outlive the session that started it.
+        connection?.engine.close()
     }
 
     /// Runs every statement in `source`, in order, passing each outcome to `handler` (parse errors in
@@ -102,10 +118,21 @@ public final class Session {
         switch node.kind {
         case .load(let load):
             return .load(try perform(load))
+        case .loadTable(let load):
+            return .note(try bindTable(load))
+        case .connect(let connect):
+            return .note(try self.connect(connect))
+        case .disconnect:
+            return .note(disconnect())
         case .unload(let table):
             guard let kind = TableKind(rawValue: table.value.rawValue) else { throw Diagnostic("unknown table", at: table.span) }
+            if connection != nil { return .note(unbind(kind)) }
             return .note(unload(kind).render())
         case .pipeline(let pipeline):
+            if let connection {
+                let expanded = try expand(pipeline)
+                return Self.output(try remoteRun(connection).run(expanded), of: expanded)
+            }
             let plan = try Binder(context: context()).bind(try expand(pipeline))
             let table = try QueryExecutor.run(plan, context())
             switch plan.presentation {
@@ -115,7 +142,8 @@ public final class Session {
             }
         case .let(let binding):
             let expanded = try expand(binding.pipeline)
-            _ = try Binder(context: context()).bind(expanded)
+            // Connected, names are the engine tables': the in-memory binder would check the wrong columns.
+            if connection == nil { _ = try Binder(context: context()).bind(expanded) }
             variables[binding.name.lowercased] = expanded
             return .note("\(binding.name.text) = \(source[binding.pipeline.span])")
         case .set(let statement):
@@ -134,6 +162,7 @@ public final class Session {
             cachedFacts = nil
             return .note(stageMap.describe())
         case .explain(let pipeline):
+            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline))) }
             return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
             let topic = words.map(\.value).joined(separator: " ")
@@ -176,7 +205,12 @@ public final class Session {
             case .replace?: .replace
             case nil: .normal
             }
-            return try self.load(table, path: RelativePath.resolve(load.path.value, in: scriptDirectory), options: options, mode: mode)
+            let path = RelativePath.resolve(load.path.value, in: scriptDirectory)
+            // Connected, the file goes to the engine; the in-memory tables wait for `disconnect`.
+            if connection != nil { return try loadIntoEngine(table, path: path, options: options, mode: mode, at: load.path.span) }
+            return try self.load(table, path: path, options: options, mode: mode)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
         } catch let error as LoadError {
             let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
             throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,

@@ -26,7 +26,13 @@ extension Session {
     public var vocabulary: Vocabulary {
         var columns = ["channel", "country", "cohort", "stage", "event", "amount", "ts", "signup", "first_purchase",
                        "day", "week", "month", "quarter", "year", "customers.channel", "events.channel"]
-        columns += store.events.extras.map(\.name) + store.customers.columns.map(\.name)
+        if let connection {
+            // Connected, names are the bound engine tables' (the in-memory tables wait for `disconnect`).
+            columns += TableKind.allCases.compactMap { connection.bindings[$0] }.flatMap { $0.columns.map(\.name) }
+                .filter { $0 != connection.bindings[.events]?.loadOrderColumn }
+        } else {
+            columns += store.events.extras.map(\.name) + store.customers.columns.map(\.name)
+        }
         var seen = Set<String>()
         columns = columns.filter { seen.insert($0.lowercased()).inserted }
         // `customers` starts a pipeline too (every customer), though it is a source rather than a statement keyword.
@@ -36,7 +42,10 @@ extension Session {
     }
 
     /// Known values of a column (`channel` → `social`, `search`, …), for completion after `channel=`.
+    /// None while connected: the in-memory values are not the engine's, and reading the engine's would
+    /// cost a query per key press.
     public func knownValues(of column: String) -> [String] {
+        guard connection == nil else { return [] }
         let context = context()
         guard let name = try? Attribute.resolve(QualifiedName(column.split(separator: ".").map { Identifier(String($0), at: SourceSpan(start: 0, end: 0)) }),
                                                 in: store, preferEvents: false),

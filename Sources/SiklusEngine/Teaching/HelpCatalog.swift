@@ -14,8 +14,14 @@ enum HelpCatalog {
     }
 
     static let statements: [String: Entry] = [
-        "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [header=false] [columns=(a, b, …)] [ids=integer] [\(choices(LoadStatement.Mode.self))]",
-                      summary: "read a CSV file (or a gzip of one) into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table)", example: "load events \"datasets/demo/events.csv\""),
+        "load": Entry(syntax: "load \(choices(LoadTable.self)) \"path\" [map role=Column …] [delim=\",\"] [format ts=\"%d/%m/%Y\"] [header=false] [columns=(a, b, …)] [ids=integer] [\(choices(LoadStatement.Mode.self))]"
+                          + "   |   load \(choices(LoadTable.self)) table \"[schema.]name\" [map role=Column …]",
+                      summary: "read a CSV file (or a gzip of one) into a table (appends; customers update by id; a file already loaded, or a byte-identical copy, is skipped unless `append`; `replace` replaces the table); "
+                          + "while connected, the file is written to the engine, and `table \"name\"` binds an existing engine table instead", example: "load events \"datasets/demo/events.csv\""),
+        "connect": Entry(syntax: "connect \(choices(ConnectEngine.self)) [\"conninfo | postgresql://… | master URL\"]",
+                         summary: "run pipelines on PostgreSQL or Spark (`connect spark` alone is local[2]); the in-memory tables wait, untouched, for `disconnect`; `.engine` shows the connection",
+                         example: "connect postgres \"host=localhost dbname=shop\""),
+        "disconnect": Entry(syntax: "disconnect", summary: "close the engine connection and run on the in-memory tables again", example: "disconnect"),
         "unload": Entry(syntax: "unload \(choices(LoadTable.self))",
                         summary: "empty a table (customer ids left with no rows in any table are dropped, as `load … replace` does); `.clear` empties every table",
                         example: "unload spend"),
@@ -110,7 +116,7 @@ enum HelpCatalog {
 
       cohort signup=2022-09 | stage retention | metric avg_order
 
-    statements  load, unload, cohort, events, customers, let, set, stages, stage, explain, help
+    statements  load, unload, cohort, events, customers, let, set, stages, stage, explain, help, connect, disconnect
     steps       \(Keywords.steps.joined(separator: ", "))
     lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
 

@@ -7,8 +7,13 @@ extension Parser {
         advance()
         let table = try parseLoadTable()
         guard let pathToken = match(.string) else {
-            throw expected("a file path in quotes after `load \(table.value.rawValue)`",
-                           hints: ["write `load \(table.value.rawValue) \"data/\(table.value.rawValue).csv\"`"])
+            var hints = ["write `load \(table.value.rawValue) \"data/\(table.value.rawValue).csv\"`"]
+            // `load events tabel "orders"`: a misspelt `table` before a name.
+            if current.kind == .identifier, peek().kind == .string,
+               let hint = Diagnostic.didYouMeanHint(for: current.text(in: source), among: [Keywords.tableSource]) {
+                hints = [hint + " (`load \(table.value.rawValue) table \"name\"` binds a table of the connected engine)"]
+            }
+            throw expected("a file path in quotes after `load \(table.value.rawValue)`", hints: hints)
         }
         let path = StringLiteralDecoder.decode(pathToken.text(in: source))
         if path.isEmpty { throw Diagnostic("the file path is empty", at: pathToken.span) }

@@ -1,14 +1,15 @@
 extension Parser {
-    /// statement = load | unload | let | set | stages | stage_edit | explain | help | pipeline ;
+    /// statement = load | load_table | unload | connect | disconnect | let | set | stages | stage_edit | explain
+    ///           | help | pipeline ;
     mutating func parseStatement() throws(Diagnostic) -> StatementNode {
         let start = current.span
         guard current.kind == .identifier else {
             throw expected("a statement", hints: ["a statement starts with a source (`cohort`, `events` or a variable) or with "
-                                                  + "`load`, `unload`, `let`, `set`, `stages`, `stage`, `explain` or `help`"])
+                                                  + "`load`, `unload`, `let`, `set`, `stages`, `stage`, `explain`, `help`, `connect` or `disconnect`"])
         }
         let kind: Statement
         switch current.lowercasedText(in: source) {
-        case "load": kind = .load(try parseLoad())
+        case "load": kind = try parseLoadStatement()
         case "unload": kind = .unload(try parseUnload())
         case "let": kind = .let(try parseLet())
         case "set": kind = .set(try parseSet())
@@ -16,6 +17,8 @@ extension Parser {
         case "stage": kind = .stageEdit(try parseStageEdit())
         case "explain": kind = .explain(try parseExplain())
         case "help": kind = .help(parseHelp())
+        case "connect": kind = .connect(try parseConnect())
+        case "disconnect": kind = try parseDisconnect()
         default: kind = .pipeline(try parsePipeline(atStatementStart: true))
         }
         return StatementNode(kind, at: span(from: start))

@@ -4,7 +4,8 @@
 /// The engine and shell reuse these lists for "did you mean" hints, completion and help.
 public enum Keywords {
     /// Words that start a statement. Any other word at the start of a statement is a variable source.
-    public static let statements = ["cohort", "events", "load", "unload", "let", "set", "stages", "stage", "explain", "help"]
+    public static let statements = ["cohort", "events", "load", "unload", "let", "set", "stages", "stage", "explain", "help",
+                                          "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
     public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export"]
@@ -17,6 +18,15 @@ public enum Keywords {
 
     /// Options of a `load` statement after its path.
     public static let loadOptions = ["map", "delim", "format", "header", "columns", "ids", "append", "replace"]
+
+    /// The word after `load <table>` that binds an engine table instead of reading a file.
+    public static let tableSource = "table"
+
+    /// Options of a `load <table> table "…"`: the file options do not apply to an engine table.
+    public static let tableLoadOptions = ["map"]
+
+    /// Engines after `connect`.
+    public static let engines = ConnectEngine.allCases.map(\.rawValue)
 
     /// Words that cannot name a `let` variable, because a statement starting with them means something else.
     /// `customers` is a source (every customer), so it cannot name one either.

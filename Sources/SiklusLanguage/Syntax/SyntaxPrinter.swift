@@ -46,6 +46,13 @@ public enum SyntaxPrinter {
             if let columns = load.columns { lines.append("\(pad)  columns = (\(columns.value.map(\.description).joined(separator: ", ")))") }
             if let ids = load.ids { lines.append("\(pad)  ids = \(ids.value.rawValue)") }
             if let mode = load.mode { lines.append("\(pad)  \(mode.value.rawValue)") }
+        case .loadTable(let load):
+            lines.append("\(pad)load \(load.table.value.rawValue) table \(quotedStringLiteral(load.name.value))")
+            for mapping in load.mappings { lines.append("\(pad)  map \(mapping.role.value.rawValue) = \(mapping.column)") }
+        case .connect(let connect):
+            lines.append("\(pad)connect \(connect.engine.value.rawValue)" + (connect.target.map { " " + quotedStringLiteral($0.value) } ?? ""))
+        case .disconnect:
+            lines.append("\(pad)disconnect")
         case .unload(let table):
             lines.append("\(pad)unload \(table.value.rawValue)")
         case .pipeline(let pipeline):

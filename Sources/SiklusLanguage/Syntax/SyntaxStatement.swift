@@ -18,6 +18,12 @@ public struct StatementNode: Hashable, Sendable {
 public enum Statement: Hashable, Sendable {
     /// `load events "events.csv" map customer=CustomerID delim=";" format ts="%d/%m/%Y"`.
     case load(LoadStatement)
+    /// `load events table "public.orders" map customer=cust_id`: bind a table of the connected engine.
+    case loadTable(LoadTableStatement)
+    /// `connect postgres "host=… dbname=…"`, `connect spark "local[2]"`: run on an engine from now on.
+    case connect(ConnectStatement)
+    /// `disconnect`: close the engine connection and return to the in-memory tables.
+    case disconnect
     /// `unload events`: empty a table (customer ids left with no rows anywhere are dropped, as by `load … replace`).
     case unload(Spanned<LoadTable>)
     /// `cohort signup=2022-09 | stage retention | metric avg_order`: a query to run and show.

@@ -1,3 +1,5 @@
+import SiklusLanguage
+
 /// Tab completion as pure functions of the line, the cursor and a `CompletionSource`, so every case
 /// is testable without a terminal. The REPL's libedit callback only converts to and from C strings.
 public enum Completer {
@@ -39,6 +41,8 @@ public enum Completer {
         case .column: words = vocabulary.columns
         case .table: words = vocabulary.tables
         case .option: words = vocabulary.options
+        case .engine: words = Keywords.engines
+        case .loadSource: words = [Keywords.tableSource]
         case .helpTopic: words = Shell.topics(vocabulary)
         case .path(quoted: true): words = quotedPathCandidates(line: line, cursor: cursor, word: word, source: source)
         case .path: words = PathCompletion.candidates(for: word, listDirectory: source.listDirectory)
@@ -93,6 +97,9 @@ public enum Completer {
         case "metric": return .metric
         case "stage": return .stage
         case "load", "unload": return .table
+        case "connect": return .engine
+        case let table where LoadTable(rawValue: table) != nil && words(statement) == ["load", table]:
+            return .loadSource
         case "set": return .option
         case "help": return .helpTopic
         case let keyword where columnKeywords.contains(keyword): return .column
@@ -128,6 +135,8 @@ public enum Completer {
         let path = String(prefix[prefix.index(after: quote)...])
         let lead = path.count - word.count
         var candidates = PathCompletion.candidates(for: path, listDirectory: source.listDirectory)
+        // A connection string or an engine table's name is not a file.
+        if isConnectOrTableLoad(prefix[..<quote]) { return [] }
         if isLoadStatement(prefix[..<quote]) { candidates = PathCompletion.loadable(candidates) }
         return candidates
             .filter { $0.hasPrefix(path) }
@@ -139,6 +148,18 @@ public enum Completer {
         let statement = text.split(separator: ";", omittingEmptySubsequences: false).last ?? text
         let words = statement.split { $0 == " " || $0 == "\t" }
         return words.first?.lowercased() == "load"
+    }
+
+    /// True when the statement `text` ends in is `connect …` or `load <table> table …`.
+    static func isConnectOrTableLoad(_ text: Substring) -> Bool {
+        let statement = text.split(separator: ";", omittingEmptySubsequences: false).last ?? text
+        let words = words(statement)
+        return words.first == "connect" || (words.first == "load" && words.count >= 3 && words[2] == Keywords.tableSource)
+    }
+
+    /// The lowercased words of `text`, split at blanks.
+    static func words(_ text: Substring) -> [String] {
+        text.split { $0 == " " || $0 == "\t" }.map { $0.lowercased() }
     }
 
     /// True when an odd number of `"` (or `'`) precede the cursor: the word is inside a string.

@@ -16,6 +16,10 @@ public enum CompletionContext: Equatable, Sendable {
     case column
     /// A table name after `load `.
     case table
+    /// An engine after `connect `: `postgres`, `spark`.
+    case engine
+    /// After `load <table> `: the word `table` (an engine table) may follow, or a quoted path.
+    case loadSource
     /// A `set` option name after `set `.
     case option
     /// A topic after `help `.

@@ -12,6 +12,8 @@ public enum MetaCommands {
                     argumentCount: 0...1, completion: .table, handler: schema),
         MetaCommand(name: "clear", arguments: "", help: "Empty every table (variables, options and stage edits stay); `unload TABLE` empties one",
                     argumentCount: 0...0, completion: .none, handler: clear),
+        MetaCommand(name: "engine", arguments: "", help: "Show where pipelines run: in-memory, or the connected engine and its bound tables",
+                    argumentCount: 0...0, completion: .none, handler: engine),
         MetaCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|"),
                     help: "Set how results are printed (no argument: show the current mode)",
                     argumentCount: 0...1, completion: .choices(OutputMode.allCases.map(\.rawValue)), handler: mode),

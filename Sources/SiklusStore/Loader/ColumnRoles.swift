@@ -53,7 +53,9 @@ enum ColumnRoles {
     }
 
     /// Header index for each role: explicit mapping first, then synonyms in priority order.
-    static func assign(headers: [String], table: TableKind, mapping: [ColumnRole: String], path: String) throws -> [ColumnRole: Int] {
+    /// `holder` names where the names come from in errors ("the header", "the table").
+    static func assign(headers: [String], table: TableKind, mapping: [ColumnRole: String], path: String,
+                       holder: String = "the header") throws -> [ColumnRole: Int] {
         let normalized = headers.map(normalize)
         let lineItems = table == .events && (mapping[.quantity] != nil || normalized.contains { $0 == "quantity" || $0 == "qty" })
         var roles: [ColumnRole: Int] = [:]
@@ -61,7 +63,7 @@ enum ColumnRoles {
         for (role, name) in mapping {
             guard let index = headers.firstIndex(where: { $0 == name }) ?? normalized.firstIndex(of: normalize(name)) else {
                 throw LoadError(path: path, line: 1, message: "no column named \"\(name)\" for role \(role.rawValue)",
-                                hint: "the header has: " + LoadError.listing(headers))
+                                hint: "\(holder) has: " + LoadError.listing(headers))
             }
             guard synonyms(for: table, lineItems: lineItems).contains(where: { $0.0 == role }) else {
                 let valid = synonyms(for: table).map(\.0.rawValue).joined(separator: ", ")
