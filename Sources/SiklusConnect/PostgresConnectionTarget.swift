@@ -23,6 +23,7 @@ struct PostgresConnectionTarget {
     /// settings win over the default timeout; `client_encoding` is always UTF-8, which the value parsers
     /// rely on.
     func connect() throws(SQLEngineError) -> OpaquePointer {
+        guard !text.utf8.contains(0) else { throw SQLEngineError("cannot connect to PostgreSQL: the connection string holds a NUL character") }
         // Array entries before the expanded `dbname` are defaults the target may override; entries after
         // it override the target (libpq's `expand_dbname` rule).
         let keywords = ["connect_timeout", "dbname", "client_encoding"]

@@ -16,6 +16,10 @@ extension PostgresConnection {
     /// `parameters` are bound as text to `$1`, `$2`, … (then `sql` must be a single statement).
     func run(_ connection: OpaquePointer, _ sql: String, parameters: [String] = [], isCancelled: @Sendable () -> Bool,
              reader: inout PostgresResultReader) throws(SQLEngineError) {
+        // libpq reads C strings: a NUL would silently cut the statement short, running another one.
+        guard !sql.utf8.contains(0), !parameters.contains(where: { $0.utf8.contains(0) }) else {
+            throw SQLEngineError("the SQL text holds a NUL character, which PostgreSQL cannot take")
+        }
         let sent = parameters.isEmpty
             ? PQsendQuery(connection, sql)
             : withCStringArray(parameters) { values in
