@@ -33,3 +33,15 @@ ensure_duckdb() {
     echo "installing: duckdb (pip)" >&2
     python3 -m pip install -q duckdb >/dev/null 2>&1
 }
+
+# PostgreSQL 15 (server binaries for the throwaway test cluster, scripts/engines/postgres) and libpq-dev
+# (the C client SiklusConnect links).
+ensure_postgres() {
+    local missing=()
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+    dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing: ${missing[*]}" >&2
+        apt_install "${missing[@]}"
+    fi
+}
