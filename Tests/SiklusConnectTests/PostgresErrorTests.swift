@@ -125,3 +125,17 @@ extension PostgresErrorTests {
         XCTAssertEqual(try engine.query("SELECT 'ok' AS answer", isCancelled: { false }).columns, [SQLColumn(name: "answer", values: .text(["ok"]))])
     }
 }
+
+extension PostgresErrorTests {
+    func testServerSideDisconnectIsAnErrorNotAHangOrCrash() throws {
+        let victim = try connect(), killer = try connect()
+        guard case .integer(let pid) = try value(victim, "SELECT pg_backend_pid()::int8"), let backend = pid.first ?? nil else {
+            return XCTFail("no backend pid")
+        }
+        XCTAssertEqual(try value(killer, "SELECT pg_terminate_backend(\(backend))"), .boolean([true]))
+        let first = engineError { _ = try victim.query("SELECT 1", isCancelled: { false }) }
+        XCTAssertNotNil(first)
+        XCTAssertNotNil(engineError { _ = try victim.query("SELECT 1", isCancelled: { false }) }, "later calls fail too")
+        XCTAssertEqual(try value(killer, "SELECT 6"), .integer([6]))
+    }
+}
