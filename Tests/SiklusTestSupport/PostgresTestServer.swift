@@ -88,35 +88,15 @@ public final class PostgresTestServer: Sendable {
     /// Runs a PostgreSQL tool (as `postgres` when we are root), its output to `log`; throws with the
     /// log's end when it fails or outlives `timeout` seconds.
     private func runTool(_ tool: String, _ arguments: [String], log: String?, timeout: TimeInterval) throws {
-        let process = Process()
         let command = [binDirectory + "/" + tool] + arguments
-        if runAsPostgres {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--"] + command
-        } else {
-            process.executableURL = URL(fileURLWithPath: command[0])
-            process.arguments = Array(command.dropFirst())
-        }
-        let output: FileHandle
-        if let log {
-            guard FileManager.default.createFile(atPath: log, contents: nil), let file = FileHandle(forWritingAtPath: log) else {
-                throw MissingPrerequisite("cannot write \(log)")
-            }
-            output = file
-        } else {
-            output = FileHandle.nullDevice
-        }
-        defer { if log != nil { try? output.close() } }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = output
-        do { try process.run() } catch { throw MissingPrerequisite("cannot run \(command[0]): \(error)") }
-        guard let status = ChildProcess.wait(for: process.processIdentifier, timeout: timeout) else {
+        let pid = try Self.spawn((runAsPostgres ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : []) + command, output: log ?? "/dev/null")
+        guard let status = ChildProcess.wait(for: pid, timeout: timeout) else {
             throw MissingPrerequisite("\(tool) ran longer than \(Int(timeout)) s (log: \(tail(of: log ?? "")))")
         }
         guard status == 0 else {
             let serverLog = tail(of: directory + "/server.log")
-            throw MissingPrerequisite("\(tool) failed (status \(status)): \(tail(of: log ?? ""))" + (serverLog.isEmpty ? "" : "\nserver log: " + serverLog))
+            throw MissingPrerequisite("\(tool) failed (exit status \((status >> 8) & 0xFF), signal \(status & 0x7F)): \(tail(of: log ?? ""))"
+                                      + (serverLog.isEmpty ? "" : "\nserver log: " + serverLog))
         }
     }
 
@@ -124,13 +104,25 @@ public final class PostgresTestServer: Sendable {
     private func startWatchdog() {
         let stop = (runAsPostgres ? "/usr/sbin/runuser -u postgres -- " : "") + "\(binDirectory)/pg_ctl -D \(directory)/data -m immediate stop"
         let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(stop); rm -rf \(directory)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
+        _ = try? Self.spawn(["/bin/sh", "-c", script], output: "/dev/null")
+    }
+
+    /// Starts `argv` with stdin from /dev/null and stdout and stderr to `output`. posix_spawn and
+    /// `ChildProcess.wait`, not Foundation's `Process`: Process reaps its children on its own thread, so a
+    /// waitpid of ours can lose the exit status (or Process never notices the exit), and a test hangs.
+    private static func spawn(_ argv: [String], output: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw MissingPrerequisite("cannot run \(argv[0]): \(String(cString: strerror(spawned)))") }
+        return pid
     }
 
     private func tail(of path: String) -> String {
