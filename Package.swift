@@ -65,5 +65,7 @@ let package = Package(
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
+        // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.
+        .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
     ]
 )

@@ -35,16 +35,23 @@ ensure_duckdb() {
     python3 -m pip install -q duckdb >/dev/null 2>&1
 }
 
-# The engines the SQL matrix runs on: a PostgreSQL 15 server (the tests start a throwaway cluster) and Spark from
-# pyspark with a Java 17 runtime (the tests start one local session).
-ensure_engines() {
+# PostgreSQL 15 (server binaries for the throwaway test cluster, scripts/engines/postgres) and libpq-dev
+# (the C client SiklusConnect links).
+ensure_postgres() {
     local missing=()
-    [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
-    command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+    dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "installing: ${missing[*]}" >&2
-        apt_install "${missing[@]}" || return 1
+        apt_install "${missing[@]}"
     fi
+}
+
+# The engines the SQL matrix runs on: PostgreSQL (the tests start a throwaway cluster) and Spark from pyspark
+# with a Java 17 runtime (the tests start one local session).
+ensure_engines() {
+    ensure_postgres || return 1
+    command -v java >/dev/null 2>&1 || { echo "installing: openjdk-17-jre-headless" >&2; apt_install openjdk-17-jre-headless || return 1; }
     python3 -c 'import pyspark' >/dev/null 2>&1 && return 0
     echo "installing: pyspark (pip, ~450 MB)" >&2
     python3 -m pip install -q pyspark >/dev/null 2>&1
