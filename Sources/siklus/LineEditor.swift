@@ -49,7 +49,9 @@ final class LineEditor {
         defer { free(raw) }
         let line = String(cString: raw)
         if !line.allSatisfy(\.isWhitespace) {
-            add_history(line)
+            let saved = HistorySecrets.redacting(line)
+            add_history(saved.line)
+            if saved.redacted { FileDescriptorOutput.standardError.write("note: the password is left out of the history (use ~/.pgpass or PGPASSWORD)\n") }
             // Written after every line so a crash or a killed terminal loses nothing; never through a link.
             if let historyPath, let problem = HistoryFile.save(to: historyPath, write: { write_history($0) == 0 }) {
                 FileDescriptorOutput.standardError.write("note: \(problem)\n")
