@@ -1,7 +1,7 @@
 import SiklusLanguage
 import SiklusStore
 
-/// `explain <pipeline>`: the parsed syntax tree; the plan in words, one numbered line per step (the
+/// `explain <pipeline>`: the parsed syntax tree; the logical plan the engines compile (`LogicalPlanPrinter`); the plan in words, one numbered line per step (the
 /// source is step 1); the formula of every metric; a worked example on one real customer; the
 /// equivalent DuckDB SQL; and the settings the answer depends on.
 ///
@@ -15,6 +15,8 @@ struct Explainer {
         let plan = try ColumnarCompiler.compile(logical, context)
         var out = ["query", "  " + source[original.span], "", "syntax"]
         out += SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
+        out += ["", "logical plan"]
+        out += LogicalPlanPrinter.print(logical, catalog: context.catalog).split(separator: "\n").map { "  " + $0 }
         out += ["", "plan"]
         var n = 0
         func line(_ text: String) { n += 1; out.append("  \(n). \(text)") }
