@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Pipeline: text → tokens → AST (SiklusLanguage) → plan → columnar evaluation
-// (SiklusEngine over SiklusStore) → rendered table (SiklusShell). Each stage is
+// Pipeline: text → tokens → AST (SiklusLanguage) → logical plan (SiklusPlan) → columnar evaluation
+// (SiklusEngine over SiklusStore) or SQL (SiklusSQL) → result table → rendered (SiklusShell). Each stage is
 // its own module so its public surface stays small; only `siklus` touches libedit.
 let package = Package(
     name: "Siklus",
@@ -16,16 +16,21 @@ let package = Package(
     ],
     targets: [
         // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files).
-        .target(name: "SiklusStore", dependencies: ["CZlib"]),
+        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime"]),
+        // Calendar arithmetic on Unix seconds (UTC), shared by the store and the logical plan.
+        .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.
         .target(name: "SiklusLanguage"),
+        // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
+        .target(name: "SiklusPlan", dependencies: ["SiklusLanguage", "SiklusTime"]),
         // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.
         .target(name: "SiklusSQL"),
         // Connections to PostgreSQL (libpq) and Spark (a long-lived session); only the shell links them.
         .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "CLibPQ"]),
-        // Planner, evaluator, metric catalog, session API; runs on a connected engine through SiklusSQL's
-        // `SQLEngine` protocol, which the shell's connector implements (the core links no client library).
-        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage", "SiklusSQL"]),
+        // The columnar engine (the logical plan compiled to kernels over the store) and the session API; runs on a
+        // connected engine through SiklusSQL's `SQLEngine` protocol, which the shell's connector implements
+        // (the core links no client library).
+        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage", "SiklusPlan", "SiklusSQL"]),
         // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
         .target(name: "SiklusCharts", dependencies: ["SiklusEngine", "SiklusStore"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
@@ -62,7 +67,8 @@ let package = Package(
         .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL"], path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
-        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SiklusPlanTests", dependencies: ["SiklusPlan", "SiklusLanguage", "SiklusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusPlan", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.

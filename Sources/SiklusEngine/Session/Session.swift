@@ -133,7 +133,7 @@ public final class Session {
                 let expanded = try expand(pipeline)
                 return Self.output(try remoteRun(connection).run(expanded), of: expanded)
             }
-            let plan = try Binder(context: context()).bind(try expand(pipeline))
+            let plan = try compile(try expand(pipeline))
             let table = try QueryExecutor.run(plan, context())
             switch plan.presentation {
             case .table: return .table(table)
@@ -143,7 +143,7 @@ public final class Session {
         case .let(let binding):
             let expanded = try expand(binding.pipeline)
             // Connected, names are the engine tables': the in-memory binder would check the wrong columns.
-            if connection == nil { _ = try Binder(context: context()).bind(expanded) }
+            if connection == nil { _ = try compile(expanded) }
             variables[binding.name.lowercased] = expanded
             return .note("\(binding.name.text) = \(source[binding.pipeline.span])")
         case .set(let statement):
@@ -172,6 +172,12 @@ public final class Session {
             }
             return .text(text)
         }
+    }
+
+    /// text → syntax → logical plan (bound against the data's catalog) → the in-memory columnar plan.
+    func compile(_ pipeline: Pipeline) throws(Diagnostic) -> ColumnarPlan {
+        let context = context()
+        return try ColumnarCompiler.compile(try Binder(catalog: context.catalog).bind(pipeline), context)
     }
 
     /// Replaces a variable source by the variable's pipeline, followed by the steps written after it.

@@ -1,5 +1,6 @@
-/// Every metric Siklus computes, with its unit, exact formula and an example: the one place `help metric`,
-/// `explain` and docs/LANGUAGE.md take their definitions from.
+/// Every metric Siklus computes, with its unit, exact formula, structure (`definition`) and an example: the
+/// one place `help metric`, `explain`, docs/LANGUAGE.md, the in-memory evaluator and the SQL compiler take
+/// their definitions from.
 public enum Metric: String, Sendable, CaseIterable {
     case customers, events, orders, revenue, returns
     case avg_order, orders_per_customer, repeat_rate, conversion_rate, time_to_purchase, ltv
@@ -19,11 +20,11 @@ public enum Metric: String, Sendable, CaseIterable {
         }
     }
 
-    /// Reads the spend table.
-    var needsSpend: Bool { [.impressions, .clicks, .ctr, .spend, .cpa].contains(self) }
+    /// Reads the spend table (one of its measures does).
+    package var needsSpend: Bool { definition.measures.contains(where: \.readsSpend) }
 
     /// Produces a table of its own shape, so it must be the only metric of its step.
-    var hasOwnShape: Bool { self == .stage_share || self == .transitions }
+    package var hasOwnShape: Bool { definition == .ownTable }
 
     /// One line: what the metric answers.
     public var summary: String {
@@ -121,7 +122,7 @@ public enum Metric: String, Sendable, CaseIterable {
     /// amounts (0.00 would look like a real answer). Derived from `formula`, so the catalog stays the one
     /// place that defines what a metric reads. Only money metrics count: `returns` mentions amounts (a
     /// return may be an order whose rows are all negative) but still counts cancellations without them.
-    var readsAmount: Bool { Self.amountReaders.contains(self) }
+    package var readsAmount: Bool { Self.amountReaders.contains(self) }
 
     private static let amountReaders: Set<Metric> = Set(allCases.filter { $0.unit == .money && readsAmount($0, visiting: []) })
 
