@@ -63,5 +63,7 @@ let package = Package(
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusTestSupport"]),
+        // Against a real Spark session (pyspark + Java 17; scripts/engines/spark installs them): one session for all.
+        .testTarget(name: "SiklusSparkTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
     ]
 )
