@@ -92,10 +92,17 @@ class Bridge:
                     if target <= self.finished:
                         continue
                     self.cancelled.add(target)
-                # Siklus repeats the cancel until the answer comes: a job started after this one is caught then.
-                self.session.sparkContext.cancelJobGroup("siklus-%d" % target)
+                self.cancel_group("siklus-%d" % target)
             else:
                 self.requests.put(request)
+
+    def cancel_group(self, group):
+        """Cancels the group's running jobs and the jobs it starts later (each request has its own group)."""
+        context = self.session.sparkContext
+        try:
+            context._jsc.sc().cancelJobGroupAndFutureJobs(group)
+        except Exception:  # a Spark before 4.0; Siklus repeats the cancel, catching later jobs then
+            context.cancelJobGroup(group)
 
     def serve(self):
         threading.Thread(target=self.read_requests, daemon=True).start()

@@ -22,10 +22,12 @@ final class SparkCancellationTests: XCTestCase {
 
     func testACancelBeforeTheQueryStartsStillCancelsIt() throws {
         let spark = try SharedSparkSession.connection()
+        let started = Date()
         let error = SparkQueryTests.error {
             _ = try spark.query("SELECT count(*) AS n FROM range(1000000) a CROSS JOIN range(1000000) b", isCancelled: { true })
         }
         XCTAssertEqual(error?.isCancellation, true, "\(String(describing: error))")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 8)
         XCTAssertFalse(spark.hasEnded)
     }
 }
