@@ -11,12 +11,15 @@ import SiklusSQL
 struct SparkCSVFile {
     /// The text that stands for NULL in the file.
     let nullMarker: String
+    /// Whether a text cell or a column name holds CR or LF: only then must Spark read the file with
+    /// `multiLine`, which reads a file in one task (no split, no parallelism).
+    let hasLineBreaks: Bool
 
     /// Writes `columns` to `path` (replacing it); an error naming the cell Spark could not hold (a
     /// timestamp outside years 1–9999) or the failed write.
     static func write(_ columns: [SQLColumn], to path: String) throws(SQLEngineError) -> SparkCSVFile {
         let marker = nullMarker(avoiding: columns)
-        let file = SparkCSVFile(nullMarker: marker)
+        let file = SparkCSVFile(nullMarker: marker, hasLineBreaks: hasLineBreaks(columns))
         guard let handle = fopen(path, "wb") else {
             throw SQLEngineError("cannot write \(path): \(String(cString: strerror(errno)))")
         }
@@ -59,6 +62,17 @@ struct SparkCSVFile {
             marker = "\u{1}N\(counter)"
         }
         return marker
+    }
+
+    static func hasLineBreaks(_ columns: [SQLColumn]) -> Bool {
+        func breaks(_ text: String) -> Bool { text.utf8.contains(10) || text.utf8.contains(13) }
+        return columns.contains { column in
+            switch column.values {
+            case .text(let values): breaks(column.name) || values.contains { $0.map(breaks) ?? false }
+            case .dictionary(_, let strings): breaks(column.name) || strings.contains(where: breaks)
+            default: breaks(column.name)
+            }
+        }
     }
 
     /// A CSV field that always reads back as exactly `text` (never NULL, never trimmed).

@@ -66,7 +66,7 @@ extension SparkConnection {
         do throws(SQLEngineError) {
             let file = try SparkCSVFile.write(columns, to: path)
             try execute(SparkTempView.createStatement(name: name, columns: columns.map { ($0.name, $0.values.type) },
-                                                      path: path, nullMarker: file.nullMarker))
+                                                      file: file, path: path))
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw error

@@ -6,17 +6,17 @@ import SiklusSQL
 /// and on a cluster every executor must be able to read `path`.
 enum SparkTempView {
     /// `CREATE OR REPLACE TEMPORARY VIEW name (columns) USING csv OPTIONS (…)`.
-    static func createStatement(name: String, columns: [(name: String, type: SQLValueType)], path: String,
-                                nullMarker: String) -> String {
+    static func createStatement(name: String, columns: [(name: String, type: SQLValueType)], file: SparkCSVFile,
+                                path: String) -> String {
         let schema = columns.map { SparkSQLText.identifier($0.name) + " " + SparkSQLText.typeName($0.type) }
         let options: [(String, String)] = [
             ("path", path),
             ("header", "true"),
             ("enforceSchema", "true"),
-            ("multiLine", "true"),
+            ("multiLine", file.hasLineBreaks ? "true" : "false"),
             ("quote", "\""),
             ("escape", "\""),
-            ("nullValue", nullMarker),
+            ("nullValue", file.nullMarker),
             ("emptyValue", ""),
             ("nanValue", "NaN"),
             ("positiveInf", "Inf"),

@@ -30,6 +30,7 @@ final class SparkCreateTableTests: XCTestCase {
             SQLColumn(name: "flag", values: .boolean(booleans)),
             SQLColumn(name: "odd name, \"quoted\" `ticks`", values: .integer(Array(0..<Int64(count)))),
         ]
+        XCTAssertTrue(SparkCSVFile.hasLineBreaks(columns), "read with multiLine")
         try spark.createTable("round_trip", columns: columns)
 
         let rows = try spark.query("SELECT * FROM round_trip", isCancelled: { false })
@@ -51,6 +52,15 @@ final class SparkCreateTableTests: XCTestCase {
         XCTAssertEqual(probe.columns[1].values, .integer([Int64(Self.awkwardText.compactMap { $0?.unicodeScalars.count }.reduce(0, +))]))
         XCTAssertEqual(probe.columns[2].values, .integer([.max]))
         XCTAssertEqual(probe.columns[3].values, .boolean([true]))
+    }
+
+    func testAwkwardTextWithoutLineBreaksRoundTripsInASplittableFile() throws {
+        let spark = try SharedSparkSession.connection()
+        let texts = Self.awkwardText.filter { !($0?.contains(where: \.isNewline) ?? false) }
+        let columns = [SQLColumn(name: "text", values: .text(texts))]
+        XCTAssertFalse(SparkCSVFile.hasLineBreaks(columns), "read without multiLine")
+        try spark.createTable("one_line_texts", columns: columns)
+        XCTAssertEqual(try spark.query("SELECT * FROM one_line_texts", isCancelled: { false }).columns, columns)
     }
 
     func testAnEmptyTableHasItsColumnsAndNoRows() throws {
