@@ -97,12 +97,18 @@ class Bridge:
                 self.requests.put(request)
 
     def cancel_group(self, group):
-        """Cancels the group's running jobs and the jobs it starts later (each request has its own group)."""
+        """Cancels the request's jobs: those of its job group, running or started later (each request has
+        its own group), and those carrying its tag (a broadcast runs in a job group of its own but keeps
+        the tag). Siklus repeats the cancel each second, catching any job that slipped between."""
         context = self.session.sparkContext
         try:
             context._jsc.sc().cancelJobGroupAndFutureJobs(group)
-        except Exception:  # a Spark before 4.0; Siklus repeats the cancel, catching later jobs then
+        except Exception:  # a Spark before 4.0
             context.cancelJobGroup(group)
+        try:
+            context.cancelJobsWithTag(group)
+        except Exception:  # a Spark before 3.5: no tags
+            pass
 
     def serve(self):
         threading.Thread(target=self.read_requests, daemon=True).start()
@@ -117,7 +123,12 @@ class Bridge:
     def answer(self, request):
         ident, sql = request["id"], request.get("sql")
         context = self.session.sparkContext
-        context.setJobGroup("siklus-%d" % ident, "siklus request %d" % ident, interruptOnCancel=True)
+        group = "siklus-%d" % ident
+        context.setJobGroup(group, "siklus request %d" % ident, interruptOnCancel=True)
+        try:
+            context.addJobTag(group)
+        except Exception:
+            pass
         try:
             with self.lock:
                 if ident in self.cancelled:
@@ -138,6 +149,10 @@ class Bridge:
                 header.update(cancelled=True, message="query cancelled")
             send(header)
         finally:
+            try:
+                context.removeJobTag(group)
+            except Exception:
+                pass
             with self.lock:
                 self.cancelled.discard(ident)
                 self.finished = ident
