@@ -40,15 +40,15 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
             throw SQLEngineError("connect spark needs a master URL: local[2], spark://host:7077 or yarn")
         }
         let settings = try SparkLaunchSettings.fromEnvironment()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-spark-\(UUID().uuidString)")
-        let tableDirectory = settings.sharedDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent(directory.lastPathComponent) }
-            ?? directory.appendingPathComponent("tables")
+        let directory: URL, tableDirectory: URL
         do {
+            directory = try SparkSessionFolder.create()
+            tableDirectory = settings.sharedDirectory.map { URL(fileURLWithPath: $0).appendingPathComponent(directory.lastPathComponent) }
+                ?? directory.appendingPathComponent("tables")
             try FileManager.default.createDirectory(at: tableDirectory, withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try SparkBridgeScript.source.write(to: directory.appendingPathComponent("bridge.py"), atomically: true, encoding: .utf8)
         } catch {
-            throw SQLEngineError("cannot prepare the Spark session folder \(directory.path): \(error.localizedDescription)")
+            throw SQLEngineError("cannot prepare a Spark session folder in \(FileManager.default.temporaryDirectory.path): \(error.localizedDescription)")
         }
         let logs = SparkLogs(directory: directory)
         let started: (SparkBridgeProcess, SparkResponse)

@@ -1,5 +1,6 @@
 import XCTest
 import SiklusSQL
+import SiklusTestSupport
 @testable import SiklusConnect
 
 /// `close()` leaves nothing behind: no bridge, no JVM, no temp directory; a closed session says so.
@@ -58,6 +59,20 @@ final class SparkOfflineTests: XCTestCase {
                        SQLColumn(name: "d", values: .dictionary(codes: [0, 0, 0], strings: ["\u{1}N2"]))]
         XCTAssertEqual(SparkCSVFile.nullMarker(avoiding: columns), "\u{1}N3")
         XCTAssertEqual(SparkCSVFile.nullMarker(avoiding: []), "\u{1}N")
+    }
+
+    func testAFolderWhoseOwnerDiedIsRemovedAndOthersStay() throws {
+        let files = TestFiles()
+        let parent = files.directory
+        let abandoned = files.write("siklus-spark-dead/owner.pid", "2147483646")  // no such process
+        let live = files.write("siklus-spark-live/owner.pid", String(getppid()))
+        let unowned = files.write("siklus-spark-unowned/log", "")
+        let other = files.write("other/owner.pid", "2147483646")
+        let created = try SparkSessionFolder.create(in: parent)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: abandoned))
+        for kept in [live, unowned, other, created.appendingPathComponent("owner.pid").path] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: kept), kept)
+        }
     }
 
     func testSparkLiteralsEscapeWhatSparkUnescapes() {
