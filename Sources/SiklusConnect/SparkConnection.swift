@@ -34,12 +34,15 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     private(set) var stoppedByThemselves: Bool?
 
     /// Starts the session; an error with the reason (and the log's last lines) when Spark cannot start.
-    public init(master rawMaster: String) throws(SQLEngineError) {
+    public convenience init(master: String) throws(SQLEngineError) {
+        try self.init(master: master, settings: SparkLaunchSettings.fromEnvironment())
+    }
+
+    init(master rawMaster: String, settings: SparkLaunchSettings) throws(SQLEngineError) {
         let master = rawMaster.trimmingCharacters(in: .whitespaces)
         guard !master.isEmpty else {
             throw SQLEngineError("connect spark needs a master URL: local[2], spark://host:7077 or yarn")
         }
-        let settings = try SparkLaunchSettings.fromEnvironment()
         let directory: URL, tableDirectory: URL
         do {
             directory = try SparkSessionFolder.create()
@@ -76,7 +79,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     private static func start(master: String, settings: SparkLaunchSettings, directory: URL, logs: SparkLogs)
         throws(SQLEngineError) -> (SparkBridgeProcess, SparkResponse) {
         let process = try SparkBridgeProcess(python: settings.python, script: directory.appendingPathComponent("bridge.py").path,
-                                             stderrLog: logs.bridge, environment: ProcessInfo.processInfo.environment)
+                                             stderrLog: logs.bridge, environment: settings.environment)
         let deadline = Date().addingTimeInterval(settings.startTimeout)
         do throws(SQLEngineError) {
             try process.send(SparkFrame.encode(SparkSessionSettings(workdir: directory.path, master: master,

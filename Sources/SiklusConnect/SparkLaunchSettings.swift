@@ -13,6 +13,8 @@ struct SparkLaunchSettings {
     var driverMemory: String
     var startTimeout: TimeInterval
     var sharedDirectory: String?
+    /// The bridge's environment (Siklus's own).
+    var environment: [String: String]
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(SQLEngineError) -> SparkLaunchSettings {
@@ -22,7 +24,8 @@ struct SparkLaunchSettings {
         }
         let timeout = environment["SIKLUS_SPARK_START_TIMEOUT"].flatMap(TimeInterval.init) ?? 180
         return SparkLaunchSettings(python: python, driverMemory: environment["SIKLUS_SPARK_DRIVER_MEMORY"] ?? "2g",
-                                   startTimeout: timeout, sharedDirectory: environment["SIKLUS_SPARK_SHARED_DIR"])
+                                   startTimeout: timeout, sharedDirectory: environment["SIKLUS_SPARK_SHARED_DIR"],
+                                   environment: environment)
     }
 
     /// The first executable `name` in the folders of `path`.
