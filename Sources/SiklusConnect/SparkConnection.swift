@@ -95,7 +95,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
             guard ready.ok, ready.ready == true else { throw ready.error }
             return (process, ready)
         } catch {
-            process.stop(timeout: 5)
+            process.stop(timeout: 1)  // a bridge still starting Spark does not read its end: no use waiting
             throw SQLEngineError(error.message + logs.tail(), sqlState: error.sqlState)
         }
     }

@@ -8,8 +8,10 @@ final class SparkCancellationTests: XCTestCase {
         let spark = try SharedSparkSession.connection()
         _ = try spark.query("SELECT 1 AS warm", isCancelled: { false })  // a cold session's first plan takes seconds
         let started = Date()
-        // A trillion-row cross join: hours on two cores, so only the cancel can end it.
-        let sql = "SELECT count(*) AS n FROM range(1000000) a CROSS JOIN range(1000000) b"
+        // A sum over a trillion rows: hours on two cores, so only the cancel can end it. (Spark's range
+        // checks for a killed task every batch; a cross join's loop does so rarely, keeping the cores
+        // busy for many seconds after the cancel.)
+        let sql = "SELECT sum(hash(id)) AS n FROM range(1000000000000)"
         let cancelAt = started.addingTimeInterval(2)
         let error = SparkQueryTests.error {
             _ = try spark.query(sql, isCancelled: { Date() >= cancelAt })
@@ -28,10 +30,13 @@ final class SparkCancellationTests: XCTestCase {
         _ = try spark.query("SELECT 1 AS warm", isCancelled: { false })  // a cold session's first plan takes seconds
         let started = Date()
         let error = SparkQueryTests.error {
-            _ = try spark.query("SELECT count(*) AS n FROM range(1000000) a CROSS JOIN range(1000000) b", isCancelled: { true })
+            _ = try spark.query("SELECT sum(hash(id)) AS n FROM range(1000000000000)", isCancelled: { true })
         }
         XCTAssertEqual(error?.isCancellation, true, "\(String(describing: error))")
         XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        let next = Date()
+        _ = try spark.query("SELECT count(*) AS n FROM range(1000)", isCancelled: { false })
+        XCTAssertLessThan(Date().timeIntervalSince(next), 5, "no job of the cancelled query holds the cores")
         XCTAssertFalse(spark.hasEnded)
     }
 }

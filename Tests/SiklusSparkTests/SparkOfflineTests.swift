@@ -36,6 +36,16 @@ final class SparkOfflineTests: XCTestCase {
         XCTAssertTrue(error?.message.contains("openjdk-17-jre-headless") == true, "\(String(describing: error))")
     }
 
+    func testAStartPastTheTimeoutIsAnErrorAndLeavesNoFolder() throws {
+        var settings = try SparkLaunchSettings.fromEnvironment()
+        settings.startTimeout = 0.5
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix(SparkSessionFolder.prefix) })
+        let error = SparkQueryTests.error { _ = try SparkConnection(master: "local[1]", settings: settings) }
+        XCTAssertTrue(error?.message.contains("Spark did not start within 0 s (SIKLUS_SPARK_START_TIMEOUT)") == true, "\(String(describing: error))")
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix(SparkSessionFolder.prefix) })
+        XCTAssertTrue(after.isSubset(of: before), "the failed session's folder is removed: \(after.subtracting(before))")
+    }
+
     /// The interpreter itself (not a pyenv shim, which needs PATH), as Siklus would find it.
     static func realPythonWithPyspark() throws -> String {
         let settings = try SparkLaunchSettings.fromEnvironment()
