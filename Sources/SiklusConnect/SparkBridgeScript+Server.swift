@@ -123,7 +123,7 @@ class Bridge:
     def answer(self, request):
         ident, sql = request["id"], request.get("sql")
         context = self.session.sparkContext
-        group = "siklus-%d" % ident
+        group, started = "siklus-%d" % ident, time.time()
         context.setJobGroup(group, "siklus request %d" % ident, interruptOnCancel=True)
         try:
             context.addJobTag(group)
@@ -149,6 +149,10 @@ class Bridge:
                 header.update(cancelled=True, message="query cancelled")
             send(header)
         finally:
+            # One line per request in bridge.log: what ran and how long it took (for slow-query reports).
+            sys.stderr.write("%s request %d %s: %.3f s\n" % (time.strftime("%H:%M:%S"), ident, request["op"],
+                                                            time.time() - started))
+            sys.stderr.flush()
             try:
                 context.removeJobTag(group)
             except Exception:

@@ -13,7 +13,7 @@ enum SparkBridgeScript {
 # Frame (both ways): 4-byte big-endian header length, a UTF-8 JSON header, then header["length"] payload bytes.
 # Requests: query, execute, columns, cancel (read by a second thread), close. Nothing else is ever written to
 # the protocol stream: fd 1 is moved to the log before Spark starts. Exits when Siklus's end of the stream closes.
-import json, os, struct, sys, threading, queue, re, shutil, array
+import json, os, struct, sys, threading, time, queue, re, shutil, array
 
 PROTOCOL_IN = os.fdopen(os.dup(0), "rb", buffering=0)
 PROTOCOL_OUT = os.fdopen(os.dup(1), "wb", buffering=0)

@@ -102,23 +102,22 @@ private struct CellEncoder {
         switch values {
         case .text(let texts):
             guard let text = texts[row] else { return output.append(bytes: null) }
-            output.append(SparkCSVFile.quoted(text))
+            output.appendQuoted(text)
         case .dictionary(let codes, _):
             let code = Int(codes[row])
             guard code >= 0 else { return output.append(bytes: null) }
             output.append(bytes: quotedStrings[code])
         case .integer(let integers):
             guard let value = integers[row] else { return output.append(bytes: null) }
-            output.append(String(value))
+            output.appendDecimal(value)
         case .number(let numbers):
             guard let value = numbers[row] else { return output.append(bytes: null) }
             output.append(value.isNaN ? "NaN" : value == .infinity ? "Inf" : value == -.infinity ? "-Inf" : value.description)
         case .timestamp(let seconds):
             guard let value = seconds[row] else { return output.append(bytes: null) }
-            guard let text = SparkTimestampText.format(value) else {
+            guard output.appendTimestamp(value) else {
                 throw SQLEngineError("column \(column), row \(row + 1): the timestamp \(value) (Unix seconds) is outside Spark's years 1–9999")
             }
-            output.append(text)
         case .boolean(let flags):
             guard let value = flags[row] else { return output.append(bytes: null) }
             output.append(value ? "true" : "false")
@@ -141,6 +140,32 @@ struct SparkBlockWriter {
     mutating func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
     mutating func append(bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
     mutating func append(byte: UInt8) { buffer.append(byte) }
+
+    /// `text` as a CSV field that reads back exactly: quoted, inner quotes doubled.
+    mutating func appendQuoted(_ text: String) {
+        buffer.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            buffer.append(byte)
+            if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    mutating func appendDecimal(_ value: Int64) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = buffer.count
+        repeat {
+            buffer.append(UInt8(48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        buffer[start...].reverse()
+    }
+
+    /// False (nothing written) when Spark cannot hold the timestamp.
+    mutating func appendTimestamp(_ seconds: Int64) -> Bool {
+        SparkTimestampText.append(seconds, to: &buffer)
+    }
 
     mutating func flushIfFull() throws(SQLEngineError) {
         if buffer.count >= 1 << 20 { try flush() }

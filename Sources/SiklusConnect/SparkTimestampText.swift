@@ -6,12 +6,24 @@ enum SparkTimestampText {
 
     /// The text of `seconds`, or nil outside `range`.
     static func format(_ seconds: Int64) -> String? {
-        guard range.contains(seconds) else { return nil }
+        var bytes: [UInt8] = []
+        guard append(seconds, to: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text of `seconds` as ASCII bytes (no allocation per value); false outside `range`.
+    static func append(_ seconds: Int64, to bytes: inout [UInt8]) -> Bool {
+        guard range.contains(seconds) else { return false }
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + " "
-            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        digits(year, 4, &bytes); bytes.append(UInt8(ascii: "-"))
+        digits(month, 2, &bytes); bytes.append(UInt8(ascii: "-"))
+        digits(day, 2, &bytes); bytes.append(UInt8(ascii: " "))
+        digits(secondOfDay / 3600, 2, &bytes); bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay / 60 % 60, 2, &bytes); bytes.append(UInt8(ascii: ":"))
+        digits(secondOfDay % 60, 2, &bytes)
+        return true
     }
 
     /// Howard Hinnant's days-to-civil algorithm (days since 1970-01-01).
@@ -27,8 +39,12 @@ enum SparkTimestampText {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// `value` (0 ≤ value < 10^width) in `width` digits, zero-padded.
+    private static func digits(_ value: Int64, _ width: Int, _ bytes: inout [UInt8]) {
+        var divisor: Int64 = width == 4 ? 1000 : 10
+        while divisor > 0 {
+            bytes.append(UInt8(48 + value / divisor % 10))
+            divisor /= 10
+        }
     }
 }

@@ -100,6 +100,28 @@ final class SparkOfflineTests: XCTestCase {
         }
     }
 
+    func testTheCSVTextOfEveryType() throws {
+        let files = TestFiles()
+        let path = files.directory.appendingPathComponent("t.csv").path
+        let file = try SparkCSVFile.write([
+            SQLColumn(name: "t\"x", values: .text(["a\"b,c", nil, ""])),
+            SQLColumn(name: "d", values: .dictionary(codes: [1, -1, 0], strings: ["p", "q"])),
+            SQLColumn(name: "i", values: .integer([.min, nil, 0])),
+            SQLColumn(name: "n", values: .number([-0.0, .nan, 1e300])),
+            SQLColumn(name: "at", values: .timestamp([-1, 0, nil])),
+            SQLColumn(name: "b", values: .boolean([true, false, nil])),
+        ], to: path)
+        XCTAssertEqual(file.nullMarker, "\u{1}N")
+        XCTAssertFalse(file.hasLineBreaks)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), """
+            "t""x","d","i","n","at","b"
+            "a""b,c","q",-9223372036854775808,-0.0,1969-12-31 23:59:59,true
+            \u{1}N,\u{1}N,\u{1}N,NaN,1970-01-01 00:00:00,false
+            "","p",0,1e+300,\u{1}N,\u{1}N
+
+            """)
+    }
+
     func testSparkLiteralsEscapeWhatSparkUnescapes() {
         XCTAssertEqual(SparkSQLText.literal("it's a\\b\u{1}"), "'it\\'s a\\\\b\\u0001'")
         XCTAssertEqual(SparkSQLText.identifier("a`b"), "`a``b`")
