@@ -98,7 +98,7 @@ def start(settings):
     try:
         session = builder.getOrCreate()
     except Exception as error:
-        fail("Spark did not start: %s" % first_line(str(error)))
+        fail("Spark did not start: %s" % java_reason(error))
     session.sparkContext.setLogLevel("WARN")
     jvm_pid = session.sparkContext._jvm.java.lang.ProcessHandle.current().pid()
     send(dict(ok=True, ready=True, version=session.version, master=session.sparkContext.master,
@@ -110,13 +110,19 @@ def first_line(text):
     return text.strip().split("\n", 1)[0] if text else ""
 
 
+def java_reason(error):
+    """The Java exception behind a py4j error, in one line (not py4j's "An error occurred while calling")."""
+    java = getattr(error, "java_exception", None)
+    return first_line(str(java.toString())) if java is not None else first_line(str(error))
+
+
 POSITION_IN_MESSAGE = re.compile(r"\(line (\d+), pos (\d+)\)")
 
 
 def describe(error, sql):
     """The error header for a failed request: Spark's message, its error class and a 1-based position."""
     from pyspark.errors.exceptions.captured import CapturedException
-    message, error_class, position = str(error), None, None
+    message, error_class, position = java_reason(error), None, None
     if isinstance(error, CapturedException):
         message = error.getMessage() or str(error)
         error_class = error.getCondition()

@@ -96,7 +96,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
             return (process, ready)
         } catch {
             process.stop(timeout: 1)  // a bridge still starting Spark does not read its end: no use waiting
-            throw SQLEngineError(error.message + logs.tail(), sqlState: error.sqlState)
+            throw SQLEngineError(error.message + logs.tail(withPaths: false), sqlState: error.sqlState)
         }
     }
 

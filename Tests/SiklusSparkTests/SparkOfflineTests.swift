@@ -36,6 +36,14 @@ final class SparkOfflineTests: XCTestCase {
         XCTAssertTrue(error?.message.contains("openjdk-17-jre-headless") == true, "\(String(describing: error))")
     }
 
+    func testAnUnknownMasterIsAnErrorWithSparksReason() throws {
+        let error = SparkQueryTests.error { _ = try SparkConnection(master: "nonsense", settings: SparkLaunchSettings.fromEnvironment()) }
+        XCTAssertTrue(error?.message.hasPrefix("Spark did not start") == true, "\(String(describing: error))")
+        XCTAssertTrue(error?.message.contains("Master must either be yarn or start with spark, k8s, or local") == true,
+                      "the log's last lines say why: \(String(describing: error))")
+        XCTAssertFalse(error?.message.contains("\tat org.apache") ?? true, "no Java stack frames")
+    }
+
     func testAStartPastTheTimeoutIsAnErrorAndLeavesNoFolder() throws {
         var settings = try SparkLaunchSettings.fromEnvironment()
         settings.startTimeout = 0.5
