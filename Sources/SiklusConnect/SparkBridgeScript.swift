@@ -105,6 +105,9 @@ def start(settings):
     except Exception as error:
         fail("Spark did not start: %s" % java_reason(error))
     session.sparkContext.setLogLevel("WARN")
+    # A first query loads the classes of planning and code generation (seconds): paid here, once per
+    # connect, rather than by the user's first pipeline.
+    session.sql("SELECT 1").collect()
     jvm_pid = session.sparkContext._jvm.java.lang.ProcessHandle.current().pid()
     send(dict(ok=True, ready=True, version=session.version, master=session.sparkContext.master,
               jvmPid=int(jvm_pid), pythonPid=os.getpid()))
