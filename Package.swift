@@ -73,5 +73,7 @@ let package = Package(
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.
         .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
+        // Against a real Spark session (pyspark + Java 17; scripts/engines/spark installs them): one session for all.
+        .testTarget(name: "SiklusSparkTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
     ]
 )
