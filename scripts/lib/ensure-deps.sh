@@ -48,11 +48,8 @@ ensure_postgres() {
 }
 
 # The engines the SQL matrix runs on: PostgreSQL (the tests start a throwaway cluster) and Spark from pyspark
-# with a Java 17 runtime (the tests start one local session).
+# with a Java 17 runtime (the tests start one local session); scripts/engines/spark installs the latter.
 ensure_engines() {
     ensure_postgres || return 1
-    command -v java >/dev/null 2>&1 || { echo "installing: openjdk-17-jre-headless" >&2; apt_install openjdk-17-jre-headless || return 1; }
-    python3 -c 'import pyspark' >/dev/null 2>&1 && return 0
-    echo "installing: pyspark (pip, ~450 MB)" >&2
-    python3 -m pip install -q pyspark >/dev/null 2>&1
+    "$(dirname "${BASH_SOURCE[0]}")/../engines/spark" >/dev/null
 }
