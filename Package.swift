@@ -63,5 +63,7 @@ let package = Package(
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusTestSupport"]),
+        // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.
+        .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusTestSupport"]),
     ]
 )
