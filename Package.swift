@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Pipeline: text → tokens → AST (SiklusLanguage) → plan → columnar evaluation
-// (SiklusEngine over SiklusStore) → rendered table (SiklusShell). Each stage is
+// Pipeline: text → tokens → AST (SiklusLanguage) → logical plan (SiklusPlan) → columnar evaluation
+// (SiklusEngine over SiklusStore) or SQL (SiklusSQL) → result table → rendered (SiklusShell). Each stage is
 // its own module so its public surface stays small; only `siklus` touches libedit.
 let package = Package(
     name: "Siklus",
@@ -16,15 +16,19 @@ let package = Package(
     ],
     targets: [
         // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files).
-        .target(name: "SiklusStore", dependencies: ["CZlib"]),
+        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime"]),
+        // Calendar arithmetic on Unix seconds (UTC), shared by the store and the logical plan.
+        .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.
         .target(name: "SiklusLanguage"),
+        // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
+        .target(name: "SiklusPlan", dependencies: ["SiklusLanguage", "SiklusTime"]),
         // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.
         .target(name: "SiklusSQL"),
         // Connections to PostgreSQL (libpq) and Spark (a long-lived session); only the shell links them.
         .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "CLibPQ"]),
         // Planner, evaluator, metric catalog, session API.
-        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage"]),
+        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage", "SiklusPlan"]),
         // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
         .target(name: "SiklusCharts", dependencies: ["SiklusEngine", "SiklusStore"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
@@ -60,7 +64,8 @@ let package = Package(
         .target(name: "SiklusTestSupport", path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
-        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SiklusPlanTests", dependencies: ["SiklusPlan", "SiklusLanguage", "SiklusTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusPlan", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusTestSupport"]),
         // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.

@@ -34,8 +34,7 @@ final class ExtremeTimeTests: XCTestCase {
             let expected: [PeriodUnit: Int] = [.day: 5, .week: 4, .month: 3, .quarter: 2, .year: 2]
             XCTAssertEqual(table.rowCount, expected[unit], "by \(unit.rawValue): \(table.texts(unit.rawValue))")
             // The dimension itself holds one label per period with data (plus "(none)"), not one per period of the span.
-            let name = QualifiedName([Identifier(unit.rawValue, at: SourceSpan(start: 0, end: 1))])
-            let dimension = try Dimension.bind(name, session.context())
+            let dimension = try Dimension.of(DimensionSpec(.eventTime(unit), name: unit.rawValue), session.context())
             XCTAssertEqual(dimension.labels.count, (expected[unit] ?? 0) + 1, unit.rawValue)
         }
         let years = try session.query("events | by year | metric events")

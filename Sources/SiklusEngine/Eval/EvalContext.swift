@@ -48,6 +48,11 @@ final class EvalContext: @unchecked Sendable {
         return seen.indices.filter { seen[$0] }.map { store.strings[Int32($0)] }.sorted()
     }()
 
+    /// What the binder may know of this data: columns, stage map, settings, event names, the amount.
+    /// - Complexity: O(events) once (event names; whether any amount is present), then cached.
+    private(set) lazy var catalog = Catalog(store: store, stageMap: stageMap, settings: settings, eventNames: eventNames,
+                                            missingAmount: MissingAmount(store))
+
     func calendar(_ unit: PeriodUnit) -> PeriodCalendar { PeriodCalendar(unit, weekStart: settings.weekStart) }
 
     /// A period lookup table over the data's span.

@@ -3,7 +3,7 @@ import SiklusStore
 
 /// Runs a bound plan: build the scope, compute the output table, apply sort/top/limit.
 enum QueryExecutor {
-    static func scope(_ plan: QueryPlan, _ context: EvalContext) throws(Diagnostic) -> Scope {
+    static func scope(_ plan: ColumnarPlan, _ context: EvalContext) throws(Diagnostic) -> Scope {
         var scope: Scope
         switch plan.source {
         case .events: scope = Scope.allEvents(context)
@@ -20,7 +20,7 @@ enum QueryExecutor {
         return scope
     }
 
-    static func run(_ plan: QueryPlan, _ session: EvalContext) throws(Diagnostic) -> ResultTable {
+    static func run(_ plan: ColumnarPlan, _ session: EvalContext) throws(Diagnostic) -> ResultTable {
         let context = plan.context ?? session
         var timer = PhaseTimer()
         let scope = try scope(plan, context)

@@ -13,12 +13,7 @@ struct SpendFilter {
     var unnarrowed: [String] = []
 
     /// The scope steps of a pipeline, as the binder records them for spend metrics.
-    enum Step {
-        /// Cohort filters or a `where` condition.
-        case condition(ExpressionNode, written: String)
-        /// A step that never narrows spend (`stage purchase`).
-        case other(String)
-    }
+    typealias Step = LogicalQuery.SpendScopeStep
 
     /// Compiles the scope steps against the spend table's date and channel columns.
     static func compile(_ steps: [Step], _ context: EvalContext) -> SpendFilter {
@@ -36,8 +31,8 @@ struct SpendFilter {
             switch step {
             case .other(let written):
                 filter.unnarrowed.append(written)
-            case .condition(let node, let written):
-                let (test, complete) = narrowing(node, context, dateReader: reader, channelReader: channelReader)
+            case .condition(let condition, let written):
+                let (test, complete) = narrowing(condition, context, dateReader: reader, channelReader: channelReader)
                 if let test { filter.tests.append(test) }
                 if !complete { filter.unnarrowed.append(written) }
             }
@@ -49,12 +44,12 @@ struct SpendFilter {
     func keeps(_ r: Int) -> Bool { tests.allSatisfy { $0(r) } }
 
     /// The test a condition puts on spend rows (nil: none), and whether it says all the condition says.
-    private static func narrowing(_ node: ExpressionNode, _ context: EvalContext, dateReader: AttributeReader,
+    private static func narrowing(_ filter: RowFilter, _ context: EvalContext, dateReader: AttributeReader,
                                   channelReader: AttributeReader) -> (test: ((Int) -> Bool)?, complete: Bool) {
-        func recurse(_ n: ExpressionNode) -> (test: ((Int) -> Bool)?, complete: Bool) {
-            narrowing(n, context, dateReader: dateReader, channelReader: channelReader)
+        func recurse(_ f: RowFilter) -> (test: ((Int) -> Bool)?, complete: Bool) {
+            narrowing(f, context, dateReader: dateReader, channelReader: channelReader)
         }
-        switch node.kind {
+        switch filter {
         case .and(let a, let b):
             // Either side narrows spend on its own: a row failing it fails the conjunction.
             let (l, r) = (recurse(a), recurse(b))
@@ -73,36 +68,23 @@ struct SpendFilter {
             let inner = recurse(a)
             guard inner.complete, let x = inner.test else { return (nil, false) }
             return ({ !x($0) }, true)
-        case .comparison(var left, var op, var right):
-            if Predicate.isConstant(left), !Predicate.isConstant(right) {
-                (left, right) = (right, left)
-                op = op.mirrored
-            }
-            guard let attribute = spendAttribute(left, context),
-                  (try? Predicate.columnOperand(right, context, preferEvents: true)) == .some(nil),
-                  let match = try? ValueMatcher.comparison(attribute, op, right, context, reader: reader(attribute, dateReader, channelReader)) else {
-                return (nil, false)
-            }
+        case .compare(let attribute, let op, let value, _):
+            guard isSpendAttribute(attribute) else { return (nil, false) }
+            let match = ValueMatcher.comparison(attribute, op, value, context, reader: reader(attribute, dateReader, channelReader))
             return ({ match(-1, $0) }, true)
-        case .membership(let value, let negated, let values):
-            guard let attribute = spendAttribute(value, context) else { return (nil, false) }
+        case .compareAttributes:
+            return (nil, false)
+        case .member(let attribute, let values, let negated, _):
+            guard isSpendAttribute(attribute) else { return (nil, false) }
             let reader = reader(attribute, dateReader, channelReader)
-            guard let membership = try? MembershipTest.compile(attribute, values, context, reader: reader) else { return (nil, false) }
-            let test = membership.test(attribute, context, reader: reader)
+            let test = MembershipTest.compile(attribute, values, context, reader: reader).test(attribute, context, reader: reader)
             let hasValue = ValueMatcher.hasValue(attribute, context, reader: reader)
             return (negated ? { hasValue(-1, $0) && !test(-1, $0) } : { test(-1, $0) }, true)
-        case .column, .literal, .range:
-            return (nil, false)
         }
     }
 
-    /// `ts` or the event channel, the attributes a spend row has.
-    private static func spendAttribute(_ node: ExpressionNode, _ context: EvalContext) -> Attribute? {
-        guard let attribute = try? Predicate.column(node, context, preferEvents: true), attribute == .ts || attribute == .eventChannel else {
-            return nil
-        }
-        return attribute
-    }
+    /// `ts` and the event channel: the attributes a spend row has.
+    private static func isSpendAttribute(_ attribute: Attribute) -> Bool { attribute == .ts || attribute == .eventChannel }
 
     private static func reader(_ attribute: Attribute, _ date: AttributeReader, _ channel: AttributeReader) -> AttributeReader {
         attribute == .ts ? date : channel

@@ -221,6 +221,8 @@ struct StepMasks: @unchecked Sendable {
             let bit = UInt32(1) << UInt32(s)
             switch step.match {
             case .event(let code):
+                // A name the data does not hold (-2) matches no row.
+                guard code >= 0 else { continue }
                 byCode[Int(code)] |= bit
                 if Int(code) < flags.count, flags[Int(code)] & EventClasses.purchase != 0 { purchaseEventSteps |= bit }
             case .stage(.purchase): purchaseStage |= bit

@@ -2,7 +2,7 @@ import SiklusLanguage
 
 /// `sort`, `top` and `limit` on a result table.
 enum ResultOperations {
-    static func apply(_ step: QueryPlan.PostStep, to table: ResultTable) throws(Diagnostic) -> ResultTable {
+    static func apply(_ step: LogicalQuery.PostStep, to table: ResultTable) throws(Diagnostic) -> ResultTable {
         switch step {
         case .sort(let keys):
             var resolved: [(Int, Bool)] = []

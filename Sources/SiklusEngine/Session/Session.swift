@@ -106,7 +106,7 @@ public final class Session {
             guard let kind = TableKind(rawValue: table.value.rawValue) else { throw Diagnostic("unknown table", at: table.span) }
             return .note(unload(kind).render())
         case .pipeline(let pipeline):
-            let plan = try Binder(context: context()).bind(try expand(pipeline))
+            let plan = try compile(try expand(pipeline))
             let table = try QueryExecutor.run(plan, context())
             switch plan.presentation {
             case .table: return .table(table)
@@ -115,7 +115,7 @@ public final class Session {
             }
         case .let(let binding):
             let expanded = try expand(binding.pipeline)
-            _ = try Binder(context: context()).bind(expanded)
+            _ = try compile(expanded)
             variables[binding.name.lowercased] = expanded
             return .note("\(binding.name.text) = \(source[binding.pipeline.span])")
         case .set(let statement):
@@ -143,6 +143,12 @@ public final class Session {
             }
             return .text(text)
         }
+    }
+
+    /// text → syntax → logical plan (bound against the data's catalog) → the in-memory columnar plan.
+    func compile(_ pipeline: Pipeline) throws(Diagnostic) -> ColumnarPlan {
+        let context = context()
+        return try ColumnarCompiler.compile(try Binder(catalog: context.catalog).bind(pipeline), context)
     }
 
     /// Replaces a variable source by the variable's pipeline, followed by the steps written after it.

@@ -7,7 +7,7 @@ struct ExampleContributions {
     let customer: ExampleCustomer
     /// The scope after every `stage` and `where` step.
     let scope: Scope
-    let plan: QueryPlan
+    let plan: ColumnarPlan
 
     private var context: EvalContext { customer.context }
     private var rows: [Int] { customer.rows(in: scope) }

@@ -9,7 +9,7 @@ struct ExampleCriteria {
     }
 
     let context: EvalContext
-    let plan: QueryPlan
+    let plan: ColumnarPlan
 
     /// The criteria of the plan's output, most important first.
     var criteria: [Criterion] {

@@ -1,7 +1,7 @@
 import SiklusLanguage
 import SiklusStore
 
-/// `explain <pipeline>`: the parsed syntax tree; the plan in words, one numbered line per step (the
+/// `explain <pipeline>`: the parsed syntax tree; the logical plan the engines compile (`LogicalPlanPrinter`); the plan in words, one numbered line per step (the
 /// source is step 1); the formula of every metric; a worked example on one real customer; the
 /// equivalent DuckDB SQL; and the settings the answer depends on.
 ///
@@ -11,9 +11,12 @@ struct Explainer {
     let context: EvalContext
 
     func explain(_ pipeline: Pipeline, original: Pipeline, source: SourceFile) throws(Diagnostic) -> String {
-        let plan = try Binder(context: context).bind(pipeline)
+        let logical = try Binder(catalog: context.catalog).bind(pipeline)
+        let plan = try ColumnarCompiler.compile(logical, context)
         var out = ["query", "  " + source[original.span], "", "syntax"]
         out += SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
+        out += ["", "logical plan"]
+        out += LogicalPlanPrinter.print(logical, catalog: context.catalog).split(separator: "\n").map { "  " + $0 }
         out += ["", "plan"]
         var n = 0
         func line(_ text: String) { n += 1; out.append("  \(n). \(text)") }
@@ -36,7 +39,7 @@ struct Explainer {
                 line(stage == .churn ? "keep the customers churned as of as_of, and their churn events (\(stageDescription(stage)))"
                      : "keep events of stage \(stage.name) (\(stageDescription(stage))), and the customers who have one")
             case .filter(let condition):
-                let perCustomer = (try? Predicate.compile(condition, context, preferEvents: true))?.isCustomerLevel ?? false
+                let perCustomer = (try? Binder(catalog: context.catalog).condition(condition))?.isCustomerLevel ?? false
                 line(perCustomer ? "keep the customers for whom \(SyntaxPrinter.inline(condition))"
                      : "keep the events where \(SyntaxPrinter.inline(condition)), and the customers who still have one")
             case .groupBy(let names): line("group by " + names.map(\.text).joined(separator: ", "))
@@ -72,7 +75,7 @@ struct Explainer {
         return out.joined(separator: "\n")
     }
 
-    private func sourceDescription(_ source: Source, _ plan: QueryPlan) -> String {
+    private func sourceDescription(_ source: Source, _ plan: ColumnarPlan) -> String {
         var text: String
         switch source {
         case .events: text = "start from every customer with an event, and all their events"
@@ -98,7 +101,7 @@ struct Explainer {
         }
     }
 
-    private func retentionDescription(_ plan: QueryPlan) -> String {
+    private func retentionDescription(_ plan: ColumnarPlan) -> String {
         guard case .retention(let r) = plan.output else { return "" }
         let anchor = r.anchorOnFirstPurchase ? "first purchase" : "signup"
         var text = "retention: for each cohort, count customers active (\(r.activityName)) in each \(r.period.rawValue) after their \(anchor) \(r.period.rawValue)"
@@ -109,7 +112,7 @@ struct Explainer {
 
     /// The steps as labelled in the result (`stage awareness`, `purchase`). A name that is both an event and
     /// a stage is the event; explain says so where it happens, and what the first-purchase stage step means.
-    private func funnelSteps(_ spec: FunnelSpec, _ plan: QueryPlan) -> String {
+    private func funnelSteps(_ spec: FunnelSpec, _ plan: ColumnarPlan) -> String {
         guard case .funnel(let f) = plan.output else { return spec.steps.map(\.text).joined(separator: " → ") }
         return f.steps.map { step in
             switch step.match {
@@ -122,7 +125,7 @@ struct Explainer {
         }.joined(separator: " → ")
     }
 
-    private func funnelDescription(_ plan: QueryPlan) -> String {
+    private func funnelDescription(_ plan: ColumnarPlan) -> String {
         guard case .funnel(let f) = plan.output else { return "" }
         return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
     }

@@ -98,7 +98,7 @@ struct SQLCondition {
             guard let number = SQLText.number(literal) else { throw NoSQLEquivalent("a number compared with a non-number") }
             return number
         }
-        guard let text = ValueMatcher.text(of: node) else { throw NoSQLEquivalent("a text compared with a non-text") }
+        guard let text = FilterBinder.text(of: node) else { throw NoSQLEquivalent("a text compared with a non-text") }
         return SQLText.string(text)
     }
 }

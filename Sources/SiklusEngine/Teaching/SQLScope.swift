@@ -56,8 +56,7 @@ extension SQLBuilder {
 
     /// `where <condition>` as step `number`: on customers when it reads only customer columns, else on events.
     mutating func filter(_ condition: ExpressionNode, number: Int, label: String) throws(NoSQLEquivalent) {
-        let predicate = try? Predicate.compile(condition, context, preferEvents: true)
-        let customerLevel = predicate?.isCustomerLevel ?? false
+        let customerLevel = (try? Binder(catalog: context.catalog).condition(condition))?.isCustomerLevel ?? false
         let previousCustomers = customers
         filtered = true
         if customerLevel {

@@ -8,7 +8,7 @@ import SiklusStore
 struct SQLTranslator {
     let context: EvalContext
 
-    func translate(_ pipeline: Pipeline, plan: QueryPlan) throws(NoSQLEquivalent) -> String {
+    func translate(_ pipeline: Pipeline, plan: ColumnarPlan) throws(NoSQLEquivalent) -> String {
         let schema = try SQLSchema(store: context.store)
         var builder = SQLBuilder(names: SQLNames(context: context, schema: schema))
         try builder.derives(pipeline.steps)
@@ -113,7 +113,7 @@ struct SQLTranslator {
 
     /// The number of period columns of a retention table: from the earliest anchor in scope to as_of,
     /// capped by `horizon` (as `RetentionMatrix` works it out).
-    private func retentionWidth(_ retention: RetentionPlan, _ plan: QueryPlan) throws(NoSQLEquivalent) -> Int {
+    private func retentionWidth(_ retention: RetentionPlan, _ plan: ColumnarPlan) throws(NoSQLEquivalent) -> Int {
         guard let scope = try? QueryExecutor.scope(plan, context) else { throw NoSQLEquivalent("this retention table (its scope failed)") }
         let table = context.periodTable(retention.period)
         let lastPeriod = table.calendar.index(context.asOf)

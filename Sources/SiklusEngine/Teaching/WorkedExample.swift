@@ -11,7 +11,7 @@ struct WorkedExample {
     let context: EvalContext
 
     /// The section's lines (title first); a single line when nobody is in scope.
-    func lines(_ pipeline: Pipeline, plan: QueryPlan) throws(Diagnostic) -> [String] {
+    func lines(_ pipeline: Pipeline, plan: ColumnarPlan) throws(Diagnostic) -> [String] {
         var scope: Scope
         switch plan.source {
         case .events: scope = Scope.allEvents(context)
@@ -68,7 +68,7 @@ struct WorkedExample {
         return out
     }
 
-    private func sourceLine(_ source: Source, _ customer: ExampleCustomer, _ plan: QueryPlan) -> String {
+    private func sourceLine(_ source: Source, _ customer: ExampleCustomer, _ plan: ColumnarPlan) -> String {
         var text: String
         switch source {
         case .events:

@@ -29,40 +29,35 @@ struct Dimension: @unchecked Sendable {
 
     static let noneLabel = "(none)"
 
-    /// The dimension named in a `by` step: a time unit of the event, `stage`, or a column.
-    static func bind(_ name: QualifiedName, _ context: EvalContext, period: PeriodUnit? = nil, displayName: String? = nil) throws(Diagnostic) -> Dimension {
-        if name.parts.count == 1, let unit = PeriodUnit(rawValue: name.name.lowercased) {
-            // Event time, over the span of events and spend (so spend-only periods get rows too).
-            var lo = context.dataStart ?? .max, hi = context.dataEnd ?? .min
-            let spendDates: [Int64]
-            if let date = context.store.spend.column(for: .date), case .int64(let days) = date.data {
-                spendDates = days.indices.filter { !date.isNull($0) }.map { days[$0] }
-            } else {
-                spendDates = []
-            }
-            for d in spendDates { lo = min(lo, d); hi = max(hi, d) }
-            if lo > hi { (lo, hi) = (0, 0) }
-            let ts = context.store.events.ts
-            var dimension = timeDimension(name: unit.rawValue, customerLevel: false, unit: unit, context, range: (lo, hi),
-                                          values: { ts + spendDates }) { _, r in ts[r] }
-            dimension.attribute = .ts
-            if let keys = dimension.period {
-                dimension.source = .rowTimes(ts, table: PeriodTable(keys.calendar, minSeconds: lo, maxSeconds: hi), keys: keys)
-            }
-            return dimension
+    /// The dimension a bound spec describes, numbered over the context's data.
+    static func of(_ spec: DimensionSpec, _ context: EvalContext) throws(Diagnostic) -> Dimension {
+        switch spec.kind {
+        case .eventTime(let unit): return eventTime(unit, context)
+        case .stage: return stageDimension(context)
+        case .attribute(let attribute, let period):
+            return try of(attribute, name: spec.name, context, period: period ?? context.settings.period, span: spec.span)
         }
-        if name.parts.count == 1, name.name.lowercased == "stage" { return stageDimension(context) }
-        if name.parts.count == 1, name.name.lowercased == "cohort" {
-            throw Diagnostic("`by cohort` needs a grouped source", at: name.span, hints: ["start with cohort by signup|first_purchase|channel|<column>"])
+    }
+
+    /// `by day|week|…`: the event time, over the span of events and spend (so spend-only periods get rows too).
+    private static func eventTime(_ unit: PeriodUnit, _ context: EvalContext) -> Dimension {
+        var lo = context.dataStart ?? .max, hi = context.dataEnd ?? .min
+        let spendDates: [Int64]
+        if let date = context.store.spend.column(for: .date), case .int64(let days) = date.data {
+            spendDates = days.indices.filter { !date.isNull($0) }.map { days[$0] }
+        } else {
+            spendDates = []
         }
-        // Unknown names get suggestions among columns and the grouping words.
-        if name.parts.count == 1, (try? Attribute.resolve(name, in: context.store, preferEvents: false)) == nil {
-            let words = Attribute.names(in: context.store) + PeriodUnit.allCases.map(\.rawValue) + ["stage", "cohort"]
-            throw Diagnostic.unknown("dimension", name.text, at: name.span, among: words,
-                                     fallbackHint: "group by a column, stage, or day|week|month|quarter|year")
+        for d in spendDates { lo = min(lo, d); hi = max(hi, d) }
+        if lo > hi { (lo, hi) = (0, 0) }
+        let ts = context.store.events.ts
+        var dimension = timeDimension(name: unit.rawValue, customerLevel: false, unit: unit, context, range: (lo, hi),
+                                      values: { ts + spendDates }) { _, r in ts[r] }
+        dimension.attribute = .ts
+        if let keys = dimension.period {
+            dimension.source = .rowTimes(ts, table: PeriodTable(keys.calendar, minSeconds: lo, maxSeconds: hi), keys: keys)
         }
-        let attribute = try Attribute.resolve(name, in: context.store, preferEvents: false)
-        return try of(attribute, name: displayName ?? name.name.text, context, period: period ?? context.settings.period, span: name.span)
+        return dimension
     }
 
     /// A dimension over an attribute; time attributes are bucketed by `period`. `span` is the name's, for errors.

@@ -20,10 +20,10 @@ public enum Metric: String, Sendable, CaseIterable {
     }
 
     /// Reads the spend table.
-    var needsSpend: Bool { [.impressions, .clicks, .ctr, .spend, .cpa].contains(self) }
+    package var needsSpend: Bool { [.impressions, .clicks, .ctr, .spend, .cpa].contains(self) }
 
     /// Produces a table of its own shape, so it must be the only metric of its step.
-    var hasOwnShape: Bool { self == .stage_share || self == .transitions }
+    package var hasOwnShape: Bool { self == .stage_share || self == .transitions }
 
     /// One line: what the metric answers.
     public var summary: String {
@@ -121,7 +121,7 @@ public enum Metric: String, Sendable, CaseIterable {
     /// amounts (0.00 would look like a real answer). Derived from `formula`, so the catalog stays the one
     /// place that defines what a metric reads. Only money metrics count: `returns` mentions amounts (a
     /// return may be an order whose rows are all negative) but still counts cancellations without them.
-    var readsAmount: Bool { Self.amountReaders.contains(self) }
+    package var readsAmount: Bool { Self.amountReaders.contains(self) }
 
     private static let amountReaders: Set<Metric> = Set(allCases.filter { $0.unit == .money && readsAmount($0, visiting: []) })
 

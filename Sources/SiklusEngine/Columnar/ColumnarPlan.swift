@@ -1,9 +1,10 @@
 import SiklusLanguage
 import SiklusStore
 
-/// A pipeline with every name resolved against the loaded data: what `QueryExecutor` runs and
-/// `explain` describes.
-struct QueryPlan: @unchecked Sendable {
+/// A `LogicalQuery` compiled against the loaded data (`ColumnarCompiler`): filters as `Predicate`s, groupings
+/// as dense `Dimension`s, event names as codes. What `QueryExecutor` runs and the worked example and the
+/// DuckDB translation of `explain` read.
+struct ColumnarPlan: @unchecked Sendable {
     enum SourcePlan {
         /// `cohort` with optional customer filter.
         case cohort(Predicate?)
@@ -25,18 +26,8 @@ struct QueryPlan: @unchecked Sendable {
         case rows(RowsPlan)
     }
 
-    enum PostStep {
-        case sort([(column: String, descending: Bool, span: SourceSpan)])
-        case top(Int, span: SourceSpan)
-        case limit(Int)
-    }
-
-    enum Presentation: Equatable {
-        case table
-        case plot
-        /// The path, and the `export` step's span.
-        case export(String, span: SourceSpan)
-    }
+    typealias PostStep = LogicalQuery.PostStep
+    typealias Presentation = LogicalQuery.Presentation
 
     var source: SourcePlan
     /// `cohort by …`: the cohort of each customer.
@@ -48,21 +39,16 @@ struct QueryPlan: @unchecked Sendable {
     var post: [PostStep]
     var presentation: Presentation
     /// The source's filters and the scope steps, for narrowing the spend table (see `SpendFilter`).
-    var spendScope: [SpendFilter.Step] = []
+    var spendScope: [LogicalQuery.SpendScopeStep] = []
     /// The context with the pipeline's `derive` columns, when it has any; queries run against it instead
     /// of the session's.
     var context: EvalContext?
+    /// The query this plan was compiled from.
+    var logical: LogicalQuery
 }
 
-/// `rows [N]`, resolved: list event rows (source `events`) or customers (source `cohort`/`customers`).
-struct RowsPlan {
-    /// Rows listed when the step gives no count.
-    static let defaultLimit = 20
-    var limit: Int
-    var listsCustomers: Bool
-    /// The `rows` step, for errors raised while listing.
-    var span: SourceSpan?
-}
+/// `rows [N]`: nothing in it depends on the data.
+typealias RowsPlan = LogicalQuery.Rows
 
 /// `retention [period …] [percent] [on …] [unbounded] [horizon N]`, resolved.
 struct RetentionPlan {
@@ -82,7 +68,7 @@ struct RetentionPlan {
 /// `funnel a -> b -> c [within …] [order]`, resolved.
 struct FunnelPlan {
     /// Windows are capped at 1000 years: longer means "no limit" and would overflow time arithmetic.
-    static let longestWindow: Int64 = 1000 * 365 * CivilTime.secondsPerDay
+    static let longestWindow = LogicalQuery.Funnel.longestWindow
     /// Steps are bits of a 32-bit mask (see `StepMasks`).
     static let maxSteps = 32
 

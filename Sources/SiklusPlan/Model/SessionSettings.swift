@@ -1,8 +1,8 @@
 import SiklusLanguage
-import SiklusStore
+import SiklusTime
 
 /// Options changed with `set`: how churn, "now" and periods are defined for this session.
-public struct SessionSettings: Sendable, Equatable {
+public struct SessionSettings: Sendable, Hashable {
     /// A customer who has purchased and then shows no event for this long is churned (`set churn_after = 90d`).
     public var churnAfter: Int64 = 90 * CivilTime.secondsPerDay
     /// The moment state metrics are evaluated at (`set as_of = 2023-12-31`, the end of that day);
@@ -18,10 +18,10 @@ public struct SessionSettings: Sendable, Equatable {
     /// Option names, for completion and "did you mean".
     public static let optionNames = ["churn_after", "as_of", "period", "week_start"]
 
-    static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+    package static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 
     /// Applies `set <option> = <value>`, or explains what the option expects.
-    mutating func apply(_ statement: SetStatement) throws(Diagnostic) {
+    package mutating func apply(_ statement: SetStatement) throws(Diagnostic) {
         let value = statement.value
         switch statement.option.lowercased {
         case "churn_after":
@@ -73,7 +73,7 @@ public struct SessionSettings: Sendable, Equatable {
 extension DurationLiteral {
     /// Seconds, counting months as 30 days, quarters as 90 and years as 365 (churn windows and funnel windows are
     /// approximate by nature); nil on overflow.
-    var approximateSeconds: Int64? {
+    package var approximateSeconds: Int64? {
         let days: Int64
         switch unit {
         case .month: days = 30

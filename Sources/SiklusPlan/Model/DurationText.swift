@@ -8,13 +8,13 @@ public enum DurationText {
     ]
 
     /// `90d`, `36h`, `30min`, `45s`: reads back as the same duration (`min`, never `m`, for minutes).
-    static func compact(_ seconds: Int64) -> String {
+    package static func compact(_ seconds: Int64) -> String {
         let unit = unit(of: seconds)
         return "\(seconds / unit.seconds)\(unit.short)"
     }
 
     /// `90 days`, `1 hour`, `30 minutes`.
-    static func words(_ seconds: Int64) -> String {
+    package static func words(_ seconds: Int64) -> String {
         let unit = unit(of: seconds), n = seconds / unit.seconds
         return "\(n) \(unit.long)\(n == 1 ? "" : "s")"
     }

@@ -17,32 +17,23 @@ enum MembershipTest {
     /// Time attributes: the periods the values name, sorted by start and merged where they overlap.
     case times([TimeRange])
 
-    /// Compiles `attribute in (values)`; each value is checked as `attribute = value` is, with the same errors.
+    /// Compiles `attribute in (values)`; each value means what `attribute = value` means.
     /// - Complexity: O(k log k) to build for k values; a test is O(1) expected (codes, numbers) or
     ///   O(log k) (times), O(k) for lists of at most `linearLimit`.
-    static func compile(_ attribute: Attribute, _ values: [ExpressionNode], _ context: EvalContext,
-                        reader: AttributeReader? = nil) throws(Diagnostic) -> MembershipTest {
-        let matchers = try values.map { v throws(Diagnostic) in try ValueMatcher.comparison(attribute, .equal, v, context, reader: reader) }
-        guard values.count > linearLimit else { return .values(matchers) }
+    static func compile(_ attribute: Attribute, _ values: [FilterValue], _ context: EvalContext,
+                        reader: AttributeReader? = nil) -> MembershipTest {
+        guard values.count > linearLimit else {
+            return .values(values.map { ValueMatcher.comparison(attribute, .equal, $0, context, reader: reader) })
+        }
         let store = context.store
         switch attribute.kind(in: store) {
         case .code, .customerCode:
             let dictionary = attribute.kind(in: store) == .customerCode ? store.customerIDs : store.strings
-            return .codes(Set(values.compactMap { ValueMatcher.text(of: $0).flatMap(dictionary.code(of:)) }))
+            return .codes(Set(values.compactMap { v -> Int32? in if case .text(let text) = v { dictionary.code(of: text) } else { nil } }))
         case .number:
-            return .numbers(Set(values.compactMap { v -> Double? in
-                guard case .literal(let literal) = v.kind else { return nil }
-                return ValueMatcher.number(literal)
-            }))
+            return .numbers(Set(values.compactMap { v -> Double? in if case .number(let number) = v { number } else { nil } }))
         case .time:
-            let ranges = values.compactMap { v -> TimeRange? in
-                switch v.kind {
-                case .literal(.date(let date)): TimeRange.of(date)
-                case .range(let lower, let upper):
-                    if case .date(let a) = lower.literal, case .date(let b) = upper.literal { TimeRange.between(a, b) } else { nil }
-                default: nil
-                }
-            }.sorted { $0.start < $1.start }
+            let ranges = values.compactMap { v -> TimeRange? in if case .time(let range) = v { range } else { nil } }.sorted { $0.start < $1.start }
             var merged: [TimeRange] = []
             for range in ranges {
                 if let last = merged.last, range.start <= last.end {
@@ -53,7 +44,7 @@ enum MembershipTest {
             }
             return .times(merged)
         case .stage:
-            return .values(matchers)
+            return .values(values.map { ValueMatcher.comparison(attribute, .equal, $0, context, reader: reader) })
         }
     }
 

@@ -3,9 +3,9 @@ import SiklusLanguage
 /// Pipeline parts printed back as Siklus text (`stage retention`, `where amount > 100`), for the
 /// comments of generated SQL and the worked example. Printed from the syntax tree rather than cut
 /// from the source, because a `let` variable's steps come from another statement's text.
-enum PipelineText {
+package enum PipelineText {
     /// `cohort signup = 2022-09 by channel`, `events`.
-    static func source(_ source: Source) -> String {
+    package static func source(_ source: Source) -> String {
         switch source {
         case .events: return "events"
         case .variable(let name): return name.text
@@ -19,7 +19,7 @@ enum PipelineText {
     }
 
     /// One step as written: `metric avg_order, repeat_rate`, `funnel visit -> purchase within 30d`.
-    static func step(_ step: Step) -> String {
+    package static func step(_ step: Step) -> String {
         switch step {
         case .derive(let spec): return "derive \(spec.name.text) = \(SyntaxPrinter.inline(spec.expression))"
         case .rows(let n): return n.map { "rows \($0.value)" } ?? "rows"

@@ -1,15 +1,25 @@
 import SiklusLanguage
-import SiklusStore
+import SiklusTime
 
 /// A half-open range of Unix seconds `[start, end)`: what a date literal such as `2022-09` covers.
-struct TimeRange: Equatable, Sendable {
-    var start: Int64
-    var end: Int64
+public struct TimeRange: Hashable, Sendable {
+    /// The first second in the range.
+    public var start: Int64
+    /// The first second after the range.
+    public var end: Int64
 
-    func contains(_ t: Int64) -> Bool { t >= start && t < end }
+    /// A range from `start` (inclusive) to `end` (exclusive).
+    public init(start: Int64, end: Int64) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Whether `t` is in the range.
+    @inlinable
+    public func contains(_ t: Int64) -> Bool { t >= start && t < end }
 
     /// The whole period a date literal names: a quarter, month, day or one second.
-    static func of(_ date: DateLiteral) -> TimeRange {
+    public static func of(_ date: DateLiteral) -> TimeRange {
         func day(_ y: Int, _ m: Int, _ d: Int) -> Int64 { CivilTime.days(year: y, month: m, day: d) * CivilTime.secondsPerDay }
         func monthStart(_ y: Int, _ m: Int) -> Int64 { day(y + (m - 1) / 12, (m - 1) % 12 + 1, 1) }
         switch date {
@@ -27,7 +37,7 @@ struct TimeRange: Equatable, Sendable {
     }
 
     /// `a..b` inclusive of the whole of `b`'s period.
-    static func between(_ a: DateLiteral, _ b: DateLiteral) -> TimeRange {
+    public static func between(_ a: DateLiteral, _ b: DateLiteral) -> TimeRange {
         TimeRange(start: of(a).start, end: of(b).end)
     }
 }

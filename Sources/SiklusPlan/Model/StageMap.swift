@@ -9,10 +9,10 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable {
     public static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
 
     /// The journey stages in order (churn can follow any of them).
-    static let journey: [Stage] = [.awareness, .education, .consideration, .purchase, .retention, .advocacy]
+    package static let journey: [Stage] = [.awareness, .education, .consideration, .purchase, .retention, .advocacy]
 
     /// Names in the source material (Indonesian) that mean the same stage.
-    static let aliases: [String: Stage] = [
+    package static let aliases: [String: Stage] = [
         "kesadaran": .awareness, "penyadaran": .awareness, "pendidikan": .education,
         "pertimbangan": .consideration, "pemilihan": .consideration, "beli": .purchase, "pembelian": .purchase,
         "retensi": .retention, "advokasi": .advocacy, "pelengseran": .churn,
@@ -33,7 +33,7 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable {
 /// Two stages are defined by position rather than by name alone: `purchase` is a customer's *first*
 /// purchase event and `retention` holds every later purchase plus the engagement events listed here.
 /// Churn holds explicit churn events; inactivity churn is computed from `churn_after`.
-public struct StageMap: Sendable, Equatable {
+public struct StageMap: Sendable, Hashable {
     /// Event names per stage. For `purchase` these are the purchase events (their first occurrence is
     /// the purchase stage, later ones retention); for `retention`, the engagement events.
     public private(set) var events: [Stage: [String]]
@@ -55,7 +55,7 @@ public struct StageMap: Sendable, Equatable {
 
     /// Adds or removes event names from a stage. Adding a name removes it from any other stage, so each
     /// event belongs to one stage.
-    mutating func edit(_ edit: StageEdit) throws(Diagnostic) {
+    package mutating func edit(_ edit: StageEdit) throws(Diagnostic) {
         guard let stage = Stage(named: edit.stage.text) else {
             throw Diagnostic.unknown("stage", edit.stage.text, at: edit.stage.span, among: Stage.allNames)
         }
@@ -102,5 +102,5 @@ public struct StageMap: Sendable, Equatable {
 }
 
 extension StageEdit {
-    func span() -> SourceSpan { stage.span.union(events.last?.span ?? stage.span) }
+    package func span() -> SourceSpan { stage.span.union(events.last?.span ?? stage.span) }
 }

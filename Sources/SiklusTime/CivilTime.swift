@@ -2,7 +2,10 @@
 ///
 /// Days ↔ civil dates use Howard Hinnant's `days_from_civil` / `civil_from_days` algorithms.
 public enum CivilTime {
-    public static let secondsPerDay: Int64 = 86_400
+    /// Seconds in a day. Inlinable (not a stored `let`), like the functions below: the loader's per-field
+    /// parsers use it from another module, where a stored global would cost an accessor call per field.
+    @inlinable
+    public static var secondsPerDay: Int64 { 86_400 }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.
     @inlinable
@@ -38,11 +41,14 @@ public enum CivilTime {
     }
 
     /// Whether a civil date exists.
+    @inlinable
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         return day <= daysInMonth(year: year, month: month)
     }
 
+    /// The number of days in a month of a year.
+    @inlinable
     public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28
@@ -65,7 +71,7 @@ public enum CivilTime {
         return formatDate(seconds) + " " + pad(Int(s / 3600), 2) + ":" + pad(Int(s / 60 % 60), 2) + ":" + pad(Int(s % 60), 2)
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    package static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

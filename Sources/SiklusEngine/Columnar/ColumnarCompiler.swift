@@ -1,0 +1,61 @@
+import SiklusLanguage
+import SiklusStore
+
+/// Compiles a `LogicalQuery` to the in-memory engine's `ColumnarPlan`: derives evaluated into a copy of the
+/// store, filters to `Predicate`s, dimensions numbered over the data, event names to codes. The checks
+/// that need the data (too many distinct values to group by) are made here, located at their step.
+enum ColumnarCompiler {
+    /// The plan of `query` over `session` (or over a copy with the query's derived columns).
+    /// - Complexity: O(rows × operators) per derive; one pass over the grouped attribute per dimension.
+    static func compile(_ query: LogicalQuery, _ session: EvalContext) throws(Diagnostic) -> ColumnarPlan {
+        let context = query.derives.isEmpty ? session : try DerivedColumn.apply(query.derives, to: session)
+        var plan = ColumnarPlan(source: .events, grouping: nil, scopeSteps: [], dimensions: [], output: .metrics([.customers], span: nil),
+                                post: query.post, presentation: query.presentation, spendScope: query.spendScope,
+                                context: query.derives.isEmpty ? nil : context, logical: query)
+        switch query.source {
+        case .events: plan.source = .events
+        case .cohort(let filter): plan.source = .cohort(filter.map { Predicate.compile($0, context) })
+        }
+        plan.scopeSteps = query.scope.map { step in
+            switch step {
+            case .stage(let stage, _): .stage(stage)
+            case .filter(let filter, _): .filter(Predicate.compile(filter, context))
+            }
+        }
+        if let grouping = query.grouping { plan.grouping = try Dimension.of(grouping.dimension, context) }
+        for spec in query.dimensions { plan.dimensions.append(try Dimension.of(spec, context)) }
+        switch query.analysis {
+        case .metrics(let metrics, let span): plan.output = .metrics(metrics, span: span)
+        case .retention(let retention): plan.output = .retention(self.retention(retention, context))
+        case .funnel(let funnel): plan.output = .funnel(self.funnel(funnel, context))
+        case .rows(let rows): plan.output = .rows(rows)
+        }
+        return plan
+    }
+
+    /// The code of an event name; a name the data does not hold matches no row.
+    private static func eventCode(_ name: String, _ context: EvalContext) -> Int32 {
+        context.store.strings.code(of: name) ?? -2
+    }
+
+    private static func retention(_ retention: LogicalQuery.Retention, _ context: EvalContext) -> RetentionPlan {
+        let activity: RetentionPlan.Activity = switch retention.activity {
+        case .purchase: .purchase
+        case .anyEvent: .any
+        case .event(let name): .event(eventCode(name, context))
+        }
+        return RetentionPlan(period: retention.period, percent: retention.percent, activity: activity, activityName: retention.activityName,
+                             unbounded: retention.unbounded, horizon: retention.horizon,
+                             anchorOnFirstPurchase: retention.anchorsOnFirstPurchase, span: retention.span)
+    }
+
+    private static func funnel(_ funnel: LogicalQuery.Funnel, _ context: EvalContext) -> FunnelPlan {
+        let steps = funnel.steps.map { step -> (name: String, match: FunnelPlan.StepMatch) in
+            switch step.match {
+            case .stage(let stage): (step.label, .stage(stage))
+            case .event(let name): (step.label, .event(eventCode(name, context)))
+            }
+        }
+        return FunnelPlan(steps: steps, window: funnel.window, order: funnel.order, span: funnel.span)
+    }
+}

@@ -1,0 +1,278 @@
+import SiklusLanguage
+
+/// Resolves a parsed pipeline against a `Catalog` into a `LogicalQuery`: sources, stages, columns, metrics
+/// and options. Every mistake becomes a `Diagnostic` at the offending token, with the nearest valid names.
+/// Checks that need the data (distinct values to group by, result sizes) are the backends'.
+public struct Binder: Sendable {
+    /// What the names are resolved against.
+    public let catalog: Catalog
+
+    /// A binder over `catalog`.
+    public init(catalog: Catalog) { self.catalog = catalog }
+
+    /// Binds `pipeline` (a `let` variable already expanded).
+    public func bind(_ pipeline: Pipeline) throws(Diagnostic) -> LogicalQuery {
+        // Derives are bound first, each against the columns before it, so every other step can read them.
+        var catalog = self.catalog
+        var derives: [DeriveStep] = []
+        for step in pipeline.steps {
+            guard case .derive(let spec) = step.kind else { continue }
+            let (derive, next) = try DeriveBinder.bind(spec, span: step.span, in: catalog)
+            derives.append(derive)
+            catalog = next
+        }
+        return try PipelineBinder(catalog: catalog).bind(pipeline, derives: derives)
+    }
+
+    /// Binds one `where` condition, as the pipeline's `where` steps are bound.
+    public func condition(_ node: ExpressionNode) throws(Diagnostic) -> RowFilter {
+        try FilterBinder(catalog: catalog).bind(node, preferEvents: true)
+    }
+}
+
+/// The steps after the derives: the pipeline's phases in order, each step bound in turn.
+private struct PipelineBinder {
+    let catalog: Catalog
+    var filters: FilterBinder { FilterBinder(catalog: catalog) }
+    var settings: SessionSettings { catalog.settings }
+
+    func bind(_ pipeline: Pipeline, derives: [DeriveStep]) throws(Diagnostic) -> LogicalQuery {
+        var query = LogicalQuery(source: .events, derives: derives, settings: settings, stageMap: catalog.stageMap, span: pipeline.span)
+        var anchorsOnFirstPurchase = false
+        var groupingPeriod: PeriodUnit?
+        switch pipeline.source.kind {
+        case .events:
+            query.source = .events
+        case .cohort(let cohort):
+            query.source = .cohort(filter: try cohortFilter(cohort.filters))
+            query.spendScope += cohort.filters.map { .other("cohort " + SyntaxPrinter.inline($0)) }
+            if let grouping = cohort.grouping {
+                let bound = try cohortGrouping(grouping)
+                query.grouping = bound
+                anchorsOnFirstPurchase = bound.anchorsOnFirstPurchase
+                if bound.dimension.period != nil { groupingPeriod = grouping.period?.value ?? settings.period }
+            }
+        case .variable(let name):
+            throw Diagnostic.unknown("statement or variable", name.text, at: name.span, among: Keywords.statements)
+        }
+
+        enum Phase: Int { case scope, result, post, presentation }
+        var phase = Phase.scope
+        var phaseStep: StepNode?
+        var result: StepNode?
+        for step in pipeline.steps {
+            func enter(_ next: Phase) throws(Diagnostic) {
+                guard next.rawValue >= phase.rawValue else {
+                    throw Diagnostic("`\(step.kind.keyword)` must come before `\(phaseStep?.kind.keyword ?? "")`", at: step.span,
+                                     hints: ["order: source | stage/where | by | metric/retention/funnel | sort/top/limit | plot/export"])
+                }
+                if next.rawValue > phase.rawValue { phaseStep = step }
+                phase = next
+            }
+            func enterResult(_ alternatives: String) throws(Diagnostic) {
+                try enter(.result)
+                if let result { throw Diagnostic("a pipeline has one of \(alternatives); this one already has `\(result.kind.keyword)`", at: step.span) }
+                result = step
+            }
+            switch step.kind {
+            case .derive:
+                // Bound before the other steps (see `Binder.bind`).
+                try enter(.scope)
+            case .stage(let name):
+                try enter(.scope)
+                guard let stage = Stage(named: name.text) else {
+                    throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames,
+                                             fallbackHint: "stages: " + Stage.allCases.map(\.name).joined(separator: ", "))
+                }
+                query.scope.append(.stage(stage, span: step.span))
+                query.spendScope.append(.other(PipelineText.step(step.kind)))
+            case .filter(let condition):
+                try enter(.scope)
+                let filter = try filters.bind(condition, preferEvents: true)
+                query.scope.append(.filter(filter, span: step.span))
+                query.spendScope.append(.condition(filter, written: PipelineText.step(step.kind)))
+            case .groupBy(let names):
+                // `by` may come before or after the metric step, but not after sort/top/limit.
+                if phase.rawValue > Phase.result.rawValue { try enter(.scope) }
+                for name in names {
+                    // The source's cohorts are always the first dimension; `by cohort` just says so.
+                    if name.parts.count == 1, name.name.lowercased == "cohort", query.grouping != nil { continue }
+                    query.dimensions.append(try dimension(name))
+                }
+            case .metrics(let names):
+                try enterResult("metric, retention or funnel")
+                query.analysis = .metrics(try metrics(names, span: step.span), span: step.span)
+            case .retention(let options):
+                try enterResult("metric, retention or funnel")
+                query.analysis = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorsOnFirstPurchase: anchorsOnFirstPurchase,
+                                                          span: step.span))
+            case .funnel(let spec):
+                try enterResult("metric, retention or funnel")
+                query.analysis = .funnel(try funnel(spec, span: step.span))
+            case .rows(let n):
+                try enterResult("metric, retention, funnel or rows")
+                let listsCustomers = if case .cohort = query.source { true } else { false }
+                query.analysis = .rows(LogicalQuery.Rows(limit: try n.map(count) ?? LogicalQuery.Rows.defaultLimit, listsCustomers: listsCustomers,
+                                                         span: step.span))
+            case .sort(let keys):
+                try enter(.post)
+                query.post.append(.sort(keys.map { LogicalQuery.SortKey(column: $0.column.text, descending: $0.direction?.value == .descending, span: $0.span) }))
+            case .top(let n):
+                try enter(.post)
+                query.post.append(.top(try count(n), span: n.span))
+            case .limit(let n):
+                try enter(.post)
+                query.post.append(.limit(try count(n)))
+            case .plot, .export:
+                if query.presentation != .table {
+                    throw Diagnostic("a pipeline ends with one of plot or export", at: step.span,
+                                     hints: ["run the query twice, or plot it and use .export FILE for the last result"])
+                }
+                try enter(.presentation)
+                if case .export(let path) = step.kind { query.presentation = .export(path.value, span: step.span) } else { query.presentation = .plot }
+            }
+        }
+        if case .rows(let rows) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
+            throw Diagnostic("`rows` lists rows one by one, so it cannot be grouped", at: rows.span ?? pipeline.span,
+                             hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
+        }
+        if case .retention = query.analysis, !query.dimensions.isEmpty {
+            throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,
+                             hints: ["e.g. cohort by first_purchase period month | retention"])
+        }
+        return query
+    }
+
+    private func count(_ n: Spanned<Int64>) throws(Diagnostic) -> Int {
+        guard n.value > 0, n.value <= StepLimits.rows else { throw Diagnostic("expected 1 to \(StepLimits.rows) rows", at: n.span) }
+        return Int(n.value)
+    }
+
+    /// The cohort filters, and-ed; each must read only customer attributes.
+    private func cohortFilter(_ nodes: [ExpressionNode]) throws(Diagnostic) -> RowFilter? {
+        var combined: RowFilter?
+        for node in nodes {
+            let filter = try filters.bind(node, preferEvents: false)
+            guard filter.isCustomerLevel else {
+                throw Diagnostic("cohort filters choose customers, and this one is about events", at: node.span,
+                                 hints: ["filter events after the source: cohort | where …"])
+            }
+            combined = combined.map { .and($0, filter) } ?? filter
+        }
+        return combined
+    }
+
+    private func cohortGrouping(_ grouping: CohortGrouping) throws(Diagnostic) -> LogicalQuery.CohortGrouping {
+        if grouping.dimension.parts.count == 1, let unit = PeriodUnit(rawValue: grouping.dimension.name.lowercased) {
+            throw Diagnostic("cohorts group customers by an attribute; `\(unit.rawValue)` is a period", at: grouping.dimension.span,
+                             hints: ["write cohort by signup period \(unit.rawValue) (or first_purchase)"])
+        }
+        let attribute = try Attribute.resolve(grouping.dimension, in: catalog, preferEvents: false)
+        guard attribute.isCustomerLevel else {
+            throw Diagnostic("cohorts group customers, and `\(grouping.dimension.text)` is about events", at: grouping.dimension.span,
+                             hints: ["cohort by signup, first_purchase, channel or a customers column; group events with `| by …`"])
+        }
+        let isTime = attribute.kind(in: catalog) == .time
+        if let period = grouping.period, !isTime {
+            throw Diagnostic("`period` applies to dates, and `\(grouping.dimension.text)` is not one", at: period.span)
+        }
+        let spec = DimensionSpec(.attribute(attribute, period: isTime ? grouping.period?.value ?? settings.period : nil), name: "cohort",
+                                 span: grouping.dimension.span)
+        return LogicalQuery.CohortGrouping(dimension: spec, anchorsOnFirstPurchase: attribute == .firstPurchase)
+    }
+
+    /// The dimension named in a `by` step: a time unit of the event, `stage`, or a column.
+    private func dimension(_ name: QualifiedName) throws(Diagnostic) -> DimensionSpec {
+        if name.parts.count == 1, let unit = PeriodUnit(rawValue: name.name.lowercased) {
+            return DimensionSpec(.eventTime(unit), name: unit.rawValue, span: name.span)
+        }
+        if name.parts.count == 1, name.name.lowercased == "stage" { return DimensionSpec(.stage, name: "stage", span: name.span) }
+        if name.parts.count == 1, name.name.lowercased == "cohort" {
+            throw Diagnostic("`by cohort` needs a grouped source", at: name.span, hints: ["start with cohort by signup|first_purchase|channel|<column>"])
+        }
+        // Unknown names get suggestions among columns and the grouping words.
+        if name.parts.count == 1, (try? Attribute.resolve(name, in: catalog, preferEvents: false)) == nil {
+            let words = Attribute.names(in: catalog) + PeriodUnit.allCases.map(\.rawValue) + ["stage", "cohort"]
+            throw Diagnostic.unknown("dimension", name.text, at: name.span, among: words,
+                                     fallbackHint: "group by a column, stage, or day|week|month|quarter|year")
+        }
+        let attribute = try Attribute.resolve(name, in: catalog, preferEvents: false)
+        let period = attribute.kind(in: catalog) == .time ? settings.period : nil
+        return DimensionSpec(.attribute(attribute, period: period), name: name.name.text, span: name.span)
+    }
+
+    private func metrics(_ names: [Identifier], span: SourceSpan) throws(Diagnostic) -> [Metric] {
+        var metrics: [Metric] = []
+        for name in names {
+            guard let metric = Metric(rawValue: name.lowercased) else {
+                throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.names, fallbackHint: "see `help metrics`")
+            }
+            if metric.needsSpend && !catalog.spend.isLoaded {
+                throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)
+            }
+            if metric.readsAmount, let hints = catalog.missingAmountHints {
+                throw Diagnostic("\(metric.rawValue) needs the amount role, and no events column has it", at: name.span, hints: hints)
+            }
+            metrics.append(metric)
+        }
+        if let special = metrics.first(where: \.hasOwnShape), metrics.count > 1 {
+            throw Diagnostic("\(special.rawValue) makes a table of its own; ask for it alone", at: span)
+        }
+        return metrics
+    }
+
+    private func retention(_ options: RetentionOptions, groupingPeriod: PeriodUnit?, anchorsOnFirstPurchase: Bool,
+                           span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Retention {
+        var activity = LogicalQuery.Retention.Activity.purchase
+        switch options.activity?.value {
+        case nil, .purchase?: break
+        case .anyEvent?: activity = .anyEvent
+        case .event(let name)?:
+            guard catalog.isEventName(name.text) else {
+                throw Diagnostic.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? [])
+            }
+            activity = .event(name.text)
+        }
+        let horizon = try options.horizon.map { n throws(Diagnostic) -> Int in
+            guard n.value >= 0, n.value <= StepLimits.horizon else { throw Diagnostic("horizon takes at most \(StepLimits.horizon) periods", at: n.span) }
+            return Int(n.value)
+        }
+        return LogicalQuery.Retention(period: options.period?.value ?? groupingPeriod ?? settings.period, percent: options.isPercent,
+                                      activity: activity, unbounded: options.isUnbounded, horizon: horizon,
+                                      anchorsOnFirstPurchase: anchorsOnFirstPurchase, span: span)
+    }
+
+    private func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Funnel {
+        var steps: [LogicalQuery.Funnel.Step] = []
+        // A name that is both an event and a stage is the event, as in PostHog (`purchase`: every purchase
+        // event); `stage purchase` is the stage (the first purchase). Stage steps are labelled `stage …`.
+        for (i, name) in spec.steps.enumerated() {
+            if spec.stageSteps.contains(i) {
+                guard let stage = Stage(named: name.text) else {
+                    throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames)
+                }
+                steps.append(.init(label: "stage " + stage.name, match: .stage(stage)))
+            } else if isEvent(name.text) {
+                steps.append(.init(label: name.text, match: .event(name.text)))
+            } else if let stage = Stage(named: name.text) {
+                steps.append(.init(label: "stage " + stage.name, match: .stage(stage)))
+            } else {
+                throw Diagnostic.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + (catalog.eventNames ?? []))
+            }
+        }
+        var window = LogicalQuery.Funnel.defaultWindow
+        if let written = spec.window {
+            guard written.value.value > 0 else { throw Diagnostic("the funnel window must be positive", at: written.span) }
+            // Any window longer than recorded history means "no limit"; capping it keeps time arithmetic in range.
+            window = min(written.value.approximateSeconds ?? .max, LogicalQuery.Funnel.longestWindow)
+        }
+        return LogicalQuery.Funnel(steps: steps, window: window, order: spec.order?.value ?? .ordered, span: span)
+    }
+
+    /// Whether a funnel step's name is an event. When the catalog does not list event names, a stage's name
+    /// is the stage unless the stage map lists it as an event (`purchase` is an event by default).
+    private func isEvent(_ name: String) -> Bool {
+        if let names = catalog.eventNames { return names.contains(name) }
+        return Stage(named: name) == nil || catalog.stageMap.events.values.contains { $0.contains(name) }
+    }
+}
