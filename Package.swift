@@ -24,7 +24,7 @@ let package = Package(
         // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
         .target(name: "SiklusPlan", dependencies: ["SiklusLanguage", "SiklusTime"]),
         // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.
-        .target(name: "SiklusSQL"),
+        .target(name: "SiklusSQL", dependencies: ["SiklusPlan"]),
         // Connections to PostgreSQL (libpq) and Spark (a long-lived session); only the shell links them.
         .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "CLibPQ"]),
         // Planner, evaluator, metric catalog, session API.
@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusTestSupport"]),
         // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.
-        .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusPlan", "SiklusEngine", "SiklusLanguage", "SiklusTestSupport"]),
     ]
 )
