@@ -76,7 +76,8 @@ extension SQLLoweringState {
             .named(firstChannel, "first_channel"),
         ], from: .table(staged, alias: nil), groupBy: [.column("customer_id")]))
         let customersTable = catalog.customers
-        guard customersTable.isLoaded, let id = customersTable.index(ofRole: "customer").map({ customersTable.columns[$0].name }) else {
+        let id = tables.customerID
+        guard customersTable.isLoaded else {
             let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts)
             return builder.add("people", "every customer with signup (their first event: no customers table), first event, first purchase and acquisition channel",
                                SQLSelect([.column("customer_id"), .named(.column("first_event"), "signup"), .column("first_event"),

@@ -38,7 +38,8 @@ extension SQLLoweringState {
             items.append(.named(value, metric.rawValue))
         }
         let select = SQLQuery(SQLSelect(items, from: .table(groups, alias: nil), joins: joins))
-        return SQLResultShape(select: select, columns: dims + metrics.map(\.rawValue), order: dimensions.flatMap(\.order), measure: metrics.last?.rawValue)
+        return SQLResultShape(select: select, columns: dims + metrics.map(\.rawValue), order: dimensions.flatMap(\.order), measure: metrics.last?.rawValue,
+                              textColumns: Set(dims))
     }
 
     /// `per_customer` and `groups`; returns the name of `groups`.

@@ -22,7 +22,7 @@ extension SQLLoweringState {
                     guard let column = visible.first(where: { $0.lowercased() == key.column.lowercased() }) else {
                         throw SQLNotExpressible("sort by \(key.column) (not a result column)")
                     }
-                    return SQLOrderTerm(.column(column), descending: key.descending, isText: true)
+                    return SQLOrderTerm(.column(column), descending: key.descending, isText: result.textColumns.contains(column))
                 }
                 previous = builder.add("sorted", "sort: missing values last, ties keep their order", SQLSelect(
                     output + [.named(rowNumber(terms + [rowNo]), "row_no")], from: .table(previous, alias: nil)))

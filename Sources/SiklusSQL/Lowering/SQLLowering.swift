@@ -133,4 +133,6 @@ struct SQLResultShape {
     var order: [SQLOrderTerm]
     var hidden: [String] = []
     var measure: String?
+    /// The text columns (dimension labels), which sort byte-wise.
+    var textColumns: Set<String> = []
 }

@@ -20,6 +20,8 @@ public struct SQLSourceTables: Sendable, Equatable {
     public var eventChannel: String? = "channel"
     /// The load-order column (file order), or nil.
     public var loadOrder: String? = "row_no"
+    /// The customers table's id column (the catalog lists the customers table's other columns only).
+    public var customerID = "customer_id"
 
     public init() {}
 

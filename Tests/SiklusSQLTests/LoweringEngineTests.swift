@@ -1,0 +1,86 @@
+import XCTest
+import SiklusPlan
+@testable import SiklusSQL
+import SiklusTestSupport
+
+/// Each pipeline lowered to SQL and run on DuckDB, PostgreSQL and Spark over the same data Siklus
+/// loaded: the engine's rows must be Siklus's result table (same columns, same rows in the same order,
+/// numbers within 1e-9 relative).
+final class LoweringEngineTests: XCTestCase {
+    static let pipelines = [
+        "events | metric customers, events, orders, revenue",
+        "cohort | metric customers, conversion_rate, repeat_rate, avg_order, orders_per_customer",
+        "cohort by channel | metric customers, ltv, churn_rate",
+        "events | by month | metric active, engagement, ltv",
+        "cohort by channel | by quarter | metric ltv",
+        "cohort by signup period quarter | by week | metric orders",
+        "events | by stage | metric events, customers, time_to_purchase",
+        "cohort country in (ID, US) | by country | metric customers, revenue | sort revenue desc | limit 3",
+        "events | where amount > 20 and not (channel = social) | by events.channel | metric revenue, orders",
+        "cohort | stage churn | by channel | metric customers",
+        "cohort | stage retention | by quarter | metric orders, avg_order",
+        "events | stage purchase | by amount | metric orders | sort amount desc | limit 5",
+        "cohort | by customer | metric revenue | top 3",
+        "events | by device | metric customers, time_to_purchase",
+        "cohort signup=2023-02..2023-03 | metric customers, churn_rate",
+        "events | where ts >= 2023-03 | by day | metric events | limit 5",
+        "cohort country not in (ID) | by signup | metric customers, conversion_rate",
+        "cohort by first_purchase period month | metric customers, revenue",
+    ]
+
+    func testMetricTablesOnDuckDB() throws {
+        try run(.duckdb) { queries, setup in try PythonSQLEngine.duckdb.run(queries, setup: setup) }
+    }
+
+    func testMetricTablesOnPostgreSQL() throws {
+        let server = try PostgresTestServer.start()
+        defer { server.stop() }
+        try run(.postgres) { queries, setup in
+            for statement in setup { _ = try server.run(statement).get() }
+            return try queries.map { try server.run($0) }
+        }
+    }
+
+    func testMetricTablesOnSpark() throws {
+        try run(.spark) { queries, setup in try PythonSQLEngine.spark.run(queries, setup: setup) }
+    }
+
+    private func run(_ dialect: SQLDialect, _ engine: ([String], [String]) throws -> [Result<EngineRows, EngineFailure>]) throws {
+        let fixture = try LoweringFixture(seed: 12)
+        var expected: [ResultTable] = [], queries: [String] = []
+        for pipeline in Self.pipelines {
+            let (table, lowered) = try fixture.expectation(pipeline)
+            expected.append(table)
+            queries.append(try lowered.sql(dialect))
+        }
+        let results = try engine(queries, try fixture.createStatements(dialect))
+        for (i, pipeline) in Self.pipelines.enumerated() {
+            switch results[i] {
+            case .failure(let error): XCTFail("\(dialect.displayName) rejected \(pipeline): \(error)\n\(queries[i])")
+            case .success(let rows): compare(expected[i], rows, "\(dialect.displayName): \(pipeline)")
+            }
+        }
+    }
+
+    private func compare(_ expected: ResultTable, _ actual: EngineRows, _ what: String) {
+        XCTAssertEqual(actual.columns, expected.columns.map(\.name), "columns of \(what)")
+        guard actual.rows.count == expected.rowCount else {
+            XCTFail("\(what): \(actual.rows.count) rows, Siklus \(expected.rowCount)\n\(actual)\n\(expected.columns.map(\.values))")
+            return
+        }
+        for (c, column) in expected.columns.enumerated() where c < actual.columns.count {
+            for r in 0..<expected.rowCount {
+                let want: Expected
+                switch column.values {
+                case .text(let v): want = v[r].map(Expected.text) ?? .null
+                case .integer(let v): want = v[r].map { .number(Double($0)) } ?? .null
+                case .number(let v): want = v[r].map(Expected.number) ?? .null
+                }
+                if !want.matches(actual.rows[r][c]) {
+                    XCTFail("\(what): row \(r) column \(column.name): Siklus \(want), engine \(actual.rows[r][c] ?? "NULL")")
+                    return
+                }
+            }
+        }
+    }
+}
