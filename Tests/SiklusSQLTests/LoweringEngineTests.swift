@@ -26,6 +26,14 @@ final class LoweringEngineTests: XCTestCase {
         "events | where ts >= 2023-03 | by day | metric events | limit 5",
         "cohort country not in (ID) | by signup | metric customers, conversion_rate",
         "cohort by first_purchase period month | metric customers, revenue",
+        // Retention: long-form cells pivoted in Swift.
+        "cohort by first_purchase period month | retention",
+        "cohort by first_purchase period quarter | retention percent",
+        "cohort by signup period week | retention on any unbounded horizon 8",
+        "cohort by first_purchase period month | retention unbounded horizon 2",
+        "cohort channel=social | retention period quarter percent on login",
+        "cohort by channel | retention percent horizon 4",
+        "events | where channel = search | retention period month",
     ]
 
     func testMetricTablesOnDuckDB() throws {
@@ -47,19 +55,42 @@ final class LoweringEngineTests: XCTestCase {
 
     private func run(_ dialect: SQLDialect, _ engine: ([String], [String]) throws -> [Result<EngineRows, EngineFailure>]) throws {
         let fixture = try LoweringFixture(seed: 12)
-        var expected: [ResultTable] = [], queries: [String] = []
+        var expected: [ResultTable] = [], queries: [String] = [], lowered: [SQLLoweredQuery] = []
         for pipeline in Self.pipelines {
-            let (table, lowered) = try fixture.expectation(pipeline)
+            let (table, query) = try fixture.expectation(pipeline)
             expected.append(table)
-            queries.append(try lowered.sql(dialect))
+            lowered.append(query)
+            queries.append(try query.sql(dialect))
         }
         let results = try engine(queries, try fixture.createStatements(dialect))
         for (i, pipeline) in Self.pipelines.enumerated() {
             switch results[i] {
             case .failure(let error): XCTFail("\(dialect.displayName) rejected \(pipeline): \(error)\n\(queries[i])")
-            case .success(let rows): compare(expected[i], rows, "\(dialect.displayName): \(pipeline)")
+            case .success(let rows):
+                let table = expected[i].shape == .retention ? try lowered[i].resultTable(Self.sqlRows(rows)) : nil
+                compare(expected[i], table.map(Self.engineRows) ?? rows, "\(dialect.displayName): \(pipeline)")
             }
         }
+    }
+
+    /// Text cells typed as the retention pivot reads them (kind, cohort, period, value).
+    static func sqlRows(_ rows: EngineRows) -> SQLRows {
+        func integers(_ c: Int) -> SQLColumnValues { .integer(rows.rows.map { $0[c].flatMap { Int64($0) } }) }
+        return SQLRows(columns: [SQLColumn(name: "kind", values: integers(0)), SQLColumn(name: "cohort", values: .text(rows.rows.map { $0[1] })),
+                                 SQLColumn(name: "period", values: integers(2)), SQLColumn(name: "value", values: integers(3))])
+    }
+
+    /// A result table as text cells, to compare like an engine's rows.
+    static func engineRows(_ table: ResultTable) -> EngineRows {
+        EngineRows(columns: table.columns.map(\.name), rows: (0..<table.rowCount).map { r in
+            table.columns.map { column in
+                switch column.values {
+                case .text(let v): v[r]
+                case .integer(let v): v[r].map { String($0) }
+                case .number(let v): v[r].map { "\($0)" }
+                }
+            }
+        })
     }
 
     private func compare(_ expected: ResultTable, _ actual: EngineRows, _ what: String) {

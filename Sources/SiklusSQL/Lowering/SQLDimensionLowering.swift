@@ -14,6 +14,8 @@ struct SQLDimensionLowering {
     let isCustomerLevel: Bool
     /// The label of a row read through `alias`.
     let label: @Sendable (String) -> SQLExpression
+    /// True for the cohort (`cohort by …`), read from the customers CTE.
+    var isCohort = false
 
     /// `ORDER BY` terms over the result column.
     var order: [SQLOrderTerm] {
@@ -35,7 +37,7 @@ struct SQLDimensionLowering {
 
     /// This dimension read from a column of the customers CTE (the cohort).
     func precomputed(as column: String) -> SQLDimensionLowering {
-        SQLDimensionLowering(name: name, kind: kind, isCustomerLevel: true) { .column(column, table: $0) }
+        SQLDimensionLowering(name: name, kind: kind, isCustomerLevel: true, label: { .column(column, table: $0) }, isCohort: true)
     }
 }
 

@@ -39,7 +39,8 @@ extension SQLLoweringState {
         }
         let select = SQLQuery(SQLSelect(items, from: .table(groups, alias: nil), joins: joins))
         return SQLResultShape(select: select, columns: dims + metrics.map(\.rawValue), order: dimensions.flatMap(\.order), measure: metrics.last?.rawValue,
-                              textColumns: Set(dims))
+                              textColumns: Set(dims), reading: .table(units: dims.map { _ in .text } + metrics.map(\.unit),
+                                                                       shape: dimensions.contains { $0.kind == .time && !$0.isCustomerLevel && !$0.isCohort } ? .series : .table))
     }
 
     /// `per_customer` and `groups`; returns the name of `groups`.

@@ -9,7 +9,7 @@ extension SQLLoweringState {
         let output = visible.map { SQLSelectItem.column($0) }
         guard !query.post.isEmpty else {
             return SQLLoweredQuery(query: SQLQuery(ctes: builder.ctes, .select(SQLSelect(output, from: .table(resultName, alias: nil))),
-                                                   orderBy: result.order), columns: visible)
+                                                   orderBy: result.order), columns: visible, reading: result.reading)
         }
         let rowNumber = { (order: [SQLOrderTerm]) in SQLExpression.window(.call("row_number", []), SQLWindow(orderBy: order)) }
         var previous = builder.add("numbered", "   … numbered in Siklus's row order", SQLSelect(
@@ -38,6 +38,6 @@ extension SQLLoweringState {
             }
         }
         return SQLLoweredQuery(query: SQLQuery(ctes: builder.ctes, .select(SQLSelect(output, from: .table(previous, alias: nil))), orderBy: [rowNo]),
-                               columns: visible)
+                               columns: visible, reading: result.reading)
     }
 }

@@ -4,8 +4,11 @@ import SiklusPlan
 /// A lowered query: one SQL query (CTEs allowed) whose rows, in order, are the result table's.
 public struct SQLLoweredQuery: Sendable, Equatable {
     public var query: SQLQuery
-    /// The result columns, in order (what the in-memory table calls them).
+    /// The result columns, in order (what the in-memory table calls them); for retention, the long-form
+    /// cells' columns.
     public var columns: [String]
+    /// How the rows become the result table (`resultTable(_:)`).
+    public var reading: SQLResultReading
 
     /// The query in `dialect`, or the construct it cannot express.
     public func sql(_ dialect: SQLDialect) throws(SQLNotExpressible) -> String {
@@ -92,8 +95,9 @@ struct SQLLoweringState {
         switch query.analysis {
         case .metrics(let metrics, _):
             result = try self.metrics(metrics, dimensions: dimensions)
-        case .retention:
-            throw SQLNotExpressible("retention (not lowered yet)")
+        case .retention(let retention):
+            guard query.post.isEmpty else { throw SQLNotExpressible("sort, top or limit after retention (not lowered yet)") }
+            return self.retention(retention)
         case .funnel:
             throw SQLNotExpressible("funnel (not lowered yet)")
         case .rows:
@@ -135,4 +139,6 @@ struct SQLResultShape {
     var measure: String?
     /// The text columns (dimension labels), which sort byte-wise.
     var textColumns: Set<String> = []
+    /// How the visible columns become result columns.
+    var reading: SQLResultReading
 }
