@@ -34,13 +34,21 @@ final class LoweringEngineTests: XCTestCase {
         "cohort channel=social | retention period quarter percent on login",
         "cohort by channel | retention percent horizon 4",
         "events | where channel = search | retention period month",
+        // Funnels: best attempts, windows, strict and any order.
+        "cohort by signup | funnel visit -> add_to_cart -> purchase within 30d",
+        "events | funnel visit -> add_to_cart -> purchase within 14d strict",
+        "cohort by channel | funnel visit -> login -> purchase any order",
+        "cohort by channel | funnel purchase -> retention within 90d",
+        "events | funnel add_to_cart -> stage purchase -> purchase within 30d",
+        "events | funnel visit -> purchase within 36h any order",
+        "events | funnel visit -> purchase -> login | limit 1",
     ]
 
-    func testMetricTablesOnDuckDB() throws {
+    func testLoweredPipelinesOnDuckDB() throws {
         try run(.duckdb) { queries, setup in try PythonSQLEngine.duckdb.run(queries, setup: setup) }
     }
 
-    func testMetricTablesOnPostgreSQL() throws {
+    func testLoweredPipelinesOnPostgreSQL() throws {
         let server = try PostgresTestServer.start()
         defer { server.stop() }
         try run(.postgres) { queries, setup in
@@ -49,7 +57,7 @@ final class LoweringEngineTests: XCTestCase {
         }
     }
 
-    func testMetricTablesOnSpark() throws {
+    func testLoweredPipelinesOnSpark() throws {
         try run(.spark) { queries, setup in try PythonSQLEngine.spark.run(queries, setup: setup) }
     }
 

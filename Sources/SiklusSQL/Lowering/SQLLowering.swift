@@ -98,8 +98,8 @@ struct SQLLoweringState {
         case .retention(let retention):
             guard query.post.isEmpty else { throw SQLNotExpressible("sort, top or limit after retention (not lowered yet)") }
             return self.retention(retention)
-        case .funnel:
-            throw SQLNotExpressible("funnel (not lowered yet)")
+        case .funnel(let funnel):
+            result = try self.funnel(funnel, dimensions: dimensions)
         case .rows:
             throw SQLNotExpressible("rows (Siklus lists rows in the order they first appear in the data)")
         }

@@ -5,7 +5,7 @@ import SiklusPlan
 public enum SQLResultReading: Sendable, Equatable {
     /// One result column per SQL column, in order; `count` columns are integers, text columns text,
     /// every other column a number.
-    case table(units: [ValueUnit], shape: ResultShape)
+    case table(units: [ValueUnit], shape: ResultShape, title: String? = nil)
     /// Long-form retention cells pivoted in Swift (`SQLRetentionPivot`).
     case retention(SQLRetentionPivot)
 }
@@ -24,7 +24,7 @@ extension SQLLoweredQuery {
         switch reading {
         case .retention(let pivot):
             return try pivot.table(rows)
-        case .table(let units, let shape):
+        case .table(let units, let shape, let title):
             guard rows.columns.count == units.count else {
                 throw SQLResultError("the engine returned \(rows.columns.count) columns, expected \(units.count)")
             }
@@ -33,7 +33,7 @@ extension SQLLoweredQuery {
                 let name = i < self.columns.count ? self.columns[i] : rows.columns[i].name
                 columns.append(ResultColumn(name: name, unit: unit, values: try Self.values(rows.columns[i].values, as: unit)))
             }
-            return ResultTable(columns: columns, shape: shape)
+            return ResultTable(columns: columns, shape: shape, title: title)
         }
     }
 
