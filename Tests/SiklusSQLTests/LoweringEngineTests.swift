@@ -42,6 +42,10 @@ final class LoweringEngineTests: XCTestCase {
         "events | funnel add_to_cart -> stage purchase -> purchase within 30d",
         "events | funnel visit -> purchase within 36h any order",
         "events | funnel visit -> purchase -> login | limit 1",
+        // Current stages.
+        "cohort | metric stage_share",
+        "cohort by channel | metric stage_share",
+        "events | where device = ios | by country | metric stage_share | sort share desc",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {

@@ -84,7 +84,10 @@ public enum PythonSQLEngine: String {
                 columns, rows = run(sql)
                 out.append({"columns": list(columns), "rows": [[cell(v) for v in row] for row in rows]})
             except Exception as e:
-                out.append({"error": str(e).strip().split("\\n")[0][:2000]})
+                # Spark wraps the engine's reason in a Java stack: keep the lines that name an exception.
+                lines = [l.strip() for l in str(e).strip().split("\\n") if l.strip()]
+                reasons = [l for l in lines if "Exception" in l or "Error" in l or l.startswith("[")]
+                out.append({"error": " | ".join((lines[:1] + reasons[:3]))[:2000]})
         json.dump(out, open(sys.argv[2], "w"))
         """
     }

@@ -107,7 +107,7 @@ extension SQLLoweringState {
     }
 
     /// Per customer with an event up to as_of: churned (the latest event is a churn event, or they bought
-    /// and then showed no other event for churn_after) and bought.
+    /// and then showed no other event for churn_after), bought, and the furthest journey stage reached.
     mutating func lifecycle() -> String {
         if let name = builder.sharedName("lifecycle") { return name }
         let staged = staged()
@@ -117,6 +117,8 @@ extension SQLLoweringState {
             .named(.aggregate(.max, .column("ts"), where: isChurn), "last_churn_event"),
             .named(.aggregate(.max, .column("ts"), where: .isDistinctFrom(.column("stage"), .text("churn"), negated: false)), "last_activity"),
             .named(.aggregate(.min, .column("ts"), where: .equal(.column("purchase_no"), .integer(1))), "first_purchase"),
+            .named(.aggregate(.max, .caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("stage"), .text($0.element.name)), .integer(Int64($0.offset + 1))) },
+                                              else: nil)), "furthest_rank"),
         ], from: .table(staged, alias: nil), where: .binary(.column("ts"), .lessEqual, asOf), groupBy: [.column("customer_id")]))
         let churnedByEvent = SQLExpression.coalesce(.binary(.column("last_churn_event"), .greaterEqual, .column("last_activity")),
                                                     .isNull(.column("last_churn_event"), negated: true))
@@ -124,7 +126,9 @@ extension SQLLoweringState {
                                           .binary(.column("last_activity"), .less, .binary(asOf, .minus, .library(.interval(seconds: query.settings.churnAfter), []))))
         return builder.add("lifecycle", "each customer's state as of as_of: churned when the latest event is a churn event, or when they bought and then showed no other event for churn_after",
                            SQLSelect([.column("customer_id"), .named(.binary(churnedByEvent, .or, silent), "churned"),
-                                      .named(.isNull(.column("first_purchase"), negated: true), "bought")],
+                                      .named(.isNull(.column("first_purchase"), negated: true), "bought"),
+                                      .named(.caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("furthest_rank"), .integer(Int64($0.offset + 1))), .text($0.element.name)) },
+                                                       else: nil), "furthest_stage")],
                                      from: .subquery(inner, alias: "s")), sharedAs: "lifecycle")
     }
 }

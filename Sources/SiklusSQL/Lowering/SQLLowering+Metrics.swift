@@ -9,9 +9,11 @@ extension SQLLoweringState {
     }
 
     mutating func metrics(_ metrics: [Metric], dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
+        if metrics == [.stage_share] { return try stageShare(dimensions: dimensions) }
         for metric in metrics {
             switch metric {
-            case .stage_share, .transitions: throw SQLNotExpressible("\(metric.rawValue) (not lowered yet)")
+            case .stage_share: throw SQLNotExpressible("stage_share with other metrics")
+            case .transitions: throw SQLNotExpressible("transitions (not lowered yet)")
             case .impressions, .clicks, .ctr, .spend, .cpa: throw SQLNotExpressible("spend metrics (\(metric.rawValue), not lowered yet)")
             case .returns: throw SQLNotExpressible("returns (order-level data)")
             default: break
