@@ -1,0 +1,99 @@
+import Foundation
+@testable import SiklusEngine
+import SiklusLanguage
+import SiklusPlan
+@testable import SiklusSQL
+import SiklusStore
+import SiklusTestSupport
+
+/// A small random data set, loaded twice: into a Siklus session from CSV files, and into an engine as
+/// the tables Siklus would create (`SQLSourceTables.siklus`: role-named columns and `row_no`, the
+/// file order). Times have many ties, so file order matters; some events have no amount or channel,
+/// some customers no events and some event customers no customers row.
+final class LoweringFixture {
+    struct Event { var customer: String; var ts: Int64; var event: String; var amount: Double?; var channel: String?; var device: String? }
+    struct Customer { var id: String; var signup: Int64?; var channel: String?; var country: String? }
+
+    let files = TestFiles()
+    let session = Session()
+    private(set) var events: [Event] = []
+    private(set) var customers: [Customer] = []
+
+    init(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let names = ["visit", "product_view", "add_to_cart", "purchase", "purchase", "login", "email_open", "review", "cancel", "article_view", "ping"]
+        let channels = ["social", "search", "email", "Direct"]
+        let start = ReferenceCalendar.seconds(2023, 1, 1)
+        for c in 0..<40 {
+            let id = String(format: "c%03d", c)
+            if c % 9 != 4 {
+                let signup = random.chance(0.9) ? start + Int64(random.int(0..<120)) * 86_400 : nil
+                customers.append(Customer(id: id, signup: signup, channel: random.chance(0.8) ? random.pick(channels) : nil,
+                                          country: random.chance(0.9) ? random.pick(["ID", "US", "DE"]) : nil))
+            }
+            guard c % 7 != 3 else { continue }
+            var t = start + Int64(random.int(0..<100)) * 86_400
+            for _ in 0..<random.int(1...12) {
+                // Whole hours, often the same one: ties in ts break by file order.
+                t += Int64(random.pick([0, 0, 3600, 86_400, 7 * 86_400, 40 * 86_400]))
+                let event = random.pick(names)
+                let amount: Double? = event == "purchase" && random.chance(0.9) ? Double(random.int(1...400)) / 4 : (random.chance(0.1) ? 5 : nil)
+                events.append(Event(customer: id, ts: t, event: event, amount: amount, channel: random.chance(0.7) ? random.pick(channels) : nil,
+                                    device: random.chance(0.8) ? random.pick(["ios", "web"]) : nil))
+            }
+        }
+        // Customers appear in the file in a shuffled order, not by id.
+        for i in stride(from: events.count - 1, to: 0, by: -1) where random.chance(0.3) { events.swapAt(i, random.int(0...i)) }
+        extraCustomer()
+        try load()
+    }
+
+    /// One customer only in the events file.
+    private func extraCustomer() {
+        events.append(Event(customer: "z999", ts: ReferenceCalendar.seconds(2023, 2, 2, 10), event: "purchase", amount: 10, channel: "social", device: nil))
+    }
+
+    private func load() throws {
+        func time(_ s: Int64?) -> String { s.map { CivilClock.dateTime($0) } ?? "" }
+        func number(_ v: Double?) -> String { v.map { "\($0)" } ?? "" }
+        let eventLines = events.map { "\($0.customer),\(time($0.ts)),\($0.event),\(number($0.amount)),\($0.channel ?? ""),\($0.device ?? "")" }
+        let customerLines = customers.map { "\($0.id),\($0.signup.map { String(CivilClock.dateTime($0).prefix(10)) } ?? ""),\($0.channel ?? ""),\($0.country ?? "")" }
+        let eventsPath = files.write("events.csv", (["customer_id,ts,event,amount,channel,device"] + eventLines).joined(separator: "\n") + "\n")
+        let customersPath = files.write("customers.csv", (["customer_id,signup,channel,country"] + customerLines).joined(separator: "\n") + "\n")
+        _ = try session.load(.events, path: eventsPath)
+        _ = try session.load(.customers, path: customersPath)
+    }
+
+    /// `CREATE TABLE`/`VIEW` statements making `events` and `customers` in the engine of `dialect`.
+    func createStatements(_ dialect: SQLDialect) throws -> [String] {
+        let printer = SQLPrinter(dialect)
+        let create = dialect == .spark ? "CREATE OR REPLACE TEMPORARY VIEW" : "CREATE TABLE"
+        func value(_ e: SQLExpression) throws -> String { try printer.expression(e) }
+        func table(_ name: String, _ columns: [(String, SQLType)], _ rows: [[SQLExpression]]) throws -> String {
+            let cells = try rows.map { row in "(" + (try row.map(value)).joined(separator: ", ") + ")" }
+            let casts = columns.enumerated().map { "CAST(c\($0.offset) AS \(dialect.definition.typeName($0.element.1))) AS \(printer.identifier($0.element.0))" }
+            return "\(create) \(name) AS SELECT \(casts.joined(separator: ", ")) FROM (VALUES \(cells.joined(separator: ", "))) AS v(\(columns.indices.map { "c\($0)" }.joined(separator: ", ")))"
+        }
+        func text(_ s: String?) -> SQLExpression { s.map(SQLExpression.text) ?? .null }
+        let eventRows: [[SQLExpression]] = events.enumerated().map { i, e in
+            [.text(e.customer), .timestamp(e.ts), .text(e.event), e.amount.map(SQLExpression.number) ?? .null, text(e.channel), text(e.device), .integer(Int64(i + 1))]
+        }
+        let customerRows: [[SQLExpression]] = customers.map { c in [.text(c.id), c.signup.map(SQLExpression.timestamp) ?? .null, text(c.channel), text(c.country)] }
+        let cache = dialect == .spark ? ["CACHE TABLE events", "CACHE TABLE customers"] : []
+        return [
+            try table("events", [("customer_id", .text), ("ts", .timestamp), ("event", .text), ("amount", .double), ("channel", .text),
+                                 ("device", .text), ("row_no", .bigint)], eventRows),
+            try table("customers", [("customer_id", .text), ("signup", .timestamp), ("channel", .text), ("country", .text)], customerRows),
+        ] + cache
+    }
+
+    /// Siklus's own table for `pipeline`, and the pipeline lowered against the session's catalog.
+    func expectation(_ pipeline: String) throws -> (ResultTable, SQLLoweredQuery) {
+        let expected = try session.query(pipeline)
+        let parsed = Parser.parse(SourceFile(name: "<test>", text: pipeline))
+        guard case .pipeline(let syntax)? = parsed.statements.first?.kind else { throw EngineFailure("not a pipeline: \(pipeline)") }
+        let catalog = session.context().catalog
+        let logical = try Binder(catalog: catalog).bind(syntax)
+        return (expected, try SQLLowering(catalog: catalog).lower(logical))
+    }
+}
