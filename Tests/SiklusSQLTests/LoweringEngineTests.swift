@@ -46,6 +46,12 @@ final class LoweringEngineTests: XCTestCase {
         "cohort | metric stage_share",
         "cohort by channel | metric stage_share",
         "events | where device = ios | by country | metric stage_share | sort share desc",
+        // Spend: rows by date and channel, new paying customers for cpa.
+        "events | by channel | metric impressions, clicks, ctr",
+        "events | by month, channel | metric spend, cpa",
+        "events | metric spend, impressions, clicks, ctr, cpa",
+        "cohort by channel | metric cpa, spend, customers",
+        "events | by week, events.channel | metric orders, spend",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {
