@@ -28,6 +28,8 @@ final class RemoteRunPostgresTests: PostgresTestCase {
         "cohort by channel | metric stage_share",
         "cohort by country | metric revenue | top 5",
         "cohort | stage purchase | by year | metric orders, avg_order",
+        "events | by month, channel | metric spend, cpa",
+        "events | by channel | metric impressions, clicks, ctr",
         "events | where channel = social and amount >= 50 | by week | metric orders | sort week desc | limit 4",
     ]
 
@@ -109,10 +111,10 @@ final class RemoteRunPostgresTests: PostgresTestCase {
     func testRefusedConstructIsALocatedErrorNamingIt() throws {
         let remote = try connectedSession(demoLoads())
         defer { remote.disconnect() }
-        let source = "events | by channel | metric spend"
+        let source = "cohort | metric transitions"
         XCTAssertThrowsError(try text(source, in: remote)) { error in
             let diagnostic = error as? Diagnostic
-            XCTAssertEqual(diagnostic?.message.hasPrefix("cannot run on PostgreSQL: the SQL compiler cannot express spend metrics"), true, "\(error)")
+            XCTAssertEqual(diagnostic?.message.hasPrefix("cannot run on PostgreSQL: the SQL compiler cannot express transitions"), true, "\(error)")
             XCTAssertEqual(diagnostic?.span, SourceSpan(start: 0, end: source.utf8.count))
         }
     }
