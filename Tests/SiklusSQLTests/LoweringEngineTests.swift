@@ -18,6 +18,7 @@ final class LoweringEngineTests: XCTestCase {
         "cohort country in (ID, US) | by country | metric customers, revenue | sort revenue desc | limit 3",
         "events | where amount > 20 and not (channel = social) | by events.channel | metric revenue, orders",
         "cohort | stage churn | by channel | metric customers",
+        "events | stage churn | by customer | metric events",
         "cohort | stage retention | by quarter | metric orders, avg_order",
         "events | stage purchase | by amount | metric orders | sort amount desc | limit 5",
         "cohort | by customer | metric revenue | top 3",

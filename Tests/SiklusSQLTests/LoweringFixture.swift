@@ -57,9 +57,16 @@ final class LoweringFixture {
         try load()
     }
 
-    /// One customer only in the events file.
+    /// One customer only in the events file; one whose cancel ties with a later login in file order (not
+    /// churned: the latest row decides), and one whose login ties with a later cancel (churned).
     private func extraCustomer() {
         events.append(Event(customer: "z999", ts: ReferenceCalendar.seconds(2023, 2, 2, 10), event: "purchase", amount: 10, channel: "social", device: nil))
+        // On the last day of the data, so as_of (its end) is too close for inactivity churn.
+        let last = events.map(\.ts).max() ?? 0
+        for (id, names) in [("z997", ["cancel", "login"]), ("z998", ["login", "cancel"])] {
+            events.append(Event(customer: id, ts: last - 86_400, event: "purchase", amount: 20, channel: "email", device: "web"))
+            for name in names { events.append(Event(customer: id, ts: last, event: name, amount: nil, channel: nil, device: "web")) }
+        }
     }
 
     private func load() throws {
