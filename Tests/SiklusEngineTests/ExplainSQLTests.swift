@@ -145,6 +145,34 @@ final class ExplainSQLTests: XCTestCase {
         compare(try session.query("events | by month | metric revenue"), try result[0].get(), "custom headers")
     }
 
+    /// A transaction log (no event column: every row a purchase) and an event log without a customers
+    /// file: explain's SQL (the SQL compiler's) computes Siklus's tables in DuckDB.
+    func testTransactionLogsAndEventsAloneHaveSQL() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-txlog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("orders.csv")
+        // Ties in time within a customer: file order decides which purchase is the first.
+        try "customer_id,ts,amount\nc2,2024-01-03 10:00:00,20\nc1,2024-01-01 09:00:00,10.5\nc1,2024-01-01 09:00:00,4\nc1,2024-02-10 12:00:00,7\n3,2024-03-01 00:00:00,1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let session = Session()
+        _ = try TeachingFixture.text("load events \"\(file.path)\"", in: session)
+        let pipelines = ["events | by month | metric customers, orders, revenue, avg_order",
+                         "cohort by first_purchase period month | metric customers, repeat_rate, ltv",
+                         "cohort | stage retention | metric orders, avg_order"]
+        var queries: [String] = []
+        for pipeline in pipelines {
+            let sql = try XCTUnwrap(TeachingFixture.sql(ofExplain: try TeachingFixture.text("explain " + pipeline, in: session)), pipeline)
+            XCTAssertTrue(sql.contains("'purchase' AS event"), sql)
+            XCTAssertTrue(sql.contains(Self.compilerMarker), sql)
+            queries.append(sql)
+        }
+        try TeachingFixture.requireDuckDB()
+        for (pipeline, result) in zip(pipelines, try TeachingFixture.runInDuckDB(queries)) {
+            compare(try session.query(pipeline), try result.get(), pipeline)
+        }
+    }
+
     /// Same columns, same rows in the same order, equal values (numbers within 1e-9, relative).
     private func compare(_ expected: ResultTable, _ actual: (columns: [String], rows: [[Any?]]), _ pipeline: String,
                          file: StaticString = #filePath, line: UInt = #line) {
