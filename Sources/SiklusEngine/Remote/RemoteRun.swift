@@ -37,7 +37,7 @@ struct RemoteRun {
             throw Diagnostic("no events table on \(engine.dialect.displayName)", at: pipeline.source.span,
                              hints: ["bind one with `load events table \"name\"`, or load a file with `load events \"file.csv\"`"])
         }
-        let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap)
+        let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap, dialect: engine.dialect)
         let logical = try Binder(catalog: catalog.catalog).bind(pipeline)
         do {
             let lowered = try SQLLowering(catalog: catalog.catalog, tables: catalog.tables).lower(logical)
