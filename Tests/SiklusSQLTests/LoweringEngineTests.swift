@@ -47,6 +47,11 @@ final class LoweringEngineTests: XCTestCase {
         "cohort | metric stage_share",
         "cohort by channel | metric stage_share",
         "events | where device = ios | by country | metric stage_share | sort share desc",
+        // derive: computed event columns (NULL for a zero divisor), derive amount.
+        "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders",
+        "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events",
+        "events | derive half = amount / 2 | stage purchase | by half | metric orders | sort half desc | limit 5",
+        "events | derive amount = amount * 2 + 1 | by channel | metric revenue, avg_order, ltv",
         // Spend: rows by date and channel, new paying customers for cpa.
         "events | by channel | metric impressions, clicks, ctr",
         "events | by month, channel | metric spend, cpa",

@@ -21,15 +21,18 @@ extension SQLLoweringState {
         if let name = builder.sharedName("staged") { return name }
         let t = "t"
         func role(_ column: String?, _ type: SQLType) -> SQLExpression { column.map { .column($0, table: t) } ?? .cast(.null, type) }
+        let derived = derivedEvents
         var items: [SQLSelectItem] = [
             .named(.column(tables.eventCustomer, table: t), "customer_id"),
             .named(.column(tables.eventTime, table: t), "ts"),
             .named(role(tables.eventName, .text), "event"),
-            .named(role(tables.eventAmount, .double), "amount"),
+            .named(derived.amount, "amount"),
             .named(role(tables.eventChannel, .text), "channel"),
             .named(role(tables.loadOrder, .bigint), "row_no"),
         ]
-        items += catalog.events.columns.map { .column($0.name, table: t) }
+        items += catalog.events.columns.enumerated().map { i, column in
+            derived.columns[i].map { .named($0, column.name) } ?? .column(column.name, table: t)
+        }
         let purchase = SQLExpression.inList(role(tables.eventName, .text), query.stageMap.purchaseEvents.map(SQLExpression.text), negated: false)
         let number = SQLExpression.window(.call("row_number", []), SQLWindow(partitionBy: [.column(tables.eventCustomer, table: t), purchase],
                                                                              orderBy: fileOrder(t)))
