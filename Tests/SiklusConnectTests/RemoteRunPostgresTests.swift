@@ -30,6 +30,7 @@ final class RemoteRunPostgresTests: PostgresTestCase {
         "cohort | stage purchase | by year | metric orders, avg_order",
         "events | by month, channel | metric spend, cpa",
         "events | by channel | metric impressions, clicks, ctr",
+        "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders",
         "events | where channel = social and amount >= 50 | by week | metric orders | sort week desc | limit 4",
     ]
 

@@ -86,9 +86,9 @@ final class ExplainSQLTests: XCTestCase {
         Case(pipeline: "cohort by signup period week | retention horizon 5", setup: "set week_start = wednesday"),
     ]
 
-    /// Where explain still shows the older translator's SQL: `derive` (not lowered) and retention (lowered
-    /// as long-form cells that Siklus pivots, so its SQL alone is not the table).
-    static let oldTranslatorConstructs = ["| derive", "| retention"]
+    /// Where explain still shows the older translator's SQL: retention (lowered as long-form cells that
+    /// Siklus pivots, so its SQL alone is not the table).
+    static let oldTranslatorConstructs = ["| retention"]
     static let compilerMarker = "-- the query (the SQL compiler's"
 
     func testExplainSQLComputesWhatSiklusComputes() throws {

@@ -67,7 +67,7 @@ struct Explainer {
         out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]
         // The SQL compiler's DuckDB SQL; the older translator only for what the compiler does not lower yet.
-        switch ExplainSQL(context: plan.context ?? context).lowered(pipeline) {
+        switch ExplainSQL(context: context).lowered(pipeline) {  // the session's catalog: the binder adds the derives itself
         case .success(let sql):
             out.append(SQLText.indent(sql, 2))
         case .failure:
