@@ -47,6 +47,9 @@ final class LoweringEngineTests: XCTestCase {
         "cohort | metric stage_share",
         "cohort by channel | metric stage_share",
         "events | where device = ios | by country | metric stage_share | sort share desc",
+        // Transitions between the stages at the end of consecutive periods.
+        "cohort | metric transitions",
+        "cohort country = US | stage purchase | metric transitions",
         // derive: computed event columns (NULL for a zero divisor), derive amount.
         "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders",
         "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events",

@@ -10,10 +10,11 @@ extension SQLLoweringState {
 
     mutating func metrics(_ metrics: [Metric], dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
         if metrics == [.stage_share] { return try stageShare(dimensions: dimensions) }
+        if metrics == [.transitions] { return try transitions(dimensions: dimensions) }
         for metric in metrics {
             switch metric {
             case .stage_share: throw SQLNotExpressible("stage_share with other metrics")
-            case .transitions: throw SQLNotExpressible("transitions (not lowered yet)")
+            case .transitions: throw SQLNotExpressible("transitions with other metrics")
             case .returns: throw SQLNotExpressible("returns (order-level data)")
             default: break
             }
