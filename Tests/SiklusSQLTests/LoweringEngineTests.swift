@@ -1,5 +1,6 @@
 import XCTest
 import SiklusPlan
+@testable import SiklusEngine
 @testable import SiklusSQL
 import SiklusTestSupport
 
@@ -63,6 +64,17 @@ final class LoweringEngineTests: XCTestCase {
         "events | by week, events.channel | metric orders, spend",
     ]
 
+    /// Settings the SQL must follow: run on the same data with these set.
+    static let settings = "set week_start = wednesday; set churn_after = 30d; set as_of = 2023-04-30; set period = week"
+    static let settingsPipelines = [
+        "events | by week | metric orders, customers",
+        "cohort by signup | retention horizon 5",
+        "cohort by signup period quarter | metric churn_rate",
+        "cohort by channel | metric stage_share",
+        "cohort | metric transitions",
+        "events | by month | metric ltv, active",
+    ]
+
     func testLoweredPipelinesOnDuckDB() throws {
         try run(.duckdb) { queries, setup in try PythonSQLEngine.duckdb.run(queries, setup: setup) }
     }
@@ -81,16 +93,20 @@ final class LoweringEngineTests: XCTestCase {
     }
 
     private func run(_ dialect: SQLDialect, _ engine: ([String], [String]) throws -> [Result<EngineRows, EngineFailure>]) throws {
-        let fixture = try LoweringFixture(seed: 12)
+        let fixture = try LoweringFixture(seed: 12), configured = try LoweringFixture(seed: 12, settings: Self.settings)
+        let applied = configured.session.context().settings
+        XCTAssertEqual([applied.weekStart, Int(applied.churnAfter / 86_400)], [3, 30], "the settings were not applied")
+        XCTAssertEqual(applied.period, .week)
         var expected: [ResultTable] = [], queries: [String] = [], lowered: [SQLLoweredQuery] = []
-        for pipeline in Self.pipelines {
-            let (table, query) = try fixture.expectation(pipeline)
+        let cases = Self.pipelines.map { (fixture, $0) } + Self.settingsPipelines.map { (configured, $0) }
+        for (source, pipeline) in cases {
+            let (table, query) = try source.expectation(pipeline)
             expected.append(table)
             lowered.append(query)
             queries.append(try query.sql(dialect))
         }
         let results = try engine(queries, try fixture.createStatements(dialect))
-        for (i, pipeline) in Self.pipelines.enumerated() {
+        for (i, pipeline) in cases.map({ $0.1 + ($0.0 === configured ? " (with settings)" : "") }).enumerated() {
             switch results[i] {
             case .failure(let error): XCTFail("\(dialect.displayName) rejected \(pipeline): \(error)\n\(queries[i])")
             case .success(let rows):
