@@ -30,7 +30,7 @@ final class TeachingExplainGoldenTests: XCTestCase {
     func testExplainHasEverySectionWithSharedStepNumbers() throws {
         let session = try XCTUnwrap(TeachingFixture.shared)
         let text = try TeachingFixture.text("explain cohort signup=2022-09 | stage retention | metric avg_order", in: session)
-        let headers = ["query", "syntax", "plan", "formulas", "worked example: customer ", "sql (DuckDB", "settings"]
+        let headers = ["query", "syntax", "logical plan", "\nplan\n", "formulas", "worked example: customer ", "sql (DuckDB", "settings"]
         var position = text.startIndex
         for header in headers {
             guard let found = text.range(of: header, range: position..<text.endIndex) else { return XCTFail("no section \(header)\n\(text)") }

@@ -85,32 +85,43 @@ enum MetricTable {
                                cumulative: LTVBase?) -> ColumnValues {
         func ratio(_ a: Double, _ b: Double, percent: Bool = false) -> Double? { b == 0 ? nil : a / b * (percent ? 100 : 1) }
         let s = aggregates?.stats ?? [], p = spend ?? []
-        func count(_ f: (GroupStats) -> Int) -> ColumnValues { .integer(rows.map { g in s.isEmpty ? 0 : Int64(f(s[g])) }) }
         func number(_ f: (Int) -> Double?) -> ColumnValues { .number(rows.map(f)) }
-        switch metric {
-        case .customers: return count(\.customers)
-        case .events: return count(\.events)
-        case .orders: return count(\.orders)
-        case .returns: return count(\.returns)
-        case .active: return count(\.active)
-        case .revenue: return number { s[$0].revenue }
-        case .avg_order: return number { ratio(s[$0].revenue, Double(s[$0].orders)) }
-        case .orders_per_customer: return number { ratio(Double(s[$0].orders), Double(s[$0].customers)) }
-        case .repeat_rate: return number { ratio(Double(s[$0].repeaters), Double(s[$0].purchasers), percent: true) }
-        case .conversion_rate: return number { ratio(Double(s[$0].purchasers), Double(s[$0].customers), percent: true) }
-        case .time_to_purchase: return number { Statistics.median(aggregates?.daysToPurchase[$0] ?? []) }
-        case .engagement: return number { ratio(Double(s[$0].engagement), Double(s[$0].active)) }
-        case .churn_rate: return number { ratio(Double(s[$0].churned), Double(s[$0].buyers), percent: true) }
-        case .ltv:
-            guard let cumulative else { return number { ratio(s[$0].revenue, Double(s[$0].customers)) } }
+        /// A measure of group `g`, read from the scan's counters or the spend scan's sums.
+        func measure(_ m: MetricMeasure, _ g: Int) -> Double {
+            switch m {
+            case .customers: Double(s[g].customers)
+            case .active: Double(s[g].active)
+            case .events: Double(s[g].events)
+            case .orders: Double(s[g].orders)
+            case .returns: Double(s[g].returns)
+            case .revenue: s[g].revenue
+            case .purchasers: Double(s[g].purchasers)
+            case .repeaters: Double(s[g].repeaters)
+            case .engagementEvents: Double(s[g].engagement)
+            case .buyersByAsOf: Double(s[g].buyers)
+            case .churnedByAsOf: Double(s[g].churned)
+            case .impressions: p[g].impressions
+            case .clicks: p[g].clicks
+            case .spend: p[g].spend
+            case .newPayingCustomers: Double(p[g].newCustomers)
+            }
+        }
+        switch metric.definition {
+        case .measure(let m):
+            // Counts are whole numbers; money stays a number.
+            guard metric.unit == .count else { return number { measure(m, $0) } }
+            if !m.readsSpend && s.isEmpty { return .integer(rows.map { _ in 0 }) }
+            return .integer(rows.map { Int64(measure(m, $0)) })
+        case .ratio(let a, let b, let percent):
+            return number { ratio(measure(a, $0), measure(b, $0), percent: percent) }
+        case .runningRatio(let a, let b):
+            guard let cumulative else { return number { ratio(measure(a, $0), measure(b, $0)) } }
             let running = cumulative.runningRevenue(stats: s, keys: keys)
             return number { g in cumulative.value(g, running: running, keys: keys) }
-        case .impressions: return .integer(rows.map { Int64(p[$0].impressions) })
-        case .clicks: return .integer(rows.map { Int64(p[$0].clicks) })
-        case .spend: return number { p[$0].spend }
-        case .ctr: return number { ratio(p[$0].clicks, p[$0].impressions, percent: true) }
-        case .cpa: return number { ratio(p[$0].spend, Double(p[$0].newCustomers)) }
-        case .stage_share, .transitions: return .number(rows.map { _ in nil })
+        case .medianDaysToFirstPurchase:
+            return number { Statistics.median(aggregates?.daysToPurchase[$0] ?? []) }
+        case .ownTable:
+            return .number(rows.map { _ in nil })
         }
     }
 

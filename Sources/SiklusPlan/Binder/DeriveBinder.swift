@@ -16,13 +16,8 @@ struct DeriveBinder {
             throw Diagnostic("the expression nests too many parenthesized parts on the right of an operator", at: spec.expression.span,
                              hints: ["split it into several derives: `derive a = …` then `derive b = a * …`"])
         }
-        var next = catalog
-        if isAmount {
-            next.missingAmountHints = nil
-        } else {
-            next.events.columns.append(Catalog.Column(name: spec.name.text, kind: .number))
-        }
-        return (DeriveStep(name: spec.name.text, expression: expression, replacesAmount: isAmount, span: span), next)
+        let derive = DeriveStep(name: spec.name.text, expression: expression, replacesAmount: isAmount, span: span)
+        return (derive, catalog.adding([derive]))
     }
 
     private static func checkNewName(_ name: Identifier, in catalog: Catalog) throws(Diagnostic) {

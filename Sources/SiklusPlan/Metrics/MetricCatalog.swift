@@ -1,5 +1,6 @@
-/// Every metric Siklus computes, with its unit, exact formula and an example: the one place `help metric`,
-/// `explain` and docs/LANGUAGE.md take their definitions from.
+/// Every metric Siklus computes, with its unit, exact formula, structure (`definition`) and an example: the
+/// one place `help metric`, `explain`, docs/LANGUAGE.md, the in-memory evaluator and the SQL compiler take
+/// their definitions from.
 public enum Metric: String, Sendable, CaseIterable {
     case customers, events, orders, revenue, returns
     case avg_order, orders_per_customer, repeat_rate, conversion_rate, time_to_purchase, ltv
@@ -19,11 +20,11 @@ public enum Metric: String, Sendable, CaseIterable {
         }
     }
 
-    /// Reads the spend table.
-    package var needsSpend: Bool { [.impressions, .clicks, .ctr, .spend, .cpa].contains(self) }
+    /// Reads the spend table (one of its measures does).
+    package var needsSpend: Bool { definition.measures.contains(where: \.readsSpend) }
 
     /// Produces a table of its own shape, so it must be the only metric of its step.
-    package var hasOwnShape: Bool { self == .stage_share || self == .transitions }
+    package var hasOwnShape: Bool { definition == .ownTable }
 
     /// One line: what the metric answers.
     public var summary: String {

@@ -156,14 +156,3 @@ public enum LogicalPlanPrinter {
         }
     }
 }
-
-extension Catalog {
-    /// This catalog with the derived columns of `derives` appended to the events, as the binder numbers them.
-    func adding(_ derives: [DeriveStep]) -> Catalog {
-        var catalog = self
-        for derive in derives where !derive.replacesAmount {
-            catalog.events.columns.append(Column(name: derive.name, kind: .number))
-        }
-        return catalog
-    }
-}

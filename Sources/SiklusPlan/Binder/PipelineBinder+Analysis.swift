@@ -1,0 +1,79 @@
+import SiklusLanguage
+
+/// The result step of a pipeline: metrics, retention or funnel, checked against the catalog.
+extension PipelineBinder {
+    func metrics(_ names: [Identifier], span: SourceSpan) throws(Diagnostic) -> [Metric] {
+        var metrics: [Metric] = []
+        for name in names {
+            guard let metric = Metric(rawValue: name.lowercased) else {
+                throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.names, fallbackHint: "see `help metrics`")
+            }
+            if metric.needsSpend && !catalog.spend.isLoaded {
+                throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)
+            }
+            if metric.readsAmount, let hints = catalog.missingAmountHints {
+                throw Diagnostic("\(metric.rawValue) needs the amount role, and no events column has it", at: name.span, hints: hints)
+            }
+            metrics.append(metric)
+        }
+        if let special = metrics.first(where: \.hasOwnShape), metrics.count > 1 {
+            throw Diagnostic("\(special.rawValue) makes a table of its own; ask for it alone", at: span)
+        }
+        return metrics
+    }
+
+    func retention(_ options: RetentionOptions, groupingPeriod: PeriodUnit?, anchorsOnFirstPurchase: Bool,
+                           span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Retention {
+        var activity = LogicalQuery.Retention.Activity.purchase
+        switch options.activity?.value {
+        case nil, .purchase?: break
+        case .anyEvent?: activity = .anyEvent
+        case .event(let name)?:
+            guard catalog.isEventName(name.text) else {
+                throw Diagnostic.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? [])
+            }
+            activity = .event(name.text)
+        }
+        let horizon = try options.horizon.map { n throws(Diagnostic) -> Int in
+            guard n.value >= 0, n.value <= StepLimits.horizon else { throw Diagnostic("horizon takes at most \(StepLimits.horizon) periods", at: n.span) }
+            return Int(n.value)
+        }
+        return LogicalQuery.Retention(period: options.period?.value ?? groupingPeriod ?? settings.period, percent: options.isPercent,
+                                      activity: activity, unbounded: options.isUnbounded, horizon: horizon,
+                                      anchorsOnFirstPurchase: anchorsOnFirstPurchase, span: span)
+    }
+
+    func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Funnel {
+        var steps: [LogicalQuery.Funnel.Step] = []
+        // A name that is both an event and a stage is the event, as in PostHog (`purchase`: every purchase
+        // event); `stage purchase` is the stage (the first purchase). Stage steps are labelled `stage …`.
+        for (i, name) in spec.steps.enumerated() {
+            if spec.stageSteps.contains(i) {
+                guard let stage = Stage(named: name.text) else {
+                    throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames)
+                }
+                steps.append(.init(label: "stage " + stage.name, match: .stage(stage)))
+            } else if isEvent(name.text) {
+                steps.append(.init(label: name.text, match: .event(name.text)))
+            } else if let stage = Stage(named: name.text) {
+                steps.append(.init(label: "stage " + stage.name, match: .stage(stage)))
+            } else {
+                throw Diagnostic.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + (catalog.eventNames ?? []))
+            }
+        }
+        var window = LogicalQuery.Funnel.defaultWindow
+        if let written = spec.window {
+            guard written.value.value > 0 else { throw Diagnostic("the funnel window must be positive", at: written.span) }
+            // Any window longer than recorded history means "no limit"; capping it keeps time arithmetic in range.
+            window = min(written.value.approximateSeconds ?? .max, LogicalQuery.Funnel.longestWindow)
+        }
+        return LogicalQuery.Funnel(steps: steps, window: window, order: spec.order?.value ?? .ordered, span: span)
+    }
+
+    /// Whether a funnel step's name is an event. When the catalog does not list event names, a stage's name
+    /// is the stage unless the stage map lists it as an event (`purchase` is an event by default).
+    func isEvent(_ name: String) -> Bool {
+        if let names = catalog.eventNames { return names.contains(name) }
+        return Stage(named: name) == nil || catalog.stageMap.events.values.contains { $0.contains(name) }
+    }
+}

@@ -1,0 +1,90 @@
+/// A per-group quantity the metrics are built from: what each backend counts or sums over the scope.
+public enum MetricMeasure: String, Hashable, Sendable, CaseIterable {
+    /// Distinct customers in scope (for event-level groups: with an event in the group).
+    case customers
+    /// Customers with at least one event in scope.
+    case active
+    /// Event rows in scope.
+    case events
+    /// Purchase events in scope (with an order column: orders, counted at their first row, returns left out).
+    case orders
+    /// Returns in scope (order column only; 0 without one).
+    case returns
+    /// Sum of amount over purchase rows in scope (missing amounts count as 0).
+    case revenue
+    /// Customers with at least one purchase (order) in scope.
+    case purchasers
+    /// Customers with at least two purchases (orders) in scope.
+    case repeaters
+    /// Engagement events (the retention stage's non-purchase events) in scope.
+    case engagementEvents
+    /// Customers who purchased by as_of.
+    case buyersByAsOf
+    /// Of those, the customers churned as of as_of.
+    case churnedByAsOf
+    /// spend.impressions in the group's period and channel.
+    case impressions
+    /// spend.clicks in the group's period and channel.
+    case clicks
+    /// spend.spend in the group's period and channel.
+    case spend
+    /// Customers in scope whose first purchase falls in the group's period (the spend table's span without a
+    /// time dimension), by acquisition channel.
+    case newPayingCustomers
+
+    /// True for the measures read from the spend table.
+    public var readsSpend: Bool { [.impressions, .clicks, .spend, .newPayingCustomers].contains(self) }
+}
+
+/// How a metric's value is computed from measures: the structure every backend follows (the in-memory
+/// evaluator, the SQL compiler) while `Metric.formula` says the same in words for `help` and `explain`.
+public enum MetricDefinition: Hashable, Sendable {
+    /// The measure itself.
+    case measure(MetricMeasure)
+    /// numerator / denominator per group, null when the denominator is 0, × 100 when `percent`.
+    case ratio(MetricMeasure, over: MetricMeasure, percent: Bool)
+    /// numerator / denominator, where with a time dimension the numerator runs (cumulates) over the periods up
+    /// to each group's (`ltv`); without one, a plain ratio.
+    case runningRatio(MetricMeasure, over: MetricMeasure)
+    /// The median over buyers of the days from first event to first purchase (`time_to_purchase`).
+    case medianDaysToFirstPurchase
+    /// A table of its own shape (`stage_share`, `transitions`).
+    case ownTable
+
+    /// The measures it reads.
+    public var measures: [MetricMeasure] {
+        switch self {
+        case .measure(let m): [m]
+        case .ratio(let a, let b, _), .runningRatio(let a, let b): [a, b]
+        case .medianDaysToFirstPurchase, .ownTable: []
+        }
+    }
+}
+
+extension Metric {
+    /// The metric's structure (see `MetricDefinition`); `formula` is its wording.
+    public var definition: MetricDefinition {
+        switch self {
+        case .customers: .measure(.customers)
+        case .events: .measure(.events)
+        case .orders: .measure(.orders)
+        case .revenue: .measure(.revenue)
+        case .returns: .measure(.returns)
+        case .active: .measure(.active)
+        case .impressions: .measure(.impressions)
+        case .clicks: .measure(.clicks)
+        case .spend: .measure(.spend)
+        case .avg_order: .ratio(.revenue, over: .orders, percent: false)
+        case .orders_per_customer: .ratio(.orders, over: .customers, percent: false)
+        case .repeat_rate: .ratio(.repeaters, over: .purchasers, percent: true)
+        case .conversion_rate: .ratio(.purchasers, over: .customers, percent: true)
+        case .engagement: .ratio(.engagementEvents, over: .active, percent: false)
+        case .churn_rate: .ratio(.churnedByAsOf, over: .buyersByAsOf, percent: true)
+        case .ctr: .ratio(.clicks, over: .impressions, percent: true)
+        case .cpa: .ratio(.spend, over: .newPayingCustomers, percent: false)
+        case .ltv: .runningRatio(.revenue, over: .customers)
+        case .time_to_purchase: .medianDaysToFirstPurchase
+        case .stage_share, .transitions: .ownTable
+        }
+    }
+}
