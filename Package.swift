@@ -24,7 +24,7 @@ let package = Package(
         // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
         .target(name: "SiklusPlan", dependencies: ["SiklusLanguage", "SiklusTime"]),
         // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.
-        .target(name: "SiklusSQL"),
+        .target(name: "SiklusSQL", dependencies: ["SiklusPlan"]),
         // Connections to PostgreSQL (libpq) and Spark (a long-lived session); only the shell links them.
         .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "CLibPQ"]),
         // The columnar engine (the logical plan compiled to kernels over the store) and the session API; runs on a
@@ -72,7 +72,9 @@ let package = Package(
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.
-        .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusEngine", "SiklusPlan", "SiklusLanguage", "SiklusTestSupport"]),
+        // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.
+        .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusPlan", "SiklusEngine", "SiklusLanguage", "SiklusTestSupport"]),
         // Against a real Spark session (pyspark + Java 17; scripts/engines/spark installs them): one session for all.
         .testTarget(name: "SiklusSparkTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
     ]

@@ -47,6 +47,13 @@ public final class PostgresTestServer: Sendable {
         if case .success(let server) = started { server.stop() }
     }
 
+    /// A cluster of its own (not the shared one), for a test that stops it with `stop()` when done.
+    public static func start() throws -> PostgresTestServer {
+        do { return try PostgresTestServer() } catch let error as MissingPrerequisite { throw error } catch {
+            throw MissingPrerequisite("cannot start a PostgreSQL test cluster: \(error)")
+        }
+    }
+
     private init() throws {
         binDirectory = try Self.findBinaries()
         runAsPostgres = geteuid() == 0
@@ -58,7 +65,7 @@ public final class PostgresTestServer: Sendable {
         do {
             try runTool("initdb", ["-D", directory + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"],
                         log: directory + "/initdb.log", timeout: 120)
-            let options = "-k \(directory) -p \(port) -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+            let options = "-k \(directory) -p \(port) -c listen_addresses='' -c timezone=UTC -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
             try runTool("pg_ctl", ["-D", directory + "/data", "-l", directory + "/server.log", "-o", options, "-w", "-t", "60", "start"],
                         log: directory + "/pg_ctl.log", timeout: 90)
         } catch {

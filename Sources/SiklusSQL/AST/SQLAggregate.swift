@@ -1,0 +1,70 @@
+/// An aggregate call: `sum(x)`, `count(DISTINCT x)`, `median(x) FILTER (WHERE c)`.
+///
+/// Aggregates whose spelling differs per dialect (median, first value by time) go through the
+/// dialect's function library; the others are standard SQL.
+public struct SQLAggregate: Sendable, Equatable {
+    public var function: SQLAggregateFunction
+    public var arguments: [SQLExpression]
+    public var distinct: Bool
+    /// Rows the aggregate reads (`FILTER (WHERE …)`, or a `CASE` where the dialect has no `FILTER`).
+    public var filter: SQLExpression?
+
+    public init(_ function: SQLAggregateFunction, _ arguments: [SQLExpression], distinct: Bool = false, filter: SQLExpression? = nil) {
+        self.function = function
+        self.arguments = arguments
+        self.distinct = distinct
+        self.filter = filter
+    }
+}
+
+public enum SQLAggregateFunction: Sendable, Equatable {
+    /// `count(*)`.
+    case countAll
+    case count, sum, min, max, avg
+    /// Siklus's median: the middle value, or the mean of the two middle values (see `Statistics.median`).
+    case median
+    /// The value of the row with the earliest time, ties broken by the later arguments (file order):
+    /// arguments `value, time, tieBreak…`. NULL values are not skipped: filter them out when meant.
+    case firstByTime
+
+    /// The name of a standard aggregate; nil for the library's.
+    var standardName: String? {
+        switch self {
+        case .countAll, .count: "count"
+        case .sum: "sum"
+        case .min: "min"
+        case .max: "max"
+        case .avg: "avg"
+        case .median, .firstByTime: nil
+        }
+    }
+}
+
+/// `OVER (PARTITION BY … ORDER BY …)`. With an `ORDER BY` the frame is SQL's default (every row up to
+/// the current one and its peers), which all three dialects share.
+public struct SQLWindow: Sendable, Equatable {
+    public var partitionBy: [SQLExpression]
+    public var orderBy: [SQLOrderTerm]
+
+    public init(partitionBy: [SQLExpression] = [], orderBy: [SQLOrderTerm] = []) {
+        self.partitionBy = partitionBy
+        self.orderBy = orderBy
+    }
+}
+
+/// One `ORDER BY` term. Nulls are always placed explicitly (Spark sorts them first by default), and a
+/// text term sorts byte-wise (`COLLATE "C"` on PostgreSQL), as Siklus does.
+public struct SQLOrderTerm: Sendable, Equatable {
+    public var expression: SQLExpression
+    public var descending: Bool
+    public var nullsFirst: Bool
+    /// True when the term is text, so the printer asks for byte-wise order where the dialect needs it.
+    public var isText: Bool
+
+    public init(_ expression: SQLExpression, descending: Bool = false, nullsFirst: Bool = false, isText: Bool = false) {
+        self.expression = expression
+        self.descending = descending
+        self.nullsFirst = nullsFirst
+        self.isText = isText
+    }
+}

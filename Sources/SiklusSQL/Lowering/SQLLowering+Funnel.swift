@@ -1,0 +1,114 @@
+import SiklusLanguage
+import SiklusPlan
+
+/// `funnel`, as `FunnelAnalysis`: every occurrence of step 1 starts an attempt; each attempt takes the
+/// earliest later row matching the next step within the window (`strict`: the very next row); a
+/// customer counts at the furthest step of their best attempt (the most steps, then the earliest start).
+/// Rows are numbered per customer by time, then file order.
+extension SQLLoweringState {
+    mutating func funnel(_ plan: LogicalQuery.Funnel, dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
+        guard dimensions.allSatisfy(\.isCustomerLevel) else {
+            throw SQLNotExpressible("a funnel split by an event dimension (Siklus rejects it too)")
+        }
+        let n = plan.steps.count
+        let window = SQLExpression.library(.interval(seconds: plan.window), [])
+        var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
+                                      .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
+                                                                                        orderBy: [SQLOrderTerm(.col("e", "ts")), SQLOrderTerm(.col("e", "row_no"))])), "n")]
+        for (i, step) in plan.steps.enumerated() {
+            let match: SQLExpression
+            switch step.match {
+            case .stage(let stage): match = .coalesce(.equal(.col("e", "stage"), .text(stage.name)), .boolean(false))
+            case .event(let name): match = .coalesce(.equal(.col("e", "event"), .text(name)), .boolean(false))
+            }
+            items.append(.named(match, "step_\(i + 1)"))
+        }
+        let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
+                                       SQLSelect(items, from: .table(events, alias: "e"),
+                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
+        let attempts = plan.order == .anyOrder
+            ? anyOrderAttempts(n: n, from: funnelEvents, window: window)
+            : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)
+        let attemptColumns = ["customer_id", plan.order == .anyOrder ? "n0" : "n1"] + (1...n).map { "t\($0)" } + ["level"]
+        let first = plan.order == .anyOrder ? "n0" : "n1"
+        let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
+            partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
+            from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
+        let best = builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
+            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
+
+        // Days between steps: from the previous step, or (any order) from the earliest step of the attempt.
+        let start = SQLExpression.call("least", (1...n).map { $0 == 1 ? .col("b", "t1") : .caseWhen([SQLWhen(.binary(.col("b", "level"), .greaterEqual, .integer(Int64($0))), .col("b", "t\($0)"))], else: nil) })
+        let labels = dimensions.map { $0.label("p") }
+        var columns: [SQLSelectItem] = zip(labels, dimensions).map { .named($0, $1.name) }
+        for s in 1...n {
+            let reachedStep = SQLExpression.binary(.col("b", "level"), .greaterEqual, .integer(Int64(s)))
+            columns.append(.named(.countAll(where: reachedStep), "reached_\(s)"))
+            if s > 1 {
+                let from = plan.order == .anyOrder ? start : .col("b", "t\(s - 1)")
+                let days = SQLExpression.binary(.binary(.library(.epochSeconds, [.col("b", "t\(s)")]), .minus, .library(.epochSeconds, [from])), .divide, .number(86_400))
+                columns.append(.named(.aggregate(.median, days, where: reachedStep), "days_\(s)"))
+            }
+        }
+        let reached = builder.add("reached", "   … counted per group: customers reaching at least each step, and the median days to it", SQLSelect(
+            columns, from: .table(best, alias: "b"),
+            joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("b", "customer_id"))))], groupBy: labels))
+
+        let dims = dimensions.map(\.name)
+        let rows = plan.steps.enumerated().map { i, step -> SQLSelect in
+            let s = i + 1
+            let count = SQLExpression.column("reached_\(s)")
+            return SQLSelect(dims.map { .column($0) } + [
+                .named(.integer(Int64(s)), "step_no"), .named(.text(step.label), "step"), .named(count, "customers"),
+                .named(.binary(.safeDivide(count, .column("reached_\(max(1, s - 1))")), .times, .integer(100)), "from_previous"),
+                .named(.binary(.safeDivide(count, .column("reached_1")), .times, .integer(100)), "from_first"),
+                .named(s == 1 ? .cast(.null, .double) : .column("days_\(s)"), "median_days"),
+            ], from: .table(reached, alias: nil))
+        }
+        let title = "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)"
+        return SQLResultShape(select: SQLQuery(.unionAll(rows)), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"],
+                              order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("step_no"))], hidden: ["step_no"], measure: "median_days",
+                              textColumns: Set(dims + ["step"]),
+                              reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent, .percent, .days], shape: .funnel, title: title))
+    }
+
+    /// `step_1` … `step_n` and `attempts` for ordered and strict funnels; returns the name of `attempts`.
+    private mutating func orderedAttempts(n: Int, from funnelEvents: String, window: SQLExpression, strict: Bool) -> String {
+        var previous = builder.add("step_1", "   … every occurrence of step 1 starts an attempt", SQLSelect(
+            [.column("customer_id"), .named(.column("n"), "n1"), .named(.column("ts"), "t1")], from: .table(funnelEvents, alias: nil), where: .column("step_1")))
+        var carried = ["customer_id", "n1", "t1"]
+        for s in 2...n {
+            let next: SQLExpression = strict ? .equal(.col("f", "n"), .binary(.col("s", "n\(s - 1)"), .plus, .integer(1)))
+                                             : .binary(.col("f", "n"), .greater, .col("s", "n\(s - 1)"))
+            let on = SQLExpression.and([.equal(.col("f", "customer_id"), .col("s", "customer_id")), .col("f", "step_\(s)"), next,
+                                        .binary(.col("f", "ts"), .lessEqual, .binary(.col("s", "t1"), .plus, window))])
+            previous = builder.add("step_\(s)", strict ? "   … the very next event, if it is step \(s), within the window" : "   … the earliest later event that is step \(s), within the window of step 1", SQLSelect(
+                carried.map { .column($0, table: "s") } + [.named(.aggregate(.min, .col("f", "n")), "n\(s)"), .named(.aggregate(.min, .col("f", "ts")), "t\(s)")],
+                from: .table(previous, alias: "s"), joins: [SQLJoin(.left, .table(funnelEvents, alias: "f"), .on(on))],
+                groupBy: carried.map { .column($0, table: "s") }))
+            carried += ["n\(s)", "t\(s)"]
+        }
+        let level = (2...n).reduce(SQLExpression.integer(1)) { sum, s in
+            .binary(sum, .plus, .caseWhen([SQLWhen(.isNull(.column("n\(s)"), negated: true), .integer(1))], else: .integer(0)))
+        }
+        return builder.add("attempts", "   … an attempt reaches as many steps as it found", SQLSelect(
+            carried.map { .column($0) } + [.named(level, "level")], from: .table(previous, alias: nil)))
+    }
+
+    /// `starts`, `found` and `attempts` for `any order`: from each event that is some step, the first
+    /// time each step occurs within the window; the attempt reaches steps 1…k when all of them occur.
+    private mutating func anyOrderAttempts(n: Int, from funnelEvents: String, window: SQLExpression) -> String {
+        let starts = builder.add("starts", "   … every event that is any step starts an attempt", SQLSelect(
+            [.column("customer_id"), .named(.column("n"), "n0"), .named(.column("ts"), "t0")], from: .table(funnelEvents, alias: nil),
+            where: .or((1...n).map { .column("step_\($0)") })))
+        let on = SQLExpression.and([.equal(.col("f", "customer_id"), .col("s", "customer_id")), .binary(.col("f", "n"), .greaterEqual, .col("s", "n0")),
+                                    .binary(.col("f", "ts"), .lessEqual, .binary(.col("s", "t0"), .plus, window))])
+        let found = builder.add("found", "   … the first time each step occurs within the window of the start", SQLSelect(
+            [.column("customer_id", table: "s"), .column("n0", table: "s")] + (1...n).map { .named(.aggregate(.min, .col("f", "ts"), where: .col("f", "step_\($0)")), "t\($0)") },
+            from: .table(starts, alias: "s"), joins: [SQLJoin(.inner, .table(funnelEvents, alias: "f"), .on(on))],
+            groupBy: [.col("s", "customer_id"), .col("s", "n0")]))
+        let level = SQLExpression.caseWhen((1...n).map { SQLWhen(.isNull(.column("t\($0)"), negated: false), .integer(Int64($0 - 1))) }, else: .integer(Int64(n)))
+        return builder.add("attempts", "   … an attempt reaches steps 1…k when all of them occur", SQLSelect(
+            [.all(table: nil), .named(level, "level")], from: .table(found, alias: nil)))
+    }
+}

@@ -1,0 +1,140 @@
+import SiklusPlan
+
+/// The CTEs every lifecycle question builds on, added once and only when needed: `staged` (each event
+/// with its purchase number and stage), `people` (each customer's derived facts, as `CustomerFacts`) and
+/// `lifecycle` (each customer's state as of `as_of`, as `LifecycleState`).
+extension SQLLoweringState {
+    /// `event IN (purchase names)` on a row of `alias` (nil: unqualified).
+    func isPurchase(_ alias: String?) -> SQLExpression {
+        .inList(.column("event", table: alias), query.stageMap.purchaseEvents.map(SQLExpression.text), negated: false)
+    }
+
+    /// `event IN (engagement names)`, or nil when the retention stage lists none.
+    func isEngagement(_ alias: String?) -> SQLExpression? {
+        let names = query.stageMap.events[.retention] ?? []
+        return names.isEmpty ? nil : .inList(.column("event", table: alias), names.map(SQLExpression.text), negated: false)
+    }
+
+    /// The events table read with role names (`customer_id`, `ts`, `event`, `amount`, `channel`, `row_no`),
+    /// each purchase numbered by time then file order.
+    mutating func staged() -> String {
+        if let name = builder.sharedName("staged") { return name }
+        let t = "t"
+        func role(_ column: String?, _ type: SQLType) -> SQLExpression { column.map { .column($0, table: t) } ?? .cast(.null, type) }
+        let derived = derivedEvents
+        var items: [SQLSelectItem] = [
+            .named(.column(tables.eventCustomer, table: t), "customer_id"),
+            .named(.column(tables.eventTime, table: t), "ts"),
+            .named(role(tables.eventName, .text), "event"),
+            .named(derived.amount, "amount"),
+            .named(role(tables.eventChannel, .text), "channel"),
+            .named(role(tables.loadOrder, .bigint), "row_no"),
+        ]
+        items += catalog.events.columns.enumerated().map { i, column in
+            derived.columns[i].map { .named($0, column.name) } ?? .column(column.name, table: t)
+        }
+        let purchase = SQLExpression.inList(role(tables.eventName, .text), query.stageMap.purchaseEvents.map(SQLExpression.text), negated: false)
+        let number = SQLExpression.window(.call("row_number", []), SQLWindow(partitionBy: [.column(tables.eventCustomer, table: t), purchase],
+                                                                             orderBy: fileOrder(t)))
+        items.append(.named(.caseWhen([SQLWhen(purchase, number)], else: nil), "purchase_no"))
+        let rows = builder.add("event_rows", "events with role names; purchase_no numbers each customer's purchases by time, ties in file order",
+                               SQLSelect(items, from: .table(tables.events, alias: t)))
+
+        let map = query.stageMap
+        var arms = [SQLWhen(.equal(.column("purchase_no"), .integer(1)), .text("purchase"))]
+        var retention = SQLExpression.binary(.column("purchase_no"), .greater, .integer(1))
+        if let engagement = isEngagement(nil) { retention = .binary(retention, .or, engagement) }
+        arms.append(SQLWhen(retention, .text("retention")))
+        for stage in [Stage.awareness, .education, .consideration, .advocacy, .churn] {
+            guard let names = map.events[stage], !names.isEmpty else { continue }
+            arms.append(SQLWhen(.inList(.column("event"), names.map(SQLExpression.text), negated: false), .text(stage.name)))
+        }
+        return builder.add("staged", "every event with its lifecycle stage: the first purchase is stage purchase, later ones retention",
+                           SQLSelect([.all(table: nil), .named(.caseWhen(arms, else: nil), "stage")], from: .table(rows, alias: nil)),
+                           sharedAs: "staged")
+    }
+
+    /// Time, then file order (or, without a load-order column, the other event columns).
+    func fileOrder(_ alias: String) -> [SQLOrderTerm] {
+        var terms = [SQLOrderTerm(.column(tables.eventTime, table: alias))]
+        if let order = tables.loadOrder { return terms + [SQLOrderTerm(.column(order, table: alias))] }
+        for column in [tables.eventName, tables.eventAmount, tables.eventChannel].compactMap({ $0 }) {
+            terms.append(SQLOrderTerm(.column(column, table: alias), isText: column != tables.eventAmount))
+        }
+        return terms
+    }
+
+    /// Every customer of either table: signup (the customers table's, else the first event), first event,
+    /// first purchase, acquisition channel (the customers table's, else the first event's with one), and
+    /// the customers table's other columns.
+    mutating func people() -> String {
+        if let name = builder.sharedName("people") { return name }
+        let staged = staged()
+        let firstChannel = SQLExpression.aggregate(SQLAggregate(.firstByTime, [.column("channel"), .column("ts"), .column("row_no")],
+                                                                filter: .isNull(.column("channel"), negated: true)))
+        let facts = SQLQuery(SQLSelect([
+            .column("customer_id"),
+            .named(.aggregate(.min, .column("ts")), "first_event"),
+            .named(.aggregate(.min, .column("ts"), where: isPurchase(nil)), "first_purchase"),
+            .named(firstChannel, "first_channel"),
+        ], from: .table(staged, alias: nil), groupBy: [.column("customer_id")]))
+        let customersTable = catalog.customers
+        let id = tables.customerID
+        guard customersTable.isLoaded else {
+            let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts)
+            return builder.add("people", "every customer with signup (their first event: no customers table), first event, first purchase and acquisition channel",
+                               SQLSelect([.column("customer_id"), .named(.column("first_event"), "signup"), .column("first_event"),
+                                          .column("first_purchase"), .named(.column("first_channel"), "acquisition_channel")],
+                                         from: .table(factsName, alias: nil)), sharedAs: "people")
+        }
+        let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts)
+        let idsQuery = SQLQuery(.unionAll([
+            SQLSelect([.named(.cast(.column(id), .text), "customer_id")], from: .table(tables.customers, alias: nil)),
+            SQLSelect([.column("customer_id")], from: .table(staged, alias: nil)),
+        ]))
+        let ids = builder.add("customer_ids", "the customers of either table", SQLQuery(SQLSelect(distinct: true, [.column("customer_id")],
+                                                                                                  from: .subquery(idsQuery, alias: "u"))))
+        let signup = customersTable.index(ofRole: "signup").map { SQLExpression.coalesce(.cast(.column(customersTable.columns[$0].name, table: "c"), .timestamp), .col("f", "first_event")) }
+            ?? .col("f", "first_event")
+        let channel = customersTable.index(ofRole: "channel").map { SQLExpression.coalesce(.column(customersTable.columns[$0].name, table: "c"), .col("f", "first_channel")) }
+            ?? .col("f", "first_channel")
+        var items: [SQLSelectItem] = [.column("customer_id", table: "ids"), .named(signup, "signup"), .column("first_event", table: "f"),
+                                      .column("first_purchase", table: "f"), .named(channel, "acquisition_channel")]
+        for i in personColumns.keys.sorted() {
+            items.append(.named(.column(customersTable.columns[i].name, table: "c"), personColumns[i] ?? ""))
+        }
+        return builder.add("people", "every customer of either table: signup (the customers table's, else the first event), first event, first purchase, acquisition channel", SQLSelect(items, from: .table(ids, alias: "ids"), joins: [
+            SQLJoin(.left, .table(tables.customers, alias: "c"), .on(.equal(.cast(.column(id, table: "c"), .text), .col("ids", "customer_id")))),
+            SQLJoin(.left, .table(factsName, alias: "f"), .on(.equal(.col("f", "customer_id"), .col("ids", "customer_id")))),
+        ]), sharedAs: "people")
+    }
+
+    /// Per customer with an event up to as_of, as `LifecycleState`: churned when their latest event (by
+    /// time, then file order) is a churn event, or when they have purchased and their latest event is more
+    /// than churn_after before as_of; bought; and the furthest journey stage reached.
+    mutating func lifecycle() -> String {
+        if let name = builder.sharedName("lifecycle") { return name }
+        let staged = staged()
+        let isChurn = SQLExpression.coalesce(.equal(.column("stage"), .text("churn")), .boolean(false))
+        // The latest row is the first by time and file order both reversed.
+        let latestIsChurn = SQLExpression.aggregate(SQLAggregate(.firstByTime, [isChurn, .unary(.negate, .library(.epochSeconds, [.column("ts")])),
+                                                                                .unary(.negate, .column("row_no"))]))
+        let inner = SQLQuery(SQLSelect([
+            .column("customer_id"),
+            .named(latestIsChurn, "latest_is_churn"),
+            .named(.aggregate(.max, .column("ts")), "last_event"),
+            .named(.aggregate(.min, .column("ts"), where: .equal(.column("purchase_no"), .integer(1))), "first_purchase"),
+            .named(.aggregate(.max, .caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("stage"), .text($0.element.name)), .integer(Int64($0.offset + 1))) },
+                                              else: nil)), "furthest_rank"),
+        ], from: .table(staged, alias: nil), where: .binary(.column("ts"), .lessEqual, asOf), groupBy: [.column("customer_id")]))
+        let silent = SQLExpression.binary(.isNull(.column("first_purchase"), negated: true), .and,
+                                          .binary(.column("last_event"), .less, .binary(asOf, .minus, .library(.interval(seconds: query.settings.churnAfter), []))))
+        let churned = SQLExpression.binary(.column("latest_is_churn"), .or, silent)
+        return builder.add("lifecycle", "each customer's state as of as_of: churned when the latest event (time, then file order) is a churn event, or when they bought and then showed no event for churn_after",
+                           SQLSelect([.column("customer_id"), .named(churned, "churned"),
+                                      .named(.isNull(.column("first_purchase"), negated: true), "bought"),
+                                      .named(.caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("furthest_rank"), .integer(Int64($0.offset + 1))), .text($0.element.name)) },
+                                                       else: nil), "furthest_stage")],
+                                     from: .subquery(inner, alias: "s")), sharedAs: "lifecycle")
+    }
+}

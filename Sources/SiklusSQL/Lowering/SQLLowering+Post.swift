@@ -1,0 +1,43 @@
+import SiklusPlan
+
+/// The `result` CTE, the `sort` / `top` / `limit` steps and the final `SELECT` in Siklus's row order.
+/// Sorting is stable in Siklus: each step orders by its keys, then by the previous order (`row_no`).
+extension SQLLoweringState {
+    mutating func finish(_ result: SQLResultShape) throws(SQLNotExpressible) -> SQLLoweredQuery {
+        let resultName = builder.add("result", "the result table, one row per group", result.select)
+        let visible = result.columns.filter { !result.hidden.contains($0) }
+        let output = visible.map { SQLSelectItem.column($0) }
+        guard !query.post.isEmpty else {
+            return SQLLoweredQuery(query: SQLQuery(ctes: builder.ctes, .select(SQLSelect(output, from: .table(resultName, alias: nil))),
+                                                   orderBy: result.order), columns: visible, reading: result.reading)
+        }
+        let rowNumber = { (order: [SQLOrderTerm]) in SQLExpression.window(.call("row_number", []), SQLWindow(orderBy: order)) }
+        var previous = builder.add("numbered", "   … numbered in Siklus's row order", SQLSelect(
+            output + [.named(rowNumber(result.order), "row_no")], from: .table(resultName, alias: nil)))
+        let rowNo = SQLOrderTerm(.column("row_no"))
+        for step in query.post {
+            switch step {
+            case .sort(let keys):
+                let terms = try keys.map { key throws(SQLNotExpressible) -> SQLOrderTerm in
+                    guard let column = visible.first(where: { $0.lowercased() == key.column.lowercased() }) else {
+                        throw SQLNotExpressible("sort by \(key.column) (not a result column)")
+                    }
+                    return SQLOrderTerm(.column(column), descending: key.descending, isText: result.textColumns.contains(column))
+                }
+                previous = builder.add("sorted", "sort: missing values last, ties keep their order", SQLSelect(
+                    output + [.named(rowNumber(terms + [rowNo]), "row_no")], from: .table(previous, alias: nil)))
+            case .top(let n, _):
+                guard let measure = result.measure else { throw SQLNotExpressible("top without a numeric column") }
+                let ranked = SQLQuery(SQLSelect(output + [.named(rowNumber([SQLOrderTerm(.column(measure), descending: true), rowNo]), "row_no")],
+                                                from: .table(previous, alias: nil)))
+                previous = builder.add("top", "top \(n): the rows with the largest \(measure)", SQLSelect(
+                    output + [.column("row_no")], from: .subquery(ranked, alias: "ranked"), where: .binary(.column("row_no"), .lessEqual, .integer(Int64(n)))))
+            case .limit(let n):
+                previous = builder.add("limited", "limit \(n): the first rows", SQLSelect(
+                    output + [.column("row_no")], from: .table(previous, alias: nil), where: .binary(.column("row_no"), .lessEqual, .integer(Int64(n)))))
+            }
+        }
+        return SQLLoweredQuery(query: SQLQuery(ctes: builder.ctes, .select(SQLSelect(output, from: .table(previous, alias: nil))), orderBy: [rowNo]),
+                               columns: visible, reading: result.reading)
+    }
+}

@@ -1,0 +1,150 @@
+import SiklusLanguage
+import SiklusPlan
+
+/// A lowered query: one SQL query (CTEs allowed) whose rows, in order, are the result table's.
+public struct SQLLoweredQuery: Sendable, Equatable {
+    public var query: SQLQuery
+    /// The result columns, in order (what the in-memory table calls them); for retention, the long-form
+    /// cells' columns.
+    public var columns: [String]
+    /// How the rows become the result table (`resultTable(_:)`).
+    public var reading: SQLResultReading
+
+    /// The query in `dialect`, or the construct it cannot express.
+    public func sql(_ dialect: SQLDialect) throws(SQLNotExpressible) -> String {
+        try SQLPrinter(dialect).print(query)
+    }
+}
+
+/// Lowers a `LogicalQuery` to SQL over the engine's source tables, carrying Siklus's semantics: file
+/// order as the tie-break for equal times (`SQLSourceTables.loadOrder`), UTC, byte-wise text order,
+/// NULLS LAST, customer ids as text, `(none)` groups last. The query is dialect-free; `SQLLoweredQuery.sql`
+/// prints it for one engine.
+///
+/// Lowered today: the metric tables (count, money, rate, churn and ltv metrics; every dimension; cohort,
+/// `stage` and `where` scope; `sort`, `top`, `limit`). Everything else is refused with an error naming
+/// the construct (never approximate SQL).
+public struct SQLLowering: Sendable {
+    public let catalog: Catalog
+    public let tables: SQLSourceTables
+
+    public init(catalog: Catalog, tables: SQLSourceTables = .siklus) {
+        self.catalog = catalog
+        self.tables = tables
+    }
+
+    public func lower(_ query: LogicalQuery) throws(SQLNotExpressible) -> SQLLoweredQuery {
+        var state = try SQLLoweringState(catalog: catalog, tables: tables, query: query)
+        return try state.lower()
+    }
+}
+
+/// The lowering of one query: the CTEs so far and the CTEs holding the current scope (a customers CTE,
+/// one `people` row per customer in scope, alias `p`; an events CTE, the in-scope event rows with their
+/// customer's `people` columns alongside, alias `e`).
+struct SQLLoweringState {
+    let catalog: Catalog
+    let tables: SQLSourceTables
+    let query: LogicalQuery
+    var builder: SQLQueryBuilder
+    var customers = ""
+    var events = ""
+    /// `cohort by …`, read from the `cohort` column of the customers CTEs.
+    var cohort: SQLDimensionLowering?
+    /// The alias of each customers column in `people` (by catalog index).
+    let personColumns: [Int: String]
+    /// How many events columns the source table has (the catalog's later ones are derived).
+    let loadedEventColumns: Int
+    /// The derived columns (by catalog index) and the amount, over the source table (alias `t`).
+    var derivedEvents: (columns: [Int: SQLExpression], amount: SQLExpression) = ([:], .null)
+
+    /// Columns of `staged` and `people`, for listing them where `* EXCLUDE` does not exist.
+    static let stagedFixed = ["customer_id", "ts", "event", "amount", "channel", "row_no", "purchase_no", "stage"]
+    static let peopleFixed = ["customer_id", "signup", "first_event", "first_purchase", "acquisition_channel"]
+
+    init(catalog: Catalog, tables: SQLSourceTables, query: LogicalQuery) throws(SQLNotExpressible) {
+        // The catalog the binder bound against: derived columns numbered after the loaded ones.
+        self.catalog = catalog.adding(query.derives)
+        loadedEventColumns = catalog.events.columns.count
+        self.tables = tables
+        self.query = query
+        builder = SQLQueryBuilder(tables: tables)
+        let derived = Set(Self.stagedFixed + Self.peopleFixed + ["cohort"])
+        if let clash = self.catalog.events.columns.first(where: { derived.contains($0.name.lowercased()) }) {
+            throw SQLNotExpressible("an events column named \(clash.name) (the SQL's own name for a derived column)")
+        }
+        var personColumns: [Int: String] = [:]
+        let taken = derived.union(self.catalog.events.columns.map { $0.name.lowercased() })
+        for (i, column) in catalog.customers.columns.enumerated() where !["customer", "signup", "channel"].contains(column.role ?? "") {
+            personColumns[i] = taken.contains(column.name.lowercased()) ? "customers_" + column.name : column.name
+        }
+        self.personColumns = personColumns
+    }
+
+    var peopleColumns: [String] { Self.peopleFixed + personColumns.keys.sorted().compactMap { personColumns[$0] } }
+    var stagedColumns: [String] {
+        ["customer_id", "ts", "event", "amount", "channel", "row_no"] + catalog.events.columns.map(\.name) + ["purchase_no", "stage"]
+    }
+
+    mutating func lower() throws(SQLNotExpressible) -> SQLLoweredQuery {
+        if catalog.orderColumn != nil { throw SQLNotExpressible("order-level data (line items grouped by an order column)") }
+        derivedEvents = try derivedColumns(sourceAmount: tables.eventAmount.map { .column($0, table: "t") } ?? .cast(.null, .double))
+        try source()
+        for step in query.scope {
+            switch step {
+            case .stage(let stage, _): scopeStage(stage)
+            case .filter(let filter, _): try scopeFilter(filter)
+            }
+        }
+        let dimensions = try (cohort.map { [$0] } ?? []) + query.dimensions.map { d throws(SQLNotExpressible) in try dimension(d) }
+        let result: SQLResultShape
+        switch query.analysis {
+        case .metrics(let metrics, _):
+            result = try self.metrics(metrics, dimensions: dimensions)
+        case .retention(let retention):
+            guard query.post.isEmpty else { throw SQLNotExpressible("sort, top or limit after retention (not lowered yet)") }
+            return self.retention(retention)
+        case .funnel(let funnel):
+            result = try self.funnel(funnel, dimensions: dimensions)
+        case .rows:
+            throw SQLNotExpressible("rows (Siklus lists rows in the order they first appear in the data)")
+        }
+        return try finish(result)
+    }
+
+    /// `ts <= as_of`: the setting, else the end of the last day holding an event.
+    var asOf: SQLExpression {
+        switch query.asOf {
+        case .at(let seconds): return .timestamp(seconds)
+        case .endOfLastDataDay:
+            let last = SQLExpression.subquery(SQLQuery(SQLSelect([.named(.aggregate(.max, .column(tables.eventTime)), "ts")],
+                                                                 from: .table(tables.events, alias: nil))))
+            return .binary(.library(.periodStart(.day), [last]), .plus, .library(.interval(seconds: 86_399), []))
+        }
+    }
+
+    /// The SQL period of a unit under the session's week start.
+    func period(_ unit: PeriodUnit) -> SQLPeriod {
+        switch unit {
+        case .day: .day
+        case .week: .week(startingOn: query.settings.weekStart)
+        case .month: .month
+        case .quarter: .quarter
+        case .year: .year
+        }
+    }
+}
+
+/// What an analysis produced: the `SELECT` of the result table (no `ORDER BY`), its columns, the order
+/// Siklus lists its rows in, and the column `top` ranks by.
+struct SQLResultShape {
+    var select: SQLQuery
+    var columns: [String]
+    var order: [SQLOrderTerm]
+    var hidden: [String] = []
+    var measure: String?
+    /// The text columns (dimension labels), which sort byte-wise.
+    var textColumns: Set<String> = []
+    /// How the visible columns become result columns.
+    var reading: SQLResultReading
+}

@@ -1,0 +1,32 @@
+import SiklusPlan
+
+/// Where the lowering reads the data: the engine's `events`, `customers` and `spend` tables and which of
+/// their columns plays each role. Columns beyond the roles (event side columns, customer attributes)
+/// are read by their catalog names.
+///
+/// Tables Siklus loads itself (`siklus(…)`) use the role names below and carry `row_no`, the row's
+/// position in the file, so ties in `ts` break by file order as in memory. For an existing engine table
+/// without such a column (`loadOrder` nil), ties in `ts` break by the remaining event columns (customer,
+/// event, amount, channel), which is deterministic but may differ from the table's physical order.
+public struct SQLSourceTables: Sendable, Equatable {
+    public var events = "events"
+    public var customers = "customers"
+    public var spend = "spend"
+    /// Events columns by role; nil when the table has none (read as NULL).
+    public var eventCustomer = "customer_id"
+    public var eventTime = "ts"
+    public var eventName: String? = "event"
+    public var eventAmount: String? = "amount"
+    public var eventChannel: String? = "channel"
+    /// The load-order column (file order), or nil.
+    public var loadOrder: String? = "row_no"
+    /// The customers table's id column (the catalog lists the customers table's other columns only).
+    public var customerID = "customer_id"
+
+    public init() {}
+
+    /// The layout of tables Siklus creates when it loads files into an engine: role columns named
+    /// `customer_id`, `ts`, `event`, `amount`, `channel`, side columns by their header, `row_no` the
+    /// 1-based line order; customers and spend keep their headers.
+    public static let siklus = SQLSourceTables()
+}
