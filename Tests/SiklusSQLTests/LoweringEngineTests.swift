@@ -22,6 +22,9 @@ final class LoweringEngineTests: XCTestCase {
         "events | stage churn | by customer | metric events",
         "cohort | stage retention | by quarter | metric orders, avg_order",
         "events | stage purchase | by amount | metric orders | sort amount desc | limit 5",
+        // Customers with no order have no avg_order: last in both directions, in memory as in SQL.
+        "cohort | by customer | metric avg_order | sort avg_order desc",
+        "cohort | by customer | metric avg_order | top 5",
         "cohort | by customer | metric revenue | top 3",
         "events | by device | metric customers, time_to_purchase",
         "cohort signup=2023-02..2023-03 | metric customers, churn_rate",

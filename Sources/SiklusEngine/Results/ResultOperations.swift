@@ -23,12 +23,12 @@ enum ResultOperations {
         }
     }
 
-    /// Rows sorted by the given columns; nulls last; stable.
+    /// Rows sorted by the given columns; nulls last in both directions (as SQL's explicit `NULLS LAST`); stable.
     static func reorder(_ table: ResultTable, by keys: [(column: Int, descending: Bool)]) -> ResultTable {
         let order = (0..<table.rowCount).sorted { a, b in
             for (column, descending) in keys {
-                let c = compare(table.columns[column].values, a, b)
-                if c != 0 { return descending ? c > 0 : c < 0 }
+                let c = compare(table.columns[column].values, a, b, descending: descending)
+                if c != 0 { return c < 0 }
             }
             return a < b
         }
@@ -53,14 +53,17 @@ enum ResultOperations {
         return out
     }
 
-    /// -1, 0 or 1; a null sorts after every value (in both directions, as nulls are "no data").
-    private static func compare(_ values: ColumnValues, _ a: Int, _ b: Int) -> Int {
+    /// -1 when row `a` comes first, 1 when `b` does, 0 for a tie: values in the given direction, and a null
+    /// after every value whatever the direction (nulls are "no data", never the largest or the smallest).
+    private static func compare(_ values: ColumnValues, _ a: Int, _ b: Int, descending: Bool) -> Int {
         func cmp<T: Comparable>(_ x: T?, _ y: T?) -> Int {
             switch (x, y) {
             case (nil, nil): return 0
             case (nil, _): return 1
             case (_, nil): return -1
-            case let (x?, y?): return x < y ? -1 : (x > y ? 1 : 0)
+            case let (x?, y?):
+                let c = x < y ? -1 : (x > y ? 1 : 0)
+                return descending ? -c : c
             }
         }
         switch values {
