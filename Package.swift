@@ -75,5 +75,7 @@ let package = Package(
         .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
         // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.
         .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusPlan", "SiklusEngine", "SiklusLanguage", "SiklusTestSupport"]),
+        // Against a real Spark session (pyspark + Java 17; scripts/engines/spark installs them): one session for all.
+        .testTarget(name: "SiklusSparkTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
     ]
 )

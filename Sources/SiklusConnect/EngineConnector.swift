@@ -6,7 +6,7 @@ public enum EngineConnector {
     public static func connect(_ dialect: SQLDialect, target: String) throws(SQLEngineError) -> any SQLEngine {
         switch dialect {
         case .postgres: return try PostgresConnection(target)
-        case .spark: throw SQLEngineError("Spark sessions are not built yet")
+        case .spark: return try SparkConnection(master: target)
         case .duckdb: throw SQLEngineError("Siklus does not connect to DuckDB; DuckDB SQL is what `explain` shows for in-memory data")
         }
     }

@@ -1,0 +1,32 @@
+import Foundation
+import SiklusSQL
+import SiklusTestSupport
+@testable import SiklusConnect
+
+/// The one Spark session of the test process (local[2]), started by the first test that needs it: the
+/// JVM start costs ~10–15 s, a query well under a second. A session that cannot start fails every test
+/// that needs it with the reason (never a skip); the end test closes it, and a test after that starts
+/// a new one.
+enum SharedSparkSession {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var state: Result<SparkConnection, Error>?
+
+    static func connection() throws -> SparkConnection {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .success(let connection)? = state, connection.hasEnded { state = nil }
+        if state == nil {
+            let started = Date()
+            state = Result { () throws -> SparkConnection in
+                do {
+                    return try SparkConnection(master: "local[2]")
+                } catch {
+                    throw MissingPrerequisite("a local Spark session did not start (run scripts/engines/spark to install pyspark and Java 17): \((error as? SQLEngineError)?.message ?? "\(error)")")
+                }
+            }
+            FileHandle.standardError.write(Data("Spark session started in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n".utf8))
+        }
+        guard let state else { preconditionFailure("state was just set") }
+        return try state.get()
+    }
+}
