@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.
-        .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusEngine", "SiklusPlan", "SiklusLanguage", "SiklusTestSupport"]),
         // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.
         .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusPlan", "SiklusEngine", "SiklusLanguage", "SiklusTestSupport"]),
         // Against a real Spark session (pyspark + Java 17; scripts/engines/spark installs them): one session for all.

@@ -54,5 +54,7 @@ final class CancelFlag: @unchecked Sendable {
 
     func set() { lock.lock(); isSet = true; lock.unlock() }
 
+    func reset() { lock.lock(); isSet = false; lock.unlock() }
+
     var value: Bool { lock.lock(); defer { lock.unlock() }; return isSet }
 }

@@ -1,38 +1,62 @@
 import SiklusLanguage
+import SiklusPlan
 import SiklusSQL
 import SiklusStore
 
-/// Runs a pipeline on the connected engine: the session's one entry point for "run this remotely", so
-/// wiring the SQL compiler is one change here.
-///
-/// Once the compiler lands, `run` is: bind `pipeline` against the catalog of `bindings` (with
-/// `settings` and `stageMap`) into a logical query, lower it to one SQL query in `engine.dialect`,
-/// `query(sql, at: pipeline.span)`, and pivot the rows into a `ResultTable`.
+/// Runs a pipeline on the connected engine: bind it against the catalog of the engine's tables
+/// (`EngineCatalog`), lower the logical query to one SQL query (SiklusSQL), print it in the engine's
+/// dialect, run it (Ctrl-C cancels it on the engine) and read its rows into the same `ResultTable` the
+/// in-memory engine builds, so rendering, `plot`, `export`, `let` and `.mode` work unchanged.
 struct RemoteRun {
     let engine: any SQLEngine
     /// The tables the engine holds for `events`, `customers` and `spend`.
     let bindings: [TableKind: EngineTableBinding]
+    /// The files loaded while connected, as Siklus parsed them (their event names feed the catalog).
+    let staging: Store
     let settings: SessionSettings
     let stageMap: StageMap
     /// Ctrl-C: passed to every engine query, which cancels the query on the engine when it turns true.
     let isCancelled: @Sendable () -> Bool
 
     /// The result of `pipeline` computed by the engine.
+    /// - Complexity: one catalog build (O(columns)), one engine query, O(result cells) to read it.
     func run(_ pipeline: Pipeline) throws(Diagnostic) -> ResultTable {
+        let (lowered, sql) = try compile(pipeline)
+        let rows = try query(sql, at: pipeline.span)
+        do {
+            return try lowered.resultTable(rows)
+        } catch {
+            throw Diagnostic("the rows \(engine.dialect.displayName) returned do not form the result table: \(error.message)", at: pipeline.span)
+        }
+    }
+
+    /// text → logical plan (bound against the engine's catalog) → SQL in the engine's dialect. A construct
+    /// the SQL compiler cannot express is an error naming it, located at the pipeline.
+    func compile(_ pipeline: Pipeline) throws(Diagnostic) -> (SQLLoweredQuery, String) {
         guard bindings[.events] != nil else {
             throw Diagnostic("no events table on \(engine.dialect.displayName)", at: pipeline.source.span,
                              hints: ["bind one with `load events table \"name\"`, or load a file with `load events \"file.csv\"`"])
         }
-        throw notYet(pipeline.span)
+        let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap)
+        let logical = try Binder(catalog: catalog.catalog).bind(pipeline)
+        do {
+            let lowered = try SQLLowering(catalog: catalog.catalog, tables: catalog.tables).lower(logical)
+            return (lowered, try lowered.sql(engine.dialect))
+        } catch {
+            throw Self.notExpressible(error, dialect: engine.dialect, at: pipeline.span)
+        }
     }
 
-    /// `explain` of `pipeline` for the engine: the SQL in its dialect.
+    /// `explain` of `pipeline` for the engine: the SQL it runs, and where its tables come from.
     func explain(_ pipeline: Pipeline) throws(Diagnostic) -> String {
-        throw notYet(pipeline.span)
+        let (_, sql) = try compile(pipeline)
+        return ["SQL (\(engine.dialect.displayName), as run on \(engine.summary)):", sql, "", EngineTableSources(bindings: bindings, dialect: engine.dialect).text]
+            .joined(separator: "\n")
     }
 
-    private func notYet(_ span: SourceSpan) -> Diagnostic {
-        Diagnostic("running pipelines on \(engine.dialect.displayName) needs the SQL compiler (issue 12, in progress)", at: span,
+    /// A construct the SQL compiler refuses, as a located error naming it.
+    static func notExpressible(_ error: SQLNotExpressible, dialect: SQLDialect, at span: SourceSpan) -> Diagnostic {
+        Diagnostic("cannot run on \(dialect.displayName): the SQL compiler cannot express \(error.construct)", at: span,
                    hints: ["`disconnect` returns to the in-memory tables, which run every pipeline"])
     }
 

@@ -36,7 +36,8 @@ struct StoreTableColumns {
             let events = store.events
             add(header(.customer) ?? "customer_id", .dictionary(codes: events.customer, strings: customerIDs), role: .customer)
             add(header(.ts) ?? "ts", .timestamp(events.ts.map { $0 }), role: .ts)
-            if let name = header(.event) { add(name, .dictionary(codes: events.event, strings: strings), role: .event) }
+            // Always written: a transaction log's rows carry the event `purchase` the loader gave them.
+            add(header(.event) ?? "event", .dictionary(codes: events.event, strings: strings), role: .event)
             // Without an amount column, line items' amount is quantity × unit price, computed by the loader.
             let lineItems = header(.quantity) != nil && header(.unit_price) != nil
             if let name = header(.amount) ?? (lineItems ? "amount" : nil) {

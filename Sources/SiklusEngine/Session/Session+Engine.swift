@@ -71,10 +71,24 @@ extension Session {
             throw RemoteRun.diagnostic(error, engine: connection.engine, at: statement.name.span)
         }
         let binding = try TableBinder(statement: statement, table: table).bind(columns)
+        if table == .events { try createView(BoundEventsView(binding), on: connection.engine, at: statement.name.span) }
         connection.bindings[table] = binding
         _ = connection.staging.unload(table)
         self.connection = connection
         return binding.render(engine: connection.engine.summary)
+    }
+
+    /// (Re)creates the view a bound events table is read through (session-temporary on the engine).
+    private func createView(_ view: BoundEventsView, on engine: any SQLEngine, at span: SourceSpan) throws(Diagnostic) {
+        do {
+            for statement in try view.statements(in: engine.dialect) { try engine.execute(statement) }
+        } catch let error as SQLEngineError {
+            var diagnostic = RemoteRun.diagnostic(error, engine: engine, at: span)
+            diagnostic.message = "cannot create the view \(BoundEventsView.name) over \(view.binding.engineTable): " + diagnostic.message
+            throw diagnostic
+        } catch {
+            throw Diagnostic("cannot read \(view.binding.engineTable) on \(engine.dialect.displayName): \(error)", at: span)
+        }
     }
 
     /// `load <table> "<file>"` while connected: Siklus parses the file (with every check of a local
@@ -123,7 +137,7 @@ extension Session {
 
     /// The remote runner for the current connection.
     func remoteRun(_ connection: EngineConnection) -> RemoteRun {
-        RemoteRun(engine: connection.engine, bindings: connection.bindings, settings: settings, stageMap: stageMap, isCancelled: isCancelled)
+        RemoteRun(engine: connection.engine, bindings: connection.bindings, staging: connection.staging, settings: settings, stageMap: stageMap, isCancelled: isCancelled)
     }
 
     /// How a pipeline's result is shown: its last step says `plot` or `export`.

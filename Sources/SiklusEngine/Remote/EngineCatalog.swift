@@ -1,0 +1,75 @@
+import SiklusPlan
+import SiklusSQL
+import SiklusStore
+
+/// What the binder and the SQL compiler know of a connected engine's tables: the `Catalog` (columns with
+/// kinds and roles, stage map, settings) and the `SQLSourceTables` (engine table names and role columns),
+/// both made from the session's `EngineTableBinding`s without reading a row.
+///
+/// Event names: for tables Siklus wrote from files they come from its own parse (`staging`, free and
+/// exact, so a misspelt event gets the same "did you mean" as in memory); for a bound existing table
+/// they are not fetched (a `SELECT DISTINCT` over a warehouse table is not cheap), so any name is accepted.
+/// Likewise "no amount" is known exactly for files and, for a bound table, means "no amount column".
+struct EngineCatalog {
+    let catalog: Catalog
+    let tables: SQLSourceTables
+
+    /// - Complexity: O(columns), plus O(events) of `staging` when events were loaded from files (event
+    ///   names, whether any amount is present).
+    init(bindings: [TableKind: EngineTableBinding], staging: Store, settings: SessionSettings, stageMap: StageMap) {
+        var tables = SQLSourceTables()
+        var events = Catalog.Table(), customers = Catalog.Table(), spend = Catalog.Table()
+        var orderColumn: String?, missingAmount: [String]?, eventNames: [String]?
+        if let binding = bindings[.events] {
+            let fixed: [ColumnRole] = [.customer, .ts, .event, .amount, .channel]
+            let fixedNames = Set(fixed.compactMap { binding.roles[$0] } + [binding.loadOrderColumn].compactMap { $0 })
+            events = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.filter { !fixedNames.contains($0.name) }.map { column in
+                Catalog.Column(name: column.name, kind: Self.kind(column.type), role: binding.roles[.order] == column.name ? ColumnRole.order.rawValue : nil)
+            })
+            orderColumn = binding.roles[.order]
+            let view = binding.origin == .table ? BoundEventsView(binding) : nil
+            tables.events = view.map { _ in BoundEventsView.name } ?? binding.engineTable
+            tables.eventCustomer = binding.roles[.customer] ?? "customer_id"
+            tables.eventTime = binding.roles[.ts] ?? "ts"
+            tables.eventName = binding.roles[.event] ?? view?.eventColumn
+            tables.eventAmount = binding.roles[.amount]
+            tables.eventChannel = binding.roles[.channel]
+            tables.loadOrder = binding.loadOrderColumn ?? view?.orderColumn
+            if case .files = binding.origin {
+                let store = staging
+                var seen = [Bool](repeating: false, count: store.strings.count)
+                for code in store.events.event where code >= 0 { seen[Int(code)] = true }
+                eventNames = seen.indices.filter { seen[$0] }.map { store.strings[Int32($0)] }.sorted()
+                missingAmount = MissingAmount(store)?.hints
+            } else if binding.roles[.amount] == nil {
+                missingAmount = ["bind the events with the money column mapped: load events table \"\(binding.engineTable)\" map amount=<column>"]
+            }
+        }
+        if let binding = bindings[.customers] {
+            let id = binding.roles[.customer] ?? "customer_id"
+            customers = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.filter { $0.name != id }.map { column in
+                Catalog.Column(name: column.name, kind: Self.kind(column.type), role: binding.role(of: column.name)?.rawValue)
+            })
+            tables.customers = binding.engineTable
+            tables.customerID = id
+        }
+        if let binding = bindings[.spend] {
+            spend = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.map { column in
+                Catalog.Column(name: column.name, kind: Self.kind(column.type), role: binding.role(of: column.name)?.rawValue)
+            })
+            tables.spend = binding.engineTable
+        }
+        catalog = Catalog(events: events, customers: customers, spend: spend, orderColumn: orderColumn, missingAmountHints: missingAmount,
+                          stageMap: stageMap, settings: settings, eventNames: eventNames)
+        self.tables = tables
+    }
+
+    /// How the binder compares an engine column's values.
+    static func kind(_ type: SQLValueType) -> Catalog.ValueKind {
+        switch type {
+        case .text, .boolean: .text
+        case .integer, .number: .number
+        case .timestamp: .time
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import SiklusConnect
+import SiklusEngine
+import SiklusLanguage
+import SiklusPlan
+import SiklusSQL
+import SiklusTestSupport
+import XCTest
+
+/// End to end on a real PostgreSQL: `connect postgres`, the demo files loaded into the engine, and
+/// pipelines whose tables must equal the in-memory session's (numbers within 1e-9 relative); a bound
+/// existing table (a transaction log); Ctrl-C; an engine error located at the pipeline.
+final class RemoteRunPostgresTests: PostgresTestCase {
+    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("datasets/demo")
+
+    static let pipelines = [
+        "events | by channel | metric customers, events, orders, revenue",
+        "cohort by channel | metric conversion_rate, repeat_rate, time_to_purchase",
+        "cohort signup=2022-09..2022-12 | by country | metric customers, orders, revenue",
+        "events | where amount > 100 | by month | metric revenue, orders | sort revenue desc | limit 5",
+        "cohort | stage retention | by quarter | metric orders, avg_order, active, engagement",
+        "cohort | stage churn | by channel | metric customers",
+        "cohort by signup period quarter | metric churn_rate, ltv",
+        "cohort by first_purchase period month | retention",
+        "cohort by first_purchase period quarter | retention percent horizon 4",
+        "cohort by channel | funnel awareness -> consideration -> purchase within 60d",
+        "cohort by channel | metric stage_share",
+        "cohort by country | metric revenue | top 5",
+        "cohort | stage purchase | by year | metric orders, avg_order",
+        "events | where channel = social and amount >= 50 | by week | metric orders | sort week desc | limit 4",
+    ]
+
+    /// A session connected to the test cluster (`connect postgres`), with statements run.
+    func connectedSession(_ statements: String) throws -> Session {
+        let session = Session()
+        session.engineConnector = { dialect, target throws(SQLEngineError) in try EngineConnector.connect(dialect, target: target) }
+        try run("connect postgres \"\(try server.conninfo)\"\n" + statements, in: session)
+        return session
+    }
+
+    func demoLoads() -> String {
+        ["customers", "events", "spend"].map { "load \($0) \"\(Self.demo.appendingPathComponent($0 + ".csv").path)\"" }.joined(separator: "\n")
+    }
+
+    func testDemoPipelinesOnPostgresEqualInMemory() throws {
+        let local = Session()
+        try run(demoLoads(), in: local)
+        let remote = try connectedSession(demoLoads())
+        defer { remote.disconnect() }
+        for pipeline in Self.pipelines {
+            let expected = try local.query(pipeline)
+            let actual: ResultTable
+            do { actual = try remote.query(pipeline) } catch { XCTFail("\(pipeline): \(error)"); continue }
+            assertSameTable(actual, expected, pipeline)
+        }
+    }
+
+    func testBoundTransactionLogReadsLikeTheFile() throws {
+        let dir = TestFiles()
+        let csv = "cust,ordered_at,total\nc2,2024-01-03 10:00:00,20\nc1,2024-01-01 09:00:00,10.5\nc1,2024-01-01 09:00:00,4\nc1,2024-02-10 12:00:00,7\n3,2024-03-01 00:00:00,1\n"
+        let path = dir.write("orders.csv", csv)
+        let pipelines = ["events | by month | metric customers, orders, revenue, avg_order",
+                         "cohort by first_purchase period month | metric customers, repeat_rate, ltv",
+                         "cohort by first_purchase period month | retention"]
+        let local = Session()
+        try run("load events \"\(path)\" map customer=cust ts=ordered_at amount=total", in: local)
+        // An existing table, made as a user would with psql; customer ids are text there, ts a timestamp.
+        let remote = try connectedSession("")
+        defer { remote.disconnect() }
+        let setup = try connect()
+        try setup.execute("DROP SCHEMA IF EXISTS sales CASCADE")
+        try setup.execute("CREATE SCHEMA sales")
+        try setup.execute("CREATE TABLE sales.orders (cust text, ordered_at timestamp, total numeric(10,2))")
+        try setup.execute("INSERT INTO sales.orders VALUES ('c2','2024-01-03 10:00:00',20), ('c1','2024-01-01 09:00:00',10.5), ('c1','2024-01-01 09:00:00',4), ('c1','2024-02-10 12:00:00',7), ('3','2024-03-01 00:00:00',1)")
+        let note = try text("load events table \"sales.orders\" map customer=cust ts=ordered_at amount=total", in: remote)
+        XCTAssertTrue(note.contains("transaction log"), note)
+        for pipeline in pipelines {
+            assertSameTable(try remote.query(pipeline), try local.query(pipeline), pipeline)
+        }
+        let explained = try text("explain events | metric revenue", in: remote)
+        XCTAssertTrue(explained.contains("CREATE TEMP VIEW siklus_events"), explained)
+        XCTAssertTrue(explained.contains("FROM sales.orders"), explained)
+    }
+
+    func testCtrlCCancelsTheEngineQuery() throws {
+        let setup = try connect()
+        // A slow events table: a view that sleeps 30 s when read (binding it reads only the catalog).
+        try setup.execute("CREATE OR REPLACE VIEW public.sleepy AS SELECT 'a'::text AS customer_id, timestamp '2024-01-01' AS ts, "
+                          + "'purchase'::text AS event, 1.0::float8 AS amount FROM (SELECT pg_sleep(30)) s")
+        let remote = try connectedSession("load events table \"sleepy\"")
+        defer { remote.disconnect() }
+        let flag = CancelFlag()
+        remote.isCancelled = { flag.value }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { flag.set() }
+        let start = Date()
+        XCTAssertThrowsError(try remote.query("events | metric revenue")) { error in
+            XCTAssertTrue((error as? Diagnostic)?.message.hasPrefix("cancelled: the query was stopped on PostgreSQL") == true, "\(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10, "the cancel reached the server (a hang guard, not a benchmark)")
+        let stillSleeping = try value(setup, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%siklus_events%' AND state = 'active' AND pid <> pg_backend_pid()")
+        XCTAssertEqual(stillSleeping, .integer([0]), "the server stopped the statement")
+        flag.reset()
+        try run("load events \"\(Self.demo.appendingPathComponent("events.csv").path)\"", in: remote)
+        XCTAssertEqual(try remote.query("events | metric customers").rowCount, 1, "the connection is usable after the cancel")
+    }
+
+    /// A construct the SQL compiler refuses is an error naming it at the pipeline, never wrong SQL.
+    func testRefusedConstructIsALocatedErrorNamingIt() throws {
+        let remote = try connectedSession(demoLoads())
+        defer { remote.disconnect() }
+        let source = "events | by channel | metric spend"
+        XCTAssertThrowsError(try text(source, in: remote)) { error in
+            let diagnostic = error as? Diagnostic
+            XCTAssertEqual(diagnostic?.message.hasPrefix("cannot run on PostgreSQL: the SQL compiler cannot express spend metrics"), true, "\(error)")
+            XCTAssertEqual(diagnostic?.span, SourceSpan(start: 0, end: source.utf8.count))
+        }
+    }
+
+    func testEngineErrorIsLocatedAtThePipeline() throws {
+        let remote = try connectedSession("")
+        defer { remote.disconnect() }
+        let setup = try connect()
+        try setup.execute("DROP TABLE IF EXISTS public.fragile")
+        try setup.execute("CREATE TABLE public.fragile (customer_id text, ts timestamp, event text, amount double precision)")
+        try setup.execute("INSERT INTO public.fragile VALUES ('a', '2024-01-01', 'purchase', 1)")
+        try run("load events table \"fragile\"", in: remote)
+        // The table disappears behind Siklus's back: the engine's error comes back located.
+        try setup.execute("DROP TABLE public.fragile CASCADE")
+        let source = "\n  events | metric revenue"
+        var failure: Diagnostic?
+        remote.run(SourceFile(name: "<test>", text: source)) { outcome in
+            if case .failure(let d) = outcome { failure = d }
+            return true
+        }
+        let diagnostic = try XCTUnwrap(failure)
+        XCTAssertTrue(diagnostic.message.hasPrefix("PostgreSQL said:"), diagnostic.message)
+        XCTAssertTrue(diagnostic.message.contains("siklus_events"), diagnostic.message)
+        let span = try XCTUnwrap(diagnostic.span)
+        XCTAssertEqual(String(decoding: Array(source.utf8)[span.start..<span.end], as: UTF8.self), "events | metric revenue", "located at the pipeline")
+    }
+
+    // MARK: - helpers
+
+    func run(_ statements: String, in session: Session) throws {
+        _ = try text(statements, in: session)
+    }
+
+    /// Every text and note the statements printed, or the first error.
+    func text(_ statements: String, in session: Session) throws -> String {
+        var texts: [String] = []
+        var failure: Diagnostic?
+        session.run(SourceFile(name: "<test>", text: statements)) { outcome in
+            switch outcome {
+            case .output(.text(let text), _), .output(.note(let text), _): texts.append(text)
+            case .output: break
+            case .failure(let diagnostic): failure = diagnostic; return false
+            }
+            return true
+        }
+        if let failure { throw failure }
+        return texts.joined(separator: "\n")
+    }
+
+    func assertSameTable(_ actual: ResultTable, _ expected: ResultTable, _ pipeline: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(actual.columns.map(\.name), expected.columns.map(\.name), pipeline, file: file, line: line)
+        XCTAssertEqual(actual.columns.map(\.unit), expected.columns.map(\.unit), pipeline, file: file, line: line)
+        XCTAssertEqual(actual.rowCount, expected.rowCount, pipeline, file: file, line: line)
+        for (a, e) in zip(actual.columns, expected.columns) {
+            switch (a.values, e.values) {
+            case (.number(let x), .number(let y)):
+                for (i, (u, v)) in zip(x, y).enumerated() {
+                    guard let u, let v else { XCTAssertEqual(u, v, "\(pipeline): \(a.name) row \(i)", file: file, line: line); continue }
+                    XCTAssertEqual(u, v, accuracy: max(abs(v), 1) * 1e-9, "\(pipeline): \(a.name) row \(i)", file: file, line: line)
+                }
+            default:
+                XCTAssertEqual(a.values, e.values, "\(pipeline): \(a.name)", file: file, line: line)
+            }
+        }
+    }
+}
