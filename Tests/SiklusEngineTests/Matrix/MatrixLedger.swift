@@ -13,6 +13,8 @@ struct MatrixLedger {
     /// Listed pipelines seen refused (with the right construct) and seen running.
     private(set) var refusedAsListed: Set<String> = []
     private(set) var ranAnyway: Set<String> = []
+    /// Pipelines past an in-memory cost limit that the engine ran.
+    private(set) var memoryLimitsSeen: Set<String> = []
     /// Refusals not on the list, by pipeline: the engine's message.
     private(set) var unlisted: [String: String] = [:]
 
@@ -34,6 +36,16 @@ struct MatrixLedger {
         }
     }
 
+    /// A pipeline the in-memory engine refuses ran on the engine: allowed only for the in-memory engine's
+    /// own cost limits (`MatrixRefusals.memoryLimits`).
+    mutating func ranWhatMemoryRejects(_ pipeline: String, memoryError: String, at place: String) {
+        if let limit = MatrixRefusals.memoryLimits[pipeline], memoryError.contains(limit) {
+            memoryLimitsSeen.insert(pipeline)
+        } else {
+            failures.append("\(place): `\(pipeline)` fails in memory (\(memoryError)) but ran on \(engine.rawValue)")
+        }
+    }
+
     mutating func ran(_ pipeline: String) {
         if allowed[pipeline] != nil { ranAnyway.insert(pipeline) }
     }
@@ -49,9 +61,14 @@ struct MatrixLedger {
             + "\(bothFailed) failing in both, \(failures.count) failures"
     }
 
-    /// The refusal list this run would need, as Swift source (printed when unlisted refusals appear).
+    /// The entries this run's unlisted refusals need, as Swift source: the construct is what the error
+    /// names after "cannot express", up to a parenthesis.
     var suggestedList: String {
-        unlisted.keys.sorted().map { "        \(String(reflecting: $0)): \(String(reflecting: String(unlisted[$0]?.prefix(80) ?? ""))),"
+        unlisted.keys.sorted().map { pipeline in
+            let message = unlisted[pipeline] ?? ""
+            var construct = message.range(of: "cannot express ").map { String(message[$0.upperBound...]) } ?? message
+            if let paren = construct.range(of: " (") { construct = String(construct[..<paren.lowerBound]) }
+            return "        \(String(reflecting: pipeline)): \(String(reflecting: construct)),"
         }.joined(separator: "\n")
     }
 }

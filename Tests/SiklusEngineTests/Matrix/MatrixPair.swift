@@ -67,7 +67,8 @@ final class MatrixPair {
         case (nil, .failure):
             ledger.bothFailed += 1
         case (nil, .output):
-            ledger.failures.append("\(place): `\(pipeline)` fails in memory but ran on \(engine.rawValue)")
+            guard case .failure(let d) = local else { return ledger.failures.append("\(place): `\(pipeline)` gave no table in memory") }
+            ledger.ranWhatMemoryRejects(pipeline, memoryError: d.message, at: place)
         case (_?, .failure(let d)):
             ledger.refused(pipeline, message: d.message, at: place)
         case (let expected?, .output):

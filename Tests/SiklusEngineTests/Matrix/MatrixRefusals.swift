@@ -1,6 +1,11 @@
 /// The pipelines each engine refuses, committed so the list can only shrink: every refusal of the
-/// matrix must be here, with a construct its error message names; an entry that runs fails the matrix
-/// until it is removed. Keys are pipelines as written in the golden files and cases.
+/// matrix must be here, with the construct its error names ("the SQL compiler cannot express …"); an
+/// entry that runs fails the matrix until it is taken off. Keys are pipelines as written in the golden
+/// scripts, the `explain` cases and `MatrixData.randomPipelines`.
+///
+/// Recorded on the matrix branch with the compiler of `sql` 7627be6 and `wire` 03c1105: the three
+/// dialects refuse the same pipelines (spend metrics, transitions, derive, rows, post steps after
+/// retention are not lowered yet).
 enum MatrixRefusals {
     static func list(_ engine: MatrixEngine) -> [String: String] {
         switch engine {
@@ -10,7 +15,58 @@ enum MatrixRefusals {
         }
     }
 
-    static let postgres: [String: String] = [:]
-    static let duckdb: [String: String] = [:]
-    static let spark: [String: String] = [:]
+    static let postgres = notLoweredYet
+    static let duckdb = notLoweredYet
+    static let spark = notLoweredYet
+
+    /// Pipelines past a cost limit of the in-memory engine (its error text here) that an engine may run.
+    static let memoryLimits: [String: String] = [
+        "events | funnel " + Array(repeating: "visit", count: 33).joined(separator: " -> "): "a funnel has at most 32 steps",
+        "events | by customer, amount | metric customers": "too many groups",
+    ]
+
+    /// Constructs the SQL compiler refuses on every dialect.
+    private static let notLoweredYet: [String: String] = [
+        "cohort by channel | metric cpa, spend, customers": "spend metrics",
+        "cohort by first_purchase period quarter | retention | sort cohort desc | limit 2": "sort, top or limit after retention",
+        "cohort by first_purchase | retention percent | limit 4": "sort, top or limit after retention",
+        "cohort by first_purchase | retention | limit 4": "sort, top or limit after retention",
+        "cohort by signup period day | retention on any horizon 1 | limit 3": "sort, top or limit after retention",
+        "cohort by signup period week | retention horizon 2 | limit 3": "sort, top or limit after retention",
+        "cohort by signup | retention horizon 3 | limit 3": "sort, top or limit after retention",
+        "cohort country = PH | where event = purchase | rows 2": "rows",
+        "cohort country = XX | metric spend, cpa": "spend metrics",
+        "cohort signup=2022-09 | metric cpa": "spend metrics",
+        "cohort | metric transitions": "transitions",
+        "cohort | where country = ID | metric cpa": "spend metrics",
+        "cohort | where country = ID | metric spend": "spend metrics",
+        "customers | rows 3": "rows",
+        "events | by channel | metric impressions, clicks, ctr": "spend metrics",
+        "events | by channel | metric impressions, clicks, ctr, spend, cpa": "spend metrics",
+        "events | by channel | metric spend, cpa": "spend metrics",
+        "events | by customers.channel | metric cpa": "spend metrics",
+        "events | by events.channel | metric cpa": "spend metrics",
+        "events | by month | metric spend, cpa": "spend metrics",
+        "events | by month | metric spend, impressions, clicks, ctr": "spend metrics",
+        "events | by month, channel | metric spend, cpa": "spend metrics",
+        "events | by quarter | metric spend, cpa": "spend metrics",
+        "events | by quarter, channel | metric spend, cpa | limit 8": "spend metrics",
+        "events | derive amount = amount * 100 | metric revenue, avg_order": "derive",
+        "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders": "derive",
+        "events | derive cents = amount * 100 | where cents > 10000 | metric events, revenue": "derive",
+        "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events": "derive",
+        "events | derive half = amount / 2 | stage purchase | by half | metric orders | sort half desc | limit 5": "derive",
+        "events | metric impressions, clicks, ctr, spend, cpa": "spend metrics",
+        "events | metric spend, cpa": "spend metrics",
+        "events | metric spend, impressions, clicks": "spend metrics",
+        "events | metric spend, impressions, clicks, ctr, cpa": "spend metrics",
+        "events | rows 3": "rows",
+        "events | stage purchase | rows 4": "rows",
+        "events | where customer = \"u0003835\" | derive double = amount * 2 | derive ratio = amount / (amount - amount) | rows": "derive",
+        "events | where customer = \"u0003835\" | rows": "rows",
+        "events | where not (channel = social) or ts < 2022-06 | by channel | metric spend": "spend metrics",
+        "events | where ts >= 2023-01 and amount > 10 | metric spend": "spend metrics",
+        "events | where ts >= 2023-01 and channel in (social, email) | by channel | metric spend, ctr": "spend metrics",
+        "events | where ts >= 2023-01 | metric spend, impressions, clicks": "spend metrics",
+    ]
 }
