@@ -18,6 +18,7 @@ final class LoweringEngineTests: XCTestCase {
         "cohort country in (ID, US) | by country | metric customers, revenue | sort revenue desc | limit 3",
         "events | where amount > 20 and not (channel = social) | by events.channel | metric revenue, orders",
         "cohort | stage churn | by channel | metric customers",
+        "events | stage churn | by customer | metric events",
         "cohort | stage retention | by quarter | metric orders, avg_order",
         "events | stage purchase | by amount | metric orders | sort amount desc | limit 5",
         "cohort | by customer | metric revenue | top 3",
@@ -46,6 +47,17 @@ final class LoweringEngineTests: XCTestCase {
         "cohort | metric stage_share",
         "cohort by channel | metric stage_share",
         "events | where device = ios | by country | metric stage_share | sort share desc",
+        // derive: computed event columns (NULL for a zero divisor), derive amount.
+        "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders",
+        "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events",
+        "events | derive half = amount / 2 | stage purchase | by half | metric orders | sort half desc | limit 5",
+        "events | derive amount = amount * 2 + 1 | by channel | metric revenue, avg_order, ltv",
+        // Spend: rows by date and channel, new paying customers for cpa.
+        "events | by channel | metric impressions, clicks, ctr",
+        "events | by month, channel | metric spend, cpa",
+        "events | metric spend, impressions, clicks, ctr, cpa",
+        "cohort by channel | metric cpa, spend, customers",
+        "events | by week, events.channel | metric orders, spend",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {

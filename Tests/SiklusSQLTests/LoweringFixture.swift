@@ -13,11 +13,13 @@ import SiklusTestSupport
 final class LoweringFixture {
     struct Event { var customer: String; var ts: Int64; var event: String; var amount: Double?; var channel: String?; var device: String? }
     struct Customer { var id: String; var signup: Int64?; var channel: String?; var country: String? }
+    struct Spend { var date: Int64; var channel: String; var spend: Double; var impressions: Int64?; var clicks: Int64? }
 
     let files = TestFiles()
     let session = Session()
     private(set) var events: [Event] = []
     private(set) var customers: [Customer] = []
+    private(set) var spend: [Spend] = []
 
     init(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
@@ -45,12 +47,26 @@ final class LoweringFixture {
         // Customers appear in the file in a shuffled order, not by id.
         for i in stride(from: events.count - 1, to: 0, by: -1) where random.chance(0.3) { events.swapAt(i, random.int(0...i)) }
         extraCustomer()
+        // Spend every third day per channel, `tv` a channel no customer has.
+        for day in stride(from: 0, to: 150, by: 3) {
+            for channel in channels + ["tv"] where random.chance(0.7) {
+                spend.append(Spend(date: start + Int64(day) * 86_400, channel: channel, spend: Double(random.int(0...2000)) / 8,
+                                   impressions: Int64(random.int(0...5000)), clicks: random.chance(0.9) ? Int64(random.int(0...300)) : nil))
+            }
+        }
         try load()
     }
 
-    /// One customer only in the events file.
+    /// One customer only in the events file; one whose cancel ties with a later login in file order (not
+    /// churned: the latest row decides), and one whose login ties with a later cancel (churned).
     private func extraCustomer() {
         events.append(Event(customer: "z999", ts: ReferenceCalendar.seconds(2023, 2, 2, 10), event: "purchase", amount: 10, channel: "social", device: nil))
+        // On the last day of the data, so as_of (its end) is too close for inactivity churn.
+        let last = events.map(\.ts).max() ?? 0
+        for (id, names) in [("z997", ["cancel", "login"]), ("z998", ["login", "cancel"])] {
+            events.append(Event(customer: id, ts: last - 86_400, event: "purchase", amount: 20, channel: "email", device: "web"))
+            for name in names { events.append(Event(customer: id, ts: last, event: name, amount: nil, channel: nil, device: "web")) }
+        }
     }
 
     private func load() throws {
@@ -62,6 +78,9 @@ final class LoweringFixture {
         let customersPath = files.write("customers.csv", (["customer_id,signup,channel,country"] + customerLines).joined(separator: "\n") + "\n")
         _ = try session.load(.events, path: eventsPath)
         _ = try session.load(.customers, path: customersPath)
+        let spendLines = spend.map { "\(CivilClock.dateTime($0.date).prefix(10)),\($0.channel),\($0.spend),\($0.impressions.map(String.init) ?? ""),\($0.clicks.map(String.init) ?? "")" }
+        let spendPath = files.write("spend.csv", (["date,channel,spend,impressions,clicks"] + spendLines).joined(separator: "\n") + "\n")
+        _ = try session.load(.spend, path: spendPath)
     }
 
     /// `CREATE TABLE`/`VIEW` statements making `events` and `customers` in the engine of `dialect`.
@@ -79,11 +98,14 @@ final class LoweringFixture {
             [.text(e.customer), .timestamp(e.ts), .text(e.event), e.amount.map(SQLExpression.number) ?? .null, text(e.channel), text(e.device), .integer(Int64(i + 1))]
         }
         let customerRows: [[SQLExpression]] = customers.map { c in [.text(c.id), c.signup.map(SQLExpression.timestamp) ?? .null, text(c.channel), text(c.country)] }
-        let cache = dialect == .spark ? ["CACHE TABLE events", "CACHE TABLE customers"] : []
+        let cache = dialect == .spark ? ["CACHE TABLE events", "CACHE TABLE customers", "CACHE TABLE spend"] : []
+        func integer(_ v: Int64?) -> SQLExpression { v.map(SQLExpression.integer) ?? .null }
+        let spendRows: [[SQLExpression]] = spend.map { [.timestamp($0.date), .text($0.channel), .number($0.spend), integer($0.impressions), integer($0.clicks)] }
         return [
             try table("events", [("customer_id", .text), ("ts", .timestamp), ("event", .text), ("amount", .double), ("channel", .text),
                                  ("device", .text), ("row_no", .bigint)], eventRows),
             try table("customers", [("customer_id", .text), ("signup", .timestamp), ("channel", .text), ("country", .text)], customerRows),
+            try table("spend", [("date", .timestamp), ("channel", .text), ("spend", .double), ("impressions", .bigint), ("clicks", .bigint)], spendRows),
         ] + cache
     }
 

@@ -55,7 +55,7 @@ public enum PythonSQLEngine: String {
                 from pyspark.sql import SparkSession
                 spark = (SparkSession.builder.master("local[1]").appName("siklus-tests")
                     .config("spark.sql.session.timeZone", "UTC").config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "2").config("spark.sql.warehouse.dir", sys.argv[3] + "/warehouse")
+                    .config("spark.sql.shuffle.partitions", "2").config("spark.driver.memory", "2g").config("spark.sql.autoBroadcastJoinThreshold", "-1").config("spark.sql.warehouse.dir", sys.argv[3] + "/warehouse")
                     .config("spark.driver.extraJavaOptions", "-Dderby.system.home=" + sys.argv[3]).getOrCreate())
                 spark.sparkContext.setLogLevel("ERROR")
                 def run(sql):

@@ -32,8 +32,9 @@ struct BoundEventsView {
         orderColumn = unique(StoreTableColumns.loadOrderName)
     }
 
-    /// The view's query: every column of the table (text roles cast to text), the event, the order.
-    var query: SiklusSQL.SQLQuery {
+    /// The view's query over the table as the engine of `dialect` resolves its name: every column (text
+    /// roles cast to text), the event, the order.
+    func query(_ dialect: SQLDialect) -> SiklusSQL.SQLQuery {
         let textRoles = Set([ColumnRole.customer, .event, .channel].compactMap { binding.roles[$0] })
         var items: [SQLSelectItem] = binding.columns.map { column in
             textRoles.contains(column.name) && column.type != .text ? .named(.cast(.column(column.name), .text), column.name) : .column(column.name)
@@ -43,13 +44,13 @@ struct BoundEventsView {
         let customer = binding.roles[.customer] ?? "customer_id", ts = binding.roles[.ts] ?? "ts"
         let order = [SQLOrderTerm(.column(ts))] + binding.tieBreak.map { SQLOrderTerm(.column($0), isText: types[$0] == .text) }
         items.append(.named(.window(.call("row_number", []), SQLWindow(partitionBy: [.column(customer)], orderBy: order)), orderColumn))
-        return SiklusSQL.SQLQuery(SQLSelect(items, from: .table(binding.engineTable, alias: nil)))
+        return SiklusSQL.SQLQuery(SQLSelect(items, from: .table(EngineTableName.raw(binding.engineTable, dialect: dialect), alias: nil)))
     }
 
     /// The statements that (re)create the view in `dialect`.
     func statements(in dialect: SQLDialect) throws(SQLNotExpressible) -> [String] {
         let printer = SQLPrinter(dialect)
-        let select = try printer.print(query), name = printer.identifier(Self.name)
+        let select = try printer.print(query(dialect)), name = printer.identifier(Self.name)
         switch dialect {
         // `pg_temp.`: never a permanent view of that name on the search path.
         case .postgres: return ["DROP VIEW IF EXISTS pg_temp.\(name)", "CREATE TEMP VIEW \(name) AS\n\(select)"]

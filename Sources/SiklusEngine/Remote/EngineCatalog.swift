@@ -16,7 +16,7 @@ struct EngineCatalog {
 
     /// - Complexity: O(columns), plus O(events) of `staging` when events were loaded from files (event
     ///   names, whether any amount is present).
-    init(bindings: [TableKind: EngineTableBinding], staging: Store, settings: SessionSettings, stageMap: StageMap) {
+    init(bindings: [TableKind: EngineTableBinding], staging: Store, settings: SessionSettings, stageMap: StageMap, dialect: SQLDialect) {
         var tables = SQLSourceTables()
         var events = Catalog.Table(), customers = Catalog.Table(), spend = Catalog.Table()
         var orderColumn: String?, missingAmount: [String]?, eventNames: [String]?
@@ -28,7 +28,7 @@ struct EngineCatalog {
             })
             orderColumn = binding.roles[.order]
             let view = binding.origin == .table ? BoundEventsView(binding) : nil
-            tables.events = view.map { _ in BoundEventsView.name } ?? binding.engineTable
+            tables.events = view.map { _ in BoundEventsView.name } ?? EngineTableName.raw(binding.engineTable, dialect: dialect)
             tables.eventCustomer = binding.roles[.customer] ?? "customer_id"
             tables.eventTime = binding.roles[.ts] ?? "ts"
             tables.eventName = binding.roles[.event] ?? view?.eventColumn
@@ -50,14 +50,14 @@ struct EngineCatalog {
             customers = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.filter { $0.name != id }.map { column in
                 Catalog.Column(name: column.name, kind: Self.kind(column.type), role: binding.role(of: column.name)?.rawValue)
             })
-            tables.customers = binding.engineTable
+            tables.customers = EngineTableName.raw(binding.engineTable, dialect: dialect)
             tables.customerID = id
         }
         if let binding = bindings[.spend] {
             spend = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.map { column in
                 Catalog.Column(name: column.name, kind: Self.kind(column.type), role: binding.role(of: column.name)?.rawValue)
             })
-            tables.spend = binding.engineTable
+            tables.spend = EngineTableName.raw(binding.engineTable, dialect: dialect)
         }
         catalog = Catalog(events: events, customers: customers, spend: spend, orderColumn: orderColumn, missingAmountHints: missingAmount,
                           stageMap: stageMap, settings: settings, eventNames: eventNames)

@@ -21,8 +21,9 @@ struct RemoteRun {
     /// The result of `pipeline` computed by the engine.
     /// - Complexity: one catalog build (O(columns)), one engine query, O(result cells) to read it.
     func run(_ pipeline: Pipeline) throws(Diagnostic) -> ResultTable {
-        let (lowered, sql) = try compile(pipeline)
-        let rows = try query(sql, at: pipeline.span)
+        let compiled = try compile(pipeline)
+        let rows = try query(compiled.sql, at: pipeline.span)
+        let lowered = compiled.lowered
         do {
             return try lowered.resultTable(rows)
         } catch {
@@ -32,26 +33,43 @@ struct RemoteRun {
 
     /// text → logical plan (bound against the engine's catalog) → SQL in the engine's dialect. A construct
     /// the SQL compiler cannot express is an error naming it, located at the pipeline.
-    func compile(_ pipeline: Pipeline) throws(Diagnostic) -> (SQLLoweredQuery, String) {
+    func compile(_ pipeline: Pipeline) throws(Diagnostic) -> Compiled {
         guard bindings[.events] != nil else {
             throw Diagnostic("no events table on \(engine.dialect.displayName)", at: pipeline.source.span,
                              hints: ["bind one with `load events table \"name\"`, or load a file with `load events \"file.csv\"`"])
         }
-        let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap)
+        let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap, dialect: engine.dialect)
         let logical = try Binder(catalog: catalog.catalog).bind(pipeline)
         do {
             let lowered = try SQLLowering(catalog: catalog.catalog, tables: catalog.tables).lower(logical)
-            return (lowered, try lowered.sql(engine.dialect))
+            return Compiled(catalog: catalog.catalog, logical: logical, lowered: lowered, sql: try lowered.sql(engine.dialect))
         } catch {
             throw Self.notExpressible(error, dialect: engine.dialect, at: pipeline.span)
         }
     }
 
-    /// `explain` of `pipeline` for the engine: the SQL it runs, and where its tables come from.
-    func explain(_ pipeline: Pipeline) throws(Diagnostic) -> String {
-        let (_, sql) = try compile(pipeline)
-        return ["SQL (\(engine.dialect.displayName), as run on \(engine.summary)):", sql, "", EngineTableSources(bindings: bindings, dialect: engine.dialect).text]
-            .joined(separator: "\n")
+    /// A pipeline compiled for the engine: the catalog it was bound against, its logical plan, the lowered
+    /// query and its SQL in the engine's dialect.
+    struct Compiled {
+        let catalog: Catalog
+        let logical: LogicalQuery
+        let lowered: SQLLoweredQuery
+        let sql: String
+    }
+
+    /// `explain` of `pipeline` for the engine: the logical plan, the SQL the engine runs, where its tables
+    /// come from, and the settings. (The plan in words and the worked example read rows, so they are
+    /// the in-memory explain's.)
+    func explain(_ pipeline: Pipeline, text: String) throws(Diagnostic) -> String {
+        let compiled = try compile(pipeline)
+        func indented(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
+        var out = ["query", "  " + text, "", "logical plan"] + indented(LogicalPlanPrinter.print(compiled.logical, catalog: compiled.catalog))
+        out += ["", "sql (\(engine.dialect.displayName), as run on \(engine.summary))"] + indented(compiled.sql + ";")
+        out += [""] + indented(EngineTableSources(bindings: bindings, dialect: engine.dialect).text)
+        // The last data day is the engine's (the SQL computes it); Siklus has not read it.
+        let described = settings.describe(dataEnd: nil).replacingOccurrences(of: "latest (no data)", with: "latest (the last day with an event, computed by the engine)")
+        out += ["", "settings", "  " + described]
+        return out.joined(separator: "\n")
     }
 
     /// A construct the SQL compiler refuses, as a located error naming it.

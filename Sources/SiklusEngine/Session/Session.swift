@@ -162,7 +162,7 @@ public final class Session {
             cachedFacts = nil
             return .note(stageMap.describe())
         case .explain(let pipeline):
-            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline))) }
+            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]))) }
             return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
             let topic = words.map(\.value).joined(separator: " ")

@@ -66,10 +66,16 @@ struct Explainer {
         // With `derive`, the example and the SQL's names read the derived columns.
         out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]
-        do {
-            out.append(SQLText.indent(try SQLTranslator(context: plan.context ?? context).translate(pipeline, plan: plan), 2))
-        } catch {
-            out.append("  " + error.sentence)
+        // The SQL compiler's DuckDB SQL; the older translator only for what the compiler does not lower yet.
+        switch ExplainSQL(context: context).lowered(pipeline) {  // the session's catalog: the binder adds the derives itself
+        case .success(let sql):
+            out.append(SQLText.indent(sql, 2))
+        case .failure:
+            do {
+                out.append(SQLText.indent(try SQLTranslator(context: plan.context ?? context).translate(pipeline, plan: plan), 2))
+            } catch {
+                out.append("  " + error.sentence)
+            }
         }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
         return out.joined(separator: "\n")

@@ -16,6 +16,10 @@ struct SQLDimensionLowering {
     let label: @Sendable (String) -> SQLExpression
     /// True for the cohort (`cohort by …`), read from the customers CTE.
     var isCohort = false
+    /// What it reads (`ts` for event time; nil for stage), and its period for times: spend metrics group
+    /// spend rows by event time and channels only.
+    var attribute: Attribute? = nil
+    var period: SQLPeriod? = nil
 
     /// `ORDER BY` terms over the result column.
     var order: [SQLOrderTerm] {
@@ -37,7 +41,8 @@ struct SQLDimensionLowering {
 
     /// This dimension read from a column of the customers CTE (the cohort).
     func precomputed(as column: String) -> SQLDimensionLowering {
-        SQLDimensionLowering(name: name, kind: kind, isCustomerLevel: true, label: { .column(column, table: $0) }, isCohort: true)
+        SQLDimensionLowering(name: name, kind: kind, isCustomerLevel: true, label: { .column(column, table: $0) }, isCohort: true,
+                             attribute: attribute, period: period)
     }
 }
 
@@ -47,9 +52,9 @@ extension SQLLoweringState {
         switch spec.kind {
         case .eventTime(let unit):
             let period = self.period(unit)
-            return SQLDimensionLowering(name: spec.name, kind: .time, isCustomerLevel: false) { alias in
+            return SQLDimensionLowering(name: spec.name, kind: .time, isCustomerLevel: false, label: { alias in
                 .library(.periodLabel(period), [.column("ts", table: alias)])
-            }
+            }, attribute: .ts, period: period)
         case .stage:
             return Self.stageDimension(spec.name)
         case .attribute(let attribute, let unit):
@@ -61,17 +66,17 @@ extension SQLLoweringState {
             switch attribute.kind(in: catalog) {
             case .time:
                 let period = self.period(unit ?? query.settings.period)
-                return SQLDimensionLowering(name: spec.name, kind: .time, isCustomerLevel: customerLevel) { alias in
+                return SQLDimensionLowering(name: spec.name, kind: .time, isCustomerLevel: customerLevel, label: { alias in
                     .coalesce(.library(.periodLabel(period), [.column(columnName, table: alias)]), none)
-                }
+                }, attribute: attribute, period: period)
             case .code, .customerCode:
-                return SQLDimensionLowering(name: spec.name, kind: .text, isCustomerLevel: customerLevel) { alias in
+                return SQLDimensionLowering(name: spec.name, kind: .text, isCustomerLevel: customerLevel, label: { alias in
                     .coalesce(.cast(.column(columnName, table: alias), .text), none)
-                }
+                }, attribute: attribute)
             case .number:
-                return SQLDimensionLowering(name: spec.name, kind: .number, isCustomerLevel: customerLevel) { alias in
+                return SQLDimensionLowering(name: spec.name, kind: .number, isCustomerLevel: customerLevel, label: { alias in
                     .coalesce(.library(.numberLabel, [.column(columnName, table: alias)]), none)
-                }
+                }, attribute: attribute)
             case .stage:
                 return Self.stageDimension(spec.name)
             }

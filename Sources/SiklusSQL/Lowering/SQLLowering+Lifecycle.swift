@@ -21,15 +21,18 @@ extension SQLLoweringState {
         if let name = builder.sharedName("staged") { return name }
         let t = "t"
         func role(_ column: String?, _ type: SQLType) -> SQLExpression { column.map { .column($0, table: t) } ?? .cast(.null, type) }
+        let derived = derivedEvents
         var items: [SQLSelectItem] = [
             .named(.column(tables.eventCustomer, table: t), "customer_id"),
             .named(.column(tables.eventTime, table: t), "ts"),
             .named(role(tables.eventName, .text), "event"),
-            .named(role(tables.eventAmount, .double), "amount"),
+            .named(derived.amount, "amount"),
             .named(role(tables.eventChannel, .text), "channel"),
             .named(role(tables.loadOrder, .bigint), "row_no"),
         ]
-        items += catalog.events.columns.map { .column($0.name, table: t) }
+        items += catalog.events.columns.enumerated().map { i, column in
+            derived.columns[i].map { .named($0, column.name) } ?? .column(column.name, table: t)
+        }
         let purchase = SQLExpression.inList(role(tables.eventName, .text), query.stageMap.purchaseEvents.map(SQLExpression.text), negated: false)
         let number = SQLExpression.window(.call("row_number", []), SQLWindow(partitionBy: [.column(tables.eventCustomer, table: t), purchase],
                                                                              orderBy: fileOrder(t)))
@@ -106,26 +109,29 @@ extension SQLLoweringState {
         ]), sharedAs: "people")
     }
 
-    /// Per customer with an event up to as_of: churned (the latest event is a churn event, or they bought
-    /// and then showed no other event for churn_after), bought, and the furthest journey stage reached.
+    /// Per customer with an event up to as_of, as `LifecycleState`: churned when their latest event (by
+    /// time, then file order) is a churn event, or when they have purchased and their latest event is more
+    /// than churn_after before as_of; bought; and the furthest journey stage reached.
     mutating func lifecycle() -> String {
         if let name = builder.sharedName("lifecycle") { return name }
         let staged = staged()
-        let isChurn = SQLExpression.equal(.column("stage"), .text("churn"))
+        let isChurn = SQLExpression.coalesce(.equal(.column("stage"), .text("churn")), .boolean(false))
+        // The latest row is the first by time and file order both reversed.
+        let latestIsChurn = SQLExpression.aggregate(SQLAggregate(.firstByTime, [isChurn, .unary(.negate, .library(.epochSeconds, [.column("ts")])),
+                                                                                .unary(.negate, .column("row_no"))]))
         let inner = SQLQuery(SQLSelect([
             .column("customer_id"),
-            .named(.aggregate(.max, .column("ts"), where: isChurn), "last_churn_event"),
-            .named(.aggregate(.max, .column("ts"), where: .isDistinctFrom(.column("stage"), .text("churn"), negated: false)), "last_activity"),
+            .named(latestIsChurn, "latest_is_churn"),
+            .named(.aggregate(.max, .column("ts")), "last_event"),
             .named(.aggregate(.min, .column("ts"), where: .equal(.column("purchase_no"), .integer(1))), "first_purchase"),
             .named(.aggregate(.max, .caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("stage"), .text($0.element.name)), .integer(Int64($0.offset + 1))) },
                                               else: nil)), "furthest_rank"),
         ], from: .table(staged, alias: nil), where: .binary(.column("ts"), .lessEqual, asOf), groupBy: [.column("customer_id")]))
-        let churnedByEvent = SQLExpression.coalesce(.binary(.column("last_churn_event"), .greaterEqual, .column("last_activity")),
-                                                    .isNull(.column("last_churn_event"), negated: true))
         let silent = SQLExpression.binary(.isNull(.column("first_purchase"), negated: true), .and,
-                                          .binary(.column("last_activity"), .less, .binary(asOf, .minus, .library(.interval(seconds: query.settings.churnAfter), []))))
-        return builder.add("lifecycle", "each customer's state as of as_of: churned when the latest event is a churn event, or when they bought and then showed no other event for churn_after",
-                           SQLSelect([.column("customer_id"), .named(.binary(churnedByEvent, .or, silent), "churned"),
+                                          .binary(.column("last_event"), .less, .binary(asOf, .minus, .library(.interval(seconds: query.settings.churnAfter), []))))
+        let churned = SQLExpression.binary(.column("latest_is_churn"), .or, silent)
+        return builder.add("lifecycle", "each customer's state as of as_of: churned when the latest event (time, then file order) is a churn event, or when they bought and then showed no event for churn_after",
+                           SQLSelect([.column("customer_id"), .named(churned, "churned"),
                                       .named(.isNull(.column("first_purchase"), negated: true), "bought"),
                                       .named(.caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("furthest_rank"), .integer(Int64($0.offset + 1))), .text($0.element.name)) },
                                                        else: nil), "furthest_stage")],

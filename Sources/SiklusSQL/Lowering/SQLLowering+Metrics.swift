@@ -14,17 +14,29 @@ extension SQLLoweringState {
             switch metric {
             case .stage_share: throw SQLNotExpressible("stage_share with other metrics")
             case .transitions: throw SQLNotExpressible("transitions (not lowered yet)")
-            case .impressions, .clicks, .ctr, .spend, .cpa: throw SQLNotExpressible("spend metrics (\(metric.rawValue), not lowered yet)")
             case .returns: throw SQLNotExpressible("returns (order-level data)")
             default: break
             }
         }
-        let groups = try self.groups(metrics, dimensions: dimensions)
+        let spendMetrics = metrics.filter { [.impressions, .clicks, .ctr, .spend, .cpa].contains($0) }
+        let needsGroups = metrics.contains { !spendMetrics.contains($0) } || metrics.contains(.cpa)
         let dims = dimensions.map(\.name)
-        var items: [SQLSelectItem] = dims.map { .column($0) }
+        var sources: [(name: String, isSpend: Bool)] = []
+        if needsGroups { sources.append((try groups(metrics, dimensions: dimensions), false)) }
+        if !spendMetrics.isEmpty {
+            sources.append((try spendGroups(dimensions: dimensions), true))
+            if metrics.contains(.cpa) { sources.append((try newCustomers(dimensions: dimensions), false)) }
+        }
         var joins: [SQLJoin] = []
+        for source in sources.dropFirst() {
+            // Rows are the groups with customers or events, plus spend rows with spend.
+            joins.append(dims.isEmpty ? SQLJoin(.cross, .table(source.name, alias: nil))
+                                      : SQLJoin(source.isSpend ? .full : .left, .table(source.name, alias: nil), .using(dims)))
+        }
+        let coalesceCounts = !spendMetrics.isEmpty
+        var items: [SQLSelectItem] = dims.map { .column($0) }
         for metric in metrics {
-            var value = expression(metric)
+            var value = expression(metric, coalesce: coalesceCounts)
             if metric == .ltv, let time = dimensions.firstIndex(where: { $0.kind == .time && !$0.isCustomerLevel }) {
                 let others = dimensions.indices.filter { $0 != time }.map { dimensions[$0] }
                 guard others.allSatisfy(\.isCustomerLevel) else {
@@ -39,7 +51,7 @@ extension SQLLoweringState {
             }
             items.append(.named(value, metric.rawValue))
         }
-        let select = SQLQuery(SQLSelect(items, from: .table(groups, alias: nil), joins: joins))
+        let select = SQLQuery(SQLSelect(items, from: .table(sources[0].name, alias: nil), joins: joins))
         return SQLResultShape(select: select, columns: dims + metrics.map(\.rawValue), order: dimensions.flatMap(\.order), measure: metrics.last?.rawValue,
                               textColumns: Set(dims), reading: .table(units: dims.map { _ in .text } + metrics.map(\.unit),
                                                                        shape: dimensions.contains { $0.kind == .time && !$0.isCustomerLevel && !$0.isCohort } ? .series : .table))
@@ -123,8 +135,10 @@ extension SQLLoweringState {
         }
     }
 
-    /// The metric from the `groups` columns (ratios as doubles, NULL when the denominator is 0).
-    private func expression(_ metric: Metric) -> SQLExpression {
+    /// The metric from the `groups` / `spend_groups` / `new_customers` columns (ratios as doubles, NULL
+    /// when the denominator is 0); counts are 0 where a side of the join has no row (`coalesce`).
+    private func expression(_ metric: Metric, coalesce: Bool) -> SQLExpression {
+        let zero = { (column: String) in coalesce ? SQLExpression.coalesce(.column(column), .integer(0)) : .column(column) }
         let percent = { (a: String, b: String) in SQLExpression.binary(.safeDivide(.column(a), .column(b)), .times, .integer(100)) }
         switch metric {
         case .avg_order: return .safeDivide(.column("revenue"), .column("orders"))
@@ -135,7 +149,10 @@ extension SQLLoweringState {
         case .ltv: return .safeDivide(.column("revenue"), .column("customers"))
         case .engagement: return .safeDivide(.column("engagement"), .column("active"))
         case .churn_rate: return percent("churned", "buyers")
-        default: return .column(metric.rawValue)
+        case .impressions, .clicks, .spend: return .coalesce(.column(metric.rawValue), .integer(0))
+        case .ctr: return percent("clicks", "impressions")
+        case .cpa: return .safeDivide(.coalesce(.column("spend"), .integer(0)), .column("new_customers"))
+        default: return zero(metric.rawValue)
         }
     }
 

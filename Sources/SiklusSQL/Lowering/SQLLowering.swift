@@ -53,22 +53,27 @@ struct SQLLoweringState {
     var cohort: SQLDimensionLowering?
     /// The alias of each customers column in `people` (by catalog index).
     let personColumns: [Int: String]
+    /// How many events columns the source table has (the catalog's later ones are derived).
+    let loadedEventColumns: Int
+    /// The derived columns (by catalog index) and the amount, over the source table (alias `t`).
+    var derivedEvents: (columns: [Int: SQLExpression], amount: SQLExpression) = ([:], .null)
 
     /// Columns of `staged` and `people`, for listing them where `* EXCLUDE` does not exist.
     static let stagedFixed = ["customer_id", "ts", "event", "amount", "channel", "row_no", "purchase_no", "stage"]
     static let peopleFixed = ["customer_id", "signup", "first_event", "first_purchase", "acquisition_channel"]
 
     init(catalog: Catalog, tables: SQLSourceTables, query: LogicalQuery) throws(SQLNotExpressible) {
-        self.catalog = catalog
+        self.catalog = Self.catalog(catalog, adding: query.derives)
+        loadedEventColumns = catalog.events.columns.count
         self.tables = tables
         self.query = query
         builder = SQLQueryBuilder(tables: tables)
         let derived = Set(Self.stagedFixed + Self.peopleFixed + ["cohort"])
-        if let clash = catalog.events.columns.first(where: { derived.contains($0.name.lowercased()) }) {
+        if let clash = self.catalog.events.columns.first(where: { derived.contains($0.name.lowercased()) }) {
             throw SQLNotExpressible("an events column named \(clash.name) (the SQL's own name for a derived column)")
         }
         var personColumns: [Int: String] = [:]
-        let taken = derived.union(catalog.events.columns.map { $0.name.lowercased() })
+        let taken = derived.union(self.catalog.events.columns.map { $0.name.lowercased() })
         for (i, column) in catalog.customers.columns.enumerated() where !["customer", "signup", "channel"].contains(column.role ?? "") {
             personColumns[i] = taken.contains(column.name.lowercased()) ? "customers_" + column.name : column.name
         }
@@ -82,7 +87,7 @@ struct SQLLoweringState {
 
     mutating func lower() throws(SQLNotExpressible) -> SQLLoweredQuery {
         if catalog.orderColumn != nil { throw SQLNotExpressible("order-level data (line items grouped by an order column)") }
-        if !query.derives.isEmpty { throw SQLNotExpressible("derive") }
+        derivedEvents = try derivedColumns(sourceAmount: tables.eventAmount.map { .column($0, table: "t") } ?? .cast(.null, .double))
         try source()
         for step in query.scope {
             switch step {

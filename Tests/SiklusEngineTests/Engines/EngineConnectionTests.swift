@@ -77,7 +77,7 @@ final class EngineConnectionTests: XCTestCase {
         XCTAssertTrue(session.notes("disconnect").hasPrefix("not connected"), "disconnect twice is harmless")
     }
 
-    func testPipelinesWhileConnectedAreLocatedErrorsUntilTheCompilerLands() throws {
+    func testPipelinesWhileConnectedRunOnTheEngineInItsDialect() throws {
         let connector = FakeConnector()
         connector.tables = ["e": [SQLTableColumn(name: "customer_id", type: .text), SQLTableColumn(name: "ts", type: .timestamp)]]
         let session = Session.connecting(through: connector)
@@ -86,11 +86,25 @@ final class EngineConnectionTests: XCTestCase {
         XCTAssertTrue(unbound.contains("t.sik:1:1: error: no events table on Spark SQL"), unbound)
 
         session.outputs(#"load events table "e""#)
-        let text = "cohort | metric customers"
-        let rendered = session.renderedFailure(text)
-        XCTAssertTrue(rendered.contains("t.sik:1:1: error: running pipelines on Spark SQL needs the SQL compiler (issue 12, in progress)"), rendered)
-        XCTAssertTrue(rendered.contains("  ^~~~~~~~~~~~~~~~~~~~~~~~~"), rendered)
-        XCTAssertTrue(session.renderedFailure("explain events | metric events").contains("needs the SQL compiler"))
+        let engine = try XCTUnwrap(connector.engine)
+        XCTAssertTrue(engine.calls.contains(.execute("CREATE OR REPLACE TEMPORARY VIEW siklus_events AS\nSELECT customer_id,\n  ts,\n  'purchase' AS event,\n  row_number() OVER (PARTITION BY customer_id ORDER BY ts ASC NULLS LAST) AS siklus_load_order\nFROM e")),
+                      "\(engine.calls)")
+        engine.rows = SQLRows(columns: [SQLColumn(name: "customers", values: .integer([3]))])
+        XCTAssertEqual(try session.query("cohort | metric customers").columns, [ResultColumn(name: "customers", unit: .count, values: .integer([3]))])
+        guard case .query(let sql)? = engine.calls.last else { return XCTFail("the pipeline ran one engine query") }
+        XCTAssertTrue(sql.contains("FROM siklus_events"), sql)
+
+        // A construct the SQL compiler refuses: a located error naming it, and no query sent.
+        let queries = engine.calls.count
+        let refused = session.renderedFailure("events | rows")
+        XCTAssertTrue(refused.contains("t.sik:1:1: error: cannot run on Spark SQL: the SQL compiler cannot express rows"), refused)
+        XCTAssertTrue(refused.contains("^~~~~~~~~~~~"), refused)
+        XCTAssertEqual(engine.calls.count, queries)
+        guard case .text(let explained)? = session.outputs("explain events | metric events").first else { return XCTFail("explain prints text") }
+        for section in ["query\n  events | metric events\n", "\nlogical plan\n", "\nsql (Spark SQL, as run on Spark SQL fake #1", "FROM siklus_events",
+                        "\n  Tables (Spark SQL):\n", "CREATE OR REPLACE TEMPORARY VIEW siklus_events", "\nsettings\n  churn_after = "] {
+            XCTAssertTrue(explained.contains(section), "explain while connected shows \(section)\n\(explained)")
+        }
         // `let` is not checked against the in-memory tables while connected (their columns are not the engine's).
         session.outputs("let big = events | where anything > 1")
     }

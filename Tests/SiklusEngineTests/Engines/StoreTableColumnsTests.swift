@@ -55,14 +55,16 @@ final class StoreTableColumnsTests: XCTestCase {
         XCTAssertNil(texts(columns[named: "note"])[try XCTUnwrap(events.firstIndex(of: "c"))])
     }
 
-    func testATransactionLogHasNoEventColumnAndLineItemsGetTheirAmount() throws {
+    func testATransactionLogGetsItsPurchaseEventsAndLineItemsGetTheirAmount() throws {
+        // The engine table carries the event `purchase` the loader gave every row (the SQL compiler reads
+        // purchases from the event column).
         let log = StoreTableColumns(.events, of: try store(.events, "customer_id,date,amount\n1,2022-01-01,10\n1,2022-01-02,5\n"))
-        XCTAssertEqual(log.columns.map(\.name), ["customer_id", "date", "amount", "siklus_load_order"])
-        XCTAssertNil(log.roles[.event])
-        XCTAssertTrue(log.binding(.events, engineTable: "events", files: ["f.csv"]).isTransactionLog)
+        XCTAssertEqual(log.columns.map(\.name), ["customer_id", "date", "event", "amount", "siklus_load_order"])
+        XCTAssertEqual(log.roles[.event], "event")
+        XCTAssertEqual(texts(log.columns[named: "event"]), ["purchase", "purchase"])
 
         let items = StoreTableColumns(.events, of: try store(.events, "InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n536365,17850,2022-01-01,6,2.55\n536365,17850,2022-01-01,2,1\n", name: "items.csv"))
-        XCTAssertEqual(items.columns.map(\.name), ["CustomerID", "InvoiceDate", "amount", "InvoiceNo", "Quantity", "UnitPrice", "siklus_load_order"])
+        XCTAssertEqual(items.columns.map(\.name), ["CustomerID", "InvoiceDate", "event", "amount", "InvoiceNo", "Quantity", "UnitPrice", "siklus_load_order"])
         XCTAssertEqual(items.roles[.amount], "amount")
         XCTAssertEqual(items.roles[.order], "InvoiceNo")
         XCTAssertEqual(items.roles[.quantity], "Quantity")
@@ -88,7 +90,7 @@ final class StoreTableColumnsTests: XCTestCase {
         // An events column already called siklus_load_order: the load order takes another name.
         let clash = StoreTableColumns(.events, of: try store(.events, "customer_id,ts,SIKLUS_LOAD_ORDER\nu1,2022-01-01,x\n", name: "c.csv"))
         XCTAssertEqual(clash.loadOrderColumn, "siklus_load_order_2")
-        XCTAssertEqual(clash.columns.map(\.name), ["customer_id", "ts", "SIKLUS_LOAD_ORDER", "siklus_load_order_2"])
+        XCTAssertEqual(clash.columns.map(\.name), ["customer_id", "ts", "event", "SIKLUS_LOAD_ORDER", "siklus_load_order_2"])
     }
 
     func testLoadingAFileWhileConnectedCreatesTheTableAndAppendsLikeALocalLoad() throws {

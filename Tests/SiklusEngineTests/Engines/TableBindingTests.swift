@@ -24,7 +24,9 @@ final class TableBindingTests: XCTestCase {
                       column("Revenue", .number), column("utm_source", .text), column("note", .text)]
         let (session, engine) = try connected(["sales.orders": orders])
         let note = session.notes(#"load events table "sales.orders""#)
-        XCTAssertEqual(engine.calls, [.columns("sales.orders")], "binding reads the catalog only")
+        XCTAssertEqual(engine.calls.first, .columns("sales.orders"), "binding reads the catalog …")
+        XCTAssertEqual(engine.calls.dropFirst().map { if case .execute(let sql) = $0 { String(sql.prefix(25)) } else { "\($0)" } },
+                       ["DROP VIEW IF EXISTS pg_te", "CREATE TEMP VIEW siklus_e"], "… and creates the TEMP view Siklus reads it through")
 
         let binding = try XCTUnwrap(session.engineStatus.bindings.first)
         XCTAssertEqual(binding.table, .events)
