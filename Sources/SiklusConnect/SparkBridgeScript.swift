@@ -27,8 +27,10 @@ WRITE_LOCK = threading.Lock()
 def send(header, payload=b""):
     header = dict(header, length=len(payload))
     data = json.dumps(header).encode("utf-8")
+    frame = memoryview(struct.pack(">I", len(data)) + data + payload)
     with WRITE_LOCK:
-        PROTOCOL_OUT.write(struct.pack(">I", len(data)) + data + payload)
+        while frame:  # a raw write may take only part of it
+            frame = frame[PROTOCOL_OUT.write(frame):]
 
 
 def read_exactly(n):
@@ -66,7 +68,10 @@ def start(settings):
     workdir = settings["workdir"]
     os.chdir(workdir)  # Derby, spark-warehouse and any relative path land here, never in the user's folder
     java_home = os.environ.get("JAVA_HOME")
-    if not (java_home and os.path.exists(os.path.join(java_home, "bin", "java"))) and not shutil.which("java"):
+    if java_home and not os.path.exists(os.path.join(java_home, "bin", "java")):
+        fail("JAVA_HOME=%s has no bin/java: point it at a Java 17 or unset it "
+             "(apt-get install openjdk-17-jre-headless; scripts/engines/spark installs it)" % java_home)
+    if not java_home and not shutil.which("java"):
         fail("Java is not installed (Spark needs Java 17): apt-get install openjdk-17-jre-headless, "
              "or set JAVA_HOME (scripts/engines/spark installs it)")
     spark_home = os.environ.get("SPARK_HOME")
@@ -100,6 +105,9 @@ def start(settings):
     except Exception as error:
         fail("Spark did not start: %s" % java_reason(error))
     session.sparkContext.setLogLevel("WARN")
+    # A first query loads the classes of planning and code generation (seconds): paid here, once per
+    # connect, rather than by the user's first pipeline.
+    session.sql("SELECT 1").collect()
     jvm_pid = session.sparkContext._jvm.java.lang.ProcessHandle.current().pid()
     send(dict(ok=True, ready=True, version=session.version, master=session.sparkContext.master,
               jvmPid=int(jvm_pid), pythonPid=os.getpid()))

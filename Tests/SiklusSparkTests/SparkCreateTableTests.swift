@@ -1,5 +1,6 @@
 import XCTest
 import SiklusSQL
+import SiklusTestSupport
 @testable import SiklusConnect
 
 /// Every type through `createTable` (CSV + temp view) and back through a SELECT, exactly.
@@ -61,6 +62,21 @@ final class SparkCreateTableTests: XCTestCase {
         XCTAssertFalse(SparkCSVFile.hasLineBreaks(columns), "read without multiLine")
         try spark.createTable("one_line_texts", columns: columns)
         XCTAssertEqual(try spark.query("SELECT * FROM one_line_texts", isCancelled: { false }).columns, columns)
+    }
+
+    func testManyRowsGoOutInBlocksAndComeBackInOneLargeAnswer() throws {
+        let spark = try SharedSparkSession.connection()
+        var random = SplitMix64(seed: 12)
+        let count = 30_000  // a CSV over one 1 MiB block, an answer of over 1 MB read in many chunks
+        let texts: [String?] = (0..<count).map { $0 % 17 == 0 ? nil : "c\($0),\"\(random.next() % 1000)\"" }
+        let numbers: [Double?] = (0..<count).map { _ in Double(bitPattern: random.next() >> 2) }
+        let times: [Int64?] = (0..<count).map { _ in Int64(random.next() % 4_000_000_000) - 1_000_000_000 }
+        let columns = [SQLColumn(name: "t", values: .text(texts)), SQLColumn(name: "x", values: .number(numbers)),
+                       SQLColumn(name: "at", values: .timestamp(times)), SQLColumn(name: "row", values: .integer((0..<count).map { Int64($0) }))]
+        try spark.createTable("many_rows", columns: columns)
+        let rows = try spark.query("SELECT * FROM many_rows ORDER BY row", isCancelled: { false })
+        XCTAssertEqual(rows.rowCount, count)
+        XCTAssertTrue(rows.columns == columns, "every cell of \(count) rows comes back")
     }
 
     func testAnEmptyTableHasItsColumnsAndNoRows() throws {

@@ -29,11 +29,15 @@ final class SparkOfflineTests: XCTestCase {
     func testMissingJavaIsNamedWithTheFix() throws {
         let python = try Self.realPythonWithPyspark()
         var environment = ProcessInfo.processInfo.environment
-        environment["JAVA_HOME"] = "/nonexistent"
         environment["PATH"] = URL(fileURLWithPath: python).deletingLastPathComponent().path  // python3 but no java
-        let settings = SparkLaunchSettings(python: python, driverMemory: "1g", startTimeout: 60, sharedDirectory: nil, environment: environment)
-        let error = SparkQueryTests.error { _ = try SparkConnection(master: "local[1]", settings: settings) }
-        XCTAssertTrue(error?.message.contains("openjdk-17-jre-headless") == true, "\(String(describing: error))")
+        environment["JAVA_HOME"] = nil
+        for (javaHome, expected) in [(nil, "Java is not installed"), ("/nonexistent", "JAVA_HOME=/nonexistent has no bin/java")] {
+            environment["JAVA_HOME"] = javaHome
+            let settings = SparkLaunchSettings(python: python, driverMemory: "1g", startTimeout: 60, sharedDirectory: nil, environment: environment)
+            let error = SparkQueryTests.error { _ = try SparkConnection(master: "local[1]", settings: settings) }
+            XCTAssertTrue(error?.message.contains(expected) == true, "\(String(describing: error))")
+            XCTAssertTrue(error?.message.contains("openjdk-17-jre-headless") == true, "\(String(describing: error))")
+        }
     }
 
     func testAnUnknownMasterIsAnErrorWithSparksReason() throws {

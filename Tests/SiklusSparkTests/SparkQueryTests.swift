@@ -20,10 +20,12 @@ final class SparkQueryTests: XCTestCase {
     func testTheSessionRunsInUTCWhateverTheMachineZone() throws {
         let spark = try SharedSparkSession.connection()
         let rows = try spark.query("""
-            SELECT current_timezone() AS zone, TIMESTAMP'2021-03-28 01:30:00' AS t, hour(timestamp_seconds(0)) AS h,
+            SELECT current_timezone() AS zone, java_method('java.util.TimeZone', 'getDefault') AS machine, TIMESTAMP'2021-03-28 01:30:00' AS t, hour(timestamp_seconds(0)) AS h,
                    CAST(timestamp_seconds(1616895000) AS STRING) AS shown
             """, isCancelled: { false })
-        XCTAssertEqual(rows.columns.map(\.values), [.text(["UTC"]), .timestamp([1_616_895_000]), .integer([0]), .text(["2021-03-28 01:30:00"])])
+        XCTAssertEqual(rows.columns.map(\.values), [.text(["UTC"]), rows.columns[1].values, .timestamp([1_616_895_000]), .integer([0]), .text(["2021-03-28 01:30:00"])])
+        guard case .text(let machine) = rows.columns[1].values else { return XCTFail("machine zone") }
+        XCTAssertTrue(machine[0]?.contains("Pacific/Chatham") == true, "the JVM runs in the test's non-UTC zone: \(String(describing: machine[0]))")
     }
 
     func testASyntaxErrorHasItsClassAndPosition() throws {
