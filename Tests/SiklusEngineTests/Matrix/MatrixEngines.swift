@@ -42,15 +42,31 @@ enum MatrixSpark {
         if state == nil {
             let started = Date()
             do {
-                state = .success(try SparkConnection(master: "local[2]"))
+                state = .success(try withTestSettings { try SparkConnection(master: "local[2]") })
             } catch {
-                state = .failure(MissingPrerequisite("a local Spark session did not start (scripts/engines/spark installs pyspark and Java 17): \(error.message)"))
+                state = .failure(MissingPrerequisite("a local Spark session did not start (scripts/engines/spark installs pyspark and Java 17): \((error as? SQLEngineError)?.message ?? "\(error)")"))
             }
             atexit { MatrixSpark.close() }
             FileHandle.standardError.write(Data("matrix: Spark session started in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n".utf8))
         }
         guard let state else { preconditionFailure("set above") }
         return try state.get()
+    }
+
+    /// Spark settings for small test tables, through `$SPARK_CONF_DIR/spark-defaults.conf` (read by
+    /// spark-submit) while the session starts: 2 shuffle partitions instead of 200, and no broadcast joins
+    /// (Spark inlines the compiled query's CTEs; with broadcasts it builds dozens per query).
+    private static func withTestSettings<T>(_ start: () throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-matrix-spark-conf-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "spark.sql.shuffle.partitions 2\nspark.sql.autoBroadcastJoinThreshold -1\n"
+            .write(to: folder.appendingPathComponent("spark-defaults.conf"), atomically: true, encoding: .utf8)
+        let previous = ProcessInfo.processInfo.environment["SPARK_CONF_DIR"]
+        setenv("SPARK_CONF_DIR", folder.path, 1)
+        defer {
+            if let previous { setenv("SPARK_CONF_DIR", previous, 1) } else { unsetenv("SPARK_CONF_DIR") }
+        }
+        return try start()
     }
 
     private static func close() {

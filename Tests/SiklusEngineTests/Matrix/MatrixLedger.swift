@@ -13,6 +13,8 @@ struct MatrixLedger {
     /// Listed pipelines seen refused (with the right construct) and seen running.
     private(set) var refusedAsListed: Set<String> = []
     private(set) var ranAnyway: Set<String> = []
+    /// Listed wrong results seen, with their difference (reported, not failed).
+    private(set) var knownWrong: [String] = []
     /// Pipelines past an in-memory cost limit that the engine ran.
     private(set) var memoryLimitsSeen: Set<String> = []
     /// Refusals not on the list, by pipeline: the engine's message.
@@ -50,6 +52,18 @@ struct MatrixLedger {
         if allowed[pipeline] != nil { ranAnyway.insert(pipeline) }
     }
 
+    /// A result compared with memory's: equal, a listed known-wrong result, or a failure.
+    mutating func compared(_ pipeline: String, difference: String?, at place: String) {
+        let known = MatrixRefusals.wrongResults(engine)[pipeline]
+        switch (difference, known) {
+        case (nil, nil): equal += 1
+        case (nil, _?): failures.append("\(place): `\(pipeline)` now equals memory on \(engine.rawValue): take it off MatrixRefusals.wrongResults")
+        case (let difference?, nil): failures.append("\(place): `\(pipeline)` on \(engine.rawValue) differs from memory: \(difference)")
+        case (let difference?, let reason?):
+            knownWrong.append("\(place): `\(pipeline)` (\(reason)): \(difference.prefix(200))")
+        }
+    }
+
     /// Failures plus list entries that ran: each must be taken off the list.
     var problems: [String] {
         failures + ranAnyway.sorted().map { "`\($0)` ran on \(engine.rawValue): take it off MatrixRefusals (the list only shrinks)" }
@@ -58,7 +72,8 @@ struct MatrixLedger {
     /// One line for the log: how much of the matrix ran.
     var summary: String {
         "matrix \(engine.rawValue): \(equal) pipelines equal to memory, \(refusedAsListed.count) refused as listed, "
-            + "\(bothFailed) failing in both, \(failures.count) failures"
+            + "\(knownWrong.count) known wrong, \(bothFailed) failing in both, \(failures.count) failures"
+            + knownWrong.map { "\n  known wrong: " + $0 }.joined()
     }
 
     /// The entries this run's unlisted refusals need, as Swift source: the construct is what the error

@@ -77,11 +77,7 @@ final class MatrixPair {
                 return
             }
             ledger.ran(pipeline)
-            if let difference = TableComparison.difference(actual, expected) {
-                ledger.failures.append("\(place): `\(pipeline)` on \(engine.rawValue) differs from memory: \(difference)")
-            } else {
-                ledger.equal += 1
-            }
+            ledger.compared(pipeline, difference: TableComparison.difference(actual, expected), at: place)
         }
     }
 
