@@ -26,6 +26,7 @@ final class RemoteRunPostgresTests: PostgresTestCase {
         "cohort by first_purchase period quarter | retention percent horizon 4",
         "cohort by channel | funnel awareness -> consideration -> purchase within 60d",
         "cohort by channel | metric stage_share",
+        "cohort | metric transitions",
         "cohort by country | metric revenue | top 5",
         "cohort | stage purchase | by year | metric orders, avg_order",
         "events | by month, channel | metric spend, cpa",
@@ -138,10 +139,10 @@ final class RemoteRunPostgresTests: PostgresTestCase {
     func testRefusedConstructIsALocatedErrorNamingIt() throws {
         let remote = try connectedSession(demoLoads())
         defer { remote.disconnect() }
-        let source = "cohort | metric transitions"
+        let source = "events | where amount > 100 | rows"
         XCTAssertThrowsError(try text(source, in: remote)) { error in
             let diagnostic = error as? Diagnostic
-            XCTAssertEqual(diagnostic?.message.hasPrefix("cannot run on PostgreSQL: the SQL compiler cannot express transitions"), true, "\(error)")
+            XCTAssertEqual(diagnostic?.message.hasPrefix("cannot run on PostgreSQL: the SQL compiler cannot express rows"), true, "\(error)")
             XCTAssertEqual(diagnostic?.span, SourceSpan(start: 0, end: source.utf8.count))
         }
     }

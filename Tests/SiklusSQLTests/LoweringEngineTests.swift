@@ -1,5 +1,6 @@
 import XCTest
 import SiklusPlan
+@testable import SiklusEngine
 @testable import SiklusSQL
 import SiklusTestSupport
 
@@ -47,6 +48,9 @@ final class LoweringEngineTests: XCTestCase {
         "cohort | metric stage_share",
         "cohort by channel | metric stage_share",
         "events | where device = ios | by country | metric stage_share | sort share desc",
+        // Transitions between the stages at the end of consecutive periods.
+        "cohort | metric transitions",
+        "cohort country = US | stage purchase | metric transitions",
         // derive: computed event columns (NULL for a zero divisor), derive amount.
         "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders",
         "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events",
@@ -58,6 +62,17 @@ final class LoweringEngineTests: XCTestCase {
         "events | metric spend, impressions, clicks, ctr, cpa",
         "cohort by channel | metric cpa, spend, customers",
         "events | by week, events.channel | metric orders, spend",
+    ]
+
+    /// Settings the SQL must follow: run on the same data with these set.
+    static let settings = "set week_start = wednesday; set churn_after = 30d; set as_of = 2023-04-30; set period = week"
+    static let settingsPipelines = [
+        "events | by week | metric orders, customers",
+        "cohort by signup | retention horizon 5",
+        "cohort by signup period quarter | metric churn_rate",
+        "cohort by channel | metric stage_share",
+        "cohort | metric transitions",
+        "events | by month | metric ltv, active",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {
@@ -78,16 +93,20 @@ final class LoweringEngineTests: XCTestCase {
     }
 
     private func run(_ dialect: SQLDialect, _ engine: ([String], [String]) throws -> [Result<EngineRows, EngineFailure>]) throws {
-        let fixture = try LoweringFixture(seed: 12)
+        let fixture = try LoweringFixture(seed: 12), configured = try LoweringFixture(seed: 12, settings: Self.settings)
+        let applied = configured.session.context().settings
+        XCTAssertEqual([applied.weekStart, Int(applied.churnAfter / 86_400)], [3, 30], "the settings were not applied")
+        XCTAssertEqual(applied.period, .week)
         var expected: [ResultTable] = [], queries: [String] = [], lowered: [SQLLoweredQuery] = []
-        for pipeline in Self.pipelines {
-            let (table, query) = try fixture.expectation(pipeline)
+        let cases = Self.pipelines.map { (fixture, $0) } + Self.settingsPipelines.map { (configured, $0) }
+        for (source, pipeline) in cases {
+            let (table, query) = try source.expectation(pipeline)
             expected.append(table)
             lowered.append(query)
             queries.append(try query.sql(dialect))
         }
         let results = try engine(queries, try fixture.createStatements(dialect))
-        for (i, pipeline) in Self.pipelines.enumerated() {
+        for (i, pipeline) in cases.map({ $0.1 + ($0.0 === configured ? " (with settings)" : "") }).enumerated() {
             switch results[i] {
             case .failure(let error): XCTFail("\(dialect.displayName) rejected \(pipeline): \(error)\n\(queries[i])")
             case .success(let rows):

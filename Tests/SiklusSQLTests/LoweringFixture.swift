@@ -21,7 +21,8 @@ final class LoweringFixture {
     private(set) var customers: [Customer] = []
     private(set) var spend: [Spend] = []
 
-    init(seed: UInt64) throws {
+    /// `settings` are statements run after loading (`set week_start = wednesday; …`).
+    init(seed: UInt64, settings: String? = nil) throws {
         var random = SplitMix64(seed: seed)
         let names = ["visit", "product_view", "add_to_cart", "purchase", "purchase", "login", "email_open", "review", "cancel", "article_view", "ping"]
         let channels = ["social", "search", "email", "Direct"]
@@ -55,6 +56,7 @@ final class LoweringFixture {
             }
         }
         try load()
+        if let settings { _ = try? session.query(settings) }
     }
 
     /// One customer only in the events file; one whose cancel ties with a later login in file order (not

@@ -6,16 +6,6 @@ import SiklusPlan
 /// expression is inlined in terms of the loaded columns, so one `SELECT` computes them all. A division by
 /// zero gives NULL, as in Siklus (`nullif`); NULL operands give NULL.
 extension SQLLoweringState {
-    /// The catalog the binder bound against: the loaded events columns, then each derived column
-    /// (`derive amount` adds none), as the binder numbers them.
-    static func catalog(_ catalog: Catalog, adding derives: [DeriveStep]) -> Catalog {
-        var extended = catalog
-        for derive in derives where !derive.replacesAmount {
-            extended.events.columns.append(Catalog.Column(name: derive.name, kind: .number))
-        }
-        return extended
-    }
-
     /// The derived columns' SQL over the source table (alias `t`): extras by catalog index, and the amount.
     func derivedColumns(sourceAmount: SQLExpression) throws(SQLNotExpressible) -> (columns: [Int: SQLExpression], amount: SQLExpression) {
         var columns: [Int: SQLExpression] = [:]

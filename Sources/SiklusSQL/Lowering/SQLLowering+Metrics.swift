@@ -10,22 +10,25 @@ extension SQLLoweringState {
 
     mutating func metrics(_ metrics: [Metric], dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
         if metrics == [.stage_share] { return try stageShare(dimensions: dimensions) }
+        if metrics == [.transitions] { return try transitions(dimensions: dimensions) }
         for metric in metrics {
             switch metric {
             case .stage_share: throw SQLNotExpressible("stage_share with other metrics")
-            case .transitions: throw SQLNotExpressible("transitions (not lowered yet)")
+            case .transitions: throw SQLNotExpressible("transitions with other metrics")
             case .returns: throw SQLNotExpressible("returns (order-level data)")
             default: break
             }
         }
-        let spendMetrics = metrics.filter { [.impressions, .clicks, .ctr, .spend, .cpa].contains($0) }
-        let needsGroups = metrics.contains { !spendMetrics.contains($0) } || metrics.contains(.cpa)
+        let measures = metrics.flatMap(\.definition.measures)
+        let spendMetrics = metrics.filter { $0.definition.measures.contains(where: \.readsSpend) }
+        // Rows are the groups with customers or events (plus spend rows), so cpa needs them too.
+        let needsGroups = metrics.contains { !spendMetrics.contains($0) } || measures.contains(.newPayingCustomers)
         let dims = dimensions.map(\.name)
         var sources: [(name: String, isSpend: Bool)] = []
         if needsGroups { sources.append((try groups(metrics, dimensions: dimensions), false)) }
         if !spendMetrics.isEmpty {
             sources.append((try spendGroups(dimensions: dimensions), true))
-            if metrics.contains(.cpa) { sources.append((try newCustomers(dimensions: dimensions), false)) }
+            if measures.contains(.newPayingCustomers) { sources.append((try newCustomers(dimensions: dimensions), false)) }
         }
         var joins: [SQLJoin] = []
         for source in sources.dropFirst() {
@@ -37,7 +40,7 @@ extension SQLLoweringState {
         var items: [SQLSelectItem] = dims.map { .column($0) }
         for metric in metrics {
             var value = expression(metric, coalesce: coalesceCounts)
-            if metric == .ltv, let time = dimensions.firstIndex(where: { $0.kind == .time && !$0.isCustomerLevel }) {
+            if case .runningRatio = metric.definition, let time = dimensions.firstIndex(where: { $0.kind == .time && !$0.isCustomerLevel }) {
                 let others = dimensions.indices.filter { $0 != time }.map { dimensions[$0] }
                 guard others.allSatisfy(\.isCustomerLevel) else {
                     throw SQLNotExpressible("cumulative ltv split by another event dimension (Siklus rejects it too)")
@@ -115,44 +118,52 @@ extension SQLLoweringState {
                                                                              groupBy: dimensions.map { .column($0.name) }))
     }
 
-    /// The group counts a metric is computed from.
+    /// The group counts a metric is computed from, read from its definition (`Metric.definition`).
     private static func aggregates(_ metric: Metric) -> [Aggregate] {
-        switch metric {
-        case .customers: [.customers]
-        case .events: [.events]
-        case .orders: [.orders]
-        case .revenue: [.revenue]
-        case .avg_order: [.revenue, .orders]
-        case .orders_per_customer: [.orders, .customers]
-        case .repeat_rate: [.repeaters, .purchasers]
-        case .conversion_rate: [.purchasers, .customers]
-        case .time_to_purchase: [.daysToPurchase]
-        case .ltv: [.revenue, .customers]
-        case .active: [.active]
-        case .engagement: [.engagement, .active]
-        case .churn_rate: [.churned, .buyers]
-        case .returns, .stage_share, .transitions, .impressions, .clicks, .ctr, .spend, .cpa: []
+        if metric.definition == .medianDaysToFirstPurchase { return [.daysToPurchase] }
+        return metric.definition.measures.compactMap { measure in
+            switch measure {
+            case .customers: .customers
+            case .active: .active
+            case .events: .events
+            case .orders: .orders
+            case .revenue: .revenue
+            case .purchasers: .purchasers
+            case .repeaters: .repeaters
+            case .engagementEvents: .engagement
+            case .buyersByAsOf: .buyers
+            case .churnedByAsOf: .churned
+            case .returns, .impressions, .clicks, .spend, .newPayingCustomers: nil
+            }
         }
     }
 
-    /// The metric from the `groups` / `spend_groups` / `new_customers` columns (ratios as doubles, NULL
-    /// when the denominator is 0); counts are 0 where a side of the join has no row (`coalesce`).
+    /// The column of `groups`, `spend_groups` or `new_customers` holding a measure.
+    private static func column(_ measure: MetricMeasure) -> String {
+        switch measure {
+        case .engagementEvents: "engagement"
+        case .buyersByAsOf: "buyers"
+        case .churnedByAsOf: "churned"
+        case .newPayingCustomers: "new_customers"
+        default: measure.rawValue
+        }
+    }
+
+    /// The metric from its definition over the group columns: ratios as doubles, NULL when the
+    /// denominator is 0; a measure is 0 where a side of the join has no row (`coalesce`; spend always).
     private func expression(_ metric: Metric, coalesce: Bool) -> SQLExpression {
-        let zero = { (column: String) in coalesce ? SQLExpression.coalesce(.column(column), .integer(0)) : .column(column) }
-        let percent = { (a: String, b: String) in SQLExpression.binary(.safeDivide(.column(a), .column(b)), .times, .integer(100)) }
-        switch metric {
-        case .avg_order: return .safeDivide(.column("revenue"), .column("orders"))
-        case .orders_per_customer: return .safeDivide(.column("orders"), .column("customers"))
-        case .repeat_rate: return percent("repeaters", "purchasers")
-        case .conversion_rate: return percent("purchasers", "customers")
-        case .time_to_purchase: return .column("days_to_purchase")
-        case .ltv: return .safeDivide(.column("revenue"), .column("customers"))
-        case .engagement: return .safeDivide(.column("engagement"), .column("active"))
-        case .churn_rate: return percent("churned", "buyers")
-        case .impressions, .clicks, .spend: return .coalesce(.column(metric.rawValue), .integer(0))
-        case .ctr: return percent("clicks", "impressions")
-        case .cpa: return .safeDivide(.coalesce(.column("spend"), .integer(0)), .column("new_customers"))
-        default: return zero(metric.rawValue)
+        func value(_ measure: MetricMeasure) -> SQLExpression {
+            let column = SQLExpression.column(Self.column(measure))
+            return coalesce || measure.readsSpend ? .coalesce(column, .integer(0)) : column
+        }
+        switch metric.definition {
+        case .measure(let m): return value(m)
+        case .ratio(let a, let b, let percent):
+            let ratio = SQLExpression.safeDivide(value(a), value(b))
+            return percent ? .binary(ratio, .times, .integer(100)) : ratio
+        case .runningRatio(let a, let b): return .safeDivide(value(a), value(b))
+        case .medianDaysToFirstPurchase: return .column("days_to_purchase")
+        case .ownTable: preconditionFailure("\(metric.rawValue) is lowered as its own table")
         }
     }
 

@@ -63,7 +63,8 @@ struct SQLLoweringState {
     static let peopleFixed = ["customer_id", "signup", "first_event", "first_purchase", "acquisition_channel"]
 
     init(catalog: Catalog, tables: SQLSourceTables, query: LogicalQuery) throws(SQLNotExpressible) {
-        self.catalog = Self.catalog(catalog, adding: query.derives)
+        // The catalog the binder bound against: derived columns numbered after the loaded ones.
+        self.catalog = catalog.adding(query.derives)
         loadedEventColumns = catalog.events.columns.count
         self.tables = tables
         self.query = query

@@ -94,6 +94,13 @@ final class EngineConnectionTests: XCTestCase {
         guard case .query(let sql)? = engine.calls.last else { return XCTFail("the pipeline ran one engine query") }
         XCTAssertTrue(sql.contains("FROM siklus_events"), sql)
 
+        // plot and export take the engine's table as they take the in-memory one.
+        guard case .plot(let plotted)? = session.outputs("cohort | metric customers | plot").first else { return XCTFail("plot while connected") }
+        XCTAssertEqual(plotted.columns.first?.values, .integer([3]))
+        guard case .export(let exported, let path, _)? = session.outputs(#"cohort | metric customers | export "c.csv""#).first else { return XCTFail("export") }
+        XCTAssertEqual(exported.rowCount, 1)
+        XCTAssertEqual(path, "c.csv")
+
         // A construct the SQL compiler refuses: a located error naming it, and no query sent.
         let queries = engine.calls.count
         let refused = session.renderedFailure("events | rows")
