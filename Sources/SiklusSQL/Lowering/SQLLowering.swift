@@ -21,9 +21,10 @@ public struct SQLLoweredQuery: Sendable, Equatable {
 /// NULLS LAST, customer ids as text, `(none)` groups last. The query is dialect-free; `SQLLoweredQuery.sql`
 /// prints it for one engine.
 ///
-/// Lowered today: the metric tables (count, money, rate, churn and ltv metrics; every dimension; cohort,
-/// `stage` and `where` scope; `sort`, `top`, `limit`). Everything else is refused with an error naming
-/// the construct (never approximate SQL).
+/// Lowered: every metric (stage_share and transitions as their own tables), every dimension, cohort /
+/// `stage` / `where` scope, `derive`, retention (long-form cells and `SQLRetentionPivot`), funnels, and
+/// `sort`, `top`, `limit`. Refused with an error naming the construct (never approximate SQL): `rows`,
+/// order-level (line-item) data and `returns`, spend after `where`, post steps after retention.
 public struct SQLLowering: Sendable {
     public let catalog: Catalog
     public let tables: SQLSourceTables
