@@ -65,6 +65,7 @@ enum MatrixSpark {
         setenv("SPARK_CONF_DIR", folder.path, 1)
         defer {
             if let previous { setenv("SPARK_CONF_DIR", previous, 1) } else { unsetenv("SPARK_CONF_DIR") }
+            try? FileManager.default.removeItem(at: folder)  // spark-submit has read it once the session runs
         }
         return try start()
     }
