@@ -59,8 +59,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Times loads and canonical queries for scripts/bench (release build).
-        .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine"]),
+        // Times loads and canonical queries for scripts/bench (release build), in memory and on PostgreSQL or Spark.
+        .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine", "SiklusConnect", "SiklusLanguage", "SiklusSQL"]),
         // Fuzzes the CSV loader and the query engine with mutated seeds (Tests/Fuzz/corpus) for scripts/fuzz.
         .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage"]),
         // Helpers shared by the test targets (a seeded random generator, golden files, missing prerequisites).
@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
         .testTarget(name: "SiklusPlanTests", dependencies: ["SiklusPlan", "SiklusLanguage", "SiklusTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusPlan", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
+        // SiklusConnect: the dialect × query matrix (Tests/SiklusEngineTests/Matrix) connects sessions to PostgreSQL and Spark.
+        .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusPlan", "SiklusSQL", "SiklusConnect", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.

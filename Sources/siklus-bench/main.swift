@@ -8,6 +8,9 @@ import SiklusStore
 //   siklus-bench DIR --events NAME …          load DIR/NAME as the events (e.g. events.csv.gz)
 //   siklus-bench DIR --query "q" [--query …]  also run and time each query (best of --repeat N runs)
 //   siklus-bench DIR --print "q"              print a query's result as TSV (for checking by hand)
+//   siklus-bench DIR --engine postgres|spark TARGET --query "q" …
+//                                             load DIR's files into the engine through Siklus and time each
+//                                             query compiled to its SQL beside hand-written SQL (EngineBench)
 //
 // Peak memory is measured around the whole process by scripts/bench (/usr/bin/time).
 
@@ -54,6 +57,7 @@ guard let directory = arguments.first else { fail("usage: siklus-bench DIR [--on
 var queries: [String] = [], prints: [String] = []
 var repeats = 5
 var eventsFile = "events.csv"
+var engine: (name: String, target: String)?
 var index = 1
 while index < arguments.count {
     switch arguments[index] {
@@ -61,11 +65,20 @@ while index < arguments.count {
     case "--print": prints.append(arguments[index + 1]); index += 1
     case "--repeat": repeats = Int(arguments[index + 1]) ?? 5; index += 1
     case "--events": eventsFile = arguments[index + 1]; index += 1
+    case "--engine": engine = (arguments[index + 1], arguments[index + 2]); index += 2
     default: break
     }
     index += 1
 }
 let onlyLoad = arguments.contains("--only-load")
+if let engine {
+    do {
+        try EngineBench(directory: directory, engine: engine.name, target: engine.target, queries: queries, repeats: repeats).run()
+    } catch {
+        fail("\(error)")
+    }
+    exit(0)
+}
 let session = Session()
 do {
     let events = try seconds { _ = try session.load(.events, path: "\(directory)/\(eventsFile)") }

@@ -1,0 +1,78 @@
+import Foundation
+import SiklusLanguage
+import SiklusTestSupport
+@testable import SiklusEngine
+
+/// The data sets and pipelines of the matrix: the engine golden scripts on the demo data, the `explain`
+/// SQL cases on the demo data, and three random data sets from the differential-test generator (fixed
+/// seeds: ties in ts, missing amounts and channels, customers in one table only).
+enum MatrixData {
+    /// The `load` statements of the demo data (`spend` unless `# no-spend`, nothing for `# no-data`).
+    static func demoLoads(spend: Bool = true) -> String {
+        ["customers", "events"].map { #"load \#($0) "\#(TestPaths.demoFile("\($0).csv"))""# }
+            .joined(separator: "\n") + (spend ? "\n" + #"load spend "\#(TestPaths.demoFile("spend.csv"))""# : "")
+    }
+
+    /// Each golden script's name, its text and the loads it starts from.
+    static func goldenScripts() throws -> [(name: String, text: String, loads: String)] {
+        try GoldenQueryTests.scripts().map { url in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let lines = Set(text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+            let loads = lines.contains("# no-data") ? "" : demoLoads(spend: !lines.contains("# no-spend"))
+            return (url.lastPathComponent, text, loads)
+        }
+    }
+
+    static let seeds: [UInt64] = [0x5EED_0001, 0x5EED_0002, 0x5EED_0003]
+
+    /// A random data set written as CSV files in `directory`, and the loads reading them.
+    static func randomLoads(seed: UInt64, in directory: URL) throws -> String {
+        var rng = SplitMix64(seed: seed)
+        let data = RandomDataset.generate(&rng)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var loads: [String] = []
+        for (table, text) in [("customers", data.customersCSV()), ("events", data.eventsCSV())] + (data.spend.isEmpty ? [] : [("spend", data.spendCSV())]) {
+            let url = directory.appendingPathComponent("\(table).csv")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            loads.append(#"load \#(table) "\#(url.path)""#)
+        }
+        return loads.joined(separator: "\n")
+    }
+
+    /// Pipelines for the random data sets, after the differential test's: retention variants, order
+    /// metrics with and without a stage, conversion by month, stage shares, funnels of events and stages,
+    /// transitions, and spend.
+    static let randomPipelines = [
+        "cohort by first_purchase | retention",
+        "cohort by signup | retention on any unbounded percent",
+        "cohort by first_purchase period week | retention on any horizon 6",
+        "cohort | metric customers, orders, revenue, avg_order, repeat_rate, conversion_rate",
+        "cohort | stage retention | metric customers, orders, revenue, avg_order, repeat_rate, conversion_rate",
+        "cohort by channel | metric customers, orders, revenue, avg_order, repeat_rate, conversion_rate",
+        "cohort by channel | stage retention | metric customers, orders, revenue, avg_order, repeat_rate, conversion_rate",
+        "events | by month | metric customers, repeat_rate, conversion_rate",
+        "events | by month | metric active, engagement, ltv, time_to_purchase, churn_rate",
+        "cohort | metric stage_share",
+        "cohort by channel | metric stage_share",
+        #"cohort | funnel "visit" -> "add_to_cart" -> "purchase" within 14d"#,
+        #"cohort by channel | funnel "product_view" -> "purchase" within 3d strict"#,
+        "cohort | funnel awareness -> consideration -> purchase any order",
+        "events | funnel visit -> stage purchase -> purchase within 60d",
+        "cohort | metric transitions",
+        "events | metric spend, cpa",
+        "events | by channel | metric spend, cpa",
+        "events | by month | metric spend, cpa",
+        "events | by month, channel | metric spend, cpa",
+        "events | where amount > 50 or channel = tiktok | by channel | metric orders, revenue",
+        "cohort by country | metric revenue, ltv | sort ltv desc, country",
+        "cohort | by customer | metric revenue | top 5",
+        "events | by event | metric events, customers | sort events desc, event | limit 8",
+    ]
+
+    /// The `explain` SQL cases as script text: setup statements, then the pipeline.
+    static var explainCases: [(label: String, text: String)] {
+        ExplainSQLTests.cases.enumerated().map { i, c in
+            ("explain-case-\(i + 1)", (c.setup.map { $0 + "\n" } ?? "") + c.pipeline)
+        }
+    }
+}
