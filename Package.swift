@@ -24,9 +24,9 @@ let package = Package(
         // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
         .target(name: "SiklusPlan", dependencies: ["SiklusLanguage", "SiklusTime"]),
         // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.
-        .target(name: "SiklusSQL", dependencies: ["SiklusPlan"]),
+        .target(name: "SiklusSQL", dependencies: ["SiklusPlan", "SiklusTime"]),
         // Connections to PostgreSQL (libpq) and Spark (a long-lived session); only the shell links them.
-        .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "CLibPQ"]),
+        .target(name: "SiklusConnect", dependencies: ["SiklusSQL", "SiklusTime", "CLibPQ"]),
         // The columnar engine (the logical plan compiled to kernels over the store) and the session API; runs on a
         // connected engine through SiklusSQL's `SQLEngine` protocol, which the shell's connector implements
         // (the core links no client library).
@@ -75,7 +75,7 @@ let package = Package(
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.
         .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusEngine", "SiklusPlan", "SiklusLanguage", "SiklusTestSupport"]),
         // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.
-        .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusPlan", "SiklusEngine", "SiklusLanguage", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusSQLTests", dependencies: ["SiklusSQL", "SiklusPlan", "SiklusTime", "SiklusEngine", "SiklusLanguage", "SiklusTestSupport"]),
         // Against a real Spark session (pyspark + Java 17; scripts/engines/spark installs them): one session for all.
         .testTarget(name: "SiklusSparkTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusTestSupport"]),
     ]

@@ -1,3 +1,4 @@
+import SiklusTime
 import SiklusSQL
 
 /// Writes rows in the text format of `COPY … FROM STDIN`: values separated by tabs, rows ended by a
@@ -107,7 +108,8 @@ struct PostgresCopyEncoder {
     /// `YYYY-MM-DD HH:MM:SS` of Unix seconds `value`; years before 1 as PostgreSQL writes them (` BC`).
     static func appendTimestamp(_ value: Int64, to out: inout [UInt8]) {
         let (days, seconds) = floorDivision(value, 86_400)
-        let date = CivilCalendar.date(days: days)
+        let civil = CivilTime.civil(days: days)
+        let date = (year: Int64(civil.year), month: Int64(civil.month), day: Int64(civil.day))
         let bc = date.year <= 0
         appendPadded(bc ? 1 - date.year : date.year, width: 4, to: &out)
         out.append(UInt8(ascii: "-"))

@@ -1,3 +1,4 @@
+import SiklusTime
 /// Parsers for the text format PostgreSQL sends result values in (with `DateStyle ISO`, `TimeZone UTC`,
 /// `extra_float_digits 3`), reading the bytes libpq hands back without building a `String` or a
 /// Foundation formatter per cell. Each returns nil for text it does not recognise; the caller turns that
@@ -97,7 +98,7 @@ enum PostgresTextValue {
             year = 1 - year
             i = n
         }
-        guard day <= CivilCalendar.daysIn(month: month, year: year) else { return .failure(.malformed) }
-        return .success(CivilCalendar.days(year: year, month: month, day: day) * 86_400 + seconds)
+        guard day <= CivilTime.daysInMonth(year: Int(year), month: Int(month)) else { return .failure(.malformed) }
+        return .success(CivilTime.days(year: Int(year), month: Int(month), day: Int(day)) * 86_400 + seconds)
     }
 }

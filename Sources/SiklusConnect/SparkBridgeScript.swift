@@ -98,6 +98,15 @@ def start(settings):
                .config("spark.driver.extraJavaOptions", java_options)
                .config("spark.ui.enabled", "false")
                .config("spark.ui.showConsoleProgress", "false"))
+    # A local session is one machine: as many shuffle partitions as cores (Spark's 200 cost more than the
+    # work on small tables), and no broadcast joins (the compiled queries' inlined CTEs build dozens of
+    # broadcasts, which ran the 2g driver out of memory). A cluster keeps its own settings.
+    local = re.match(r"local(?:\[(\d+|\*)(?:,\d+)?\])?$", settings["master"])
+    if local:
+        written = local.group(1)
+        cores = 1 if written is None else (os.cpu_count() or 1) if written == "*" else int(written)
+        builder = (builder.config("spark.sql.shuffle.partitions", str(max(cores, 1)))
+                   .config("spark.sql.autoBroadcastJoinThreshold", "-1"))
     for key, value in settings.get("conf", {}).items():
         builder = builder.config(key, value)
     try:

@@ -1,3 +1,4 @@
+import SiklusTime
 /// Unix seconds as the UTC text Spark's CSV reader parses (`yyyy-MM-dd HH:mm:ss`), on the proleptic
 /// Gregorian calendar Spark uses since 3.0 (no Julian switch in 1582).
 enum SparkTimestampText {
@@ -16,7 +17,8 @@ enum SparkTimestampText {
         guard range.contains(seconds) else { return false }
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
+        let civil = CivilTime.civil(days: days)
+        let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         digits(year, 4, &bytes); bytes.append(UInt8(ascii: "-"))
         digits(month, 2, &bytes); bytes.append(UInt8(ascii: "-"))
         digits(day, 2, &bytes); bytes.append(UInt8(ascii: " "))
@@ -26,18 +28,6 @@ enum SparkTimestampText {
         return true
     }
 
-    /// Howard Hinnant's days-to-civil algorithm (days since 1970-01-01).
-    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 
     /// `value` (0 ≤ value < 10^width) in `width` digits, zero-padded.
     private static func digits(_ value: Int64, _ width: Int, _ bytes: inout [UInt8]) {

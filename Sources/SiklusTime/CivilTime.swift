@@ -71,6 +71,16 @@ public enum CivilTime {
         return formatDate(seconds) + " " + pad(Int(s / 3600), 2) + ":" + pad(Int(s / 60 % 60), 2) + ":" + pad(Int(s % 60), 2)
     }
 
+    /// `2022-09-14 00:00:00`: always with the time, as SQL timestamp literals want it; years before 1 as
+    /// astronomical years with a sign (`-0044-03-15 12:00:00`).
+    public static func formatTimestamp(_ seconds: Int64) -> String {
+        let d = day(of: seconds)
+        let (y, m, dd) = civil(days: d)
+        let s = seconds - d * secondsPerDay
+        let year = y < 0 ? "-" + pad(-y, 4) : pad(y, 4)
+        return year + "-" + pad(m, 2) + "-" + pad(dd, 2) + " " + pad(Int(s / 3600), 2) + ":" + pad(Int(s / 60 % 60), 2) + ":" + pad(Int(s % 60), 2)
+    }
+
     package static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text

@@ -5,6 +5,7 @@ import SiklusPlan
 @testable import SiklusSQL
 import SiklusStore
 import SiklusTestSupport
+import SiklusTime
 
 /// A small random data set, loaded twice: into a Siklus session from CSV files, and into an engine as
 /// the tables Siklus would create (`SQLSourceTables.siklus`: role-named columns and `row_no`, the
@@ -72,15 +73,15 @@ final class LoweringFixture {
     }
 
     private func load() throws {
-        func time(_ s: Int64?) -> String { s.map { CivilClock.dateTime($0) } ?? "" }
+        func time(_ s: Int64?) -> String { s.map { CivilTime.formatTimestamp($0) } ?? "" }
         func number(_ v: Double?) -> String { v.map { "\($0)" } ?? "" }
         let eventLines = events.map { "\($0.customer),\(time($0.ts)),\($0.event),\(number($0.amount)),\($0.channel ?? ""),\($0.device ?? "")" }
-        let customerLines = customers.map { "\($0.id),\($0.signup.map { String(CivilClock.dateTime($0).prefix(10)) } ?? ""),\($0.channel ?? ""),\($0.country ?? "")" }
+        let customerLines = customers.map { "\($0.id),\($0.signup.map { String(CivilTime.formatTimestamp($0).prefix(10)) } ?? ""),\($0.channel ?? ""),\($0.country ?? "")" }
         let eventsPath = files.write("events.csv", (["customer_id,ts,event,amount,channel,device"] + eventLines).joined(separator: "\n") + "\n")
         let customersPath = files.write("customers.csv", (["customer_id,signup,channel,country"] + customerLines).joined(separator: "\n") + "\n")
         _ = try session.load(.events, path: eventsPath)
         _ = try session.load(.customers, path: customersPath)
-        let spendLines = spend.map { "\(CivilClock.dateTime($0.date).prefix(10)),\($0.channel),\($0.spend),\($0.impressions.map(String.init) ?? ""),\($0.clicks.map(String.init) ?? "")" }
+        let spendLines = spend.map { "\(CivilTime.formatTimestamp($0.date).prefix(10)),\($0.channel),\($0.spend),\($0.impressions.map(String.init) ?? ""),\($0.clicks.map(String.init) ?? "")" }
         let spendPath = files.write("spend.csv", (["date,channel,spend,impressions,clicks"] + spendLines).joined(separator: "\n") + "\n")
         _ = try session.load(.spend, path: spendPath)
     }

@@ -1,3 +1,4 @@
+import SiklusTime
 @testable import SiklusSQL
 
 /// Siklus's period arithmetic (`PeriodCalendar` in the engine), restated for the template tests'
@@ -22,7 +23,7 @@ enum ReferenceCalendar {
     /// The period number of a moment, as `PeriodCalendar.index`.
     static func index(_ period: SQLPeriod, _ seconds: Int64) -> Int64 {
         let day = day(of: seconds)
-        let (y, m, _) = CivilClock.civil(days: day)
+        let (y, m) = { (c: (year: Int, month: Int, day: Int)) in (Int64(c.year), Int64(c.month)) }(CivilTime.civil(days: day))
         switch period {
         case .day: return day
         case .week(let weekStart):
@@ -48,7 +49,7 @@ enum ReferenceCalendar {
 
     /// The label Siklus prints: `2022-09-14`, `2022-09`, `2022-Q3`, `2022`.
     static func label(_ period: SQLPeriod, _ seconds: Int64) -> String {
-        let date = String(CivilClock.dateTime(start(period, seconds)).prefix(10))
+        let date = String(CivilTime.formatTimestamp(start(period, seconds)).prefix(10))
         switch period {
         case .day, .week: return date
         case .month: return String(date.prefix(7))

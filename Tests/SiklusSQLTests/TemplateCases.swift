@@ -1,3 +1,4 @@
+import SiklusTime
 @testable import SiklusSQL
 
 /// A value a test query must return.
@@ -61,14 +62,14 @@ enum TemplateCases {
         var cases: [TemplateCase] = []
         for (i, t) in moments.enumerated() {
             let ts = SQLExpression.timestamp(t)
-            cases.append(.scalars("period labels of \(CivilClock.dateTime(t))", periods.map { p in
+            cases.append(.scalars("period labels of \(CivilTime.formatTimestamp(t))", periods.map { p in
                 (.library(.periodLabel(p), [ts]), .text(ReferenceCalendar.label(p, t)))
             }))
-            cases.append(.scalars("period starts of \(CivilClock.dateTime(t))", periods.map { p in
+            cases.append(.scalars("period starts of \(CivilTime.formatTimestamp(t))", periods.map { p in
                 (.library(.epochSeconds, [.library(.periodStart(p), [ts])]), .number(Double(ReferenceCalendar.start(p, t))))
             }))
             let other = moments[(i + 1) % moments.count]
-            cases.append(.scalars("periods from \(CivilClock.dateTime(t)) to \(CivilClock.dateTime(other))", periods.flatMap { p in
+            cases.append(.scalars("periods from \(CivilTime.formatTimestamp(t)) to \(CivilTime.formatTimestamp(other))", periods.flatMap { p in
                 [(.library(.periodDifference(p), [ts, .timestamp(other)]),
                   .number(Double(ReferenceCalendar.index(p, other) - ReferenceCalendar.index(p, t)))),
                  (.library(.periodDifference(p), [.timestamp(other), ts]),

@@ -1,3 +1,4 @@
+import SiklusTime
 /// What the printer needs to know about one engine: a few switches (after PRQL's `DialectHandler`)
 /// and a function library of templates (after PRQL's `std.sql.prql`). A template the dialect does not
 /// have is `nil`: the printer then refuses the query with an error naming the construct.
@@ -60,7 +61,7 @@ public extension SQLDialectDefinition {
     }
 
     func timestampLiteral(_ seconds: Int64) -> String {
-        "TIMESTAMP '\(CivilClock.dateTime(seconds))'"
+        "TIMESTAMP '\(CivilTime.formatTimestamp(seconds))'"
     }
 
     /// Generic SQL for what most engines share; dialects call it for the rest of their `template`.

@@ -1,4 +1,5 @@
 import SiklusPlan
+import SiklusTime
 
 /// `metric stage_share`, as `StageShare`: each in-scope customer's current stage as of as_of (churn,
 /// else the furthest journey stage reached; none without an event by then), counted per group, seven
@@ -38,6 +39,6 @@ extension SQLLoweringState {
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("stage_no"))], hidden: ["stage_no"], measure: "share",
                               textColumns: Set(dims + ["stage"]),
                               reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent], shape: .stageShare,
-                                              title: query.settings.asOf.map { "current stage as of \(String(CivilClock.dateTime($0).prefix(10)))" }))
+                                              title: query.settings.asOf.map { "current stage as of \(String(CivilTime.formatTimestamp($0).prefix(10)))" }))
     }
 }
