@@ -178,18 +178,7 @@ final class RemoteRunPostgresTests: PostgresTestCase {
 
     /// Every text and note the statements printed, or the first error.
     func text(_ statements: String, in session: Session) throws -> String {
-        var texts: [String] = []
-        var failure: Diagnostic?
-        session.run(SourceFile(name: "<test>", text: statements)) { outcome in
-            switch outcome {
-            case .output(.text(let text), _), .output(.note(let text), _): texts.append(text)
-            case .output: break
-            case .failure(let diagnostic): failure = diagnostic; return false
-            }
-            return true
-        }
-        if let failure { throw failure }
-        return texts.joined(separator: "\n")
+        try session.texts(statements)
     }
 
     func assertSameTable(_ actual: ResultTable, _ expected: ResultTable, _ pipeline: String, file: StaticString = #filePath, line: UInt = #line) {

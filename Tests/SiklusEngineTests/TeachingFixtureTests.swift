@@ -27,18 +27,7 @@ enum TeachingFixture {
     /// The text output of running `statements` (`explain …`, `help stages`, `set …`): every text
     /// output joined, or the first error.
     static func text(_ statements: String, in session: Session) throws -> String {
-        var texts: [String] = []
-        var failure: Diagnostic?
-        session.run(SourceFile(name: "<test>", text: statements)) { outcome in
-            switch outcome {
-            case .output(.text(let text), _), .output(.note(let text), _): texts.append(text)
-            case .output: break
-            case .failure(let diagnostic): failure = diagnostic; return false
-            }
-            return true
-        }
-        if let failure { throw failure }
-        return texts.joined(separator: "\n")
+        try session.texts(statements)
     }
 
     /// The SQL section of an explain text, unindented; nil when explain shows no SQL.

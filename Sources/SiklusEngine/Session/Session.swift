@@ -114,6 +114,23 @@ public final class Session {
         return table
     }
 
+    /// Runs `text` and returns every listing and note it produced (`explain …`, `help …`, `set …`), joined by
+    /// line breaks; throws the first error. Convenient for tests and tools.
+    public func texts(_ text: String) throws -> String {
+        var texts: [String] = []
+        var failure: Diagnostic?
+        run(SourceFile(name: "<test>", text: text)) { outcome in
+            switch outcome {
+            case .output(.text(let text), _), .output(.note(let text), _): texts.append(text)
+            case .output: break
+            case .failure(let diagnostic): failure = diagnostic; return false
+            }
+            return true
+        }
+        if let failure { throw failure }
+        return texts.joined(separator: "\n")
+    }
+
     private func perform(_ node: StatementNode, _ source: SourceFile) throws(Diagnostic) -> StatementOutput {
         switch node.kind {
         case .load(let load):
