@@ -54,8 +54,15 @@ extension SQLLoweringState {
         }
         let having: SQLExpression? = dimensions.isEmpty ? nil
             : .or(measures.map { .binary(.aggregate(.sum, $0.1), .notEqual, .integer(0)) })
+        // An empty scope has no spend of its own (as `MetricTable`): when a cohort filter or `stage` could not
+        // narrow spend and no customer is left, showing every channel's spend would answer another question.
+        var condition = SQLExpression.isNull(.column(date), negated: true)
+        if query.spendScope.contains(where: { if case .other = $0 { true } else { false } }) {
+            let inScope = SQLExpression.subquery(SQLQuery(SQLSelect([.named(.countAll(), "n")], from: .table(customers, alias: nil))))
+            condition = .and([condition, .binary(inScope, .greater, .integer(0))])
+        }
         return builder.add("spend_groups", "spend per group: spend rows have a date and a channel, no customer", SQLSelect(
-            items, from: .table(tables.spend, alias: nil), where: .isNull(.column(date), negated: true), groupBy: labels, having: having))
+            items, from: .table(tables.spend, alias: nil), where: condition, groupBy: labels, having: having))
     }
 
     /// `new_customers`: in-scope customers per group whose first purchase falls in the group's period
