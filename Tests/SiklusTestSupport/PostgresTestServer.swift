@@ -114,22 +114,13 @@ public final class PostgresTestServer: Sendable {
         _ = try? Self.spawn(["/bin/sh", "-c", script], output: "/dev/null")
     }
 
-    /// Starts `argv` with stdin from /dev/null and stdout and stderr to `output`. posix_spawn and
-    /// `ChildProcess.wait`, not Foundation's `Process`: Process reaps its children on its own thread, so a
-    /// waitpid of ours can lose the exit status (or Process never notices the exit), and a test hangs.
+    /// Starts `argv` with stdin from /dev/null and stdout and stderr to `output` (`TestProcess.spawn`).
     private static func spawn(_ argv: [String], output: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArguments, environ)
-        guard spawned == 0 else { throw MissingPrerequisite("cannot run \(argv[0]): \(String(cString: strerror(spawned)))") }
-        return pid
+        do {
+            return try TestProcess.spawn(argv, stdout: output)
+        } catch {
+            throw MissingPrerequisite("\(error)")
+        }
     }
 
     private func tail(of path: String) -> String {
