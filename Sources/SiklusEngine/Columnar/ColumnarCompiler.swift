@@ -39,14 +39,18 @@ enum ColumnarCompiler {
     }
 
     private static func retention(_ retention: LogicalQuery.Retention, _ context: EvalContext) -> RetentionPlan {
-        let activity: RetentionPlan.Activity = switch retention.activity {
-        case .purchase: .purchase
-        case .anyEvent: .any
-        case .event(let name): .event(eventCode(name, context))
+        func resolve(_ activity: LogicalQuery.Retention.Activity) -> RetentionPlan.Activity {
+            switch activity {
+            case .purchase: .purchase
+            case .anyEvent: .any
+            case .event(let name): .event(eventCode(name, context))
+            case .stage(let stage): .stage(stage)
+            }
         }
-        return RetentionPlan(period: retention.period, percent: retention.percent, activity: activity, activityName: retention.activityName,
-                             unbounded: retention.unbounded, horizon: retention.horizon,
-                             anchorOnFirstPurchase: retention.anchorsOnFirstPurchase, span: retention.span)
+        return RetentionPlan(period: retention.period, percent: retention.percent, activity: resolve(retention.activity),
+                             activityName: retention.activityName, unbounded: retention.unbounded, horizon: retention.horizon,
+                             anchorOnFirstPurchase: retention.anchorsOnFirstPurchase, span: retention.span,
+                             start: retention.kind.start.map(resolve), spec: retention)
     }
 
     private static func funnel(_ funnel: LogicalQuery.Funnel, _ context: EvalContext) -> FunnelPlan {

@@ -52,7 +52,7 @@ typealias RowsPlan = LogicalQuery.Rows
 
 /// `retention [period …] [percent] [on …] [unbounded] [horizon N]`, resolved.
 struct RetentionPlan {
-    enum Activity { case purchase, any, event(Int32) }
+    enum Activity { case purchase, any, event(Int32), stage(Stage) }
     var period: PeriodUnit
     var percent: Bool
     var activity: Activity
@@ -63,6 +63,10 @@ struct RetentionPlan {
     var anchorOnFirstPurchase: Bool
     /// The `retention` step, for errors raised while computing it.
     var span: SourceSpan?
+    /// `start …` resolved (nil: the signup or first-purchase anchor).
+    var start: Activity?
+    /// The logical step, with its kind options.
+    var spec: LogicalQuery.Retention
 }
 
 /// `funnel a -> b -> c [within …] [order]`, resolved.

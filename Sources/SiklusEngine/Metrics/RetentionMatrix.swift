@@ -1,15 +1,17 @@
 import SiklusLanguage
 import SiklusStore
 
-/// `retention`: cohort × period-offset matrix.
+/// `retention`: cohort × period-offset matrix, every kind (see docs/LANGUAGE.md, retention).
 ///
-/// A customer's period 0 is the calendar period of their anchor: first purchase when cohorted by
-/// `first_purchase`, else signup. Cell k counts distinct cohort customers active (by default: with a
-/// purchase) in period 0 + k; with `unbounded`, active in period k or any later one (up to as_of, also
-/// past the horizon: `horizon N` cuts columns, never activity). A cell is empty
-/// when no customer of the cohort has reached period 0 + k by as_of, and as a percentage it is taken
-/// of those who have: customers whose period 0 is later could not have been active then yet, and would
-/// otherwise pull down the later columns of cohorts whose customers start in different periods.
+/// Each entry (a customer's anchor: signup, first purchase under `cohort by first_purchase`, the first
+/// `start` event, or with `recurring` each period with one) has period 0 at its anchor's period (or, with
+/// `rolling`, a window from the anchor's time). Column k sums what the entry's qualifying periods in it
+/// add (a period qualifies with at least `min_events` return events): 1 per entry (customers), its
+/// events (`value orders`) or their amount (`value revenue`); with `unbounded`, an entry counts in every
+/// column up to its latest qualifying one (activity past the last column counts in it: `horizon N` cuts
+/// columns, never activity). A cell is empty when no entry of the cohort has reached the column's first
+/// period by as_of; as a percentage it is taken of its base: the entries that have (value: their
+/// column-0 sum), so entries that could not have been active yet never pull a column down.
 enum RetentionMatrix {
     /// Period 0 and up to the longest horizon the parser accepts.
     static let maxColumns = Int(StepLimits.horizon) + 1
@@ -17,125 +19,167 @@ enum RetentionMatrix {
     static let maxCells = 10_000_000
 
     static func build(_ plan: RetentionPlan, scope: Scope, _ context: EvalContext) throws(Diagnostic) -> ResultTable {
-        let events = context.store.events, classes = context.classes, facts = context.facts
-        let table = context.periodTable(plan.period)
-        let lastPeriod = table.calendar.index(context.asOf)
-        let grouping = scope.grouping
-        let cohortCount = grouping?.labels.count ?? 1
-        let anchors = plan.anchorOnFirstPurchase ? facts.firstPurchase : facts.signup
-        let asOf = context.asOf
-
-        // The widest matrix the data allows: from the earliest anchor to as_of. Checked before anything
-        // is allocated: one far-off anchor (a signup in 1900) would otherwise ask for gigabytes.
-        let earliestCustomer = SpanWitness.earliest(anchors, among: scope.customers)
-        let earliest = earliestCustomer.map { table.index(anchors[Int($0)]) }
-        let width = earliest.map { Int(max(0, lastPeriod - $0)) + 1 } ?? 1
-        let columns = min(width, (plan.horizon ?? Int.max - 1) + 1)
-        let (cells, overflow) = cohortCount.multipliedReportingOverflow(by: columns)
-        if columns > Self.maxColumns || overflow || cells > Self.maxCells {
-            var message = "the retention table would have \(cohortCount - 1) cohorts × \(columns) \(plan.period.rawValue)s; at most "
-                + "\(Self.maxColumns) \(plan.period.rawValue)s and \(Self.maxCells) cells"
-            if let c = earliestCustomer, columns > 1 {
-                let anchor = plan.anchorOnFirstPurchase ? "first bought" : "signed up"
-                message += ": the \(plan.period.rawValue)s run from \(SpanWitness.customer(c, context)), who \(anchor) "
-                    + "\(CivilTime.formatDate(anchors[Int(c)])), to \(SpanWitness.asOf(context, among: scope.customers))"
-            }
-            if let grouping, cohortCount > 2 {
-                message += "; the cohorts run from \(grouping.labels[0]) to \(grouping.labels[cohortCount - 2])"
-            }
-            throw Diagnostic(message, at: plan.span, hints: SpanWitness.hints)
-        }
-
-        // What counts as activity, as a test on the event code (no closure per row).
-        let activeCode: Int32, activeFlags: UInt8, anyEvent: Bool
-        switch plan.activity {
-        case .purchase: (activeCode, activeFlags, anyEvent) = (-2, EventClasses.purchase, false)
-        case .any: (activeCode, activeFlags, anyEvent) = (-2, 0, true)
-        case .event(let code): (activeCode, activeFlags, anyEvent) = (code, 0, false)
-        }
-        let flags = classes.flags, eventCodes = events.event, ts = events.ts, offsets = events.offsets, mask = scope.rowMask
-        // With an order column a return is no purchase: its rows are not purchase activity.
-        let returnRows: [UInt8] = activeFlags == EventClasses.purchase ? facts.orderFlags : []
-        var cohortKeys: [Int32] = []
-        if let grouping {
-            guard let keys = GroupKeys([grouping]) else {
-                throw Diagnostic("too many cohorts: more than \(GroupKeys.limit)", at: plan.span, hints: ["use a longer cohort period"])
-            }
-            cohortKeys = keys.materialize(scope, context).customer
-        }
-
-        // `reached[cohort * columns + k]`: customers whose period 0 is k periods before as_of's (the last
-        // column also takes those further back), summed from the right into "reached period k" below.
-        struct Partial { var cells: [Int]; var sizes: [Int]; var reached: [Int] }
+        let scan = RetentionScan(plan, scope: scope, context)
         let list = scope.customers
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+
+        // The rows and the widest entry, checked before anything is allocated per cell: one far-off
+        // anchor (a signup in 1900) would otherwise ask for gigabytes.
+        var labels: [String], rowOf: (Int32, RetentionScan.Entry) -> Int
+        var maxAge: Int64?, witness: (customer: Int32, time: Int64)?
+        if plan.start == nil {
+            let anchors = scan.anchors
+            let grouping = scope.grouping
+            labels = grouping?.labels ?? ["all"]
+            var cohortKeys: [Int32] = []
+            if let grouping {
+                guard let keys = GroupKeys([grouping]) else {
+                    throw Diagnostic("too many cohorts: more than \(GroupKeys.limit)", at: plan.span, hints: ["use a longer cohort period"])
+                }
+                cohortKeys = keys.materialize(scope, context).customer
+            }
+            rowOf = { c, _ in cohortKeys.isEmpty ? 0 : Int(cohortKeys[Int(c)]) }
+            if let c = SpanWitness.earliest(anchors, among: list) {
+                let time = anchors[Int(c)]
+                witness = (c, time)
+                maxAge = scan.age(RetentionScan.Entry(period: scan.table.index(time), time: time))
+            }
+        } else {
+            // Pass 1: the periods holding anchors (the rows) and the earliest anchor.
+            struct Found { var periods = Set<Int64>(); var earliest: (customer: Int32, time: Int64)? }
+            let found: [Found] = Parallel.map(parts.count) { k in
+                var f = Found(), entries: [RetentionScan.Entry] = []
+                for i in parts[k] {
+                    let c = list[i]
+                    scan.entries(of: c, into: &entries)
+                    for e in entries {
+                        f.periods.insert(e.period)
+                        if f.earliest.map({ e.time < $0.time }) ?? true { f.earliest = (c, e.time) }
+                    }
+                }
+                return f
+            }
+            try context.checkCancelled()
+            var periods = Set<Int64>()
+            for f in found {
+                periods.formUnion(f.periods)
+                if let e = f.earliest, witness.map({ e.time < $0.time }) ?? true { witness = e }
+            }
+            let sorted = periods.sorted()
+            var rowIndex: [Int64: Int] = [:]
+            for (i, p) in sorted.enumerated() { rowIndex[p] = i }
+            labels = sorted.map(scan.table.calendar.label)
+            rowOf = { _, entry in rowIndex[entry.period] ?? 0 }
+            maxAge = witness.map { scan.age(RetentionScan.Entry(period: scan.table.index($0.time), time: $0.time)) }
+        }
+        let columns = RetentionColumns(maxAge: maxAge.map { Int(clamping: min($0, Int64(Self.maxColumns))) },
+                                       horizon: plan.horizon, brackets: plan.spec.kind.brackets)
+        try checkSize(plan, rows: labels.count, columns: columns.count, witness: witness, scope: scope, context)
+
+        // Pass 2: per part, counters per cell (row * width + column).
+        let width = columns.count, rowCount = labels.count
+        let kind = plan.spec.kind, countsCustomers = kind.value == .customers
+        struct Partial { var sizes: [Int64]; var reached: [Int64]; var base: [Double]; var cells: [Double] }
         let partials: [Partial] = Parallel.map(parts.count) { k in
-            var p = Partial(cells: Array(repeating: 0, count: cohortCount * columns), sizes: Array(repeating: 0, count: cohortCount),
-                            reached: Array(repeating: 0, count: cohortCount * columns))
-            var seen = [Bool](repeating: false, count: columns)
-            var marked: [Int] = []
+            var p = Partial(sizes: Array(repeating: 0, count: rowCount), reached: Array(repeating: 0, count: rowCount * width),
+                            base: countsCustomers ? [] : Array(repeating: 0, count: rowCount * width),
+                            cells: Array(repeating: 0, count: rowCount * width))
+            var entries: [RetentionScan.Entry] = [], active: [RetentionScan.Active] = []
+            var sums = [Double](repeating: 0, count: width), touched: [Int] = []
             for i in parts[k] {
                 let c = list[i]
-                let anchorTime = anchors[Int(c)]
-                guard anchorTime != CustomerFacts.none else { continue }
-                let cohort = cohortKeys.isEmpty ? 0 : Int(cohortKeys[Int(c)])
-                let anchor = table.index(anchorTime)
-                p.sizes[cohort] += 1
-                if anchor <= lastPeriod { p.reached[cohort * columns + Int(min(lastPeriod - anchor, Int64(columns - 1)))] += 1 }
-                var latest = -1
-                for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
-                    if let mask, !mask[r] { continue }
-                    let code = eventCodes[r]
-                    guard anyEvent || code == activeCode || (code >= 0 && flags[Int(code)] & activeFlags != 0), ts[r] <= asOf else { continue }
-                    if !returnRows.isEmpty, returnRows[r] & OrderIndex.inReturn != 0 { continue }
-                    let offset = Int(table.index(ts[r]) - anchor)
-                    guard offset >= 0 else { continue }
-                    // Unbounded: activity past the horizon still means "active in the last column or later",
-                    // so `horizon N` shows the first N+1 columns of the unbounded table.
-                    latest = max(latest, min(offset, columns - 1))
-                    guard offset < columns else { continue }
-                    if !seen[offset] { seen[offset] = true; marked.append(offset) }
+                scan.entries(of: c, into: &entries)
+                if entries.isEmpty { continue }
+                if scan.rollingLength == nil { scan.activity(of: c, from: nil, into: &active) }
+                for entry in entries {
+                    if scan.rollingLength != nil { scan.activity(of: c, from: entry, into: &active) }
+                    let row = rowOf(c, entry), cell = row * width
+                    p.sizes[row] += 1
+                    var latest = -1
+                    for run in active {
+                        let offset = scan.offset(run, from: entry)
+                        guard offset >= 0, kind.minEvents <= 1 || run.count >= kind.minEvents else { continue }
+                        guard let column = offset > Int64(Int32.max) ? nil : columns.column(of: Int(offset)) else {
+                            // Past the last column: still "active in the last column or later" for unbounded.
+                            latest = width - 1
+                            continue
+                        }
+                        latest = max(latest, column)
+                        let add = switch kind.value { case .customers: 1.0; case .orders: Double(run.count); case .revenue: run.value }
+                        if sums[column] == 0, !touched.contains(column) { touched.append(column) }
+                        sums[column] = countsCustomers ? 1 : sums[column] + add
+                    }
+                    if plan.unbounded {
+                        if latest >= 0 { for column in 0...latest { p.cells[cell + column] += 1 } }
+                    } else {
+                        for column in touched { p.cells[cell + column] += sums[column] }
+                    }
+                    let age = scan.age(entry)
+                    if let reached = columns.reachedColumn(age: age > Int64(Int32.max) ? Int(Int32.max) : Int(age)) {
+                        p.reached[cell + reached] += 1
+                        if !countsCustomers { p.base[cell + reached] += sums[0] }
+                    }
+                    for column in touched { sums[column] = 0 }
+                    touched.removeAll(keepingCapacity: true)
                 }
-                if plan.unbounded {
-                    if latest >= 0 { for offset in 0...latest { p.cells[cohort * columns + offset] += 1 } }
-                } else {
-                    for offset in marked { p.cells[cohort * columns + offset] += 1 }
-                }
-                for offset in marked { seen[offset] = false }
-                marked.removeAll(keepingCapacity: true)
             }
             return p
         }
         try context.checkCancelled()
-        var total = Partial(cells: Array(repeating: 0, count: cohortCount * columns), sizes: Array(repeating: 0, count: cohortCount),
-                            reached: Array(repeating: 0, count: cohortCount * columns))
-        for p in partials {
-            for i in total.cells.indices { total.cells[i] += p.cells[i]; total.reached[i] += p.reached[i] }
-            for g in 0..<cohortCount { total.sizes[g] += p.sizes[g] }
-        }
-        // Customers who had reached period k by as_of.
-        for g in 0..<cohortCount {
-            for k in stride(from: columns - 2, through: 0, by: -1) { total.reached[g * columns + k] += total.reached[g * columns + k + 1] }
-        }
 
-        let cohorts = (0..<cohortCount).filter { total.sizes[$0] > 0 }
-        var result = [
-            ResultColumn(name: "cohort", unit: .text, values: .text(cohorts.map { grouping?.labels[$0] ?? "all" })),
-            ResultColumn(name: "customers", unit: .count, values: .integer(cohorts.map { Int64(total.sizes[$0]) })),
-        ]
-        for offset in 0..<columns {
-            let reached = cohorts.map { total.reached[$0 * columns + offset] }
-            if plan.percent {
-                result.append(ResultColumn(name: String(offset), unit: .percent, values: .number(zip(cohorts, reached).map { g, n in
-                    n > 0 ? Double(total.cells[g * columns + offset]) / Double(n) * 100 : nil
-                })))
-            } else {
-                result.append(ResultColumn(name: String(offset), unit: .count, values: .integer(zip(cohorts, reached).map { g, n in
-                    n > 0 ? Int64(total.cells[g * columns + offset]) : nil
-                })))
+        var rows = (0..<rowCount).map { RetentionTableBuilder.Row(label: labels[$0], size: 0, columns: width) }
+        for p in partials {
+            for g in 0..<rowCount {
+                rows[g].size += p.sizes[g]
+                for k in 0..<width {
+                    rows[g].reached[k] += p.reached[g * width + k]
+                    rows[g].cells[k] += p.cells[g * width + k]
+                    if !countsCustomers { rows[g].base[k] += p.base[g * width + k] }
+                }
             }
         }
-        return ResultTable(columns: result, shape: .retention,
-                           title: "retention by \(plan.period.rawValue), active = \(plan.activityName)\(plan.unbounded ? " (unbounded)" : "")")
+        // "Reached column k" = reached the column of their age or a later one.
+        for g in 0..<rowCount {
+            for k in stride(from: width - 2, through: 0, by: -1) {
+                rows[g].reached[k] += rows[g].reached[k + 1]
+                rows[g].base[k] += rows[g].base[k + 1]
+            }
+            if countsCustomers { rows[g].base = rows[g].reached.map(Double.init) }
+        }
+        return RetentionTableBuilder(spec: plan.spec, columns: columns).table(rows.filter { $0.size > 0 })
+    }
+
+    /// Refuses a table past the column or cell limits, naming the anchor that starts the span.
+    private static func checkSize(_ plan: RetentionPlan, rows: Int, columns: Int, witness: (customer: Int32, time: Int64)?,
+                                  scope: Scope, _ context: EvalContext) throws(Diagnostic) {
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard columns > Self.maxColumns || overflow || cells > Self.maxCells || (plan.spec.kind.brackets == nil && columns >= Self.maxColumns
+              && plan.horizon == nil && witnessTooFar(plan, witness, context)) else { return }
+        let cohorts = plan.start == nil ? rows - 1 : rows
+        var message = "the retention table would have \(cohorts) cohorts × \(columns) \(plan.period.rawValue)s; at most "
+            + "\(Self.maxColumns) \(plan.period.rawValue)s and \(Self.maxCells) cells"
+        if let (c, time) = witness, columns > 1 {
+            let anchor = switch plan.start {
+            case nil: plan.anchorOnFirstPurchase ? "first bought" : "signed up"
+            case .some: "started (\(LogicalQuery.Retention.name(of: plan.spec.kind.start ?? .purchase)))"
+            }
+            message += ": the \(plan.period.rawValue)s run from \(SpanWitness.customer(c, context)), who \(anchor) "
+                + "\(CivilTime.formatDate(time)), to \(SpanWitness.asOf(context, among: scope.customers))"
+        }
+        if plan.start == nil, let grouping = scope.grouping, rows > 2 {
+            message += "; the cohorts run from \(grouping.labels[0]) to \(grouping.labels[rows - 2])"
+        }
+        throw Diagnostic(message, at: plan.span, hints: SpanWitness.hints)
+    }
+
+    /// True when the widest entry is past the column limit (the columns were clamped to it).
+    private static func witnessTooFar(_ plan: RetentionPlan, _ witness: (customer: Int32, time: Int64)?, _ context: EvalContext) -> Bool {
+        guard let witness else { return false }
+        let table = context.periodTable(plan.period)
+        if let length = LogicalQuery.Retention.rollingLength(plan.period), plan.spec.kind.rolling {
+            let (span, overflow) = context.asOf.subtractingReportingOverflow(witness.time)
+            return overflow || span / length >= Int64(Self.maxColumns)
+        }
+        return table.calendar.index(context.asOf) - table.index(witness.time) >= Int64(Self.maxColumns)
     }
 }

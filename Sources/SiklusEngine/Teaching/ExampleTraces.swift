@@ -29,6 +29,7 @@ struct RetentionTrace {
             case .purchase: if !customer.isPurchase(r) { return nil }
             case .any: break
             case .event(let code): if events.event[r] != code { return nil }
+            case .stage(let stage): if !StageClassifier(context).row(r, of: customer.code, isIn: stage) { return nil }
             }
             let offset = Int(calendar.index(events.ts[r]) - start)
             return offset >= 0 && offset <= limit ? (r, offset) : nil

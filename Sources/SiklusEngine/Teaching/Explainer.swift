@@ -53,6 +53,7 @@ struct Explainer {
             case .limit(let k): line("keep the first \(k.value) rows")
             case .plot: line("draw the result as a chart")
             case .export(let path): line("write the result to \(path.value)")
+            case .detail: line("add each cell's base (what its percentage divides by) as base_<column> columns")
             }
         }
         if case .metrics(let metrics, _) = plan.output {
@@ -113,6 +114,7 @@ struct Explainer {
         var text = "retention: for each cohort, count customers active (\(r.activityName)) in each \(r.period.rawValue) after their \(anchor) \(r.period.rawValue)"
         if r.unbounded { text += ", or in any later one" }
         if r.percent { text += ", as % of the cohort's customers who had reached that \(r.period.rawValue) by as_of" }
+        if !r.spec.kind.isPlain { text += "; " + RetentionKindText.describe(r.spec) }
         return text
     }
 

@@ -18,6 +18,7 @@ extension SQLBuilder {
         case .purchase: conditions.append(names.isPurchase("e"))
         case .any: break
         case .event: conditions.append("\(names.event("e", .event)) = \(SQLText.string(plan.activityName))")
+        case .stage: break  // never reached: `SQLTranslator` refuses retention kinds (the compiler's SQL shows them)
         }
         let offset = names.periods.difference(unit, from: "a.anchor", to: "e.\(ts)")
         let activePeriods = query.add("active_periods", "   … the \(unit.rawValue)s after it in which they were active (\(plan.activityName)), up to as_of …", """

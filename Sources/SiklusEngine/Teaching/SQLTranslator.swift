@@ -38,6 +38,8 @@ struct SQLTranslator {
                 try builder.filter(condition, number: number, label: label)
             case .groupBy, .plot, .export:
                 break
+            case .detail:
+                throw NoSQLEquivalent("retention … | detail")
             case .derive:
                 break   // translated before the source (`derives`)
             case .rows:
@@ -47,6 +49,7 @@ struct SQLTranslator {
                 result = try builder.metrics(metrics, dimensions: dimensions, number: number, label: label)
             case .retention:
                 guard case .retention(let retention) = plan.output else { break }
+                if !retention.spec.kind.isPlain || retention.spec.activity.isStage { throw NoSQLEquivalent("retention with \(PipelineText.step(step.kind))") }
                 result = builder.retention(retention, width: try retentionWidth(retention, plan), number: number, label: label)
             case .funnel:
                 guard case .funnel(let funnel) = plan.output else { break }

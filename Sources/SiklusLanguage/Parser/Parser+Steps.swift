@@ -39,6 +39,7 @@ extension Parser {
         case "limit": advance(); step = .limit(try parseCount(after: "limit", maximum: StepLimits.rows, of: "rows"))
         case "plot": advance(); step = .plot
         case "export": advance(); step = .export(path: try parseExportPath())
+        case "detail": advance(); step = .detail
         default:
             throw Diagnostic.unknown("step", start.text(in: source), at: start.span, among: Keywords.steps,
                                      fallbackHint: Parser.stepListHint)
@@ -78,11 +79,13 @@ extension Parser {
             case "on": advance(); options.activity = try parseRetentionActivity()
             case "unbounded": advance(); options.isUnbounded = true
             case "horizon": advance(); options.horizon = try parseCount(after: "horizon", maximum: StepLimits.horizon, of: "periods")
+            case "start", "recurring", "rolling", "brackets", "min_events", "value": try parseRetentionKindOption(word, into: &options)
             default:
                 var diagnostic = Diagnostic.unknown("retention option", current.text(in: source), at: current.span,
                                                     among: Keywords.retentionOptions,
                                                     fallbackHint: "retention options are `period`, `percent`, `on`, "
-                                                        + "`unbounded` and `horizon`")
+                                                        + "`unbounded`, `horizon`, `start`, `recurring`, `rolling`, `brackets`, "
+                                                        + "`min_events` and `value`")
                 if PeriodUnit(rawValue: word) != nil { diagnostic.hints = ["write `period \(word)`"] }
                 throw diagnostic
             }
@@ -91,10 +94,10 @@ extension Parser {
     }
 
     /// activity = "purchase" | "any" | name ;
-    mutating func parseRetentionActivity() throws(Diagnostic) -> Spanned<RetentionActivity> {
+    mutating func parseRetentionActivity(after keyword: String = "on") throws(Diagnostic) -> Spanned<RetentionActivity> {
         if let token = matchWord("purchase") { return Spanned(.purchase, at: token.span) }
         if let token = matchWord("any") { return Spanned(.anyEvent, at: token.span) }
-        let event = try parseName("`purchase`, `any` or an event name after `on`")
+        let event = try parseName("`purchase`, `any` or an event or stage name after `\(keyword)`")
         return Spanned(.event(event), at: event.span)
     }
 

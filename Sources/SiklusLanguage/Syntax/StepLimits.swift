@@ -7,3 +7,10 @@ public enum StepLimits {
     /// period columns.
     public static let horizon: Int64 = 9_999
 }
+
+extension StepLimits {
+    /// `retention … brackets (…)`: at most this many brackets.
+    public static let brackets = 100
+    /// `retention … min_events N`.
+    public static let minEvents: Int64 = 1_000_000
+}

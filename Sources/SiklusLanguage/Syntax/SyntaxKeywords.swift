@@ -8,10 +8,14 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export"]
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export", "detail"]
 
     /// Options of a `retention` step.
-    public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon"]
+    public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon", "start", "recurring", "rolling", "brackets",
+                                          "min_events", "value"]
+
+    /// What `retention … value` adds up.
+    public static let retentionValues = RetentionValue.allCases.map(\.rawValue)
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
     public static let funnelOptions = ["within", "ordered", "strict", "any"]

@@ -134,6 +134,7 @@ public enum SyntaxPrinter {
             }
             if options.isUnbounded { words.append("unbounded") }
             if let horizon = options.horizon { words.append("horizon \(horizon.value)") }
+            words += options.kindWords
             return words.joined(separator: " ")
         case .funnel(let funnel):
             var text = "funnel " + funnel.steps.indices.map(funnel.stepText).joined(separator: " -> ")
@@ -147,6 +148,7 @@ public enum SyntaxPrinter {
         case .limit(let count): return "limit \(count.value)"
         case .plot: return "plot"
         case .export(let path): return "export \(quotedStringLiteral(path.value))"
+        case .detail: return "detail"
         }
     }
 

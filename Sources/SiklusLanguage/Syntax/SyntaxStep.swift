@@ -43,6 +43,8 @@ public enum Step: Hashable, Sendable {
     case plot
     /// `export "file.html"`: write the result to a file; the extension chooses the format.
     case export(path: Spanned<String>)
+    /// `detail` (after `retention`): each cell's eligible base as extra columns.
+    case detail
 
     /// The keyword that starts the step: `derive`, `stage`, `where`, `by`, `metric`, `retention`, `funnel`,
     /// `rows`, `sort`, `top`, `limit`, `plot`, `export`.
@@ -61,6 +63,7 @@ public enum Step: Hashable, Sendable {
         case .limit: "limit"
         case .plot: "plot"
         case .export: "export"
+        case .detail: "detail"
         }
     }
 }
@@ -77,6 +80,19 @@ public struct RetentionOptions: Hashable, Sendable {
     public var isUnbounded: Bool
     /// `horizon N`: how many periods to show; nil when not written.
     public var horizon: Spanned<Int64>?
+
+    /// `start <event|stage|any>`: the cohort's anchor event (first time, unless `recurring`); nil when not written.
+    public var start: Spanned<RetentionActivity>?
+    /// `recurring`: a customer joins the cohort of every period with a start event.
+    public var isRecurring = false
+    /// `rolling`: periods are 24-hour days, 7-day weeks or 30-day months from each anchor's own time.
+    public var isRolling = false
+    /// `brackets (1, 6, 23)`: columns after period 0 covering that many periods each; nil when not written.
+    public var brackets: Spanned<[Int64]>?
+    /// `min_events N`: a period counts only with at least N return events; nil when not written.
+    public var minEvents: Spanned<Int64>?
+    /// `value revenue|orders`: sum money or count orders instead of customers; nil when not written.
+    public var value: Spanned<RetentionValue>?
 
     /// Options as given; everything defaults to "not written".
     public init(period: Spanned<PeriodUnit>? = nil, isPercent: Bool = false, activity: Spanned<RetentionActivity>? = nil,
@@ -97,6 +113,14 @@ public enum RetentionActivity: Hashable, Sendable {
     case anyEvent
     /// `on <event>` or `on "<event>"`: one named event.
     case event(Identifier)
+}
+
+/// What a retention cell adds up (`value …`).
+public enum RetentionValue: String, Hashable, Sendable, CaseIterable {
+    /// `value revenue`: the amount of the return events.
+    case revenue
+    /// `value orders`: the number of return events.
+    case orders
 }
 
 /// The parts of a `funnel` step: `funnel view -> cart -> purchase within 30d strict`.

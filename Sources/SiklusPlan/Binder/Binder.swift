@@ -123,6 +123,9 @@ struct PipelineBinder {
             case .limit(let n):
                 try enter(.post)
                 query.post.append(.limit(try count(n)))
+            case .detail:
+                try enter(.post)
+                try retentionDetail(&query, step: step)
             case .plot, .export:
                 if query.presentation != .table {
                     throw Diagnostic("a pipeline ends with one of plot or export", at: step.span,
@@ -136,6 +139,7 @@ struct PipelineBinder {
             throw Diagnostic("`rows` lists rows one by one, so it cannot be grouped", at: rows.span ?? pipeline.span,
                              hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
         }
+        try checkRetentionGrouping(query)
         if case .retention = query.analysis, !query.dimensions.isEmpty {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,
                              hints: ["e.g. cohort by first_purchase period month | retention"])

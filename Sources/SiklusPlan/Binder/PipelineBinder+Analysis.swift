@@ -29,18 +29,17 @@ extension PipelineBinder {
         case nil, .purchase?: break
         case .anyEvent?: activity = .anyEvent
         case .event(let name)?:
-            guard catalog.isEventName(name.text) else {
-                throw Diagnostic.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? [])
-            }
-            activity = .event(name.text)
+            activity = try retentionActivity(name)
         }
         let horizon = try options.horizon.map { n throws(Diagnostic) -> Int in
             guard n.value >= 0, n.value <= StepLimits.horizon else { throw Diagnostic("horizon takes at most \(StepLimits.horizon) periods", at: n.span) }
             return Int(n.value)
         }
-        return LogicalQuery.Retention(period: options.period?.value ?? groupingPeriod ?? settings.period, percent: options.isPercent,
-                                      activity: activity, unbounded: options.isUnbounded, horizon: horizon,
-                                      anchorsOnFirstPurchase: anchorsOnFirstPurchase, span: span)
+        var retention = LogicalQuery.Retention(period: options.period?.value ?? groupingPeriod ?? settings.period, percent: options.isPercent,
+                                               activity: activity, unbounded: options.isUnbounded, horizon: horizon,
+                                               anchorsOnFirstPurchase: anchorsOnFirstPurchase, span: span)
+        retention.kind = try retentionKind(options, of: retention, span: span)
+        return retention
     }
 
     func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Funnel {

@@ -39,6 +39,7 @@ package enum PipelineText {
             }
             if options.isUnbounded { parts.append("unbounded") }
             if let horizon = options.horizon { parts.append("horizon \(horizon.value)") }
+            parts += options.kindWords
             return parts.joined(separator: " ")
         case .funnel(let spec):
             var text = "funnel " + spec.steps.indices.map(spec.stepText).joined(separator: " -> ")
@@ -51,6 +52,7 @@ package enum PipelineText {
         case .limit(let n): return "limit \(n.value)"
         case .plot: return "plot"
         case .export(let path): return "export \(Literal.string(path.value))"
+        case .detail: return "detail"
         }
     }
 }

@@ -13,6 +13,8 @@ extension LogicalQuery {
             case anyEvent
             /// One named event.
             case event(String)
+            /// The events of a lifecycle stage (as `by stage` classifies rows).
+            case stage(Stage)
         }
         /// The column width: `period`, else the cohort's period, else the session's.
         public var period: PeriodUnit
@@ -27,6 +29,8 @@ extension LogicalQuery {
         public var anchorsOnFirstPurchase: Bool
         /// The step.
         public var span: SourceSpan?
+        /// The kind options (`start`, `recurring`, `rolling`, `brackets`, `min_events`, `value`, `| detail`).
+        public var kind = Kind()
 
         /// A retention analysis.
         public init(period: PeriodUnit, percent: Bool, activity: Activity, unbounded: Bool, horizon: Int?, anchorsOnFirstPurchase: Bool,
@@ -46,6 +50,7 @@ extension LogicalQuery {
             case .purchase: "purchase"
             case .anyEvent: "any event"
             case .event(let name): name
+            case .stage(let stage): "stage " + stage.name
             }
         }
     }

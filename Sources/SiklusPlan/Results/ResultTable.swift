@@ -70,6 +70,9 @@ public struct ResultTable: Sendable, Equatable {
     /// Caveats about the numbers (`note: spend is recorded per day and channel, …`): the shell prints
     /// them on stderr in every output mode, so csv and json stay machine-readable.
     public var notes: [String]
+    /// Summary rows the modes meant for reading print under the table (retention's mean rows); csv, tsv,
+    /// json and charts leave them out.
+    public var footer: [ResultFooterRow] = []
 
     public init(columns: [ResultColumn], shape: ResultShape = .table, title: String? = nil, notes: [String] = []) {
         precondition(Set(columns.map(\.values.count)).count <= 1, "result columns must have equal length")

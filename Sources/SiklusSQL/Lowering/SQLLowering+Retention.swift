@@ -6,6 +6,7 @@ import SiklusPlan
 /// `SQLRetentionPivot` builds the table.
 extension SQLLoweringState {
     mutating func retention(_ plan: LogicalQuery.Retention) -> SQLLoweredQuery {
+        if !plan.kind.isPlain || plan.activity.isStage { return retentionKinds(plan) }
         let period = self.period(plan.period)
         let anchor = plan.anchorsOnFirstPurchase ? "first_purchase" : "signup"
         let cohortLabel: SQLExpression = cohort == nil ? .text("all") : .column("cohort")
@@ -19,6 +20,7 @@ extension SQLLoweringState {
         case .purchase: conditions.append(isPurchase("e"))
         case .anyEvent: break
         case .event(let name): conditions.append(.equal(.col("e", "event"), .text(name)))
+        case .stage: preconditionFailure("stage activity is lowered by retentionKinds")
         }
         let offsets = SQLQuery(SQLSelect([.column("customer_id", table: "a"), .column("cohort", table: "a"),
                                           .named(.library(.periodDifference(period), [.col("a", "anchor"), .col("e", "ts")]), "period")],
@@ -46,6 +48,7 @@ extension SQLLoweringState {
         let title = "retention by \(plan.period.rawValue), active = \(plan.activityName)\(plan.unbounded ? " (unbounded)" : "")"
         return SQLLoweredQuery(query: SQLQuery(ctes: builder.ctes, .select(SQLSelect(columns.map { .column($0) }, from: .table(long, alias: nil))), orderBy: order),
                                columns: columns,
-                               reading: .retention(SQLRetentionPivot(percent: plan.percent, unbounded: plan.unbounded, horizon: plan.horizon, title: title)))
+                               reading: .retention(SQLRetentionPivot(percent: plan.percent, unbounded: plan.unbounded, horizon: plan.horizon, title: title,
+                                                                     spec: plan)))
     }
 }

@@ -10,10 +10,12 @@ import SiklusPlan
 /// - kind 3, `active`: per cohort and period offset k ≥ 0, the customers active in period k (with
 ///   `unbounded`: per cohort and the latest offset a customer was active in, customers).
 ///
-/// The pivot then works as `RetentionMatrix`: width = the largest age + 1 (at least 1), capped at
-/// horizon + 1; a customer has reached period k when their age ≥ k; cell k is empty when nobody of the
-/// cohort has reached it, else the active count (unbounded: customers whose latest offset ≥ k), or that
-/// count as a percentage of those who reached k.
+/// - kind 4, `base` (`value …`): per cohort and age, the entries' period-0 sums.
+///
+/// Values may be integers or doubles. The pivot then works as `RetentionMatrix`, through the same
+/// `RetentionColumns` and `RetentionTableBuilder`: width = the largest age + 1 (at least 1), capped at
+/// horizon + 1, or the brackets; an entry has reached column k when its age reaches the column's first
+/// period; a cell is empty when nobody of the cohort has reached it.
 /// - Complexity: O(rows + cohorts × columns).
 public struct SQLRetentionPivot: Sendable, Equatable {
     /// The most period columns the pivot builds (as the in-memory engine's limit).
@@ -23,16 +25,26 @@ public struct SQLRetentionPivot: Sendable, Equatable {
     public var unbounded: Bool
     public var horizon: Int?
     public var title: String
+    /// The step with its kind options, when they are lowered by `retentionKinds` (see `kindTable`).
+    public var spec: LogicalQuery.Retention?
 
     func table(_ rows: SQLRows) throws(SQLResultError) -> ResultTable {
-        guard rows.columns.count == 4, case .integer(let kinds) = rows.columns[0].values,
-              case .integer(let periods) = rows.columns[2].values, case .integer(let values) = rows.columns[3].values else {
-            throw SQLResultError("retention cells must be (kind, cohort, period, value) with integer kind, period and value")
+        let spec = spec ?? LogicalQuery.Retention(period: .month, percent: percent, activity: .purchase, unbounded: unbounded, horizon: horizon,
+                                                  anchorsOnFirstPurchase: false, span: nil)
+        guard rows.columns.count == 4, case .integer(let kinds) = rows.columns[0].values, case .integer(let periods) = rows.columns[2].values else {
+            throw SQLResultError("retention cells must be (kind, cohort, period, value) with integer kind and period")
         }
-        let cohortValues = try SQLLoweredQuery.values(rows.columns[1].values, as: .text)
-        guard case .text(let cohortLabels) = cohortValues else { throw SQLResultError("retention cohorts must be text") }
-        var order: [String] = [], sizes: [String: Int64] = [:]
-        var reach: [String: [Int64: Int64]] = [:], active: [String: [Int64: Int64]] = [:]
+        let values: [Double?]
+        switch rows.columns[3].values {
+        case .integer(let v): values = v.map { $0.map(Double.init) }
+        case .number(let v): values = v
+        default: throw SQLResultError("retention values must be numbers")
+        }
+        guard case .text(let cohortLabels) = try SQLLoweredQuery.values(rows.columns[1].values, as: .text) else {
+            throw SQLResultError("retention cohorts must be text")
+        }
+        var order: [String] = [], sizes: [String: Double] = [:]
+        var reach: [String: [Int64: Double]] = [:], base: [String: [Int64: Double]] = [:], active: [String: [Int64: Double]] = [:]
         var maxAge: Int64?
         for r in 0..<rows.rowCount {
             let cohort = cohortLabels[r] ?? "(none)", value = values[r] ?? 0
@@ -40,10 +52,14 @@ public struct SQLRetentionPivot: Sendable, Equatable {
             case 1:
                 order.append(cohort)
                 sizes[cohort] = value
-            case 2:
+            case 2, 4:
                 guard let age = periods[r] else { continue }
-                reach[cohort, default: [:]][age, default: 0] += value
-                maxAge = max(maxAge ?? age, age)
+                if kinds[r] == 2 {
+                    reach[cohort, default: [:]][age, default: 0] += value
+                    maxAge = max(maxAge ?? age, age)
+                } else {
+                    base[cohort, default: [:]][age, default: 0] += value
+                }
             case 3:
                 guard let period = periods[r] else { continue }
                 active[cohort, default: [:]][period, default: 0] += value
@@ -51,36 +67,35 @@ public struct SQLRetentionPivot: Sendable, Equatable {
                 throw SQLResultError("unknown retention row kind \(String(describing: kinds[r]))")
             }
         }
-        let width = maxAge.map { Int(max(0, min($0, Int64(Self.maxColumns)))) + 1 } ?? 1
-        let columns = min(width, (horizon ?? Int.max - 1) + 1)
-        guard columns <= Self.maxColumns else { throw SQLResultError("the retention table would have more than \(Self.maxColumns) columns") }
-        var result = [
-            ResultColumn(name: "cohort", unit: .text, values: .text(order)),
-            ResultColumn(name: "customers", unit: .count, values: .integer(order.map { sizes[$0] })),
-        ]
-        // Per cohort: customers who reached period k, and active customers in k, as suffix sums where
-        // "k or later" is meant (ages and unbounded latest offsets past the last column count in it).
-        func perPeriod(_ counts: [Int64: Int64]?, suffix: Bool) -> [Int64] {
-            var cells = [Int64](repeating: 0, count: columns)
-            for (period, n) in counts ?? [:] where period >= 0 {
-                if suffix { cells[Int(min(period, Int64(columns - 1)))] += n } else if period < Int64(columns) { cells[Int(period)] += n }
+        let columns = RetentionColumns(maxAge: maxAge.map { Int(max(0, min($0, Int64(Self.maxColumns)))) }, horizon: spec.horizon,
+                                       brackets: spec.kind.brackets)
+        guard columns.count <= Self.maxColumns else { throw SQLResultError("the retention table would have more than \(Self.maxColumns) columns") }
+        // Ages sum into the column they reach, then from the right ("reached column k or later"); active
+        // columns past the last count in it only for unbounded (a latest column means "k or later").
+        func byAge(_ counts: [Int64: Double]?) -> [Double] {
+            var cells = [Double](repeating: 0, count: columns.count)
+            for (age, n) in counts ?? [:] {
+                guard let k = columns.reachedColumn(age: Int(clamping: age)) else { continue }
+                cells[k] += n
             }
-            if suffix { for k in stride(from: columns - 2, through: 0, by: -1) { cells[k] += cells[k + 1] } }
+            for k in stride(from: columns.count - 2, through: 0, by: -1) { cells[k] += cells[k + 1] }
             return cells
         }
-        let reached = order.map { perPeriod(reach[$0], suffix: true) }
-        let counts = order.map { perPeriod(active[$0], suffix: unbounded) }
-        for k in 0..<columns {
-            if percent {
-                result.append(ResultColumn(name: String(k), unit: .percent, values: .number(order.indices.map { c in
-                    reached[c][k] > 0 ? Double(counts[c][k]) / Double(reached[c][k]) * 100 : nil
-                })))
-            } else {
-                result.append(ResultColumn(name: String(k), unit: .count, values: .integer(order.indices.map { c in
-                    reached[c][k] > 0 ? counts[c][k] : nil
-                })))
+        func byColumn(_ counts: [Int64: Double]?) -> [Double] {
+            var cells = [Double](repeating: 0, count: columns.count)
+            for (column, n) in counts ?? [:] where column >= 0 {
+                if spec.unbounded { cells[Int(min(column, Int64(columns.count - 1)))] += n } else if column < Int64(columns.count) { cells[Int(column)] += n }
             }
+            if spec.unbounded { for k in stride(from: columns.count - 2, through: 0, by: -1) { cells[k] += cells[k + 1] } }
+            return cells
         }
-        return ResultTable(columns: result, shape: .retention, title: title)
+        let result = order.map { cohort in
+            var row = RetentionTableBuilder.Row(label: cohort, size: Int64(sizes[cohort] ?? 0), columns: columns.count)
+            row.reached = byAge(reach[cohort]).map { Int64($0) }
+            row.base = spec.kind.value == .customers ? row.reached.map(Double.init) : byAge(base[cohort])
+            row.cells = byColumn(active[cohort])
+            return row
+        }
+        return RetentionTableBuilder(spec: spec, columns: columns, title: title).table(result)
     }
 }
