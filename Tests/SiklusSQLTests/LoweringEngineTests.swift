@@ -39,6 +39,17 @@ final class LoweringEngineTests: XCTestCase {
         "cohort channel=social | retention period quarter percent on login",
         "cohort by channel | retention percent horizon 4",
         "events | where channel = search | retention period month",
+        // Retention kinds: start (first time, recurring), rolling, brackets, min_events, value, detail.
+        "cohort | retention start login period month horizon 6",
+        "events | retention start visit recurring period week percent horizon 5",
+        "cohort by signup period month | retention rolling period week percent horizon 6 | detail",
+        "cohort | retention start add_to_cart on purchase rolling period day horizon 10",
+        "cohort by channel | retention brackets (1, 2, 4) percent on any",
+        "cohort by channel | retention brackets (1, 3) unbounded on any",
+        "cohort by first_purchase period quarter | retention value revenue percent | detail",
+        "cohort by signup period month | retention value orders min_events 2 horizon 4",
+        "cohort | retention start purchase on retention period quarter percent | detail",
+        "cohort by channel | retention min_events 2 unbounded percent on any",
         // Funnels: best attempts, windows, strict and any order.
         "cohort by signup | funnel visit -> add_to_cart -> purchase within 30d",
         "events | funnel visit -> add_to_cart -> purchase within 14d strict",
@@ -72,6 +83,7 @@ final class LoweringEngineTests: XCTestCase {
     static let settingsPipelines = [
         "events | by week | metric orders, customers",
         "cohort by signup | retention horizon 5",
+        "cohort | retention start login recurring horizon 4 | detail",
         "cohort by signup period quarter | metric churn_rate",
         "cohort by channel | metric stage_share",
         "cohort | metric transitions",
@@ -123,7 +135,8 @@ final class LoweringEngineTests: XCTestCase {
     static func sqlRows(_ rows: EngineRows) -> SQLRows {
         func integers(_ c: Int) -> SQLColumnValues { .integer(rows.rows.map { $0[c].flatMap { Int64($0) } }) }
         return SQLRows(columns: [SQLColumn(name: "kind", values: integers(0)), SQLColumn(name: "cohort", values: .text(rows.rows.map { $0[1] })),
-                                 SQLColumn(name: "period", values: integers(2)), SQLColumn(name: "value", values: integers(3))])
+                                 SQLColumn(name: "period", values: integers(2)),
+                                 SQLColumn(name: "value", values: .number(rows.rows.map { $0[3].flatMap { Double($0) } }))])
     }
 
     /// A result table as text cells, to compare like an engine's rows.
