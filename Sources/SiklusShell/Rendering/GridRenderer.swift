@@ -21,15 +21,16 @@ struct GridRenderer: TableRenderer {
         let window = RowWindow(rowCount: table.rowCount, limit: options.maxRows)
         let shown = window.shownRows
         var nullMarks: [[Bool]] = []
-        let cells: [[String]] = table.columns.map { column in
+        let footer = table.footer.map { CellText.footer($0, columns: table.columns.count) }
+        let cells: [[String]] = table.columns.enumerated().map { index, column in
             var marks: [Bool] = []
             let texts = shown.map { row -> String in
                 let text = CellText.formatted(column, row: row)
                 marks.append(text == nil)
                 return text.map(Self.singleLine) ?? nullText
             }
-            nullMarks.append(marks)
-            return texts
+            nullMarks.append(marks + footer.map { _ in false })
+            return texts + footer.map { $0[index] }
         }
         var layout = GridLayout(headers: table.columns.map { Self.singleLine($0.name) }, cells: cells,
                                 rightAligned: table.columns.map(CellText.isRightAligned),
@@ -52,6 +53,11 @@ struct GridRenderer: TableRenderer {
                 }))
             }
             if window.isCut, window.tail == 0 { lines.append(markerRow(window.marker, layout, paint)) }
+            // The mean rows under their own rule.
+            if !footer.isEmpty, let separator = style.headerSeparator ?? style.top { lines.append(rule(separator, layout)) }
+            for r in shown.count..<(shown.count + footer.count) {
+                lines.append(row(layout.columns.map { DisplayWidth.pad($0.cells[r], to: $0.width, alignRight: $0.rightAligned) }))
+            }
             if let bottom = style.bottom { lines.append(rule(bottom, layout)) }
         }
         if style.showsFooter {

@@ -22,6 +22,11 @@ struct LineRenderer: TableRenderer {
             }.joined(separator: "\n"))
         }
         if window.isCut, window.tail == 0 { blocks.append(window.marker) }
+        for row in table.footer {
+            blocks.append(CellText.footer(row, columns: table.columns.count).enumerated().map { index, text in
+                DisplayWidth.pad(names[index], to: nameWidth, alignRight: true) + " = " + text
+            }.joined(separator: "\n"))
+        }
         return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"
     }
 }

@@ -21,6 +21,9 @@ struct MarkdownRenderer: TableRenderer {
         if window.isCut {
             for i in cells.indices { cells[i].insert(i == 0 ? window.marker : "…", at: window.head) }
         }
+        for row in table.footer {
+            for (i, text) in CellText.footer(row, columns: table.columns.count).enumerated() { cells[i].append(Self.escape(text)) }
+        }
         let right = table.columns.map(CellText.isRightAligned)
         // At least 3 wide so the alignment row is `---` or `--:` under short headers.
         let widths = table.columns.indices.map { i in
