@@ -47,6 +47,7 @@ public enum Completer {
         case .path(quoted: true): words = quotedPathCandidates(line: line, cursor: cursor, word: word, source: source)
         case .path: words = PathCompletion.candidates(for: word, listDirectory: source.listDirectory)
         case .value(let column): words = source.knownValues(column)
+        case .words(let list): words = list
         case .none: words = []
         }
         let lowered = word.lowercased()
@@ -93,6 +94,7 @@ public enum Completer {
             break
         }
         let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
+        if let retention = RetentionCompletion.context(statement: String(trimmed), previous: previous) { return retention }
         switch previous {
         case "metric": return .metric
         case "stage": return .stage

@@ -28,6 +28,8 @@ public enum CompletionContext: Equatable, Sendable {
     case path(quoted: Bool)
     /// A known value of `column` after `column=`.
     case value(column: String)
+    /// A fixed list of words (a retention option, `value revenue|orders`, a period unit).
+    case words([String])
     /// Nothing sensible to offer.
     case none
 }
