@@ -74,7 +74,10 @@ enum RetentionMatrix {
         }
         let columns = RetentionColumns(maxAge: maxAge.map { Int(clamping: min($0, Int64(Self.maxColumns))) },
                                        horizon: plan.horizon, brackets: plan.spec.kind.brackets)
-        try checkSize(plan, rows: labels.count, columns: columns.count, witness: witness, scope: scope, context)
+        // The width the data asks for, before any clamping, for the check and its message.
+        let wanted = plan.spec.kind.brackets != nil ? Int64(columns.count)
+            : min(max(0, maxAge ?? 0) == Int64.max ? Int64.max : max(0, maxAge ?? 0) + 1, Int64(plan.horizon ?? Int.max - 1) + 1)
+        try checkSize(plan, rows: labels.count, columns: wanted, witness: witness, scope: scope, context)
 
         // Pass 2: per part, counters per cell (row * width + column).
         let width = columns.count, rowCount = labels.count
@@ -150,11 +153,10 @@ enum RetentionMatrix {
     }
 
     /// Refuses a table past the column or cell limits, naming the anchor that starts the span.
-    private static func checkSize(_ plan: RetentionPlan, rows: Int, columns: Int, witness: (customer: Int32, time: Int64)?,
+    private static func checkSize(_ plan: RetentionPlan, rows: Int, columns: Int64, witness: (customer: Int32, time: Int64)?,
                                   scope: Scope, _ context: EvalContext) throws(Diagnostic) {
-        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
-        guard columns > Self.maxColumns || overflow || cells > Self.maxCells || (plan.spec.kind.brackets == nil && columns >= Self.maxColumns
-              && plan.horizon == nil && witnessTooFar(plan, witness, context)) else { return }
+        let (cells, overflow) = Int64(rows).multipliedReportingOverflow(by: columns)
+        guard columns > Int64(Self.maxColumns) || overflow || cells > Int64(Self.maxCells) else { return }
         let cohorts = plan.start == nil ? rows - 1 : rows
         var message = "the retention table would have \(cohorts) cohorts × \(columns) \(plan.period.rawValue)s; at most "
             + "\(Self.maxColumns) \(plan.period.rawValue)s and \(Self.maxCells) cells"
@@ -170,16 +172,5 @@ enum RetentionMatrix {
             message += "; the cohorts run from \(grouping.labels[0]) to \(grouping.labels[rows - 2])"
         }
         throw Diagnostic(message, at: plan.span, hints: SpanWitness.hints)
-    }
-
-    /// True when the widest entry is past the column limit (the columns were clamped to it).
-    private static func witnessTooFar(_ plan: RetentionPlan, _ witness: (customer: Int32, time: Int64)?, _ context: EvalContext) -> Bool {
-        guard let witness else { return false }
-        let table = context.periodTable(plan.period)
-        if let length = LogicalQuery.Retention.rollingLength(plan.period), plan.spec.kind.rolling {
-            let (span, overflow) = context.asOf.subtractingReportingOverflow(witness.time)
-            return overflow || span / length >= Int64(Self.maxColumns)
-        }
-        return table.calendar.index(context.asOf) - table.index(witness.time) >= Int64(Self.maxColumns)
     }
 }
