@@ -50,8 +50,14 @@ enum HelpCatalog {
                           + "by customer, time and file order, or the customers of a cohort/customers source; a note gives the total",
                       example: "events | where customer = \"u0000004\" | rows"),
         "metric": Entry(syntax: "metric <name>[, <name>…]", summary: "compute metrics (see `help metrics`)", example: "cohort by channel | metric conversion_rate, repeat_rate"),
-        "retention": Entry(syntax: "retention [period \(choices(PeriodUnit.self))] [percent] [on purchase|any|<event>] [unbounded] [horizon N]",
-                           summary: "cohort × period matrix of customers active again", example: "cohort by first_purchase period month | retention percent"),
+        "retention": Entry(syntax: "retention [period \(choices(PeriodUnit.self))] [percent] [on purchase|any|<event>|<stage>] [unbounded] [horizon N] "
+                               + "[start <event>|<stage>] [recurring] [rolling] [brackets (N, …)] [min_events N] [value revenue|orders]",
+                           summary: "cohort × period matrix of customers active again; `start` anchors on a start event (first time, or "
+                               + "`recurring`: every period with one), `rolling` counts 24-hour days, 7-day weeks, 30-day months from each "
+                               + "anchor, `brackets` groups periods, `min_events` needs N return events a period, `value` sums revenue or orders",
+                           example: "cohort by first_purchase period month | retention percent"),
+        "detail": Entry(syntax: "… | retention … | detail", summary: "add each retention cell's base (what its percentage divides by) as base_<column> columns",
+                        example: "cohort by channel | retention percent horizon 6 | detail"),
         "funnel": Entry(syntax: "funnel <event|[stage] stage> -> <event|[stage] stage> [-> …] [within 30m|24h|30d|6mo] [\(choices(FunnelOrder.self))]",
                         summary: "how many customers get through each step; a name that is both an event and a stage (`purchase`) is "
                             + "the event, as in PostHog: write `stage purchase` for the stage (the first purchase); stage steps are "
