@@ -14,6 +14,7 @@ final class TeachingExplainGoldenTests: XCTestCase {
         ("funnel", "events | where country = ID | funnel awareness -> consideration -> purchase within 30d"),
         ("spend-cpa", "events | by month, channel | metric spend, cpa | top 3"),
         ("transitions", "cohort | metric transitions"),
+        ("retention-kinds", "customers | retention start login recurring period quarter value revenue percent horizon 3 | detail"),
     ]
 
     func testExplainTextMatchesTheGoldenFiles() throws {

@@ -142,6 +142,9 @@ struct ExampleContributions {
     }
 
     private func retention(_ retention: RetentionPlan) -> String {
+        if !retention.spec.kind.isPlain || retention.spec.activity.isStage {
+            return RetentionKindExample.text(customer, plan: retention, scope: scope)
+        }
         let trace = RetentionTrace(customer: customer, plan: retention, rows: rows)
         let anchorName = retention.anchorOnFirstPurchase ? "first purchase" : "signup"
         guard let anchor = trace.anchor else { return "no \(anchorName) → in no cohort" }
@@ -170,6 +173,7 @@ struct ExampleContributions {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
         if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
+        if case .retention(let r) = plan.output, r.start != nil { return nil }   // one row per entry: shown per entry above
         let dimensions = (plan.grouping.map { [$0] } ?? []) + plan.dimensions
         guard dimensions.allSatisfy(\.isCustomerLevel), let table = try? QueryExecutor.run(plan, context) else { return nil }
         let labels = dimensions.map { $0.labels[$0.key(customer.code, -1)] }

@@ -15,6 +15,10 @@ struct ExampleCriteria {
     var criteria: [Criterion] {
         switch plan.output {
         case .metrics(let metrics, _): return metrics.compactMap(criterion)
+        case .retention(let retention) where !retention.spec.kind.isPlain || retention.spec.activity.isStage:
+            return [Criterion(phrase: "was active again after their first \(retention.period.rawValue)") { customer, _ in
+                RetentionKindExample.isActiveAgain(customer, plan: retention, context: context)
+            }]
         case .retention(let retention):
             return [Criterion(phrase: "was active again after their first \(retention.period.rawValue)") { customer, rows in
                 RetentionTrace(customer: customer, plan: retention, rows: rows).offsets.contains { $0.offset > 0 }

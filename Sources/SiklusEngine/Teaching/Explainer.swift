@@ -110,7 +110,8 @@ struct Explainer {
 
     private func retentionDescription(_ plan: ColumnarPlan) -> String {
         guard case .retention(let r) = plan.output else { return "" }
-        let anchor = r.anchorOnFirstPurchase ? "first purchase" : "signup"
+        let anchor = r.spec.kind.start.map { (r.spec.kind.recurring ? "" : "first ") + LogicalQuery.Retention.name(of: $0) }
+            ?? (r.anchorOnFirstPurchase ? "first purchase" : "signup")
         var text = "retention: for each cohort, count customers active (\(r.activityName)) in each \(r.period.rawValue) after their \(anchor) \(r.period.rawValue)"
         if r.unbounded { text += ", or in any later one" }
         if r.percent { text += ", as % of the cohort's customers who had reached that \(r.period.rawValue) by as_of" }

@@ -111,7 +111,7 @@ public enum LogicalPlanPrinter {
             case .retention(let r):
                 line("retention per \(r.period.rawValue) of \(r.percent ? "shares" : "counts"), active on \(r.activityName)"
                      + (r.unbounded ? " or later" : "") + ", horizon \(r.horizon.map(String.init) ?? "all")"
-                     + ", period 0 at \(r.anchorsOnFirstPurchase ? "first purchase" : "signup")")
+                     + ", period 0 at \(r.kind.start != nil ? "the start event" : r.anchorsOnFirstPurchase ? "first purchase" : "signup")")
                 if !r.kind.isPlain { line(RetentionKindText.describe(r), depth: 1) }
             case .funnel(let f):
                 line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))")
