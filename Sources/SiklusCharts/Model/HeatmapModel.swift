@@ -52,7 +52,8 @@ extension HeatmapModel {
         try table.requireRows()
         let cohort = try table.required("cohort")
         let customers = try table.requiredNumeric("customers")
-        let periods = table.columns.filter { Int($0.name) != nil }
+        // Period offsets (`3`) and brackets (`2-7`); `base_…` columns (`| detail`) are not cells.
+        let periods = table.columns.filter { Int($0.name) != nil || $0.name.split(separator: "-").map { Int($0) != nil } == [true, true] }
         guard let firstPeriod = periods.first else {
             throw ChartError.missingColumn(name: "0", shape: table.shape, available: table.columns.map(\.name))
         }
