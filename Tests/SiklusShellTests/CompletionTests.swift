@@ -174,4 +174,20 @@ final class CompletionTests: XCTestCase {
             }
         }
     }
+
+    func testRetentionOptionsValuesAndDetail() {
+        XCTAssertEqual(complete("cohort | retention r").candidates, ["recurring", "rolling"])
+        XCTAssertEqual(complete("cohort | retention percent mi").candidates, ["min_events"])
+        XCTAssertEqual(complete("cohort | retention start login b").candidates, ["brackets"])
+        XCTAssertEqual(complete("cohort | retention value ").candidates, ["orders", "revenue"])
+        XCTAssertEqual(complete("cohort | retention period w").candidates, ["week"])
+        XCTAssertEqual(complete("cohort | retention on re").candidates, ["retention"], "stages after on")
+        XCTAssertEqual(complete("cohort | retention horizon ").candidates, [])
+        XCTAssertEqual(complete("cohort | metric re").candidates, ["repeat_rate", "revenue"], "other steps keep their words")
+        var vocabulary = Self.vocabulary
+        vocabulary.steps = Session().vocabulary.steps
+        let live = CompletionSource(vocabulary: vocabulary, knownValues: { _ in [] }, listDirectory: { _ in [] })
+        let line = "cohort | retention | de"
+        XCTAssertEqual(Completer.complete(line: line, cursor: line.count, source: live).candidates, ["derive", "detail"])
+    }
 }
