@@ -31,7 +31,7 @@ final class DifferentialTests: XCTestCase {
             let datasetSeed = rng.next()
             var local = SplitMix64(seed: datasetSeed)
             let data = RandomDataset.generate(&local)
-            let session = try load(data, into: dir.appendingPathComponent("\(index)"))
+            let session = try Self.load(data, into: dir.appendingPathComponent("\(index)"))
             let facts = ReferenceFacts(data)
 
             // Settings: as_of latest or a day in (or around) the data; churn_after default or 5–120 days.
@@ -75,7 +75,8 @@ final class DifferentialTests: XCTestCase {
         if failures.isEmpty { XCTAssertGreaterThan(compared, Self.datasetCount * 15) }
     }
 
-    private func load(_ data: RandomDataset, into dir: URL) throws -> Session {
+    /// A fresh session with the data set written as CSV files into `dir` and loaded (also for `RetentionKindDifferentialTests`).
+    static func load(_ data: RandomDataset, into dir: URL) throws -> Session {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let session = Session()
         let files: [(TableKind, String, String)] = [

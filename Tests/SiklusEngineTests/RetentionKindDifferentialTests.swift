@@ -19,7 +19,7 @@ final class RetentionKindDifferentialTests: XCTestCase {
             let datasetSeed = rng.next()
             var local = SplitMix64(seed: datasetSeed)
             let data = RandomDataset.generate(&local)
-            let session = try load(data, into: dir.appendingPathComponent("\(index)"))
+            let session = try DifferentialTests.load(data, into: dir.appendingPathComponent("\(index)"))
             let facts = ReferenceFacts(data)
             guard var asOf = facts.lastEventDay?.endSecond else { continue }
             if local.chance(0.5) {
@@ -109,16 +109,5 @@ final class RetentionKindDifferentialTests: XCTestCase {
             }
         }
         return nil
-    }
-
-    private func load(_ data: RandomDataset, into dir: URL) throws -> Session {
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let session = Session()
-        for (table, name, text) in [(TableKind.customers, "customers.csv", data.customersCSV()), (.events, "events.csv", data.eventsCSV())] {
-            let url = dir.appendingPathComponent(name)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            _ = try session.load(table, path: url.path)
-        }
-        return session
     }
 }

@@ -88,29 +88,43 @@ enum RetentionMatrix {
                             base: countsCustomers ? [] : Array(repeating: 0, count: rowCount * width),
                             cells: Array(repeating: 0, count: rowCount * width))
             var entries: [RetentionScan.Entry] = [], active: [RetentionScan.Active] = []
-            var sums = [Double](repeating: 0, count: width), touched: [Int] = []
+            var sums = [Double](repeating: 0, count: width), touched: [Int] = [], isTouched = [Bool](repeating: false, count: width)
+            var qualifiesFrom: [Bool] = []
+            let lastOffset = Int64(columns.ends[columns.count - 1])
             for i in parts[k] {
                 let c = list[i]
                 scan.entries(of: c, into: &entries)
                 if entries.isEmpty { continue }
-                if scan.rollingLength == nil { scan.activity(of: c, from: nil, into: &active) }
+                if scan.rollingLength == nil {
+                    scan.activity(of: c, from: nil, into: &active)
+                    Self.markQualifying(active, minEvents: kind.minEvents, into: &qualifiesFrom)
+                }
                 for entry in entries {
-                    if scan.rollingLength != nil { scan.activity(of: c, from: entry, into: &active) }
+                    if scan.rollingLength != nil {
+                        scan.activity(of: c, from: entry, into: &active)
+                        Self.markQualifying(active, minEvents: kind.minEvents, into: &qualifiesFrom)
+                    }
                     let row = rowOf(c, entry), cell = row * width
                     p.sizes[row] += 1
                     var latest = -1
-                    for run in active {
-                        let offset = scan.offset(run, from: entry)
-                        guard offset >= 0, kind.minEvents <= 1 || run.count >= kind.minEvents else { continue }
-                        guard let column = offset > Int64(Int32.max) ? nil : columns.column(of: Int(offset)) else {
-                            // Past the last column: still "active in the last column or later" for unbounded.
-                            latest = width - 1
-                            continue
+                    // Runs from the entry's period 0 to the last column; past it, only whether one qualifies
+                    // (unbounded: "active in the last column or later"). O(log runs + runs in the window).
+                    var i = scan.rollingLength == nil ? Self.firstRun(atOrAfter: entry.period, in: active) : 0
+                    while i < active.count {
+                        let run = active[i], offset = scan.offset(run, from: entry)
+                        guard offset <= lastOffset, let column = columns.column(of: Int(offset)) else {
+                            if qualifiesFrom[i] { latest = width - 1 }
+                            break
                         }
+                        i += 1
+                        guard kind.minEvents <= 1 || run.count >= kind.minEvents else { continue }
                         latest = max(latest, column)
-                        let add = switch kind.value { case .customers: 1.0; case .orders: Double(run.count); case .revenue: run.value }
-                        if sums[column] == 0, !touched.contains(column) { touched.append(column) }
-                        sums[column] = countsCustomers ? 1 : sums[column] + add
+                        if !isTouched[column] { isTouched[column] = true; touched.append(column) }
+                        switch kind.value {
+                        case .customers: sums[column] = 1
+                        case .orders: sums[column] += Double(run.count)
+                        case .revenue: sums[column] += run.value
+                        }
                     }
                     if plan.unbounded {
                         if latest >= 0 { for column in 0...latest { p.cells[cell + column] += 1 } }
@@ -122,7 +136,7 @@ enum RetentionMatrix {
                         p.reached[cell + reached] += 1
                         if !countsCustomers { p.base[cell + reached] += sums[0] }
                     }
-                    for column in touched { sums[column] = 0 }
+                    for column in touched { sums[column] = 0; isTouched[column] = false }
                     touched.removeAll(keepingCapacity: true)
                 }
             }
@@ -172,5 +186,22 @@ enum RetentionMatrix {
             message += "; the cohorts run from \(grouping.labels[0]) to \(grouping.labels[rows - 2])"
         }
         throw Diagnostic(message, at: plan.span, hints: SpanWitness.hints)
+    }
+
+    /// The index of the first run whose key is at least `key` (runs ascend by key).
+    static func firstRun(atOrAfter key: Int64, in runs: [RetentionScan.Active]) -> Int {
+        var low = 0, high = runs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if runs[mid].key < key { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// `out[i]`: whether run i or a later one qualifies (has at least `minEvents` events).
+    static func markQualifying(_ runs: [RetentionScan.Active], minEvents: Int, into out: inout [Bool]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement(false, count: runs.count + 1))
+        for i in stride(from: runs.count - 1, through: 0, by: -1) { out[i] = out[i + 1] || minEvents <= 1 || runs[i].count >= minEvents }
     }
 }
