@@ -1,3 +1,4 @@
+import Foundation
 import SiklusEngine
 import XCTest
 @testable import SiklusShell
@@ -45,5 +46,22 @@ final class RetentionMeanRowsRenderingTests: XCTestCase {
         XCTAssertEqual(OutputMode.csv.renderer.render(Self.table, options: RenderOptions()), "cohort,customers,0,1\n2022-09,10,10,5\n2022-10,30,30,\n")
         XCTAssertFalse(OutputMode.json.renderer.render(Self.table, options: RenderOptions()).contains("mean"))
         XCTAssertFalse(OutputMode.tsv.renderer.render(Self.table, options: RenderOptions()).contains("mean"))
+    }
+}
+
+/// The mean rows describe every cohort: `top`/`limit` that drop cohorts drop them too, `sort` keeps them.
+final class RetentionMeanRowsPostStepTests: XCTestCase {
+    func testLimitDropsTheMeanRowsAndSortKeepsThem() throws {
+        let session = Session()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mean-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let events = dir.appendingPathComponent("events.csv")
+        try "customer,ts,event,amount\na,2022-01-05,purchase,10\na,2022-02-05,purchase,5\nb,2022-02-01,purchase,7\n".write(to: events, atomically: true, encoding: .utf8)
+        _ = try session.load(.events, path: events.path)
+        XCTAssertEqual(try session.query("cohort by first_purchase | retention percent").footer.count, 2)
+        XCTAssertEqual(try session.query("cohort by first_purchase | retention percent | sort cohort desc").footer.count, 2)
+        XCTAssertEqual(try session.query("cohort by first_purchase | retention percent | limit 1").footer, [])
+        XCTAssertEqual(try session.query("cohort by first_purchase | retention percent | limit 5").footer.count, 2, "nothing dropped")
     }
 }

@@ -36,7 +36,10 @@ enum ResultOperations {
     }
 
     static func take(_ table: ResultTable, _ n: Int) -> ResultTable {
-        rows(table, Array(0..<min(n, table.rowCount)))
+        var out = rows(table, Array(0..<min(n, table.rowCount)))
+        // Summary rows (retention's means) were taken over every row: they do not describe fewer.
+        if n < table.rowCount { out.footer = [] }
+        return out
     }
 
     static func rows(_ table: ResultTable, _ order: [Int]) -> ResultTable {
