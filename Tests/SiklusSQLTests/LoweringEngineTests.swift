@@ -65,6 +65,18 @@ final class LoweringEngineTests: XCTestCase {
         "events | metric spend, impressions, clicks, ctr, cpa",
         "cohort by channel | metric cpa, spend, customers",
         "events | by week, events.channel | metric orders, spend",
+        // Spend under `where`: conditions on ts and the event channel narrow spend rows, as `SpendFilter`.
+        "events | where ts >= 2023-02 | metric spend, impressions, clicks",
+        "events | where ts >= 2023-02 and channel in (social, email) | by channel | metric spend, ctr",
+        "events | where not (channel = social) or ts < 2023-03 | by channel | metric spend",
+        "events | where channel not in (search) and amount > 20 | by month | metric spend, cpa",
+        "cohort | where country = ID | metric spend, cpa",
+        // An empty scope whose `where` could not narrow spend shows none.
+        "events | where amount > 1000000 | metric spend",
+        // Retention's sort/top/limit, applied to the pivoted table.
+        "cohort by first_purchase period month | retention | sort cohort desc | limit 2",
+        "cohort by signup | retention percent horizon 3 | top 2",
+        "cohort by channel | retention on any | sort customers desc, cohort",
     ]
 
     /// Settings the SQL must follow: run on the same data with these set.
@@ -113,7 +125,8 @@ final class LoweringEngineTests: XCTestCase {
             switch results[i] {
             case .failure(let error): XCTFail("\(dialect.displayName) rejected \(pipeline): \(error)\n\(queries[i])")
             case .success(let rows):
-                let table = expected[i].shape == .retention ? try lowered[i].resultTable(Self.sqlRows(rows)) : nil
+                var table = expected[i].shape == .retention ? try lowered[i].resultTable(Self.sqlRows(rows)) : nil
+                for step in lowered[i].postAfterPivot { table = try table.map { try ResultOperations.apply(step, to: $0) } }
                 compare(expected[i], table.map(Self.engineRows) ?? rows, "\(dialect.displayName): \(pipeline)")
             }
         }

@@ -27,8 +27,6 @@ final class LoweringRefusalTests: XCTestCase {
 
     func testRefusals() throws {
         assertRefused("events | rows 5", naming: "rows")
-        assertRefused("events | where device = ios | metric spend", naming: "spend narrowed by `where`")
-        assertRefused("cohort by signup | retention | limit 3", naming: "after retention")
         var lineItems = catalog
         lineItems.orderColumn = "device"
         assertRefused("events | metric orders", naming: "order-level data", lineItems)

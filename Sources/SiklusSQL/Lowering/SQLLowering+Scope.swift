@@ -113,7 +113,7 @@ extension SQLLoweringState {
     }
 
     /// `x op value`; a time compared with a date means its period `[start, end)`.
-    private func compare(_ x: SQLExpression, _ op: ComparisonOperator, _ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
+    func compare(_ x: SQLExpression, _ op: ComparisonOperator, _ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
         guard case .time(let range) = value else { return .binary(x, Self.binary(op), try literal(value)) }
         let start = SQLExpression.timestamp(range.start), end = SQLExpression.timestamp(range.end)
         switch op {
@@ -126,7 +126,7 @@ extension SQLLoweringState {
         }
     }
 
-    private func literal(_ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
+    func literal(_ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
         switch value {
         case .text(let s): return .text(s)
         case .number(let v): return v == v.rounded() && abs(v) < 1e15 ? .integer(Int64(v)) : .number(v)

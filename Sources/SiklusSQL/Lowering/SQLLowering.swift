@@ -9,6 +9,9 @@ public struct SQLLoweredQuery: Sendable, Equatable {
     public var columns: [String]
     /// How the rows become the result table (`resultTable(_:)`).
     public var reading: SQLResultReading
+    /// `sort`, `top` and `limit` steps the caller applies to the result table as the in-memory engine
+    /// does (`ResultOperations`), after `resultTable(_:)`: retention's, whose columns exist only after the pivot.
+    public var postAfterPivot: [LogicalQuery.PostStep] = []
 
     /// The query in `dialect`, or the construct it cannot express.
     public func sql(_ dialect: SQLDialect) throws(SQLNotExpressible) -> String {
@@ -103,8 +106,9 @@ struct SQLLoweringState {
         case .metrics(let metrics, _):
             result = try self.metrics(metrics, dimensions: dimensions)
         case .retention(let retention):
-            guard query.post.isEmpty else { throw SQLNotExpressible("sort, top or limit after retention (not lowered yet)") }
-            return self.retention(retention)
+            var lowered = self.retention(retention)
+            lowered.postAfterPivot = query.post
+            return lowered
         case .funnel(let funnel):
             result = try self.funnel(funnel, dimensions: dimensions)
         case .rows:
