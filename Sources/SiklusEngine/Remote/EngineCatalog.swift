@@ -47,11 +47,12 @@ struct EngineCatalog {
         }
         if let binding = bindings[.customers] {
             let id = binding.roles[.customer] ?? "customer_id"
-            customers = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.filter { $0.name != id }.map { column in
+            customers = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.filter { $0.name != id && $0.name != binding.loadOrderColumn }.map { column in
                 Catalog.Column(name: column.name, kind: Self.kind(column.type), role: binding.role(of: column.name)?.rawValue)
             })
             tables.customers = EngineTableName.raw(binding.engineTable, dialect: dialect)
             tables.customerID = id
+            tables.customerLoadOrder = binding.loadOrderColumn
         }
         if let binding = bindings[.spend] {
             spend = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.map { column in

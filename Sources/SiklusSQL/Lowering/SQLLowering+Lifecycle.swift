@@ -36,12 +36,16 @@ extension SQLLoweringState {
         let purchase = SQLExpression.inList(role(tables.eventName, .text), query.stageMap.purchaseEvents.map(SQLExpression.text), negated: false)
         let number = SQLExpression.window(.call("row_number", []), SQLWindow(partitionBy: [.column(tables.eventCustomer, table: t), purchase],
                                                                              orderBy: fileOrder(t)))
-        items.append(.named(.caseWhen([SQLWhen(purchase, number)], else: nil), "purchase_no"))
+        // Line items number orders instead (`SQLLowering+LineItems`).
+        items += hasOrders ? lineItemColumns(t) : [.named(.caseWhen([SQLWhen(purchase, number)], else: nil), "purchase_no")]
+        let source = hasOrders ? lineItemSource(amount: derived.amount) : tables.events
         let rows = builder.add("event_rows", "events with role names; purchase_no numbers each customer's purchases by time, ties in file order",
-                               SQLSelect(items, from: .table(tables.events, alias: t)))
+                               SQLSelect(items, from: .table(source, alias: t)))
 
         let map = query.stageMap
-        var arms = [SQLWhen(.equal(.column("purchase_no"), .integer(1)), .text("purchase"))]
+        // A return's rows (purchase_no 0) are in no stage.
+        var arms = hasOrders ? [SQLWhen(.equal(.column("purchase_no"), .integer(0)), .cast(.null, .text))] : []
+        arms.append(SQLWhen(.equal(.column("purchase_no"), .integer(1)), .text("purchase")))
         var retention = SQLExpression.binary(.column("purchase_no"), .greater, .integer(1))
         if let engagement = isEngagement(nil) { retention = .binary(retention, .or, engagement) }
         arms.append(SQLWhen(retention, .text("retention")))
@@ -75,7 +79,7 @@ extension SQLLoweringState {
         let facts = SQLQuery(SQLSelect([
             .column("customer_id"),
             .named(.aggregate(.min, .column("ts")), "first_event"),
-            .named(.aggregate(.min, .column("ts"), where: isPurchase(nil)), "first_purchase"),
+            .named(.aggregate(.min, .column("ts"), where: isOrderRow(nil)), "first_purchase"),
             .named(firstChannel, "first_channel"),
         ], from: .table(staged, alias: nil), groupBy: [.column("customer_id")]))
         let customersTable = catalog.customers

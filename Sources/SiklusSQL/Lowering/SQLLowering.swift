@@ -87,11 +87,10 @@ struct SQLLoweringState {
 
     var peopleColumns: [String] { Self.peopleFixed + personColumns.keys.sorted().compactMap { personColumns[$0] } }
     var stagedColumns: [String] {
-        ["customer_id", "ts", "event", "amount", "channel", "row_no"] + catalog.events.columns.map(\.name) + ["purchase_no", "stage"]
+        ["customer_id", "ts", "event", "amount", "channel", "row_no"] + catalog.events.columns.map(\.name) + ["purchase_no"] + orderColumns + ["stage"]
     }
 
     mutating func lower() throws(SQLNotExpressible) -> SQLLoweredQuery {
-        if catalog.orderColumn != nil { throw SQLNotExpressible("order-level data (line items grouped by an order column)") }
         derivedEvents = try derivedColumns(sourceAmount: tables.eventAmount.map { .column($0, table: "t") } ?? .cast(.null, .double))
         try source()
         for step in query.scope {
@@ -111,8 +110,8 @@ struct SQLLoweringState {
             return lowered
         case .funnel(let funnel):
             result = try self.funnel(funnel, dimensions: dimensions)
-        case .rows:
-            throw SQLNotExpressible("rows (Siklus lists rows in the order they first appear in the data)")
+        case .rows(let rows):
+            result = try self.rows(rows)
         }
         return try finish(result)
     }

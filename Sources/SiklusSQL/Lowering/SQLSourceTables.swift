@@ -22,6 +22,10 @@ public struct SQLSourceTables: Sendable, Equatable {
     public var loadOrder: String? = "row_no"
     /// The customers table's id column (the catalog lists the customers table's other columns only).
     public var customerID = "customer_id"
+    /// The customers table's load-order column (Siklus's tables: the customer's code × 2³², equal to the
+    /// minimum of their events' load order), or nil. `rows` lists customers by it, else by their first
+    /// event's load order, then by id.
+    public var customerLoadOrder: String? = nil
 
     public init() {}
 

@@ -66,6 +66,9 @@ enum MatrixData {
         "events | where amount > 50 or channel = tiktok | by channel | metric orders, revenue",
         "cohort by country | metric revenue, ltv | sort ltv desc, country",
         "cohort | by customer | metric revenue | top 5",
+        "events | rows 25",
+        "customers | rows 25",
+        "cohort | where event = purchase | rows 10 | sort events desc",
         "events | by event | metric events, customers | sort events desc, event | limit 8",
     ]
 
