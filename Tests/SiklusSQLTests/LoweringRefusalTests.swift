@@ -26,10 +26,9 @@ final class LoweringRefusalTests: XCTestCase {
     }
 
     func testRefusals() throws {
-        assertRefused("events | rows 5", naming: "rows")
-        var lineItems = catalog
-        lineItems.orderColumn = "device"
-        assertRefused("events | metric orders", naming: "order-level data", lineItems)
+        // Siklus rejects these too: spend has only dates and channels, a funnel's steps are per customer.
+        assertRefused("events | by device | metric spend", naming: "spend grouped by device")
+        assertRefused("events | by month | funnel visit -> purchase", naming: "a funnel split by an event dimension")
     }
 
     func testEveryDialectPrintsWhatIsLowered() throws {

@@ -18,6 +18,8 @@ struct EngineCatalog {
     ///   names, whether any amount is present).
     init(bindings: [TableKind: EngineTableBinding], staging: Store, settings: SessionSettings, stageMap: StageMap, dialect: SQLDialect) {
         var tables = SQLSourceTables()
+        // Siklus's tables number customers by first appearance; a bound table's order is its tie-break.
+        tables.keepCustomerOrder = true
         var events = Catalog.Table(), customers = Catalog.Table(), spend = Catalog.Table()
         var orderColumn: String?, missingAmount: [String]?, eventNames: [String]?
         if let binding = bindings[.events] {

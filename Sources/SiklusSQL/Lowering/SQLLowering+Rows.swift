@@ -7,6 +7,9 @@ import SiklusPlan
 /// note's total as a column; `SQLRowListing` turns them into the result table.
 extension SQLLoweringState {
     mutating func rows(_ plan: LogicalQuery.Rows) throws(SQLNotExpressible) -> SQLResultShape {
+        guard tables.keepCustomerOrder else {
+            throw SQLNotExpressible("rows over tables read straight from the files (they lose the order customers first appear in)")
+        }
         let order = customerOrder()
         var columns: [(name: String, kind: SQLRowListing.Kind, value: SQLExpression)] = []
         var amountIfAny: Int?
