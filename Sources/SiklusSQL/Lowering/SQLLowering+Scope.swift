@@ -11,7 +11,9 @@ extension SQLLoweringState {
         var conditions: [SQLExpression] = []
         switch query.source {
         case .events:
-            conditions.append(.inQuery(.column("customer_id"), SQLQuery(SQLSelect([.column("customer_id")], from: .table(staged, alias: nil))), negated: false))
+            // Read from the source table: a second reference to `staged` would evaluate its window again.
+            let withEvent = SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"))
+            conditions.append(.inQuery(.column("customer_id"), SQLQuery(withEvent), negated: false))
         case .cohort(let filter):
             if let filter { conditions.append(try condition(filter, inEvents: false)) }
         }
