@@ -19,6 +19,13 @@ extension SQLLoweringState {
     /// each purchase numbered by time then file order.
     mutating func staged() -> String {
         if let name = builder.sharedName("staged") { return name }
+        return stagedEvents(of: nil)
+    }
+
+    /// `staged` over the events of the customers in the customers CTE `customers` only (nil: every event;
+    /// the shared `staged`): purchase numbers are per customer, so narrowing the customers first gives each
+    /// kept event the same number, and the window sorts only their events.
+    mutating func stagedEvents(of customers: String?) -> String {
         let t = "t"
         func role(_ column: String?, _ type: SQLType) -> SQLExpression { sourceColumn(column, type, t) }
         let derived = derivedEvents
@@ -38,7 +45,10 @@ extension SQLLoweringState {
                                                                              orderBy: fileOrder(t)))
         items.append(.named(.caseWhen([SQLWhen(purchase, number)], else: nil), "purchase_no"))
         let rows = builder.add("event_rows", "events with role names; purchase_no numbers each customer's purchases by time, ties in file order",
-                               SQLSelect(items, from: .table(tables.events, alias: t)))
+                               SQLSelect(items, from: .table(tables.events, alias: t), where: customers.map { customers in
+                                   .inQuery(.column(tables.eventCustomer, table: t), SQLQuery(SQLSelect([.column("customer_id")], from: .table(customers, alias: nil))),
+                                            negated: false)
+                               }))
 
         let map = query.stageMap
         var arms = [SQLWhen(.equal(.column("purchase_no"), .integer(1)), .text("purchase"))]
@@ -51,7 +61,7 @@ extension SQLLoweringState {
         }
         return builder.add("staged", "every event with its lifecycle stage: the first purchase is stage purchase, later ones retention",
                            SQLSelect([.all(table: nil), .named(.caseWhen(arms, else: nil), "stage")], from: .table(rows, alias: nil)),
-                           sharedAs: "staged")
+                           sharedAs: customers == nil ? "staged" : nil)
     }
 
     /// Time, then file order (or, without a load-order column, the other event columns).
