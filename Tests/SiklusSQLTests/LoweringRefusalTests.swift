@@ -32,7 +32,8 @@ final class LoweringRefusalTests: XCTestCase {
     }
 
     func testEveryDialectPrintsWhatIsLowered() throws {
-        let lowered = try lower("cohort by country | by month | metric conversion_rate, ltv, time_to_purchase | top 3")
+        // `where` on a customer column or an event column reads the customer's columns in the events CTE.
+        let lowered = try lower("cohort by country | where country = DE or amount > 20 | by month | metric conversion_rate, ltv, time_to_purchase | top 3")
         for dialect in SQLDialect.allCases {
             let sql = try lowered.sql(dialect)
             XCTAssertTrue(sql.hasPrefix("WITH"), sql)

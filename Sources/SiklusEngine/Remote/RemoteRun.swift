@@ -22,7 +22,7 @@ struct RemoteRun {
     /// - Complexity: one catalog build (O(columns)), one engine query, O(result cells) to read it.
     func run(_ pipeline: Pipeline) throws(Diagnostic) -> ResultTable {
         let compiled = try compile(pipeline)
-        let rows = try query(compiled.sql, at: pipeline.span)
+        let rows = try run(compiled, at: pipeline.span)
         let lowered = compiled.lowered
         var table: ResultTable
         do {

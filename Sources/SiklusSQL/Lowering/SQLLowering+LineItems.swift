@@ -35,6 +35,7 @@ extension SQLLoweringState {
     /// `line_items`: the source table with each purchase row's order flags, over alias `t` like the source.
     /// - Complexity: three window passes over the events (order partitions, then customer partitions).
     mutating func lineItemSource(amount: SQLExpression) -> String {
+        if let name = builder.sharedName("line_items") { return name }
         let t = "t"
         let id = SQLExpression.cast(.column(catalog.orderColumn ?? "", table: t), .text)
         let purchase = SQLExpression.inList(tables.eventName.map { .column($0, table: t) } ?? .cast(.null, .text),
@@ -77,7 +78,12 @@ extension SQLLoweringState {
             .all(table: nil),
             .named(.window(.aggregate(.max, .caseWhen([SQLWhen(isFirstStart, .column("li_order"))], else: nil)), byCustomer), "li_first_order"),
             .named(.window(.aggregate(.max, .caseWhen([SQLWhen(isFirstStart, .column("li_loose"))], else: nil)), byCustomer), "li_first_loose"),
-        ], from: .table(ranked, alias: nil)))
+        ], from: .table(ranked, alias: nil)), sharedAs: "line_items")
+    }
+
+    /// A `line_items` row (alias `t`) that belongs to an order, not a return.
+    func lineItemIsOrderRow(_ t: String) -> SQLExpression {
+        .binary(.col(t, "li_purchase"), .and, .unary(.not, .col(t, "li_return")))
     }
 
     /// `event_rows`' line-item columns over the `line_items` row (alias `t`): `purchase_no`, `order_start`,

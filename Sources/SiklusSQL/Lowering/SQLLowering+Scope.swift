@@ -6,12 +6,14 @@ import SiklusPlan
 extension SQLLoweringState {
     /// `events` or `cohort [filters] [by …]`: the first customers and events CTEs.
     mutating func source() throws(SQLNotExpressible) {
-        let people = people(), staged = staged()
+        let people = people()
         var items: [SQLSelectItem] = [.all(table: nil)]
         var conditions: [SQLExpression] = []
         switch query.source {
         case .events:
-            conditions.append(.inQuery(.column("customer_id"), SQLQuery(SQLSelect([.column("customer_id")], from: .table(staged, alias: nil))), negated: false))
+            // Read from the source table: a second reference to `staged` would evaluate its window again.
+            let withEvent = SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"))
+            conditions.append(.inQuery(.column("customer_id"), SQLQuery(withEvent), negated: false))
         case .cohort(let filter):
             if let filter { conditions.append(try condition(filter, inEvents: false)) }
         }
@@ -22,6 +24,8 @@ extension SQLLoweringState {
         }
         customers = builder.add("customers_1", "1. the source: the customers in scope", SQLSelect(items, from: .table(people, alias: people),
                                                                                                  where: conditions.isEmpty ? nil : .and(conditions)))
+        // A cohort filter narrows the customers before the purchase-number window, not after it.
+        let staged = if case .cohort(let filter) = query.source, filter != nil { stagedEvents(of: customers) } else { staged() }
         events = builder.add("events_1", "   their events, with the customer's columns alongside", SQLSelect(
             [.all(table: "e"), .allExcept(table: "p", excluded: ["customer_id"], columns: peopleColumns + (cohort == nil ? [] : ["cohort"]))],
             from: .table(staged, alias: "e"),

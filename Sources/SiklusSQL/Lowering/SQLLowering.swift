@@ -39,7 +39,9 @@ public struct SQLLowering: Sendable {
 
     public func lower(_ query: LogicalQuery) throws(SQLNotExpressible) -> SQLLoweredQuery {
         var state = try SQLLoweringState(catalog: catalog, tables: tables, query: query)
-        return try state.lower()
+        var lowered = try state.lower()
+        lowered.query = SQLColumnPruning.prune(lowered.query)
+        return lowered
     }
 }
 
