@@ -7,13 +7,10 @@ import SiklusStore
 import SiklusTestSupport
 import SiklusTime
 
-/// Line items in the UCI Online Retail shape (`InvoiceNo, StockCode, Quantity, InvoiceDate, UnitPrice,
-/// CustomerID, Country`), loaded into a session from a CSV file, and the same tables as Siklus writes
+/// Line items in the UCI Online Retail shape (`OnlineRetailLines`), loaded into a session from a CSV
+/// file, and the same tables as Siklus writes
 /// them to an engine when connected (`StoreTableColumns`: the loader's amount = Quantity × UnitPrice, the
 /// order column as text, `siklus_load_order`), bound through `EngineCatalog` as the remote run does.
-/// Invoices have 1–4 lines, often at the same time; some are `C`-prefixed cancellations with negative
-/// quantities, some numeric invoices have only negative lines (returns too), a few lines have no invoice
-/// (each its own order); rows are shuffled so file order matters.
 final class LineItemFixture {
     /// The engine table's name (beside `LoweringFixture`'s tables).
     static let table = "retail_lines"
@@ -23,31 +20,8 @@ final class LineItemFixture {
     private(set) var lines: [String] = []
 
     init(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed)
-        let start = ReferenceCalendar.seconds(2023, 1, 1)
-        var invoice = 536_365
-        for c in 0..<24 {
-            let customer = String(17_850 + c * 7)
-            var t = start + Int64(random.int(0..<90)) * 86_400
-            for _ in 0..<random.int(1...6) {
-                t += Int64(random.pick([0, 0, 3600, 86_400, 9 * 86_400, 35 * 86_400]))
-                invoice += 1
-                let kind = random.int(0..<10)
-                let id = kind == 0 ? "C\(invoice)" : (kind == 1 ? "" : String(invoice))
-                let sign = kind == 0 || kind == 2 ? -1 : 1
-                let country = random.pick(["United Kingdom", "France", "EIRE"])
-                for line in 0..<random.int(1...4) {
-                    let time = t + (line > 0 && random.chance(0.2) ? 60 : 0)
-                    let quantity = sign * random.int(1...12)
-                    let price = Double(random.int(1...200)) / 8
-                    lines.append("\(id),8512\(random.int(0..<9)),\(quantity),\(CivilTime.formatTimestamp(time)),\(price),\(customer),\(country)")
-                    if kind == 1 { break }
-                }
-            }
-        }
-        for i in stride(from: lines.count - 1, to: 0, by: -1) where random.chance(0.3) { lines.swapAt(i, random.int(0...i)) }
-        let path = files.write("online_retail.csv", (["InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"] + lines).joined(separator: "\n") + "\n")
-        _ = try session.load(.events, path: path)
+        lines = OnlineRetailLines.rows(seed: seed)
+        _ = try session.load(.events, path: files.write("online_retail.csv", OnlineRetailLines.csv(lines)))
     }
 
     /// The engine tables as Siklus writes them when connected, bound as the remote run binds them.
