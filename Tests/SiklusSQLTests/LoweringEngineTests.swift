@@ -59,6 +59,10 @@ final class LoweringEngineTests: XCTestCase {
         "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events",
         "events | derive half = amount / 2 | stage purchase | by half | metric orders | sort half desc | limit 5",
         "events | derive amount = amount * 2 + 1 | by channel | metric revenue, avg_order, ltv",
+        // derive over a customers column: the row's customer's value (NULL without a customers row).
+        "events | derive per_age = amount / age | where per_age > 1 | by channel | metric orders, revenue",
+        "events | derive amount = amount * age / 10 | by month | metric revenue, avg_order",
+        "events | derive a2 = age * 2 - amount | where customer = \"c011\" or customer = \"z999\" | rows",
         // Spend: rows by date and channel, new paying customers for cpa.
         "events | by channel | metric impressions, clicks, ctr",
         "events | by month, channel | metric spend, cpa",

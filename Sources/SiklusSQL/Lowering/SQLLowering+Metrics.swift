@@ -13,8 +13,8 @@ extension SQLLoweringState {
         if metrics == [.transitions] { return try transitions(dimensions: dimensions) }
         for metric in metrics {
             switch metric {
-            case .stage_share: throw SQLNotExpressible("stage_share with other metrics")
-            case .transitions: throw SQLNotExpressible("transitions with other metrics")
+            case .stage_share: throw SQLNotExpressible("stage_share with other metrics (Siklus rejects it too)")
+            case .transitions: throw SQLNotExpressible("transitions with other metrics (Siklus rejects it too)")
             default: break
             }
         }

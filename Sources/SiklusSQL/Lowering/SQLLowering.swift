@@ -50,7 +50,8 @@ public struct SQLLowering: Sendable {
 /// customer's `people` columns alongside, alias `e`).
 struct SQLLoweringState {
     let catalog: Catalog
-    let tables: SQLSourceTables
+    /// The source tables (`events` becomes `events_with_customers` when a derive reads customers columns).
+    var tables: SQLSourceTables
     let query: LogicalQuery
     var builder: SQLQueryBuilder
     var customers = ""
@@ -93,6 +94,7 @@ struct SQLLoweringState {
     }
 
     mutating func lower() throws(SQLNotExpressible) -> SQLLoweredQuery {
+        try joinCustomerColumnsForDerive()
         derivedEvents = try derivedColumns(sourceAmount: tables.eventAmount.map { .column($0, table: "t") } ?? .cast(.null, .double))
         try source()
         for step in query.scope {
