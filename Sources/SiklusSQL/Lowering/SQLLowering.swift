@@ -25,9 +25,11 @@ public struct SQLLoweredQuery: Sendable, Equatable {
 /// prints it for one engine.
 ///
 /// Lowered: every metric (stage_share and transitions as their own tables), every dimension, cohort /
-/// `stage` / `where` scope, `derive`, retention (long-form cells and `SQLRetentionPivot`), funnels, and
-/// `sort`, `top`, `limit`. Refused with an error naming the construct (never approximate SQL): `rows`,
-/// order-level (line-item) data and `returns`, spend after `where`, post steps after retention.
+/// `stage` / `where` scope (spend narrowed by `where` too), `derive` (also over customers columns),
+/// retention (long-form cells and `SQLRetentionPivot`, then `postAfterPivot`), funnels, `rows`, line items
+/// grouped into orders and `returns`, and `sort`, `top`, `limit`. Refused with an error naming the
+/// construct (never approximate SQL): events columns named like the SQL's own, `rows` over tables that
+/// lose the customers' order, and what Siklus rejects too.
 public struct SQLLowering: Sendable {
     public let catalog: Catalog
     public let tables: SQLSourceTables
