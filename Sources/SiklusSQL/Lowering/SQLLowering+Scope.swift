@@ -24,12 +24,15 @@ extension SQLLoweringState {
         }
         customers = builder.add("customers_1", "1. the source: the customers in scope", SQLSelect(items, from: .table(people, alias: people),
                                                                                                  where: conditions.isEmpty ? nil : .and(conditions)))
-        // A cohort filter narrows the customers before the purchase-number window, not after it.
-        let staged = if case .cohort(let filter) = query.source, filter != nil { stagedEvents(of: customers) } else { staged() }
+        // A cohort filter narrows the customers before the purchase-number window, not after it; without
+        // one every customer with an event is in scope, and the join below only adds their columns.
+        let narrowed = if case .cohort(let filter) = query.source { filter != nil } else { false }
+        let staged = narrowed ? stagedEvents(of: customers) : staged()
         events = builder.add("events_1", "   their events, with the customer's columns alongside", SQLSelect(
             [.all(table: "e"), .allExcept(table: "p", excluded: ["customer_id"], columns: peopleColumns + (cohort == nil ? [] : ["cohort"]))],
             from: .table(staged, alias: "e"),
             joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
+        if !narrowed { eventsJoinOnlyAddsColumns = events }
     }
 
     /// `stage <name>`: the stage's events and the customers with one; churn: the customers churned as of

@@ -43,6 +43,9 @@ public struct SQLLowering: Sendable {
         var state = try SQLLoweringState(catalog: catalog, tables: tables, query: query)
         var lowered = try state.lower()
         lowered.query = SQLColumnPruning.prune(lowered.query)
+        if let events = state.eventsJoinOnlyAddsColumns {
+            lowered.query = SQLColumnPruning.prune(SQLColumnOnlyJoin.drop(in: lowered.query, cte: events, alias: "p"))
+        }
         return lowered
     }
 }
@@ -58,6 +61,9 @@ struct SQLLoweringState {
     var builder: SQLQueryBuilder
     var customers = ""
     var events = ""
+    /// The source's events CTE when its join to the customers only adds their columns (the source keeps
+    /// every customer with an event), for `SQLColumnOnlyJoin`.
+    var eventsJoinOnlyAddsColumns: String?
     /// `cohort by …`, read from the `cohort` column of the customers CTEs.
     var cohort: SQLDimensionLowering?
     /// The alias of each customers column in `people` (by catalog index).

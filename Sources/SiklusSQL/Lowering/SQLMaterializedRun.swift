@@ -33,8 +33,10 @@ extension SQLLoweredQuery {
             var definition = cte.query
             definition.ctes = ctes + definition.ctes
             let quoted = printer.identifier(view)
-            setUp += ["CREATE OR REPLACE TEMPORARY VIEW \(quoted) AS\n" + (try printer.print(definition)), "CACHE TABLE \(quoted)"]
-            tearDown.insert(contentsOf: ["UNCACHE TABLE IF EXISTS \(quoted)", "DROP VIEW IF EXISTS \(quoted)"], at: 0)
+            // One round trip each: `CACHE TABLE v AS …` creates the view and fills the cache; dropping the
+            // view also frees its cache.
+            setUp.append("CACHE TABLE \(quoted) AS\n" + (try printer.print(definition)))
+            tearDown.insert("DROP VIEW IF EXISTS \(quoted)", at: 0)
             ctes.append(SQLCommonTableExpression(cte.name, comment: "computed once: the cached view \(view)",
                                                  SQLQuery(SQLSelect([.all(table: nil)], from: .table(view, alias: nil)))))
         }
