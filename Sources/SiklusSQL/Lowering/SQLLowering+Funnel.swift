@@ -19,13 +19,17 @@ extension SQLLoweringState {
             let match: SQLExpression
             switch step.match {
             case .stage(let stage): match = .coalesce(.equal(.col("e", "stage"), .text(stage.name)), .boolean(false))
-            case .event(let name): match = .coalesce(.equal(.col("e", "event"), .text(name)), .boolean(false))
+            case .event(let name):
+                match = .coalesce(.equal(.col("e", "event"), .text(name)), .boolean(false))
+                    // Line items: a return matches no step naming a purchase event.
+                    .and(if: hasOrders && query.stageMap.purchaseEvents.contains(name), .unary(.not, startsReturn("e")))
             }
             items.append(.named(match, "step_\(i + 1)"))
         }
         let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
                                        SQLSelect(items, from: .table(events, alias: "e"),
-                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
+                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))],
+                                                 where: funnelLineItemRows("e")))
         let attempts = plan.order == .anyOrder
             ? anyOrderAttempts(n: n, from: funnelEvents, window: window)
             : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)

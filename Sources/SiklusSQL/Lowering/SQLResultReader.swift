@@ -8,6 +8,8 @@ public enum SQLResultReading: Sendable, Equatable {
     case table(units: [ValueUnit], shape: ResultShape, title: String? = nil)
     /// Long-form retention cells pivoted in Swift (`SQLRetentionPivot`).
     case retention(SQLRetentionPivot)
+    /// A `rows` listing: times as ISO text, the note with the total (`SQLRowListing`).
+    case rows(SQLRowListing)
 }
 
 /// The engine's rows do not have the shape the lowering asked for (an engine or connection bug), or a
@@ -24,6 +26,8 @@ extension SQLLoweredQuery {
         switch reading {
         case .retention(let pivot):
             return try pivot.table(rows)
+        case .rows(let listing):
+            return try listing.table(rows)
         case .table(let units, let shape, let title):
             guard rows.columns.count == units.count else {
                 throw SQLResultError("the engine returned \(rows.columns.count) columns, expected \(units.count)")
