@@ -22,6 +22,10 @@ public struct SQLSourceTables: Sendable, Equatable {
     public var loadOrder: String? = "row_no"
     /// The customers table's id column (the catalog lists the customers table's other columns only).
     public var customerID = "customer_id"
+    /// Columns the engine holds as booleans (a bound existing table's), which the catalog reads as the
+    /// text `true` / `false`: comparisons with them are lowered as booleans (`SQLLowering+Boolean`).
+    public var eventBooleans: Set<String> = []
+    public var customerBooleans: Set<String> = []
 
     public init() {}
 
