@@ -19,6 +19,11 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     public let logPath: String
     let bridgeLogPath: String
     let directory: URL
+    /// The most cells (rows × columns) a query may return, as `PostgresConnection`'s limit: the bridge
+    /// collects at most that many and a larger result is an error, so no pipeline fills Siklus's memory.
+    public static let defaultResultCellLimit = 10_000_000
+    /// This session's limit (tests lower it).
+    public var resultCellLimit = SparkConnection.defaultResultCellLimit
     /// The bridge's and the JVM's process ids (tests check both are gone after `close()`).
     let bridgePID: pid_t, jvmPID: pid_t
 
@@ -109,7 +114,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     }
 
     public func query(_ sql: String, isCancelled: @escaping @Sendable () -> Bool) throws(SQLEngineError) -> SQLRows {
-        let (response, payload) = try exchange(SparkRequest(id: 0, op: "query", sql: sql), isCancelled: isCancelled)
+        let (response, payload) = try exchange(SparkRequest(id: 0, op: "query", sql: sql, maxCells: resultCellLimit), isCancelled: isCancelled)
         return try SparkResultDecoder.decode(payload, columns: response.columns ?? [], rowCount: response.rows ?? 0)
     }
 

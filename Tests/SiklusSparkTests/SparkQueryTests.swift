@@ -72,6 +72,18 @@ final class SparkQueryTests: XCTestCase {
         XCTAssertEqual(try spark.query("SELECT count(*) AS n FROM executed", isCancelled: { false }).columns[0].values, .integer([4]))
     }
 
+    /// The result read back is bounded as PostgreSQL's is (the bridge collected every row): past the cell
+    /// limit the query is an error, and at the limit the rows come back in order.
+    func testAResultPastTheCellLimitIsAnError() throws {
+        let spark = try SharedSparkSession.connection()
+        defer { spark.resultCellLimit = SparkConnection.defaultResultCellLimit }
+        spark.resultCellLimit = 20
+        let error = Self.error { _ = try spark.query("SELECT id, id * 2 AS twice FROM range(11) ORDER BY id DESC", isCancelled: { false }) }
+        XCTAssertEqual(error?.message.contains("the result has more than 20 cells (10 rows of 2 columns)"), true, "\(String(describing: error))")
+        let rows = try spark.query("SELECT id, id * 2 AS twice FROM range(10) ORDER BY id DESC", isCancelled: { false })
+        XCTAssertEqual(rows.columns.first?.values, .integer((0..<10).reversed().map { Int64($0) }))
+    }
+
     static func error(_ body: () throws -> Void) -> SQLEngineError? {
         do {
             try body()

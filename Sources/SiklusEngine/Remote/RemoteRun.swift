@@ -40,6 +40,7 @@ struct RemoteRun {
         }
         let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap, dialect: engine.dialect)
         let logical = try Binder(catalog: catalog.catalog).bind(pipeline)
+        try EngineCostLimits.check(logical)
         do {
             let lowered = try SQLLowering(catalog: catalog.catalog, tables: catalog.tables).lower(logical)
             return Compiled(catalog: catalog.catalog, logical: logical, lowered: lowered, sql: try lowered.sql(engine.dialect))

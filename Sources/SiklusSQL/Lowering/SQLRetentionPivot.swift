@@ -18,6 +18,8 @@ import SiklusPlan
 public struct SQLRetentionPivot: Sendable, Equatable {
     /// The most period columns the pivot builds (as the in-memory engine's limit).
     public static let maxColumns = 10_001
+    /// The most cells (cohorts × period columns) it builds, as `RetentionMatrix`'s limit.
+    public static let maxCells = 10_000_000
 
     public var percent: Bool
     public var unbounded: Bool
@@ -54,6 +56,9 @@ public struct SQLRetentionPivot: Sendable, Equatable {
         let width = maxAge.map { Int(max(0, min($0, Int64(Self.maxColumns)))) + 1 } ?? 1
         let columns = min(width, (horizon ?? Int.max - 1) + 1)
         guard columns <= Self.maxColumns else { throw SQLResultError("the retention table would have more than \(Self.maxColumns) columns") }
+        guard order.count <= Self.maxCells / columns else {
+            throw SQLResultError("the retention table would have \(order.count) cohorts × \(columns) periods; at most \(Self.maxCells) cells")
+        }
         var result = [
             ResultColumn(name: "cohort", unit: .text, values: .text(order)),
             ResultColumn(name: "customers", unit: .count, values: .integer(order.map { sizes[$0] })),
