@@ -92,7 +92,7 @@ final class LoweringEngineTests: XCTestCase {
     }
 
     func testLoweredPipelinesOnSpark() throws {
-        try run(.spark) { queries, setup in try PythonSQLEngine.spark.run(queries, setup: setup) }
+        try run(.spark) { queries, setup in try SharedSpark.connection().run(queries, setup: setup) }
     }
 
     private func run(_ dialect: SQLDialect, _ engine: ([String], [String]) throws -> [Result<EngineRows, EngineFailure>]) throws {
