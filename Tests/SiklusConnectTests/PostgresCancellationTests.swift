@@ -1,6 +1,7 @@
 import Foundation
 import SiklusConnect
 import SiklusSQL
+import SiklusTestSupport
 import XCTest
 
 /// A running query is cancelled on the server when `isCancelled` turns true (Ctrl-C in the shell).
@@ -33,7 +34,7 @@ final class PostgresCancellationTests: PostgresTestCase {
     func testACancelledCreateTableLeavesTheOldTable() throws {
         let connection = try connect()
         try connection.createTable("loaded", columns: [SQLColumn(name: "word", values: .text(["kept"]))])
-        let polls = CancelFlag(), asked = Counter()
+        let polls = CancelFlag(), asked = CallCounter()
         // 300,000 rows of 20 bytes: several 1 MiB batches; Ctrl-C after the first.
         let words = (0..<300_000).map { String(format: "word-%014d", $0) }
         let error = engineError {
@@ -66,14 +67,6 @@ final class PostgresCancellationTests: PostgresTestCase {
     }
 }
 
-/// Counts calls from any thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    /// Counts one call and returns the count so far.
-    func next() -> Int { lock.withLock { count += 1; return count } }
-    var value: Int { lock.withLock { count } }
-}
 
 /// A TCP socket on 127.0.0.1 that accepts connections (the kernel's backlog) and never answers.
 final class SilentServer {

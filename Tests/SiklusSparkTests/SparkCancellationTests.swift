@@ -45,7 +45,7 @@ final class SparkCancellationTests: XCTestCase {
     func testACancelledCreateTableLeavesTheOldView() throws {
         let spark = try SharedSpark.connection()
         try spark.createTable("cancelled_load", columns: [SQLColumn(name: "n", values: .integer([7]))])
-        let asked = Counter()
+        let asked = CallCounter()
         let error = SparkQueryTests.error {
             try spark.createTable("cancelled_load", columns: [SQLColumn(name: "n", values: .integer((0..<20_000).map { Int64($0) }))],
                                   isCancelled: { asked.next() > 2 })
@@ -65,11 +65,4 @@ final class SparkCancellationTests: XCTestCase {
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix(SparkSessionFolder.prefix) })
         XCTAssertTrue(after.isSubset(of: before), "the cancelled session's folder is removed: \(after.subtracting(before))")
     }
-}
-
-/// Counts calls from any thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    func next() -> Int { lock.withLock { count += 1; return count } }
 }

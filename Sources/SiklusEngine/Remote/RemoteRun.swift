@@ -78,9 +78,9 @@ struct RemoteRun {
     /// Siklus has not read from the engine, so the pivot is described rather than written as SQL (a local
     /// `explain` shows it as SQL over the data's columns).
     static let retentionPivotNote = """
-        -- the rows are long-form cells (kind, cohort, period, value); Siklus pivots them into the table:
-        -- one row per cohort (kind 1: its customers), period columns 0 … the largest age (kind 2), capped by the horizon;
-        -- cell k = the active customers of period k (kind 3; unbounded: of period k or later), or their % of the
+        -- the rows are long-form cells (kind, cohort, period, value), which Siklus pivots into the table:
+        -- one row per cohort (kind 1: its customers), period columns 0 … the largest age (kind 2), capped by the horizon,
+        -- cell k = the active customers of period k (kind 3, with unbounded: of period k or later), or their % of the
         -- customers whose age is at least k, empty when there are none
         """
 

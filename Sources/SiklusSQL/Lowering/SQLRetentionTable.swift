@@ -44,7 +44,7 @@ extension SQLLoweredQuery {
             cells.append(.named(.caseWhen([SQLWhen(.binary(r, .greater, .integer(0)), cell)], else: nil), String(k)))
         }
         let countsComment = """
-            the table: Siklus reads the long-form cells (SELECT * FROM \(source)) and pivots them in Swift; the same pivot in SQL,
+            the table: Siklus reads the long-form cells (SELECT * FROM \(source)) and pivots them in Swift. The same pivot in SQL,
             over the \(width) period column\(width == 1 ? "" : "s") of this data (from the earliest anchor to as_of\(pivot.horizon == nil ? "" : ", capped by the horizon")):
             per cohort and period k, the customers who had reached k by as_of (age ≥ k) and those active in k\(pivot.unbounded ? " or later" : "")
             """

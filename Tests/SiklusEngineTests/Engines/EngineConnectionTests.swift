@@ -116,7 +116,7 @@ final class EngineConnectionTests: XCTestCase {
         // Retention's rows are long-form cells: explain says how Siklus builds the table from them.
         guard case .text(let retention)? = session.outputs("explain cohort by signup | retention").first else { return XCTFail("explain retention") }
         XCTAssertTrue(retention.contains("retention_cells"), retention)
-        XCTAssertTrue(retention.contains("-- the rows are long-form cells (kind, cohort, period, value); Siklus pivots them into the table:"), retention)
+        XCTAssertTrue(retention.contains("-- the rows are long-form cells (kind, cohort, period, value), which Siklus pivots into the table:"), retention)
         // `let` is not checked against the in-memory tables while connected (their columns are not the engine's).
         session.outputs("let big = events | where anything > 1")
     }
