@@ -64,7 +64,8 @@ let package = Package(
         // Fuzzes the CSV loader and the query engine with mutated seeds (Tests/Fuzz/corpus) for scripts/fuzz.
         .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage"]),
         // Helpers shared by the test targets (a seeded random generator, golden files, missing prerequisites).
-        .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL"], path: "Tests/SiklusTestSupport"),
+        // SiklusConnect: the one Spark session of a test process (`SharedSpark`).
+        .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL", "SiklusConnect", "SiklusTime"], path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
         .testTarget(name: "SiklusPlanTests", dependencies: ["SiklusPlan", "SiklusLanguage", "SiklusTestSupport"], exclude: ["Golden"]),

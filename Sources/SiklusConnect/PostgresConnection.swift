@@ -29,12 +29,13 @@ public final class PostgresConnection: SQLEngine, @unchecked Sendable {
     /// Connects to the server `target` names: a libpq conninfo string (`host=/tmp port=5432 dbname=shop`)
     /// or a URL (`postgresql://user@host:5432/shop`). An empty target uses libpq's defaults (`PGHOST`, …).
     /// Fails with libpq's reason (passwords removed) when the server cannot be reached or refuses.
+    /// Ctrl-C (`isCancelled`) abandons the connect.
     public init(_ target: String, resultCellLimit: Int = defaultResultCellLimit,
-                resultByteLimit: Int = defaultResultByteLimit) throws(SQLEngineError) {
+                resultByteLimit: Int = defaultResultByteLimit, isCancelled: () -> Bool = { false }) throws(SQLEngineError) {
         self.target = PostgresConnectionTarget(target)
         self.resultCellLimit = resultCellLimit
         self.resultByteLimit = resultByteLimit
-        let connection = try self.target.connect()
+        let connection = try self.target.connect(isCancelled: isCancelled)
         self.connection = connection
         summary = Self.describe(connection)
         var discarded = PostgresResultReader.discarding
@@ -74,9 +75,15 @@ public final class PostgresConnection: SQLEngine, @unchecked Sendable {
     }
 
     public func createTable(_ name: String, columns: [SQLColumn]) throws(SQLEngineError) {
+        try createTable(name, columns: columns, isCancelled: { false })
+    }
+
+    /// Ctrl-C stops the COPY between batches; the transaction is rolled back, so the table of that name
+    /// is as it was.
+    public func createTable(_ name: String, columns: [SQLColumn], isCancelled: @escaping @Sendable () -> Bool) throws(SQLEngineError) {
         lock.lock()
         defer { lock.unlock() }
-        try createTemporaryTable(try open(), name, columns: columns)
+        try createTemporaryTable(try open(), name, columns: columns, isCancelled: isCancelled)
     }
 
     public func close() {

@@ -19,25 +19,62 @@ struct PostgresConnectionTarget {
         secrets = Self.secrets(in: text)
     }
 
-    /// Opens the connection (blocking, at most `connect_timeout` seconds per host). The target's own
-    /// settings win over the default timeout; `client_encoding` is always UTF-8, which the value parsers
-    /// rely on.
-    func connect() throws(SQLEngineError) -> OpaquePointer {
+    /// Opens the connection without blocking (`PQconnectStartParams`, then `PQconnectPoll` on the socket
+    /// every 100 ms), so Ctrl-C (`isCancelled`) abandons a connect to a slow or unreachable server at
+    /// once. libpq ignores `connect_timeout` in this mode, so the whole connect is bounded here by the
+    /// effective `connect_timeout` (the target's, else 10 s; 0 means no limit) times the hosts tried.
+    /// `client_encoding` is always UTF-8, which the value parsers rely on.
+    func connect(isCancelled: () -> Bool = { false }) throws(SQLEngineError) -> OpaquePointer {
         guard !text.utf8.contains(0) else { throw SQLEngineError("cannot connect to PostgreSQL: the connection string holds a NUL character") }
         // Array entries before the expanded `dbname` are defaults the target may override; entries after
         // it override the target (libpq's `expand_dbname` rule).
         let keywords = ["connect_timeout", "dbname", "client_encoding"]
         let values = [Self.defaultConnectTimeout, text, "UTF8"]
-        let connection = withCStringArray(keywords) { k in
-            withCStringArray(values) { v in PQconnectdbParams(k, v, 1) }
+        let started = withCStringArray(keywords) { k in
+            withCStringArray(values) { v in PQconnectStartParams(k, v, 1) }
         }
-        guard let connection else { throw SQLEngineError("PostgreSQL: out of memory opening a connection") }
-        guard PQstatus(connection) == CONNECTION_OK else {
+        guard let connection = started else { throw SQLEngineError("PostgreSQL: out of memory opening a connection") }
+        func failed() -> SQLEngineError {
             let reason = PQerrorMessage(connection).map { String(cString: $0) }?.trimmingTrailingNewlines ?? ""
             PQfinish(connection)
-            throw SQLEngineError("cannot connect to PostgreSQL: " + redacted(reason.isEmpty ? "no reason given" : reason))
+            return SQLEngineError("cannot connect to PostgreSQL: " + redacted(reason.isEmpty ? "no reason given" : reason))
+        }
+        guard PQstatus(connection) != CONNECTION_BAD else { throw failed() }
+        let limit = Self.timeLimit(connection)
+        let begun = ContinuousClock.now
+        var state = PGRES_POLLING_WRITING
+        while state != PGRES_POLLING_OK {
+            guard state != PGRES_POLLING_FAILED else { throw failed() }
+            if isCancelled() {
+                PQfinish(connection)
+                throw SQLEngineError("connect cancelled", isCancellation: true)
+            }
+            if let limit, ContinuousClock.now - begun > limit {
+                PQfinish(connection)
+                throw SQLEngineError("cannot connect to PostgreSQL: no answer within \(limit) (connect_timeout)")
+            }
+            var descriptor = pollfd(fd: PQsocket(connection), events: Int16(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), revents: 0)
+            let ready = poll(&descriptor, 1, 100)
+            if ready == 0 || (ready < 0 && errno == EINTR) { continue }
+            state = PQconnectPoll(connection)
         }
         return connection
+    }
+
+    /// The connect's time limit: `connect_timeout` as libpq resolved it, per host of the target.
+    private static func timeLimit(_ connection: OpaquePointer) -> Duration? {
+        var seconds = Int(defaultConnectTimeout) ?? 10
+        if let options = PQconninfo(connection) {
+            var option = options
+            while let keyword = option.pointee.keyword {
+                if String(cString: keyword) == "connect_timeout", let value = option.pointee.val { seconds = Int(String(cString: value)) ?? seconds }
+                option += 1
+            }
+            PQconninfoFree(options)
+        }
+        guard seconds > 0 else { return nil }
+        let hosts = max(1, (PQhost(connection).map { String(cString: $0) } ?? "").split(separator: ",").count)
+        return .seconds(max(2, seconds) * hosts)
     }
 
     /// `message` with every secret of the target replaced by `***`.

@@ -9,11 +9,12 @@ extension PostgresConnection {
     /// `CREATE TEMP TABLE name (…)` with typed columns (text, bigint, double precision, timestamp, boolean),
     /// replacing a TEMP table of that name (never a permanent one: the drop names `pg_temp`), filled by
     /// `COPY … FROM STDIN` streamed in 1 MiB batches. All in one transaction (a savepoint when one is
-    /// open): a failure leaves the previous table as it was. Then `ANALYZE`, so queries are planned on the
-    /// table's statistics.
+    /// open): a failure, or Ctrl-C (`isCancelled`, asked before each batch), leaves the previous table as it
+    /// was. Then `ANALYZE`, so queries are planned on the table's statistics.
     /// - Complexity: O(rows × columns) to encode, one pass; memory O(batch + distinct dictionary strings);
     ///   ANALYZE samples at most 30 000 rows.
-    func createTemporaryTable(_ connection: OpaquePointer, _ name: String, columns: [SQLColumn]) throws(SQLEngineError) {
+    func createTemporaryTable(_ connection: OpaquePointer, _ name: String, columns: [SQLColumn],
+                              isCancelled: @Sendable () -> Bool = { false }) throws(SQLEngineError) {
         let encoder = PostgresCopyEncoder(columns)
         let table = PostgresType.quoted(name)
         let declarations = columns.map { PostgresType.quoted($0.name) + " " + PostgresType.declaration(of: $0.values.type) }
@@ -23,7 +24,7 @@ extension PostgresConnection {
             try statement(connection, "DROP TABLE IF EXISTS pg_temp.\(table); CREATE TEMP TABLE \(table) (\(declarations.joined(separator: ", ")))")
             if !columns.isEmpty {
                 let names = columns.map { PostgresType.quoted($0.name) }.joined(separator: ", ")
-                try copy(connection, "COPY pg_temp.\(table) (\(names)) FROM STDIN", encoder)
+                try copy(connection, "COPY pg_temp.\(table) (\(names)) FROM STDIN", encoder, isCancelled: isCancelled)
                 // Autovacuum never analyzes a TEMP table: without statistics the planner guesses row
                 // counts and picks nested loops over millions of rows. One sampled pass (at most 30k rows).
                 try statement(connection, "ANALYZE pg_temp.\(table)")
@@ -37,6 +38,7 @@ extension PostgresConnection {
                     abandon()  // a session whose transaction state is unknown must not be used again
                 }
             }
+            if error.isCancellation { throw error }
             throw SQLEngineError("cannot create table \"\(name)\" in PostgreSQL: \(error.message)", sqlState: error.sqlState)
         }
     }
@@ -48,7 +50,8 @@ extension PostgresConnection {
 
     /// Runs `copySQL` and streams every row of `encoder`, checking each libpq call, then reads the
     /// COPY's outcome (a bad value is reported there, with the line and column in its context).
-    private func copy(_ connection: OpaquePointer, _ copySQL: String, _ encoder: PostgresCopyEncoder) throws(SQLEngineError) {
+    private func copy(_ connection: OpaquePointer, _ copySQL: String, _ encoder: PostgresCopyEncoder,
+                      isCancelled: @Sendable () -> Bool) throws(SQLEngineError) {
         guard let start = PQexec(connection, copySQL) else { throw .postgres(connection: connection, doing: "starting COPY") }
         let status = PQresultStatus(start)
         let refusal = status == PGRES_COPY_IN ? nil : SQLEngineError.postgres(result: start)
@@ -61,6 +64,11 @@ extension PostgresConnection {
         buffer.reserveCapacity(Self.copyBatchBytes + 4096)
         var failure: SQLEngineError?
         for row in 0..<encoder.rowCount {
+            // Asked once per batch: a cancelled COPY is ended with an error, which aborts it on the server.
+            if buffer.isEmpty, isCancelled() {
+                failure = SQLEngineError("load cancelled", isCancellation: true)
+                break
+            }
             encoder.appendRow(row, to: &buffer)
             if buffer.count >= Self.copyBatchBytes || row == encoder.rowCount - 1 {
                 let sent = buffer.withUnsafeBufferPointer { bytes in
@@ -73,7 +81,7 @@ extension PostgresConnection {
                 }
             }
         }
-        guard PQputCopyEnd(connection, failure == nil ? nil : "Siklus could not send every row") == 1 else {
+        guard PQputCopyEnd(connection, failure == nil ? nil : failure?.isCancellation == true ? "cancelled by the user" : "Siklus could not send every row") == 1 else {
             abandon()
             throw failure ?? .postgres(connection: connection, doing: "ending COPY")
         }

@@ -163,7 +163,16 @@ class Bridge:
 
     def op_query(self, request):
         data_frame, schema = as_fetchable(self.session.sql(request["sql"]))
-        rows = data_frame.collect()
+        # At most maxCells cells reach Siklus: one row more than allowed is fetched to tell "too many".
+        max_cells = request.get("maxCells")
+        if max_cells:
+            max_rows = max_cells // max(1, len(schema))
+            rows = data_frame.limit(max_rows + 1).collect()
+            if len(rows) > max_rows:
+                raise ValueError("the result has more than %d cells (%d rows of %d columns): narrow the pipeline (fewer groups, a coarser period, limit N)"
+                                 % (max_cells, max_rows, len(schema)))
+        else:
+            rows = data_frame.collect()
         columns = [dict(name=n, type=k, sparkType=s) for n, k, s in schema]
         return dict(ok=True, columns=columns, rows=len(rows)), encode([k for _, k, _ in schema], rows)
 

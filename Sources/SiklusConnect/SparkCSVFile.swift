@@ -17,7 +17,8 @@ struct SparkCSVFile {
 
     /// Writes `columns` to `path` (replacing it); an error naming the cell Spark could not hold (a
     /// timestamp outside years 1–9999) or the failed write.
-    static func write(_ columns: [SQLColumn], to path: String) throws(SQLEngineError) -> SparkCSVFile {
+    /// `isCancelled` (Ctrl-C) is asked every 4096 rows; a cancelled write throws a cancellation.
+    static func write(_ columns: [SQLColumn], to path: String, isCancelled: () -> Bool = { false }) throws(SQLEngineError) -> SparkCSVFile {
         let marker = nullMarker(avoiding: columns)
         let file = SparkCSVFile(nullMarker: marker, hasLineBreaks: hasLineBreaks(columns))
         guard let handle = fopen(path, "wb") else {
@@ -29,6 +30,7 @@ struct SparkCSVFile {
             output.append("\n")
             let encoders = columns.map { CellEncoder($0.values, nullMarker: marker) }
             for row in 0..<(columns.first?.values.count ?? 0) {
+                if row & 4095 == 0, isCancelled() { throw SQLEngineError("load cancelled", isCancellation: true) }
                 for (index, encoder) in encoders.enumerated() {
                     if index > 0 { output.append(byte: UInt8(ascii: ",")) }
                     try encoder.append(row: row, column: columns[index].name, to: &output)

@@ -59,6 +59,11 @@ extension SparkConnection {
     ///
     /// - Complexity: O(cells) to write the file; the first query that reads the view parses it once.
     public func createTable(_ name: String, columns: [SQLColumn]) throws(SQLEngineError) {
+        try createTable(name, columns: columns, isCancelled: { false })
+    }
+
+    /// Ctrl-C (`isCancelled`) stops the CSV file's writing; the view of that name stays as it was.
+    public func createTable(_ name: String, columns: [SQLColumn], isCancelled: @escaping @Sendable () -> Bool) throws(SQLEngineError) {
         guard let rowCount = columns.first?.values.count else { throw SQLEngineError("table \(name) needs at least one column") }
         guard columns.allSatisfy({ $0.values.count == rowCount }) else {
             preconditionFailure("createTable: columns of \(name) have different lengths")
@@ -66,7 +71,7 @@ extension SparkConnection {
         let path = nextTablePath()
         let view = SparkSQLText.identifier(name)
         do throws(SQLEngineError) {
-            let file = try SparkCSVFile.write(columns, to: path)
+            let file = try SparkCSVFile.write(columns, to: path, isCancelled: isCancelled)
             // The old view's cached rows, if any, must not outlive it (dropping a cache changes no data).
             try? execute("UNCACHE TABLE IF EXISTS \(view)")
             try execute(SparkTempView.createStatement(name: name, columns: columns.map { ($0.name, $0.values.type) },

@@ -19,6 +19,11 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     public let logPath: String
     let bridgeLogPath: String
     let directory: URL
+    /// The most cells (rows × columns) a query may return, as `PostgresConnection`'s limit: the bridge
+    /// collects at most that many and a larger result is an error, so no pipeline fills Siklus's memory.
+    public static let defaultResultCellLimit = 10_000_000
+    /// This session's limit (tests lower it).
+    public var resultCellLimit = SparkConnection.defaultResultCellLimit
     /// The bridge's and the JVM's process ids (tests check both are gone after `close()`).
     let bridgePID: pid_t, jvmPID: pid_t
 
@@ -34,11 +39,18 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     private(set) var stoppedByThemselves: Bool?
 
     /// Starts the session; an error with the reason (and the log's last lines) when Spark cannot start.
-    public convenience init(master: String) throws(SQLEngineError) {
-        try self.init(master: master, settings: SparkLaunchSettings.fromEnvironment())
+    /// Ctrl-C (`isCancelled`) stops the start: the bridge and the JVM are stopped, the folder removed.
+    public convenience init(master: String, isCancelled: () -> Bool = { false }) throws(SQLEngineError) {
+        try self.init(master: master, settings: SparkLaunchSettings.fromEnvironment(), isCancelled: isCancelled)
     }
 
-    init(master rawMaster: String, settings: SparkLaunchSettings) throws(SQLEngineError) {
+    /// Starts the session with its settings (`SparkLaunchSettings`) and the bridge's environment read
+    /// from `environment` instead of this process's (tests: a far-off `TZ`, their own `SPARK_CONF_DIR`).
+    public convenience init(master: String, environment: [String: String]) throws(SQLEngineError) {
+        try self.init(master: master, settings: SparkLaunchSettings.fromEnvironment(environment))
+    }
+
+    init(master rawMaster: String, settings: SparkLaunchSettings, isCancelled: () -> Bool = { false }) throws(SQLEngineError) {
         let master = rawMaster.trimmingCharacters(in: .whitespaces)
         guard !master.isEmpty else {
             throw SQLEngineError("connect spark needs a master URL: local[2], spark://host:7077 or yarn")
@@ -56,7 +68,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
         let logs = SparkLogs(directory: directory)
         let started: (SparkBridgeProcess, SparkResponse)
         do {
-            started = try Self.start(master: master, settings: settings, directory: directory, logs: logs)
+            started = try Self.start(master: master, settings: settings, directory: directory, logs: logs, isCancelled: isCancelled)
         } catch {
             try? FileManager.default.removeItem(at: directory)
             try? FileManager.default.removeItem(at: tableDirectory)
@@ -76,8 +88,8 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
 
     deinit { close() }
 
-    private static func start(master: String, settings: SparkLaunchSettings, directory: URL, logs: SparkLogs)
-        throws(SQLEngineError) -> (SparkBridgeProcess, SparkResponse) {
+    private static func start(master: String, settings: SparkLaunchSettings, directory: URL, logs: SparkLogs,
+                              isCancelled: () -> Bool) throws(SQLEngineError) -> (SparkBridgeProcess, SparkResponse) {
         let process = try SparkBridgeProcess(python: settings.python, script: directory.appendingPathComponent("bridge.py").path,
                                              stderrLog: logs.bridge, environment: settings.environment)
         let deadline = Date().addingTimeInterval(settings.startTimeout)
@@ -86,6 +98,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
                                                                     driverMemory: settings.driverMemory)))
             let frame = try process.receive {
                 () throws(SQLEngineError) in
+                if isCancelled() { throw SQLEngineError("connect cancelled", isCancellation: true) }
                 if Date() > deadline {
                     throw SQLEngineError("Spark did not start within \(Int(settings.startTimeout)) s (SIKLUS_SPARK_START_TIMEOUT)")
                 }
@@ -96,6 +109,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
             return (process, ready)
         } catch {
             process.stop(timeout: 1)  // a bridge still starting Spark does not read its end: no use waiting
+            if error.isCancellation { throw error }
             throw SQLEngineError(error.message + logs.tail(withPaths: false), sqlState: error.sqlState)
         }
     }
@@ -109,7 +123,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     }
 
     public func query(_ sql: String, isCancelled: @escaping @Sendable () -> Bool) throws(SQLEngineError) -> SQLRows {
-        let (response, payload) = try exchange(SparkRequest(id: 0, op: "query", sql: sql), isCancelled: isCancelled)
+        let (response, payload) = try exchange(SparkRequest(id: 0, op: "query", sql: sql, maxCells: resultCellLimit), isCancelled: isCancelled)
         return try SparkResultDecoder.decode(payload, columns: response.columns ?? [], rowCount: response.rows ?? 0)
     }
 
@@ -155,7 +169,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
     var runningBridge: SparkBridgeProcess? { bridge }
 
     /// Whether the session has ended (closed, or its bridge died); takes the lock.
-    var hasEnded: Bool {
+    public var hasEnded: Bool {
         lock.lock()
         defer { lock.unlock() }
         return bridge == nil

@@ -31,6 +31,8 @@ struct SparkRequest: Encodable {
     var sql: String?
     var table: String?
     var target: Int?
+    /// `query`: the most cells (rows × columns) the bridge sends back; more is an error.
+    var maxCells: Int?
     var length = 0
 }
 

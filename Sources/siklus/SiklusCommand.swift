@@ -3,6 +3,7 @@ import Foundation
 import SiklusConnect
 import SiklusEngine
 import SiklusShell
+import SiklusSQL
 import SiklusStore
 
 /// `siklus [--data DIR] [--events FILE] [--customers FILE] [--spend FILE] [--no-demo] [--mode MODE]
@@ -89,7 +90,10 @@ struct SiklusCommand: ParsableCommand {
         // Long queries poll Ctrl-C through this; the engine cannot see the shell's flag itself.
         session.isCancelled = { ShellInterrupt.isRaised }
         // `connect` opens PostgreSQL and Spark through SiklusConnect; the engine module links no client.
-        session.engineConnector = EngineConnector.connect
+        // Ctrl-C abandons a connect (PostgreSQL's handshake, Spark's JVM start).
+        session.engineConnector = { dialect, target throws(SQLEngineError) in
+            try EngineConnector.connect(dialect, target: target, isCancelled: { ShellInterrupt.isRaised })
+        }
         // An engine (a local Spark JVM) must not outlive the shell, however it ends.
         defer { session.disconnect() }
         let shell = Shell(session: session, io: io,

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import SiklusEngine
 import SiklusLanguage
+import SiklusSQL
 
 /// The SQL that `explain` shows must compute the same table as Siklus: for each pipeline below, run
 /// it in Siklus and run explain's SQL in DuckDB over the same demo files, then compare column names,
@@ -87,9 +88,6 @@ final class ExplainSQLTests: XCTestCase {
         Case(pipeline: "cohort by signup period week | retention horizon 5", setup: "set week_start = wednesday"),
     ]
 
-    /// Where explain still shows the older translator's SQL: retention (lowered as long-form cells that
-    /// Siklus pivots, so its SQL alone is not the table).
-    static let oldTranslatorConstructs = ["| retention"]
     static let compilerMarker = "-- the query (the SQL compiler's"
 
     func testExplainSQLComputesWhatSiklusComputes() throws {
@@ -104,11 +102,11 @@ final class ExplainSQLTests: XCTestCase {
             expected.append(try session.query(item.pipeline))
             queries.append(sql)
         }
-        // Every case but the constructs the SQL compiler does not lower yet (or not as one table) goes
-        // through it: the old translator is only their fallback.
+        // Every case goes through the SQL compiler (there is no other translator); retention as its
+        // table-shaped query: the long-form cells, then their pivot over the data's period columns.
         for (i, item) in Self.cases.enumerated() {
-            let fallback = Self.oldTranslatorConstructs.contains { item.pipeline.contains($0) }
-            XCTAssertEqual(queries[i].contains(Self.compilerMarker), !fallback, "path of \(item.pipeline)")
+            XCTAssertTrue(queries[i].contains(Self.compilerMarker), "path of \(item.pipeline)")
+            XCTAssertEqual(queries[i].contains("\(SQLLoweredQuery.retentionTableName) AS ("), item.pipeline.contains("| retention"), item.pipeline)
         }
         let results = try TeachingFixture.runInDuckDB(queries)
         for (i, item) in Self.cases.enumerated() {

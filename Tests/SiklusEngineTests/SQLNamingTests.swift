@@ -3,7 +3,8 @@ import XCTest
 @testable import SiklusEngine
 import SiklusLanguage
 
-/// `explain`'s SQL must always be a valid query: unique CTE names, no empty `IN ()` lists.
+/// `explain`'s SQL must always be a valid query: unique CTE names, none hiding a source table (the
+/// allocator and empty `IN` lists are checked in SiklusSQLTests: `SQLQueryBuilderTests`, `SQLPrinterTests`).
 final class SQLNamingTests: XCTestCase {
     /// The CTE names of a rendered query (`name AS (` lines).
     private func cteNames(_ sql: String) -> [String] {
@@ -27,21 +28,5 @@ final class SQLNamingTests: XCTestCase {
             XCTAssertEqual(names.count, Set(names).count, "duplicate CTE names in \(pipeline): \(names)")
             XCTAssertFalse(names.contains("events") || names.contains("customers") || names.contains("spend"), "a CTE hides a table: \(names)")
         }
-    }
-
-    func testAllocatorHandsOutFreshNamesAndRecordsSharedOnes() {
-        var query = SQLQuery()
-        XCTAssertEqual(query.add("step_3", "", "SELECT 1"), "step_3")
-        XCTAssertEqual(query.add("step_3", "", "SELECT 2"), "step_3_2")
-        XCTAssertEqual(query.add("step_3", "", "SELECT 3"), "step_3_3")
-        XCTAssertEqual(query.add("events", "", "SELECT 4"), "events_2")
-        XCTAssertNil(query.shared("people"))
-        let people = query.add("people", "", "SELECT 5", shared: true)
-        XCTAssertEqual(query.shared("people"), people)
-    }
-
-    func testEmptyInListIsFalse() {
-        XCTAssertEqual(SQLText.isIn("event", []), "FALSE")
-        XCTAssertEqual(SQLText.isIn("event", ["a", "b"]), "event IN ('a', 'b')")
     }
 }

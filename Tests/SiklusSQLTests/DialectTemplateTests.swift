@@ -4,7 +4,7 @@ import SiklusTestSupport
 
 /// Every function template of every dialect, printed and run on the real engine, each value checked
 /// against Siklus's own arithmetic (`ReferenceCalendar`, worked-out numbers). DuckDB and Spark run
-/// through their Python packages (Spark: one JVM for all its cases), PostgreSQL in a throwaway cluster.
+/// through DuckDB's Python package, Spark on the test process's shared session (`SharedSpark`), PostgreSQL in a throwaway cluster.
 final class DialectTemplateTests: XCTestCase {
     func testTemplatesOnDuckDB() throws {
         let cases = TemplateCases.all
@@ -22,7 +22,7 @@ final class DialectTemplateTests: XCTestCase {
 
     func testTemplatesOnSpark() throws {
         let cases = TemplateCases.all
-        let results = try PythonSQLEngine.spark.run(try cases.map { try SQLPrinter(.spark).print($0.query) })
+        let results = try SharedSpark.connection().run(try cases.map { try SQLPrinter(.spark).print($0.query) })
         check(cases, results, .spark)
     }
 

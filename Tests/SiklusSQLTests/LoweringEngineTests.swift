@@ -147,7 +147,7 @@ final class LoweringEngineTests: XCTestCase {
     }
 
     func testLoweredPipelinesOnSpark() throws {
-        try run(.spark) { queries, setup in try PythonSQLEngine.spark.run(queries, setup: setup) }
+        try run(.spark) { queries, setup in try SharedSpark.connection().run(queries, setup: setup) }
     }
 
     /// The retention kinds alone on Spark (one JVM, a few pipelines): run this one rather than the whole Spark list.

@@ -48,6 +48,18 @@ final class RetentionPivotTests: XCTestCase {
         XCTAssertEqual(table.columns[3].values, .integer([1, 1]))
     }
 
+    /// As `RetentionMatrix`: at most 10,000,000 cells. 1,001 cohorts aged 9,999 periods ask for 10,010,000
+    /// cells from 3,003 rows (the engine's cell limit alone would let them through).
+    func testTheTableIsBoundedInCellsNotOnlyInColumns() throws {
+        let cohorts = (0...1000).map { String(format: "c%04d", $0) }
+        let big = cohorts.map { (Int64(1), $0, Int64?.none, Int64(1)) } + cohorts.map { (Int64(2), $0, Int64?(9_999), Int64(1)) }
+        XCTAssertThrowsError(try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: "t").table(rows(big))) { error in
+            XCTAssertEqual((error as? SQLResultError)?.message, "the retention table would have 1001 cohorts × 10000 periods; at most 10000000 cells")
+        }
+        // Cut by the horizon, the same rows fit.
+        XCTAssertEqual(try SQLRetentionPivot(percent: false, unbounded: false, horizon: 9, title: "t").table(rows(big)).columns.count, 12)
+    }
+
     func testNoAnchorsGiveOneEmptyColumn() throws {
         let table = try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: "t").table(rows([]))
         XCTAssertEqual(table.columns.map(\.name), ["cohort", "customers", "0"])

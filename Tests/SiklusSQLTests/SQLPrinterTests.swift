@@ -6,9 +6,30 @@ import XCTest
 final class SQLPrinterTests: XCTestCase {
     func testNamesAreQuotedOnlyWhenNeededWithTheDialectsQuote() throws {
         let select = SQLQuery(SQLSelect([.column("Order Date"), .column("select"), .column("country"), .column("a\"b`c")],
-                                        from: .table("sales.events", alias: "e")))
+                                        from: .table(SQLTableName.qualified(["sales", "events"]), alias: "e")))
         XCTAssertEqual(try SQLPrinter(.duckdb).print(select), "SELECT \"Order Date\",\n  \"select\",\n  country,\n  \"a\"\"b`c\"\nFROM sales.events AS e")
         XCTAssertEqual(try SQLPrinter(.spark).print(select), "SELECT `Order Date`,\n  `select`,\n  country,\n  `a\"b``c`\nFROM sales.events AS e")
+    }
+
+    /// A dot inside a quoted name is part of the name: table `my.table` in schema `sales`, column `a.b`
+    /// (the printer used to split every table name at its dots, reading schema `my`, table `table`).
+    func testDotsInsideNamesAreQuotedNotSplit() throws {
+        let select = SQLQuery(SQLSelect([.column("a.b", table: "t"), .column("x.y")],
+                                        from: .table(SQLTableName.qualified(["sales", "my.table"]), alias: "t"),
+                                        joins: [SQLJoin(.inner, .table("my.other", alias: "o"), .using(["a.b"]))]))
+        XCTAssertEqual(try SQLPrinter(.duckdb).print(select),
+                       "SELECT t.\"a.b\",\n  \"x.y\"\nFROM sales.\"my.table\" AS t\nJOIN \"my.other\" AS o USING (\"a.b\")")
+        XCTAssertEqual(try SQLPrinter(.postgres).print(select),
+                       "SELECT t.\"a.b\",\n  \"x.y\"\nFROM sales.\"my.table\" AS t\nJOIN \"my.other\" AS o USING (\"a.b\")")
+        XCTAssertEqual(try SQLPrinter(.spark).print(select),
+                       "SELECT t.`a.b`,\n  `x.y`\nFROM sales.`my.table` AS t\nJOIN `my.other` AS o USING (`a.b`)")
+    }
+
+    /// `IN ()` is not SQL: an empty list matches nothing (`NOT IN` an empty list matches everything).
+    func testEmptyInListIsAConstant() throws {
+        XCTAssertEqual(try SQLPrinter(.duckdb).expression(.inList(.column("event"), [], negated: false)), "FALSE")
+        XCTAssertEqual(try SQLPrinter(.postgres).expression(.inList(.column("event"), [], negated: true)), "TRUE")
+        XCTAssertEqual(try SQLPrinter(.spark).expression(.inList(.column("event"), [.text("a"), .text("b")], negated: false)), "event IN ('a', 'b')")
     }
 
     func testExcludeIsDuckDBsOthersListTheRemainingColumns() throws {

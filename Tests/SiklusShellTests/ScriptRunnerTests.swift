@@ -165,6 +165,27 @@ final class ScriptRunnerTests: XCTestCase {
         XCTAssertFalse(ShellInterrupt.isRaised)
     }
 
+    /// A statement that Ctrl-C stopped reports its own cancellation ("cancelled: the query was stopped on
+    /// PostgreSQL"); the loop used to add "interrupted" after it: two messages for one Ctrl-C.
+    func testACancelledStatementPrintsOneMessage() {
+        let h = ShellHarness(interactive: true)
+        let original = h.shell.runStatements
+        h.shell.runStatements = { source, handler in
+            ShellInterrupt.raise()  // Ctrl-C while the engine ran the statement
+            original(source, handler)
+        }
+        var input = TextLineSource("cancelled\ntext")
+        _ = ScriptRunner(shell: h.shell, name: "<stdin>", interactive: true).run(&input)
+        let lines = h.err.text.split(separator: "\n").filter { !$0.hasPrefix(" ") && !$0.contains("|") }
+        XCTAssertTrue(h.err.text.contains("error: cannot run `cancelled`"), h.err.text)
+        XCTAssertEqual(h.executed, ["cancelled", "text"], "the prompt carries on")
+        // The failed statement's error is the only message for its Ctrl-C; the Ctrl-C during `text`, which
+        // succeeded, is still reported.
+        XCTAssertEqual(lines.filter { $0 == "interrupted" }.count, 1, h.err.text)
+        XCTAssertEqual(lines.last, "interrupted", h.err.text)
+        XCTAssertFalse(ShellInterrupt.isRaised)
+    }
+
     func testCtrlCStopsAScriptRunByRead() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

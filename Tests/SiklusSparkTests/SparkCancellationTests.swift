@@ -1,3 +1,4 @@
+import SiklusTestSupport
 import XCTest
 import SiklusSQL
 @testable import SiklusConnect
@@ -5,7 +6,7 @@ import SiklusSQL
 /// Ctrl-C during a long Spark query: the job is cancelled on Spark within seconds and the session lives on.
 final class SparkCancellationTests: XCTestCase {
     func testALongQueryIsCancelledOnSparkWithinSecondsAndTheSessionStaysUsable() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         _ = try spark.query("SELECT 1 AS warm", isCancelled: { false })  // a cold session's first plan takes seconds
         let started = Date()
         // A sum over a trillion rows: hours on two cores, so only the cancel can end it. (Spark's range
@@ -26,7 +27,7 @@ final class SparkCancellationTests: XCTestCase {
     }
 
     func testACancelBeforeTheQueryStartsStillCancelsIt() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         _ = try spark.query("SELECT 1 AS warm", isCancelled: { false })  // a cold session's first plan takes seconds
         let started = Date()
         let error = SparkQueryTests.error {
@@ -38,5 +39,30 @@ final class SparkCancellationTests: XCTestCase {
         _ = try spark.query("SELECT count(*) AS n FROM range(1000)", isCancelled: { false })
         XCTAssertLessThan(Date().timeIntervalSince(next), 5, "no job of the cancelled query holds the cores")
         XCTAssertFalse(spark.hasEnded)
+    }
+
+    /// Ctrl-C while a table's CSV file is written (a load while connected): the view keeps its rows.
+    func testACancelledCreateTableLeavesTheOldView() throws {
+        let spark = try SharedSpark.connection()
+        try spark.createTable("cancelled_load", columns: [SQLColumn(name: "n", values: .integer([7]))])
+        let asked = CallCounter()
+        let error = SparkQueryTests.error {
+            try spark.createTable("cancelled_load", columns: [SQLColumn(name: "n", values: .integer((0..<20_000).map { Int64($0) }))],
+                                  isCancelled: { asked.next() > 2 })
+        }
+        XCTAssertEqual(error?.isCancellation, true, "\(String(describing: error))")
+        XCTAssertEqual(try spark.query("SELECT n FROM cancelled_load", isCancelled: { false }).columns[0].values, .integer([7]))
+    }
+
+    /// Ctrl-C while Spark starts: the start is abandoned, the bridge stopped, the session folder removed.
+    /// (Cancelled at the first check, before the JVM is launched: the test process keeps its one JVM.)
+    func testACancelledStartStopsTheBridgeAndLeavesNoFolder() throws {
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix(SparkSessionFolder.prefix) })
+        let started = Date()
+        let error = SparkQueryTests.error { _ = try SparkConnection(master: "local[1]", isCancelled: { true }) }
+        XCTAssertEqual(error?.isCancellation, true, "\(String(describing: error))")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix(SparkSessionFolder.prefix) })
+        XCTAssertTrue(after.isSubset(of: before), "the cancelled session's folder is removed: \(after.subtracting(before))")
     }
 }

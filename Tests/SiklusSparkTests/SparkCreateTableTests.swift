@@ -11,7 +11,7 @@ final class SparkCreateTableTests: XCTestCase {
     ]
 
     func testEveryTypeNullsAndAwkwardValuesRoundTripExactly() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let count = Self.awkwardText.count
         let integers: [Int64?] = [0, nil, .min, .max, -1, 1, 42] + Array(repeating: 7, count: count - 7)
         let numbers: [Double?] = [0.1, nil, .leastNonzeroMagnitude, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
@@ -56,7 +56,7 @@ final class SparkCreateTableTests: XCTestCase {
     }
 
     func testAwkwardTextWithoutLineBreaksRoundTripsInASplittableFile() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let texts = Self.awkwardText.filter { !($0?.contains(where: \.isNewline) ?? false) }
         let columns = [SQLColumn(name: "text", values: .text(texts))]
         XCTAssertFalse(SparkCSVFile.hasLineBreaks(columns), "read without multiLine")
@@ -65,7 +65,7 @@ final class SparkCreateTableTests: XCTestCase {
     }
 
     func testManyRowsGoOutInBlocksAndComeBackInOneLargeAnswer() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         var random = SplitMix64(seed: 12)
         let count = 30_000  // a CSV over one 1 MiB block, an answer of over 1 MB read in many chunks
         let texts: [String?] = (0..<count).map { $0 % 17 == 0 ? nil : "c\($0),\"\(random.next() % 1000)\"" }
@@ -80,14 +80,14 @@ final class SparkCreateTableTests: XCTestCase {
     }
 
     func testAnEmptyTableHasItsColumnsAndNoRows() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         try spark.createTable("empty_one", columns: [SQLColumn(name: "id", values: .text([])), SQLColumn(name: "at", values: .timestamp([]))])
         let rows = try spark.query("SELECT * FROM empty_one", isCancelled: { false })
         XCTAssertEqual(rows, SQLRows(columns: [SQLColumn(name: "id", values: .text([])), SQLColumn(name: "at", values: .timestamp([]))]))
     }
 
     func testReplacingAViewShowsTheNewRowsAndRemovesTheOldFile() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         try spark.createTable("replaced", columns: [SQLColumn(name: "n", values: .integer([1, 2]))])
         let folder = spark.directory.appendingPathComponent("tables").path
         let before = try FileManager.default.contentsOfDirectory(atPath: folder).count
@@ -97,7 +97,7 @@ final class SparkCreateTableTests: XCTestCase {
     }
 
     func testATimestampSparkCannotHoldIsAnErrorAndTheOldViewStays() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         try spark.createTable("kept", columns: [SQLColumn(name: "at", values: .timestamp([0]))])
         let tooEarly = SparkTimestampText.range.lowerBound - 1
         XCTAssertThrowsError(try spark.createTable("kept", columns: [SQLColumn(name: "at", values: .timestamp([5, tooEarly]))])) {

@@ -1,3 +1,4 @@
+import SiklusTestSupport
 import XCTest
 import SiklusSQL
 @testable import SiklusConnect
@@ -5,7 +6,7 @@ import SiklusSQL
 /// Queries on the shared session: types as Siklus reads them, UTC, errors with class and position.
 final class SparkQueryTests: XCTestCase {
     func testSparkTypesMapToSiklusTypes() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let rows = try spark.query("""
             SELECT 1 AS i, CAST(2 AS BIGINT) AS b, CAST(3 AS SMALLINT) AS s, 1.25BD AS d, CAST(7 AS DECIMAL(10,0)) AS whole,
                    CAST(0.5 AS FLOAT) AS f, 'x' AS t, true AS flag, DATE'1970-01-02' AS day,
@@ -18,7 +19,7 @@ final class SparkQueryTests: XCTestCase {
     }
 
     func testTheSessionRunsInUTCWhateverTheMachineZone() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let rows = try spark.query("""
             SELECT current_timezone() AS zone, java_method('java.util.TimeZone', 'getDefault') AS machine, TIMESTAMP'2021-03-28 01:30:00' AS t, hour(timestamp_seconds(0)) AS h,
                    CAST(timestamp_seconds(1616895000) AS STRING) AS shown
@@ -29,7 +30,7 @@ final class SparkQueryTests: XCTestCase {
     }
 
     func testASyntaxErrorHasItsClassAndPosition() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let error = try XCTUnwrap(Self.error { _ = try spark.query("SELECT (1\n  FROM x", isCancelled: { false }) })
         XCTAssertEqual(error.sqlState, "PARSE_SYNTAX_ERROR")
         XCTAssertTrue(error.message.contains("Syntax error"), error.message)
@@ -38,7 +39,7 @@ final class SparkQueryTests: XCTestCase {
     }
 
     func testAnUnknownColumnPointsAtItsName() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let sql = "SELECT id,\n  no_such_column FROM range(3)"
         let error = try XCTUnwrap(Self.error { _ = try spark.query(sql, isCancelled: { false }) })
         XCTAssertEqual(error.sqlState?.hasPrefix("UNRESOLVED_COLUMN"), true, "\(error)")
@@ -47,7 +48,7 @@ final class SparkQueryTests: XCTestCase {
     }
 
     func testAMissingTableIsAnErrorNamingIt() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let asColumns = try XCTUnwrap(Self.error { _ = try spark.columns(ofTable: "siklus_missing_table") })
         XCTAssertEqual(asColumns.sqlState, "TABLE_OR_VIEW_NOT_FOUND")
         XCTAssertTrue(asColumns.message.contains("siklus_missing_table"), asColumns.message)
@@ -59,17 +60,29 @@ final class SparkQueryTests: XCTestCase {
     }
 
     func testARuntimeErrorComesBackWithItsClass() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         let error = try XCTUnwrap(Self.error { _ = try spark.query("SELECT CAST('a' AS INT) AS n", isCancelled: { false }) })
         XCTAssertEqual(error.sqlState, "CAST_INVALID_INPUT")
         XCTAssertEqual(error.position, 8)
     }
 
     func testExecuteRunsStatementsAndColumnsReadsTheirTables() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         try spark.execute("CREATE OR REPLACE TEMPORARY VIEW executed AS SELECT id, CAST(id AS DOUBLE) AS half FROM range(4)")
         XCTAssertEqual(try spark.columns(ofTable: "executed"), [SQLTableColumn(name: "id", type: .integer), SQLTableColumn(name: "half", type: .number)])
         XCTAssertEqual(try spark.query("SELECT count(*) AS n FROM executed", isCancelled: { false }).columns[0].values, .integer([4]))
+    }
+
+    /// The result read back is bounded as PostgreSQL's is (the bridge collected every row): past the cell
+    /// limit the query is an error, and at the limit the rows come back in order.
+    func testAResultPastTheCellLimitIsAnError() throws {
+        let spark = try SharedSpark.connection()
+        defer { spark.resultCellLimit = SparkConnection.defaultResultCellLimit }
+        spark.resultCellLimit = 20
+        let error = Self.error { _ = try spark.query("SELECT id, id * 2 AS twice FROM range(11) ORDER BY id DESC", isCancelled: { false }) }
+        XCTAssertEqual(error?.message.contains("the result has more than 20 cells (10 rows of 2 columns)"), true, "\(String(describing: error))")
+        let rows = try spark.query("SELECT id, id * 2 AS twice FROM range(10) ORDER BY id DESC", isCancelled: { false })
+        XCTAssertEqual(rows.columns.first?.values, .integer((0..<10).reversed().map { Int64($0) }))
     }
 
     static func error(_ body: () throws -> Void) -> SQLEngineError? {

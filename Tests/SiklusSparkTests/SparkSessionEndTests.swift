@@ -1,3 +1,4 @@
+import SiklusTestSupport
 import XCTest
 import SiklusSQL
 @testable import SiklusConnect
@@ -7,7 +8,7 @@ import SiklusSQL
 /// would start a new shared session.)
 final class SparkSessionEndTests: XCTestCase {
     func testCloseStopsTheBridgeAndTheJVMAndRemovesTheTempDirectory() throws {
-        let spark = try SharedSparkSession.connection()
+        let spark = try SharedSpark.connection()
         try spark.createTable("before_close", columns: [SQLColumn(name: "n", values: .integer([1]))])
         XCTAssertTrue(SparkBridgeProcess.isRunning(spark.bridgePID))
         XCTAssertTrue(SparkBridgeProcess.isRunning(spark.jvmPID), "the ready message names the JVM's process")

@@ -1,20 +1,18 @@
 import Foundation
 
-/// Runs SQL in DuckDB or Spark through their Python packages, every query of a batch in one Python
-/// process (so Spark's JVM starts once per batch, ~15 s). Rows come back as text cells.
+/// Runs SQL in DuckDB through its Python package, every query of a batch in one Python process. Rows
+/// come back as text cells. (Spark runs on the test process's one session, `SharedSpark`, whose `run`
+/// gives the same cells: a Python batch here started a JVM of its own.)
 public enum PythonSQLEngine: String {
-    case duckdb, spark
+    case duckdb
 
     /// Fails with `MissingPrerequisite` when python3 or the engine's package is missing.
     public func require() throws {
         guard let python = TestProcess.which("python3") else { throw MissingPrerequisite("python3 is needed to run \(rawValue) tests") }
-        let module = self == .duckdb ? "duckdb" : "pyspark"
+        let module = "duckdb"
         let result = try TestProcess.run(python, ["-c", "import \(module)"])
         if result.status != 0 {
             throw MissingPrerequisite("python3 with the \(module) package is needed (python3 -m pip install \(module)): \(result.stderr)")
-        }
-        if self == .spark, TestProcess.which("java") == nil {
-            throw MissingPrerequisite("Spark needs a Java runtime (apt-get install openjdk-17-jre-headless)")
         }
     }
 
@@ -49,18 +47,6 @@ public enum PythonSQLEngine: String {
                 def run(sql):
                     rel = con.sql(sql)
                     return (rel.columns, rel.fetchall()) if rel is not None else ([], [])
-                """
-        case .spark:
-            return """
-                from pyspark.sql import SparkSession
-                spark = (SparkSession.builder.master("local[1]").appName("siklus-tests")
-                    .config("spark.sql.session.timeZone", "UTC").config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "2").config("spark.driver.memory", "2g").config("spark.sql.autoBroadcastJoinThreshold", "-1").config("spark.sql.warehouse.dir", sys.argv[3] + "/warehouse")
-                    .config("spark.driver.extraJavaOptions", "-Dderby.system.home=" + sys.argv[3]).getOrCreate())
-                spark.sparkContext.setLogLevel("ERROR")
-                def run(sql):
-                    df = spark.sql(sql)
-                    return (df.columns, [tuple(r) for r in df.collect()])
                 """
         }
     }

@@ -37,6 +37,7 @@ struct EngineCatalog {
             tables.eventAmount = binding.roles[.amount]
             tables.eventChannel = binding.roles[.channel]
             tables.loadOrder = binding.loadOrderColumn ?? view?.orderColumn
+            tables.eventBooleans = Set(binding.columns.filter { $0.type == .boolean }.map(\.name))
             if case .files = binding.origin {
                 let store = staging
                 var seen = [Bool](repeating: false, count: store.strings.count)
@@ -55,6 +56,7 @@ struct EngineCatalog {
             tables.customers = EngineTableName.raw(binding.engineTable, dialect: dialect)
             tables.customerID = id
             tables.customerLoadOrder = binding.loadOrderColumn
+            tables.customerBooleans = Set(binding.columns.filter { $0.type == .boolean }.map(\.name))
         }
         if let binding = bindings[.spend] {
             spend = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.map { column in
@@ -67,7 +69,8 @@ struct EngineCatalog {
         self.tables = tables
     }
 
-    /// How the binder compares an engine column's values.
+    /// How the binder compares an engine column's values (booleans as the text `true` / `false`; the
+    /// SQL compiler compares them as booleans, `SQLSourceTables.eventBooleans`).
     static func kind(_ type: SQLValueType) -> Catalog.ValueKind {
         switch type {
         case .text, .boolean: .text

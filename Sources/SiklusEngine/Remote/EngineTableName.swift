@@ -5,7 +5,8 @@ import SiklusSQL
 /// lookup found: a quoted part is exact; an unquoted part is folded as the engine folds it (PostgreSQL:
 /// lower case, so `Orders` is `orders`; DuckDB and Spark resolve names ignoring case, and keep it).
 enum EngineTableName {
-    /// `schema.table` with each part raw (the printer quotes each part alone).
+    /// `schema.table` as the raw parts of a `SQLTableName` (the printer quotes each part alone, so a
+    /// quoted dot stays in its part).
     static func raw(_ written: String, dialect: SQLDialect) -> String {
         var parts: [String] = [], part = "", quoted = false, wasQuoted = false
         func finish() {
@@ -29,6 +30,6 @@ enum EngineTableName {
             }
         }
         finish()
-        return parts.joined(separator: ".")
+        return SQLTableName.qualified(parts)
     }
 }

@@ -44,6 +44,7 @@ struct RemoteRun {
         }
         let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap, dialect: engine.dialect)
         let logical = try Binder(catalog: catalog.catalog).bind(pipeline)
+        try EngineCostLimits.check(logical)
         do {
             let lowered = try SQLLowering(catalog: catalog.catalog, tables: catalog.tables).lower(logical)
             return Compiled(catalog: catalog.catalog, logical: logical, lowered: lowered, sql: try lowered.sql(engine.dialect))
@@ -69,12 +70,23 @@ struct RemoteRun {
         func indented(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
         var out = ["query", "  " + text, "", "logical plan"] + indented(LogicalPlanPrinter.print(compiled.logical, catalog: compiled.catalog))
         out += ["", "sql (\(engine.dialect.displayName), as run on \(engine.summary))"] + indented(compiled.sql + ";")
+        if case .retention = compiled.lowered.reading { out += indented(Self.retentionPivotNote) }
         out += [""] + indented(EngineTableSources(bindings: bindings, dialect: engine.dialect).text)
         // The last data day is the engine's (the SQL computes it); Siklus has not read it.
         let described = settings.describe(dataEnd: nil).replacingOccurrences(of: "latest (no data)", with: "latest (the last day with an event, computed by the engine)")
         out += ["", "settings", "  " + described]
         return out.joined(separator: "\n")
     }
+
+    /// How retention's long-form cells become the table: the period columns depend on the data, which
+    /// Siklus has not read from the engine, so the pivot is described rather than written as SQL (a local
+    /// `explain` shows it as SQL over the data's columns).
+    static let retentionPivotNote = """
+        -- the rows are long-form cells (kind, cohort, period, value), which Siklus pivots into the table:
+        -- one row per cohort (kind 1: its customers), period columns 0 … the largest age (kind 2), capped by the horizon,
+        -- cell k = the active customers of period k (kind 3, with unbounded: of period k or later), or their % of the
+        -- customers whose age is at least k, empty when there are none
+        """
 
     /// A construct the SQL compiler refuses, as a located error naming it.
     static func notExpressible(_ error: SQLNotExpressible, dialect: SQLDialect, at span: SourceSpan) -> Diagnostic {

@@ -42,6 +42,9 @@ extension Session {
         do {
             opened = try engineConnector(dialect, statement.resolvedTarget)
         } catch {
+            if error.isCancellation {
+                throw Diagnostic("cancelled: the connection to \(dialect.displayName) was not opened\(connection.map { "; still connected to \($0.engine.summary)" } ?? "")", at: at)
+            }
             throw Diagnostic("cannot connect to \(dialect.displayName): \(error.message)", at: at,
                              hints: statement.target == nil ? [] : ["check the \(dialect == .spark ? "master URL" : "connection string") and that the server runs"])
         }
@@ -104,8 +107,11 @@ extension Session {
         if report.alreadyLoaded { return report }
         let written = StoreTableColumns(table, of: staging)
         do {
-            try connection.engine.createTable(table.rawValue, columns: written.columns)
+            try connection.engine.createTable(table.rawValue, columns: written.columns, isCancelled: isCancelled)
         } catch {
+            if error.isCancellation {
+                throw Diagnostic("cancelled: \(table.rawValue) was not written to \(connection.engine.dialect.displayName); its tables are as they were", at: span)
+            }
             var diagnostic = RemoteRun.diagnostic(error, engine: connection.engine, at: span)
             diagnostic.message = "cannot write \(table.rawValue) to \(connection.engine.dialect.displayName): " + diagnostic.message
             throw diagnostic

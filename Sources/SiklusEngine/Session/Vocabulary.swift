@@ -54,5 +54,9 @@ extension Session {
     }
 
     /// Help text for `help` (no topic) or `help <statement|step|metric|stage>`; nil for an unknown topic.
-    public func help(_ topic: String?) -> String? { HelpCatalog.text(topic, stageMap: stageMap, settings: settings) { self.store.isLoaded(.events) ? self.context() : nil } }
+    /// While connected, `help stages` counts the customers on the engine, whose tables pipelines read.
+    public func help(_ topic: String?) -> String? {
+        if let connection, topic?.lowercased().trimmingCharacters(in: .whitespaces) == "stages" { return engineStagesHelp(connection) }
+        return HelpCatalog.text(topic, stageMap: stageMap, settings: settings) { self.store.isLoaded(.events) ? self.context() : nil }
+    }
 }

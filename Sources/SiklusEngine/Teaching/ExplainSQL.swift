@@ -4,16 +4,20 @@ import SiklusSQL
 
 /// The SQL section of a local `explain`: the tables created from the loaded files (`DuckDBFileTables`),
 /// then the DuckDB query SiklusSQL lowers from the same `LogicalQuery` the in-memory engine runs (and a
-/// connected engine would run, in its dialect).
+/// connected engine would run, in its dialect). Every explain's SQL comes from the SQL compiler; where
+/// it refuses a construct, explain names it instead of showing SQL.
 ///
-/// Where the SQL compiler refuses a construct, or its rows are not yet the table itself (retention comes
-/// back as long-form cells that Siklus pivots), `lowered` is a failure and `explain` falls back to the
-/// older DuckDB translator (`SQLTranslator`) for that construct.
+/// Retention's query returns long-form cells that Siklus pivots (`SQLRetentionPivot`), because its
+/// period columns depend on the data. Here the data is in memory, so explain knows the table's width and
+/// shows the table-shaped query (`SQLLoweredQuery.retentionTable`): the long-form cells, then the same
+/// pivot as conditional aggregation over those period columns, which DuckDB runs to give the table itself.
 struct ExplainSQL {
     let context: EvalContext
 
-    /// The SQL text, or why the SQL compiler's path does not apply.
-    func lowered(_ pipeline: Pipeline) -> Result<String, NoSQLEquivalent> {
+    /// The SQL text, or why there is none.
+    /// - Complexity: one bind and lowering; for retention, the in-memory table is computed once for its
+    ///   width (one retention pass over the scope).
+    func lowered(_ pipeline: Pipeline, plan: ColumnarPlan) -> Result<String, NoSQLEquivalent> {
         let files: DuckDBFileTables
         switch DuckDBFileTables.make(context.store) {
         case .success(let made): files = made
@@ -23,11 +27,16 @@ struct ExplainSQL {
         do { query = try Binder(catalog: context.catalog).bind(pipeline) } catch {
             return .failure(NoSQLEquivalent(error.message))
         }
-        if case .retention = query.analysis {
-            return .failure(NoSQLEquivalent(yet: "retention as one table (the SQL compiler returns long-form cells Siklus pivots)"))
-        }
         do {
-            let sql = try SQLLowering(catalog: context.catalog, tables: files.tables).lower(query).sql(.duckdb)
+            var lowered = try SQLLowering(catalog: context.catalog, tables: files.tables).lower(query)
+            if case .retention = lowered.reading {
+                guard let width = try? QueryExecutor.run(plan, context).columns.count - 2,
+                      let table = lowered.retentionTable(columns: width) else {
+                    return .failure(NoSQLEquivalent("this retention table (its width could not be computed)"))
+                }
+                lowered = table
+            }
+            let sql = try lowered.sql(.duckdb)
             return .success((["-- the tables, as Siklus loaded them from the files:"] + files.statements
                              + ["", "-- the query (the SQL compiler's, as a connected engine runs it in its dialect):", sql + ";"])
                 .joined(separator: "\n"))

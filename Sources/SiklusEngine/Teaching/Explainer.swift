@@ -3,7 +3,7 @@ import SiklusStore
 
 /// `explain <pipeline>`: the parsed syntax tree; the logical plan the engines compile (`LogicalPlanPrinter`); the plan in words, one numbered line per step (the
 /// source is step 1); the formula of every metric; a worked example on one real customer; the
-/// equivalent DuckDB SQL; and the settings the answer depends on.
+/// equivalent DuckDB SQL (the SQL compiler's); and the settings the answer depends on.
 ///
 /// The plan, the worked example and the SQL comments share the step numbers, so each step can be
 /// read across all three.
@@ -67,16 +67,11 @@ struct Explainer {
         // With `derive`, the example and the SQL's names read the derived columns.
         out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
         out += ["", "sql (DuckDB; the same result table, from the same files)"]
-        // The SQL compiler's DuckDB SQL; the older translator only for what the compiler does not lower yet.
-        switch ExplainSQL(context: context).lowered(pipeline) {  // the session's catalog: the binder adds the derives itself
+        switch ExplainSQL(context: context).lowered(pipeline, plan: plan) {  // the session's catalog: the binder adds the derives itself
         case .success(let sql):
-            out.append(SQLText.indent(sql, 2))
-        case .failure:
-            do {
-                out.append(SQLText.indent(try SQLTranslator(context: plan.context ?? context).translate(pipeline, plan: plan), 2))
-            } catch {
-                out.append("  " + error.sentence)
-            }
+            out += sql.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+        case .failure(let reason):
+            out.append("  " + reason.sentence)
         }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
         return out.joined(separator: "\n")

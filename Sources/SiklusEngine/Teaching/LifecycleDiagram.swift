@@ -15,7 +15,25 @@ struct LifecycleDiagram {
     let stageMap: StageMap
     let settings: SessionSettings
     /// Customers whose current stage is each stage, and those with no stage yet; nil without data.
-    let counts: (byStage: [Stage: Int], noStage: Int, asOf: Int64)?
+    let counts: StageCounts?
+    /// Why there are no counts when data is there (the engine's query failed), else nil.
+    var missingCounts: String? = nil
+
+    /// The customers per current stage, where they were counted (`"the in-memory tables"`, `"PostgreSQL"`)
+    /// and as of when (a date, or words for the engine's latest day).
+    struct StageCounts {
+        var byStage: [Stage: Int]
+        var noStage: Int
+        var asOf: String
+        var source: String? = nil
+    }
+
+    init(stageMap: StageMap, settings: SessionSettings, counts: StageCounts?, missingCounts: String? = nil) {
+        self.stageMap = stageMap
+        self.settings = settings
+        self.counts = counts
+        self.missingCounts = missingCounts
+    }
 
     init(stageMap: StageMap, settings: SessionSettings, context: EvalContext?) {
         self.stageMap = stageMap
@@ -30,7 +48,7 @@ struct LifecycleDiagram {
         for c in 0..<context.customerCount {
             if let stage = state.stage(Int32(c), at: context.asOf) { byStage[stage, default: 0] += 1 } else { noStage += 1 }
         }
-        counts = (byStage, noStage, context.asOf)
+        counts = StageCounts(byStage: byStage, noStage: noStage, asOf: CivilTime.formatDate(context.asOf))
     }
 
     func render() -> String {
@@ -48,8 +66,10 @@ struct LifecycleDiagram {
 
         var lines = ["the customer lifecycle (siklus pelanggan): customers move down the journey, and can churn out of any stage"]
         if let counts {
-            lines.append("customers now = each customer's current stage as of \(CivilTime.formatDate(counts.asOf)): churn, else the furthest stage reached")
-            lines.append("(the same counts as `cohort | metric stage_share`)")
+            lines.append("customers now = each customer's current stage as of \(counts.asOf): churn, else the furthest stage reached")
+            lines.append("(the same counts as `cohort | metric stage_share`\(counts.source.map { ", computed on \($0)" } ?? ""))")
+        } else if let missingCounts {
+            lines.append(missingCounts)
         } else {
             lines.append("load data to see how many customers are in each stage now")
         }

@@ -72,7 +72,7 @@ public enum SQLSelectItem: Sendable, Equatable {
 
 /// A relation in `FROM` or a join.
 public indirect enum SQLTableReference: Sendable, Equatable {
-    /// A table or CTE: `events AS e`; `name` may be `schema.table` (each part quoted alone).
+    /// A table or CTE: `events AS e`; `name` is a `SQLTableName` (schema-qualified parts, each quoted alone).
     case table(String, alias: String?)
     case subquery(SQLQuery, alias: String)
     /// `(VALUES (1, 'a'), …) AS alias(c1, c2)`.

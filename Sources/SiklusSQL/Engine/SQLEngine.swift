@@ -44,6 +44,17 @@ public protocol SQLEngine: AnyObject, Sendable {
     /// named `name` holding `columns`, replacing one of that name. All columns have the same count.
     func createTable(_ name: String, columns: [SQLColumn]) throws(SQLEngineError)
 
+    /// `createTable` that stops when `isCancelled` turns true (Ctrl-C during a load while connected),
+    /// throwing an error with `isCancellation` and leaving any table of that name as it was.
+    func createTable(_ name: String, columns: [SQLColumn], isCancelled: @escaping @Sendable () -> Bool) throws(SQLEngineError)
+
     /// Ends the session and frees the engine's resources (stops a local Spark session).
     func close()
+}
+
+extension SQLEngine {
+    /// Engines that cannot stop a table's creation midway create it whole.
+    public func createTable(_ name: String, columns: [SQLColumn], isCancelled: @escaping @Sendable () -> Bool) throws(SQLEngineError) {
+        try createTable(name, columns: columns)
+    }
 }

@@ -105,11 +105,13 @@ extension SQLLoweringState {
         case .not(let a):
             return .isNotTrue(try condition(a, inEvents: inEvents))
         case .compare(let attribute, let op, let value, _):
+            if isBoolean(attribute) { return booleanCompare(try column(attribute, inEvents: inEvents), op, value) }
             return try compare(try column(attribute, inEvents: inEvents), op, value)
         case .compareAttributes(let a, let op, let b, _):
-            return .binary(try column(a, inEvents: inEvents), Self.binary(op), try column(b, inEvents: inEvents))
+            return .binary(try asText(a, inEvents: inEvents), Self.binary(op), try asText(b, inEvents: inEvents))
         case .member(let attribute, let values, let negated, _):
             let x = try column(attribute, inEvents: inEvents)
+            if isBoolean(attribute) { return booleanMember(x, values, negated: negated) }
             if values.allSatisfy({ if case .time = $0 { false } else { true } }) {
                 return .inList(x, try values.map { v throws(SQLNotExpressible) in try literal(v) }, negated: negated)
             }

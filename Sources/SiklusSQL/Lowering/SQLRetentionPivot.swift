@@ -20,6 +20,8 @@ import SiklusPlan
 public struct SQLRetentionPivot: Sendable, Equatable {
     /// The most period columns the pivot builds (as the in-memory engine's limit).
     public static let maxColumns = 10_001
+    /// The most cells (cohorts × period columns) it builds, as `RetentionMatrix`'s limit.
+    public static let maxCells = 10_000_000
 
     public var percent: Bool
     public var unbounded: Bool
@@ -70,6 +72,9 @@ public struct SQLRetentionPivot: Sendable, Equatable {
         let columns = RetentionColumns(maxAge: maxAge.map { Int(max(0, min($0, Int64(Self.maxColumns)))) }, horizon: spec.horizon,
                                        brackets: spec.kind.brackets)
         guard columns.count <= Self.maxColumns else { throw SQLResultError("the retention table would have more than \(Self.maxColumns) columns") }
+        guard order.count <= Self.maxCells / columns.count else {
+            throw SQLResultError("the retention table would have \(order.count) cohorts × \(columns.count) periods; at most \(Self.maxCells) cells")
+        }
         // Ages sum into the column they reach, then from the right ("reached column k or later"); active
         // columns past the last count in it only for unbounded (a latest column means "k or later").
         func byAge(_ counts: [Int64: Double]?) -> [Double] {

@@ -31,6 +31,10 @@ public struct SQLSourceTables: Sendable, Equatable {
     /// `rows` can list store order. False for tables read straight from the files (`explain`'s), where the
     /// customers file's order is lost: `rows` is refused there.
     public var keepCustomerOrder = false
+    /// Columns the engine holds as booleans (a bound existing table's), which the catalog reads as the
+    /// text `true` / `false`: comparisons with them are lowered as booleans (`SQLLowering+Boolean`).
+    public var eventBooleans: Set<String> = []
+    public var customerBooleans: Set<String> = []
 
     public init() {}
 

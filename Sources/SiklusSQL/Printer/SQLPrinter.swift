@@ -11,11 +11,12 @@ public struct SQLPrinter: Sendable {
         try lines(query).joined(separator: "\n")
     }
 
-    /// A name as the dialect writes it (`schema.table` quoted part by part).
+    /// A name as the dialect writes it: one identifier, quoted whole when needed (`"a.b"` keeps its dot).
     public func identifier(_ name: String) -> String { SQLIdentifier.spell(name, in: dialect) }
 
+    /// A table name (`SQLTableName`): each part quoted alone, joined by dots (`sales."my.table"`).
     func tableName(_ name: String) -> String {
-        name.split(separator: ".", omittingEmptySubsequences: false).map { identifier(String($0)) }.joined(separator: ".")
+        SQLTableName.parts(name).map(identifier).joined(separator: ".")
     }
 
     // MARK: queries

@@ -36,8 +36,10 @@ public struct ScriptRunner {
                 // reports the interruption once and carries on.
                 guard interactive else { return false }
                 ShellInterrupt.clear()
-                shell.io.err.write("interrupted\n")
+                // A statement the interruption stopped has said so ("cancelled: …"): one message, not two.
+                if !shell.interruptionReported { shell.io.err.write("interrupted\n") }
             }
+            shell.interruptionReported = false
             if shell.abortsRun {
                 guard interactive else { return false }
                 shell.abortsRun = false

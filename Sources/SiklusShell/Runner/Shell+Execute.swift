@@ -40,6 +40,7 @@ extension Shell {
             case .failure(let diagnostic):
                 report(diagnostic, in: source)
                 succeeded = false
+                if ShellInterrupt.isRaised { interruptionReported = true }
             }
             started = clock.now
             if ShellInterrupt.isRaised || standardOutputIsLost() { return false }

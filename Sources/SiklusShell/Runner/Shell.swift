@@ -40,6 +40,10 @@ public final class Shell {
     /// where carrying on would repeat the error once per pending `.read`: exponentially many). Every
     /// nested runner stops at once; the interactive loop reports it once and clears it.
     var abortsRun = false
+    /// Set when a statement failed while Ctrl-C was raised: its error ("cancelled: the query was stopped
+    /// on PostgreSQL", "query cancelled") already tells the user, so the interactive loop does not add
+    /// "interrupted" (one message per Ctrl-C).
+    var interruptionReported = false
     /// The outputs (stdout, `.output`/`.once` files) that already hold a result (a table, a chart, a
     /// listing such as `explain`), so the next result written there is separated from it
     /// (`OutputMode.resultSeparator`). A file is forgotten when it is closed.

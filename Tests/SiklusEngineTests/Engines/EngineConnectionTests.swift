@@ -112,6 +112,11 @@ final class EngineConnectionTests: XCTestCase {
                         "\n  Tables (Spark SQL):\n", "CREATE OR REPLACE TEMPORARY VIEW siklus_events", "\nsettings\n  churn_after = "] {
             XCTAssertTrue(explained.contains(section), "explain while connected shows \(section)\n\(explained)")
         }
+        XCTAssertFalse(explained.contains("Siklus pivots them"), "only retention's rows need the pivot")
+        // Retention's rows are long-form cells: explain says how Siklus builds the table from them.
+        guard case .text(let retention)? = session.outputs("explain cohort by signup | retention").first else { return XCTFail("explain retention") }
+        XCTAssertTrue(retention.contains("retention_cells"), retention)
+        XCTAssertTrue(retention.contains("-- the rows are long-form cells (kind, cohort, period, value), which Siklus pivots into the table:"), retention)
         // `let` is not checked against the in-memory tables while connected (their columns are not the engine's).
         session.outputs("let big = events | where anything > 1")
     }

@@ -26,52 +26,8 @@ enum MatrixEngine: String, CaseIterable {
         switch self {
         case .postgres: return try PostgresConnection(try PostgresTestServer.shared().conninfo)
         case .duckdb: return try DuckDBTestEngine()
-        case .spark: return LentEngine(try MatrixSpark.connection())
+        case .spark: return LentEngine(try SharedSpark.connection())
         }
-    }
-}
-
-/// The one Spark session of the matrix (the JVM's start, ~15 s, is paid once per test process).
-enum MatrixSpark {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var state: Result<SparkConnection, Error>?
-
-    static func connection() throws -> SparkConnection {
-        lock.lock()
-        defer { lock.unlock() }
-        if state == nil {
-            let started = Date()
-            do {
-                state = .success(try withTestSettings { try SparkConnection(master: "local[2]") })
-            } catch {
-                state = .failure(MissingPrerequisite("a local Spark session did not start (scripts/engines/spark installs pyspark and Java 17): \((error as? SQLEngineError)?.message ?? "\(error)")"))
-            }
-            atexit { MatrixSpark.close() }
-            FileHandle.standardError.write(Data("matrix: Spark session started in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n".utf8))
-        }
-        guard let state else { preconditionFailure("set above") }
-        return try state.get()
-    }
-
-    /// Spark settings for small test tables, through `$SPARK_CONF_DIR/spark-defaults.conf` (read by
-    /// spark-submit) while the session starts: 2 shuffle partitions instead of 200, and no broadcast joins
-    /// (Spark inlines the compiled query's CTEs; with broadcasts it builds dozens per query).
-    private static func withTestSettings<T>(_ start: () throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-matrix-spark-conf-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "spark.sql.shuffle.partitions 2\nspark.sql.autoBroadcastJoinThreshold -1\n"
-            .write(to: folder.appendingPathComponent("spark-defaults.conf"), atomically: true, encoding: .utf8)
-        let previous = ProcessInfo.processInfo.environment["SPARK_CONF_DIR"]
-        setenv("SPARK_CONF_DIR", folder.path, 1)
-        defer {
-            if let previous { setenv("SPARK_CONF_DIR", previous, 1) } else { unsetenv("SPARK_CONF_DIR") }
-            try? FileManager.default.removeItem(at: folder)  // spark-submit has read it once the session runs
-        }
-        return try start()
-    }
-
-    private static func close() {
-        if case .success(let connection)? = state { connection.close() }
     }
 }
 
