@@ -40,6 +40,8 @@ struct SQLTranslator {
                 break
             case .derive:
                 break   // translated before the source (`derives`)
+            case .customerValue(let spec):
+                throw NoSQLEquivalent("\(spec.kind.words) (the models are fitted in Swift)")
             case .rows:
                 throw NoSQLEquivalent("rows (Siklus lists customers in the order they first appear in the data, which SQL does not keep)")
             case .metrics:

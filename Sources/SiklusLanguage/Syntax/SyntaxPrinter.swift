@@ -147,6 +147,7 @@ public enum SyntaxPrinter {
         case .limit(let count): return "limit \(count.value)"
         case .plot: return "plot"
         case .export(let path): return "export \(quotedStringLiteral(path.value))"
+        case .customerValue(let spec): return spec.text
         }
     }
 

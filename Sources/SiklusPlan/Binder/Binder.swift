@@ -114,6 +114,9 @@ struct PipelineBinder {
                 let listsCustomers = if case .cohort = query.source { true } else { false }
                 query.analysis = .rows(LogicalQuery.Rows(limit: try n.map(count) ?? LogicalQuery.Rows.defaultLimit, listsCustomers: listsCustomers,
                                                          span: step.span))
+            case .customerValue(let spec):
+                try enterResult("metric, retention, funnel, rows, rfm or clv")
+                query.analysis = .customerValue(try customerValue(spec, span: step.span))
             case .sort(let keys):
                 try enter(.post)
                 query.post.append(.sort(keys.map { LogicalQuery.SortKey(column: $0.column.text, descending: $0.direction?.value == .descending, span: $0.span) }))
@@ -135,6 +138,10 @@ struct PipelineBinder {
         if case .rows(let rows) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
             throw Diagnostic("`rows` lists rows one by one, so it cannot be grouped", at: rows.span ?? pipeline.span,
                              hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
+        }
+        if case .customerValue(let value) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
+            throw Diagnostic("`\(value.kind.words)` makes one row per customer (or per model), so it cannot be grouped", at: value.span ?? pipeline.span,
+                             hints: ["drop the `by …`; choose customers with `where` or `stage` before it"])
         }
         if case .retention = query.analysis, !query.dimensions.isEmpty {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,

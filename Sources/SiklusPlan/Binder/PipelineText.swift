@@ -51,6 +51,7 @@ package enum PipelineText {
         case .limit(let n): return "limit \(n.value)"
         case .plot: return "plot"
         case .export(let path): return "export \(Literal.string(path.value))"
+        case .customerValue(let spec): return spec.text
         }
     }
 }

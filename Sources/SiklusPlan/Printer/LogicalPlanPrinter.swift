@@ -123,6 +123,9 @@ public enum LogicalPlanPrinter {
                 }
             case .rows(let rows):
                 line("rows: the first \(rows.limit) \(rows.listsCustomers ? "customers" : "event rows")")
+            case .customerValue(let value):
+                line("\(value.kind.words) per \(value.unit.rawValue) (purchases collapsed per day, up to as_of)"
+                     + (value.horizon.map { ", horizon \($0) \(value.unit.rawValue)s" } ?? "") + (value.discount.map { ", discount \($0) a year" } ?? ""))
             }
         }
     }

@@ -107,6 +107,8 @@ struct SQLLoweringState {
             return self.retention(retention)
         case .funnel(let funnel):
             result = try self.funnel(funnel, dimensions: dimensions)
+        case .customerValue(let value):
+            throw SQLNotExpressible("\(value.kind.words) (the per-customer summary is not lowered yet)")
         case .rows:
             throw SQLNotExpressible("rows (Siklus lists rows in the order they first appear in the data)")
         }
