@@ -7,12 +7,15 @@ enum CustomerValueTable {
     /// - Complexity: O(customers in scope + their rows) for the summary; then `rfm` O(n log n), `clv` the fits
     ///   (see `ValueModelFit`) and O(distinct histories × ₂F₁ terms (× horizon periods with a discount)).
     static func build(_ value: LogicalQuery.CustomerValue, scope: Scope, _ context: EvalContext,
-                      presentation: LogicalQuery.Presentation) throws(Diagnostic) -> ResultTable {
+                      presentation: LogicalQuery.Presentation, spendScope: [LogicalQuery.SpendScopeStep] = []) throws(Diagnostic) -> ResultTable {
         try context.checkCancelled()
         let days = PurchaseDays.summarize(scope, context)
         let ids = days.customers.map { context.store.customerIDs[$0] }
         let summary = days.summary(daysPerUnit: value.daysPerUnit)
         switch value.kind {
+        case .rfm where value.metrics != nil || !value.groups.isEmpty:
+            return try RFMGroups.build(value, table: rfm(value, ids: ids, summary: summary), customers: days.customers, scope: scope, context,
+                                       spendScope: spendScope)
         case .rfm: return rfm(value, ids: ids, summary: summary)
         case .clv: return try clv(value, ids: ids, summary: summary)
         case .params: return try ValueModelFit.paramsTable(value, summary: summary)

@@ -92,6 +92,11 @@ struct PipelineBinder {
                 query.scope.append(.filter(filter, span: step.span))
                 query.spendScope.append(.condition(filter, written: PipelineText.step(step.kind)))
             case .groupBy(let names):
+                if case .customerValue(var value) = query.analysis, value.kind == .rfm {
+                    value.groups += try rfmGroups(names)
+                    query.analysis = .customerValue(value)
+                    continue
+                }
                 // `by` may come before or after the metric step, but not after sort/top/limit.
                 if phase.rawValue > Phase.result.rawValue { try enter(.scope) }
                 for name in names {
@@ -100,6 +105,11 @@ struct PipelineBinder {
                     query.dimensions.append(try dimension(name))
                 }
             case .metrics(let names):
+                if case .customerValue(var value) = query.analysis, value.kind == .rfm, value.metrics == nil {
+                    value.metrics = try metrics(names, span: step.span)   // `rfm | by segment | metric …`
+                    query.analysis = .customerValue(value)
+                    continue
+                }
                 try enterResult("metric, retention or funnel")
                 query.analysis = .metrics(try metrics(names, span: step.span), span: step.span)
             case .retention(let options):

@@ -17,6 +17,13 @@ extension LogicalQuery {
         public var discount: Double?
         /// The step.
         public var span: SourceSpan?
+        /// `rfm | by segment, … | metric …`: the rfm columns to group the rfm customers by (`segment`,
+        /// `r_score`, `f_score`, `m_score`), and the metrics to compute per group; nil: the per-customer table.
+        public var groups: [String] = []
+        public var metrics: [Metric]?
+
+        /// The rfm columns a `by` after `rfm` may name.
+        public static let groupColumns = ["segment", "r_score", "f_score", "m_score"]
 
         /// A customer-value analysis.
         public init(kind: CustomerValueSpec.Kind, unit: PeriodUnit, horizon: Double?, discount: Double?, span: SourceSpan?) {
@@ -58,6 +65,18 @@ extension LogicalQuery {
 }
 
 extension PipelineBinder {
+    /// `by …` after `rfm`: rfm's own columns, which the catalog does not know.
+    func rfmGroups(_ names: [QualifiedName]) throws(Diagnostic) -> [String] {
+        try names.map { name throws(Diagnostic) -> String in
+            let word = name.text.lowercased()
+            guard name.parts.count == 1, LogicalQuery.CustomerValue.groupColumns.contains(word) else {
+                throw Diagnostic.unknown("rfm column", name.text, at: name.span, among: LogicalQuery.CustomerValue.groupColumns,
+                                         fallbackHint: "after `rfm`, group by segment, r_score, f_score or m_score")
+            }
+            return word
+        }
+    }
+
     /// `rfm …` / `clv …`: the unit must be a day, week or month (the step's, else `set period`).
     func customerValue(_ spec: CustomerValueSpec, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.CustomerValue {
         let unit = spec.period?.value ?? settings.period
