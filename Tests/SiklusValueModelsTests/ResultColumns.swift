@@ -1,4 +1,5 @@
 import SiklusEngine
+import SiklusLanguage
 import XCTest
 
 extension ResultTable {
@@ -34,4 +35,22 @@ func assertClose(_ a: Double?, _ b: Double?, relative tolerance: Double, floor: 
                  file: StaticString = #filePath, line: UInt = #line) {
     guard let a, let b else { return XCTFail("missing value: \(String(describing: a)) vs \(String(describing: b)) \(message)", file: file, line: line) }
     XCTAssertLessThanOrEqual(abs(a - b), tolerance * max(abs(b), floor), "\(a) vs \(b) \(message)", file: file, line: line)
+}
+
+extension Session {
+    /// The diagnostic of the first failing statement of `text`, or nil when every statement succeeds.
+    func failure(_ text: String) -> Diagnostic? {
+        var found: Diagnostic?
+        run(SourceFile(name: "<test>", text: text)) { outcome in
+            if case .failure(let d) = outcome { found = d; return false }
+            return true
+        }
+        return found
+    }
+}
+
+/// The text of `text` a diagnostic's span covers.
+func spanned(_ text: String, _ diagnostic: Diagnostic?) -> String? {
+    guard let span = diagnostic?.span else { return nil }
+    return String(decoding: Array(text.utf8)[span.start..<span.end], as: UTF8.self)
 }
