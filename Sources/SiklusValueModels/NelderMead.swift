@@ -14,6 +14,11 @@ struct NelderMead {
     var maximumRestarts = 8
     /// Side of the first simplex in each coordinate.
     var initialStep = 0.5
+    /// A run whose best value improves by less than this (relative) over `stallWindow` iterations stops:
+    /// the simplex is crawling along a flat ridge (a BG/NBD a and b growing together when every customer
+    /// drops out alike), where more iterations change the likelihood by nothing that matters.
+    var stallTolerance = 1e-10
+    var stallWindow = 400
 
     /// The outcome of a minimisation.
     struct Outcome {
@@ -62,11 +67,18 @@ struct NelderMead {
             values.append(f(p))
         }
         var iterations = 0
+        var windowStart = startValue
         while iterations < budget {
             let order = values.indices.sorted { values[$0] < values[$1] }
             points = order.map { points[$0] }
             values = order.map { values[$0] }
             if isConverged(points, values) { return (points[0], values[0], iterations, true) }
+            if iterations > 0, iterations % stallWindow == 0 {
+                if values[0].isFinite, windowStart - values[0] <= stallTolerance * max(abs(values[0]), 1e-30) {
+                    return (points[0], values[0], iterations, true)
+                }
+                windowStart = values[0]
+            }
             iterations += 1
             var centroid = [Double](repeating: 0, count: n)
             for p in points.dropLast() { for j in 0..<n { centroid[j] += p[j] / Double(n) } }

@@ -89,9 +89,9 @@ final class CustomerValueStepTests: XCTestCase {
     func testAFitThatCannotConvergeIsAnError() throws {
         let s = try session()
         _ = try s.texts("set as_of = 2023-01-20")
-        // Up to 2023-01-20 one customer bought again once: the likelihood is flat and the simplex never settles.
+        // Up to 2023-01-20 one customer bought again once: the likelihood is flat, and b runs off to zero.
         for text in ["events | clv params period day", "events | clv check period day", "events | clv period day"] {
-            XCTAssertEqual(s.failure(text)?.message, "the bgnbd fit failed: Nelder–Mead did not converge within 20000 iterations", text)
+            XCTAssertEqual(s.failure(text)?.message, "the bgnbd fit failed: the likelihood is flat: b runs off to zero", text)
         }
     }
 
