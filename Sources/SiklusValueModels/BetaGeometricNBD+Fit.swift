@@ -54,19 +54,21 @@ struct BetaGeometricNBDLikelihood {
         let dropTerms = xs.values.map { x in x > 0 ? logA - log(b + x - 1) : 0 }
         let logAges = ages.values.map { log(alpha + $0) }
         let logRecencies = recencies.values.map { log(alpha + $0) }
-        var sum = 0.0
-        for h in 0..<histories.count {
-            let ix = Int(xs.position[h]), x = histories.frequency[h]
-            var ll = constant + gammaTerms[ix]
-            let a3 = -(r + x) * logAges[Int(ages.position[h])]
-            if x > 0 {
-                let a4 = dropTerms[ix] - (r + x) * logRecencies[Int(recencies.position[h])]
-                ll += logAddExp(a3, a4)
-            } else {
-                ll += a3
+        return ChunkedSum.sum(histories.count) { range in
+            var sum = 0.0
+            for h in range {
+                let ix = Int(xs.position[h]), x = histories.frequency[h]
+                var ll = constant + gammaTerms[ix]
+                let a3 = -(r + x) * logAges[Int(ages.position[h])]
+                if x > 0 {
+                    let a4 = dropTerms[ix] - (r + x) * logRecencies[Int(recencies.position[h])]
+                    ll += logAddExp(a3, a4)
+                } else {
+                    ll += a3
+                }
+                sum += histories.weight[h] * ll
             }
-            sum += histories.weight[h] * ll
+            return sum
         }
-        return sum
     }
 }

@@ -93,10 +93,13 @@ struct GammaGammaLikelihood {
         let p = exp(logParameters[0]), q = exp(logParameters[1]), v = exp(logParameters[2])
         let constant = -logGamma(q) + q * logParameters[2]
         let gammaTerms = distinctXs.values.map { x in logGamma(p * x + q) - logGamma(p * x) + p * x * log(x) }
-        var sum = 0.0
-        for i in xs.indices {
-            let px = p * xs[i]
-            sum += gammaTerms[Int(distinctXs.position[i])] + (px - 1) * logMs[i] - (px + q) * log(xs[i] * ms[i] + v)
+        let sum = ChunkedSum.sum(xs.count) { range in
+            var sum = 0.0
+            for i in range {
+                let px = p * xs[i]
+                sum += gammaTerms[Int(distinctXs.position[i])] + (px - 1) * logMs[i] - (px + q) * log(xs[i] * ms[i] + v)
+            }
+            return sum
         }
         return sum + Double(xs.count) * constant
     }

@@ -93,6 +93,11 @@ extension PipelineBinder {
         if let written = spec.horizon, let periods = horizon, periods > 100_000 {
             throw Diagnostic("the horizon is at most 100000 \(unit.rawValue)s", at: written.span)
         }
+        // Discounting evaluates the expectation once per period and history: bounded so the cost is.
+        if spec.discount != nil, let periods = horizon, periods > 1_000 {
+            throw Diagnostic("a discounted horizon is at most 1000 \(unit.rawValue)s", at: spec.horizon?.span ?? span,
+                             hints: ["use a coarser period: `clv period month horizon …`"])
+        }
         return LogicalQuery.CustomerValue(kind: spec.kind, unit: unit, horizon: horizon, discount: spec.discount?.value, span: span)
     }
 }
