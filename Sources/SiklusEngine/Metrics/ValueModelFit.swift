@@ -40,8 +40,14 @@ enum ValueModelFit {
             // Unit text: the renderers print the number in full, where a ratio would show two decimals of r = 0.2426.
             ResultColumn(name: "estimate", unit: .text, values: .number(rows.map(\.2))),
         ]
-        let notes = ["bgnbd fitted on \(fits.purchases.customers) customers, gamma_gamma on the \(fits.spend.customers) with a repeat purchase "
+        var notes = ["bgnbd fitted on \(fits.purchases.customers) customers, gamma_gamma on the \(fits.spend.customers) with a repeat purchase "
                      + "of positive value; time in \(value.unit.rawValue)s"]
+        let (a, b) = (fits.purchases.model.a, fits.purchases.model.b)
+        if a + b > 10_000 {
+            // The likelihood is flat along a/(a+b) fixed: the optimiser stopped somewhere on that ridge.
+            notes.append("a and b are not identified (a + b > 10000): every customer drops out with about the same probability, "
+                         + "a / (a + b) = \(number(a / (a + b))), after each purchase; only that ratio means something")
+        }
         return ResultTable(columns: columns, title: "clv params per \(value.unit.rawValue) (maximum likelihood up to as_of)", notes: notes)
     }
 
