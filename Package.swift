@@ -21,6 +21,8 @@ let package = Package(
         .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.
         .target(name: "SiklusLanguage"),
+        // Customer-value models (BG/NBD, Gamma-Gamma, lifetime value) and their numerics; no store, no dependency.
+        .target(name: "SiklusValueModels"),
         // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
         .target(name: "SiklusPlan", dependencies: ["SiklusLanguage", "SiklusTime"]),
         // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.
@@ -30,7 +32,7 @@ let package = Package(
         // The columnar engine (the logical plan compiled to kernels over the store) and the session API; runs on a
         // connected engine through SiklusSQL's `SQLEngine` protocol, which the shell's connector implements
         // (the core links no client library).
-        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage", "SiklusPlan", "SiklusSQL"]),
+        .target(name: "SiklusEngine", dependencies: ["SiklusStore", "SiklusLanguage", "SiklusPlan", "SiklusSQL", "SiklusValueModels"]),
         // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
         .target(name: "SiklusCharts", dependencies: ["SiklusEngine", "SiklusStore"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
@@ -68,6 +70,8 @@ let package = Package(
         .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL", "SiklusConnect", "SiklusTime"], path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
+        // The value models against the published CDNOW numbers and against Python's lifetimes (a virtual environment).
+        .testTarget(name: "SiklusValueModelsTests", dependencies: ["SiklusValueModels", "SiklusEngine", "SiklusTestSupport"]),
         .testTarget(name: "SiklusPlanTests", dependencies: ["SiklusPlan", "SiklusLanguage", "SiklusTestSupport"], exclude: ["Golden"]),
         // SiklusConnect: the dialect × query matrix (Tests/SiklusEngineTests/Matrix) connects sessions to PostgreSQL and Spark.
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusPlan", "SiklusSQL", "SiklusConnect", "SiklusTestSupport"], exclude: ["Golden"]),

@@ -39,6 +39,10 @@ final class TourTests: XCTestCase {
         Self.assertStageShareLegend(lines)
         Self.assertTransitionMatrix(lines)
         XCTAssertTrue(result.stdout.contains("worked example: customer "), "the tour ends with an explain")
+        // The customer-value section: segments, both models' parameters, the tracking chart.
+        for word in ["champions", "gamma_gamma", "expected_purchases", "series: * actual  o predicted"] {
+            XCTAssertTrue(result.stdout.contains(word), "the tour's customer-value section shows \(word)")
+        }
     }
 
     /// A plain-mode cell as a number: plain formats numbers for reading (`375,849`, `2.0%`).

@@ -165,7 +165,8 @@ final class ParserStepTests: XCTestCase {
                              .export(path: Spanned("a", at: SourceSpan(start: 0, end: 1))),
                              .filter(ExpressionNode(.literal(.integer(1)), at: SourceSpan(start: 0, end: 1))), .rows(nil),
                              .derive(DeriveSpec(name: Identifier("x", at: SourceSpan(start: 0, end: 1)),
-                                                expression: ArithmeticNode(.number(1), at: SourceSpan(start: 0, end: 1))))]
+                                                expression: ArithmeticNode(.number(1), at: SourceSpan(start: 0, end: 1)))),
+                             .customerValue(CustomerValueSpec(kind: .rfm)), .customerValue(CustomerValueSpec(kind: .params))]
         XCTAssertEqual(Set(steps.map(\.keyword)), Set(Keywords.steps))
     }
 }

@@ -35,6 +35,18 @@ ensure_duckdb() {
     python3 -m pip install -q duckdb >/dev/null 2>&1
 }
 
+# Python's lifetimes 0.11.3, the reference of the customer-value tests (SiklusValueModelsTests), in its own
+# virtual environment (.build/lifetimes-venv, on top of the system's numpy and pandas when present), so the
+# pinned version never touches the system's packages.
+ensure_lifetimes() {
+    local venv=.build/lifetimes-venv
+    "$venv/bin/python" -c 'import lifetimes; assert lifetimes.__version__ == "0.11.3"' >/dev/null 2>&1 && return 0
+    echo "installing: lifetimes==0.11.3 (pip, in $venv)" >&2
+    mkdir -p .build
+    python3 -m venv --system-site-packages "$venv" >/dev/null 2>&1 || return 1
+    "$venv/bin/pip" install -q lifetimes==0.11.3 >/dev/null 2>&1
+}
+
 # PostgreSQL 15 (server binaries for the throwaway test cluster, scripts/engines/postgres) and libpq-dev
 # (the C client SiklusConnect links).
 ensure_postgres() {

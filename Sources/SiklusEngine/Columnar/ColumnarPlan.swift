@@ -24,6 +24,8 @@ struct ColumnarPlan: @unchecked Sendable {
         case funnel(FunnelPlan)
         /// `rows [N]`: the rows in scope themselves.
         case rows(RowsPlan)
+        /// `rfm`, `clv`, `clv params`, `clv check`: nothing in it depends on the data.
+        case customerValue(LogicalQuery.CustomerValue)
     }
 
     typealias PostStep = LogicalQuery.PostStep

@@ -36,6 +36,8 @@ enum QueryExecutor {
             table = try FunnelAnalysis.build(funnel, scope: scope, dimensions: plan.dimensions, context)
         case .rows(let rows):
             table = try RowListing.build(rows, scope: scope, context)
+        case .customerValue(let value):
+            table = try CustomerValueTable.build(value, scope: scope, context, presentation: plan.presentation, spendScope: plan.spendScope)
         }
         for step in plan.post { table = try ResultOperations.apply(step, to: table) }
         return table

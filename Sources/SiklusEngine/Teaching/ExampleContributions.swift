@@ -22,6 +22,7 @@ struct ExampleContributions {
             return lines.joined(separator: "\n")
         case .retention(let retention): return self.retention(retention)
         case .funnel(let funnel): return self.funnel(funnel)
+        case .customerValue(let value): return CustomerValueExplanation(value: value, context: context).example(customer, scope: scope)
         case .rows(let listing):
             let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
             if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
@@ -174,6 +175,7 @@ struct ExampleContributions {
         if case .funnel = plan.output { return nil }
         if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         if case .retention(let r) = plan.output, r.start != nil { return nil }   // one row per entry: shown per entry above
+        if case .customerValue = plan.output { return nil }   // one row per customer: the example line says theirs
         let dimensions = (plan.grouping.map { [$0] } ?? []) + plan.dimensions
         guard dimensions.allSatisfy(\.isCustomerLevel), let table = try? QueryExecutor.run(plan, context) else { return nil }
         let labels = dimensions.map { $0.labels[$0.key(customer.code, -1)] }

@@ -26,6 +26,8 @@ struct ExampleCriteria {
         case .rows(let rows):
             if rows.listsCustomers { return [] }
             return [Criterion(phrase: "has an event in scope") { !$1.isEmpty }]
+        case .customerValue:
+            return [Criterion(phrase: "bought on three days or more by as_of", test: CustomerValueExplanation.hasRepeatHistory)]
         case .funnel(let funnel):
             return [Criterion(phrase: "went through every step") { customer, rows in
                 FunnelTrace(customer: customer, plan: funnel, rows: rows).reach.level == funnel.steps.count

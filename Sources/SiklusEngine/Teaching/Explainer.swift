@@ -54,6 +54,7 @@ struct Explainer {
             case .plot: line("draw the result as a chart")
             case .export(let path): line("write the result to \(path.value)")
             case .detail: line("add each cell's base (what its percentage divides by) as base_<column> columns")
+            case .customerValue(let spec): line(CustomerValueExplanation.planLine(spec))
             }
         }
         if case .metrics(let metrics, _) = plan.output {
@@ -63,6 +64,9 @@ struct Explainer {
             out += ["", "formulas"]
             let orderLevel = context.store.events.orderColumn != nil
             for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
+        }
+        if case .customerValue(let value) = plan.output {
+            out += [""] + CustomerValueExplanation(value: value, context: context).formulas()
         }
         // With `derive`, the example and the SQL's names read the derived columns.
         out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))

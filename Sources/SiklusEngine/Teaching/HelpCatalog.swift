@@ -62,6 +62,14 @@ enum HelpCatalog {
                         summary: "how many customers get through each step; a name that is both an event and a stage (`purchase`) is "
                             + "the event, as in PostHog: write `stage purchase` for the stage (the first purchase); stage steps are "
                             + "labelled `stage …`; median times under a day show in hours or minutes", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
+        "rfm": Entry(syntax: "rfm [period day|week|month] [| by segment|r_score|f_score|m_score | metric …]",
+                     summary: "per customer with a purchase by as_of: frequency, recency, T, monetary (purchases collapsed per day), "
+                         + "quintile scores (5 best) and the RFM segment; or grouped by them with any metric",
+                     example: "cohort | rfm period week | by segment | metric customers, revenue"),
+        "clv": Entry(syntax: "clv [period day|week|month] [horizon 39w] [discount 0.10]   |   clv params [period …]   |   clv check [period …] [horizon …]",
+                     summary: "BG/NBD and Gamma-Gamma fitted up to as_of: per customer p_alive, expected purchases, expected order value "
+                         + "and lifetime value over the horizon; `params` the fitted parameters; `check` predicted against actual repeat purchases after as_of",
+                     example: "events | clv period week horizon 39w"),
         "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
         "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),

@@ -37,6 +37,7 @@ extension Parser {
         case "sort": advance(); step = .sort(try parseSortKeys())
         case "top": advance(); step = .top(try parseCount(after: "top", maximum: StepLimits.rows, of: "rows"))
         case "limit": advance(); step = .limit(try parseCount(after: "limit", maximum: StepLimits.rows, of: "rows"))
+        case "rfm", "clv": step = .customerValue(try parseCustomerValue())
         case "plot": advance(); step = .plot
         case "export": advance(); step = .export(path: try parseExportPath())
         case "detail": advance(); step = .detail

@@ -8,7 +8,10 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export", "detail"]
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv"]
+
+    /// Options of the `rfm` and `clv` steps (`clv params` and `clv check` are kinds, not options).
+    public static let customerValueOptions = ["period", "horizon", "discount"]
 
     /// Options of a `retention` step.
     public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon", "start", "recurring", "rolling", "brackets",

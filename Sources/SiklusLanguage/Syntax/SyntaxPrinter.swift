@@ -149,6 +149,7 @@ public enum SyntaxPrinter {
         case .plot: return "plot"
         case .export(let path): return "export \(quotedStringLiteral(path.value))"
         case .detail: return "detail"
+        case .customerValue(let spec): return spec.text
         }
     }
 

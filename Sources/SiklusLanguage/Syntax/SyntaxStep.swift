@@ -39,6 +39,8 @@ public enum Step: Hashable, Sendable {
     case top(Spanned<Int64>)
     /// `limit N`: the first N rows as they are.
     case limit(Spanned<Int64>)
+    /// `rfm …` or `clv …`: the customer-value tables (see `CustomerValueSpec`).
+    case customerValue(CustomerValueSpec)
     /// `plot`: draw the result as a chart chosen from its shape.
     case plot
     /// `export "file.html"`: write the result to a file; the extension chooses the format.
@@ -64,6 +66,7 @@ public enum Step: Hashable, Sendable {
         case .plot: "plot"
         case .export: "export"
         case .detail: "detail"
+        case .customerValue(let spec): spec.kind == .rfm ? "rfm" : "clv"
         }
     }
 }

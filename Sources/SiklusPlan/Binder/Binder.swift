@@ -92,6 +92,11 @@ struct PipelineBinder {
                 query.scope.append(.filter(filter, span: step.span))
                 query.spendScope.append(.condition(filter, written: PipelineText.step(step.kind)))
             case .groupBy(let names):
+                if case .customerValue(var value) = query.analysis, value.kind == .rfm {
+                    value.groups += try rfmGroups(names)
+                    query.analysis = .customerValue(value)
+                    continue
+                }
                 // `by` may come before or after the metric step, but not after sort/top/limit.
                 if phase.rawValue > Phase.result.rawValue { try enter(.scope) }
                 for name in names {
@@ -100,6 +105,11 @@ struct PipelineBinder {
                     query.dimensions.append(try dimension(name))
                 }
             case .metrics(let names):
+                if case .customerValue(var value) = query.analysis, value.kind == .rfm, value.metrics == nil {
+                    value.metrics = try metrics(names, span: step.span)   // `rfm | by segment | metric …`
+                    query.analysis = .customerValue(value)
+                    continue
+                }
                 try enterResult("metric, retention or funnel")
                 query.analysis = .metrics(try metrics(names, span: step.span), span: step.span)
             case .retention(let options):
@@ -114,6 +124,9 @@ struct PipelineBinder {
                 let listsCustomers = if case .cohort = query.source { true } else { false }
                 query.analysis = .rows(LogicalQuery.Rows(limit: try n.map(count) ?? LogicalQuery.Rows.defaultLimit, listsCustomers: listsCustomers,
                                                          span: step.span))
+            case .customerValue(let spec):
+                try enterResult("metric, retention, funnel, rows, rfm or clv")
+                query.analysis = .customerValue(try customerValue(spec, span: step.span))
             case .sort(let keys):
                 try enter(.post)
                 query.post.append(.sort(keys.map { LogicalQuery.SortKey(column: $0.column.text, descending: $0.direction?.value == .descending, span: $0.span) }))
@@ -140,6 +153,10 @@ struct PipelineBinder {
                              hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
         }
         try checkRetentionGrouping(query)
+        if case .customerValue(let value) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
+            throw Diagnostic("`\(value.kind.words)` makes one row per customer (or per model), so it cannot be grouped", at: value.span ?? pipeline.span,
+                             hints: ["drop the `by …`; choose customers with `where` or `stage` before it"])
+        }
         if case .retention = query.analysis, !query.dimensions.isEmpty {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,
                              hints: ["e.g. cohort by first_purchase period month | retention"])

@@ -53,6 +53,7 @@ package enum PipelineText {
         case .plot: return "plot"
         case .export(let path): return "export \(Literal.string(path.value))"
         case .detail: return "detail"
+        case .customerValue(let spec): return spec.text
         }
     }
 }

@@ -52,6 +52,8 @@ public struct LogicalQuery: Hashable, Sendable {
         case funnel(Funnel)
         /// `rows [N]`.
         case rows(Rows)
+        /// `rfm`, `clv`, `clv params`, `clv check`.
+        case customerValue(CustomerValue)
     }
 
     /// One key of a `sort` step.

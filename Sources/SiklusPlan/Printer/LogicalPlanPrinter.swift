@@ -124,6 +124,12 @@ public enum LogicalPlanPrinter {
                 }
             case .rows(let rows):
                 line("rows: the first \(rows.limit) \(rows.listsCustomers ? "customers" : "event rows")")
+            case .customerValue(let value):
+                line("\(value.kind.words) per \(value.unit.rawValue) (purchases collapsed per day, up to as_of)"
+                     + (value.horizon.map { ", horizon \($0 == $0.rounded() && abs($0) < 1e9 ? String(Int($0)) : String($0)) \(value.unit.rawValue)s" } ?? "")
+                     + (value.discount.map { ", discount \($0) a year" } ?? "")
+                     + (value.groups.isEmpty ? "" : ", by " + value.groups.joined(separator: ", "))
+                     + (value.metrics.map { ", metrics " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""))
             }
         }
     }

@@ -124,6 +124,8 @@ struct SQLLoweringState {
             result = try self.funnel(funnel, dimensions: dimensions)
         case .rows(let rows):
             result = try self.rows(rows)
+        case .customerValue(let value):
+            throw SQLNotExpressible("\(value.kind.words) (the per-customer summary is not lowered yet)")
         }
         return try finish(result)
     }

@@ -1,0 +1,76 @@
+import SiklusLanguage
+import SiklusValueModels
+
+/// The tables of `rfm` and `clv` (and, through `ValueModelFit`, `clv params` and `clv check`), from the
+/// per-customer summary: `PurchaseDays` in memory, or the rows a connected engine returns.
+enum CustomerValueTable {
+    /// - Complexity: O(customers in scope + their rows) for the summary; then `rfm` O(n log n), `clv` the fits
+    ///   (see `ValueModelFit`) and O(distinct histories × ₂F₁ terms (× horizon periods with a discount)).
+    static func build(_ value: LogicalQuery.CustomerValue, scope: Scope, _ context: EvalContext,
+                      presentation: LogicalQuery.Presentation, spendScope: [LogicalQuery.SpendScopeStep] = []) throws(Diagnostic) -> ResultTable {
+        try context.checkCancelled()
+        let days = PurchaseDays.summarize(scope, context)
+        let ids = days.customers.map { context.store.customerIDs[$0] }
+        let summary = days.summary(daysPerUnit: value.daysPerUnit)
+        switch value.kind {
+        case .rfm where value.metrics != nil || !value.groups.isEmpty:
+            return try RFMGroups.build(value, table: rfm(value, ids: ids, summary: summary), customers: days.customers, scope: scope, context,
+                                       spendScope: spendScope)
+        case .rfm: return rfm(value, ids: ids, summary: summary)
+        case .clv: return try clv(value, ids: ids, summary: summary)
+        case .params: return try ValueModelFit.paramsTable(value, summary: summary)
+        case .check:
+            let holdout = days.lastHoldoutOffset(scope, context)
+            let periods = value.horizon.map { Int($0.rounded(.up)) } ?? Int((Double(holdout) / value.daysPerUnit).rounded(.up))
+            let lastOffset = Int64((Double(periods) * value.daysPerUnit).rounded(.up))
+            let counts = days.holdoutDays(scope, context, lastOffset: lastOffset)
+            return try ValueModelFit.checkTable(value, summary: summary, holdoutDayCounts: counts, periods: periods,
+                                                 asOfDay: days.asOfDay, long: presentation != .table)
+        }
+    }
+
+    static func summaryColumns(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary) -> [ResultColumn] {
+        let timeUnit: ValueUnit = value.unit == .day ? .days : .ratio
+        return [
+            ResultColumn(name: "customer", unit: .text, values: .text(ids)),
+            ResultColumn(name: "frequency", unit: .count, values: .integer(summary.frequency.map { Int64($0) })),
+            ResultColumn(name: "recency", unit: timeUnit, values: .number(summary.recency)),
+            ResultColumn(name: "T", unit: timeUnit, values: .number(summary.age)),
+            ResultColumn(name: "monetary", unit: .money, values: .number(summary.monetary)),
+        ]
+    }
+
+    static func rfm(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary) -> ResultTable {
+        let sinceLast = zip(summary.age, summary.recency).map { $0 - $1 }
+        let r = RFMScores.quintiles(sinceLast, higherIsBetter: false)
+        let f = RFMScores.quintiles(summary.frequency, higherIsBetter: true)
+        let m = RFMScores.quintiles(summary.monetary, higherIsBetter: true)
+        let segments = summary.frequency.indices.map { RFMScores.segment(r: r[$0], f: f[$0], m: m[$0]) }
+        let columns = summaryColumns(value, ids: ids, summary: summary) + [
+            ResultColumn(name: "r_score", unit: .count, values: .integer(r.map(Int64.init))),
+            ResultColumn(name: "f_score", unit: .count, values: .integer(f.map(Int64.init))),
+            ResultColumn(name: "m_score", unit: .count, values: .integer(m.map(Int64.init))),
+            ResultColumn(name: "segment", unit: .text, values: .text(segments)),
+        ]
+        return ResultTable(columns: columns, title: "rfm per \(value.unit.rawValue) (purchases per day up to as_of)")
+    }
+
+    static func clv(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary) throws(Diagnostic) -> ResultTable {
+        let fits = try ValueModelFit.fit(summary, span: value.span)
+        let horizon = value.horizon ?? LogicalQuery.CustomerValue.defaultHorizonDays / value.daysPerUnit
+        let predictions = ValueModelFit.lifetimeValues(fits, summary: summary, horizon: horizon, daysPerUnit: value.daysPerUnit,
+                                                       discount: value.discount)
+        let pAlive = summary.frequency.indices.map {
+            fits.purchases.model.probabilityAlive(frequency: summary.frequency[$0], recency: summary.recency[$0], age: summary.age[$0])
+        }
+        let columns = summaryColumns(value, ids: ids, summary: summary) + [
+            ResultColumn(name: "p_alive", unit: .ratio, values: .number(pAlive)),
+            ResultColumn(name: "expected_purchases", unit: .ratio, values: .number(predictions.map(\.expectedPurchases))),
+            ResultColumn(name: "expected_order_value", unit: .money, values: .number(predictions.map(\.expectedOrderValue))),
+            ResultColumn(name: "clv", unit: .money, values: .number(predictions.map(\.value))),
+        ]
+        let horizonText = ValueModelFit.number(horizon) + " " + value.unit.rawValue + (horizon == 1 ? "" : "s")
+        let discountText = value.discount.map { ", discounted at \(ValueModelFit.number($0 * 100)) % a year" } ?? ""
+        return ResultTable(columns: columns, title: "clv over \(horizonText)\(discountText) (BG/NBD × Gamma-Gamma, fitted up to as_of)")
+    }
+}

@@ -1,0 +1,41 @@
+import SiklusLanguage
+
+/// `rfm | by segment | metric customers, revenue`: the customers rfm scores (those with a purchase by as_of),
+/// grouped by rfm's columns and measured with any metric, as `by` and `metric` do on a customer attribute.
+enum RFMGroups {
+    /// - Complexity: as the metrics over the rfm customers (one pass over their rows), plus O(customers) to key them.
+    static func build(_ value: LogicalQuery.CustomerValue, table: ResultTable, customers: [Int32], scope: Scope, _ context: EvalContext,
+                      spendScope: [LogicalQuery.SpendScopeStep]) throws(Diagnostic) -> ResultTable {
+        var dimensions: [Dimension] = []
+        for name in value.groups {
+            guard let column = table.column(name) else { preconditionFailure("rfm makes every group column") }
+            dimensions.append(dimension(name, column, customers: customers, context))
+        }
+        var narrowed = scope
+        let kept = Set(customers)
+        narrowed.narrowCustomers { kept.contains($0) }
+        var result = try MetricTable.build(value.metrics ?? [.customers], scope: narrowed, dimensions: dimensions, context, span: value.span,
+                                           spendScope: spendScope)
+        result.title = "rfm per \(value.unit.rawValue)" + (value.groups.isEmpty ? "" : " by " + value.groups.joined(separator: ", "))
+        return result
+    }
+
+    /// A customer-level dimension over one rfm column: segments in the map's order (champions first), scores 5 to 1.
+    private static func dimension(_ name: String, _ column: ResultColumn, customers: [Int32], _ context: EvalContext) -> Dimension {
+        let labels: [String]
+        var keyOfCustomer = [Int](repeating: 0, count: context.customerCount)
+        switch column.values {
+        case .text(let segments):
+            labels = RFMScores.segments.map(\.name)
+            let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+            for (i, c) in customers.enumerated() { keyOfCustomer[Int(c)] = index[segments[i] ?? ""] ?? 0 }
+        case .integer(let scores):
+            labels = ["5", "4", "3", "2", "1"]
+            for (i, c) in customers.enumerated() { keyOfCustomer[Int(c)] = 5 - Int(scores[i] ?? 1) }
+        case .number:
+            preconditionFailure("rfm groups are segments or scores")
+        }
+        let keys = keyOfCustomer
+        return Dimension(name: name, isCustomerLevel: true, key: { c, _ in keys[Int(c)] }, labels: labels, period: nil)
+    }
+}
