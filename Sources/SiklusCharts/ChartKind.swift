@@ -27,6 +27,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .series: return .timeSeries
         case .stageShare: return .stackedBar
         case .transitions: return .transitionHeatmap
+        case .paths: return nil
         case .table: return BarModel.labelAndValueColumns(table) == nil ? nil : .bars
         }
     }

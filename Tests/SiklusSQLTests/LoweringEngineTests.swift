@@ -65,6 +65,18 @@ final class LoweringEngineTests: XCTestCase {
         "events | metric spend, impressions, clicks, ctr, cpa",
         "cohort by channel | metric cpa, spend, customers",
         "events | by week, events.channel | metric orders, spend",
+        // Paths: sessions, collapsed repeats, from/to cuts, step limits, the edge cut and its tie-break.
+        "events | paths",
+        "events | paths session 2d steps 3",
+        "events | where event != ping | paths from visit session 8d",
+        "events | paths to purchase session 40d steps 3 edges 7",
+        "cohort channel = social | paths from product_view to purchase session 90d | sort customers desc | limit 4",
+        // Behavioural cohorts: counts in windows relative to as_of or signup, negated, with attributes.
+        "cohort did purchase >= 2 times | metric customers, revenue",
+        "cohort country = ID and did not purchase | metric customers",
+        "cohort did login within 30d | by channel | metric customers",
+        "cohort did purchase = 0 within 60d of signup | metric customers",
+        "cohort did purchase < 2 times within 14d of signup and did visit | by country | metric customers, orders",
     ]
 
     /// Settings the SQL must follow: run on the same data with these set.
@@ -76,6 +88,7 @@ final class LoweringEngineTests: XCTestCase {
         "cohort by channel | metric stage_share",
         "cohort | metric transitions",
         "events | by month | metric ltv, active",
+        "cohort did purchase within 30d | metric customers",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {

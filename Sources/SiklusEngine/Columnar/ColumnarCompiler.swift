@@ -29,6 +29,7 @@ enum ColumnarCompiler {
         case .retention(let retention): plan.output = .retention(self.retention(retention, context))
         case .funnel(let funnel): plan.output = .funnel(self.funnel(funnel, context))
         case .rows(let rows): plan.output = .rows(rows)
+        case .paths(let paths): plan.output = .paths(paths)
         }
         return plan
     }

@@ -24,6 +24,8 @@ struct ColumnarPlan: @unchecked Sendable {
         case funnel(FunnelPlan)
         /// `rows [N]`: the rows in scope themselves.
         case rows(RowsPlan)
+        /// `paths …`: nothing in it depends on the data (event names are looked up when it runs).
+        case paths(LogicalQuery.Paths)
     }
 
     typealias PostStep = LogicalQuery.PostStep

@@ -36,6 +36,8 @@ enum QueryExecutor {
             table = try FunnelAnalysis.build(funnel, scope: scope, dimensions: plan.dimensions, context)
         case .rows(let rows):
             table = try RowListing.build(rows, scope: scope, context)
+        case .paths(let paths):
+            table = try PathAnalysis.build(paths, scope: scope, context)
         }
         for step in plan.post { table = try ResultOperations.apply(step, to: table) }
         return table

@@ -22,6 +22,10 @@ struct ExampleCriteria {
         case .rows(let rows):
             if rows.listsCustomers { return [] }
             return [Criterion(phrase: "has an event in scope") { !$1.isEmpty }]
+        case .paths(let paths):
+            return [Criterion(phrase: "has a path with a transition") { customer, rows in
+                PathAnalysis.paths(of: rows, paths, customer.context).contains { $0.count > 1 }
+            }]
         case .funnel(let funnel):
             return [Criterion(phrase: "went through every step") { customer, rows in
                 FunnelTrace(customer: customer, plan: funnel, rows: rows).reach.level == funnel.steps.count

@@ -15,6 +15,7 @@ extension SQLBuilder {
             comment = "every customer with an event"
             conditions.append("customer_id IN (SELECT \(names.eventCustomer) FROM events)")
         case .cohort(let cohortSource):
+            if !cohortSource.behaviours.isEmpty { throw NoSQLEquivalent("behavioural cohort filters in the older translator") }
             comment = cohortSource.filters.isEmpty ? "every customer" : "the customers the filters choose"
             let translator = SQLCondition(names: names, inEvents: false)
             for filter in cohortSource.filters {

@@ -44,8 +44,9 @@ struct PipelineBinder {
         case .events:
             query.source = .events
         case .cohort(let cohort):
-            query.source = .cohort(filter: try cohortFilter(cohort.filters))
+            query.source = .cohort(filter: try behaviourFilter(cohort.behaviours, and: try cohortFilter(cohort.filters)))
             query.spendScope += cohort.filters.map { .other("cohort " + SyntaxPrinter.inline($0)) }
+            query.spendScope += cohort.behaviours.map { .other("cohort " + $0.text) }
             if let grouping = cohort.grouping {
                 let bound = try cohortGrouping(grouping)
                 query.grouping = bound
@@ -109,6 +110,9 @@ struct PipelineBinder {
             case .funnel(let spec):
                 try enterResult("metric, retention or funnel")
                 query.analysis = .funnel(try funnel(spec, span: step.span))
+            case .paths(let spec):
+                try enterResult("metric, retention, funnel, paths or rows")
+                query.analysis = .paths(try paths(spec, span: step.span))
             case .rows(let n):
                 try enterResult("metric, retention, funnel or rows")
                 let listsCustomers = if case .cohort = query.source { true } else { false }
@@ -135,6 +139,10 @@ struct PipelineBinder {
         if case .rows(let rows) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
             throw Diagnostic("`rows` lists rows one by one, so it cannot be grouped", at: rows.span ?? pipeline.span,
                              hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
+        }
+        if case .paths(let paths) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
+            throw Diagnostic("paths are counted over the whole scope, so they cannot be grouped", at: paths.span ?? pipeline.span,
+                             hints: ["drop the `by …`; narrow the scope with a cohort filter or `where` instead"])
         }
         if case .retention = query.analysis, !query.dimensions.isEmpty {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,

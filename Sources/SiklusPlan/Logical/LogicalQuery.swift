@@ -52,6 +52,8 @@ public struct LogicalQuery: Hashable, Sendable {
         case funnel(Funnel)
         /// `rows [N]`.
         case rows(Rows)
+        /// `paths …`.
+        case paths(Paths)
     }
 
     /// One key of a `sort` step.

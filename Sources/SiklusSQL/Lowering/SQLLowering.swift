@@ -107,6 +107,8 @@ struct SQLLoweringState {
             return self.retention(retention)
         case .funnel(let funnel):
             result = try self.funnel(funnel, dimensions: dimensions)
+        case .paths(let paths):
+            result = self.paths(paths)
         case .rows:
             throw SQLNotExpressible("rows (Siklus lists rows in the order they first appear in the data)")
         }
