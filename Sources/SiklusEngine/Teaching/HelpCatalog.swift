@@ -26,7 +26,8 @@ enum HelpCatalog {
                         summary: "empty a table (customer ids left with no rows in any table are dropped, as `load … replace` does); `.clear` empties every table",
                         example: "unload spend"),
         "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period \(choices(PeriodUnit.self))]]",
-                        summary: "start from customers chosen by attribute, optionally grouped into cohorts",
+                        summary: "start from customers chosen by attribute, optionally grouped into cohorts; "
+                            + "`did [not] <event> [>= N times] [within 30d [of signup]]` chooses them by what they did",
                         example: "cohort signup=2022-09 | stage retention | metric avg_order"),
         "events": Entry(syntax: "events", summary: "start from every event", example: "events | by stage | metric events, customers"),
         "customers": Entry(syntax: "customers", summary: "start from every customer (as `cohort` with no filter)", example: "customers | rows"),
@@ -56,6 +57,10 @@ enum HelpCatalog {
                         summary: "how many customers get through each step; a name that is both an event and a stage (`purchase`) is "
                             + "the event, as in PostHog: write `stage purchase` for the stage (the first purchase); stage steps are "
                             + "labelled `stage …`; median times under a day show in hours or minutes", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
+        "paths": Entry(syntax: "paths [from <event>] [to <event>] [steps 2..20] [session 30m] [edges N]",
+                       summary: "the most common transitions between events (step, from, to, count, customers): sessions split at "
+                           + "gaps of 30 minutes, repeats collapsed, the first 5 events of each path (the last ones with `to`), top 50",
+                       example: "events | paths from product_view steps 4"),
         "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
         "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),
