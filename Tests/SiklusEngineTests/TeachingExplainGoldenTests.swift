@@ -14,6 +14,8 @@ final class TeachingExplainGoldenTests: XCTestCase {
         ("funnel", "events | where country = ID | funnel awareness -> consideration -> purchase within 30d"),
         ("spend-cpa", "events | by month, channel | metric spend, cpa | top 3"),
         ("transitions", "cohort | metric transitions"),
+        ("paths", "events | paths from product_view to purchase session 1d steps 4"),
+        ("cohort-did", "cohort country = ID and did purchase >= 2 times within 30d of signup | metric ltv"),
     ]
 
     func testExplainTextMatchesTheGoldenFiles() throws {
