@@ -70,6 +70,8 @@ final class LoweringEngineTests: XCTestCase {
         "events | paths session 2d steps 3",
         "events | where event != ping | paths from visit session 8d",
         "events | paths to purchase session 40d steps 3 edges 7",
+        // `top` ranks by the last numeric column, customers, as in memory.
+        "events | paths session 3d edges 30 | top 4",
         "cohort channel = social | paths from product_view to purchase session 90d | sort customers desc | limit 4",
         // Behavioural cohorts: counts in windows relative to as_of or signup, negated, with attributes.
         "cohort did purchase >= 2 times | metric customers, revenue",

@@ -25,19 +25,9 @@ enum PathAnalysis {
             for (n, i) in parts[k].enumerated() {
                 if n & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
-                var previous: Int64?
-                session.removeAll(keepingCapacity: true)
-                for r in events.rows(of: c) where rowMask?[r] ?? true {
-                    let t = events.ts[r]
-                    if let p = previous, isNewSession(from: p, to: t, gap: paths.sessionGap) {
-                        count(session, c, from: fromCode, to: toCode, steps: paths.steps, into: &tallies)
-                        session.removeAll(keepingCapacity: true)
-                    }
-                    previous = t
-                    let e = events.event[r]
-                    if session.last != e { session.append(e) }
+                forEachSession(events.rows(of: c).lazy.filter { rowMask?[$0] ?? true }, events, gap: paths.sessionGap, buffer: &session) {
+                    count($0, c, from: fromCode, to: toCode, steps: paths.steps, into: &tallies)
                 }
-                count(session, c, from: fromCode, to: toCode, steps: paths.steps, into: &tallies)
             }
             return tallies
         }
@@ -62,6 +52,24 @@ enum PathAnalysis {
             ResultColumn(name: "count", unit: .count, values: .integer(rows.map { Int64($0.tally.count) })),
             ResultColumn(name: "customers", unit: .count, values: .integer(rows.map { Int64($0.tally.customers) })),
         ], shape: .paths, title: paths.title)
+    }
+
+    /// Calls `body` with each session of `rows` (one customer's, in time order), runs of one event
+    /// collapsed; `buffer` is reused between calls.
+    static func forEachSession(_ rows: some Sequence<Int>, _ events: EventTable, gap: Int64, buffer session: inout [Int32],
+                               _ body: ([Int32]) -> Void) {
+        var previous: Int64?
+        session.removeAll(keepingCapacity: true)
+        for r in rows {
+            let t = events.ts[r]
+            if let p = previous, isNewSession(from: p, to: t, gap: gap) {
+                body(session)
+                session.removeAll(keepingCapacity: true)
+            }
+            previous = t
+            if session.last != events.event[r] { session.append(events.event[r]) }
+        }
+        body(session)
     }
 
     /// A gap of at least `gap` seconds starts a new session (a gap too large to compute is one).
@@ -101,16 +109,10 @@ enum PathAnalysis {
     static func paths(of rows: [Int], _ paths: LogicalQuery.Paths, _ context: EvalContext) -> [ArraySlice<Int32>] {
         let events = context.store.events, strings = context.store.strings
         let from = paths.from.map { strings.code(of: $0) ?? -2 }, to = paths.to.map { strings.code(of: $0) ?? -2 }
-        var result: [ArraySlice<Int32>] = [], session: [Int32] = [], previous: Int64?
-        for r in rows {
-            if let p = previous, isNewSession(from: p, to: events.ts[r], gap: paths.sessionGap) {
-                if let path = cut(session, from: from, to: to, steps: paths.steps) { result.append(path) }
-                session.removeAll()
-            }
-            previous = events.ts[r]
-            if session.last != events.event[r] { session.append(events.event[r]) }
+        var result: [ArraySlice<Int32>] = [], session: [Int32] = []
+        forEachSession(rows, events, gap: paths.sessionGap, buffer: &session) { collapsed in
+            if let path = cut(collapsed, from: from, to: to, steps: paths.steps) { result.append(path) }
         }
-        if let path = cut(session, from: from, to: to, steps: paths.steps) { result.append(path) }
         return result
     }
 

@@ -73,7 +73,7 @@ extension SQLLoweringState {
         let top = builder.add("path_top", "   … the top \(plan.edges) by count, then step, from, to (byte-wise, missing last)",
                               SQLQuery(.select(SQLSelect([.all(table: nil)], from: .table(counted, alias: nil))), orderBy: order, limit: plan.edges))
         return SQLResultShape(select: SQLQuery(SQLSelect(LogicalQuery.Paths.columns.map { .column($0) }, from: .table(top, alias: nil))),
-                              columns: LogicalQuery.Paths.columns, order: order, measure: "count", textColumns: ["from", "to"],
+                              columns: LogicalQuery.Paths.columns, order: order, measure: "customers", textColumns: ["from", "to"],
                               reading: .table(units: [.count, .text, .text, .count, .count], shape: .paths, title: plan.title))
     }
 }
