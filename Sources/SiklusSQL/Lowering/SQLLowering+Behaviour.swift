@@ -25,6 +25,12 @@ extension SQLLoweringState {
             matches.append(.binary(.col("e", "ts"), .lessEqual, .binary(.col("p", "signup"), .plus, .library(.interval(seconds: seconds), []))))
         }
         let rows = SQLQuery(SQLSelect([.column("customer_id"), .column("ts")], from: .table(staged, alias: nil), where: .and(conditions)))
+        let comparison = SQLExpression.binary(.countAll(), Self.binary(condition.op), .integer(condition.count))
+        if matches.count == 1, !condition.holds(0) {
+            // Neither signup nor customers without the event matter: the rows alone, grouped (a smaller plan).
+            return .inQuery(.column("customer_id"), SQLQuery(SQLSelect([.column("customer_id")], from: .subquery(rows, alias: "e"),
+                                                                       groupBy: [.column("customer_id")], having: comparison)), negated: false)
+        }
         let count = SQLExpression.aggregate(.count, .col("e", "customer_id"))
         let counted = SQLQuery(SQLSelect([.column("customer_id", table: "p")], from: .table(people, alias: "p"),
                                          joins: [SQLJoin(.left, .subquery(rows, alias: "e"), .on(.and(matches)))],
