@@ -75,6 +75,11 @@ final class ExplainSQLTests: XCTestCase {
         Case(pipeline: "cohort by channel | funnel visit -> stage purchase within 36h any order"),
         // A funnel's step CTEs and the pipeline's post steps are numbered alike (step_3): names must not collide.
         Case(pipeline: "events | funnel visit -> purchase -> login | limit 1"),
+        // Paths and behavioural cohorts (issue 13 §5, §6).
+        Case(pipeline: "events | paths from product_view steps 4"),
+        Case(pipeline: "events | where event != ad_impression | paths to purchase session 1d edges 20"),
+        Case(pipeline: "cohort country = ID and did purchase >= 2 times within 30d of signup | metric customers, revenue"),
+        Case(pipeline: "cohort did not purchase within 60d | by channel | metric customers", setup: "set as_of = 2023-06-30"),
         // `derive`: a computed column in the events CTEs, NULL for a zero divisor (issue 11 item 6).
         Case(pipeline: "events | derive cents = amount * 100 | where cents > 10000 | by channel | metric revenue, orders"),
         Case(pipeline: "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events"),

@@ -15,6 +15,8 @@ final class TeachingExplainGoldenTests: XCTestCase {
         ("spend-cpa", "events | by month, channel | metric spend, cpa | top 3"),
         ("transitions", "cohort | metric transitions"),
         ("retention-kinds", "customers | retention start login recurring period quarter value revenue percent horizon 3 | detail"),
+        ("paths", "events | paths from product_view to purchase session 1d steps 4"),
+        ("cohort-did", "cohort country = ID and did purchase >= 2 times within 30d of signup | metric ltv"),
     ]
 
     func testExplainTextMatchesTheGoldenFiles() throws {

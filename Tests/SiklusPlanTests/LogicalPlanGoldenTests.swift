@@ -38,6 +38,9 @@ final class LogicalPlanGoldenTests: XCTestCase {
         "events | by amount | metric customers",
         "events | by order_id, device | metric orders, returns, events",
         "events | by day | metric events | sort day asc",
+        "events | paths from visit to purchase steps 4 session 1h edges 10",
+        "cohort country = ID and did not purchase >= 2 times within 30d of signup | metric customers",
+        "cohort did login within 2w, did purchase | paths",
         "cohort plan = pro | stage purchase | where device != mobile | by plan | metric revenue | top 2 | plot",
     ]
 

@@ -100,6 +100,20 @@ final class LoweringEngineTests: XCTestCase {
         "customers | rows 100",
         "events | where ts < 2023-02 | rows 12 | sort amount desc | limit 4",
         "cohort | where event = purchase | rows 15 | top 3",
+        // Paths: sessions, collapsed repeats, from/to cuts, step limits, the edge cut and its tie-break.
+        "events | paths",
+        "events | paths session 2d steps 3",
+        "events | where event != ping | paths from visit session 8d",
+        "events | paths to purchase session 40d steps 3 edges 7",
+        // `top` ranks by the last numeric column, customers, as in memory.
+        "events | paths session 3d edges 30 | top 4",
+        "cohort channel = social | paths from product_view to purchase session 90d | sort customers desc | limit 4",
+        // Behavioural cohorts: counts in windows relative to as_of or signup, negated, with attributes.
+        "cohort did purchase >= 2 times | metric customers, revenue",
+        "cohort country = ID and did not purchase | metric customers",
+        "cohort did login within 30d | by channel | metric customers",
+        "cohort did purchase = 0 within 60d of signup | metric customers",
+        "cohort did purchase < 2 times within 14d of signup and did visit | by country | metric customers, orders",
     ]
 
     /// Line items (UCI Online Retail shape): orders, returns, stages, funnels and retention by order.
@@ -131,6 +145,7 @@ final class LoweringEngineTests: XCTestCase {
         "cohort by channel | metric stage_share",
         "cohort | metric transitions",
         "events | by month | metric ltv, active",
+        "cohort did purchase within 30d | metric customers",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {
@@ -150,17 +165,9 @@ final class LoweringEngineTests: XCTestCase {
         try run(.spark) { queries, setup in try SharedSpark.connection().run(queries, setup: setup) }
     }
 
-    /// The retention kinds alone on Spark (one JVM, a few pipelines): run this one rather than the whole Spark list.
-    func testRetentionKindsOnSpark() throws {
-        let kinds = Self.pipelines.filter { $0.contains("retention") && ($0.contains("start") || $0.contains("rolling") || $0.contains("brackets")
-                                                                        || $0.contains("value") || $0.contains("min_events")) }
-        XCTAssertGreaterThanOrEqual(kinds.count, 8)
-        try run(.spark, only: Set(kinds + Self.settingsPipelines.filter { $0.contains("start") })) { queries, setup in
-            try PythonSQLEngine.spark.run(queries, setup: setup)
-        }
-    }
-
-    private func run(_ dialect: SQLDialect, only: Set<String>? = nil, _ engine: ([String], [String]) throws -> [Result<EngineRows, EngineFailure>]) throws {
+    private func run(_ dialect: SQLDialect, pipelines: [String] = pipelines, settingsPipelines: [String] = settingsPipelines,
+                     lineItemPipelines: [String] = lineItemPipelines,
+                     _ engine: ([String], [String]) throws -> [Result<EngineRows, EngineFailure>]) throws {
         let fixture = try LoweringFixture(seed: 12), configured = try LoweringFixture(seed: 12, settings: Self.settings)
         let applied = configured.session.context().settings
         XCTAssertEqual([applied.weekStart, Int(applied.churnAfter / 86_400)], [3, 30], "the settings were not applied")
@@ -171,10 +178,9 @@ final class LoweringEngineTests: XCTestCase {
         XCTAssertEqual(totals.columns.map(\.values), [.integer([Int64(lineItems.lines.count)]), .integer([59]), .integer([14])], "the line items' orders and returns")
         var expected: [ResultTable] = [], queries: [String] = [], lowered: [SQLLoweredQuery] = []
         let cases: [(pipeline: String, label: String, expectation: () throws -> (ResultTable, SQLLoweredQuery))] =
-            (Self.pipelines.map { p in (p, p, { try fixture.expectation(p) }) }
-             + Self.settingsPipelines.map { p in (p, p + " (with settings)", { try configured.expectation(p) }) }
-             + Self.lineItemPipelines.map { p in (p, p + " (line items)", { try lineItems.expectation(p) }) })
-            .filter { only?.contains($0.pipeline) ?? true }
+            (pipelines.map { p in (p, p, { try fixture.expectation(p) }) }
+             + settingsPipelines.map { p in (p, p + " (with settings)", { try configured.expectation(p) }) }
+             + lineItemPipelines.map { p in (p, p + " (line items)", { try lineItems.expectation(p) }) })
         for c in cases {
             let (table, query) = try c.expectation()
             expected.append(table)

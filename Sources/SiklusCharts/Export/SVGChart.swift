@@ -27,6 +27,9 @@ enum SVGChart {
         case .bars:
             let model = try BarModel(table: table)
             return SVGBars.table(model, title: title ?? model.title, standalone: standalone)
+        case .pathFlow:
+            let model = try PathFlowModel(paths: table)
+            return SVGPathFlow(model: model, title: title ?? model.title).render(standalone: standalone)
         }
     }
 }

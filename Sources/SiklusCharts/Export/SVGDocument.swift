@@ -52,6 +52,12 @@ struct SVGDocument {
         body.append(element("polyline", attributes, cssClass: cssClass, tooltip: tooltip))
     }
 
+    /// A filled shape through `points` (a Sankey band), translucent so crossing bands stay visible.
+    mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, opacity: Double, cssClass: String? = nil, tooltip: String? = nil) {
+        let list = points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
+        body.append(element("polygon", "points=\"\(list)\" fill=\"\(fill)\" fill-opacity=\"\(n(opacity))\"", cssClass: cssClass, tooltip: tooltip))
+    }
+
     mutating func circle(cx: Double, cy: Double, r: Double, fill: String, cssClass: String? = nil, tooltip: String? = nil) {
         let attributes = "cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(r))\" fill=\"\(fill)\""
         body.append(element("circle", attributes, cssClass: cssClass, tooltip: tooltip))

@@ -30,6 +30,7 @@ enum ColumnarCompiler {
         case .funnel(let funnel): plan.output = .funnel(self.funnel(funnel, context))
         case .rows(let rows): plan.output = .rows(rows)
         case .customerValue(let value): plan.output = .customerValue(value)
+        case .paths(let paths): plan.output = .paths(paths)
         }
         return plan
     }

@@ -26,6 +26,8 @@ struct ColumnarPlan: @unchecked Sendable {
         case rows(RowsPlan)
         /// `rfm`, `clv`, `clv params`, `clv check`: nothing in it depends on the data.
         case customerValue(LogicalQuery.CustomerValue)
+        /// `paths …`: nothing in it depends on the data (event names are looked up when it runs).
+        case paths(LogicalQuery.Paths)
     }
 
     typealias PostStep = LogicalQuery.PostStep

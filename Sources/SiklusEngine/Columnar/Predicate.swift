@@ -31,6 +31,8 @@ struct Predicate: @unchecked Sendable {
             // `x not in (a, b)` means `x != a and x != b`: like `!=`, a missing value matches neither.
             let hasValue = ValueMatcher.hasValue(attribute, context)
             return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: negated ? { hasValue($0, $1) && !test($0, $1) } : test)
+        case .did(let condition, _):
+            return BehaviourPredicate.compile(condition, context)
         }
     }
 }

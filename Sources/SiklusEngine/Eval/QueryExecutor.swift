@@ -38,6 +38,8 @@ enum QueryExecutor {
             table = try RowListing.build(rows, scope: scope, context)
         case .customerValue(let value):
             table = try CustomerValueTable.build(value, scope: scope, context, presentation: plan.presentation, spendScope: plan.spendScope)
+        case .paths(let paths):
+            table = try PathAnalysis.build(paths, scope: scope, context)
         }
         for step in plan.post { table = try ResultOperations.apply(step, to: table) }
         return table

@@ -72,7 +72,7 @@ struct SpendFilter {
             guard isSpendAttribute(attribute) else { return (nil, false) }
             let match = ValueMatcher.comparison(attribute, op, value, context, reader: reader(attribute, dateReader, channelReader))
             return ({ match(-1, $0) }, true)
-        case .compareAttributes:
+        case .compareAttributes, .did:
             return (nil, false)
         case .member(let attribute, let values, let negated, _):
             guard isSpendAttribute(attribute) else { return (nil, false) }

@@ -23,6 +23,7 @@ struct ExampleContributions {
         case .retention(let retention): return self.retention(retention)
         case .funnel(let funnel): return self.funnel(funnel)
         case .customerValue(let value): return CustomerValueExplanation(value: value, context: context).example(customer, scope: scope)
+        case .paths(let paths): return self.paths(paths)
         case .rows(let listing):
             let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
             if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
@@ -173,6 +174,7 @@ struct ExampleContributions {
     func resultRow() -> String? {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
+        if case .paths = plan.output { return nil }
         if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         if case .retention(let r) = plan.output, r.start != nil { return nil }   // one row per entry: shown per entry above
         if case .customerValue = plan.output { return nil }   // one row per customer: the example line says theirs

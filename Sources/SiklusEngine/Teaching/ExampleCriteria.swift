@@ -28,6 +28,10 @@ struct ExampleCriteria {
             return [Criterion(phrase: "has an event in scope") { !$1.isEmpty }]
         case .customerValue:
             return [Criterion(phrase: "bought on three days or more by as_of", test: CustomerValueExplanation.hasRepeatHistory)]
+        case .paths(let paths):
+            return [Criterion(phrase: "has a path with a transition") { customer, rows in
+                PathAnalysis.paths(of: rows, paths, customer.context).contains { $0.count > 1 }
+            }]
         case .funnel(let funnel):
             return [Criterion(phrase: "went through every step") { customer, rows in
                 FunnelTrace(customer: customer, plan: funnel, rows: rows).reach.level == funnel.steps.count

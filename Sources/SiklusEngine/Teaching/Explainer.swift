@@ -46,6 +46,7 @@ struct Explainer {
             case .metrics(let names): line("compute " + names.map(\.text).joined(separator: ", ") + " per group")
             case .retention: line(retentionDescription(plan))
             case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
+            case .paths: line(pathsDescription(plan))
             case .sort(let keys):
                 line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
                      + " (missing values last, ties keep their order)")
@@ -87,7 +88,7 @@ struct Explainer {
         case .events: text = "start from every customer with an event, and all their events"
         case .variable(let name): text = "start from \(name.text)"
         case .cohort(let cohort):
-            let filters = cohort.filters.map(SyntaxPrinter.inline).joined(separator: " and ")
+            let filters = (cohort.filters.map(SyntaxPrinter.inline) + cohort.behaviours.map(\.text)).joined(separator: " and ")
             text = filters.isEmpty ? "start from every customer, and all their events" : "choose customers with \(filters), and all their events"
             if let grouping = cohort.grouping {
                 let period = plan.grouping?.period != nil ? " \(grouping.period?.value.rawValue ?? context.settings.period.rawValue)" : ""
@@ -136,5 +137,14 @@ struct Explainer {
     private func funnelDescription(_ plan: ColumnarPlan) -> String {
         guard case .funnel(let f) = plan.output else { return "" }
         return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
+    }
+
+    private func pathsDescription(_ plan: ColumnarPlan) -> String {
+        guard case .paths(let p) = plan.output else { return "paths" }
+        let cut = [p.from.map { "from the first \($0)" }, p.to.map { "up to the first \($0) after it" }].compactMap { $0 }
+        return "cut each customer's in-scope events into sessions at gaps of \(DurationText.words(p.sessionGap)) or more, collapse repeated events"
+            + (cut.isEmpty ? "" : ", keep each session " + cut.joined(separator: " ") + " (sessions without it dropped)")
+            + ", keep the \(p.to == nil ? "first" : "last") \(p.steps) events of each path, and count each transition per (step, from, to)"
+            + " with its distinct customers; the top \(p.edges) by count, then step, from, to"
     }
 }

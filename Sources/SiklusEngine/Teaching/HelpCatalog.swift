@@ -26,7 +26,8 @@ enum HelpCatalog {
                         summary: "empty a table (customer ids left with no rows in any table are dropped, as `load … replace` does); `.clear` empties every table",
                         example: "unload spend"),
         "cohort": Entry(syntax: "cohort [filters] [by signup|first_purchase|channel|<column> [period \(choices(PeriodUnit.self))]]",
-                        summary: "start from customers chosen by attribute, optionally grouped into cohorts",
+                        summary: "start from customers chosen by attribute, optionally grouped into cohorts; "
+                            + "`did [not] <event> [>= N times] [within 30d [of signup]]` chooses them by what they did",
                         example: "cohort signup=2022-09 | stage retention | metric avg_order"),
         "events": Entry(syntax: "events", summary: "start from every event", example: "events | by stage | metric events, customers"),
         "customers": Entry(syntax: "customers", summary: "start from every customer (as `cohort` with no filter)", example: "customers | rows"),
@@ -70,6 +71,10 @@ enum HelpCatalog {
                      summary: "BG/NBD and Gamma-Gamma fitted up to as_of: per customer p_alive, expected purchases, expected order value "
                          + "and lifetime value over the horizon; `params` the fitted parameters; `check` predicted against actual repeat purchases after as_of",
                      example: "events | clv period week horizon 39w"),
+        "paths": Entry(syntax: "paths [from <event>] [to <event>] [steps 2..20] [session 30m] [edges N]",
+                       summary: "the most common transitions between events (step, from, to, count, customers): sessions split at "
+                           + "gaps of 30 minutes, repeats collapsed, the first 5 events of each path (the last ones with `to`), top 50",
+                       example: "events | paths from product_view steps 4"),
         "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
         "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),

@@ -56,7 +56,7 @@ struct WorkedExample {
                 line(number, groupLine(dimensions, customer, scope))
             case .derive(let spec):
                 line(number, deriveLine(spec, customer))
-            case .metrics, .retention, .funnel, .rows, .customerValue:
+            case .metrics, .retention, .funnel, .rows, .customerValue, .paths:
                 hasOutput = true
                 line(number, contributions.text())
             case .sort, .top, .limit, .plot, .export, .detail:
@@ -75,7 +75,9 @@ struct WorkedExample {
             text = "has " + ExampleCustomer.count(customer.allRows.count, "event") + " → in scope"
         case .cohort(let cohort):
             let values = cohort.filters.flatMap { columns(in: $0) }.map { name, attribute in "\(name) \(customer.value(attribute))" }
-            text = values.isEmpty ? "every customer is in the cohort" : unique(values).joined(separator: ", ") + " → in the cohort"
+            let behaviours = behaviourValues(plan.logical.source, customer)
+            text = values.isEmpty && behaviours.isEmpty ? "every customer is in the cohort"
+                : (unique(values) + behaviours).joined(separator: ", ") + " → in the cohort"
         case .variable(let name):
             text = "in \(name.text)"
         }

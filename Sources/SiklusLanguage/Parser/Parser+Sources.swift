@@ -50,8 +50,18 @@ extension Parser {
                 }
                 break
             }
-            if !cohort.filters.isEmpty, match(.comma) != nil, atStepEnd {
+            let hasFilter = !cohort.filters.isEmpty || !cohort.behaviours.isEmpty
+            if hasFilter, match(.comma) != nil, atStepEnd {
                 throw expected("a filter after `,`")
+            }
+            // `and` may join filters (`country = ID and did purchase`), unless it is a column compared.
+            if hasFilter, checkWord("and"), !startsPredicate(peek()) {
+                advance()
+                if atStepEnd { throw expected("a filter after `and`") }
+            }
+            if atBehaviourFilter {
+                cohort.behaviours.append(try parseBehaviourFilter())
+                continue
             }
             cohort.filters.append(try parseCohortFilter())
         }

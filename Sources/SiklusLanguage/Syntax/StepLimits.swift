@@ -6,6 +6,10 @@ public enum StepLimits {
     /// `retention … horizon N`: periods after period 0, so a retention table has at most `horizon + 1`
     /// period columns.
     public static let horizon: Int64 = 9_999
+    /// `paths … steps N`: events kept per path (so at most N - 1 transitions each).
+    public static let pathSteps: Int64 = 20
+    /// `paths … edges N`: transitions a paths result keeps.
+    public static let pathEdges: Int64 = 10_000
 }
 
 extension StepLimits {

@@ -8,7 +8,8 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv"]
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv",
+                                     "paths"]
 
     /// Options of the `rfm` and `clv` steps (`clv params` and `clv check` are kinds, not options).
     public static let customerValueOptions = ["period", "horizon", "discount"]
@@ -22,6 +23,12 @@ public enum Keywords {
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
     public static let funnelOptions = ["within", "ordered", "strict", "any"]
+
+    /// Options of a `paths` step.
+    public static let pathsOptions = ["from", "to", "steps", "session", "edges"]
+
+    /// Words of a behavioural cohort filter (`did [not] <event> [>= N times] [within 30d [of signup]]`).
+    public static let behaviourWords = ["did", "not", "times", "within", "of", "signup"]
 
     /// Options of a `load` statement after its path.
     public static let loadOptions = ["map", "delim", "format", "header", "columns", "ids", "append", "replace"]

@@ -86,6 +86,7 @@ public enum SyntaxPrinter {
         case .cohort(let cohort):
             lines.append("\(pad)  source cohort")
             for filter in cohort.filters { lines.append("\(pad)    filter \(inline(filter))") }
+            for behaviour in cohort.behaviours { lines.append("\(pad)    filter \(behaviour.text)") }
             if let grouping = cohort.grouping {
                 let period = grouping.period.map { " period \($0.value.rawValue)" } ?? ""
                 lines.append("\(pad)    by \(grouping.dimension.text)\(period)")
@@ -141,6 +142,7 @@ public enum SyntaxPrinter {
             if let window = funnel.window { text += " within \(window.value)" }
             if let order = funnel.order { text += " \(order.value.rawValue)" }
             return text
+        case .paths(let spec): return ["paths", spec.optionText].filter { !$0.isEmpty }.joined(separator: " ")
         case .sort(let keys):
             return "sort " + keys.map { key in key.column.text + (key.direction.map { " \($0.value.rawValue)" } ?? "") }
                 .joined(separator: ", ")

@@ -32,6 +32,8 @@ public struct CohortSource: Hashable, Sendable {
     public var filters: [ExpressionNode]
     /// The `by …` grouping, if written.
     public var grouping: CohortGrouping?
+    /// Behavioural filters (`did purchase >= 2 times within 30d of signup`), and-ed with `filters`.
+    public var behaviours: [BehaviourFilterNode] = []
 
     /// A cohort with `filters` and an optional `grouping`.
     public init(filters: [ExpressionNode] = [], grouping: CohortGrouping? = nil) {

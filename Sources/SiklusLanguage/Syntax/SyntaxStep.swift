@@ -30,6 +30,8 @@ public enum Step: Hashable, Sendable {
     case retention(RetentionOptions)
     /// `funnel a -> b [-> …] [within 30d] [ordered | strict | any order]`: conversion through steps.
     case funnel(FunnelSpec)
+    /// `paths [from e] [to e] [steps N] [session 30m] [edges N]`: the most common transitions between events.
+    case paths(PathsSpec)
     /// `rows [N]`: list the rows in scope (events, or customers for a `cohort`/`customers` source), at most N
     /// (nil: the engine's default).
     case rows(Spanned<Int64>?)
@@ -60,6 +62,7 @@ public enum Step: Hashable, Sendable {
         case .metrics: "metric"
         case .retention: "retention"
         case .funnel: "funnel"
+        case .paths: "paths"
         case .sort: "sort"
         case .top: "top"
         case .limit: "limit"

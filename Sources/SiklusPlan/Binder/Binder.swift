@@ -44,8 +44,9 @@ struct PipelineBinder {
         case .events:
             query.source = .events
         case .cohort(let cohort):
-            query.source = .cohort(filter: try cohortFilter(cohort.filters))
+            query.source = .cohort(filter: try behaviourFilter(cohort.behaviours, and: try cohortFilter(cohort.filters)))
             query.spendScope += cohort.filters.map { .other("cohort " + SyntaxPrinter.inline($0)) }
+            query.spendScope += cohort.behaviours.map { .other("cohort " + $0.text) }
             if let grouping = cohort.grouping {
                 let bound = try cohortGrouping(grouping)
                 query.grouping = bound
@@ -119,6 +120,9 @@ struct PipelineBinder {
             case .funnel(let spec):
                 try enterResult("metric, retention or funnel")
                 query.analysis = .funnel(try funnel(spec, span: step.span))
+            case .paths(let spec):
+                try enterResult("metric, retention, funnel, paths or rows")
+                query.analysis = .paths(try paths(spec, span: step.span))
             case .rows(let n):
                 try enterResult("metric, retention, funnel or rows")
                 let listsCustomers = if case .cohort = query.source { true } else { false }
@@ -156,6 +160,10 @@ struct PipelineBinder {
         if case .customerValue(let value) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
             throw Diagnostic("`\(value.kind.words)` makes one row per customer (or per model), so it cannot be grouped", at: value.span ?? pipeline.span,
                              hints: ["drop the `by …`; choose customers with `where` or `stage` before it"])
+        }
+        if case .paths(let paths) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
+            throw Diagnostic("paths are counted over the whole scope, so they cannot be grouped", at: paths.span ?? pipeline.span,
+                             hints: ["drop the `by …`; narrow the scope with a cohort filter or `where` instead"])
         }
         if case .retention = query.analysis, !query.dimensions.isEmpty {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,

@@ -10,7 +10,7 @@ package enum PipelineText {
         case .events: return "events"
         case .variable(let name): return name.text
         case .cohort(let cohort):
-            var parts = ["cohort"] + cohort.filters.map(SyntaxPrinter.inline)
+            var parts = ["cohort"] + cohort.filters.map(SyntaxPrinter.inline) + cohort.behaviours.map(\.text)
             if let grouping = cohort.grouping {
                 parts.append("by \(grouping.dimension.text)" + (grouping.period.map { " period \($0.value.rawValue)" } ?? ""))
             }
@@ -46,6 +46,7 @@ package enum PipelineText {
             if let window = spec.window { text += " within \(window.value)" }
             if let order = spec.order { text += " \(order.value.rawValue)" }
             return text
+        case .paths(let spec): return ["paths", spec.optionText].filter { !$0.isEmpty }.joined(separator: " ")
         case .sort(let keys):
             return "sort " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
         case .top(let n): return "top \(n.value)"

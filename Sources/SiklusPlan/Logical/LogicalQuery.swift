@@ -54,6 +54,8 @@ public struct LogicalQuery: Hashable, Sendable {
         case rows(Rows)
         /// `rfm`, `clv`, `clv params`, `clv check`.
         case customerValue(CustomerValue)
+        /// `paths …`.
+        case paths(Paths)
     }
 
     /// One key of a `sort` step.

@@ -28,6 +28,8 @@ public indirect enum RowFilter: Hashable, Sendable {
     case compareAttributes(Attribute, ComparisonOperator, Attribute, span: SourceSpan)
     /// `attribute [not] in (values)`; `not in` needs a value (like `!=`).
     case member(Attribute, [FilterValue], negated: Bool, span: SourceSpan)
+    /// A behavioural cohort filter: the customer's count of an event in a window compared with a number.
+    case did(BehaviourCondition, span: SourceSpan)
 
     /// True when the condition reads only customer attributes, so it is decided once per customer.
     public var isCustomerLevel: Bool {
@@ -36,6 +38,7 @@ public indirect enum RowFilter: Hashable, Sendable {
         case .not(let a): a.isCustomerLevel
         case .compare(let attribute, _, _, _), .member(let attribute, _, _, _): attribute.isCustomerLevel
         case .compareAttributes(let a, _, let b, _): a.isCustomerLevel && b.isCustomerLevel
+        case .did: true
         }
     }
 
@@ -46,6 +49,7 @@ public indirect enum RowFilter: Hashable, Sendable {
         case .not(let a): a.attributes
         case .compare(let attribute, _, _, _), .member(let attribute, _, _, _): [attribute]
         case .compareAttributes(let a, _, let b, _): [a, b]
+        case .did: []
         }
     }
 }

@@ -89,6 +89,8 @@ public enum LogicalPlanPrinter {
                 line("\(name(a)) \(op.rawValue) \(name(b))", depth: depth)
             case .member(let attribute, let values, let negated, _):
                 line("\(name(attribute)) \(negated ? "not in" : "in") (\(values.map(LogicalPlanPrinter.value).joined(separator: ", ")))", depth: depth)
+            case .did(let behaviour, _):
+                line(behaviour.text + " (per customer)", depth: depth)
             }
         }
 
@@ -122,6 +124,10 @@ public enum LogicalPlanPrinter {
                     }
                     line("\(i + 1). \(step.label): \(match)", depth: 1)
                 }
+            case .paths(let p):
+                line(p.title)
+                line("sessions split at gaps of \(DurationText.compact(p.sessionGap)) or more; repeated events collapse; "
+                     + (p.to == nil ? "the first \(p.steps) events" : "the last \(p.steps) events") + " of each path", depth: 1)
             case .rows(let rows):
                 line("rows: the first \(rows.limit) \(rows.listsCustomers ? "customers" : "event rows")")
             case .customerValue(let value):

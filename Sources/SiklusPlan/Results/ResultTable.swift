@@ -59,6 +59,8 @@ public enum ResultShape: String, Sendable, Equatable {
     case transitions
     /// A metric by a time dimension (day, week, month, quarter, year), optionally by a second dimension.
     case series
+    /// Columns: step, from, to, count, customers (the transitions of `paths`).
+    case paths
 }
 
 /// A query result: column names, types and full-precision values. Rendering is the shell's job.

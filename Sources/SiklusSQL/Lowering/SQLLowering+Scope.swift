@@ -118,6 +118,8 @@ extension SQLLoweringState {
             let any = SQLExpression.or(try values.map { v throws(SQLNotExpressible) in try compare(x, .equal, v) })
             // `not in` needs a value, like `!=`.
             return negated ? .binary(.isNull(x, negated: true), .and, .unary(.not, any)) : any
+        case .did(let behaviour, _):
+            return try self.behaviour(behaviour)
         }
     }
 

@@ -126,6 +126,8 @@ struct SQLLoweringState {
             result = try self.rows(rows)
         case .customerValue(let value):
             throw SQLNotExpressible("\(value.kind.words) (the per-customer summary is not lowered yet)")
+        case .paths(let paths):
+            result = self.paths(paths)
         }
         return try finish(result)
     }

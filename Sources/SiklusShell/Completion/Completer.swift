@@ -47,7 +47,9 @@ public enum Completer {
         case .path(quoted: true): words = quotedPathCandidates(line: line, cursor: cursor, word: word, source: source)
         case .path: words = PathCompletion.candidates(for: word, listDirectory: source.listDirectory)
         case .value(let column): words = source.knownValues(column)
-        case .words(let list): words = list
+        case .events(let extra): words = extra + source.knownValues("event")
+        case .words(let fixed): words = fixed
+        case .cohortFilter: words = ["did"] + vocabulary.columns
         case .none: words = []
         }
         let lowered = word.lowercased()
@@ -95,6 +97,7 @@ public enum Completer {
         }
         let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
         if let retention = RetentionCompletion.context(statement: String(trimmed), previous: previous) { return retention }
+        if let paths = pathsContext(statement: statement, previous: previous) { return paths }
         switch previous {
         case "metric": return .metric
         case "stage": return .stage

@@ -28,8 +28,13 @@ public enum CompletionContext: Equatable, Sendable {
     case path(quoted: Bool)
     /// A known value of `column` after `column=`.
     case value(column: String)
-    /// A fixed list of words (a retention option, `value revenue|orders`, a period unit).
+    /// Event names (known values of `event`), after `extra` words: `did ‸` offers `not` and the events.
+    case events(extra: [String])
+    /// Fixed words: a retention option, `value revenue|orders`, a period unit, the options of a `paths`
+    /// step, `within`, `of`, `signup`, `times`.
     case words([String])
+    /// A cohort filter: a column, or `did` for a behavioural filter.
+    case cohortFilter
     /// Nothing sensible to offer.
     case none
 }

@@ -100,6 +100,12 @@ enum MatrixData {
         "customers | rows 25",
         "cohort | where event = purchase | rows 10 | sort events desc",
         "events | by event | metric events, customers | sort events desc, event | limit 8",
+        // Paths and behavioural cohorts (issue 13 §5, §6).
+        "events | paths",
+        #"events | paths from "visit" session 1d steps 4 edges 20"#,
+        #"events | paths to "purchase" session 7d edges 15"#,
+        #"cohort did "purchase" >= 2 times within 30d of signup | metric customers, revenue"#,
+        #"cohort did not "purchase" within 60d | by channel | metric customers"#,
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.
