@@ -41,7 +41,7 @@ extension SQLLoweringState {
         case .compare(let attribute, let op, let value, _):
             guard let column = spendAttribute(attribute) else { return (nil, false) }
             return (try compare(column, op, value), true)
-        case .compareAttributes:
+        case .compareAttributes, .did:
             return (nil, false)
         case .member(let attribute, let values, let negated, _):
             guard let column = spendAttribute(attribute) else { return (nil, false) }
