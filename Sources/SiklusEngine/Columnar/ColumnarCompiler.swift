@@ -28,6 +28,8 @@ enum ColumnarCompiler {
         case .metrics(let metrics, let span): plan.output = .metrics(metrics, span: span)
         case .retention(let retention): plan.output = .retention(self.retention(retention, context))
         case .funnel(let funnel): plan.output = .funnel(self.funnel(funnel, context))
+        case .lifecycleTrend(let trend): plan.output = .lifecycleTrend(LifecycleTrendPlan(trend: trend, activity: activity(trend.activity, context)))
+        case .stickiness(let stickiness): plan.output = .stickiness(stickiness)
         case .rows(let rows): plan.output = .rows(rows)
         }
         return plan
@@ -38,12 +40,16 @@ enum ColumnarCompiler {
         context.store.strings.code(of: name) ?? -2
     }
 
-    private static func retention(_ retention: LogicalQuery.Retention, _ context: EvalContext) -> RetentionPlan {
-        let activity: RetentionPlan.Activity = switch retention.activity {
+    private static func activity(_ activity: LogicalQuery.Retention.Activity, _ context: EvalContext) -> RetentionPlan.Activity {
+        switch activity {
         case .purchase: .purchase
         case .anyEvent: .any
         case .event(let name): .event(eventCode(name, context))
         }
+    }
+
+    private static func retention(_ retention: LogicalQuery.Retention, _ context: EvalContext) -> RetentionPlan {
+        let activity = activity(retention.activity, context)
         return RetentionPlan(period: retention.period, percent: retention.percent, activity: activity, activityName: retention.activityName,
                              unbounded: retention.unbounded, horizon: retention.horizon,
                              anchorOnFirstPurchase: retention.anchorsOnFirstPurchase, span: retention.span)

@@ -34,6 +34,10 @@ enum QueryExecutor {
             table = try RetentionMatrix.build(retention, scope: scope, context)
         case .funnel(let funnel):
             table = try FunnelAnalysis.build(funnel, scope: scope, dimensions: plan.dimensions, context)
+        case .lifecycleTrend(let trend):
+            table = try LifecycleTrendTable.build(trend, scope: scope, dimensions: plan.dimensions, context)
+        case .stickiness(let stickiness):
+            table = try StickinessTable.build(stickiness, scope: scope, dimensions: plan.dimensions, context)
         case .rows(let rows):
             table = try RowListing.build(rows, scope: scope, context)
         }

@@ -22,6 +22,8 @@ struct ExampleContributions {
             return lines.joined(separator: "\n")
         case .retention(let retention): return self.retention(retention)
         case .funnel(let funnel): return self.funnel(funnel)
+        case .lifecycleTrend(let trend): return lifecycleTrend(trend)
+        case .stickiness(let stickiness): return self.stickiness(stickiness)
         case .rows(let listing):
             let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
             if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
@@ -169,6 +171,7 @@ struct ExampleContributions {
     func resultRow() -> String? {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
+        if case .lifecycleTrend = plan.output { return nil }   // one row per period: no single row of theirs
         if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         let dimensions = (plan.grouping.map { [$0] } ?? []) + plan.dimensions
         guard dimensions.allSatisfy(\.isCustomerLevel), let table = try? QueryExecutor.run(plan, context) else { return nil }

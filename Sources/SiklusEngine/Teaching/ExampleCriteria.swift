@@ -22,6 +22,10 @@ struct ExampleCriteria {
         case .rows(let rows):
             if rows.listsCustomers { return [] }
             return [Criterion(phrase: "has an event in scope") { !$1.isEmpty }]
+        case .lifecycleTrend(let trend):
+            return TrendTrace.criteria(period: trend.trend.period, context)
+        case .stickiness(let stickiness):
+            return TrendTrace.criteria(period: stickiness.period, context)
         case .funnel(let funnel):
             return [Criterion(phrase: "went through every step") { customer, rows in
                 FunnelTrace(customer: customer, plan: funnel, rows: rows).reach.level == funnel.steps.count

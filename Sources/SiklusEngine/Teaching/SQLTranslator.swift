@@ -40,6 +40,8 @@ struct SQLTranslator {
                 break
             case .derive:
                 break   // translated before the source (`derives`)
+            case .lifecycleTrend, .stickiness:
+                throw NoSQLEquivalent("\(step.kind.keyword) in the older translator (the SQL compiler lowers it)")
             case .rows:
                 throw NoSQLEquivalent("rows (Siklus lists customers in the order they first appear in the data, which SQL does not keep)")
             case .metrics:

@@ -8,10 +8,16 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export"]
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "lifecycle", "stickiness", "rows", "sort", "top", "limit", "plot", "export"]
 
     /// Options of a `retention` step.
     public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon"]
+
+    /// Options of a `lifecycle` step.
+    public static let lifecycleOptions = ["period", "on"]
+
+    /// Options of a `stickiness` step.
+    public static let stickinessOptions = ["period"]
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
     public static let funnelOptions = ["within", "ordered", "strict", "any"]

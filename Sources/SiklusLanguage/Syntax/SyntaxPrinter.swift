@@ -140,6 +140,8 @@ public enum SyntaxPrinter {
             if let window = funnel.window { text += " within \(window.value)" }
             if let order = funnel.order { text += " \(order.value.rawValue)" }
             return text
+        case .lifecycleTrend(let options): return TrendStepText.lifecycle(options)
+        case .stickiness(let options): return TrendStepText.stickiness(options)
         case .sort(let keys):
             return "sort " + keys.map { key in key.column.text + (key.direction.map { " \($0.value.rawValue)" } ?? "") }
                 .joined(separator: ", ")

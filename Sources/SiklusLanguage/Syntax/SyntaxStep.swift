@@ -30,6 +30,10 @@ public enum Step: Hashable, Sendable {
     case retention(RetentionOptions)
     /// `funnel a -> b [-> …] [within 30d] [ordered | strict | any order]`: conversion through steps.
     case funnel(FunnelSpec)
+    /// `lifecycle [period …] [on …]`: new, returning, resurrecting and dormant customers per period.
+    case lifecycleTrend(LifecycleTrendOptions)
+    /// `stickiness [period …]`: customers by the number of periods they were active in.
+    case stickiness(StickinessOptions)
     /// `rows [N]`: list the rows in scope (events, or customers for a `cohort`/`customers` source), at most N
     /// (nil: the engine's default).
     case rows(Spanned<Int64>?)
@@ -56,6 +60,8 @@ public enum Step: Hashable, Sendable {
         case .metrics: "metric"
         case .retention: "retention"
         case .funnel: "funnel"
+        case .lifecycleTrend: "lifecycle"
+        case .stickiness: "stickiness"
         case .sort: "sort"
         case .top: "top"
         case .limit: "limit"

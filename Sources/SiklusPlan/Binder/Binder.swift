@@ -109,6 +109,12 @@ struct PipelineBinder {
             case .funnel(let spec):
                 try enterResult("metric, retention or funnel")
                 query.analysis = .funnel(try funnel(spec, span: step.span))
+            case .lifecycleTrend(let options):
+                try enterResult("metric, retention, funnel, lifecycle or stickiness")
+                query.analysis = .lifecycleTrend(try lifecycleTrend(options, scope: query.scope, span: step.span))
+            case .stickiness(let options):
+                try enterResult("metric, retention, funnel, lifecycle or stickiness")
+                query.analysis = .stickiness(stickiness(options, scope: query.scope, span: step.span))
             case .rows(let n):
                 try enterResult("metric, retention, funnel or rows")
                 let listsCustomers = if case .cohort = query.source { true } else { false }
@@ -140,6 +146,7 @@ struct PipelineBinder {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,
                              hints: ["e.g. cohort by first_purchase period month | retention"])
         }
+        try checkTrendGrouping(query)
         return query
     }
 

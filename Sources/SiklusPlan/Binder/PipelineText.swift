@@ -45,6 +45,8 @@ package enum PipelineText {
             if let window = spec.window { text += " within \(window.value)" }
             if let order = spec.order { text += " \(order.value.rawValue)" }
             return text
+        case .lifecycleTrend(let options): return TrendStepText.lifecycle(options)
+        case .stickiness(let options): return TrendStepText.stickiness(options)
         case .sort(let keys):
             return "sort " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
         case .top(let n): return "top \(n.value)"

@@ -121,6 +121,10 @@ public enum LogicalPlanPrinter {
                     }
                     line("\(i + 1). \(step.label): \(match)", depth: 1)
                 }
+            case .lifecycleTrend(let l):
+                line("lifecycle per \(l.period.rawValue), active on \(l.activityName)" + l.bounds.planText)
+            case .stickiness(let s):
+                line("stickiness per \(s.period.rawValue)" + s.bounds.planText)
             case .rows(let rows):
                 line("rows: the first \(rows.limit) \(rows.listsCustomers ? "customers" : "event rows")")
             }

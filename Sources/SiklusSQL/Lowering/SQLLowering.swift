@@ -107,6 +107,10 @@ struct SQLLoweringState {
             return self.retention(retention)
         case .funnel(let funnel):
             result = try self.funnel(funnel, dimensions: dimensions)
+        case .lifecycleTrend(let trend):
+            result = try lifecycleTrend(trend, dimensions: dimensions)
+        case .stickiness(let stickiness):
+            result = try self.stickiness(stickiness, dimensions: dimensions)
         case .rows:
             throw SQLNotExpressible("rows (Siklus lists rows in the order they first appear in the data)")
         }
