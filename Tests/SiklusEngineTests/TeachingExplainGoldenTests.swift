@@ -14,6 +14,8 @@ final class TeachingExplainGoldenTests: XCTestCase {
         ("funnel", "events | where country = ID | funnel awareness -> consideration -> purchase within 30d"),
         ("spend-cpa", "events | by month, channel | metric spend, cpa | top 3"),
         ("transitions", "cohort | metric transitions"),
+        ("lifecycle", "cohort by channel | lifecycle period month on purchase"),
+        ("stickiness", "events | where ts >= 2023-10 | stickiness period week"),
     ]
 
     func testExplainTextMatchesTheGoldenFiles() throws {

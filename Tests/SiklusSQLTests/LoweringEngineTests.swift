@@ -65,6 +65,12 @@ final class LoweringEngineTests: XCTestCase {
         "events | metric spend, impressions, clicks, ctr, cpa",
         "cohort by channel | metric cpa, spend, customers",
         "events | by week, events.channel | metric orders, spend",
+        // Lifecycle and stickiness (issue 13): period series, labels, dormant periods, ts bounds.
+        "events | lifecycle period month",
+        "cohort by channel | lifecycle period week on purchase",
+        "events | where ts >= 2023-02 and ts < 2023-04 | lifecycle period day on visit",
+        "events | stickiness",
+        "cohort by country | where ts >= 2023-02-01 | stickiness period week",
     ]
 
     /// Settings the SQL must follow: run on the same data with these set.
@@ -76,6 +82,8 @@ final class LoweringEngineTests: XCTestCase {
         "cohort by channel | metric stage_share",
         "cohort | metric transitions",
         "events | by month | metric ltv, active",
+        "events | lifecycle",
+        "cohort by signup | where ts < 2023-03-15 | stickiness period week",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {

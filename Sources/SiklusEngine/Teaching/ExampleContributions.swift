@@ -172,6 +172,7 @@ struct ExampleContributions {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
         if case .lifecycleTrend = plan.output { return nil }   // one row per period: no single row of theirs
+        if case .stickiness = plan.output { return nil }       // they count in several rows (cumulative)
         if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         let dimensions = (plan.grouping.map { [$0] } ?? []) + plan.dimensions
         guard dimensions.allSatisfy(\.isCustomerLevel), let table = try? QueryExecutor.run(plan, context) else { return nil }

@@ -47,6 +47,8 @@ public enum Completer {
         case .path(quoted: true): words = quotedPathCandidates(line: line, cursor: cursor, word: word, source: source)
         case .path: words = PathCompletion.candidates(for: word, listDirectory: source.listDirectory)
         case .value(let column): words = source.knownValues(column)
+        case .stepOption(let options): words = options
+        case .activity: words = ["purchase", "any"] + source.knownValues("event")
         case .none: words = []
         }
         let lowered = word.lowercased()
@@ -92,6 +94,7 @@ public enum Completer {
         default:
             break
         }
+        if let trend = TrendCompletion.context(statement) { return trend }
         let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
         switch previous {
         case "metric": return .metric

@@ -28,6 +28,10 @@ public enum CompletionContext: Equatable, Sendable {
     case path(quoted: Bool)
     /// A known value of `column` after `column=`.
     case value(column: String)
+    /// An option of the current step (`lifecycle period ‸`): the words given.
+    case stepOption([String])
+    /// What counts as activity after `on`: `purchase`, `any` or an event name.
+    case activity
     /// Nothing sensible to offer.
     case none
 }

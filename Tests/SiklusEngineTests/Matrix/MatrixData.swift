@@ -67,6 +67,11 @@ enum MatrixData {
         "cohort by country | metric revenue, ltv | sort ltv desc, country",
         "cohort | by customer | metric revenue | top 5",
         "events | by event | metric events, customers | sort events desc, event | limit 8",
+        "events | lifecycle period week",
+        "cohort by channel | lifecycle on purchase",
+        "events | where ts >= 2023-02 and ts < 2023-05 | lifecycle period day",
+        "events | stickiness period week",
+        "cohort by channel | where ts < 2023-03 | stickiness",
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.
