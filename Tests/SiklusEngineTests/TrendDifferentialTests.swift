@@ -5,13 +5,13 @@ import SiklusTestSupport
 import SiklusLanguage
 import SiklusStore
 
-/// `lifecycle` and `stickiness` against `ReferenceMetrics`'s plain loops on random data sets (as
+/// `lifecycle`, `stickiness` and `dau`, `wau`, `mau`, `dau_mau` against `ReferenceMetrics`'s plain loops on random data sets (as
 /// `DifferentialTests`): random periods, activity, `cohort by channel`, `where ts` ranges and as_of.
 final class TrendDifferentialTests: XCTestCase {
     static let datasetCount = 60
     static let seed: UInt64 = 0x7E4D_2026
 
-    func testLifecycleAndStickinessMatchTheReference() throws {
+    func testLifecycleStickinessAndActiveUsersMatchTheReference() throws {
         var rng = SplitMix64(seed: Self.seed)
         let dir = try TestPaths.temporaryDirectory("trend-differential")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -47,7 +47,12 @@ final class TrendDifferentialTests: XCTestCase {
                     ("\(prefix) | stickiness period \(unit == "month" ? "week" : unit)",
                      reference.stickiness(unit == "month" ? "week" : unit, byChannel: byChannel, start: start?.seconds, end: end?.seconds)),
                 ]
-                for (text, expected) in cases {
+                let byMonth = !byChannel && local.chance(0.5)
+                let source = byChannel ? "cohort by channel" : "events"
+                let active = (source + (conditions.isEmpty ? "" : " | where " + conditions.joined(separator: " and "))
+                              + (byMonth ? " | by month" : "") + " | metric dau, wau, mau, dau_mau",
+                              reference.activeUsers(byMonth: byMonth, byChannel: byChannel, start: start?.seconds, end: end?.seconds))
+                for (text, expected) in cases + [active] {
                     compared += 1
                     do {
                         var table = try session.query(text)
@@ -63,7 +68,7 @@ final class TrendDifferentialTests: XCTestCase {
             if failures.count > 8 { break }
         }
         for failure in failures.prefix(8) { XCTFail(failure) }
-        XCTAssertEqual(compared, Self.datasetCount * 8)
+        XCTAssertEqual(compared, Self.datasetCount * 12)
     }
 
     private func load(_ data: RandomDataset, into dir: URL) throws -> Session {

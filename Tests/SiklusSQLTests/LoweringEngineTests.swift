@@ -71,6 +71,8 @@ final class LoweringEngineTests: XCTestCase {
         "events | where ts >= 2023-02 and ts < 2023-04 | lifecycle period day on visit",
         "events | stickiness",
         "cohort by country | where ts >= 2023-02-01 | stickiness period week",
+        "events | metric dau, wau, mau, dau_mau",
+        "cohort by channel | where ts < 2023-03-20 | by month | metric dau, mau, dau_mau",
     ]
 
     /// Settings the SQL must follow: run on the same data with these set.
@@ -84,6 +86,7 @@ final class LoweringEngineTests: XCTestCase {
         "events | by month | metric ltv, active",
         "events | lifecycle",
         "cohort by signup | where ts < 2023-03-15 | stickiness period week",
+        "events | by week, events.channel | metric wau, dau_mau, active",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {

@@ -29,7 +29,8 @@ enum QueryExecutor {
         var table: ResultTable
         switch plan.output {
         case .metrics(let metrics, let span):
-            table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span, spendScope: plan.spendScope)
+            table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span, spendScope: plan.spendScope,
+                                          activeRange: ActiveUsersRange(plan.logical))
         case .retention(let retention):
             table = try RetentionMatrix.build(retention, scope: scope, context)
         case .funnel(let funnel):

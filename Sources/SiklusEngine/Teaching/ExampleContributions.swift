@@ -68,6 +68,7 @@ struct ExampleContributions {
             let cumulative = plan.dimensions.contains { $0.period != nil && !$0.isCustomerLevel }
             return "\(money) of revenue and 1 customer" + (cumulative ? "; their revenue adds up period by period" : "")
         case .active: return rows.isEmpty ? "no event in scope → not active" : ExampleCustomer.count(rows.count, "event") + " in scope → active"
+        case .dau, .wau, .mau, .dau_mau: return activeUsers(metric)
         case .engagement:
             let engaged = rows.filter(customer.isEngagement)
             return "\(ExampleCustomer.count(engaged.count, "engagement event")) (\(customer.list(engaged))) → adds \(engaged.count) to engagement events"

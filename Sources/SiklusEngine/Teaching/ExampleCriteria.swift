@@ -36,7 +36,7 @@ struct ExampleCriteria {
     private func criterion(_ metric: Metric) -> Criterion? {
         let purchases: (ExampleCustomer, [Int]) -> Int = { customer, rows in rows.filter(customer.isOrder).count }
         switch metric {
-        case .customers, .events, .active:
+        case .customers, .events, .active, .dau, .wau, .mau, .dau_mau:
             return Criterion(phrase: "has an event in scope") { !$1.isEmpty }
         case .orders, .revenue, .avg_order, .orders_per_customer, .conversion_rate, .ltv:
             return Criterion(phrase: "bought in scope") { purchases($0, $1) >= 1 }

@@ -126,6 +126,7 @@ extension SQLBuilder {
         case .engagement: [.engagement, .active]
         case .churn_rate: [.churned, .buyers]
         case .stage_share, .transitions, .impressions, .clicks, .ctr, .spend, .cpa: []
+        case .dau, .wau, .mau, .dau_mau: []
         }
     }
 
@@ -157,6 +158,7 @@ extension SQLBuilder {
         case .ctr: return "clicks / nullif(impressions, 0) * 100"
         case .cpa: return "coalesce(spend, 0) / nullif(new_customers, 0)"
         case .stage_share, .transitions: throw NoSQLEquivalent(metric.rawValue + " with other metrics")
+        case .dau, .wau, .mau, .dau_mau: throw NoSQLEquivalent(metric.rawValue + " in the older translator (the SQL compiler lowers it)")
         case .returns: throw NoSQLEquivalent("order-level metrics (returns)")
         }
     }

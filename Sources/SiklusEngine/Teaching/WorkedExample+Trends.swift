@@ -95,3 +95,27 @@ extension TrendTrace {
         }
     }
 }
+
+extension ExampleContributions {
+    /// Their active days (weeks, months) in the active range: what they add to the sum `dau` … divides.
+    func activeUsers(_ metric: Metric) -> String {
+        let unit: PeriodUnit = switch metric.definition {
+        case .meanActives(let unit): unit
+        default: .day
+        }
+        let range = ActiveUsersRange(plan.logical), context = customer.context
+        let start = range.bounds.start ?? context.dataStart.map { CivilTime.day(of: $0) * CivilTime.secondsPerDay } ?? 0
+        let last = range.bounds.lastSecond(asOf: context.asOf)
+        let calendar = context.calendar(unit), ts = context.store.events.ts
+        var periods: [Int64] = []
+        for r in customer.rows(in: scope) where ts[r] >= start && ts[r] <= last {
+            let p = calendar.index(ts[r])
+            if periods.last != p { periods.append(p) }
+        }
+        guard !periods.isEmpty else { return "no event in scope in the active range → adds nothing" }
+        let shown = periods.prefix(6).map(calendar.label).joined(separator: ", ") + (periods.count > 6 ? " and \(periods.count - 6) more" : "")
+        let what = metric == .dau_mau ? "to the daily actives of those months and 1 to each month's actives"
+            : "to the sum of \(unit.rawValue)ly actives (in each group they have events in)"
+        return "active on \(ExampleCustomer.count(periods.count, unit.rawValue)) in the range (\(shown)) → adds \(periods.count) \(what)"
+    }
+}

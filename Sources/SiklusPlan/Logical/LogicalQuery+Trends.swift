@@ -122,3 +122,30 @@ public struct ScopeTimeBounds: Hashable, Sendable {
     private mutating func raise(_ t: Int64) { start = max(start ?? .min, t) }
     private mutating func lower(_ t: Int64) { end = min(end ?? .max, t) }
 }
+
+/// The time the active-user metrics (`dau`, `wau`, `mau`, `dau_mau`) average over: the scope's `where ts`
+/// bounds (else the first day with an event to as_of), narrowed per group to the group's period under each
+/// dimension on event time.
+public struct ActiveUsersRange: Hashable, Sendable {
+    /// What the `where` steps say about event time.
+    public var bounds: ScopeTimeBounds
+    /// The positions (in the cohort grouping followed by the `by` dimensions) of the dimensions on event time,
+    /// with their period unit.
+    public var eventTimeDimensions: [EventTimeDimension]
+
+    /// A dimension on event time: its position and unit.
+    public struct EventTimeDimension: Hashable, Sendable {
+        public var index: Int
+        public var unit: PeriodUnit
+    }
+
+    /// The range of `query`'s metric step.
+    public init(_ query: LogicalQuery) {
+        bounds = ScopeTimeBounds(query.scope)
+        let dimensions = (query.grouping.map { [$0.dimension] } ?? []) + query.dimensions
+        eventTimeDimensions = dimensions.enumerated().compactMap { i, spec in
+            guard !spec.isCustomerLevel, spec.attribute == .ts, let unit = spec.period else { return nil }
+            return EventTimeDimension(index: i, unit: unit)
+        }
+    }
+}

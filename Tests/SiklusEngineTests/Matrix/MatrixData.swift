@@ -72,6 +72,8 @@ enum MatrixData {
         "events | where ts >= 2023-02 and ts < 2023-05 | lifecycle period day",
         "events | stickiness period week",
         "cohort by channel | where ts < 2023-03 | stickiness",
+        "events | by month | metric dau, wau, mau, dau_mau",
+        "cohort by country | where ts >= 2023-02 | metric dau, dau_mau, customers",
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.

@@ -100,3 +100,48 @@ extension ReferenceMetrics {
         ])
     }
 }
+
+extension ReferenceMetrics {
+    /// `events [| where ts in [start, end)] | by month | metric dau, wau, mau, dau_mau`, or `cohort by channel …`
+    /// (`byChannel`), or neither: distinct (customer, period) pairs over the periods of each group's range.
+    func activeUsers(byMonth: Bool, byChannel: Bool, start: Int64?, end: Int64?) -> ResultTable {
+        let scoped = facts.ids.flatMap { id in facts.events(id).filter { $0.ts >= (start ?? .min) && $0.ts < (end ?? .max) }.map { (id, $0) } }
+        let group = { (id: String, e: RefEvent) in byMonth ? RefDay.monthLabel(e.day.monthIndex) : byChannel ? facts.channelLabel(id) : "" }
+        var groups = Set(scoped.map(group))
+        // A cohort keeps its customers without events, unless a `where` on events narrowed them.
+        if byChannel, start == nil, end == nil { groups.formUnion(facts.ids.map(facts.channelLabel)) }
+        if !byMonth && !byChannel { groups = [""] }
+        let rangeStart = start ?? data.events.map(\.day.seconds).min()!
+        let rangeLast = min(asOf, end.map { $0 - 1 } ?? .max)
+        let active = scoped.filter { $0.1.ts >= rangeStart && $0.1.ts <= rangeLast }
+        var labels: [String] = [], values = [[Double?]](repeating: [], count: 4)
+        for g in groups.sorted(by: refLabelOrder) {
+            labels.append(g)
+            let rows = active.filter { group($0.0, $0.1) == g }
+            var lo = rangeStart, hi = rangeLast
+            if byMonth, let first = rows.first {
+                let m = first.1.day.monthIndex
+                lo = max(lo, RefDay.monthStartSecond(m)); hi = min(hi, RefDay.monthStartSecond(m + 1) - 1)
+            }
+            guard !rows.isEmpty, lo <= hi else { for k in 0..<4 { values[k].append(nil) }; continue }
+            for (k, unit) in ["day", "week", "month"].enumerated() {
+                let pairs = Set(rows.map { "\($0.0) \(Self.period(unit, $0.1.ts))" }).count
+                values[k].append(Double(pairs) / Double(Self.period(unit, hi) - Self.period(unit, lo) + 1))
+            }
+            var ratios: [Double] = []
+            for m in Set(rows.map { $0.1.day.monthIndex }).sorted() {
+                let inMonth = rows.filter { $0.1.day.monthIndex == m }
+                let customers = Set(inMonth.map(\.0)).count
+                let dayPairs = Set(inMonth.map { "\($0.0) \($0.1.day.iso)" }).count
+                let days = Self.dayOffset(min(hi, RefDay.monthStartSecond(m + 1) - 1)) - Self.dayOffset(max(lo, RefDay.monthStartSecond(m))) + 1
+                ratios.append(Double(dayPairs) / Double(days) / Double(customers))
+            }
+            values[3].append(ratios.reduce(0, +) / Double(ratios.count) * 100)
+        }
+        let names = ["dau", "wau", "mau", "dau_mau"]
+        return ResultTable(columns: (byMonth ? [ResultColumn(name: "month", unit: .text, values: .text(labels))] : [])
+                           + (byChannel ? [ResultColumn(name: "cohort", unit: .text, values: .text(labels))] : [])
+                           + names.indices.map { ResultColumn(name: names[$0], unit: $0 == 3 ? .percent : .ratio, values: .number(values[$0])) },
+                           shape: byMonth ? .series : .table)
+    }
+}
