@@ -14,6 +14,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case transitionHeatmap
     /// Horizontal bars for a plain two-column table (label, number).
     case bars
+    /// Stacked columns per period with dormant below the axis (`lifecycle`).
+    case lifecycleBars
 
     /// The chart for `table`, or nil when the result has no chart (see `noChartReason(_:)`).
     ///
@@ -27,6 +29,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .series: return .timeSeries
         case .stageShare: return .stackedBar
         case .transitions: return .transitionHeatmap
+        case .lifecycle: return .lifecycleBars
         case .table: return BarModel.labelAndValueColumns(table) == nil ? nil : .bars
         }
     }
@@ -49,6 +52,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .stackedBar: return "stage share bar"
         case .transitionHeatmap: return "transition heatmap"
         case .bars: return "bar chart"
+        case .lifecycleBars: return "lifecycle chart"
         }
     }
 }

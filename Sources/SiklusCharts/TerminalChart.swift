@@ -40,6 +40,8 @@ public enum TerminalChart {
             return try StackedBarRenderer(model: StageShareModel(stageShare: table), options: options).render()
         case .bars:
             return try BarChartRenderer(model: BarModel(table: table), options: options).render()
+        case .lifecycleBars:
+            return try LifecycleBarsRenderer(model: LifecycleModel(lifecycle: table), options: options).render()
         }
     }
 }

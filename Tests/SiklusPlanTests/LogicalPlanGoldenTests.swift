@@ -38,6 +38,9 @@ final class LogicalPlanGoldenTests: XCTestCase {
         "events | by amount | metric customers",
         "events | by order_id, device | metric orders, returns, events",
         "events | by day | metric events | sort day asc",
+        "cohort by channel | where ts >= 2023-01 and ts < 2023-07 | lifecycle period week on purchase | sort pulse desc",
+        "events | where ts = 2023-Q2 | by country | stickiness",
+        "events | where ts in (2023-01, 2023-03) | metric dau, dau_mau",
         "cohort plan = pro | stage purchase | where device != mobile | by plan | metric revenue | top 2 | plot",
     ]
 

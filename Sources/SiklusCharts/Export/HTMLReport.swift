@@ -109,6 +109,7 @@ enum HTMLReport {
         case .stageShare: return "Stage share"
         case .transitions: return "Stage transitions"
         case .series: return "Series"
+        case .lifecycle: return "Lifecycle"
         }
     }
 

@@ -27,6 +27,9 @@ enum SVGChart {
         case .bars:
             let model = try BarModel(table: table)
             return SVGBars.table(model, title: title ?? model.title, standalone: standalone)
+        case .lifecycleBars:
+            let model = try LifecycleModel(lifecycle: table)
+            return SVGLifecycleBars(model: model, title: title ?? model.title).render(standalone: standalone)
         }
     }
 }

@@ -100,7 +100,7 @@ enum LifecycleTrendTable {
             ResultColumn(name: "dormant", unit: .count, values: .integer(values[3])),
             ResultColumn(name: "pulse", unit: .ratio, values: .number(pulse)),
         ]
-        return ResultTable(columns: columns, shape: .table, title: title(trend))
+        return ResultTable(columns: columns, shape: .lifecycle, title: title(trend))
     }
 
     /// `lifecycle by month, active = any event`.

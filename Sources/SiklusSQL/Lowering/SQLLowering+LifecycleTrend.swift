@@ -58,7 +58,7 @@ extension SQLLoweringState {
         return SQLResultShape(select: SQLQuery(select), columns: dims + ["period"] + names + ["pulse", "period_no"],
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("period_no"))], hidden: ["period_no"], measure: "pulse",
                               textColumns: Set(dims + ["period"]),
-                              reading: .table(units: dims.map { _ in .text } + [.text, .count, .count, .count, .count, .ratio], shape: .table,
+                              reading: .table(units: dims.map { _ in .text } + [.text, .count, .count, .count, .count, .ratio], shape: .lifecycle,
                                               title: "lifecycle by \(unit.rawValue), active = \(plan.activityName)"))
     }
 }

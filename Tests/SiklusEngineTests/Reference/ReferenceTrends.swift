@@ -70,7 +70,7 @@ extension ReferenceMetrics {
         return ResultTable(columns: (byChannel ? [ResultColumn(name: "cohort", unit: .text, values: .text(labels))] : [])
                            + [ResultColumn(name: "period", unit: .text, values: .text(period))]
                            + names.indices.map { ResultColumn(name: names[$0], unit: .count, values: .integer(values[$0])) }
-                           + [ResultColumn(name: "pulse", unit: .ratio, values: .number(pulse))])
+                           + [ResultColumn(name: "pulse", unit: .ratio, values: .number(pulse))], shape: .lifecycle)
     }
 
     /// `[cohort by channel |] [where ts in [start, end) |] stickiness period <unit>`.
