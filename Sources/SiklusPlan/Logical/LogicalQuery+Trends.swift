@@ -29,13 +29,7 @@ extension LogicalQuery {
         }
 
         /// `purchase`, `any event` or the event's name, as explain writes it.
-        public var activityName: String {
-            switch activity {
-            case .purchase: "purchase"
-            case .anyEvent: "any event"
-            case .event(let name): name
-            }
-        }
+        public var activityName: String { activity.name }
     }
 
     /// `stickiness [period …]`, with defaults applied: customers by the number of periods of the scope's time
@@ -59,6 +53,17 @@ extension LogicalQuery {
             self.period = period
             self.bounds = bounds
             self.span = span
+        }
+    }
+}
+
+extension LogicalQuery.Retention.Activity {
+    /// `purchase`, `any event` or the event's name, as explain writes it (retention's and lifecycle's activity).
+    public var name: String {
+        switch self {
+        case .purchase: "purchase"
+        case .anyEvent: "any event"
+        case .event(let name): name
         }
     }
 }
