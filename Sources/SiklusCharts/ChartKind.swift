@@ -16,6 +16,8 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case bars
     /// Columns of events joined by transitions (a Sankey-like flow of `paths`).
     case pathFlow
+    /// Stacked columns per period with dormant below the axis (`lifecycle`).
+    case lifecycleBars
 
     /// The chart for `table`, or nil when the result has no chart (see `noChartReason(_:)`).
     ///
@@ -30,6 +32,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .stageShare: return .stackedBar
         case .transitions: return .transitionHeatmap
         case .paths: return .pathFlow
+        case .lifecycle: return .lifecycleBars
         case .table: return BarModel.labelAndValueColumns(table) == nil ? nil : .bars
         }
     }
@@ -53,6 +56,7 @@ public enum ChartKind: String, Sendable, CaseIterable {
         case .transitionHeatmap: return "transition heatmap"
         case .bars: return "bar chart"
         case .pathFlow: return "path flow"
+        case .lifecycleBars: return "lifecycle chart"
         }
     }
 }

@@ -42,6 +42,8 @@ public enum TerminalChart {
             return try BarChartRenderer(model: BarModel(table: table), options: options).render()
         case .pathFlow:
             return try PathFlowRenderer(model: PathFlowModel(paths: table), options: options).render()
+        case .lifecycleBars:
+            return try LifecycleBarsRenderer(model: LifecycleModel(lifecycle: table), options: options).render()
         }
     }
 }

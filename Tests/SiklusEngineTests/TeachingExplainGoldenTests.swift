@@ -17,6 +17,8 @@ final class TeachingExplainGoldenTests: XCTestCase {
         ("retention-kinds", "customers | retention start login recurring period quarter value revenue percent horizon 3 | detail"),
         ("paths", "events | paths from product_view to purchase session 1d steps 4"),
         ("cohort-did", "cohort country = ID and did purchase >= 2 times within 30d of signup | metric ltv"),
+        ("lifecycle", "cohort by channel | lifecycle period month on purchase"),
+        ("stickiness", "events | where ts >= 2023-10 | stickiness period week"),
     ]
 
     func testExplainTextMatchesTheGoldenFiles() throws {

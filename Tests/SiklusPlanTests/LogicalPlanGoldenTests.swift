@@ -41,6 +41,9 @@ final class LogicalPlanGoldenTests: XCTestCase {
         "events | paths from visit to purchase steps 4 session 1h edges 10",
         "cohort country = ID and did not purchase >= 2 times within 30d of signup | metric customers",
         "cohort did login within 2w, did purchase | paths",
+        "cohort by channel | where ts >= 2023-01 and ts < 2023-07 | lifecycle period week on purchase | sort pulse desc",
+        "events | where ts = 2023-Q2 | by country | stickiness",
+        "events | where ts in (2023-01, 2023-03) | metric dau, dau_mau",
         "cohort plan = pro | stage purchase | where device != mobile | by plan | metric revenue | top 2 | plot",
     ]
 

@@ -21,6 +21,12 @@ final class MetricDefinitionTests: XCTestCase {
                 XCTAssertTrue(metric.formula.hasPrefix("median"))
             case .ownTable:
                 XCTAssertTrue([Metric.stage_share, .transitions].contains(metric))
+            case .meanActives(let unit):
+                XCTAssertEqual(metric.unit, .ratio)
+                XCTAssertTrue(metric.formula.contains(unit == .day ? "on a day" : "in a \(unit.rawValue)"), "\(metric): the formula names its period")
+            case .dailyOverMonthlyActives:
+                XCTAssertEqual(metric, .dau_mau)
+                XCTAssertTrue(metric.formula.hasSuffix("as %"))
             }
         }
     }

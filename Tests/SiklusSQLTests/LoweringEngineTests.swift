@@ -114,6 +114,14 @@ final class LoweringEngineTests: XCTestCase {
         "cohort did login within 30d | by channel | metric customers",
         "cohort did purchase = 0 within 60d of signup | metric customers",
         "cohort did purchase < 2 times within 14d of signup and did visit | by country | metric customers, orders",
+        // Lifecycle and stickiness (issue 13): period series, labels, dormant periods, ts bounds.
+        "events | lifecycle period month",
+        "cohort by channel | lifecycle period week on purchase",
+        "events | where ts >= 2023-02 and ts < 2023-04 | lifecycle period day on visit",
+        "events | stickiness",
+        "cohort by country | where ts >= 2023-02-01 | stickiness period week",
+        "events | metric dau, wau, mau, dau_mau",
+        "cohort by channel | where ts < 2023-03-20 | by month | metric dau, mau, dau_mau",
     ]
 
     /// Line items (UCI Online Retail shape): orders, returns, stages, funnels and retention by order.
@@ -146,6 +154,9 @@ final class LoweringEngineTests: XCTestCase {
         "cohort | metric transitions",
         "events | by month | metric ltv, active",
         "cohort did purchase within 30d | metric customers",
+        "events | lifecycle",
+        "cohort by signup | where ts < 2023-03-15 | stickiness period week",
+        "events | by week, events.channel | metric wau, dau_mau, active",
     ]
 
     func testLoweredPipelinesOnDuckDB() throws {

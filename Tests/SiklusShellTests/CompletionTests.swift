@@ -111,6 +111,22 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("cohort x |re").candidates, ["retention"])
     }
 
+    /// `lifecycle` and `stickiness` (issue 13): the steps themselves, their options not yet written, period units,
+    /// and the activity after `on`.
+    func testTrendStepsAndTheirOptions() {
+        XCTAssertTrue(Set(["lifecycle", "stickiness"]).isSubset(of: Session().vocabulary.steps))
+        XCTAssertEqual(complete("events | lifecycle ").candidates, ["on", "period"])
+        XCTAssertEqual(complete("events | lifecycle period w"), Completion(context: .stepOption(["day", "week", "month", "quarter", "year"]), word: "w",
+                                                                             candidates: ["week"], suffix: " "))
+        XCTAssertEqual(complete("events | lifecycle period week ").candidates, ["on"])
+        XCTAssertEqual(complete("events | lifecycle on p").candidates, ["purchase"])
+        XCTAssertEqual(complete("events | lifecycle on ").context, .activity)
+        XCTAssertEqual(complete("events | stickiness ").candidates, ["period"])
+        XCTAssertEqual(complete("events | stickiness period ").candidates, ["day", "month", "quarter", "week", "year"])
+        XCTAssertEqual(complete("events | stickiness period day ").candidates, [])
+        XCTAssertEqual(complete("events | where lifecycle = ").context, .value(column: "lifecycle"), "only as the step's first word")
+    }
+
     func testTablesAfterLoadAndOptionsAfterSet() {
         XCTAssertEqual(complete("load c").candidates, ["customers"])
         XCTAssertEqual(complete("unload s").candidates, ["spend"])

@@ -110,6 +110,7 @@ enum HTMLReport {
         case .transitions: return "Stage transitions"
         case .series: return "Series"
         case .paths: return "Paths"
+        case .lifecycle: return "Lifecycle"
         }
     }
 

@@ -30,6 +30,9 @@ enum SVGChart {
         case .pathFlow:
             let model = try PathFlowModel(paths: table)
             return SVGPathFlow(model: model, title: title ?? model.title).render(standalone: standalone)
+        case .lifecycleBars:
+            let model = try LifecycleModel(lifecycle: table)
+            return SVGLifecycleBars(model: model, title: title ?? model.title).render(standalone: standalone)
         }
     }
 }

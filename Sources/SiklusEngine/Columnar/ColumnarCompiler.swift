@@ -28,6 +28,8 @@ enum ColumnarCompiler {
         case .metrics(let metrics, let span): plan.output = .metrics(metrics, span: span)
         case .retention(let retention): plan.output = .retention(self.retention(retention, context))
         case .funnel(let funnel): plan.output = .funnel(self.funnel(funnel, context))
+        case .lifecycleTrend(let trend): plan.output = .lifecycleTrend(LifecycleTrendPlan(trend: trend, activity: activity(trend.activity, context)))
+        case .stickiness(let stickiness): plan.output = .stickiness(stickiness)
         case .rows(let rows): plan.output = .rows(rows)
         case .customerValue(let value): plan.output = .customerValue(value)
         case .paths(let paths): plan.output = .paths(paths)
@@ -40,19 +42,20 @@ enum ColumnarCompiler {
         context.store.strings.code(of: name) ?? -2
     }
 
-    private static func retention(_ retention: LogicalQuery.Retention, _ context: EvalContext) -> RetentionPlan {
-        func resolve(_ activity: LogicalQuery.Retention.Activity) -> RetentionPlan.Activity {
-            switch activity {
-            case .purchase: .purchase
-            case .anyEvent: .any
-            case .event(let name): .event(eventCode(name, context))
-            case .stage(let stage): .stage(stage)
-            }
+    private static func activity(_ activity: LogicalQuery.Retention.Activity, _ context: EvalContext) -> RetentionPlan.Activity {
+        switch activity {
+        case .purchase: .purchase
+        case .anyEvent: .any
+        case .event(let name): .event(eventCode(name, context))
+        case .stage(let stage): .stage(stage)
         }
-        return RetentionPlan(period: retention.period, percent: retention.percent, activity: resolve(retention.activity),
-                             activityName: retention.activityName, unbounded: retention.unbounded, horizon: retention.horizon,
-                             anchorOnFirstPurchase: retention.anchorsOnFirstPurchase, span: retention.span,
-                             start: retention.kind.start.map(resolve), spec: retention)
+    }
+
+    private static func retention(_ retention: LogicalQuery.Retention, _ context: EvalContext) -> RetentionPlan {
+        RetentionPlan(period: retention.period, percent: retention.percent, activity: activity(retention.activity, context),
+                      activityName: retention.activityName, unbounded: retention.unbounded, horizon: retention.horizon,
+                      anchorOnFirstPurchase: retention.anchorsOnFirstPurchase, span: retention.span,
+                      start: retention.kind.start.map { activity($0, context) }, spec: retention)
     }
 
     private static func funnel(_ funnel: LogicalQuery.Funnel, _ context: EvalContext) -> FunnelPlan {

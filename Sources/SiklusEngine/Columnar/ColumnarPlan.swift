@@ -22,6 +22,8 @@ struct ColumnarPlan: @unchecked Sendable {
         case metrics([Metric], span: SourceSpan?)
         case retention(RetentionPlan)
         case funnel(FunnelPlan)
+        case lifecycleTrend(LifecycleTrendPlan)
+        case stickiness(LogicalQuery.Stickiness)
         /// `rows [N]`: the rows in scope themselves.
         case rows(RowsPlan)
         /// `rfm`, `clv`, `clv params`, `clv check`: nothing in it depends on the data.

@@ -29,11 +29,16 @@ enum QueryExecutor {
         var table: ResultTable
         switch plan.output {
         case .metrics(let metrics, let span):
-            table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span, spendScope: plan.spendScope)
+            table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span, spendScope: plan.spendScope,
+                                          activeRange: ActiveUsersRange(plan.logical))
         case .retention(let retention):
             table = try RetentionMatrix.build(retention, scope: scope, context)
         case .funnel(let funnel):
             table = try FunnelAnalysis.build(funnel, scope: scope, dimensions: plan.dimensions, context)
+        case .lifecycleTrend(let trend):
+            table = try LifecycleTrendTable.build(trend, scope: scope, dimensions: plan.dimensions, context)
+        case .stickiness(let stickiness):
+            table = try StickinessTable.build(stickiness, scope: scope, dimensions: plan.dimensions, context)
         case .rows(let rows):
             table = try RowListing.build(rows, scope: scope, context)
         case .customerValue(let value):

@@ -4,7 +4,7 @@ import SiklusStore
 /// Builds the result of `metric …`: one row per non-empty group, label columns then one column per metric.
 enum MetricTable {
     static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?,
-                      spendScope: [SpendFilter.Step] = []) throws(Diagnostic) -> ResultTable {
+                      spendScope: [SpendFilter.Step] = [], activeRange: ActiveUsersRange? = nil) throws(Diagnostic) -> ResultTable {
         if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context, span: span) }
         if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span) }
         let dims = allDimensions(scope, dimensions)
@@ -30,8 +30,10 @@ enum MetricTable {
             ResultColumn(name: d.name, unit: .text, values: .text(rows.map { keys.labels($0)[i] }))
         }
         let cumulative = metrics.contains(.ltv) ? try ltvCustomers(dims, scope: scope, context, span: span) : nil
+        let activeUsers = try activeRange.map { range throws(Diagnostic) in try ActiveUsers.values(metrics, scope: scope, keys: keys, context, range: range) } ?? [:]
         for metric in metrics {
-            let column = values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)
+            let column = activeUsers[metric].map { values in ColumnValues.number(rows.map { values[$0] }) }
+                ?? values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)
             try checkFinite(column, metric, rows: rows, keys: keys, span: span)
             columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit, values: column))
         }
@@ -120,7 +122,7 @@ enum MetricTable {
             return number { g in cumulative.value(g, running: running, keys: keys) }
         case .medianDaysToFirstPurchase:
             return number { Statistics.median(aggregates?.daysToPurchase[$0] ?? []) }
-        case .ownTable:
+        case .ownTable, .meanActives, .dailyOverMonthlyActives:
             return .number(rows.map { _ in nil })
         }
     }

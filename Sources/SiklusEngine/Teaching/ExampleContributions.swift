@@ -24,6 +24,8 @@ struct ExampleContributions {
         case .funnel(let funnel): return self.funnel(funnel)
         case .customerValue(let value): return CustomerValueExplanation(value: value, context: context).example(customer, scope: scope)
         case .paths(let paths): return self.paths(paths)
+        case .lifecycleTrend(let trend): return lifecycleTrend(trend)
+        case .stickiness(let stickiness): return self.stickiness(stickiness)
         case .rows(let listing):
             let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
             if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
@@ -68,6 +70,7 @@ struct ExampleContributions {
             let cumulative = plan.dimensions.contains { $0.period != nil && !$0.isCustomerLevel }
             return "\(money) of revenue and 1 customer" + (cumulative ? "; their revenue adds up period by period" : "")
         case .active: return rows.isEmpty ? "no event in scope → not active" : ExampleCustomer.count(rows.count, "event") + " in scope → active"
+        case .dau, .wau, .mau, .dau_mau: return activeUsers(metric)
         case .engagement:
             let engaged = rows.filter(customer.isEngagement)
             return "\(ExampleCustomer.count(engaged.count, "engagement event")) (\(customer.list(engaged))) → adds \(engaged.count) to engagement events"
@@ -175,6 +178,8 @@ struct ExampleContributions {
         if case .metrics(let metrics, _) = plan.output, metrics.contains(where: \.hasOwnShape) { return nil }
         if case .funnel = plan.output { return nil }
         if case .paths = plan.output { return nil }
+        if case .lifecycleTrend = plan.output { return nil }   // one row per period: no single row of theirs
+        if case .stickiness = plan.output { return nil }       // they count in several rows (cumulative)
         if case .rows = plan.output { return nil }   // the result is their rows themselves, not a group's row
         if case .retention(let r) = plan.output, r.start != nil { return nil }   // one row per entry: shown per entry above
         if case .customerValue = plan.output { return nil }   // one row per customer: the example line says theirs

@@ -32,6 +32,10 @@ struct ExampleCriteria {
             return [Criterion(phrase: "has a path with a transition") { customer, rows in
                 PathAnalysis.paths(of: rows, paths, customer.context).contains { $0.count > 1 }
             }]
+        case .lifecycleTrend(let trend):
+            return TrendTrace.criteria(period: trend.trend.period, context)
+        case .stickiness(let stickiness):
+            return TrendTrace.criteria(period: stickiness.period, context)
         case .funnel(let funnel):
             return [Criterion(phrase: "went through every step") { customer, rows in
                 FunnelTrace(customer: customer, plan: funnel, rows: rows).reach.level == funnel.steps.count
@@ -42,7 +46,7 @@ struct ExampleCriteria {
     private func criterion(_ metric: Metric) -> Criterion? {
         let purchases: (ExampleCustomer, [Int]) -> Int = { customer, rows in rows.filter(customer.isOrder).count }
         switch metric {
-        case .customers, .events, .active:
+        case .customers, .events, .active, .dau, .wau, .mau, .dau_mau:
             return Criterion(phrase: "has an event in scope") { !$1.isEmpty }
         case .orders, .revenue, .avg_order, .orders_per_customer, .conversion_rate, .ltv:
             return Criterion(phrase: "bought in scope") { purchases($0, $1) >= 1 }

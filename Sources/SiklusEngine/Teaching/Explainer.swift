@@ -47,6 +47,7 @@ struct Explainer {
             case .retention: line(retentionDescription(plan))
             case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
             case .paths: line(pathsDescription(plan))
+            case .lifecycleTrend, .stickiness: for text in TrendTrace.words(plan.output) { line(text) }
             case .sort(let keys):
                 line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
                      + " (missing values last, ties keep their order)")

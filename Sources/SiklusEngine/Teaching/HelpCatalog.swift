@@ -75,6 +75,15 @@ enum HelpCatalog {
                        summary: "the most common transitions between events (step, from, to, count, customers): sessions split at "
                            + "gaps of 30 minutes, repeats collapsed, the first 5 events of each path (the last ones with `to`), top 50",
                        example: "events | paths from product_view steps 4"),
+        "lifecycle": Entry(syntax: "lifecycle [period \(choices(PeriodUnit.self))] [on purchase|any|<event>]",
+                           summary: "per period (default: set period), active customers split into new (signup period), returning (active the "
+                               + "period before) and resurrecting, customers gone dormant (negative), and pulse = (new + resurrecting) / |dormant|; "
+                               + "`by` a customer attribute splits it",
+                           example: "events | lifecycle period month"),
+        "stickiness": Entry(syntax: "stickiness [period \(choices(PeriodUnit.self))]",
+                            summary: "customers active in exactly n periods (default: days) of the time range (first event day or the "
+                                + "`where ts >=` bound to as_of or the `where ts <` bound), and in at least n (cumulative)",
+                            example: "events | where ts >= 2023-10 | stickiness period week"),
         "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
         "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),

@@ -56,7 +56,7 @@ struct WorkedExample {
                 line(number, groupLine(dimensions, customer, scope))
             case .derive(let spec):
                 line(number, deriveLine(spec, customer))
-            case .metrics, .retention, .funnel, .rows, .customerValue, .paths:
+            case .metrics, .retention, .funnel, .rows, .customerValue, .paths, .lifecycleTrend, .stickiness:
                 hasOutput = true
                 line(number, contributions.text())
             case .sort, .top, .limit, .plot, .export, .detail:

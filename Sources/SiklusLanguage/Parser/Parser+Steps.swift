@@ -35,6 +35,8 @@ extension Parser {
         case "retention": advance(); step = .retention(try parseRetentionOptions())
         case "funnel": step = .funnel(try parseFunnel())
         case "paths": step = .paths(try parsePaths())
+        case "lifecycle": advance(); step = .lifecycleTrend(try parseLifecycleTrendOptions())
+        case "stickiness": advance(); step = .stickiness(try parseStickinessOptions())
         case "sort": advance(); step = .sort(try parseSortKeys())
         case "top": advance(); step = .top(try parseCount(after: "top", maximum: StepLimits.rows, of: "rows"))
         case "limit": advance(); step = .limit(try parseCount(after: "limit", maximum: StepLimits.rows, of: "rows"))

@@ -8,7 +8,7 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv",
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "lifecycle", "stickiness", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv",
                                      "paths"]
 
     /// Options of the `rfm` and `clv` steps (`clv params` and `clv check` are kinds, not options).
@@ -20,6 +20,12 @@ public enum Keywords {
 
     /// What `retention … value` adds up.
     public static let retentionValues = RetentionValue.allCases.map(\.rawValue)
+
+    /// Options of a `lifecycle` step.
+    public static let lifecycleOptions = ["period", "on"]
+
+    /// Options of a `stickiness` step.
+    public static let stickinessOptions = ["period"]
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
     public static let funnelOptions = ["within", "ordered", "strict", "any"]

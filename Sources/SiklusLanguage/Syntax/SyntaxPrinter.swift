@@ -143,6 +143,8 @@ public enum SyntaxPrinter {
             if let order = funnel.order { text += " \(order.value.rawValue)" }
             return text
         case .paths(let spec): return ["paths", spec.optionText].filter { !$0.isEmpty }.joined(separator: " ")
+        case .lifecycleTrend(let options): return TrendStepText.lifecycle(options)
+        case .stickiness(let options): return TrendStepText.stickiness(options)
         case .sort(let keys):
             return "sort " + keys.map { key in key.column.text + (key.direction.map { " \($0.value.rawValue)" } ?? "") }
                 .joined(separator: ", ")

@@ -32,6 +32,10 @@ public enum Step: Hashable, Sendable {
     case funnel(FunnelSpec)
     /// `paths [from e] [to e] [steps N] [session 30m] [edges N]`: the most common transitions between events.
     case paths(PathsSpec)
+    /// `lifecycle [period …] [on …]`: new, returning, resurrecting and dormant customers per period.
+    case lifecycleTrend(LifecycleTrendOptions)
+    /// `stickiness [period …]`: customers by the number of periods they were active in.
+    case stickiness(StickinessOptions)
     /// `rows [N]`: list the rows in scope (events, or customers for a `cohort`/`customers` source), at most N
     /// (nil: the engine's default).
     case rows(Spanned<Int64>?)
@@ -63,6 +67,8 @@ public enum Step: Hashable, Sendable {
         case .retention: "retention"
         case .funnel: "funnel"
         case .paths: "paths"
+        case .lifecycleTrend: "lifecycle"
+        case .stickiness: "stickiness"
         case .sort: "sort"
         case .top: "top"
         case .limit: "limit"

@@ -123,6 +123,12 @@ struct PipelineBinder {
             case .paths(let spec):
                 try enterResult("metric, retention, funnel, paths or rows")
                 query.analysis = .paths(try paths(spec, span: step.span))
+            case .lifecycleTrend(let options):
+                try enterResult("metric, retention, funnel, lifecycle or stickiness")
+                query.analysis = .lifecycleTrend(try lifecycleTrend(options, scope: query.scope, span: step.span))
+            case .stickiness(let options):
+                try enterResult("metric, retention, funnel, lifecycle or stickiness")
+                query.analysis = .stickiness(stickiness(options, scope: query.scope, span: step.span))
             case .rows(let n):
                 try enterResult("metric, retention, funnel or rows")
                 let listsCustomers = if case .cohort = query.source { true } else { false }
@@ -169,6 +175,7 @@ struct PipelineBinder {
             throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,
                              hints: ["e.g. cohort by first_purchase period month | retention"])
         }
+        try checkTrendGrouping(query)
         return query
     }
 

@@ -47,6 +47,8 @@ package enum PipelineText {
             if let order = spec.order { text += " \(order.value.rawValue)" }
             return text
         case .paths(let spec): return ["paths", spec.optionText].filter { !$0.isEmpty }.joined(separator: " ")
+        case .lifecycleTrend(let options): return TrendStepText.lifecycle(options)
+        case .stickiness(let options): return TrendStepText.stickiness(options)
         case .sort(let keys):
             return "sort " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
         case .top(let n): return "top \(n.value)"

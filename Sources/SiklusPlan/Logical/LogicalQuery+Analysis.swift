@@ -45,14 +45,7 @@ extension LogicalQuery {
         }
 
         /// `purchase`, `any event` or the event's name, as explain writes it.
-        public var activityName: String {
-            switch activity {
-            case .purchase: "purchase"
-            case .anyEvent: "any event"
-            case .event(let name): name
-            case .stage(let stage): "stage " + stage.name
-            }
-        }
+        public var activityName: String { activity.name }
     }
 
     /// `funnel a -> b -> c [within …] [ordered | strict | any order]`, with defaults applied.

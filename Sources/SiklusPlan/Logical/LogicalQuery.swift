@@ -50,6 +50,10 @@ public struct LogicalQuery: Hashable, Sendable {
         case retention(Retention)
         /// `funnel a -> b …`.
         case funnel(Funnel)
+        /// `lifecycle …`.
+        case lifecycleTrend(LifecycleTrend)
+        /// `stickiness …`.
+        case stickiness(Stickiness)
         /// `rows [N]`.
         case rows(Rows)
         /// `rfm`, `clv`, `clv params`, `clv check`.

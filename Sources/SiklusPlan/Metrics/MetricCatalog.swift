@@ -5,6 +5,7 @@ public enum Metric: String, Sendable, CaseIterable {
     case customers, events, orders, revenue, returns
     case avg_order, orders_per_customer, repeat_rate, conversion_rate, time_to_purchase, ltv
     case active, engagement, churn_rate
+    case dau, wau, mau, dau_mau
     case stage_share, transitions
     case impressions, clicks, ctr, spend, cpa
 
@@ -15,6 +16,8 @@ public enum Metric: String, Sendable, CaseIterable {
         case .revenue, .avg_order, .ltv, .spend, .cpa: .money
         case .repeat_rate, .conversion_rate, .churn_rate, .ctr, .stage_share: .percent
         case .orders_per_customer, .engagement: .ratio
+        case .dau, .wau, .mau: .ratio
+        case .dau_mau: .percent
         case .time_to_purchase: .days
         case .transitions: .count
         }
@@ -43,6 +46,10 @@ public enum Metric: String, Sendable, CaseIterable {
         case .active: "customers with at least one event in scope"
         case .engagement: "engagement events per active customer"
         case .churn_rate: "share of buyers who have churned"
+        case .dau: "daily active customers, on average"
+        case .wau: "weekly active customers, on average"
+        case .mau: "monthly active customers, on average"
+        case .dau_mau: "stickiness ratio: average daily actives over the month's actives"
         case .stage_share: "where customers are now: share in each lifecycle stage"
         case .transitions: "how customers move between stages from one period to the next"
         case .impressions: "ad impressions bought"
@@ -70,6 +77,10 @@ public enum Metric: String, Sendable, CaseIterable {
         case .active: "customers with >= 1 event in scope"
         case .engagement: "engagement events (the retention stage's non-purchase events: email_open, login, app_open) in scope / active customers"
         case .churn_rate: "customers churned as of as_of / customers who purchased by as_of, as %; churned = latest activity is a churn event (cancel, unsubscribe) or no event for churn_after after purchasing"
+        case .dau: "customers with >= 1 event in scope on a day, summed over the days of the active range / the number of those days; the active range runs from a `where ts >=` bound (else the first day with an event) to as_of (or a `where ts <` bound), within the group's period under a time dimension; empty when no customer of the group is active in it"
+        case .wau: "as dau, per week (set week_start): customers with >= 1 event in scope in a week, summed over the weeks of the active range / the number of those weeks"
+        case .mau: "as dau, per month: customers with >= 1 event in scope in a month, summed over the months of the active range / the number of those months"
+        case .dau_mau: "mean over the months of the active range in which the group has active customers of (customers active on a day, summed over the days of that month in the range / those days) / customers active in that month, as %"
         case .stage_share: "customers whose current stage (as of as_of: churn, else the furthest stage reached) is each stage / customers with a stage, as %"
         case .transitions: "for each pair of consecutive periods (set period), customers in stage A at the end of p and in stage B at the end of p+1"
         case .impressions: "sum of spend.impressions in the group's period and channel"
@@ -110,6 +121,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .ltv: "cohort signup=2022-09 | by month | metric ltv"
         case .active, .engagement: "events | by month | metric active, engagement"
         case .churn_rate: "cohort by signup period quarter | metric churn_rate"
+        case .dau, .wau, .mau, .dau_mau: "events | by month | metric dau, wau, mau, dau_mau"
         case .stage_share: "cohort | metric stage_share"
         case .transitions: "cohort | metric transitions"
         case .impressions, .clicks, .ctr: "events | by channel | metric impressions, clicks, ctr"

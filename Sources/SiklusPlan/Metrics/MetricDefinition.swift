@@ -1,3 +1,5 @@
+import SiklusLanguage
+
 /// A per-group quantity the metrics are built from: what each backend counts or sums over the scope.
 public enum MetricMeasure: String, Hashable, Sendable, CaseIterable {
     /// Distinct customers in scope (for event-level groups: with an event in the group).
@@ -50,13 +52,29 @@ public enum MetricDefinition: Hashable, Sendable {
     case medianDaysToFirstPurchase
     /// A table of its own shape (`stage_share`, `transitions`).
     case ownTable
+    /// Distinct (customer, period) pairs with an event in scope inside the group's active range / the periods of
+    /// that range (`dau`, `wau`, `mau`); see `ActiveUsers`.
+    case meanActives(PeriodUnit)
+    /// The mean over the months of the range with active customers of (mean daily actives in the month / the
+    /// month's actives) × 100 (`dau_mau`).
+    case dailyOverMonthlyActives
 
     /// The measures it reads.
     public var measures: [MetricMeasure] {
         switch self {
         case .measure(let m): [m]
         case .ratio(let a, let b, _), .runningRatio(let a, let b): [a, b]
-        case .medianDaysToFirstPurchase, .ownTable: []
+        case .medianDaysToFirstPurchase, .ownTable, .meanActives, .dailyOverMonthlyActives: []
+        }
+    }
+}
+
+extension MetricDefinition {
+    /// True for the active-user metrics (`dau` … `dau_mau`), computed from active (customer, period) pairs.
+    public var readsActiveUsers: Bool {
+        switch self {
+        case .meanActives, .dailyOverMonthlyActives: true
+        default: false
         }
     }
 }
@@ -85,6 +103,10 @@ extension Metric {
         case .ltv: .runningRatio(.revenue, over: .customers)
         case .time_to_purchase: .medianDaysToFirstPurchase
         case .stage_share, .transitions: .ownTable
+        case .dau: .meanActives(.day)
+        case .wau: .meanActives(.week)
+        case .mau: .meanActives(.month)
+        case .dau_mau: .dailyOverMonthlyActives
         }
     }
 }

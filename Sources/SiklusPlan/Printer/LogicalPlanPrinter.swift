@@ -128,6 +128,10 @@ public enum LogicalPlanPrinter {
                 line(p.title)
                 line("sessions split at gaps of \(DurationText.compact(p.sessionGap)) or more; repeated events collapse; "
                      + (p.to == nil ? "the first \(p.steps) events" : "the last \(p.steps) events") + " of each path", depth: 1)
+            case .lifecycleTrend(let l):
+                line("lifecycle per \(l.period.rawValue), active on \(l.activityName)" + l.bounds.planText)
+            case .stickiness(let s):
+                line("stickiness per \(s.period.rawValue)" + s.bounds.planText)
             case .rows(let rows):
                 line("rows: the first \(rows.limit) \(rows.listsCustomers ? "customers" : "event rows")")
             case .customerValue(let value):

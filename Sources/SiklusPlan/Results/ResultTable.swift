@@ -57,6 +57,8 @@ public enum ResultShape: String, Sendable, Equatable {
     case stageShare
     /// A stage × stage matrix.
     case transitions
+    /// Columns: period, new, returning, resurrecting, dormant (negative), pulse (`lifecycle`), after any group columns.
+    case lifecycle
     /// A metric by a time dimension (day, week, month, quarter, year), optionally by a second dimension.
     case series
     /// Columns: step, from, to, count, customers (the transitions of `paths`).

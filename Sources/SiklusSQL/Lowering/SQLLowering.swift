@@ -128,6 +128,10 @@ struct SQLLoweringState {
             throw SQLNotExpressible("\(value.kind.words) (the per-customer summary is not lowered yet)")
         case .paths(let paths):
             result = self.paths(paths)
+        case .lifecycleTrend(let trend):
+            result = try lifecycleTrend(trend, dimensions: dimensions)
+        case .stickiness(let stickiness):
+            result = try self.stickiness(stickiness, dimensions: dimensions)
         }
         return try finish(result)
     }

@@ -50,6 +50,8 @@ public enum Completer {
         case .events(let extra): words = extra + source.knownValues("event")
         case .words(let fixed): words = fixed
         case .cohortFilter: words = ["did"] + vocabulary.columns
+        case .stepOption(let options): words = options
+        case .activity: words = ["purchase", "any"] + source.knownValues("event")
         case .none: words = []
         }
         let lowered = word.lowercased()
@@ -95,6 +97,7 @@ public enum Completer {
         default:
             break
         }
+        if let trend = TrendCompletion.context(statement) { return trend }
         let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
         if let retention = RetentionCompletion.context(statement: String(trimmed), previous: previous) { return retention }
         if let paths = pathsContext(statement: statement, previous: previous) { return paths }

@@ -35,6 +35,10 @@ public enum CompletionContext: Equatable, Sendable {
     case words([String])
     /// A cohort filter: a column, or `did` for a behavioural filter.
     case cohortFilter
+    /// An option of the current step (`lifecycle period ‸`): the words given.
+    case stepOption([String])
+    /// What counts as activity after `on`: `purchase`, `any` or an event name.
+    case activity
     /// Nothing sensible to offer.
     case none
 }

@@ -106,6 +106,13 @@ enum MatrixData {
         #"events | paths to "purchase" session 7d edges 15"#,
         #"cohort did "purchase" >= 2 times within 30d of signup | metric customers, revenue"#,
         #"cohort did not "purchase" within 60d | by channel | metric customers"#,
+        "events | lifecycle period week",
+        "cohort by channel | lifecycle on purchase",
+        "events | where ts >= 2023-02 and ts < 2023-05 | lifecycle period day",
+        "events | stickiness period week",
+        "cohort by channel | where ts < 2023-03 | stickiness",
+        "events | by month | metric dau, wau, mau, dau_mau",
+        "cohort by country | where ts >= 2023-02 | metric dau, dau_mau, customers",
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.

@@ -1,0 +1,37 @@
+import SiklusLanguage
+
+/// `lifecycle` and `stickiness`, checked against the catalog.
+extension PipelineBinder {
+    func lifecycleTrend(_ options: LifecycleTrendOptions, scope: [LogicalQuery.ScopeStep], span: SourceSpan) throws(Diagnostic) -> LogicalQuery.LifecycleTrend {
+        var activity = LogicalQuery.Retention.Activity.anyEvent
+        switch options.activity?.value {
+        case nil, .anyEvent?: break
+        case .purchase?: activity = .purchase
+        case .event(let name)?:
+            guard catalog.isEventName(name.text) else {
+                throw Diagnostic.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? [])
+            }
+            activity = .event(name.text)
+        }
+        return LogicalQuery.LifecycleTrend(period: options.period?.value ?? settings.period, activity: activity,
+                                           bounds: ScopeTimeBounds(scope), span: span)
+    }
+
+    func stickiness(_ options: StickinessOptions, scope: [LogicalQuery.ScopeStep], span: SourceSpan) -> LogicalQuery.Stickiness {
+        LogicalQuery.Stickiness(period: options.period?.value ?? .day, bounds: ScopeTimeBounds(scope), span: span)
+    }
+
+    /// Lifecycle and stickiness count customers once per period, so they split by customer attributes only.
+    func checkTrendGrouping(_ query: LogicalQuery) throws(Diagnostic) {
+        let keyword: String
+        switch query.analysis {
+        case .lifecycleTrend: keyword = "lifecycle"
+        case .stickiness: keyword = "stickiness"
+        default: return
+        }
+        if let dimension = query.dimensions.first(where: { !$0.isCustomerLevel }) {
+            throw Diagnostic("`\(keyword)` splits customers, and `\(dimension.name)` is about events", at: dimension.span ?? query.span,
+                             hints: ["split by a customer attribute (channel, country, signup …); `\(keyword)` makes its own periods"])
+        }
+    }
+}
