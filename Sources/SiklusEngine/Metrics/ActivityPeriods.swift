@@ -20,6 +20,7 @@ struct ActivityPeriods: @unchecked Sendable {
         case .purchase: (anyEvent, code, flags) = (false, -2, EventClasses.purchase)
         case .any: (anyEvent, code, flags) = (true, -2, 0)
         case .event(let c): (anyEvent, code, flags) = (false, c, 0)
+        case .stage: preconditionFailure("lifecycle and stickiness bind `on` to purchase, any or an event, never a stage")
         }
         classFlags = context.classes.flags
         returnRows = flags == EventClasses.purchase ? context.facts.orderFlags : []

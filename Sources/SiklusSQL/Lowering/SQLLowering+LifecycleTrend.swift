@@ -17,6 +17,7 @@ extension SQLLoweringState {
         case .purchase: conditions.append(isPurchase("e"))
         case .anyEvent: break
         case .event(let name): conditions.append(.equal(.col("e", "event"), .text(name)))
+        case .stage: throw SQLNotExpressible("lifecycle on a stage (the binder only gives events; Siklus rejects it too)")
         }
         let active = builder.add("lifecycle_active", "lifecycle: each customer's active \(unit.rawValue)s (\(plan.activityName), up to as_of), numbered from 1970, and their signup's", SQLSelect(
             distinct: true, trendGroupItems(dimensions) + [.column("customer_id", table: "e"), .named(trendPeriodNumber(unit, .col("e", "ts")), "period_no"),
