@@ -56,6 +56,17 @@ enum ColumnarCompiler {
             case .event(let name): (step.label, .event(eventCode(name, context)))
             }
         }
-        return FunnelPlan(steps: steps, window: funnel.window, order: funnel.order, span: funnel.span)
+        var plan = FunnelPlan(steps: steps, window: funnel.window, order: funnel.order, span: funnel.span)
+        plan.alternatives = funnel.steps.map { $0.alternatives.map { stepMatch($0, context) } }
+        plan.filters = funnel.steps.map { $0.filter.map { Predicate.compile($0, context) } }
+        plan.exclusions = funnel.exclusions.map { (stepMatch($0.match, context), $0.from, $0.to) }
+        return plan
+    }
+
+    private static func stepMatch(_ match: LogicalQuery.Funnel.Match, _ context: EvalContext) -> FunnelPlan.StepMatch {
+        switch match {
+        case .stage(let stage): .stage(stage)
+        case .event(let name): .event(eventCode(name, context))
+        }
     }
 }

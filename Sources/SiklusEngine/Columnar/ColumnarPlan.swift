@@ -76,6 +76,11 @@ struct FunnelPlan {
     var steps: [(name: String, match: StepMatch)]
     var window: Int64
     var order: FunnelOrder
+    /// Per step: more matches (`(home, product_view)`) and the step's `where` (nil: every row).
+    var alternatives: [[StepMatch]] = []
+    var filters: [Predicate?] = []
+    /// `exclude …`: the match and the 0-based steps it lies between.
+    var exclusions: [(match: StepMatch, from: Int, to: Int)] = []
     /// The `funnel` step, for errors raised while computing it.
     var span: SourceSpan?
 }

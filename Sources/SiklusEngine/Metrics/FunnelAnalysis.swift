@@ -40,6 +40,7 @@ enum FunnelAnalysis {
             var times: [Int64] = [], steps: [UInt32] = []
             var reach = Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = reach.times
             var sweep = OrderedSweep()
+            var excluding = plan.exclusions.isEmpty ? nil : FunnelExclusionAttempts(plan)
             for (count, i) in parts[k].enumerated() {
                 if count & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
@@ -51,8 +52,12 @@ enum FunnelAnalysis {
                     if m != 0 { times.append(ts[r]); steps.append(m) }
                 }
                 guard !times.isEmpty else { continue }
-                furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt,
-                         sweep: &sweep)
+                if excluding != nil {
+                    excluding?.furthest(times: times, steps: steps, window: plan.window, order: plan.order, best: &reach)
+                } else {
+                    furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt,
+                             sweep: &sweep)
+                }
                 guard reach.level > 0 else { continue }
                 let g = customerKeys.isEmpty ? 0 : Int(customerKeys[Int(c)])
                 for step in 0..<reach.level {
@@ -212,14 +217,21 @@ struct StepMasks: @unchecked Sendable {
     private let purchaseEventSteps: UInt32
     /// Strict funnels must see rows that match no step: they break a sequence.
     let keepsUnmatched: Bool
+    /// Steps with a `where`: the step's bit and its test, applied to rows that match the step by name.
+    private let filtered: [(bit: UInt32, predicate: Predicate)]
 
     init(_ plan: FunnelPlan, _ context: EvalContext) {
         var byCode = [UInt32](repeating: 0, count: context.store.strings.count)
         var purchaseStage: UInt32 = 0, retentionStage: UInt32 = 0, purchaseEventSteps: UInt32 = 0
         let flags = context.classes.flags
-        for (s, step) in plan.steps.enumerated() {
+        // Step s is bit s, whichever of its alternatives matches; exclusion k is bit n + k.
+        let n = plan.steps.count
+        let bits = plan.steps.indices.flatMap { s in
+            ([plan.steps[s].match] + (s < plan.alternatives.count ? plan.alternatives[s] : [])).map { (s, $0) }
+        } + plan.exclusions.enumerated().map { (n + $0.offset, $0.element.match) }
+        for (s, match) in bits {
             let bit = UInt32(1) << UInt32(s)
-            switch step.match {
+            switch match {
             case .event(let code):
                 // A name the data does not hold (-2) matches no row.
                 guard code >= 0 else { continue }
@@ -241,6 +253,7 @@ struct StepMasks: @unchecked Sendable {
         orderFlags = context.facts.orderFlags
         self.purchaseEventSteps = purchaseEventSteps
         keepsUnmatched = plan.order == .strict
+        filtered = plan.filters.enumerated().compactMap { s, filter in filter.map { (UInt32(1) << UInt32(s), $0) } }
     }
 
     /// The steps row `r` of customer `c` matches; a strict funnel gets bit 31 on every row so no row is dropped.
@@ -255,6 +268,7 @@ struct StepMasks: @unchecked Sendable {
             if o & (OrderIndex.startsOrder | OrderIndex.startsReturn) == 0 { return 0 }
             if o & OrderIndex.startsReturn != 0 {
                 m &= ~purchaseEventSteps
+                if !filtered.isEmpty, m != 0 { m = applyFilters(m, customer: c, row: r) }
                 return keepsUnmatched ? m | (1 << 31) : m
             }
         }
@@ -269,6 +283,16 @@ struct StepMasks: @unchecked Sendable {
             }
             if f & EventClasses.engagement != 0 { m |= retentionStage }
         }
+        if !filtered.isEmpty, m != 0 { m = applyFilters(m, customer: c, row: r) }
         return keepsUnmatched ? m | (1 << 31) : m
+    }
+}
+
+extension StepMasks {
+    /// `m` without the bits of filtered steps whose `where` fails on row `r`.
+    func applyFilters(_ m: UInt32, customer c: Int32, row r: Int) -> UInt32 {
+        var m = m
+        for (bit, predicate) in filtered where m & bit != 0 && !predicate.test(c, r) { m &= ~bit }
+        return m
     }
 }

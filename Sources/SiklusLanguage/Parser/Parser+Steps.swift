@@ -98,15 +98,15 @@ extension Parser {
         return Spanned(.event(event), at: event.span)
     }
 
-    /// funnel_step = "funnel" funnel_name "->" funnel_name { "->" funnel_name } { funnel_option } ;
+    /// funnel_step = "funnel" funnel_part "->" funnel_part { "->" funnel_part } { funnel_option } ;
     /// funnel_name = [ "stage" ] name ;
-    /// funnel_option = "within" duration | "ordered" | "strict" | "any" "order" ;
+    /// funnel_option = "within" duration | "ordered" | "strict" | "any" "order" | exclusion ;
     mutating func parseFunnel() throws(Diagnostic) -> FunnelSpec {
         let keyword = advance()
         var funnel = FunnelSpec(steps: [])
-        try parseFunnelName(into: &funnel, after: "`funnel`")
+        try parseFunnelStep(into: &funnel, after: "`funnel`")
         while match(.arrow) != nil {
-            try parseFunnelName(into: &funnel, after: "`->`")
+            try parseFunnelStep(into: &funnel, after: "`->`")
         }
         if funnel.steps.count < 2 {
             let hint = "join the steps with `->`: `funnel visit -> add_to_cart -> purchase`"
@@ -118,6 +118,10 @@ extension Parser {
         }
         while !atStepEnd {
             let optionToken = current
+            if matchWord("exclude") != nil {
+                funnel.exclusions.append(try parseFunnelExclusion())
+                continue
+            }
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Diagnostic("`within` is given twice", at: optionToken.span, hints: ["keep one"]) }
                 guard current.kind == .duration else {
@@ -138,8 +142,8 @@ extension Parser {
                 order = .anyOrder
             } else if current.kind == .identifier {
                 throw Diagnostic.unknown("funnel option", current.text(in: source), at: current.span,
-                                         among: ["within", "ordered", "strict", "any"],
-                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict` and `any order`")
+                                         among: Keywords.funnelOptions,
+                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict`, `any order` and `exclude <event>`")
             } else {
                 throw expected("a funnel option (`within`, `ordered`, `strict` or `any order`)")
             }
@@ -153,7 +157,7 @@ extension Parser {
 
     /// `purchase` or `stage purchase`: `stage` marks a lifecycle stage only when a name follows it, so an
     /// event called `stage` still works as a step.
-    private mutating func parseFunnelName(into funnel: inout FunnelSpec, after: String) throws(Diagnostic) {
+    mutating func parseFunnelName(into funnel: inout FunnelSpec, after: String) throws(Diagnostic) {
         if checkWord("stage"), [.identifier, .string].contains(peek().kind) {
             advance()
             funnel.stageSteps.insert(funnel.steps.count)

@@ -14,7 +14,7 @@ public enum Keywords {
     public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon"]
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
-    public static let funnelOptions = ["within", "ordered", "strict", "any"]
+    public static let funnelOptions = ["within", "ordered", "strict", "any", "exclude"]
 
     /// Options of a `load` statement after its path.
     public static let loadOptions = ["map", "delim", "format", "header", "columns", "ids", "append", "replace"]

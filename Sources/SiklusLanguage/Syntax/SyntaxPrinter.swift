@@ -136,10 +136,7 @@ public enum SyntaxPrinter {
             if let horizon = options.horizon { words.append("horizon \(horizon.value)") }
             return words.joined(separator: " ")
         case .funnel(let funnel):
-            var text = "funnel " + funnel.steps.indices.map(funnel.stepText).joined(separator: " -> ")
-            if let window = funnel.window { text += " within \(window.value)" }
-            if let order = funnel.order { text += " \(order.value.rawValue)" }
-            return text
+            return funnel.text
         case .sort(let keys):
             return "sort " + keys.map { key in key.column.text + (key.direction.map { " \($0.value.rawValue)" } ?? "") }
                 .joined(separator: ", ")

@@ -111,6 +111,12 @@ public struct FunnelSpec: Hashable, Sendable {
     public var window: Spanned<DurationLiteral>?
     /// `ordered`, `strict` or `any order`; nil when not written, which means `.ordered`.
     public var order: Spanned<FunnelOrder>?
+    /// More names step `i` may match (`(home, product_view)`), after `steps[i]`.
+    public var alternatives: [Int: [FunnelAlternative]] = [:]
+    /// `where <condition>` after step `i`: only events for which it holds fill that step.
+    public var filters: [Int: ExpressionNode] = [:]
+    /// `exclude <name> [between N and M]`, in the order written.
+    public var exclusions: [FunnelExclusion] = []
 
     /// Step `i` as written: `purchase` or `stage purchase`.
     public func stepText(_ i: Int) -> String { (stageSteps.contains(i) ? "stage " : "") + steps[i].description }

@@ -41,10 +41,7 @@ package enum PipelineText {
             if let horizon = options.horizon { parts.append("horizon \(horizon.value)") }
             return parts.joined(separator: " ")
         case .funnel(let spec):
-            var text = "funnel " + spec.steps.indices.map(spec.stepText).joined(separator: " -> ")
-            if let window = spec.window { text += " within \(window.value)" }
-            if let order = spec.order { text += " \(order.value.rawValue)" }
-            return text
+            return spec.text
         case .sort(let keys):
             return "sort " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
         case .top(let n): return "top \(n.value)"

@@ -69,6 +69,10 @@ extension LogicalQuery {
         public struct Step: Hashable, Sendable {
             public var label: String
             public var match: Match
+            /// More matches (`(home, product_view)`): a row matching any of them fills the step.
+            public var alternatives: [Match] = []
+            /// `where …` after the step: only event rows for which it holds fill it (event attributes only).
+            public var filter: RowFilter? = nil
 
             /// A step labelled `label`.
             public init(label: String, match: Match) {
@@ -81,6 +85,8 @@ extension LogicalQuery {
         /// Seconds allowed from the first step to the last.
         public var window: Int64
         public var order: FunnelOrder
+        /// `exclude <event> [between N and M]`: attempts with such an event between those steps do not count.
+        public var exclusions: [Exclusion] = []
         /// The step.
         public var span: SourceSpan?
 

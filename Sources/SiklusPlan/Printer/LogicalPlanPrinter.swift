@@ -115,11 +115,11 @@ public enum LogicalPlanPrinter {
             case .funnel(let f):
                 line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))")
                 for (i, step) in f.steps.enumerated() {
-                    let match = switch step.match {
-                    case .stage(let stage): "stage \(stage.name)"
-                    case .event(let name): "event \(Literal.string(name))"
-                    }
-                    line("\(i + 1). \(step.label): \(match)", depth: 1)
+                    line("\(i + 1). \(step.label): " + f.matches(i).map(LogicalPlanPrinter.funnelMatch).joined(separator: " or "), depth: 1)
+                    if let rowFilter = step.filter { line("only rows where", depth: 2); filter(rowFilter, depth: 3) }
+                }
+                for exclusion in f.exclusions {
+                    line("exclude \(LogicalPlanPrinter.funnelMatch(exclusion.match)) between steps \(exclusion.from + 1) and \(exclusion.to + 1)", depth: 1)
                 }
             case .rows(let rows):
                 line("rows: the first \(rows.limit) \(rows.listsCustomers ? "customers" : "event rows")")

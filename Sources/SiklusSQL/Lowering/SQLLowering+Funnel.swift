@@ -15,22 +15,17 @@ extension SQLLoweringState {
         var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
                                       .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
                                                                                         orderBy: [SQLOrderTerm(.col("e", "ts")), SQLOrderTerm(.col("e", "row_no"))])), "n")]
-        for (i, step) in plan.steps.enumerated() {
-            let match: SQLExpression
-            switch step.match {
-            case .stage(let stage): match = .coalesce(.equal(.col("e", "stage"), .text(stage.name)), .boolean(false))
-            case .event(let name): match = .coalesce(.equal(.col("e", "event"), .text(name)), .boolean(false))
-            }
-            items.append(.named(match, "step_\(i + 1)"))
-        }
+        for i in plan.steps.indices { items.append(.named(funnelStepMatch(plan, i), "step_\(i + 1)")) }
+        items += funnelExclusionItems(plan)
         let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
-                                       SQLSelect(items, from: .table(events, alias: "e"),
+                                       SQLSelect(items, from: try funnelEventSource(plan),
                                                  joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
-        let attempts = plan.order == .anyOrder
-            ? anyOrderAttempts(n: n, from: funnelEvents, window: window)
+        var attempts = plan.order == .anyOrder
+            ? anyOrderAttempts(n: n, from: funnelEvents, window: window, rows: !plan.exclusions.isEmpty)
             : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)
         let attemptColumns = ["customer_id", plan.order == .anyOrder ? "n0" : "n1"] + (1...n).map { "t\($0)" } + ["level"]
         let first = plan.order == .anyOrder ? "n0" : "n1"
+        if !plan.exclusions.isEmpty { attempts = withoutSpoiltAttempts(plan, attempts: attempts, start: first, funnelEvents: funnelEvents) }
         let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
             partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
             from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
@@ -97,14 +92,16 @@ extension SQLLoweringState {
 
     /// `starts`, `found` and `attempts` for `any order`: from each event that is some step, the first
     /// time each step occurs within the window; the attempt reaches steps 1…k when all of them occur.
-    private mutating func anyOrderAttempts(n: Int, from funnelEvents: String, window: SQLExpression) -> String {
+    /// `rows`: also `n1` … `nn`, the row of each step's first occurrence (for exclusions).
+    private mutating func anyOrderAttempts(n: Int, from funnelEvents: String, window: SQLExpression, rows: Bool) -> String {
         let starts = builder.add("starts", "   … every event that is any step starts an attempt", SQLSelect(
             [.column("customer_id"), .named(.column("n"), "n0"), .named(.column("ts"), "t0")], from: .table(funnelEvents, alias: nil),
             where: .or((1...n).map { .column("step_\($0)") })))
         let on = SQLExpression.and([.equal(.col("f", "customer_id"), .col("s", "customer_id")), .binary(.col("f", "n"), .greaterEqual, .col("s", "n0")),
                                     .binary(.col("f", "ts"), .lessEqual, .binary(.col("s", "t0"), .plus, window))])
         let found = builder.add("found", "   … the first time each step occurs within the window of the start", SQLSelect(
-            [.column("customer_id", table: "s"), .column("n0", table: "s")] + (1...n).map { .named(.aggregate(.min, .col("f", "ts"), where: .col("f", "step_\($0)")), "t\($0)") },
+            [.column("customer_id", table: "s"), .column("n0", table: "s")] + (1...n).map { .named(.aggregate(.min, .col("f", "ts"), where: .col("f", "step_\($0)")), "t\($0)") }
+                + (rows ? (1...n).map { .named(.aggregate(.min, .col("f", "n"), where: .col("f", "step_\($0)")), "n\($0)") } : []),
             from: .table(starts, alias: "s"), joins: [SQLJoin(.inner, .table(funnelEvents, alias: "f"), .on(on))],
             groupBy: [.col("s", "customer_id"), .col("s", "n0")]))
         let level = SQLExpression.caseWhen((1...n).map { SQLWhen(.isNull(.column("t\($0)"), negated: false), .integer(Int64($0 - 1))) }, else: .integer(Int64(n)))

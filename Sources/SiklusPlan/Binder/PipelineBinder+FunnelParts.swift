@@ -1,0 +1,48 @@
+import SiklusLanguage
+
+/// A funnel's alternatives, step filters and exclusions, checked against the catalog.
+extension PipelineBinder {
+    func bindFunnelParts(_ spec: FunnelSpec, into funnel: inout LogicalQuery.Funnel) throws(Diagnostic) {
+        for (i, more) in spec.alternatives.sorted(by: { $0.key < $1.key }) {
+            var labels = [funnel.steps[i].label]
+            for alternative in more {
+                let (label, match) = try funnelMatch(alternative.name, isStage: alternative.isStage)
+                labels.append(label)
+                funnel.steps[i].alternatives.append(match)
+            }
+            funnel.steps[i].label = "(" + labels.joined(separator: ", ") + ")"
+        }
+        for (i, condition) in spec.filters.sorted(by: { $0.key < $1.key }) {
+            let filter = try filters.bind(condition, preferEvents: true)
+            // A step is one event: a customer attribute would hold for every row or none, and reads as a cohort filter.
+            if let attribute = filter.attributes.first(where: \.isCustomerLevel) {
+                throw Diagnostic("a funnel step's `where` reads event columns only; \(LogicalPlanPrinter.name(attribute, catalog)) is the customer's",
+                                 at: condition.span, hints: ["filter customers before the funnel: `… | where \(SyntaxPrinter.inline(condition)) | funnel …`"])
+            }
+            funnel.steps[i].filter = filter
+            funnel.steps[i].label += " where " + SyntaxPrinter.inline(condition)
+        }
+        let n = funnel.steps.count
+        guard spec.exclusions.count <= LogicalQuery.Funnel.maxExclusions, n + spec.exclusions.count <= 31 else {
+            throw Diagnostic("a funnel takes at most \(LogicalQuery.Funnel.maxExclusions) exclusions, and 31 steps and exclusions together",
+                             at: funnel.span, hints: ["merge exclusions or drop some steps"])
+        }
+        let stepMatches = Set(funnel.steps.indices.flatMap(funnel.matches))
+        for exclusion in spec.exclusions {
+            let (label, match) = try funnelMatch(exclusion.name, isStage: exclusion.isStage)
+            if stepMatches.contains(match) {
+                throw Diagnostic("`\(label)` is a step of this funnel and cannot be excluded", at: exclusion.name.span,
+                                 hints: ["exclude an event that is no step (PostHog refuses this too)"])
+            }
+            var range = 1...n
+            if let between = exclusion.between {
+                guard between.value.upperBound <= n else {
+                    throw Diagnostic("this funnel has \(n) steps; `between \(between.value.lowerBound) and \(between.value.upperBound)` names step \(between.value.upperBound)",
+                                     at: between.span, hints: ["steps are numbered 1 to \(n)"])
+                }
+                range = between.value
+            }
+            funnel.exclusions.append(.init(match: match, label: label, from: range.lowerBound - 1, to: range.upperBound - 1))
+        }
+    }
+}

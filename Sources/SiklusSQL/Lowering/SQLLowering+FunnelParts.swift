@@ -1,0 +1,57 @@
+import SiklusLanguage
+import SiklusPlan
+
+/// A funnel's alternatives, step filters and exclusions in SQL, as `FunnelAnalysis` and
+/// `FunnelExclusionAttempts` compute them. A funnel without them lowers exactly as before.
+extension SQLLoweringState {
+    /// What `funnel_events` reads: the events CTE, or (with step filters) the events with one
+    /// `filter_<s>` flag per filtered step, so the conditions read the events' columns unqualified.
+    func funnelEventSource(_ plan: LogicalQuery.Funnel) throws(SQLNotExpressible) -> SQLTableReference {
+        let filters = plan.steps.enumerated().compactMap { i, step in step.filter.map { (i + 1, $0) } }
+        guard !filters.isEmpty else { return .table(events, alias: "e") }
+        var items: [SQLSelectItem] = [.all(table: nil)]
+        for (s, filter) in filters { items.append(.named(try condition(filter, inEvents: true), "filter_\(s)")) }
+        return .subquery(SQLQuery(SQLSelect(items, from: .table(events, alias: nil))), alias: "e")
+    }
+
+    /// Whether an event row `e` fills step `i`: any of its matches, and its filter.
+    func funnelStepMatch(_ plan: LogicalQuery.Funnel, _ i: Int) -> SQLExpression {
+        let matches = plan.matches(i).map(funnelMatch)
+        var match = SQLExpression.coalesce(matches.count == 1 ? matches[0] : .or(matches), .boolean(false))
+        if plan.steps[i].filter != nil { match = .binary(match, .and, .coalesce(.col("e", "filter_\(i + 1)"), .boolean(false))) }
+        return match
+    }
+
+    /// `excl_<k>` flags of `funnel_events`, one per exclusion.
+    func funnelExclusionItems(_ plan: LogicalQuery.Funnel) -> [SQLSelectItem] {
+        plan.exclusions.enumerated().map { k, exclusion in .named(.coalesce(funnelMatch(exclusion.match), .boolean(false)), "excl_\(k + 1)") }
+    }
+
+    private func funnelMatch(_ match: LogicalQuery.Funnel.Match) -> SQLExpression {
+        switch match {
+        case .stage(let stage): .equal(.col("e", "stage"), .text(stage.name))
+        case .event(let name): .equal(.col("e", "event"), .text(name))
+        }
+    }
+
+    /// `spoilt` and `clean_attempts`: the attempts with an exclusion's event strictly between the rows of
+    /// its two steps (both reached) are dropped; returns the CTE of the others. `start` names the
+    /// attempt's start row (`n1`, or `n0` for any order).
+    mutating func withoutSpoiltAttempts(_ plan: LogicalQuery.Funnel, attempts: String, start: String, funnelEvents: String) -> String {
+        let spoils = plan.exclusions.enumerated().map { k, exclusion -> SQLExpression in
+            let a = SQLExpression.col("a", "n\(exclusion.from + 1)"), b = SQLExpression.col("a", "n\(exclusion.to + 1)")
+            let (low, high) = plan.order == .anyOrder ? (SQLExpression.call("least", [a, b]), SQLExpression.call("greatest", [a, b])) : (a, b)
+            return .and([.col("x", "excl_\(k + 1)"), .binary(.col("a", "level"), .greaterEqual, .integer(Int64(exclusion.to + 1))),
+                         .binary(.col("x", "n"), .greater, low), .binary(.col("x", "n"), .less, high)])
+        }
+        let spoilt = builder.add("spoilt", "   … attempts with an excluded event between the rows of its two steps", SQLSelect(
+            [.column("customer_id", table: "a"), .column(start, table: "a")], from: .table(attempts, alias: "a"),
+            joins: [SQLJoin(.inner, .table(funnelEvents, alias: "x"), .on(.and([.equal(.col("x", "customer_id"), .col("a", "customer_id")), .or(spoils)])))],
+            groupBy: [.col("a", "customer_id"), .col("a", start)]))
+        return builder.add("clean_attempts", "   … the attempts that count: those with no excluded event", SQLSelect(
+            [.all(table: "a")], from: .table(attempts, alias: "a"),
+            joins: [SQLJoin(.left, .table(spoilt, alias: "s"), .on(.and([.equal(.col("s", "customer_id"), .col("a", "customer_id")),
+                                                                        .equal(.col("s", start), .col("a", start))])))],
+            where: .isNull(.col("s", "customer_id"), negated: false)))
+    }
+}
