@@ -80,7 +80,7 @@ struct FunnelPlan {
     var alternatives: [[StepMatch]] = []
     var filters: [Predicate?] = []
     /// `exclude …`: the match and the 0-based steps it lies between.
-    var exclusions: [(match: StepMatch, from: Int, to: Int)] = []
+    var exclusions: [(match: StepMatch, label: String, from: Int, to: Int)] = []
     /// The `funnel` step, for errors raised while computing it.
     var span: SourceSpan?
 }

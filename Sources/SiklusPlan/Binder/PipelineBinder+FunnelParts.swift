@@ -23,7 +23,7 @@ extension PipelineBinder {
             funnel.steps[i].label += " where " + SyntaxPrinter.inline(condition)
         }
         let n = funnel.steps.count
-        guard spec.exclusions.count <= LogicalQuery.Funnel.maxExclusions, n + spec.exclusions.count <= 31 else {
+        guard spec.exclusions.isEmpty || (spec.exclusions.count <= LogicalQuery.Funnel.maxExclusions && n + spec.exclusions.count <= 31) else {
             throw Diagnostic("a funnel takes at most \(LogicalQuery.Funnel.maxExclusions) exclusions, and 31 steps and exclusions together",
                              at: funnel.span, hints: ["merge exclusions or drop some steps"])
         }
