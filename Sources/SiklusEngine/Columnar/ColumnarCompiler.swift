@@ -20,6 +20,7 @@ enum ColumnarCompiler {
             switch step {
             case .stage(let stage, _): .stage(stage)
             case .filter(let filter, _): .filter(Predicate.compile(filter, context))
+            case .funnelDropOff(let funnel, let n, _): .funnelDropOff(self.funnel(funnel, context), step: n)
             }
         }
         if let grouping = query.grouping { plan.grouping = try Dimension.of(grouping.dimension, context) }

@@ -15,6 +15,8 @@ struct ColumnarPlan: @unchecked Sendable {
     enum ScopeStep {
         case stage(Stage)
         case filter(Predicate)
+        /// `funnel … | dropped N`.
+        case funnelDropOff(FunnelPlan, step: Int)
     }
 
     enum Output {

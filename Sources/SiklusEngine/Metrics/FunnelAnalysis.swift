@@ -24,9 +24,6 @@ enum FunnelAnalysis {
         }
         let n = plan.steps.count
         guard n <= FunnelPlan.maxSteps else { throw Diagnostic("a funnel has at most \(FunnelPlan.maxSteps) steps; this one has \(n)", at: plan.span) }
-        let masks = StepMasks(plan, context)
-        let offsets = context.store.events.offsets, ts = context.store.events.ts
-        let rowMask = scope.rowMask
         var timer = PhaseTimer()
         let materialized = keys.materialize(scope, context)
         timer.mark("funnel: keys")
@@ -37,28 +34,12 @@ enum FunnelAnalysis {
         let cancelled = context.isCancelled
         let partials: [Partial] = Parallel.map(parts.count) { k in
             var p = Partial(reached: Array(repeating: 0, count: keys.count * n), days: Array(repeating: [], count: keys.count * n))
-            var times: [Int64] = [], steps: [UInt32] = []
-            var reach = Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = reach.times
-            var sweep = OrderedSweep()
-            var excluding = plan.exclusions.isEmpty ? nil : FunnelExclusionAttempts(plan)
+            var scanner = FunnelReachScanner(plan, scope: scope, context)
             for (count, i) in parts[k].enumerated() {
                 if count & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
-                times.removeAll(keepingCapacity: true)
-                steps.removeAll(keepingCapacity: true)
-                for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
-                    if let rowMask, !rowMask[r] { continue }
-                    let m = masks.mask(customer: c, row: r)
-                    if m != 0 { times.append(ts[r]); steps.append(m) }
-                }
-                guard !times.isEmpty else { continue }
-                if excluding != nil {
-                    excluding?.furthest(times: times, steps: steps, window: plan.window, order: plan.order, best: &reach)
-                } else {
-                    furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt,
-                             sweep: &sweep)
-                }
-                guard reach.level > 0 else { continue }
+                guard scanner.scan(c) > 0 else { continue }
+                let reach = scanner.reach
                 let g = customerKeys.isEmpty ? 0 : Int(customerKeys[Int(c)])
                 for step in 0..<reach.level {
                     p.reached[g * n + step] += 1

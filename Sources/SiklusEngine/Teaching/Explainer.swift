@@ -46,6 +46,8 @@ struct Explainer {
             case .metrics(let names): line("compute " + names.map(\.text).joined(separator: ", ") + " per group")
             case .retention: line(retentionDescription(plan))
             case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
+            case .dropped(let n):
+                line("keep the customers whose furthest step of that funnel is step \(n.value): they reached it and not step \(n.value + 1)")
             case .sort(let keys):
                 line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
                      + " (missing values last, ties keep their order)")

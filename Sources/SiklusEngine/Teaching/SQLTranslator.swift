@@ -40,6 +40,8 @@ struct SQLTranslator {
                 break
             case .derive:
                 break   // translated before the source (`derives`)
+            case .dropped:
+                throw NoSQLEquivalent("dropped (the SQL compiler's query shows it)")
             case .rows:
                 throw NoSQLEquivalent("rows (Siklus lists customers in the order they first appear in the data, which SQL does not keep)")
             case .metrics:

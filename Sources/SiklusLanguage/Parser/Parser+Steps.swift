@@ -34,6 +34,7 @@ extension Parser {
         case "metric", "metrics": advance(); step = .metrics(try parseIdentifierList("a metric name after `\(start.text(in: source))`"))
         case "retention": advance(); step = .retention(try parseRetentionOptions())
         case "funnel": step = .funnel(try parseFunnel())
+        case "dropped": advance(); step = .dropped(try parseCount(after: "dropped", maximum: 64, of: "steps"))
         case "sort": advance(); step = .sort(try parseSortKeys())
         case "top": advance(); step = .top(try parseCount(after: "top", maximum: StepLimits.rows, of: "rows"))
         case "limit": advance(); step = .limit(try parseCount(after: "limit", maximum: StepLimits.rows, of: "rows"))

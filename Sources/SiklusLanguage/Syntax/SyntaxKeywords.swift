@@ -8,7 +8,7 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "rows", "sort", "top", "limit", "plot", "export"]
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "dropped", "rows", "sort", "top", "limit", "plot", "export"]
 
     /// Options of a `retention` step.
     public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon"]

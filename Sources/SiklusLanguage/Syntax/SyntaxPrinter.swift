@@ -137,6 +137,7 @@ public enum SyntaxPrinter {
             return words.joined(separator: " ")
         case .funnel(let funnel):
             return funnel.text
+        case .dropped(let n): return "dropped \(n.value)"
         case .sort(let keys):
             return "sort " + keys.map { key in key.column.text + (key.direction.map { " \($0.value.rawValue)" } ?? "") }
                 .joined(separator: ", ")

@@ -39,6 +39,9 @@ public enum Step: Hashable, Sendable {
     case top(Spanned<Int64>)
     /// `limit N`: the first N rows as they are.
     case limit(Spanned<Int64>)
+    /// `dropped N` after a funnel: the customers who reached step N and not step N + 1, as the scope of
+    /// what follows (a customer list when nothing does).
+    case dropped(Spanned<Int64>)
     /// `plot`: draw the result as a chart chosen from its shape.
     case plot
     /// `export "file.html"`: write the result to a file; the extension chooses the format.
@@ -56,6 +59,7 @@ public enum Step: Hashable, Sendable {
         case .metrics: "metric"
         case .retention: "retention"
         case .funnel: "funnel"
+        case .dropped: "dropped"
         case .sort: "sort"
         case .top: "top"
         case .limit: "limit"

@@ -114,6 +114,10 @@ struct PipelineBinder {
                 let listsCustomers = if case .cohort = query.source { true } else { false }
                 query.analysis = .rows(LogicalQuery.Rows(limit: try n.map(count) ?? LogicalQuery.Rows.defaultLimit, listsCustomers: listsCustomers,
                                                          span: step.span))
+            case .dropped(let n):
+                // The funnel becomes a scope step; what follows (a metric, another funnel…) sees its drop-offs.
+                try bindDropOff(n, into: &query, span: step.span)
+                (phase, phaseStep, result) = (.scope, nil, nil)
             case .sort(let keys):
                 try enter(.post)
                 query.post.append(.sort(keys.map { LogicalQuery.SortKey(column: $0.column.text, descending: $0.direction?.value == .descending, span: $0.span) }))

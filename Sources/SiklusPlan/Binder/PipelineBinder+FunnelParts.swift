@@ -46,3 +46,21 @@ extension PipelineBinder {
         }
     }
 }
+
+extension PipelineBinder {
+    /// `funnel … | dropped N`: the funnel (the pipeline's result so far) turns into a scope step keeping the
+    /// customers who reached step N and not N + 1; until another result step comes, the pipeline lists them.
+    func bindDropOff(_ n: Spanned<Int64>, into query: inout LogicalQuery, span: SourceSpan) throws(Diagnostic) {
+        guard case .funnel(let funnel) = query.analysis, query.post.isEmpty, query.presentation == .table else {
+            throw Diagnostic("`dropped` follows a funnel step", at: span,
+                             hints: ["for example `cohort | funnel visit -> add_to_cart -> purchase | dropped 2`"])
+        }
+        guard n.value < funnel.steps.count else {
+            throw Diagnostic("`dropped \(n.value)` needs a step after step \(n.value); this funnel has \(funnel.steps.count) steps",
+                             at: n.span, hints: ["customers who dropped off after step N reached N but not N + 1: N is 1 to \(funnel.steps.count - 1)"])
+        }
+        query.scope.append(.funnelDropOff(funnel, step: Int(n.value), span: span))
+        query.spendScope.append(.other("funnel … | dropped \(n.value)"))
+        query.analysis = .rows(LogicalQuery.Rows(limit: LogicalQuery.Rows.defaultLimit, listsCustomers: true, span: span))
+    }
+}

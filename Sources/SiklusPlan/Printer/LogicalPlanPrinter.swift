@@ -19,6 +19,9 @@ public enum LogicalPlanPrinter {
             case .filter(let filter, _):
                 printer.line("where (\(filter.isCustomerLevel ? "per customer" : "per event row"))")
                 printer.filter(filter, depth: 1)
+            case .funnelDropOff(let funnel, let n, _):
+                printer.line("customers who reached step \(n) and not step \(n + 1) of")
+                printer.funnel(funnel, depth: 1)
             }
         }
         if let grouping = query.grouping {
@@ -92,6 +95,17 @@ public enum LogicalPlanPrinter {
             }
         }
 
+        mutating func funnel(_ f: LogicalQuery.Funnel, depth: Int) {
+            line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))", depth: depth)
+            for (i, step) in f.steps.enumerated() {
+                line("\(i + 1). \(step.label): " + f.matches(i).map(LogicalPlanPrinter.funnelMatch).joined(separator: " or "), depth: depth + 1)
+                if let rowFilter = step.filter { line("only rows where", depth: depth + 2); filter(rowFilter, depth: depth + 3) }
+            }
+            for exclusion in f.exclusions {
+                line("exclude \(LogicalPlanPrinter.funnelMatch(exclusion.match)) between steps \(exclusion.from + 1) and \(exclusion.to + 1)", depth: depth + 1)
+            }
+        }
+
         func name(_ attribute: Attribute) -> String { LogicalPlanPrinter.name(attribute, catalog) }
 
         func dimension(_ spec: DimensionSpec) -> String {
@@ -113,14 +127,7 @@ public enum LogicalPlanPrinter {
                      + (r.unbounded ? " or later" : "") + ", horizon \(r.horizon.map(String.init) ?? "all")"
                      + ", period 0 at \(r.anchorsOnFirstPurchase ? "first purchase" : "signup")")
             case .funnel(let f):
-                line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))")
-                for (i, step) in f.steps.enumerated() {
-                    line("\(i + 1). \(step.label): " + f.matches(i).map(LogicalPlanPrinter.funnelMatch).joined(separator: " or "), depth: 1)
-                    if let rowFilter = step.filter { line("only rows where", depth: 2); filter(rowFilter, depth: 3) }
-                }
-                for exclusion in f.exclusions {
-                    line("exclude \(LogicalPlanPrinter.funnelMatch(exclusion.match)) between steps \(exclusion.from + 1) and \(exclusion.to + 1)", depth: 1)
-                }
+                funnel(f, depth: 0)
             case .rows(let rows):
                 line("rows: the first \(rows.limit) \(rows.listsCustomers ? "customers" : "event rows")")
             }

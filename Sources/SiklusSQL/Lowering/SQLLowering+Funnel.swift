@@ -11,26 +11,7 @@ extension SQLLoweringState {
             throw SQLNotExpressible("a funnel split by an event dimension (Siklus rejects it too)")
         }
         let n = plan.steps.count
-        let window = SQLExpression.library(.interval(seconds: plan.window), [])
-        var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
-                                      .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
-                                                                                        orderBy: [SQLOrderTerm(.col("e", "ts")), SQLOrderTerm(.col("e", "row_no"))])), "n")]
-        for i in plan.steps.indices { items.append(.named(funnelStepMatch(plan, i), "step_\(i + 1)")) }
-        items += funnelExclusionItems(plan)
-        let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
-                                       SQLSelect(items, from: try funnelEventSource(plan),
-                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
-        var attempts = plan.order == .anyOrder
-            ? anyOrderAttempts(n: n, from: funnelEvents, window: window, rows: !plan.exclusions.isEmpty)
-            : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)
-        let attemptColumns = ["customer_id", plan.order == .anyOrder ? "n0" : "n1"] + (1...n).map { "t\($0)" } + ["level"]
-        let first = plan.order == .anyOrder ? "n0" : "n1"
-        if !plan.exclusions.isEmpty { attempts = withoutSpoiltAttempts(plan, attempts: attempts, start: first, funnelEvents: funnelEvents) }
-        let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
-            partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
-            from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
-        let best = builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
-            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
+        let best = try funnelBest(plan)
 
         // Days between steps: from the previous step, or (any order) from the earliest step of the attempt.
         let start = SQLExpression.call("least", (1...n).map { $0 == 1 ? .col("b", "t1") : .caseWhen([SQLWhen(.binary(.col("b", "level"), .greaterEqual, .integer(Int64($0))), .col("b", "t\($0)"))], else: nil) })
@@ -65,6 +46,32 @@ extension SQLLoweringState {
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("step_no"))], hidden: ["step_no"], measure: "median_days",
                               textColumns: Set(dims + ["step"]),
                               reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent, .percent, .days], shape: .funnel, title: title))
+    }
+
+    /// `funnel_events` … `best`: each customer's best attempt (`customer_id`, its start, `t1`…`tn`, `level`);
+    /// returns the name of `best`.
+    mutating func funnelBest(_ plan: LogicalQuery.Funnel) throws(SQLNotExpressible) -> String {
+        let n = plan.steps.count
+        let window = SQLExpression.library(.interval(seconds: plan.window), [])
+        var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
+                                      .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
+                                                                                        orderBy: [SQLOrderTerm(.col("e", "ts")), SQLOrderTerm(.col("e", "row_no"))])), "n")]
+        for i in plan.steps.indices { items.append(.named(funnelStepMatch(plan, i), "step_\(i + 1)")) }
+        items += funnelExclusionItems(plan)
+        let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
+                                       SQLSelect(items, from: try funnelEventSource(plan),
+                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
+        var attempts = plan.order == .anyOrder
+            ? anyOrderAttempts(n: n, from: funnelEvents, window: window, rows: !plan.exclusions.isEmpty)
+            : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)
+        let attemptColumns = ["customer_id", plan.order == .anyOrder ? "n0" : "n1"] + (1...n).map { "t\($0)" } + ["level"]
+        let first = plan.order == .anyOrder ? "n0" : "n1"
+        if !plan.exclusions.isEmpty { attempts = withoutSpoiltAttempts(plan, attempts: attempts, start: first, funnelEvents: funnelEvents) }
+        let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
+            partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
+            from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
+        return builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
+            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
     }
 
     /// `step_1` … `step_n` and `attempts` for ordered and strict funnels; returns the name of `attempts`.

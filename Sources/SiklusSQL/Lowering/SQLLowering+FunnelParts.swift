@@ -55,3 +55,13 @@ extension SQLLoweringState {
             where: .isNull(.col("s", "customer_id"), negated: false)))
     }
 }
+
+extension SQLLoweringState {
+    /// `funnel … | dropped N`: the customers whose best attempt reaches exactly step N.
+    mutating func scopeFunnelDropOff(_ plan: LogicalQuery.Funnel, step n: Int) throws(SQLNotExpressible) {
+        let best = try funnelBest(plan)
+        let dropped = SQLQuery(SQLSelect([.column("customer_id")], from: .table(best, alias: nil), where: .equal(.column("level"), .integer(Int64(n)))))
+        customers = builder.add("customers_dropped", "dropped \(n): the customers whose furthest step is \(n)", SQLSelect(
+            [.all(table: nil)], from: .table(customers, alias: nil), where: .inQuery(.column("customer_id"), dropped, negated: false)))
+    }
+}

@@ -1,0 +1,73 @@
+import SiklusLanguage
+import SiklusStore
+
+/// One customer at a time, the best attempt of a funnel over the customer's rows in scope: the rows'
+/// step masks, then `FunnelAnalysis.furthest` (or `FunnelExclusionAttempts` with exclusions). Scratch
+/// arrays are reused across customers, so a scan allocates nothing per customer.
+struct FunnelReachScanner {
+    let plan: FunnelPlan
+    private let masks: StepMasks
+    private let offsets: [Int]
+    private let ts: [Int64]
+    private let rowMask: [Bool]?
+    private var times: [Int64] = [], steps: [UInt32] = []
+    private var attempt: [Int64]
+    private var sweep = OrderedSweep()
+    private var excluding: FunnelExclusionAttempts?
+    /// The last scanned customer's best attempt.
+    private(set) var reach: FunnelAnalysis.Reach
+
+    init(_ plan: FunnelPlan, scope: Scope, _ context: EvalContext) {
+        self.plan = plan
+        masks = StepMasks(plan, context)
+        offsets = context.store.events.offsets
+        ts = context.store.events.ts
+        rowMask = scope.rowMask
+        reach = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: plan.steps.count))
+        attempt = reach.times
+        excluding = plan.exclusions.isEmpty ? nil : FunnelExclusionAttempts(plan)
+    }
+
+    /// Scans customer `c`; `reach` then holds their best attempt. Returns its level (0: never entered).
+    /// - Complexity: O(r) for the customer's r rows, plus the attempts' cost (`FunnelAnalysis.furthest`).
+    mutating func scan(_ c: Int32) -> Int {
+        times.removeAll(keepingCapacity: true)
+        steps.removeAll(keepingCapacity: true)
+        reach.level = 0
+        for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
+            if let rowMask, !rowMask[r] { continue }
+            let m = masks.mask(customer: c, row: r)
+            if m != 0 { times.append(ts[r]); steps.append(m) }
+        }
+        guard !times.isEmpty else { return 0 }
+        if excluding != nil {
+            excluding?.furthest(times: times, steps: steps, window: plan.window, order: plan.order, best: &reach)
+        } else {
+            FunnelAnalysis.furthest(times: times, steps: steps, stepCount: plan.steps.count, window: plan.window, order: plan.order,
+                                    best: &reach, attempt: &attempt, sweep: &sweep)
+        }
+        return reach.level
+    }
+}
+
+/// `funnel … | dropped N`: the customers in scope whose best attempt reaches step N and not N + 1.
+enum FunnelDropOff {
+    /// The kept customers' codes, in scope order.
+    /// - Complexity: one funnel scan of the scope (as `FunnelAnalysis.build`), split across cores.
+    static func customers(_ plan: FunnelPlan, step n: Int, scope: Scope, _ context: EvalContext) throws(Diagnostic) -> Set<Int32> {
+        let list = scope.customers
+        let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+        let cancelled = context.isCancelled
+        let kept: [[Int32]] = Parallel.map(parts.count) { k in
+            var scanner = FunnelReachScanner(plan, scope: scope, context)
+            var out: [Int32] = []
+            for (count, i) in parts[k].enumerated() {
+                if count & 0xFFF == 0 && cancelled() { break }
+                if scanner.scan(list[i]) == n { out.append(list[i]) }
+            }
+            return out
+        }
+        try context.checkCancelled()
+        return Set(kept.joined())
+    }
+}
