@@ -52,6 +52,12 @@ final class FunnelOptionsDifferentialTests: XCTestCase {
                 XCTAssertEqual(customers.compactMap { $0 }, counts, "data set \(index): `\(spec.text)`")
                 compared += 1
                 if counts.last ?? 0 > 0, !spec.exclusions.isEmpty { nonTrivial += 1 }
+                // `dropped k`: exactly the customers whose level is k.
+                let k = local.int(1...(spec.steps.count - 1))
+                let listed = try session.query(spec.text + " | dropped \(k) | rows 1000000")
+                guard case .text(let ids)? = listed.columns.first?.values else { return XCTFail("no customer column for `dropped`") }
+                let expectedIDs = Set(facts.ids.indices.filter { expected[$0] == k }.map { facts.ids[$0] })
+                XCTAssertEqual(Set(ids.compactMap { $0 }), expectedIDs, "data set \(index): `\(spec.text) | dropped \(k)`")
             }
         }
         XCTAssertEqual(compared, 360)
