@@ -45,11 +45,21 @@ final class FunnelOptionsDifferentialTests: XCTestCase {
                 let spec = Self.randomSpec(&local, present: present)
                 let expected = facts.ids.map { Self.level(facts.events($0), spec) }
                 let counts = spec.steps.indices.map { s in Int64(expected.filter { $0 > s }.count) }
-                let table = try session.query(spec.text)
+                let table = try session.query(spec.text + " quantiles")
                 guard case .integer(let customers)? = table.columns.first(where: { $0.name == "customers" })?.values else {
                     return XCTFail("no customers column for `\(spec.text)`")
                 }
                 XCTAssertEqual(customers.compactMap { $0 }, counts, "data set \(index): `\(spec.text)`")
+                for (column, expectedValues) in Self.timeColumns(facts.ids.map { id in Self.best(facts.events(id), spec).map { facts.events(id)[$0].ts } }, spec) {
+                    guard case .number(let actual)? = table.columns.first(where: { $0.name == column })?.values else {
+                        return XCTFail("no \(column) for `\(spec.text) quantiles`")
+                    }
+                    XCTAssertEqual(actual.count, expectedValues.count)
+                    for (a, e) in zip(actual, expectedValues) where !Self.close(a, e) {
+                        XCTFail("data set \(index): `\(spec.text) quantiles` \(column): \(actual) != \(expectedValues)")
+                        break
+                    }
+                }
                 compared += 1
                 if counts.last ?? 0 > 0, !spec.exclusions.isEmpty { nonTrivial += 1 }
                 // `dropped k`: exactly the customers whose level is k.
@@ -92,7 +102,10 @@ final class FunnelOptionsDifferentialTests: XCTestCase {
     }
 
     /// The furthest step (count) of the customer's best unspoilt attempt.
-    static func level(_ rows: [RefEvent], _ spec: Spec) -> Int {
+    static func level(_ rows: [RefEvent], _ spec: Spec) -> Int { best(rows, spec).count }
+
+    /// The rows of the customer's best unspoilt attempt (the first attempt reaching the most steps).
+    static func best(_ rows: [RefEvent], _ spec: Spec) -> [Int] {
         let n = spec.steps.count
         func matches(_ s: Int, _ i: Int) -> Bool {
             guard let name = rows[i].name, spec.steps[s].contains(name) else { return false }
@@ -106,7 +119,7 @@ final class FunnelOptionsDifferentialTests: XCTestCase {
                 return (low + 1..<max(low + 1, high)).contains { rows[$0].name == e.name }
             }
         }
-        var best = 0
+        var best: [Int] = []
         for start in rows.indices {
             var positions: [Int] = []
             if spec.order == "any order" {
@@ -125,9 +138,36 @@ final class FunnelOptionsDifferentialTests: XCTestCase {
                     positions.append(j)
                 }
             }
-            if positions.count > best, !spoilt(positions) { best = positions.count }
+            if positions.count > best.count, !spoilt(positions) { best = positions }
         }
         return best
+    }
+
+    /// Per step (step 1: nil), the days from the previous step (any order: from the attempt's earliest step)
+    /// of the customers reaching it: quantiles interpolated between order statistics, and the mean.
+    static func timeColumns(_ attempts: [[Int64]], _ spec: Spec) -> [(String, [Double?])] {
+        let quantiles: [(String, Double)] = [("p25_days", 0.25), ("p75_days", 0.75), ("p90_days", 0.9)]
+        var columns = quantiles.map { ($0.0, [Double?]()) } + [("mean_days", [Double?]())]
+        for s in spec.steps.indices {
+            var days: [Double] = []
+            for times in attempts where times.count > s && s > 0 {
+                let from = spec.order == "any order" ? times.min()! : times[s - 1]
+                days.append(Double(times[s] - from) / 86_400)
+            }
+            days.sort()
+            for (i, q) in quantiles.enumerated() {
+                guard s > 0, !days.isEmpty else { columns[i].1.append(nil); continue }
+                let h = Double(days.count - 1) * q.1, lo = Int(h.rounded(.down)), hi = Int(h.rounded(.up))
+                columns[i].1.append(days[lo] + (days[hi] - days[lo]) * (h - Double(lo)))
+            }
+            columns[quantiles.count].1.append(s > 0 && !days.isEmpty ? days.reduce(0, +) / Double(days.count) : nil)
+        }
+        return columns
+    }
+
+    static func close(_ a: Double?, _ b: Double?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return abs(a - b) <= 1e-9 * max(1, abs(b))
     }
 
     private func load(_ data: RandomDataset, into dir: URL) throws -> Session {

@@ -83,6 +83,10 @@ struct FunnelPlan {
     var filters: [Predicate?] = []
     /// `exclude …`: the match and the 0-based steps it lies between.
     var exclusions: [(match: StepMatch, label: String, from: Int, to: Int)] = []
+    /// `quantiles`: the time columns after `median_days`.
+    var quantiles = false
+    /// `| histogram`: conversion times binned (`FunnelHistogramTable`), the title already made.
+    var histogramTitle: String?
     /// The `funnel` step, for errors raised while computing it.
     var span: SourceSpan?
 }

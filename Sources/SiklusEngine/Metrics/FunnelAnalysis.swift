@@ -13,6 +13,7 @@ enum FunnelAnalysis {
     struct Reach { var level = 0; var times: [Int64] = [] }
 
     static func build(_ plan: FunnelPlan, scope: Scope, dimensions: [Dimension], _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+        if let title = plan.histogramTitle { return try FunnelConversionTimes.histogram(plan, scope: scope, context, title: title) }
         let groups = MetricTable.allDimensions(scope, dimensions)
         guard groups.allSatisfy(\.isCustomerLevel) else {
             throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: plan.span,
@@ -61,6 +62,7 @@ enum FunnelAnalysis {
         let activeGroups = (0..<keys.count).filter { g in groups.isEmpty || reached[g * n] > 0 }
         var labelColumns = groups.indices.map { d in (groups[d].name, [String]()) }
         var step: [String] = [], customers: [Int64] = [], fromPrevious: [Double?] = [], fromFirst: [Double?] = [], median: [Double?] = []
+        var cells: [Int?] = []
         for g in activeGroups {
             let labels = keys.labels(g)
             for s in 0..<n {
@@ -71,6 +73,7 @@ enum FunnelAnalysis {
                 fromPrevious.append(previous > 0 ? Double(count) / Double(previous) * 100 : nil)
                 fromFirst.append(first > 0 ? Double(count) / Double(first) * 100 : nil)
                 median.append(s == 0 ? nil : Statistics.median(days[g * n + s]))
+                cells.append(s == 0 ? nil : g * n + s)
             }
         }
         let columns = labelColumns.map { ResultColumn(name: $0.0, unit: .text, values: .text($0.1)) } + [
@@ -79,7 +82,7 @@ enum FunnelAnalysis {
             ResultColumn(name: "from_previous", unit: .percent, values: .number(fromPrevious)),
             ResultColumn(name: "from_first", unit: .percent, values: .number(fromFirst)),
             ResultColumn(name: "median_days", unit: .days, values: .number(median)),
-        ]
+        ] + (plan.quantiles ? FunnelTimeQuantiles.columns(days, cells: cells) : [])
         return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)")
     }
 

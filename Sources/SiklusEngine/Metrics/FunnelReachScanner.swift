@@ -71,3 +71,32 @@ enum FunnelDropOff {
         return Set(kept.joined())
     }
 }
+
+/// `funnel … | histogram`: the converting customers' times from the first step to the last.
+enum FunnelConversionTimes {
+    /// Each conversion time in seconds with its number of customers, binned by `FunnelHistogramTable`.
+    /// - Complexity: one funnel scan of the scope, then O(c log c) for c converters.
+    static func histogram(_ plan: FunnelPlan, scope: Scope, _ context: EvalContext, title: String) throws(Diagnostic) -> ResultTable {
+        let n = plan.steps.count
+        let list = scope.customers
+        let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+        let cancelled = context.isCancelled
+        let times: [[Int64]] = Parallel.map(parts.count) { k in
+            var scanner = FunnelReachScanner(plan, scope: scope, context)
+            var out: [Int64] = []
+            for (count, i) in parts[k].enumerated() {
+                if count & 0xFFF == 0 && cancelled() { break }
+                guard scanner.scan(list[i]) == n else { continue }
+                // Any order: from the attempt's earliest step to its latest.
+                let reached = scanner.reach.times[0..<n]
+                out.append(plan.order == .anyOrder ? (reached.max() ?? 0) - (reached.min() ?? 0) : reached[n - 1] - reached[0])
+            }
+            return out
+        }
+        try context.checkCancelled()
+        var counts: [Int64: Int64] = [:]
+        for t in times.joined() { counts[t, default: 0] += 1 }
+        let distribution = counts.sorted { $0.key < $1.key }.map { (seconds: $0.key, customers: $0.value) }
+        return FunnelHistogramTable.table(distribution, title: title)
+    }
+}

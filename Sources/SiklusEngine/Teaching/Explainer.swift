@@ -46,6 +46,9 @@ struct Explainer {
             case .metrics(let names): line("compute " + names.map(\.text).joined(separator: ", ") + " per group")
             case .retention: line(retentionDescription(plan))
             case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
+            case .histogram:
+                line("take the converting customers' time from the first step to the last (in their counted attempt) and count them "
+                     + "in PostHog's automatic bins: clamp(ceil(cbrt(n)), 1, 60) bins of ceil(range / bins) seconds over [min, max]")
             case .dropped(let n):
                 line("keep the customers whose furthest step of that funnel is step \(n.value): they reached it and not step \(n.value + 1)")
             case .sort(let keys):

@@ -40,6 +40,8 @@ struct SQLTranslator {
                 break
             case .derive:
                 break   // translated before the source (`derives`)
+            case .histogram:
+                throw NoSQLEquivalent("histogram (the SQL compiler's query shows it)")
             case .dropped:
                 throw NoSQLEquivalent("dropped (the SQL compiler's query shows it)")
             case .rows:

@@ -68,7 +68,7 @@ struct WorkedExample {
             case .metrics, .retention, .funnel, .rows:
                 hasOutput = true
                 line(number, contributions.text())
-            case .sort, .top, .limit, .plot, .export:
+            case .sort, .top, .limit, .plot, .export, .histogram:
                 continue
             }
         }

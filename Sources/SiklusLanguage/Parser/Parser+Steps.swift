@@ -34,6 +34,7 @@ extension Parser {
         case "metric", "metrics": advance(); step = .metrics(try parseIdentifierList("a metric name after `\(start.text(in: source))`"))
         case "retention": advance(); step = .retention(try parseRetentionOptions())
         case "funnel": step = .funnel(try parseFunnel())
+        case "histogram": advance(); step = .histogram
         case "dropped": advance(); step = .dropped(try parseCount(after: "dropped", maximum: 64, of: "steps"))
         case "sort": advance(); step = .sort(try parseSortKeys())
         case "top": advance(); step = .top(try parseCount(after: "top", maximum: StepLimits.rows, of: "rows"))
@@ -123,6 +124,11 @@ extension Parser {
                 funnel.exclusions.append(try parseFunnelExclusion())
                 continue
             }
+            if matchWord("quantiles") != nil {
+                if funnel.quantiles != nil { throw Diagnostic("`quantiles` is given twice", at: optionToken.span, hints: ["keep one"]) }
+                funnel.quantiles = optionToken.span
+                continue
+            }
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Diagnostic("`within` is given twice", at: optionToken.span, hints: ["keep one"]) }
                 guard current.kind == .duration else {
@@ -144,7 +150,7 @@ extension Parser {
             } else if current.kind == .identifier {
                 throw Diagnostic.unknown("funnel option", current.text(in: source), at: current.span,
                                          among: Keywords.funnelOptions,
-                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict`, `any order` and `exclude <event>`")
+                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict`, `any order`, `exclude <event>` and `quantiles`")
             } else {
                 throw expected("a funnel option (`within`, `ordered`, `strict` or `any order`)")
             }

@@ -53,6 +53,7 @@ extension FunnelSpec {
         if let window { text += " within \(window.value)" }
         if let order { text += " \(order.value.rawValue)" }
         for exclusion in exclusions { text += " " + exclusion.text }
+        if quantiles != nil { text += " quantiles" }
         return text
     }
 }

@@ -8,13 +8,13 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "dropped", "rows", "sort", "top", "limit", "plot", "export"]
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "dropped", "histogram", "rows", "sort", "top", "limit", "plot", "export"]
 
     /// Options of a `retention` step.
     public static let retentionOptions = ["period", "percent", "on", "unbounded", "horizon"]
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
-    public static let funnelOptions = ["within", "ordered", "strict", "any", "exclude"]
+    public static let funnelOptions = ["within", "ordered", "strict", "any", "exclude", "quantiles"]
 
     /// Options of a `load` statement after its path.
     public static let loadOptions = ["map", "delim", "format", "header", "columns", "ids", "append", "replace"]

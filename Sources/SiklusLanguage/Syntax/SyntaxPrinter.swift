@@ -138,6 +138,7 @@ public enum SyntaxPrinter {
         case .funnel(let funnel):
             return funnel.text
         case .dropped(let n): return "dropped \(n.value)"
+        case .histogram: return "histogram"
         case .sort(let keys):
             return "sort " + keys.map { key in key.column.text + (key.direction.map { " \($0.value.rawValue)" } ?? "") }
                 .joined(separator: ", ")

@@ -114,6 +114,8 @@ struct PipelineBinder {
                 let listsCustomers = if case .cohort = query.source { true } else { false }
                 query.analysis = .rows(LogicalQuery.Rows(limit: try n.map(count) ?? LogicalQuery.Rows.defaultLimit, listsCustomers: listsCustomers,
                                                          span: step.span))
+            case .histogram:
+                try bindHistogram(into: &query, span: step.span)
             case .dropped(let n):
                 // The funnel becomes a scope step; what follows (a metric, another funnel…) sees its drop-offs.
                 try bindDropOff(n, into: &query, span: step.span)

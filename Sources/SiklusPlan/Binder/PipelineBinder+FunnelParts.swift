@@ -3,6 +3,7 @@ import SiklusLanguage
 /// A funnel's alternatives, step filters and exclusions, checked against the catalog.
 extension PipelineBinder {
     func bindFunnelParts(_ spec: FunnelSpec, into funnel: inout LogicalQuery.Funnel) throws(Diagnostic) {
+        funnel.quantiles = spec.quantiles != nil
         for (i, more) in spec.alternatives.sorted(by: { $0.key < $1.key }) {
             var labels = [funnel.steps[i].label]
             for alternative in more {
@@ -62,5 +63,21 @@ extension PipelineBinder {
         query.scope.append(.funnelDropOff(funnel, step: Int(n.value), span: span))
         query.spendScope.append(.other("funnel … | dropped \(n.value)"))
         query.analysis = .rows(LogicalQuery.Rows(limit: LogicalQuery.Rows.defaultLimit, listsCustomers: true, span: span))
+    }
+}
+
+extension PipelineBinder {
+    /// `funnel … | histogram`: one distribution over the scope, so no groups.
+    func bindHistogram(into query: inout LogicalQuery, span: SourceSpan) throws(Diagnostic) {
+        guard case .funnel(var funnel) = query.analysis, query.post.isEmpty, !funnel.histogram else {
+            throw Diagnostic("`histogram` follows a funnel step", at: span,
+                             hints: ["for example `cohort | funnel visit -> purchase within 7d | histogram`"])
+        }
+        guard query.grouping == nil, query.dimensions.isEmpty else {
+            throw Diagnostic("a funnel's histogram is one distribution and cannot be grouped", at: span,
+                             hints: ["drop the `by …` (or `cohort by …`), or narrow the customers with `where`"])
+        }
+        funnel.histogram = true
+        query.analysis = .funnel(funnel)
     }
 }

@@ -43,6 +43,7 @@ package enum PipelineText {
         case .funnel(let spec):
             return spec.text
         case .dropped(let n): return "dropped \(n.value)"
+        case .histogram: return "histogram"
         case .sort(let keys):
             return "sort " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
         case .top(let n): return "top \(n.value)"

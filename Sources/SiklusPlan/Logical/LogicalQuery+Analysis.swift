@@ -87,6 +87,10 @@ extension LogicalQuery {
         public var order: FunnelOrder
         /// `exclude <event> [between N and M]`: attempts with such an event between those steps do not count.
         public var exclusions: [Exclusion] = []
+        /// `quantiles`: `p25_days`, `p75_days`, `p90_days` and `mean_days` after `median_days`.
+        public var quantiles = false
+        /// `| histogram`: the distribution of conversion times (`FunnelHistogramTable`) instead of the steps.
+        public var histogram = false
         /// The step.
         public var span: SourceSpan?
 

@@ -96,7 +96,8 @@ public enum LogicalPlanPrinter {
         }
 
         mutating func funnel(_ f: LogicalQuery.Funnel, depth: Int) {
-            line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))", depth: depth)
+            line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))" + (f.quantiles ? ", with time quantiles" : "")
+                 + (f.histogram ? ", as a histogram of the time from the first step to the last" : ""), depth: depth)
             for (i, step) in f.steps.enumerated() {
                 line("\(i + 1). \(step.label): " + f.matches(i).map(LogicalPlanPrinter.funnelMatch).joined(separator: " or "), depth: depth + 1)
                 if let rowFilter = step.filter { line("only rows where", depth: depth + 2); filter(rowFilter, depth: depth + 3) }

@@ -12,6 +12,7 @@ extension SQLLoweringState {
         }
         let n = plan.steps.count
         let best = try funnelBest(plan)
+        if plan.histogram { return try funnelConversionTimes(plan, best: best) }
 
         // Days between steps: from the previous step, or (any order) from the earliest step of the attempt.
         let start = SQLExpression.call("least", (1...n).map { $0 == 1 ? .col("b", "t1") : .caseWhen([SQLWhen(.binary(.col("b", "level"), .greaterEqual, .integer(Int64($0))), .col("b", "t\($0)"))], else: nil) })
@@ -24,6 +25,7 @@ extension SQLLoweringState {
                 let from = plan.order == .anyOrder ? start : .col("b", "t\(s - 1)")
                 let days = SQLExpression.binary(.binary(.library(.epochSeconds, [.col("b", "t\(s)")]), .minus, .library(.epochSeconds, [from])), .divide, .number(86_400))
                 columns.append(.named(.aggregate(.median, days, where: reachedStep), "days_\(s)"))
+                if plan.quantiles { columns += funnelTimeQuantiles(days, where: reachedStep, step: s) }
             }
         }
         let reached = builder.add("reached", "   … counted per group: customers reaching at least each step, and the median days to it", SQLSelect(
@@ -39,13 +41,15 @@ extension SQLLoweringState {
                 .named(.binary(.safeDivide(count, .column("reached_\(max(1, s - 1))")), .times, .integer(100)), "from_previous"),
                 .named(.binary(.safeDivide(count, .column("reached_1")), .times, .integer(100)), "from_first"),
                 .named(s == 1 ? .cast(.null, .double) : .column("days_\(s)"), "median_days"),
-            ], from: .table(reached, alias: nil))
+            ] + (plan.quantiles ? funnelTimeQuantileItems(step: s) : []), from: .table(reached, alias: nil))
         }
         let title = "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)"
-        return SQLResultShape(select: SQLQuery(.unionAll(rows)), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"],
+        return SQLResultShape(select: SQLQuery(.unionAll(rows)), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"]
+                                + (plan.quantiles ? Self.funnelTimeQuantileNames : []),
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("step_no"))], hidden: ["step_no"], measure: "median_days",
                               textColumns: Set(dims + ["step"]),
-                              reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent, .percent, .days], shape: .funnel, title: title))
+                              reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent, .percent, .days]
+                                                 + (plan.quantiles ? Self.funnelTimeQuantileNames.map { _ in .days } : []), shape: .funnel, title: title))
     }
 
     /// `funnel_events` … `best`: each customer's best attempt (`customer_id`, its start, `t1`…`tn`, `level`);

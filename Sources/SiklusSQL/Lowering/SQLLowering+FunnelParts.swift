@@ -65,3 +65,59 @@ extension SQLLoweringState {
             [.all(table: nil)], from: .table(customers, alias: nil), where: .inQuery(.column("customer_id"), dropped, negated: false)))
     }
 }
+
+/// `funnel … quantiles`: `p25_days`, `p75_days`, `p90_days` (continuous quantiles, as
+/// `Statistics.quantile`) and `mean_days` beside the median.
+extension SQLLoweringState {
+    static let funnelTimeQuantileNames = ["p25_days", "p75_days", "p90_days", "mean_days"]
+    private static let funnelQuantiles: [Double] = [0.25, 0.75, 0.9]
+
+    /// The aggregates of step `s` in the `reached` CTE: `p25_<s>`, `p75_<s>`, `p90_<s>`, `mean_<s>`.
+    func funnelTimeQuantiles(_ days: SQLExpression, where reached: SQLExpression, step s: Int) -> [SQLSelectItem] {
+        Self.funnelQuantiles.map { p in .named(.aggregate(.quantile(p), days, where: reached), "p\(Int((p * 100).rounded()))_\(s)") }
+            + [.named(.aggregate(.avg, days, where: reached), "mean_\(s)")]
+    }
+
+    /// The result columns of step `s` (NULL for step 1, as `median_days`).
+    func funnelTimeQuantileItems(step s: Int) -> [SQLSelectItem] {
+        let sources = Self.funnelQuantiles.map { "p\(Int(($0 * 100).rounded()))_\(s)" } + ["mean_\(s)"]
+        return zip(sources, Self.funnelTimeQuantileNames).map { source, name in
+            .named(s == 1 ? .cast(.null, .double) : .column(source), name)
+        }
+    }
+}
+
+/// `funnel … | histogram`: the engine counts customers per conversion time (seconds from the first step
+/// to the last of the counted attempt; any order: from the earliest step to the latest); Swift bins them
+/// as in memory (`FunnelHistogramTable`).
+extension SQLLoweringState {
+    mutating func funnelConversionTimes(_ plan: LogicalQuery.Funnel, best: String) throws(SQLNotExpressible) -> SQLResultShape {
+        guard query.post.isEmpty else { throw SQLNotExpressible("sort, top or limit after a funnel histogram") }
+        let n = plan.steps.count
+        let times = (1...n).map { SQLExpression.library(.epochSeconds, [.column("t\($0)")]) }
+        let seconds: SQLExpression = plan.order == .anyOrder
+            ? .binary(.call("greatest", times), .minus, .call("least", times))
+            : .binary(times[n - 1], .minus, times[0])
+        let converted = builder.add("conversion_times", "   … the converting customers' seconds from the first step to the last", SQLSelect(
+            [.named(.cast(seconds, .bigint), "seconds")], from: .table(best, alias: nil), where: .equal(.column("level"), .integer(Int64(n)))))
+        let select = SQLSelect([.column("seconds"), .named(.countAll(), "customers")], from: .table(converted, alias: nil), groupBy: [.column("seconds")])
+        return SQLResultShape(select: SQLQuery(select), columns: ["seconds", "customers"], order: [SQLOrderTerm(.column("seconds"))],
+                              reading: .funnelHistogram(title: FunnelHistogramTable.title(plan)))
+    }
+}
+
+extension SQLLoweredQuery {
+    /// The histogram of (seconds, customers) rows.
+    static func funnelHistogram(_ rows: SQLRows, title: String) throws(SQLResultError) -> ResultTable {
+        guard rows.columns.count == 2 else { throw SQLResultError("the engine returned \(rows.columns.count) columns, expected 2") }
+        func integers(_ values: SQLColumnValues) throws(SQLResultError) -> [Int64] {
+            switch values {
+            case .integer(let v): return v.map { $0 ?? 0 }
+            case .number(let v): return v.map { Int64(($0 ?? 0).rounded()) }
+            default: throw SQLResultError("a \(values.type.rawValue) column where conversion seconds were expected")
+            }
+        }
+        let seconds = try integers(rows.columns[0].values), customers = try integers(rows.columns[1].values)
+        return FunnelHistogramTable.table(zip(seconds, customers).map { (seconds: $0, customers: $1) }, title: title)
+    }
+}

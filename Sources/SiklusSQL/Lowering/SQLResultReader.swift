@@ -8,6 +8,8 @@ public enum SQLResultReading: Sendable, Equatable {
     case table(units: [ValueUnit], shape: ResultShape, title: String? = nil)
     /// Long-form retention cells pivoted in Swift (`SQLRetentionPivot`).
     case retention(SQLRetentionPivot)
+    /// `funnel … | histogram`: (seconds, customers) rows binned in Swift (`FunnelHistogramTable`).
+    case funnelHistogram(title: String)
 }
 
 /// The engine's rows do not have the shape the lowering asked for (an engine or connection bug), or a
@@ -24,6 +26,8 @@ extension SQLLoweredQuery {
         switch reading {
         case .retention(let pivot):
             return try pivot.table(rows)
+        case .funnelHistogram(let title):
+            return try Self.funnelHistogram(rows, title: title)
         case .table(let units, let shape, let title):
             guard rows.columns.count == units.count else {
                 throw SQLResultError("the engine returned \(rows.columns.count) columns, expected \(units.count)")
