@@ -15,6 +15,8 @@ public enum Keywords {
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
     public static let funnelOptions = ["within", "ordered", "strict", "any", "exclude", "quantiles"]
+    /// Other words inside a funnel step, for completion: a step's filter, `any order`, `exclude … between N and M`.
+    public static let funnelStepWords = ["where", "order", "between"]
 
     /// Options of a `load` statement after its path.
     public static let loadOptions = ["map", "delim", "format", "header", "columns", "ids", "append", "replace"]

@@ -28,6 +28,8 @@ public enum CompletionContext: Equatable, Sendable {
     case path(quoted: Bool)
     /// A known value of `column` after `column=`.
     case value(column: String)
+    /// After a funnel step's name: the funnel's options (`within`, `exclude`, `quantiles`, …).
+    case funnelOption
     /// Nothing sensible to offer.
     case none
 }
