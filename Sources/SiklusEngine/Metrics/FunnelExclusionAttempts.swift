@@ -19,6 +19,8 @@ struct FunnelExclusionAttempts {
     private var positions: [Int] = []
     /// Rows before i that match exclusion k, at `k * (m + 1) + i`.
     private var prefix: [Int32] = []
+    /// Rows the last ordered or strict `furthest` passed while advancing attempts, for tests of its cost.
+    private(set) var rowsExamined = 0
 
     init(_ plan: FunnelPlan) {
         stepCount = plan.steps.count
@@ -48,6 +50,7 @@ struct FunnelExclusionAttempts {
         guard !starts.isEmpty else { return }
         levels.removeAll(keepingCapacity: true)
         levels.append(contentsOf: repeatElement(1, count: starts.count))
+        rowsExamined = 0
         positions.removeAll(keepingCapacity: true)
         positions.append(contentsOf: repeatElement(-1, count: starts.count * n))
         for a in starts.indices { positions[a * n] = starts[a] }
@@ -63,7 +66,7 @@ struct FunnelExclusionAttempts {
                 } else {
                     // Attempts' rows never cross, so one pointer passes each row once per step.
                     j = max(j, previous + 1)
-                    while j < m, steps[j] & bit == 0 { j += 1 }
+                    while j < m, steps[j] & bit == 0 { j += 1; rowsExamined += 1 }
                 }
                 if j < m, times[j] <= times[starts[a]] + window {
                     positions[a * n + step] = j

@@ -55,20 +55,29 @@ enum FunnelDropOff {
     /// The kept customers' codes, in scope order.
     /// - Complexity: one funnel scan of the scope (as `FunnelAnalysis.build`), split across cores.
     static func customers(_ plan: FunnelPlan, step n: Int, scope: Scope, _ context: EvalContext) throws(Diagnostic) -> Set<Int32> {
+        Set(try FunnelReachScanner.collect(plan, scope: scope, context) { scanner, c in scanner.scan(c) == n ? c : nil })
+    }
+}
+
+extension FunnelReachScanner {
+    /// Scans every customer in scope, split across cores, keeping what `visit` returns after each scan.
+    /// - Complexity: one funnel scan of the scope.
+    static func collect<T>(_ plan: FunnelPlan, scope: Scope, _ context: EvalContext,
+                           _ visit: (inout FunnelReachScanner, Int32) -> T?) throws(Diagnostic) -> [T] {
         let list = scope.customers
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
         let cancelled = context.isCancelled
-        let kept: [[Int32]] = Parallel.map(parts.count) { k in
+        let kept: [[T]] = Parallel.map(parts.count) { k in
             var scanner = FunnelReachScanner(plan, scope: scope, context)
-            var out: [Int32] = []
+            var out: [T] = []
             for (count, i) in parts[k].enumerated() {
                 if count & 0xFFF == 0 && cancelled() { break }
-                if scanner.scan(list[i]) == n { out.append(list[i]) }
+                if let value = visit(&scanner, list[i]) { out.append(value) }
             }
             return out
         }
         try context.checkCancelled()
-        return Set(kept.joined())
+        return Array(kept.joined())
     }
 }
 
@@ -78,24 +87,14 @@ enum FunnelConversionTimes {
     /// - Complexity: one funnel scan of the scope, then O(c log c) for c converters.
     static func histogram(_ plan: FunnelPlan, scope: Scope, _ context: EvalContext, title: String) throws(Diagnostic) -> ResultTable {
         let n = plan.steps.count
-        let list = scope.customers
-        let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
-        let cancelled = context.isCancelled
-        let times: [[Int64]] = Parallel.map(parts.count) { k in
-            var scanner = FunnelReachScanner(plan, scope: scope, context)
-            var out: [Int64] = []
-            for (count, i) in parts[k].enumerated() {
-                if count & 0xFFF == 0 && cancelled() { break }
-                guard scanner.scan(list[i]) == n else { continue }
-                // Any order: from the attempt's earliest step to its latest.
-                let reached = scanner.reach.times[0..<n]
-                out.append(plan.order == .anyOrder ? (reached.max() ?? 0) - (reached.min() ?? 0) : reached[n - 1] - reached[0])
-            }
-            return out
+        let times = try FunnelReachScanner.collect(plan, scope: scope, context) { scanner, c -> Int64? in
+            guard scanner.scan(c) == n else { return nil }
+            // Any order: from the attempt's earliest step to its latest.
+            let reached = scanner.reach.times[0..<n]
+            return plan.order == .anyOrder ? (reached.max() ?? 0) - (reached.min() ?? 0) : reached[n - 1] - reached[0]
         }
-        try context.checkCancelled()
         var counts: [Int64: Int64] = [:]
-        for t in times.joined() { counts[t, default: 0] += 1 }
+        for t in times { counts[t, default: 0] += 1 }
         let distribution = counts.sorted { $0.key < $1.key }.map { (seconds: $0.key, customers: $0.value) }
         return FunnelHistogramTable.table(distribution, title: title)
     }
