@@ -139,10 +139,10 @@ final class RemoteRunPostgresTests: PostgresTestCase {
     func testRefusedConstructIsALocatedErrorNamingIt() throws {
         let remote = try connectedSession(demoLoads())
         defer { remote.disconnect() }
-        let source = "events | where amount > 100 | rows"
+        let source = "events | where amount > 100 | by month | funnel visit -> purchase"
         XCTAssertThrowsError(try text(source, in: remote)) { error in
             let diagnostic = error as? Diagnostic
-            XCTAssertEqual(diagnostic?.message.hasPrefix("cannot run on PostgreSQL: the SQL compiler cannot express rows"), true, "\(error)")
+            XCTAssertEqual(diagnostic?.message.hasPrefix("cannot run on PostgreSQL: the SQL compiler cannot express a funnel split by an event dimension"), true, "\(error)")
             XCTAssertEqual(diagnostic?.span, SourceSpan(start: 0, end: source.utf8.count))
         }
     }

@@ -57,13 +57,16 @@ final class SpendScopeTests: XCTestCase {
         XCTAssertTrue(table.notes.first?.contains("no customer is in scope") ?? false, "\(table.notes)")
     }
 
-    func testExplainShowsNoSQLForSpendNarrowedByWhere() throws {
+    func testExplainShowsTheSQLOfSpendNarrowedByWhere() throws {
         let s = try session()
         var text = ""
         s.run(SourceFile(name: "<test>", text: "explain events | where ts >= 2023-02 | metric spend")) { outcome in
             if case .output(.text(let t), _) = outcome { text = t }
             return true
         }
-        XCTAssertTrue(text.contains("no SQL equivalent shown for spend narrowed by `where`"), text)
+        // The compiler narrows spend rows by the condition's parts on ts and the event channel.
+        XCTAssertTrue(text.contains("-- the query (the SQL compiler's"), text)
+        XCTAssertTrue(text.contains("spend_groups AS"), text)
+        XCTAssertFalse(text.contains("no SQL equivalent"), text)
     }
 }

@@ -67,12 +67,55 @@ final class LoweringEngineTests: XCTestCase {
         "events | derive d = amount / (amount - amount) | derive y = -(amount - 10) * 2 / 4 | where y < -50 | by month | metric events",
         "events | derive half = amount / 2 | stage purchase | by half | metric orders | sort half desc | limit 5",
         "events | derive amount = amount * 2 + 1 | by channel | metric revenue, avg_order, ltv",
+        // derive over a customers column: the row's customer's value (NULL without a customers row).
+        "events | derive per_age = amount / age | where per_age > 1 | by channel | metric orders, revenue",
+        "events | derive amount = amount * age / 10 | by month | metric revenue, avg_order",
+        "events | derive a2 = age * 2 - amount | where customer = \"c011\" or customer = \"z999\" | rows",
         // Spend: rows by date and channel, new paying customers for cpa.
         "events | by channel | metric impressions, clicks, ctr",
         "events | by month, channel | metric spend, cpa",
         "events | metric spend, impressions, clicks, ctr, cpa",
         "cohort by channel | metric cpa, spend, customers",
         "events | by week, events.channel | metric orders, spend",
+        // Spend under `where`: conditions on ts and the event channel narrow spend rows, as `SpendFilter`.
+        "events | where ts >= 2023-02 | metric spend, impressions, clicks",
+        "events | where ts >= 2023-02 and channel in (social, email) | by channel | metric spend, ctr",
+        "events | where not (channel = social) or ts < 2023-03 | by channel | metric spend",
+        "events | where channel not in (search) and amount > 20 | by month | metric spend, cpa",
+        "cohort | where country = ID | metric spend, cpa",
+        // An empty scope whose `where` could not narrow spend shows none.
+        "events | where amount > 1000000 | metric spend",
+        // Retention's sort/top/limit, applied to the pivoted table.
+        "cohort by first_purchase period month | retention | sort cohort desc | limit 2",
+        "cohort by signup | retention percent horizon 3 | top 2",
+        "cohort by channel | retention on any | sort customers desc, cohort",
+        // rows: store order (customers as they first appear in the loaded data, then time, file order).
+        "events | rows 30",
+        "events | where channel = social | stage retention | rows",
+        "events | derive half = amount / 2 | where customer = \"z998\" | rows",
+        "cohort country = US | rows 7",
+        "customers | rows 100",
+        "events | where ts < 2023-02 | rows 12 | sort amount desc | limit 4",
+        "cohort | where event = purchase | rows 15 | top 3",
+    ]
+
+    /// Line items (UCI Online Retail shape): orders, returns, stages, funnels and retention by order.
+    static let lineItemPipelines = [
+        "events | metric customers, events, orders, returns, revenue, avg_order",
+        "events | by month | metric orders, returns, revenue, avg_order",
+        "events | by country | metric orders, returns, orders_per_customer | sort orders desc, country",
+        "cohort | metric customers, conversion_rate, repeat_rate, ltv, time_to_purchase, churn_rate",
+        "cohort by first_purchase period month | metric customers, orders, returns",
+        "events | by stage | metric events, customers, orders",
+        "events | where Quantity < 0 | metric events, orders, returns, revenue",
+        "events | stage retention | by month | metric orders, revenue",
+        "cohort by first_purchase period month | retention",
+        "cohort | funnel purchase -> purchase within 30d",
+        "cohort | funnel stage purchase -> stage retention within 60d strict",
+        "cohort | metric stage_share",
+        "cohort | metric transitions",
+        "events | rows 40",
+        "customers | rows 10",
     ]
 
     /// Settings the SQL must follow: run on the same data with these set.
@@ -108,20 +151,35 @@ final class LoweringEngineTests: XCTestCase {
         let applied = configured.session.context().settings
         XCTAssertEqual([applied.weekStart, Int(applied.churnAfter / 86_400)], [3, 30], "the settings were not applied")
         XCTAssertEqual(applied.period, .week)
+        let lineItems = try LineItemFixture(seed: 12)
+        XCTAssertEqual(lineItems.engineCatalog.catalog.orderColumn, "InvoiceNo", "the line items were not read as orders")
+        let totals = try lineItems.session.query("events | metric events, orders, returns")
+        XCTAssertEqual(totals.columns.map(\.values), [.integer([Int64(lineItems.lines.count)]), .integer([59]), .integer([14])], "the line items' orders and returns")
         var expected: [ResultTable] = [], queries: [String] = [], lowered: [SQLLoweredQuery] = []
-        let cases = Self.pipelines.map { (fixture, $0) } + Self.settingsPipelines.map { (configured, $0) }
-        for (source, pipeline) in cases {
-            let (table, query) = try source.expectation(pipeline)
+        let cases: [(label: String, expectation: () throws -> (ResultTable, SQLLoweredQuery))] =
+            Self.pipelines.map { p in (p, { try fixture.expectation(p) }) }
+            + Self.settingsPipelines.map { p in (p + " (with settings)", { try configured.expectation(p) }) }
+            + Self.lineItemPipelines.map { p in (p + " (line items)", { try lineItems.expectation(p) }) }
+        for c in cases {
+            let (table, query) = try c.expectation()
             expected.append(table)
             lowered.append(query)
             queries.append(try query.sql(dialect))
         }
-        let results = try engine(queries, try fixture.createStatements(dialect))
-        for (i, pipeline) in cases.map({ $0.1 + ($0.0 === configured ? " (with settings)" : "") }).enumerated() {
+        let results = try engine(queries, try fixture.createStatements(dialect) + lineItems.createStatements(dialect))
+        for (i, pipeline) in cases.map(\.label).enumerated() {
             switch results[i] {
             case .failure(let error): XCTFail("\(dialect.displayName) rejected \(pipeline): \(error)\n\(queries[i])")
             case .success(let rows):
-                let table = expected[i].shape == .retention ? try lowered[i].resultTable(Self.sqlRows(rows)) : nil
+                var table: ResultTable?
+                switch lowered[i].reading {
+                case .retention: table = try lowered[i].resultTable(Self.sqlRows(rows))
+                case .rows(let listing):
+                    table = try lowered[i].resultTable(Self.sqlRows(rows, listing, like: expected[i]))
+                    XCTAssertEqual(table?.notes, expected[i].notes, "the note of \(pipeline) on \(dialect.displayName)")
+                case .table, .funnelHistogram: break   // no histogram among these pipelines
+                }
+                for step in lowered[i].postAfterPivot { table = try table.map { try ResultOperations.apply(step, to: $0) } }
                 compare(expected[i], table.map(Self.engineRows) ?? rows, "\(dialect.displayName): \(pipeline)")
             }
         }
@@ -132,6 +190,25 @@ final class LoweringEngineTests: XCTestCase {
         func integers(_ c: Int) -> SQLColumnValues { .integer(rows.rows.map { $0[c].flatMap { Int64($0) } }) }
         return SQLRows(columns: [SQLColumn(name: "kind", values: integers(0)), SQLColumn(name: "cohort", values: .text(rows.rows.map { $0[1] })),
                                  SQLColumn(name: "period", values: integers(2)), SQLColumn(name: "value", values: integers(3))])
+    }
+
+    /// Text cells typed as a `rows` listing reads them: times and the trailing total and flags as whole
+    /// numbers, loaded numbers as Siklus typed them (the text of an engine's double may look whole).
+    static func sqlRows(_ rows: EngineRows, _ listing: SQLRowListing, like expected: ResultTable) -> SQLRows {
+        SQLRows(columns: rows.columns.enumerated().map { c, name in
+            let cells = rows.rows.map { $0[c] }
+            let kind = c < listing.kinds.count ? listing.kinds[c] : .count
+            let isInteger: Bool
+            switch kind {
+            case .text: return SQLColumn(name: name, values: .text(cells))
+            case .time, .count: isInteger = true
+            case .money: isInteger = false
+            case .asLoaded:
+                if case .integer? = expected.column(name)?.values { isInteger = true } else { isInteger = false }
+            }
+            return SQLColumn(name: name, values: isInteger ? .integer(cells.map { $0.flatMap { Int64($0) ?? Double($0).map { Int64($0) } } })
+                                                           : .number(cells.map { $0.flatMap(Double.init) }))
+        })
     }
 
     /// A result table as text cells, to compare like an engine's rows.

@@ -13,7 +13,7 @@ import SiklusTime
 /// some customers no events and some event customers no customers row.
 final class LoweringFixture {
     struct Event { var customer: String; var ts: Int64; var event: String; var amount: Double?; var channel: String?; var device: String? }
-    struct Customer { var id: String; var signup: Int64?; var channel: String?; var country: String? }
+    struct Customer { var id: String; var signup: Int64?; var channel: String?; var country: String?; var age: Int64? }
     struct Spend { var date: Int64; var channel: String; var spend: Double; var impressions: Int64?; var clicks: Int64? }
 
     let files = TestFiles()
@@ -33,7 +33,9 @@ final class LoweringFixture {
             if c % 9 != 4 {
                 let signup = random.chance(0.9) ? start + Int64(random.int(0..<120)) * 86_400 : nil
                 customers.append(Customer(id: id, signup: signup, channel: random.chance(0.8) ? random.pick(channels) : nil,
-                                          country: random.chance(0.9) ? random.pick(["ID", "US", "DE"]) : nil))
+                                          country: random.chance(0.9) ? random.pick(["ID", "US", "DE"]) : nil,
+                                          // Not drawn from `random`, so the other columns stay as they were.
+                                          age: c % 11 == 5 ? nil : Int64(18 + c * 7 % 50)))
             }
             guard c % 7 != 3 else { continue }
             var t = start + Int64(random.int(0..<100)) * 86_400
@@ -76,9 +78,9 @@ final class LoweringFixture {
         func time(_ s: Int64?) -> String { s.map { CivilTime.formatTimestamp($0) } ?? "" }
         func number(_ v: Double?) -> String { v.map { "\($0)" } ?? "" }
         let eventLines = events.map { "\($0.customer),\(time($0.ts)),\($0.event),\(number($0.amount)),\($0.channel ?? ""),\($0.device ?? "")" }
-        let customerLines = customers.map { "\($0.id),\($0.signup.map { String(CivilTime.formatTimestamp($0).prefix(10)) } ?? ""),\($0.channel ?? ""),\($0.country ?? "")" }
+        let customerLines = customers.map { "\($0.id),\($0.signup.map { String(CivilTime.formatTimestamp($0).prefix(10)) } ?? ""),\($0.channel ?? ""),\($0.country ?? ""),\($0.age.map(String.init) ?? "")" }
         let eventsPath = files.write("events.csv", (["customer_id,ts,event,amount,channel,device"] + eventLines).joined(separator: "\n") + "\n")
-        let customersPath = files.write("customers.csv", (["customer_id,signup,channel,country"] + customerLines).joined(separator: "\n") + "\n")
+        let customersPath = files.write("customers.csv", (["customer_id,signup,channel,country,age"] + customerLines).joined(separator: "\n") + "\n")
         _ = try session.load(.events, path: eventsPath)
         _ = try session.load(.customers, path: customersPath)
         let spendLines = spend.map { "\(CivilTime.formatTimestamp($0.date).prefix(10)),\($0.channel),\($0.spend),\($0.impressions.map(String.init) ?? ""),\($0.clicks.map(String.init) ?? "")" }
@@ -100,14 +102,16 @@ final class LoweringFixture {
         let eventRows: [[SQLExpression]] = events.enumerated().map { i, e in
             [.text(e.customer), .timestamp(e.ts), .text(e.event), e.amount.map(SQLExpression.number) ?? .null, text(e.channel), text(e.device), .integer(Int64(i + 1))]
         }
-        let customerRows: [[SQLExpression]] = customers.map { c in [.text(c.id), c.signup.map(SQLExpression.timestamp) ?? .null, text(c.channel), text(c.country)] }
+        let customerRows: [[SQLExpression]] = customers.map { c in
+            [.text(c.id), c.signup.map(SQLExpression.timestamp) ?? .null, text(c.channel), text(c.country), c.age.map(SQLExpression.integer) ?? .null]
+        }
         let cache = dialect == .spark ? ["CACHE TABLE events", "CACHE TABLE customers", "CACHE TABLE spend"] : []
         func integer(_ v: Int64?) -> SQLExpression { v.map(SQLExpression.integer) ?? .null }
         let spendRows: [[SQLExpression]] = spend.map { [.timestamp($0.date), .text($0.channel), .number($0.spend), integer($0.impressions), integer($0.clicks)] }
         return [
             try table("events", [("customer_id", .text), ("ts", .timestamp), ("event", .text), ("amount", .double), ("channel", .text),
                                  ("device", .text), ("row_no", .bigint)], eventRows),
-            try table("customers", [("customer_id", .text), ("signup", .timestamp), ("channel", .text), ("country", .text)], customerRows),
+            try table("customers", [("customer_id", .text), ("signup", .timestamp), ("channel", .text), ("country", .text), ("age", .bigint)], customerRows),
             try table("spend", [("date", .timestamp), ("channel", .text), ("spend", .double), ("impressions", .bigint), ("clicks", .bigint)], spendRows),
         ] + cache
     }

@@ -18,6 +18,8 @@ struct EngineCatalog {
     ///   names, whether any amount is present).
     init(bindings: [TableKind: EngineTableBinding], staging: Store, settings: SessionSettings, stageMap: StageMap, dialect: SQLDialect) {
         var tables = SQLSourceTables()
+        // Siklus's tables number customers by first appearance; a bound table's order is its tie-break.
+        tables.keepCustomerOrder = true
         var events = Catalog.Table(), customers = Catalog.Table(), spend = Catalog.Table()
         var orderColumn: String?, missingAmount: [String]?, eventNames: [String]?
         if let binding = bindings[.events] {
@@ -47,11 +49,12 @@ struct EngineCatalog {
         }
         if let binding = bindings[.customers] {
             let id = binding.roles[.customer] ?? "customer_id"
-            customers = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.filter { $0.name != id }.map { column in
+            customers = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.filter { $0.name != id && $0.name != binding.loadOrderColumn }.map { column in
                 Catalog.Column(name: column.name, kind: Self.kind(column.type), role: binding.role(of: column.name)?.rawValue)
             })
             tables.customers = EngineTableName.raw(binding.engineTable, dialect: dialect)
             tables.customerID = id
+            tables.customerLoadOrder = binding.loadOrderColumn
         }
         if let binding = bindings[.spend] {
             spend = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.map { column in

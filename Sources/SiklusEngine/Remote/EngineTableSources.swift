@@ -16,7 +16,7 @@ struct EngineTableSources {
             case .files(let files):
                 lines.append("-- \(table.rawValue): table \(binding.engineTable), written by Siklus from its own parse of "
                              + files.joined(separator: ", ") + (binding.rowCount.map { " (\($0) rows)" } ?? "")
-                             + (binding.loadOrderColumn.map { "; file order in column \($0)" } ?? ""))
+                             + (binding.loadOrderColumn.map { (table == .customers ? "; their order of first appearance in column " : "; file order in column ") + $0 } ?? ""))
             case .table:
                 lines.append("-- \(table.rawValue): the existing table \(binding.engineTable), bound by `load \(table.rawValue) table`")
                 guard table == .events else { continue }

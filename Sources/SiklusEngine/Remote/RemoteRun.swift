@@ -22,13 +22,17 @@ struct RemoteRun {
     /// - Complexity: one catalog build (O(columns)), one engine query, O(result cells) to read it.
     func run(_ pipeline: Pipeline) throws(Diagnostic) -> ResultTable {
         let compiled = try compile(pipeline)
-        let rows = try query(compiled.sql, at: pipeline.span)
+        let rows = try run(compiled, at: pipeline.span)
         let lowered = compiled.lowered
+        var table: ResultTable
         do {
-            return try lowered.resultTable(rows)
+            table = try lowered.resultTable(rows)
         } catch {
             throw Diagnostic("the rows \(engine.dialect.displayName) returned do not form the result table: \(error.message)", at: pipeline.span)
         }
+        // Retention's sort/top/limit: on the pivoted table, as in memory.
+        for step in lowered.postAfterPivot { table = try ResultOperations.apply(step, to: table) }
+        return table
     }
 
     /// text → logical plan (bound against the engine's catalog) → SQL in the engine's dialect. A construct

@@ -7,8 +7,9 @@ import SiklusStore
 ///
 /// Columns keep the file's names (role columns by the first file's header for that role); text is
 /// written as dictionary codes (`.dictionary`), times as `.timestamp` (Unix seconds, UTC), missing
-/// values as nulls. Events carry one more column, `loadOrderColumn`: each row's position in the
-/// store's (customer, ts, file order) order, so equal times of a customer keep file order in SQL.
+/// values as nulls. Events and customers carry one more column, `loadOrderColumn` (`eventLoadOrder`:
+/// the store's customer, ts, file order), so equal times of a customer keep file order in SQL and `rows`
+/// lists customers in store order.
 struct StoreTableColumns {
     /// The name of the load-order column (made unique against the file's columns).
     static let loadOrderName = "siklus_load_order"
@@ -17,7 +18,7 @@ struct StoreTableColumns {
     private(set) var columns: [SQLColumn] = []
     /// The column playing each role.
     private(set) var roles: [ColumnRole: String] = [:]
-    /// The load-order column's name (events only).
+    /// The load-order column's name (events and customers).
     private(set) var loadOrderColumn: String?
     /// Names taken so far, lowercased: engines fold case, so `Amount` and `amount` would clash.
     private var taken: Set<String> = []
@@ -51,7 +52,7 @@ struct StoreTableColumns {
                 add(column.name, Self.values(of: column, rows: nil, strings: strings), role: role?.isStoredAsExtra == true ? role : nil)
             }
             let order = unique(Self.loadOrderName)
-            add(order, .integer((0..<events.count).map { Int64($0) }), role: nil)
+            add(order, .integer(Self.eventLoadOrder(events)), role: nil)
             loadOrderColumn = order
         case .customers:
             let customers = store.customers
@@ -61,12 +62,29 @@ struct StoreTableColumns {
                 let role = customers.roles.first { $0.value == i }?.key
                 add(column.name, Self.values(of: column, rows: slots, strings: strings), role: role)
             }
+            let order = unique(Self.loadOrderName)
+            add(order, .integer(slots.map { Int64($0) << 32 }), role: nil)
+            loadOrderColumn = order
         case .spend:
             for (i, column) in store.spend.columns.enumerated() {
                 let role = store.spend.roles.first { $0.value == i }?.key
                 add(column.name, Self.values(of: column, rows: nil, strings: strings), role: role)
             }
         }
+    }
+
+    /// Each event row's load order: its customer's store code (the order customers first appear in the
+    /// loaded data) × 2³², plus the row's position among its customer's rows (time, then file order). So
+    /// it orders a customer's equal times by file order, and its customer minimum (code × 2³²) equals the
+    /// customers table's load order, which places customers with no events (`rows` lists store order).
+    /// - Complexity: O(rows).
+    static func eventLoadOrder(_ events: EventTable) -> [Int64] {
+        var order = [Int64](repeating: 0, count: events.count)
+        for r in 0..<events.count {
+            let customer = events.customer[r]
+            order[r] = Int64(customer) << 32 | Int64(r - events.rows(of: customer).lowerBound)
+        }
+        return order
     }
 
     /// The binding of the table these columns were written to.

@@ -1,4 +1,5 @@
 import SiklusLanguage
+import SiklusPlan
 import SiklusStore
 
 /// `rows [N]`: the first N rows in scope as they were loaded, to check parsing and read a customer's
@@ -90,20 +91,7 @@ enum RowListing {
 
     /// "note: 20 of 1,234 event rows; `rows 100` shows more", or "note: all 12 event rows".
     static func note(shown: Int, total: Int, of things: String, limit: Int) -> String {
-        if total == 1 { return "note: the only " + things.replacingOccurrences(of: "rows", with: "row").replacingOccurrences(of: "customers", with: "customer") }
-        if shown >= total { return "note: all \(grouped(total)) \(things)" }
-        let more = limit >= Int(StepLimits.rows) ? "" : "; `rows \(min(Int64(total), StepLimits.rows))` shows them all"
-        return "note: the first \(grouped(shown)) of \(grouped(total)) \(things)\(more)"
-    }
-
-    private static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
+        RowListingText.note(shown: shown, total: total, of: things, limit: limit)
     }
 
     private static func text(_ code: Int32, _ store: Store) -> String? { code >= 0 ? store.strings[code] : nil }
@@ -126,22 +114,6 @@ enum RowListing {
 
     /// ISO text: `2022-09-14 10:21:14` for every value when any has a time of day, else `2022-09-14`.
     static func timeColumn(_ name: String, _ times: [Int64?]) -> ResultColumn {
-        let hasTimeOfDay = times.contains { $0.map { secondOfDay($0) != 0 } ?? false }
-        return ResultColumn(name: name, unit: .text, values: .text(times.map { time in
-            time.map { t in
-                let date = CivilTime.formatDate(t)
-                guard hasTimeOfDay else { return date }
-                let s = secondOfDay(t)
-                return date + " " + twoDigits(s / 3600) + ":" + twoDigits(s / 60 % 60) + ":" + twoDigits(s % 60)
-            }
-        }))
+        ResultColumn(name: name, unit: .text, values: .text(RowListingText.times(times, withTimeOfDay: RowListingText.hasTimeOfDay(times))))
     }
-
-    /// Seconds since midnight, 0 ..< 86,400, without multiplying the day back (which overflows near Int64.min).
-    private static func secondOfDay(_ t: Int64) -> Int64 {
-        let r = t % CivilTime.secondsPerDay
-        return r < 0 ? r + CivilTime.secondsPerDay : r
-    }
-
-    private static func twoDigits(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

@@ -115,7 +115,7 @@ extension Session {
         connection.bindings[table] = binding
         self.connection = connection
         report.notes.append("written to \(connection.engine.summary) as table \(table.rawValue): \(binding.rowCount ?? 0) rows"
-                            + (binding.loadOrderColumn.map { ", file order in column \($0)" } ?? ""))
+                            + (binding.loadOrderColumn.map { (table == .customers ? ", their order of first appearance in column " : ", file order in column ") + $0 } ?? ""))
         return report
     }
 

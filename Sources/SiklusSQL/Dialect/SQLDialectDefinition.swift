@@ -20,6 +20,9 @@ public protocol SQLDialectDefinition: Sendable {
     /// Appended to a text `ORDER BY` term so text sorts byte-wise (` COLLATE "C"`), nil when the
     /// engine already compares text byte-wise.
     var bytewiseCollation: String? { get }
+    /// True when the engine evaluates a CTE again at every reference (Spark inlines them); the remote
+    /// run then computes such CTEs once, as cached views (`SQLLoweredQuery.materializedRun`).
+    var evaluatesCTEAtEveryReference: Bool { get }
 
     func typeName(_ type: SQLType) -> String
     func textLiteral(_ text: String) -> String
@@ -38,6 +41,7 @@ public extension SQLDialectDefinition {
     var supportsColumnExclude: Bool { false }
     var supportsAggregateFilter: Bool { true }
     var bytewiseCollation: String? { nil }
+    var evaluatesCTEAtEveryReference: Bool { false }
 
     func typeName(_ type: SQLType) -> String {
         switch type {

@@ -6,6 +6,7 @@ public struct SparkDialect: SQLDialectDefinition {
 
     public var dialect: SQLDialect { .spark }
     public var identifierQuote: Character { "`" }
+    public var evaluatesCTEAtEveryReference: Bool { true }
     public var reservedWords: Set<String> { ["anti", "semi", "minus", "div", "rlike", "regexp", "lateral", "pivot", "unpivot"] }
 
     public func typeName(_ type: SQLType) -> String {

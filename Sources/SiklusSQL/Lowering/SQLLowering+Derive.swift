@@ -33,6 +33,9 @@ extension SQLLoweringState {
             case .eventExtra(let i):
                 if let derived = columns[i] { return derived }
                 return .cast(.column(catalog.events.columns[i].name, table: "t"), .double)
+            case .customerColumn(let i):
+                // Joined to the source by `joinCustomerColumnsForDerive`.
+                return .column(Self.deriveCustomerColumn(i), table: "t")
             default:
                 throw SQLNotExpressible("derive over \(attribute.name(in: catalog)) (only event numbers are lowered)")
             }

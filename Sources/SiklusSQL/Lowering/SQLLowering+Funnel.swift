@@ -64,7 +64,8 @@ extension SQLLoweringState {
         items += funnelExclusionItems(plan)
         let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
                                        SQLSelect(items, from: try funnelEventSource(plan),
-                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
+                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))],
+                                                 where: funnelLineItemRows("e")))
         var attempts = plan.order == .anyOrder
             ? anyOrderAttempts(n: n, from: funnelEvents, window: window, rows: !plan.exclusions.isEmpty)
             : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)

@@ -30,7 +30,10 @@ extension SQLLoweringState {
     private func funnelMatch(_ match: LogicalQuery.Funnel.Match) -> SQLExpression {
         switch match {
         case .stage(let stage): .equal(.col("e", "stage"), .text(stage.name))
-        case .event(let name): .equal(.col("e", "event"), .text(name))
+        case .event(let name):
+            // Line items: a return matches no step (or exclusion) naming a purchase event.
+            .equal(.col("e", "event"), .text(name))
+                .and(if: hasOrders && query.stageMap.purchaseEvents.contains(name), .unary(.not, startsReturn("e")))
         }
     }
 

@@ -19,8 +19,15 @@ extension SQLLoweringState {
     /// each purchase numbered by time then file order.
     mutating func staged() -> String {
         if let name = builder.sharedName("staged") { return name }
+        return stagedEvents(of: nil)
+    }
+
+    /// `staged` over the events of the customers in the customers CTE `customers` only (nil: every event;
+    /// the shared `staged`): purchase numbers are per customer, so narrowing the customers first gives each
+    /// kept event the same number, and the window sorts only their events.
+    mutating func stagedEvents(of customers: String?) -> String {
         let t = "t"
-        func role(_ column: String?, _ type: SQLType) -> SQLExpression { column.map { .column($0, table: t) } ?? .cast(.null, type) }
+        func role(_ column: String?, _ type: SQLType) -> SQLExpression { sourceColumn(column, type, t) }
         let derived = derivedEvents
         var items: [SQLSelectItem] = [
             .named(.column(tables.eventCustomer, table: t), "customer_id"),
@@ -33,15 +40,22 @@ extension SQLLoweringState {
         items += catalog.events.columns.enumerated().map { i, column in
             derived.columns[i].map { .named($0, column.name) } ?? .column(column.name, table: t)
         }
-        let purchase = SQLExpression.inList(role(tables.eventName, .text), query.stageMap.purchaseEvents.map(SQLExpression.text), negated: false)
+        let purchase = isSourcePurchase(t)
         let number = SQLExpression.window(.call("row_number", []), SQLWindow(partitionBy: [.column(tables.eventCustomer, table: t), purchase],
                                                                              orderBy: fileOrder(t)))
-        items.append(.named(.caseWhen([SQLWhen(purchase, number)], else: nil), "purchase_no"))
+        // Line items number orders instead (`SQLLowering+LineItems`).
+        items += hasOrders ? lineItemColumns(t) : [.named(.caseWhen([SQLWhen(purchase, number)], else: nil), "purchase_no")]
+        let source = hasOrders ? lineItemSource(amount: derived.amount) : tables.events
         let rows = builder.add("event_rows", "events with role names; purchase_no numbers each customer's purchases by time, ties in file order",
-                               SQLSelect(items, from: .table(tables.events, alias: t)))
+                               SQLSelect(items, from: .table(source, alias: t), where: customers.map { customers in
+                                   .inQuery(.column(tables.eventCustomer, table: t), SQLQuery(SQLSelect([.column("customer_id")], from: .table(customers, alias: nil))),
+                                            negated: false)
+                               }))
 
         let map = query.stageMap
-        var arms = [SQLWhen(.equal(.column("purchase_no"), .integer(1)), .text("purchase"))]
+        // A return's rows (purchase_no 0) are in no stage.
+        var arms = hasOrders ? [SQLWhen(.equal(.column("purchase_no"), .integer(0)), .cast(.null, .text))] : []
+        arms.append(SQLWhen(.equal(.column("purchase_no"), .integer(1)), .text("purchase")))
         var retention = SQLExpression.binary(.column("purchase_no"), .greater, .integer(1))
         if let engagement = isEngagement(nil) { retention = .binary(retention, .or, engagement) }
         arms.append(SQLWhen(retention, .text("retention")))
@@ -51,7 +65,7 @@ extension SQLLoweringState {
         }
         return builder.add("staged", "every event with its lifecycle stage: the first purchase is stage purchase, later ones retention",
                            SQLSelect([.all(table: nil), .named(.caseWhen(arms, else: nil), "stage")], from: .table(rows, alias: nil)),
-                           sharedAs: "staged")
+                           sharedAs: customers == nil ? "staged" : nil)
     }
 
     /// Time, then file order (or, without a load-order column, the other event columns).
@@ -67,46 +81,57 @@ extension SQLLoweringState {
     /// Every customer of either table: signup (the customers table's, else the first event), first event,
     /// first purchase, acquisition channel (the customers table's, else the first event's with one), and
     /// the customers table's other columns.
+    ///
+    /// The facts are read from the source table, not from `staged`: they need no purchase numbers, and an
+    /// engine that evaluates a CTE at every reference (Spark) or materializes one read twice (PostgreSQL)
+    /// would otherwise run `staged`'s window over every event once more. The customers of either table
+    /// are the customers table FULL JOIN the facts (one hash join, not a DISTINCT over both id lists).
     mutating func people() -> String {
         if let name = builder.sharedName("people") { return name }
-        let staged = staged()
-        let firstChannel = SQLExpression.aggregate(SQLAggregate(.firstByTime, [.column("channel"), .column("ts"), .column("row_no")],
-                                                                filter: .isNull(.column("channel"), negated: true)))
+        let t = "t"
+        let channel = sourceColumn(tables.eventChannel, .text, t), time = SQLExpression.column(tables.eventTime, table: t)
+        let firstChannel = SQLExpression.aggregate(SQLAggregate(.firstByTime, [channel, time, sourceColumn(tables.loadOrder, .bigint, t)],
+                                                                filter: .isNull(channel, negated: true)))
         let facts = SQLQuery(SQLSelect([
-            .column("customer_id"),
-            .named(.aggregate(.min, .column("ts")), "first_event"),
-            .named(.aggregate(.min, .column("ts"), where: isPurchase(nil)), "first_purchase"),
+            .named(.column(tables.eventCustomer, table: t), "customer_id"),
+            .named(.aggregate(.min, time), "first_event"),
+            // Line items: a return is never a first purchase (`SQLLowering+LineItems`).
+            .named(.aggregate(.min, time, where: hasOrders ? lineItemIsOrderRow(t) : isSourcePurchase(t)), "first_purchase"),
             .named(firstChannel, "first_channel"),
-        ], from: .table(staged, alias: nil), groupBy: [.column("customer_id")]))
+        ], from: .table(hasOrders ? lineItemSource(amount: derivedEvents.amount) : tables.events, alias: t), groupBy: [.column(tables.eventCustomer, table: t)]))
         let customersTable = catalog.customers
         let id = tables.customerID
+        let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts)
         guard customersTable.isLoaded else {
-            let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts)
             return builder.add("people", "every customer with signup (their first event: no customers table), first event, first purchase and acquisition channel",
                                SQLSelect([.column("customer_id"), .named(.column("first_event"), "signup"), .column("first_event"),
                                           .column("first_purchase"), .named(.column("first_channel"), "acquisition_channel")],
                                          from: .table(factsName, alias: nil)), sharedAs: "people")
         }
-        let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts)
-        let idsQuery = SQLQuery(.unionAll([
-            SQLSelect([.named(.cast(.column(id), .text), "customer_id")], from: .table(tables.customers, alias: nil)),
-            SQLSelect([.column("customer_id")], from: .table(staged, alias: nil)),
-        ]))
-        let ids = builder.add("customer_ids", "the customers of either table", SQLQuery(SQLSelect(distinct: true, [.column("customer_id")],
-                                                                                                  from: .subquery(idsQuery, alias: "u"))))
+        let customerID = SQLExpression.cast(.column(id, table: "c"), .text)
         let signup = customersTable.index(ofRole: "signup").map { SQLExpression.coalesce(.cast(.column(customersTable.columns[$0].name, table: "c"), .timestamp), .col("f", "first_event")) }
             ?? .col("f", "first_event")
-        let channel = customersTable.index(ofRole: "channel").map { SQLExpression.coalesce(.column(customersTable.columns[$0].name, table: "c"), .col("f", "first_channel")) }
+        let acquisition = customersTable.index(ofRole: "channel").map { SQLExpression.coalesce(.column(customersTable.columns[$0].name, table: "c"), .col("f", "first_channel")) }
             ?? .col("f", "first_channel")
-        var items: [SQLSelectItem] = [.column("customer_id", table: "ids"), .named(signup, "signup"), .column("first_event", table: "f"),
-                                      .column("first_purchase", table: "f"), .named(channel, "acquisition_channel")]
+        var items: [SQLSelectItem] = [.named(.coalesce(customerID, .col("f", "customer_id")), "customer_id"), .named(signup, "signup"),
+                                      .column("first_event", table: "f"), .column("first_purchase", table: "f"), .named(acquisition, "acquisition_channel")]
         for i in personColumns.keys.sorted() {
             items.append(.named(.column(customersTable.columns[i].name, table: "c"), personColumns[i] ?? ""))
         }
-        return builder.add("people", "every customer of either table: signup (the customers table's, else the first event), first event, first purchase, acquisition channel", SQLSelect(items, from: .table(ids, alias: "ids"), joins: [
-            SQLJoin(.left, .table(tables.customers, alias: "c"), .on(.equal(.cast(.column(id, table: "c"), .text), .col("ids", "customer_id")))),
-            SQLJoin(.left, .table(factsName, alias: "f"), .on(.equal(.col("f", "customer_id"), .col("ids", "customer_id")))),
-        ]), sharedAs: "people")
+        return builder.add("people", "every customer of either table: signup (the customers table's, else the first event), first event, first purchase, acquisition channel",
+                           SQLSelect(items, from: .table(tables.customers, alias: "c"),
+                                     joins: [SQLJoin(.full, .table(factsName, alias: "f"), .on(.equal(.col("f", "customer_id"), customerID)))]),
+                           sharedAs: "people")
+    }
+
+    /// A role's column of the source events table (alias `alias`), or a typed NULL when the table has none.
+    func sourceColumn(_ column: String?, _ type: SQLType, _ alias: String) -> SQLExpression {
+        column.map { .column($0, table: alias) } ?? .cast(.null, type)
+    }
+
+    /// `event IN (purchase names)` on a row of the source events table.
+    func isSourcePurchase(_ alias: String) -> SQLExpression {
+        .inList(sourceColumn(tables.eventName, .text, alias), query.stageMap.purchaseEvents.map(SQLExpression.text), negated: false)
     }
 
     /// Per customer with an event up to as_of, as `LifecycleState`: churned when their latest event (by

@@ -5,7 +5,7 @@ import SiklusPlan
 extension SQLLoweringState {
     /// The counts per group the metrics are made of, in the order they are listed.
     private enum Aggregate: CaseIterable {
-        case customers, active, events, orders, revenue, purchasers, repeaters, engagement, buyers, churned, daysToPurchase
+        case customers, active, events, orders, revenue, purchasers, repeaters, engagement, buyers, churned, daysToPurchase, returns
     }
 
     mutating func metrics(_ metrics: [Metric], dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
@@ -13,9 +13,8 @@ extension SQLLoweringState {
         if metrics == [.transitions] { return try transitions(dimensions: dimensions) }
         for metric in metrics {
             switch metric {
-            case .stage_share: throw SQLNotExpressible("stage_share with other metrics")
-            case .transitions: throw SQLNotExpressible("transitions with other metrics")
-            case .returns: throw SQLNotExpressible("returns (order-level data)")
+            case .stage_share: throw SQLNotExpressible("stage_share with other metrics (Siklus rejects it too)")
+            case .transitions: throw SQLNotExpressible("transitions with other metrics (Siklus rejects it too)")
             default: break
             }
         }
@@ -70,11 +69,12 @@ extension SQLLoweringState {
         var joins = [SQLJoin(eventLevel ? .inner : .left, .table(events, alias: "e"), .on(.equal(.col("e", "customer_id"), .col("p", "customer_id"))))]
         if !needed.isDisjoint(with: [.active, .events]) { items.append(.named(.aggregate(.count, .col("e", "customer_id")), "n_events")) }
         if !needed.isDisjoint(with: [.orders, .purchasers, .repeaters]) || (needed.contains(.daysToPurchase) && eventLevel) {
-            items.append(.named(.countAll(where: isPurchase("e")), "n_orders"))
+            items.append(.named(.countAll(where: startsOrder("e")), "n_orders"))
         }
         if needed.contains(.revenue) {
             items.append(.named(.coalesce(.aggregate(.sum, .col("e", "amount"), where: isPurchase("e")), .integer(0)), "revenue"))
         }
+        if needed.contains(.returns) { items.append(.named(.countAll(where: startsReturn("e")), "n_returns")) }
         if needed.contains(.engagement) {
             items.append(.named(isEngagement("e").map { .countAll(where: $0) } ?? .integer(0), "n_engagement"))
         }
@@ -107,6 +107,7 @@ extension SQLLoweringState {
             case .purchasers: columns.append(.named(.countAll(where: .binary(.column("n_orders"), .greaterEqual, .integer(1))), "purchasers"))
             case .repeaters: columns.append(.named(.countAll(where: .binary(.column("n_orders"), .greaterEqual, .integer(2))), "repeaters"))
             case .engagement: columns.append(.named(sum("n_engagement"), "engagement"))
+            case .returns: columns.append(.named(sum("n_returns"), "returns"))
             case .buyers: columns.append(.named(.countAll(where: .column("bought")), "buyers"))
             case .churned: columns.append(.named(.countAll(where: .binary(.column("bought"), .and, .column("churned"))), "churned"))
             case .daysToPurchase:
@@ -133,7 +134,8 @@ extension SQLLoweringState {
             case .engagementEvents: .engagement
             case .buyersByAsOf: .buyers
             case .churnedByAsOf: .churned
-            case .returns, .impressions, .clicks, .spend, .newPayingCustomers: nil
+            case .returns: .returns
+            case .impressions, .clicks, .spend, .newPayingCustomers: nil
             }
         }
     }

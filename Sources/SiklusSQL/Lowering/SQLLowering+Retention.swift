@@ -16,7 +16,7 @@ extension SQLLoweringState {
 
         var conditions: [SQLExpression] = [.binary(.col("e", "ts"), .lessEqual, asOf)]
         switch plan.activity {
-        case .purchase: conditions.append(isPurchase("e"))
+        case .purchase: conditions.append(isOrderRow("e"))
         case .anyEvent: break
         case .event(let name): conditions.append(.equal(.col("e", "event"), .text(name)))
         }

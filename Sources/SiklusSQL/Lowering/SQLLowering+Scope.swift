@@ -6,12 +6,14 @@ import SiklusPlan
 extension SQLLoweringState {
     /// `events` or `cohort [filters] [by …]`: the first customers and events CTEs.
     mutating func source() throws(SQLNotExpressible) {
-        let people = people(), staged = staged()
+        let people = people()
         var items: [SQLSelectItem] = [.all(table: nil)]
         var conditions: [SQLExpression] = []
         switch query.source {
         case .events:
-            conditions.append(.inQuery(.column("customer_id"), SQLQuery(SQLSelect([.column("customer_id")], from: .table(staged, alias: nil))), negated: false))
+            // Read from the source table: a second reference to `staged` would evaluate its window again.
+            let withEvent = SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"))
+            conditions.append(.inQuery(.column("customer_id"), SQLQuery(withEvent), negated: false))
         case .cohort(let filter):
             if let filter { conditions.append(try condition(filter, inEvents: false)) }
         }
@@ -22,10 +24,15 @@ extension SQLLoweringState {
         }
         customers = builder.add("customers_1", "1. the source: the customers in scope", SQLSelect(items, from: .table(people, alias: people),
                                                                                                  where: conditions.isEmpty ? nil : .and(conditions)))
+        // A cohort filter narrows the customers before the purchase-number window, not after it; without
+        // one every customer with an event is in scope, and the join below only adds their columns.
+        let narrowed = if case .cohort(let filter) = query.source { filter != nil } else { false }
+        let staged = narrowed ? stagedEvents(of: customers) : staged()
         events = builder.add("events_1", "   their events, with the customer's columns alongside", SQLSelect(
             [.all(table: "e"), .allExcept(table: "p", excluded: ["customer_id"], columns: peopleColumns + (cohort == nil ? [] : ["cohort"]))],
             from: .table(staged, alias: "e"),
             joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
+        if !narrowed { eventsJoinOnlyAddsColumns = events }
     }
 
     /// `stage <name>`: the stage's events and the customers with one; churn: the customers churned as of
@@ -113,7 +120,7 @@ extension SQLLoweringState {
     }
 
     /// `x op value`; a time compared with a date means its period `[start, end)`.
-    private func compare(_ x: SQLExpression, _ op: ComparisonOperator, _ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
+    func compare(_ x: SQLExpression, _ op: ComparisonOperator, _ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
         guard case .time(let range) = value else { return .binary(x, Self.binary(op), try literal(value)) }
         let start = SQLExpression.timestamp(range.start), end = SQLExpression.timestamp(range.end)
         switch op {
@@ -126,7 +133,7 @@ extension SQLLoweringState {
         }
     }
 
-    private func literal(_ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
+    func literal(_ value: FilterValue) throws(SQLNotExpressible) -> SQLExpression {
         switch value {
         case .text(let s): return .text(s)
         case .number(let v): return v == v.rounded() && abs(v) < 1e15 ? .integer(Int64(v)) : .number(v)

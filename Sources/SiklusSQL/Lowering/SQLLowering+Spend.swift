@@ -40,10 +40,8 @@ extension SQLLoweringState {
 
     /// `spend_groups`: spend, impressions and clicks per group; only groups with some spend are rows.
     mutating func spendGroups(dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> String {
-        if query.spendScope.contains(where: { if case .condition = $0 { true } else { false } }) {
-            throw SQLNotExpressible("spend narrowed by `where` (Siklus applies conditions on ts and the event channel to spend rows)")
-        }
         guard let date = spendColumn("date") else { throw SQLNotExpressible("spend metrics without a spend table") }
+        let narrowing = try spendNarrowing()
         let labels = try dimensions.map { d throws(SQLNotExpressible) in try spendLabels(d).spend }
         let measures = ["spend", "impressions", "clicks"].map { role in
             (role, spendColumn(role).map { SQLExpression.coalesce(.column($0), .integer(0)) } ?? .integer(0))
@@ -56,8 +54,8 @@ extension SQLLoweringState {
             : .or(measures.map { .binary(.aggregate(.sum, $0.1), .notEqual, .integer(0)) })
         // An empty scope has no spend of its own (as `MetricTable`): when a cohort filter or `stage` could not
         // narrow spend and no customer is left, showing every channel's spend would answer another question.
-        var condition = SQLExpression.isNull(.column(date), negated: true)
-        if query.spendScope.contains(where: { if case .other = $0 { true } else { false } }) {
+        var condition = SQLExpression.and([.isNull(.column(date), negated: true)] + narrowing.conditions)
+        if !narrowing.complete {
             let inScope = SQLExpression.subquery(SQLQuery(SQLSelect([.named(.countAll(), "n")], from: .table(customers, alias: nil))))
             condition = .and([condition, .binary(inScope, .greater, .integer(0))])
         }

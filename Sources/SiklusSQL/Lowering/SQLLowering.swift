@@ -9,6 +9,9 @@ public struct SQLLoweredQuery: Sendable, Equatable {
     public var columns: [String]
     /// How the rows become the result table (`resultTable(_:)`).
     public var reading: SQLResultReading
+    /// `sort`, `top` and `limit` steps the caller applies to the result table as the in-memory engine
+    /// does (`ResultOperations`), after `resultTable(_:)`: retention's, whose columns exist only after the pivot.
+    public var postAfterPivot: [LogicalQuery.PostStep] = []
 
     /// The query in `dialect`, or the construct it cannot express.
     public func sql(_ dialect: SQLDialect) throws(SQLNotExpressible) -> String {
@@ -22,9 +25,11 @@ public struct SQLLoweredQuery: Sendable, Equatable {
 /// prints it for one engine.
 ///
 /// Lowered: every metric (stage_share and transitions as their own tables), every dimension, cohort /
-/// `stage` / `where` scope, `derive`, retention (long-form cells and `SQLRetentionPivot`), funnels, and
-/// `sort`, `top`, `limit`. Refused with an error naming the construct (never approximate SQL): `rows`,
-/// order-level (line-item) data and `returns`, spend after `where`, post steps after retention.
+/// `stage` / `where` scope (spend narrowed by `where` too), `derive` (also over customers columns),
+/// retention (long-form cells and `SQLRetentionPivot`, then `postAfterPivot`), funnels, `rows`, line items
+/// grouped into orders and `returns`, and `sort`, `top`, `limit`. Refused with an error naming the
+/// construct (never approximate SQL): events columns named like the SQL's own, `rows` over tables that
+/// lose the customers' order, and what Siklus rejects too.
 public struct SQLLowering: Sendable {
     public let catalog: Catalog
     public let tables: SQLSourceTables
@@ -36,7 +41,12 @@ public struct SQLLowering: Sendable {
 
     public func lower(_ query: LogicalQuery) throws(SQLNotExpressible) -> SQLLoweredQuery {
         var state = try SQLLoweringState(catalog: catalog, tables: tables, query: query)
-        return try state.lower()
+        var lowered = try state.lower()
+        lowered.query = SQLColumnPruning.prune(lowered.query)
+        if let events = state.eventsJoinOnlyAddsColumns {
+            lowered.query = SQLColumnPruning.prune(SQLColumnOnlyJoin.drop(in: lowered.query, cte: events, alias: "p"))
+        }
+        return lowered
     }
 }
 
@@ -45,11 +55,15 @@ public struct SQLLowering: Sendable {
 /// customer's `people` columns alongside, alias `e`).
 struct SQLLoweringState {
     let catalog: Catalog
-    let tables: SQLSourceTables
+    /// The source tables (`events` becomes `events_with_customers` when a derive reads customers columns).
+    var tables: SQLSourceTables
     let query: LogicalQuery
     var builder: SQLQueryBuilder
     var customers = ""
     var events = ""
+    /// The source's events CTE when its join to the customers only adds their columns (the source keeps
+    /// every customer with an event), for `SQLColumnOnlyJoin`.
+    var eventsJoinOnlyAddsColumns: String?
     /// `cohort by …`, read from the `cohort` column of the customers CTEs.
     var cohort: SQLDimensionLowering?
     /// The alias of each customers column in `people` (by catalog index).
@@ -84,11 +98,11 @@ struct SQLLoweringState {
 
     var peopleColumns: [String] { Self.peopleFixed + personColumns.keys.sorted().compactMap { personColumns[$0] } }
     var stagedColumns: [String] {
-        ["customer_id", "ts", "event", "amount", "channel", "row_no"] + catalog.events.columns.map(\.name) + ["purchase_no", "stage"]
+        ["customer_id", "ts", "event", "amount", "channel", "row_no"] + catalog.events.columns.map(\.name) + ["purchase_no"] + orderColumns + ["stage"]
     }
 
     mutating func lower() throws(SQLNotExpressible) -> SQLLoweredQuery {
-        if catalog.orderColumn != nil { throw SQLNotExpressible("order-level data (line items grouped by an order column)") }
+        try joinCustomerColumnsForDerive()
         derivedEvents = try derivedColumns(sourceAmount: tables.eventAmount.map { .column($0, table: "t") } ?? .cast(.null, .double))
         try source()
         for step in query.scope {
@@ -104,12 +118,13 @@ struct SQLLoweringState {
         case .metrics(let metrics, _):
             result = try self.metrics(metrics, dimensions: dimensions)
         case .retention(let retention):
-            guard query.post.isEmpty else { throw SQLNotExpressible("sort, top or limit after retention (not lowered yet)") }
-            return self.retention(retention)
+            var lowered = self.retention(retention)
+            lowered.postAfterPivot = query.post
+            return lowered
         case .funnel(let funnel):
             result = try self.funnel(funnel, dimensions: dimensions)
-        case .rows:
-            throw SQLNotExpressible("rows (Siklus lists rows in the order they first appear in the data)")
+        case .rows(let rows):
+            result = try self.rows(rows)
         }
         return try finish(result)
     }

@@ -10,6 +10,8 @@ public enum SQLResultReading: Sendable, Equatable {
     case retention(SQLRetentionPivot)
     /// `funnel … | histogram`: (seconds, customers) rows binned in Swift (`FunnelHistogramTable`).
     case funnelHistogram(title: String)
+    /// A `rows` listing: times as ISO text, the note with the total (`SQLRowListing`).
+    case rows(SQLRowListing)
 }
 
 /// The engine's rows do not have the shape the lowering asked for (an engine or connection bug), or a
@@ -28,6 +30,8 @@ extension SQLLoweredQuery {
             return try pivot.table(rows)
         case .funnelHistogram(let title):
             return try Self.funnelHistogram(rows, title: title)
+        case .rows(let listing):
+            return try listing.table(rows)
         case .table(let units, let shape, let title):
             guard rows.columns.count == units.count else {
                 throw SQLResultError("the engine returned \(rows.columns.count) columns, expected \(units.count)")

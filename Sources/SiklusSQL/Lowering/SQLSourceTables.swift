@@ -22,11 +22,24 @@ public struct SQLSourceTables: Sendable, Equatable {
     public var loadOrder: String? = "row_no"
     /// The customers table's id column (the catalog lists the customers table's other columns only).
     public var customerID = "customer_id"
+    /// The customers table's load-order column (Siklus's tables: the customer's code × 2³², equal to the
+    /// minimum of their events' load order), or nil. `rows` lists customers by it, else by their first
+    /// event's load order, then by id.
+    public var customerLoadOrder: String? = nil
+    /// Whether the tables keep the order customers first appear in the loaded data (Siklus's engine tables:
+    /// `customerLoadOrder`, and events numbered by customer; a bound table: its documented tie-break), so
+    /// `rows` can list store order. False for tables read straight from the files (`explain`'s), where the
+    /// customers file's order is lost: `rows` is refused there.
+    public var keepCustomerOrder = false
 
     public init() {}
 
     /// The layout of tables Siklus creates when it loads files into an engine: role columns named
     /// `customer_id`, `ts`, `event`, `amount`, `channel`, side columns by their header, `row_no` the
     /// 1-based line order; customers and spend keep their headers.
-    public static let siklus = SQLSourceTables()
+    public static let siklus: SQLSourceTables = {
+        var tables = SQLSourceTables()
+        tables.keepCustomerOrder = true
+        return tables
+    }()
 }

@@ -103,9 +103,9 @@ final class EngineConnectionTests: XCTestCase {
 
         // A construct the SQL compiler refuses: a located error naming it, and no query sent.
         let queries = engine.calls.count
-        let refused = session.renderedFailure("events | rows")
-        XCTAssertTrue(refused.contains("t.sik:1:1: error: cannot run on Spark SQL: the SQL compiler cannot express rows"), refused)
-        XCTAssertTrue(refused.contains("^~~~~~~~~~~~"), refused)
+        let refused = session.renderedFailure("events | by month | funnel visit -> purchase")
+        XCTAssertTrue(refused.contains("t.sik:1:1: error: cannot run on Spark SQL: the SQL compiler cannot express a funnel split by an event dimension"), refused)
+        XCTAssertTrue(refused.contains("^" + String(repeating: "~", count: 43)), refused)
         XCTAssertEqual(engine.calls.count, queries)
         guard case .text(let explained)? = session.outputs("explain events | metric events").first else { return XCTFail("explain prints text") }
         for section in ["query\n  events | metric events\n", "\nlogical plan\n", "\nsql (Spark SQL, as run on Spark SQL fake #1", "FROM siklus_events",

@@ -46,7 +46,14 @@ final class StoreTableColumnsTests: XCTestCase {
         let events = texts(columns[named: "event"]), customers = texts(columns[named: "user_id"])
         let rows = order.indices.sorted { (customers[$0] ?? "", ts[$0] ?? 0, order[$0] ?? 0) < (customers[$1] ?? "", ts[$1] ?? 0, order[$1] ?? 0) }
         XCTAssertEqual(rows.map { events[$0] }, ["first", "c", "a", "b", "visit"])
-        XCTAssertEqual(Set(order.compactMap { $0 }), Set(0..<5))
+        // Each value is the customer's code × 2³² plus the row's place among the customer's rows.
+        let values = order.compactMap { $0 }
+        let byCustomer = Dictionary(grouping: values.indices, by: { customers[$0] ?? "" })
+        for (customer, rows) in byCustomer {
+            XCTAssertEqual(Set(rows.map { values[$0] >> 32 }).count, 1, "one code for \(customer)")
+            XCTAssertEqual(rows.map { values[$0] & 0xFFFF_FFFF }.sorted(), (0..<Int64(rows.count)).map { $0 }, customer)
+        }
+        XCTAssertEqual(Set(values.map { $0 >> 32 }).count, byCustomer.count, "a code per customer")
         let visit = try XCTUnwrap(events.firstIndex(of: "visit"))
         XCTAssertNil(amount[visit], "a blank amount is NULL, not 0")
         XCTAssertNil(qty[visit])
@@ -75,12 +82,14 @@ final class StoreTableColumnsTests: XCTestCase {
 
     func testCustomersSpendAndNameClashes() throws {
         let people = StoreTableColumns(.customers, of: try store(.customers, "client,signup,channel,siklus_load_order\nu1,2022-09-01,social,7\nu2,,search,8\n"))
-        XCTAssertEqual(people.columns.map(\.name), ["client", "signup", "channel", "siklus_load_order"])
-        XCTAssertEqual(people.columns.map(\.values.type), [.text, .timestamp, .text, .integer])
+        XCTAssertEqual(people.columns.map(\.name), ["client", "signup", "channel", "siklus_load_order", "siklus_load_order_2"])
+        XCTAssertEqual(people.columns.map(\.values.type), [.text, .timestamp, .text, .integer, .integer])
+        // The customer's code × 2³², the minimum of their events' load order: `rows` lists store order.
+        XCTAssertEqual(people.columns[named: "siklus_load_order_2"], .integer([0, 1 << 32]))
         XCTAssertEqual(texts(people.columns[named: "client"]), ["u1", "u2"])
         guard case .timestamp(let signups)? = people.columns[named: "signup"] else { return XCTFail() }
         XCTAssertEqual(signups, [1_661_990_400, nil])
-        XCTAssertNil(people.loadOrderColumn)
+        XCTAssertEqual(people.loadOrderColumn, "siklus_load_order_2")
 
         let spend = StoreTableColumns(.spend, of: try store(.spend, "date,channel,spend\n2022-09-01,social,100.5\n2022-09-02,search,\n", name: "s.csv"))
         XCTAssertEqual(spend.columns.map(\.name), ["date", "channel", "spend"])

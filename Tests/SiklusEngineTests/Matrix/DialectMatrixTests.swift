@@ -58,6 +58,17 @@ final class DialectMatrixTests: XCTestCase {
             progress(label)
         }
 
+        // Line items (UCI Online Retail shape): orders, returns and rows on each random data set's seed
+        // (Spark: the first, within its budget).
+        for seed in engine == .spark ? Array(MatrixData.seeds.prefix(1)) : MatrixData.seeds {
+            let label = "line-items-\(String(seed, radix: 16))"
+            guard withinBudget(label) else { continue }
+            let p = try pair(try MatrixData.lineItemLoads(seed: seed, in: directory.appendingPathComponent(label)), label)
+            for (i, pipeline) in MatrixData.lineItemPipelines.enumerated() { p.run(pipeline, label: "\(label)-\(i + 1)") }
+            ledger = p.finish()
+            progress(label)
+        }
+
         for script in try MatrixData.goldenScripts() where engine != .spark && withinBudget(script.name) {
             let p = try pair(script.loads, script.name)
             p.run(script.text, label: script.name, resolve: GoldenQueryTests.resolvingLoadPath)

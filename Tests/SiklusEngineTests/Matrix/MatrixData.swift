@@ -39,6 +39,31 @@ enum MatrixData {
         return loads.joined(separator: "\n")
     }
 
+    /// A random line-item events file (UCI Online Retail shape: C-prefixed cancellations, all-negative
+    /// invoices, lines without an invoice) written in `directory`, and the load reading it.
+    static func lineItemLoads(seed: UInt64, in directory: URL) throws -> String {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("online_retail.csv")
+        try OnlineRetailLines.csv(OnlineRetailLines.rows(seed: seed, customers: 40)).write(to: url, atomically: true, encoding: .utf8)
+        return #"load events "\#(url.path)""#
+    }
+
+    /// Pipelines for the line-item data sets: orders, returns and avg_order, stages, first purchases and
+    /// funnels by order, and rows.
+    static let lineItemPipelines = [
+        "events | metric customers, events, orders, returns, revenue, avg_order",
+        "events | by month | metric orders, returns, revenue, avg_order",
+        "events | by Country | metric orders, returns, avg_order | sort orders desc, Country",
+        "cohort | metric conversion_rate, repeat_rate, orders_per_customer, ltv, time_to_purchase, churn_rate",
+        "events | by stage | metric events, orders, returns",
+        "cohort by first_purchase | retention",
+        "cohort | funnel purchase -> purchase within 30d",
+        "cohort | metric stage_share",
+        "events | rows 30",
+        "customers | rows 15",
+        "events | where Quantity < 0 | rows 10",
+    ]
+
     /// Pipelines for the random data sets, after the differential test's: retention variants, order
     /// metrics with and without a stage, conversion by month, stage shares, funnels of events and stages,
     /// transitions, and spend.
@@ -70,6 +95,9 @@ enum MatrixData {
         "events | where amount > 50 or channel = tiktok | by channel | metric orders, revenue",
         "cohort by country | metric revenue, ltv | sort ltv desc, country",
         "cohort | by customer | metric revenue | top 5",
+        "events | rows 25",
+        "customers | rows 25",
+        "cohort | where event = purchase | rows 10 | sort events desc",
         "events | by event | metric events, customers | sort events desc, event | limit 8",
     ]
 

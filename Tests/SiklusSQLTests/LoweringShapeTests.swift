@@ -1,0 +1,76 @@
+import XCTest
+import SiklusLanguage
+import SiklusPlan
+@testable import SiklusSQL
+
+/// The shape of the lowered SQL, which decides its speed on the engines: only the facts a query reads are
+/// computed, and on Spark each CTE read more than once is computed once (a cached view). Results are
+/// checked on the engines by `LoweringEngineTests` and the dialect matrix.
+final class LoweringShapeTests: XCTestCase {
+    private let catalog = Catalog(
+        events: Catalog.Table(isLoaded: true, columns: []),
+        customers: Catalog.Table(isLoaded: true, columns: [.init(name: "signup_date", kind: .time, role: "signup"),
+                                                           .init(name: "channel", kind: .text, role: "channel"),
+                                                           .init(name: "country", kind: .text, role: "country")]),
+        spend: Catalog.Table(isLoaded: false, columns: []))
+
+    private func lower(_ text: String) throws -> SQLLoweredQuery {
+        let parsed = Parser.parse(SourceFile(name: "<test>", text: text))
+        guard case .pipeline(let pipeline)? = parsed.statements.first?.kind else { throw SQLNotExpressible("not a pipeline") }
+        return try SQLLowering(catalog: catalog).lower(try Binder(catalog: catalog).bind(pipeline))
+    }
+
+    func testRetentionOnPurchasesComputesNeitherThePurchaseWindowNorTheFirstChannel() throws {
+        let sql = try lower("cohort by first_purchase period month | retention").sql(.postgres)
+        XCTAssertFalse(sql.contains("row_number"), sql)
+        XCTAssertFalse(sql.contains("array_agg"), sql)  // the first channel
+        XCTAssertFalse(sql.contains("OVER ("), sql)  // no window at all
+        XCTAssertTrue(sql.contains("first_purchase"), sql)
+    }
+
+    func testWhatAQueryReadsIsKept() throws {
+        let sql = try lower("cohort by acquisition_channel | by stage | metric events").sql(.postgres)
+        XCTAssertTrue(sql.contains("array_agg"), sql)  // acquisition_channel falls back on the first channel
+        XCTAssertTrue(sql.contains("row_number"), sql)  // stage needs the purchase numbers
+        XCTAssertFalse(sql.contains("country"), sql)
+    }
+
+    func testPeopleDoNotReadStaged() throws {
+        let query = try lower("cohort by signup period month | funnel awareness -> purchase within 30d").query
+        let people = try XCTUnwrap(query.ctes.first { $0.name == "customer_facts" })
+        XCTAssertEqual(SQLTableReferences.count(in: people.query), ["events": 1])
+    }
+
+    func testSparkCachesWhatItWouldEvaluateMoreThanOnceAndNothingElse() throws {
+        let lowered = try lower("cohort by signup period month | funnel awareness -> purchase within 30d")
+        // funnel_events is read by step_1 and step_2; customers_1 by events_1, funnel_events and reached;
+        // reached three times by the result's UNION ALL.
+        XCTAssertEqual(lowered.query.ctesEvaluatedMoreThanOnce(), ["customers_1", "funnel_events", "reached"])
+        XCTAssertNil(try lowered.materializedRun(.postgres, viewPrefix: "v_"))
+        XCTAssertNil(try lowered.materializedRun(.duckdb, viewPrefix: "v_"))
+        let run = try XCTUnwrap(try lowered.materializedRun(.spark, viewPrefix: "v_"))
+        XCTAssertEqual(run.setUp.map { $0.prefix { $0 != "\n" } }, ["CACHE TABLE v_customers_1 AS", "CACHE TABLE v_funnel_events AS", "CACHE TABLE v_reached AS"])
+        XCTAssertEqual(run.tearDown, ["DROP VIEW IF EXISTS v_reached", "DROP VIEW IF EXISTS v_funnel_events", "DROP VIEW IF EXISTS v_customers_1"])
+        XCTAssertTrue(run.query.contains("reached AS (\n  SELECT *\n  FROM v_reached\n)"), run.query)
+        // A view's definition carries the CTEs before it, the cached ones read from their views.
+        let funnelView = try XCTUnwrap(run.setUp.first { $0.hasPrefix("CACHE TABLE v_funnel_events") })
+        XCTAssertTrue(funnelView.contains("FROM v_customers_1"), funnelView)
+    }
+
+    func testAQueryReadingEachCTEOnceIsOneStatementEvenOnSpark() throws {
+        // Without a cohort filter the events CTE does not join the customers (SQLColumnOnlyJoin), so
+        // customers_1 is read once, by per_customer.
+        let lowered = try lower("events | by stage | metric events, customers")
+        XCTAssertEqual(lowered.query.ctesEvaluatedMoreThanOnce(), [])
+        XCTAssertNil(try lowered.materializedRun(.spark, viewPrefix: "v_"))
+        let sql = try lowered.sql(.postgres)
+        XCTAssertTrue(sql.contains("events_1 AS (\n  SELECT e.*\n  FROM staged AS e\n  WHERE e.customer_id IS NOT NULL\n)"), sql)
+    }
+
+    func testACohortFilterKeepsTheJoinThatNarrowsTheEvents() throws {
+        let sql = try lower("cohort signup=2022-09 | stage retention | metric avg_order").sql(.postgres)
+        XCTAssertTrue(sql.contains("JOIN customers_1 AS p ON p.customer_id = e.customer_id"), sql)
+        // … and narrows the customers before the purchase-number window.
+        XCTAssertTrue(sql.contains("WHERE t.customer_id IN (SELECT customer_id FROM customers_1)"), sql)
+    }
+}
