@@ -22,6 +22,22 @@ final class FunnelCostTests: XCTestCase {
         XCTAssertEqual(best.times[0], 0)
     }
 
+    /// With exclusions too, every ordered attempt advances in one sweep: 100,000 step-1 rows interleaved
+    /// with excluded rows and no step 2 cost O(rows × steps), not a scan per attempt.
+    func testExclusionsKeepTheSweepLinear() {
+        let m = 100_000, n = 3
+        let times = (0..<m).map { Int64($0) }
+        // Bit 3 (n + 0) is the exclusion: every tenth row.
+        let steps = (0..<m).map { $0 % 10 == 9 ? UInt32(1) << 3 : 1 }
+        var plan = FunnelPlan(steps: [("a", .event(0)), ("b", .event(1)), ("c", .event(2))], window: 30 * 86_400, order: .ordered, span: nil)
+        plan.exclusions = [(.event(3), "x", 0, 2)]
+        var attempts = FunnelExclusionAttempts(plan)
+        var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n))
+        attempts.furthest(times: times, steps: steps, window: plan.window, order: .ordered, best: &best)
+        XCTAssertEqual(best.level, 1)
+        XCTAssertLessThanOrEqual(attempts.rowsExamined, m * (n - 1))
+    }
+
     /// The sweep finds the attempt a per-start scan finds, on random rows.
     func testSweepAgreesWithAPerStartScan() {
         var random = SplitMix64(seed: 5)

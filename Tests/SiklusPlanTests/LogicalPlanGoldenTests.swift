@@ -21,6 +21,8 @@ final class LogicalPlanGoldenTests: XCTestCase {
         "events | funnel visit -> product_view -> purchase within 30d",
         "events | funnel visit -> stage purchase -> login within 2h strict",
         "events | by channel | funnel product_view -> add_to_cart -> awareness any order",
+        "cohort | funnel visit -> (product_view, stage consideration) -> purchase where amount > 50 within 90s exclude cancel between 2 and 3 exclude login",
+        "cohort | funnel visit -> add_to_cart -> purchase strict | dropped 2 | metric ltv",
         "events | derive margin = (amount - 1) / amount | where margin > 0.5 | metric revenue",
         "events | derive amount = quantity * unit_price | derive half = -amount / 2 | metric revenue, avg_order",
         "events | where amount >= 100 or channel = \"social\" | by month | metric orders, revenue",

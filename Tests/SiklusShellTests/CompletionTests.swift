@@ -127,6 +127,18 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("events | where lifecycle = ").context, .value(column: "lifecycle"), "only as the step's first word")
     }
 
+    func testFunnelStepsAndOptions() {
+        XCTAssertEqual(complete("cohort | funnel visit -> purchase ex").candidates, ["exclude"])
+        XCTAssertEqual(complete("cohort | funnel visit -> purchase within 7d q").candidates, ["quantiles"])
+        XCTAssertEqual(complete("cohort | funnel visit -> purchase where amount > 50 w").candidates, ["where", "within"])
+        XCTAssertEqual(complete("cohort | funnel visit -> purchase exclude cancel b").candidates, ["between"])
+        XCTAssertEqual(complete("cohort | funnel visit -> purchase where a").context, .column)
+        XCTAssertEqual(complete("cohort | funnel visit -> purchase exclude c").candidates, [], "an event name comes after exclude")
+        // The session's step words include the funnel's (this test's vocabulary is fixed).
+        XCTAssertTrue(Set(["dropped", "histogram"]).isSubset(of: Session().vocabulary.steps))
+        XCTAssertEqual(complete("cohort x | metric a").context, .metric, "other steps keep their contexts")
+    }
+
     func testTablesAfterLoadAndOptionsAfterSet() {
         XCTAssertEqual(complete("load c").candidates, ["customers"])
         XCTAssertEqual(complete("unload s").candidates, ["spend"])

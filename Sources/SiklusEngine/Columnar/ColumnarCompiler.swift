@@ -20,6 +20,7 @@ enum ColumnarCompiler {
             switch step {
             case .stage(let stage, _): .stage(stage)
             case .filter(let filter, _): .filter(Predicate.compile(filter, context))
+            case .funnelDropOff(let funnel, let n, _): .funnelDropOff(self.funnel(funnel, context), step: n)
             }
         }
         if let grouping = query.grouping { plan.grouping = try Dimension.of(grouping.dimension, context) }
@@ -65,6 +66,19 @@ enum ColumnarCompiler {
             case .event(let name): (step.label, .event(eventCode(name, context)))
             }
         }
-        return FunnelPlan(steps: steps, window: funnel.window, order: funnel.order, span: funnel.span)
+        var plan = FunnelPlan(steps: steps, window: funnel.window, order: funnel.order, span: funnel.span)
+        plan.alternatives = funnel.steps.map { $0.alternatives.map { stepMatch($0, context) } }
+        plan.filters = funnel.steps.map { $0.filter.map { Predicate.compile($0, context) } }
+        plan.quantiles = funnel.quantiles
+        plan.histogramTitle = funnel.histogram ? FunnelHistogramTable.title(funnel) : nil
+        plan.exclusions = funnel.exclusions.map { (stepMatch($0.match, context), $0.label, $0.from, $0.to) }
+        return plan
+    }
+
+    private static func stepMatch(_ match: LogicalQuery.Funnel.Match, _ context: EvalContext) -> FunnelPlan.StepMatch {
+        switch match {
+        case .stage(let stage): .stage(stage)
+        case .event(let name): .event(eventCode(name, context))
+        }
     }
 }

@@ -15,6 +15,8 @@ struct ColumnarPlan: @unchecked Sendable {
     enum ScopeStep {
         case stage(Stage)
         case filter(Predicate)
+        /// `funnel … | dropped N`.
+        case funnelDropOff(FunnelPlan, step: Int)
     }
 
     enum Output {
@@ -86,6 +88,15 @@ struct FunnelPlan {
     var steps: [(name: String, match: StepMatch)]
     var window: Int64
     var order: FunnelOrder
+    /// Per step: more matches (`(home, product_view)`) and the step's `where` (nil: every row).
+    var alternatives: [[StepMatch]] = []
+    var filters: [Predicate?] = []
+    /// `exclude …`: the match and the 0-based steps it lies between.
+    var exclusions: [(match: StepMatch, label: String, from: Int, to: Int)] = []
+    /// `quantiles`: the time columns after `median_days`.
+    var quantiles = false
+    /// `| histogram`: conversion times binned (`FunnelHistogramTable`), the title already made.
+    var histogramTitle: String?
     /// The `funnel` step, for errors raised while computing it.
     var span: SourceSpan?
 }

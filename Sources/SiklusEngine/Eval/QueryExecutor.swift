@@ -15,6 +15,9 @@ enum QueryExecutor {
             switch step {
             case .stage(let stage): scope.keepStage(stage, context)
             case .filter(let predicate): scope.keep(where: predicate, context)
+            case .funnelDropOff(let funnel, let n):
+                let kept = try FunnelDropOff.customers(funnel, step: n, scope: scope, context)
+                scope.narrowCustomers(kept.contains)
             }
         }
         return scope

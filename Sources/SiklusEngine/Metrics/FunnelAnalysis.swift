@@ -13,6 +13,7 @@ enum FunnelAnalysis {
     struct Reach { var level = 0; var times: [Int64] = [] }
 
     static func build(_ plan: FunnelPlan, scope: Scope, dimensions: [Dimension], _ context: EvalContext) throws(Diagnostic) -> ResultTable {
+        if let title = plan.histogramTitle { return try FunnelConversionTimes.histogram(plan, scope: scope, context, title: title) }
         let groups = MetricTable.allDimensions(scope, dimensions)
         guard groups.allSatisfy(\.isCustomerLevel) else {
             throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: plan.span,
@@ -24,9 +25,6 @@ enum FunnelAnalysis {
         }
         let n = plan.steps.count
         guard n <= FunnelPlan.maxSteps else { throw Diagnostic("a funnel has at most \(FunnelPlan.maxSteps) steps; this one has \(n)", at: plan.span) }
-        let masks = StepMasks(plan, context)
-        let offsets = context.store.events.offsets, ts = context.store.events.ts
-        let rowMask = scope.rowMask
         var timer = PhaseTimer()
         let materialized = keys.materialize(scope, context)
         timer.mark("funnel: keys")
@@ -37,23 +35,12 @@ enum FunnelAnalysis {
         let cancelled = context.isCancelled
         let partials: [Partial] = Parallel.map(parts.count) { k in
             var p = Partial(reached: Array(repeating: 0, count: keys.count * n), days: Array(repeating: [], count: keys.count * n))
-            var times: [Int64] = [], steps: [UInt32] = []
-            var reach = Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = reach.times
-            var sweep = OrderedSweep()
+            var scanner = FunnelReachScanner(plan, scope: scope, context)
             for (count, i) in parts[k].enumerated() {
                 if count & 0xFFF == 0 && cancelled() { break }
                 let c = list[i]
-                times.removeAll(keepingCapacity: true)
-                steps.removeAll(keepingCapacity: true)
-                for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
-                    if let rowMask, !rowMask[r] { continue }
-                    let m = masks.mask(customer: c, row: r)
-                    if m != 0 { times.append(ts[r]); steps.append(m) }
-                }
-                guard !times.isEmpty else { continue }
-                furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &reach, attempt: &attempt,
-                         sweep: &sweep)
-                guard reach.level > 0 else { continue }
+                guard scanner.scan(c) > 0 else { continue }
+                let reach = scanner.reach
                 let g = customerKeys.isEmpty ? 0 : Int(customerKeys[Int(c)])
                 for step in 0..<reach.level {
                     p.reached[g * n + step] += 1
@@ -75,6 +62,7 @@ enum FunnelAnalysis {
         let activeGroups = (0..<keys.count).filter { g in groups.isEmpty || reached[g * n] > 0 }
         var labelColumns = groups.indices.map { d in (groups[d].name, [String]()) }
         var step: [String] = [], customers: [Int64] = [], fromPrevious: [Double?] = [], fromFirst: [Double?] = [], median: [Double?] = []
+        var cells: [Int?] = []
         for g in activeGroups {
             let labels = keys.labels(g)
             for s in 0..<n {
@@ -85,6 +73,7 @@ enum FunnelAnalysis {
                 fromPrevious.append(previous > 0 ? Double(count) / Double(previous) * 100 : nil)
                 fromFirst.append(first > 0 ? Double(count) / Double(first) * 100 : nil)
                 median.append(s == 0 ? nil : Statistics.median(days[g * n + s]))
+                cells.append(s == 0 ? nil : g * n + s)
             }
         }
         let columns = labelColumns.map { ResultColumn(name: $0.0, unit: .text, values: .text($0.1)) } + [
@@ -93,7 +82,7 @@ enum FunnelAnalysis {
             ResultColumn(name: "from_previous", unit: .percent, values: .number(fromPrevious)),
             ResultColumn(name: "from_first", unit: .percent, values: .number(fromFirst)),
             ResultColumn(name: "median_days", unit: .days, values: .number(median)),
-        ]
+        ] + (plan.quantiles ? FunnelTimeQuantiles.columns(days, cells: cells) : [])
         return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)")
     }
 
@@ -212,14 +201,21 @@ struct StepMasks: @unchecked Sendable {
     private let purchaseEventSteps: UInt32
     /// Strict funnels must see rows that match no step: they break a sequence.
     let keepsUnmatched: Bool
+    /// Steps with a `where`: the step's bit and its test, applied to rows that match the step by name.
+    private let filtered: [(bit: UInt32, predicate: Predicate)]
 
     init(_ plan: FunnelPlan, _ context: EvalContext) {
         var byCode = [UInt32](repeating: 0, count: context.store.strings.count)
         var purchaseStage: UInt32 = 0, retentionStage: UInt32 = 0, purchaseEventSteps: UInt32 = 0
         let flags = context.classes.flags
-        for (s, step) in plan.steps.enumerated() {
+        // Step s is bit s, whichever of its alternatives matches; exclusion k is bit n + k.
+        let n = plan.steps.count
+        let bits = plan.steps.indices.flatMap { s in
+            ([plan.steps[s].match] + (s < plan.alternatives.count ? plan.alternatives[s] : [])).map { (s, $0) }
+        } + plan.exclusions.enumerated().map { (n + $0.offset, $0.element.match) }
+        for (s, match) in bits {
             let bit = UInt32(1) << UInt32(s)
-            switch step.match {
+            switch match {
             case .event(let code):
                 // A name the data does not hold (-2) matches no row.
                 guard code >= 0 else { continue }
@@ -241,6 +237,7 @@ struct StepMasks: @unchecked Sendable {
         orderFlags = context.facts.orderFlags
         self.purchaseEventSteps = purchaseEventSteps
         keepsUnmatched = plan.order == .strict
+        filtered = plan.filters.enumerated().compactMap { s, filter in filter.map { (UInt32(1) << UInt32(s), $0) } }
     }
 
     /// The steps row `r` of customer `c` matches; a strict funnel gets bit 31 on every row so no row is dropped.
@@ -255,6 +252,7 @@ struct StepMasks: @unchecked Sendable {
             if o & (OrderIndex.startsOrder | OrderIndex.startsReturn) == 0 { return 0 }
             if o & OrderIndex.startsReturn != 0 {
                 m &= ~purchaseEventSteps
+                if !filtered.isEmpty, m != 0 { m = applyFilters(m, customer: c, row: r) }
                 return keepsUnmatched ? m | (1 << 31) : m
             }
         }
@@ -269,6 +267,16 @@ struct StepMasks: @unchecked Sendable {
             }
             if f & EventClasses.engagement != 0 { m |= retentionStage }
         }
+        if !filtered.isEmpty, m != 0 { m = applyFilters(m, customer: c, row: r) }
         return keepsUnmatched ? m | (1 << 31) : m
+    }
+}
+
+extension StepMasks {
+    /// `m` without the bits of filtered steps whose `where` fails on row `r`.
+    func applyFilters(_ m: UInt32, customer c: Int32, row r: Int) -> UInt32 {
+        var m = m
+        for (bit, predicate) in filtered where m & bit != 0 && !predicate.test(c, r) { m &= ~bit }
+        return m
     }
 }

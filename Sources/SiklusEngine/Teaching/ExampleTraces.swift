@@ -54,7 +54,10 @@ struct FunnelTrace {
         }
         let n = plan.steps.count
         var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = best.times
-        if !times.isEmpty {
+        if !times.isEmpty, !plan.exclusions.isEmpty {
+            var excluding = FunnelExclusionAttempts(plan)
+            excluding.furthest(times: times, steps: steps, window: plan.window, order: plan.order, best: &best)
+        } else if !times.isEmpty {
             FunnelAnalysis.furthest(times: times, steps: steps, stepCount: n, window: plan.window, order: plan.order, best: &best, attempt: &attempt)
         }
         best.times = Array(best.times.prefix(best.level))

@@ -48,6 +48,11 @@ struct Explainer {
             case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
             case .paths: line(pathsDescription(plan))
             case .lifecycleTrend, .stickiness: for text in TrendTrace.words(plan.output) { line(text) }
+            case .histogram:
+                line("take the converting customers' time from the first step to the last (in their counted attempt) and count them "
+                     + "in PostHog's automatic bins: clamp(ceil(cbrt(n)), 1, 60) bins of ceil(range / bins) seconds over [min, max]")
+            case .dropped(let n):
+                line("keep the customers whose furthest step of that funnel is step \(n.value): they reached it and not step \(n.value + 1)")
             case .sort(let keys):
                 line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
                      + " (missing values last, ties keep their order)")
@@ -138,6 +143,7 @@ struct Explainer {
     private func funnelDescription(_ plan: ColumnarPlan) -> String {
         guard case .funnel(let f) = plan.output else { return "" }
         return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
+            + f.exclusions.map { "; an attempt with \($0.label) between steps \($0.from + 1) and \($0.to + 1) counts nowhere" }.joined()
     }
 
     private func pathsDescription(_ plan: ColumnarPlan) -> String {

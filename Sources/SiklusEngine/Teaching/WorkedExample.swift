@@ -23,6 +23,9 @@ struct WorkedExample {
             switch step {
             case .stage(let stage): scope.keepStage(stage, context)
             case .filter(let predicate): scope.keep(where: predicate, context)
+            case .funnelDropOff(let funnel, let n):
+                let kept = (try? FunnelDropOff.customers(funnel, step: n, scope: scope, context)) ?? []
+                scope.narrowCustomers(kept.contains)
             }
             scopes.append(scope)
         }
@@ -56,10 +59,16 @@ struct WorkedExample {
                 line(number, groupLine(dimensions, customer, scope))
             case .derive(let spec):
                 line(number, deriveLine(spec, customer))
+            case .dropped(let n):
+                scopeIndex += 1
+                line(number, "best attempt of the funnel reaches step \(n.value) and not step \(n.value + 1), so \(customer.id) is one of "
+                     + "the \(scopes[scopeIndex].customers.count) customers who dropped off there")
+            case .funnel where pipeline.steps.contains(where: { if case .dropped = $0.kind { true } else { false } }):
+                continue   // described at its `dropped`
             case .metrics, .retention, .funnel, .rows, .customerValue, .paths, .lifecycleTrend, .stickiness:
                 hasOutput = true
                 line(number, contributions.text())
-            case .sort, .top, .limit, .plot, .export, .detail:
+            case .sort, .top, .limit, .plot, .export, .detail, .histogram:
                 continue
             }
         }

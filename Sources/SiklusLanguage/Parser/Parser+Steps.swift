@@ -37,6 +37,8 @@ extension Parser {
         case "paths": step = .paths(try parsePaths())
         case "lifecycle": advance(); step = .lifecycleTrend(try parseLifecycleTrendOptions())
         case "stickiness": advance(); step = .stickiness(try parseStickinessOptions())
+        case "histogram": advance(); step = .histogram
+        case "dropped": advance(); step = .dropped(try parseCount(after: "dropped", maximum: 64, of: "steps"))
         case "sort": advance(); step = .sort(try parseSortKeys())
         case "top": advance(); step = .top(try parseCount(after: "top", maximum: StepLimits.rows, of: "rows"))
         case "limit": advance(); step = .limit(try parseCount(after: "limit", maximum: StepLimits.rows, of: "rows"))
@@ -105,15 +107,15 @@ extension Parser {
         return Spanned(.event(event), at: event.span)
     }
 
-    /// funnel_step = "funnel" funnel_name "->" funnel_name { "->" funnel_name } { funnel_option } ;
+    /// funnel_step = "funnel" funnel_part "->" funnel_part { "->" funnel_part } { funnel_option } ;
     /// funnel_name = [ "stage" ] name ;
-    /// funnel_option = "within" duration | "ordered" | "strict" | "any" "order" ;
+    /// funnel_option = "within" duration | "ordered" | "strict" | "any" "order" | exclusion ;
     mutating func parseFunnel() throws(Diagnostic) -> FunnelSpec {
         let keyword = advance()
         var funnel = FunnelSpec(steps: [])
-        try parseFunnelName(into: &funnel, after: "`funnel`")
+        try parseFunnelStep(into: &funnel, after: "`funnel`")
         while match(.arrow) != nil {
-            try parseFunnelName(into: &funnel, after: "`->`")
+            try parseFunnelStep(into: &funnel, after: "`->`")
         }
         if funnel.steps.count < 2 {
             let hint = "join the steps with `->`: `funnel visit -> add_to_cart -> purchase`"
@@ -125,6 +127,15 @@ extension Parser {
         }
         while !atStepEnd {
             let optionToken = current
+            if matchWord("exclude") != nil {
+                funnel.exclusions.append(try parseFunnelExclusion())
+                continue
+            }
+            if matchWord("quantiles") != nil {
+                if funnel.quantiles != nil { throw Diagnostic("`quantiles` is given twice", at: optionToken.span, hints: ["keep one"]) }
+                funnel.quantiles = optionToken.span
+                continue
+            }
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Diagnostic("`within` is given twice", at: optionToken.span, hints: ["keep one"]) }
                 guard current.kind == .duration else {
@@ -145,8 +156,8 @@ extension Parser {
                 order = .anyOrder
             } else if current.kind == .identifier {
                 throw Diagnostic.unknown("funnel option", current.text(in: source), at: current.span,
-                                         among: ["within", "ordered", "strict", "any"],
-                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict` and `any order`")
+                                         among: Keywords.funnelOptions,
+                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict`, `any order`, `exclude <event>` and `quantiles`")
             } else {
                 throw expected("a funnel option (`within`, `ordered`, `strict` or `any order`)")
             }
@@ -160,7 +171,7 @@ extension Parser {
 
     /// `purchase` or `stage purchase`: `stage` marks a lifecycle stage only when a name follows it, so an
     /// event called `stage` still works as a step.
-    private mutating func parseFunnelName(into funnel: inout FunnelSpec, after: String) throws(Diagnostic) {
+    mutating func parseFunnelName(into funnel: inout FunnelSpec, after: String) throws(Diagnostic) {
         if checkWord("stage"), [.identifier, .string].contains(peek().kind) {
             advance()
             funnel.stageSteps.insert(funnel.steps.count)

@@ -8,7 +8,7 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "lifecycle", "stickiness", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv",
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "dropped", "histogram", "lifecycle", "stickiness", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv",
                                      "paths"]
 
     /// Options of the `rfm` and `clv` steps (`clv params` and `clv check` are kinds, not options).
@@ -28,7 +28,9 @@ public enum Keywords {
     public static let stickinessOptions = ["period"]
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
-    public static let funnelOptions = ["within", "ordered", "strict", "any"]
+    public static let funnelOptions = ["within", "ordered", "strict", "any", "exclude", "quantiles"]
+    /// Other words inside a funnel step, for completion: a step's filter, `any order`, `exclude … between N and M`.
+    public static let funnelStepWords = ["where", "order", "between"]
 
     /// Options of a `paths` step.
     public static let pathsOptions = ["from", "to", "steps", "session", "edges"]

@@ -138,10 +138,9 @@ public enum SyntaxPrinter {
             words += options.kindWords
             return words.joined(separator: " ")
         case .funnel(let funnel):
-            var text = "funnel " + funnel.steps.indices.map(funnel.stepText).joined(separator: " -> ")
-            if let window = funnel.window { text += " within \(window.value)" }
-            if let order = funnel.order { text += " \(order.value.rawValue)" }
-            return text
+            return funnel.text
+        case .dropped(let n): return "dropped \(n.value)"
+        case .histogram: return "histogram"
         case .paths(let spec): return ["paths", spec.optionText].filter { !$0.isEmpty }.joined(separator: " ")
         case .lifecycleTrend(let options): return TrendStepText.lifecycle(options)
         case .stickiness(let options): return TrendStepText.stickiness(options)

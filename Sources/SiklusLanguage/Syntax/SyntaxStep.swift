@@ -47,6 +47,11 @@ public enum Step: Hashable, Sendable {
     case limit(Spanned<Int64>)
     /// `rfm …` or `clv …`: the customer-value tables (see `CustomerValueSpec`).
     case customerValue(CustomerValueSpec)
+    /// `dropped N` after a funnel: the customers who reached step N and not step N + 1, as the scope of
+    /// what follows (a customer list when nothing does).
+    case dropped(Spanned<Int64>)
+    /// `histogram` after a funnel: the distribution of the converting customers' time from the first step to the last.
+    case histogram
     /// `plot`: draw the result as a chart chosen from its shape.
     case plot
     /// `export "file.html"`: write the result to a file; the extension chooses the format.
@@ -69,6 +74,8 @@ public enum Step: Hashable, Sendable {
         case .paths: "paths"
         case .lifecycleTrend: "lifecycle"
         case .stickiness: "stickiness"
+        case .dropped: "dropped"
+        case .histogram: "histogram"
         case .sort: "sort"
         case .top: "top"
         case .limit: "limit"
@@ -147,6 +154,14 @@ public struct FunnelSpec: Hashable, Sendable {
     public var window: Spanned<DurationLiteral>?
     /// `ordered`, `strict` or `any order`; nil when not written, which means `.ordered`.
     public var order: Spanned<FunnelOrder>?
+    /// More names step `i` may match (`(home, product_view)`), after `steps[i]`.
+    public var alternatives: [Int: [FunnelAlternative]] = [:]
+    /// `where <condition>` after step `i`: only events for which it holds fill that step.
+    public var filters: [Int: ExpressionNode] = [:]
+    /// `exclude <name> [between N and M]`, in the order written.
+    public var exclusions: [FunnelExclusion] = []
+    /// `quantiles`: time-to-convert quartiles, p90 and mean beside the median; where it was written.
+    public var quantiles: SourceSpan?
 
     /// Step `i` as written: `purchase` or `stage purchase`.
     public func stepText(_ i: Int) -> String { (stageSteps.contains(i) ? "stage " : "") + steps[i].description }

@@ -137,6 +137,12 @@ struct PipelineBinder {
             case .customerValue(let spec):
                 try enterResult("metric, retention, funnel, rows, rfm or clv")
                 query.analysis = .customerValue(try customerValue(spec, span: step.span))
+            case .histogram:
+                try bindHistogram(into: &query, span: step.span)
+            case .dropped(let n):
+                // The funnel becomes a scope step; what follows (a metric, another funnel…) sees its drop-offs.
+                try bindDropOff(n, into: &query, span: step.span)
+                (phase, phaseStep, result) = (.scope, nil, nil)
             case .sort(let keys):
                 try enter(.post)
                 query.post.append(.sort(keys.map { LogicalQuery.SortKey(column: $0.column.text, descending: $0.direction?.value == .descending, span: $0.span) }))

@@ -44,21 +44,9 @@ extension PipelineBinder {
 
     func funnel(_ spec: FunnelSpec, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Funnel {
         var steps: [LogicalQuery.Funnel.Step] = []
-        // A name that is both an event and a stage is the event, as in PostHog (`purchase`: every purchase
-        // event); `stage purchase` is the stage (the first purchase). Stage steps are labelled `stage …`.
         for (i, name) in spec.steps.enumerated() {
-            if spec.stageSteps.contains(i) {
-                guard let stage = Stage(named: name.text) else {
-                    throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames)
-                }
-                steps.append(.init(label: "stage " + stage.name, match: .stage(stage)))
-            } else if isEvent(name.text) {
-                steps.append(.init(label: name.text, match: .event(name.text)))
-            } else if let stage = Stage(named: name.text) {
-                steps.append(.init(label: "stage " + stage.name, match: .stage(stage)))
-            } else {
-                throw Diagnostic.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + (catalog.eventNames ?? []))
-            }
+            let (label, match) = try funnelMatch(name, isStage: spec.stageSteps.contains(i))
+            steps.append(.init(label: label, match: match))
         }
         var window = LogicalQuery.Funnel.defaultWindow
         if let written = spec.window {
@@ -66,7 +54,25 @@ extension PipelineBinder {
             // Any window longer than recorded history means "no limit"; capping it keeps time arithmetic in range.
             window = min(written.value.approximateSeconds ?? .max, LogicalQuery.Funnel.longestWindow)
         }
-        return LogicalQuery.Funnel(steps: steps, window: window, order: spec.order?.value ?? .ordered, span: span)
+        var funnel = LogicalQuery.Funnel(steps: steps, window: window, order: spec.order?.value ?? .ordered, span: span)
+        try bindFunnelParts(spec, into: &funnel)
+        return funnel
+    }
+
+    /// A step's name: a name that is both an event and a stage is the event, as in PostHog (`purchase`:
+    /// every purchase event); `stage purchase` is the stage (the first purchase). Stage steps are labelled `stage …`.
+    func funnelMatch(_ name: Identifier, isStage: Bool) throws(Diagnostic) -> (label: String, match: LogicalQuery.Funnel.Match) {
+        if isStage {
+            guard let stage = Stage(named: name.text) else {
+                throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames)
+            }
+            return ("stage " + stage.name, .stage(stage))
+        } else if isEvent(name.text) {
+            return (name.text, .event(name.text))
+        } else if let stage = Stage(named: name.text) {
+            return ("stage " + stage.name, .stage(stage))
+        }
+        throw Diagnostic.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + (catalog.eventNames ?? []))
     }
 
     /// Whether a funnel step's name is an event. When the catalog does not list event names, a stage's name

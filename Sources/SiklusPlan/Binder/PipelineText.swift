@@ -42,10 +42,9 @@ package enum PipelineText {
             parts += options.kindWords
             return parts.joined(separator: " ")
         case .funnel(let spec):
-            var text = "funnel " + spec.steps.indices.map(spec.stepText).joined(separator: " -> ")
-            if let window = spec.window { text += " within \(window.value)" }
-            if let order = spec.order { text += " \(order.value.rawValue)" }
-            return text
+            return spec.text
+        case .dropped(let n): return "dropped \(n.value)"
+        case .histogram: return "histogram"
         case .paths(let spec): return ["paths", spec.optionText].filter { !$0.isEmpty }.joined(separator: " ")
         case .lifecycleTrend(let options): return TrendStepText.lifecycle(options)
         case .stickiness(let options): return TrendStepText.stickiness(options)

@@ -67,6 +67,10 @@ extension LogicalQuery {
         public struct Step: Hashable, Sendable {
             public var label: String
             public var match: Match
+            /// More matches (`(home, product_view)`): a row matching any of them fills the step.
+            public var alternatives: [Match] = []
+            /// `where …` after the step: only event rows for which it holds fill it (event attributes only).
+            public var filter: RowFilter? = nil
 
             /// A step labelled `label`.
             public init(label: String, match: Match) {
@@ -79,6 +83,12 @@ extension LogicalQuery {
         /// Seconds allowed from the first step to the last.
         public var window: Int64
         public var order: FunnelOrder
+        /// `exclude <event> [between N and M]`: attempts with such an event between those steps do not count.
+        public var exclusions: [Exclusion] = []
+        /// `quantiles`: `p25_days`, `p75_days`, `p90_days` and `mean_days` after `median_days`.
+        public var quantiles = false
+        /// `| histogram`: the distribution of conversion times (`FunnelHistogramTable`) instead of the steps.
+        public var histogram = false
         /// The step.
         public var span: SourceSpan?
 

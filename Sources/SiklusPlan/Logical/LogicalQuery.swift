@@ -26,6 +26,9 @@ public struct LogicalQuery: Hashable, Sendable {
         /// `where <condition>`: a customer-level condition keeps customers, any other keeps rows (and the
         /// customers who still have one).
         case filter(RowFilter, span: SourceSpan)
+        /// `funnel … | dropped N`: the customers whose furthest funnel step (over the scope so far) is N
+        /// (1-based); their rows in scope stay.
+        case funnelDropOff(Funnel, step: Int, span: SourceSpan)
     }
 
     /// `cohort by …`: the customers' cohort, always the first grouping of the result.

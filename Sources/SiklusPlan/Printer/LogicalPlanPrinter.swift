@@ -19,6 +19,9 @@ public enum LogicalPlanPrinter {
             case .filter(let filter, _):
                 printer.line("where (\(filter.isCustomerLevel ? "per customer" : "per event row"))")
                 printer.filter(filter, depth: 1)
+            case .funnelDropOff(let funnel, let n, _):
+                printer.line("customers who reached step \(n) and not step \(n + 1) of")
+                printer.funnel(funnel, depth: 1)
             }
         }
         if let grouping = query.grouping {
@@ -94,6 +97,18 @@ public enum LogicalPlanPrinter {
             }
         }
 
+        mutating func funnel(_ f: LogicalQuery.Funnel, depth: Int) {
+            line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))" + (f.quantiles ? ", with time quantiles" : "")
+                 + (f.histogram ? ", as a histogram of the time from the first step to the last" : ""), depth: depth)
+            for (i, step) in f.steps.enumerated() {
+                line("\(i + 1). \(step.label): " + f.matches(i).map(LogicalPlanPrinter.funnelMatch).joined(separator: " or "), depth: depth + 1)
+                if let rowFilter = step.filter { line("only rows where", depth: depth + 2); filter(rowFilter, depth: depth + 3) }
+            }
+            for exclusion in f.exclusions {
+                line("exclude \(LogicalPlanPrinter.funnelMatch(exclusion.match)) between steps \(exclusion.from + 1) and \(exclusion.to + 1)", depth: depth + 1)
+            }
+        }
+
         func name(_ attribute: Attribute) -> String { LogicalPlanPrinter.name(attribute, catalog) }
 
         func dimension(_ spec: DimensionSpec) -> String {
@@ -116,14 +131,7 @@ public enum LogicalPlanPrinter {
                      + ", period 0 at \(r.kind.start != nil ? "the start event" : r.anchorsOnFirstPurchase ? "first purchase" : "signup")")
                 if !r.kind.isPlain { line(RetentionKindText.describe(r), depth: 1) }
             case .funnel(let f):
-                line("funnel \(f.order.rawValue) within \(DurationText.compact(f.window))")
-                for (i, step) in f.steps.enumerated() {
-                    let match = switch step.match {
-                    case .stage(let stage): "stage \(stage.name)"
-                    case .event(let name): "event \(Literal.string(name))"
-                    }
-                    line("\(i + 1). \(step.label): \(match)", depth: 1)
-                }
+                funnel(f, depth: 0)
             case .paths(let p):
                 line(p.title)
                 line("sessions split at gaps of \(DurationText.compact(p.sessionGap)) or more; repeated events collapse; "

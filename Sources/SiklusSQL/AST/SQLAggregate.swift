@@ -26,6 +26,9 @@ public enum SQLAggregateFunction: Sendable, Equatable {
     /// The value of the row with the earliest time, ties broken by the later arguments (file order):
     /// arguments `value, time, tieBreak…`. NULL values are not skipped: filter them out when meant.
     case firstByTime
+    /// The continuous quantile at `p` (0…1): linear interpolation between the order statistics around
+    /// position (n − 1)·p, as DuckDB's `quantile_cont` (see `Statistics.quantile`).
+    case quantile(Double)
 
     /// The name of a standard aggregate; nil for the library's.
     var standardName: String? {
@@ -35,7 +38,7 @@ public enum SQLAggregateFunction: Sendable, Equatable {
         case .min: "min"
         case .max: "max"
         case .avg: "avg"
-        case .median, .firstByTime: nil
+        case .median, .firstByTime, .quantile: nil
         }
     }
 }

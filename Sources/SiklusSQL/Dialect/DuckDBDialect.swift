@@ -46,6 +46,8 @@ public struct DuckDBDialect: SQLDialectDefinition {
         switch function {
         case .median:
             return "median({0}){filter}"
+        case .quantile(let p):
+            return SQLTemplate("quantile_cont({0}, \(p)){filter}")
         case .firstByTime:
             let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
             return SQLTemplate("first({0} ORDER BY \(keys)){filter}")

@@ -51,6 +51,8 @@ public struct PostgresDialect: SQLDialectDefinition {
         case .median:
             // The continuous percentile at 0.5 is the mean of the two middle values, as Siklus's median.
             return "percentile_cont(0.5) WITHIN GROUP (ORDER BY {0}){filter}"
+        case .quantile(let p):
+            return SQLTemplate("percentile_cont(\(p)) WITHIN GROUP (ORDER BY {0}){filter}")
         case .firstByTime:
             let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
             return SQLTemplate("(array_agg({0} ORDER BY \(keys)){filter})[1]")

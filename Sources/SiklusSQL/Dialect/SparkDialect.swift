@@ -65,6 +65,9 @@ public struct SparkDialect: SQLDialectDefinition {
         case .median:
             // Spark's median is the exact percentile at 0.5: the mean of the two middle values.
             return "median({0}){filter}"
+        case .quantile(let p):
+            // Spark's `percentile` is exact, interpolating linearly between order statistics.
+            return SQLTemplate("percentile({0}, \(p)){filter}")
         case .firstByTime:
             // Structs compare field by field: time, then file order.
             let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")

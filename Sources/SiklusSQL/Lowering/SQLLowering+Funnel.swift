@@ -11,35 +11,8 @@ extension SQLLoweringState {
             throw SQLNotExpressible("a funnel split by an event dimension (Siklus rejects it too)")
         }
         let n = plan.steps.count
-        let window = SQLExpression.library(.interval(seconds: plan.window), [])
-        var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
-                                      .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
-                                                                                        orderBy: [SQLOrderTerm(.col("e", "ts")), SQLOrderTerm(.col("e", "row_no"))])), "n")]
-        for (i, step) in plan.steps.enumerated() {
-            let match: SQLExpression
-            switch step.match {
-            case .stage(let stage): match = .coalesce(.equal(.col("e", "stage"), .text(stage.name)), .boolean(false))
-            case .event(let name):
-                match = .coalesce(.equal(.col("e", "event"), .text(name)), .boolean(false))
-                    // Line items: a return matches no step naming a purchase event.
-                    .and(if: hasOrders && query.stageMap.purchaseEvents.contains(name), .unary(.not, startsReturn("e")))
-            }
-            items.append(.named(match, "step_\(i + 1)"))
-        }
-        let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
-                                       SQLSelect(items, from: .table(events, alias: "e"),
-                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))],
-                                                 where: funnelLineItemRows("e")))
-        let attempts = plan.order == .anyOrder
-            ? anyOrderAttempts(n: n, from: funnelEvents, window: window)
-            : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)
-        let attemptColumns = ["customer_id", plan.order == .anyOrder ? "n0" : "n1"] + (1...n).map { "t\($0)" } + ["level"]
-        let first = plan.order == .anyOrder ? "n0" : "n1"
-        let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
-            partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
-            from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
-        let best = builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
-            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
+        let best = try funnelBest(plan)
+        if plan.histogram { return try funnelConversionTimes(plan, best: best) }
 
         // Days between steps: from the previous step, or (any order) from the earliest step of the attempt.
         let start = SQLExpression.call("least", (1...n).map { $0 == 1 ? .col("b", "t1") : .caseWhen([SQLWhen(.binary(.col("b", "level"), .greaterEqual, .integer(Int64($0))), .col("b", "t\($0)"))], else: nil) })
@@ -52,6 +25,7 @@ extension SQLLoweringState {
                 let from = plan.order == .anyOrder ? start : .col("b", "t\(s - 1)")
                 let days = SQLExpression.binary(.binary(.library(.epochSeconds, [.col("b", "t\(s)")]), .minus, .library(.epochSeconds, [from])), .divide, .number(86_400))
                 columns.append(.named(.aggregate(.median, days, where: reachedStep), "days_\(s)"))
+                if plan.quantiles { columns += funnelTimeQuantiles(days, where: reachedStep, step: s) }
             }
         }
         let reached = builder.add("reached", "   … counted per group: customers reaching at least each step, and the median days to it", SQLSelect(
@@ -67,13 +41,42 @@ extension SQLLoweringState {
                 .named(.binary(.safeDivide(count, .column("reached_\(max(1, s - 1))")), .times, .integer(100)), "from_previous"),
                 .named(.binary(.safeDivide(count, .column("reached_1")), .times, .integer(100)), "from_first"),
                 .named(s == 1 ? .cast(.null, .double) : .column("days_\(s)"), "median_days"),
-            ], from: .table(reached, alias: nil))
+            ] + (plan.quantiles ? funnelTimeQuantileItems(step: s) : []), from: .table(reached, alias: nil))
         }
         let title = "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)"
-        return SQLResultShape(select: SQLQuery(.unionAll(rows)), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"],
+        return SQLResultShape(select: SQLQuery(.unionAll(rows)), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"]
+                                + (plan.quantiles ? Self.funnelTimeQuantileNames : []),
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("step_no"))], hidden: ["step_no"], measure: "median_days",
                               textColumns: Set(dims + ["step"]),
-                              reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent, .percent, .days], shape: .funnel, title: title))
+                              reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent, .percent, .days]
+                                                 + (plan.quantiles ? Self.funnelTimeQuantileNames.map { _ in .days } : []), shape: .funnel, title: title))
+    }
+
+    /// `funnel_events` … `best`: each customer's best attempt (`customer_id`, its start, `t1`…`tn`, `level`);
+    /// returns the name of `best`.
+    mutating func funnelBest(_ plan: LogicalQuery.Funnel) throws(SQLNotExpressible) -> String {
+        let n = plan.steps.count
+        let window = SQLExpression.library(.interval(seconds: plan.window), [])
+        var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
+                                      .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
+                                                                                        orderBy: [SQLOrderTerm(.col("e", "ts")), SQLOrderTerm(.col("e", "row_no"))])), "n")]
+        for i in plan.steps.indices { items.append(.named(funnelStepMatch(plan, i), "step_\(i + 1)")) }
+        items += funnelExclusionItems(plan)
+        let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
+                                       SQLSelect(items, from: try funnelEventSource(plan),
+                                                 joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))],
+                                                 where: funnelLineItemRows("e")))
+        var attempts = plan.order == .anyOrder
+            ? anyOrderAttempts(n: n, from: funnelEvents, window: window, rows: !plan.exclusions.isEmpty)
+            : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)
+        let attemptColumns = ["customer_id", plan.order == .anyOrder ? "n0" : "n1"] + (1...n).map { "t\($0)" } + ["level"]
+        let first = plan.order == .anyOrder ? "n0" : "n1"
+        if !plan.exclusions.isEmpty { attempts = withoutSpoiltAttempts(plan, attempts: attempts, start: first, funnelEvents: funnelEvents) }
+        let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
+            partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
+            from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
+        return builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
+            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
     }
 
     /// `step_1` … `step_n` and `attempts` for ordered and strict funnels; returns the name of `attempts`.
@@ -101,14 +104,16 @@ extension SQLLoweringState {
 
     /// `starts`, `found` and `attempts` for `any order`: from each event that is some step, the first
     /// time each step occurs within the window; the attempt reaches steps 1…k when all of them occur.
-    private mutating func anyOrderAttempts(n: Int, from funnelEvents: String, window: SQLExpression) -> String {
+    /// `rows`: also `n1` … `nn`, the row of each step's first occurrence (for exclusions).
+    private mutating func anyOrderAttempts(n: Int, from funnelEvents: String, window: SQLExpression, rows: Bool) -> String {
         let starts = builder.add("starts", "   … every event that is any step starts an attempt", SQLSelect(
             [.column("customer_id"), .named(.column("n"), "n0"), .named(.column("ts"), "t0")], from: .table(funnelEvents, alias: nil),
             where: .or((1...n).map { .column("step_\($0)") })))
         let on = SQLExpression.and([.equal(.col("f", "customer_id"), .col("s", "customer_id")), .binary(.col("f", "n"), .greaterEqual, .col("s", "n0")),
                                     .binary(.col("f", "ts"), .lessEqual, .binary(.col("s", "t0"), .plus, window))])
         let found = builder.add("found", "   … the first time each step occurs within the window of the start", SQLSelect(
-            [.column("customer_id", table: "s"), .column("n0", table: "s")] + (1...n).map { .named(.aggregate(.min, .col("f", "ts"), where: .col("f", "step_\($0)")), "t\($0)") },
+            [.column("customer_id", table: "s"), .column("n0", table: "s")] + (1...n).map { .named(.aggregate(.min, .col("f", "ts"), where: .col("f", "step_\($0)")), "t\($0)") }
+                + (rows ? (1...n).map { .named(.aggregate(.min, .col("f", "n"), where: .col("f", "step_\($0)")), "n\($0)") } : []),
             from: .table(starts, alias: "s"), joins: [SQLJoin(.inner, .table(funnelEvents, alias: "f"), .on(on))],
             groupBy: [.col("s", "customer_id"), .col("s", "n0")]))
         let level = SQLExpression.caseWhen((1...n).map { SQLWhen(.isNull(.column("t\($0)"), negated: false), .integer(Int64($0 - 1))) }, else: .integer(Int64(n)))

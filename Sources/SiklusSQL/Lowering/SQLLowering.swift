@@ -109,6 +109,7 @@ struct SQLLoweringState {
             switch step {
             case .stage(let stage, _): scopeStage(stage)
             case .filter(let filter, _): try scopeFilter(filter)
+            case .funnelDropOff(let funnel, let n, _): try scopeFunnelDropOff(funnel, step: n)
             }
         }
         let dimensions = try (cohort.map { [$0] } ?? []) + query.dimensions.map { d throws(SQLNotExpressible) in try dimension(d) }

@@ -8,6 +8,8 @@ public enum SQLResultReading: Sendable, Equatable {
     case table(units: [ValueUnit], shape: ResultShape, title: String? = nil)
     /// Long-form retention cells pivoted in Swift (`SQLRetentionPivot`).
     case retention(SQLRetentionPivot)
+    /// `funnel … | histogram`: (seconds, customers) rows binned in Swift (`FunnelHistogramTable`).
+    case funnelHistogram(title: String)
     /// A `rows` listing: times as ISO text, the note with the total (`SQLRowListing`).
     case rows(SQLRowListing)
 }
@@ -26,6 +28,8 @@ extension SQLLoweredQuery {
         switch reading {
         case .retention(let pivot):
             return try pivot.table(rows)
+        case .funnelHistogram(let title):
+            return try Self.funnelHistogram(rows, title: title)
         case .rows(let listing):
             return try listing.table(rows)
         case .table(let units, let shape, let title):

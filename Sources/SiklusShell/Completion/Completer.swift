@@ -52,6 +52,7 @@ public enum Completer {
         case .cohortFilter: words = ["did"] + vocabulary.columns
         case .stepOption(let options): words = options
         case .activity: words = ["purchase", "any"] + source.knownValues("event")
+        case .funnelOption: words = Keywords.funnelOptions + Keywords.funnelStepWords
         case .none: words = []
         }
         let lowered = word.lowercased()
@@ -111,6 +112,7 @@ public enum Completer {
         case "set": return .option
         case "help": return .helpTopic
         case let keyword where columnKeywords.contains(keyword): return .column
+        case let word where isAfterFunnelStepName(statement, previous: word): return .funnelOption
         default: return .none
         }
     }
@@ -187,5 +189,14 @@ public enum Completer {
             }
         }
         return open
+    }
+}
+
+extension Completer {
+    /// True inside a `funnel` step after a word that is not `funnel`, `->`, `exclude` or `stage` (where a name comes).
+    static func isAfterFunnelStepName(_ statement: Substring, previous: String) -> Bool {
+        let step = statement.split(separator: "|", omittingEmptySubsequences: false).last ?? statement
+        guard step.split(whereSeparator: { $0 == " " || $0 == "\t" }).first?.lowercased() == "funnel" else { return false }
+        return !["funnel", "->", "exclude", "stage", "(", "", "within", "between", "and"].contains(previous)
     }
 }

@@ -39,6 +39,8 @@ public enum CompletionContext: Equatable, Sendable {
     case stepOption([String])
     /// What counts as activity after `on`: `purchase`, `any` or an event name.
     case activity
+    /// After a funnel step's name: the funnel's options (`within`, `exclude`, `quantiles`, …).
+    case funnelOption
     /// Nothing sensible to offer.
     case none
 }
