@@ -166,7 +166,9 @@ final class ParserStepTests: XCTestCase {
                              .filter(ExpressionNode(.literal(.integer(1)), at: SourceSpan(start: 0, end: 1))), .rows(nil),
                              .derive(DeriveSpec(name: Identifier("x", at: SourceSpan(start: 0, end: 1)),
                                                 expression: ArithmeticNode(.number(1), at: SourceSpan(start: 0, end: 1)))),
-                             .customerValue(CustomerValueSpec(kind: .rfm)), .customerValue(CustomerValueSpec(kind: .params))]
+                             .customerValue(CustomerValueSpec(kind: .rfm)), .customerValue(CustomerValueSpec(kind: .params)),
+                             .paths(PathsSpec()), .lifecycleTrend(LifecycleTrendOptions()), .stickiness(StickinessOptions()),
+                             .dropped(Spanned(1, at: SourceSpan(start: 0, end: 1))), .histogram]
         XCTAssertEqual(Set(steps.map(\.keyword)), Set(Keywords.steps))
     }
 }
