@@ -73,4 +73,31 @@ final class LoweringShapeTests: XCTestCase {
         // … and narrows the customers before the purchase-number window.
         XCTAssertTrue(sql.contains("WHERE t.customer_id IN (SELECT customer_id FROM customers_1)"), sql)
     }
+
+    func testTheDefaultAsOfReadsTheLatestEventOnce() throws {
+        // Retention bounds anchors and activity by as_of: each use read max(ts) over every event again.
+        let sql = try lower("cohort by first_purchase period month | retention").sql(.postgres)
+        XCTAssertFalse(sql.contains("max(ts)) AS ts FROM events"), sql)
+        XCTAssertTrue(sql.contains("last_event_time AS (\n  SELECT max(ts) AS ts\n  FROM events\n)"), sql)
+        XCTAssertGreaterThan(sql.components(separatedBy: "(SELECT ts FROM last_event_time)").count, 2, sql)
+        // A query that never reads as_of has no such CTE.
+        XCTAssertFalse(try lower("events | by stage | metric events, customers").sql(.postgres).contains("last_event_time"))
+    }
+
+    func testFirstPurchaseCohortsAggregateThePurchasesApart() throws {
+        // The facts' only column is first_purchase: the purchases are grouped alone and the customers
+        // without one are their own branch, which retention's `first_purchase IS NOT NULL` prunes.
+        let query = try lower("cohort by first_purchase period month | retention").query
+        let facts = try XCTUnwrap(query.ctes.first { $0.name == "customer_facts" })
+        guard case .unionAll(let branches) = facts.query.body else { return XCTFail("\(facts.query.body)") }
+        XCTAssertEqual(branches.count, 2)
+        XCTAssertEqual(branches[0].filter, .binary(.inList(.column("event", table: "t"), [.text("purchase")], negated: false), .and,
+                                                   .isNull(.column("ts", table: "t"), negated: true)))
+        XCTAssertEqual(branches[1].items.last, .named(.cast(.null, .timestamp), "first_purchase"))
+        XCTAssertNotNil(branches[1].having)
+        // With other facts read (the signup fallback's first event) the aggregate stays one select.
+        let signup = try lower("cohort by signup period month | retention").query
+        let other = try XCTUnwrap(signup.ctes.first { $0.name == "customer_facts" })
+        guard case .select = other.query.body else { return XCTFail("\(other.query.body)") }
+    }
 }

@@ -39,3 +39,22 @@ extension SQLLoweringState {
         return .inQuery(.column("customer_id"), counted, negated: false)
     }
 }
+
+extension SQLLoweringState {
+    /// `behaviour` reads the shared `staged` and `people`; the source adds `staged` only when it needs it
+    /// (a narrowed source numbers its own customers' events), so a query with a `did` filter adds it first.
+    mutating func addStagedForBehaviour() {
+        var filters: [RowFilter] = query.scope.compactMap { if case .filter(let f, _) = $0 { f } else { nil } }
+        if case .cohort(let filter?) = query.source { filters.append(filter) }
+        if filters.contains(where: Self.readsBehaviour) { _ = staged() }
+    }
+
+    private static func readsBehaviour(_ filter: RowFilter) -> Bool {
+        switch filter {
+        case .and(let a, let b), .or(let a, let b): readsBehaviour(a) || readsBehaviour(b)
+        case .not(let a): readsBehaviour(a)
+        case .did: true
+        case .compare, .compareAttributes, .member: false
+        }
+    }
+}

@@ -101,7 +101,7 @@ extension SQLLoweringState {
         ], from: .table(hasOrders ? lineItemSource(amount: derivedEvents.amount) : tables.events, alias: t), groupBy: [.column(tables.eventCustomer, table: t)]))
         let customersTable = catalog.customers
         let id = tables.customerID
-        let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts)
+        let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts, sharedAs: "customer_facts")
         guard customersTable.isLoaded else {
             return builder.add("people", "every customer with signup (their first event: no customers table), first event, first purchase and acquisition channel",
                                SQLSelect([.column("customer_id"), .named(.column("first_event"), "signup"), .column("first_event"),

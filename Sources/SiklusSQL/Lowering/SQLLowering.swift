@@ -46,6 +46,9 @@ public struct SQLLowering: Sendable {
         if let events = state.eventsJoinOnlyAddsColumns {
             lowered.query = SQLColumnPruning.prune(SQLColumnOnlyJoin.drop(in: lowered.query, cte: events, alias: "p"))
         }
+        if let facts = state.builder.sharedName("customer_facts") {
+            lowered.query = SQLFirstPurchaseFacts.split(in: lowered.query, cte: facts)
+        }
         return lowered
     }
 }
@@ -72,6 +75,8 @@ struct SQLLoweringState {
     let loadedEventColumns: Int
     /// The derived columns (by catalog index) and the amount, over the source table (alias `t`).
     var derivedEvents: (columns: [Int: SQLExpression], amount: SQLExpression) = ([:], .null)
+    /// The CTE holding the latest event time, which the default as_of reads (`lastEventTime()`).
+    var lastEventTimeCTE: String?
 
     /// Columns of `staged` and `people`, for listing them where `* EXCLUDE` does not exist.
     static let stagedFixed = ["customer_id", "ts", "event", "amount", "channel", "row_no", "purchase_no", "stage"]
@@ -104,6 +109,8 @@ struct SQLLoweringState {
     mutating func lower() throws(SQLNotExpressible) -> SQLLoweredQuery {
         try joinCustomerColumnsForDerive()
         derivedEvents = try derivedColumns(sourceAmount: tables.eventAmount.map { .column($0, table: "t") } ?? .cast(.null, .double))
+        lastEventTime()
+        addStagedForBehaviour()
         try source()
         for step in query.scope {
             switch step {
@@ -142,8 +149,8 @@ struct SQLLoweringState {
         switch query.asOf {
         case .at(let seconds): return .timestamp(seconds)
         case .endOfLastDataDay:
-            let last = SQLExpression.subquery(SQLQuery(SQLSelect([.named(.aggregate(.max, .column(tables.eventTime)), "ts")],
-                                                                 from: .table(tables.events, alias: nil))))
+            let last = SQLExpression.subquery(lastEventTimeCTE.map { SQLQuery(SQLSelect([.column("ts")], from: .table($0, alias: nil))) }
+                ?? SQLQuery(SQLSelect([.named(.aggregate(.max, .column(tables.eventTime)), "ts")], from: .table(tables.events, alias: nil))))
             return .binary(.library(.periodStart(.day), [last]), .plus, .library(.interval(seconds: 86_399), []))
         }
     }
