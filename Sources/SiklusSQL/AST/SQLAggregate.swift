@@ -26,6 +26,18 @@ public enum SQLAggregateFunction: Sendable, Equatable {
     /// The value of the row with the earliest time, ties broken by the later arguments (file order):
     /// arguments `value, time, tieBreak…`. NULL values are not skipped: filter them out when meant.
     case firstByTime
+    /// The sum of a double, added one value at a time in the order of the later arguments (`value, key…`),
+    /// as Swift's loops add: SQL's `sum` adds in any order, which changes the last bits. No filter.
+    case sumInOrder
+
+    /// A library aggregate in words, for the error of a dialect that cannot express it.
+    var libraryWords: String {
+        switch self {
+        case .median: "median"
+        case .sumInOrder: "a sum in order"
+        default: "the first value by time"
+        }
+    }
 
     /// The name of a standard aggregate; nil for the library's.
     var standardName: String? {
@@ -35,7 +47,7 @@ public enum SQLAggregateFunction: Sendable, Equatable {
         case .min: "min"
         case .max: "max"
         case .avg: "avg"
-        case .median, .firstByTime: nil
+        case .median, .firstByTime, .sumInOrder: nil
         }
     }
 }

@@ -125,7 +125,7 @@ struct SQLLoweringState {
         case .rows(let rows):
             result = try self.rows(rows)
         case .customerValue(let value):
-            throw SQLNotExpressible("\(value.kind.words) (the per-customer summary is not lowered yet)")
+            return try customerValue(value)
         case .paths(let paths):
             result = self.paths(paths)
         }
