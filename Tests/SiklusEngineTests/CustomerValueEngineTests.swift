@@ -42,6 +42,37 @@ final class CustomerValueEngineTests: XCTestCase {
         XCTAssertEqual(ledger.equal, Self.demoPipelines.count + 2, ledger.summary)
     }
 
+    /// Line items with returns (UCI Online Retail shape): a return's rows are no purchase, in SQL as in memory.
+    func testLineItemsWithReturnsOnDuckDB() throws {
+        let directory = try TestPaths.temporaryDirectory("value-line-items")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var ledger = MatrixLedger(.duckdb)
+        var tables = 0
+        for seed in MatrixData.seeds {
+            let pair = try MatrixPair(.duckdb, ledger: ledger)
+            let loads = try MatrixData.lineItemLoads(seed: seed, in: directory.appendingPathComponent("\(seed)"))
+            pair.run(loads + "\nset as_of = 2023-04-15", label: "line items (loads)")  // the data spans 2023-01 … 2023-08
+            for pipeline in ["events | rfm period day", "events | clv check period week", "events | where Country = \"France\" | rfm"] {
+                pair.run(pipeline, label: "\(seed): \(pipeline)")
+                if (try? pair.memory.query(pipeline)) != nil { tables += 1 }
+            }
+            ledger = pair.finish()
+        }
+        XCTAssertEqual(ledger.problems, [])
+        XCTAssertEqual(ledger.equal, tables, ledger.summary)
+        XCTAssertGreaterThan(tables, 3)
+    }
+
+    /// `explain … | clv` on the engine shows the summary SQL it runs.
+    func testExplainShowsTheSummarySQL() throws {
+        let pair = try MatrixPair(.duckdb, ledger: MatrixLedger(.duckdb))
+        pair.run(MatrixData.demoLoads(), label: "demo (loads)")
+        let text = pair.remote.outputs("explain events | clv period week").map { "\($0)" }.joined()
+        _ = pair.finish()
+        XCTAssertTrue(text.contains("value_summary AS ("), text)
+        XCTAssertTrue(text.contains("sum(amount ORDER BY ts, row_no)"), text)
+    }
+
     /// `rfm | by segment | metric …` groups in memory: refused on the engine with the construct named.
     func testRFMGroupsAreRefusedOnTheEngine() throws {
         let pair = try MatrixPair(.duckdb, ledger: MatrixLedger(.duckdb))
