@@ -25,6 +25,17 @@ final class CustomerValueEngineTests: XCTestCase {
     func testCustomerValueOnDuckDB() throws { try compare(.duckdb) }
     func testCustomerValueOnPostgreSQL() throws { try compare(.postgres) }
 
+    /// Spark (one shared JVM): the summary with its ordered sums (a fold over sorted lists there), and the holdout.
+    func testCustomerValueOnSpark() throws {
+        let pair = try MatrixPair(.spark, ledger: MatrixLedger(.spark))
+        pair.run(MatrixData.demoLoads(spend: false) + "\nset as_of = 2023-06-30", label: "demo (loads)")
+        let pipelines = ["events | rfm period week", "events | clv params period week", "events | clv check period week horizon 8w"]
+        for pipeline in pipelines { pair.run(pipeline, label: pipeline) }
+        let ledger = pair.finish()
+        XCTAssertEqual(ledger.problems, [])
+        XCTAssertEqual(ledger.equal, pipelines.count, ledger.summary)
+    }
+
     private func compare(_ engine: MatrixEngine) throws {
         let pair = try MatrixPair(engine, ledger: MatrixLedger(engine))
         pair.run(MatrixData.demoLoads(), label: "demo (loads)")
