@@ -106,6 +106,9 @@ enum MatrixData {
         #"events | paths to "purchase" session 7d edges 15"#,
         #"cohort did "purchase" >= 2 times within 30d of signup | metric customers, revenue"#,
         #"cohort did not "purchase" within 60d | by channel | metric customers"#,
+        // Customer value (issue 14): the summary in SQL, scores and fits in Swift.
+        "events | rfm period week",
+        "events | where channel != tiktok | clv period week horizon 8w",
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.
