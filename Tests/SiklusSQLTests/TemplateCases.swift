@@ -140,7 +140,19 @@ enum TemplateCases {
         ], from: rows)
         return [TemplateCase(name: "aggregates", query: SQLQuery(select), expected: [[
             .number(3), .number(2), .null, .text("tied first"), .null, .text("tied first"), .number(3), .number(7), .number(0.5),
-        ]])]
+        ]]), sumInOrderCase]
+    }
+
+    /// `sumInOrder` adds one value at a time in its keys' order, as Swift's loops: by i, 1 + 1e16 rounds
+    /// the 1 away and the sum ends at 0; by −i it ends at 1; in the rows' order (or exactly) it would be 2.
+    static var sumInOrderCase: TemplateCase {
+        let double = { (v: Double) in SQLExpression.cast(.number(v), .double) }
+        let table = SQLTableReference.values([[.integer(3), double(1)], [.integer(1), double(1)], [.integer(4), double(-1e16)], [.integer(2), double(1e16)]],
+                                             alias: "s", columns: ["i", "x"])
+        let x = SQLExpression.column("x"), i = SQLExpression.column("i")
+        let select = SQLSelect([.named(.aggregate(SQLAggregate(.sumInOrder, [x, i])), "ascending"),
+                                .named(.aggregate(SQLAggregate(.sumInOrder, [x, .unary(.negate, i)])), "descending")], from: table)
+        return TemplateCase(name: "sum in order", query: SQLQuery(select), expected: [[.number(0), .number(1)]])
     }
 
     /// Text sorts byte-wise with NULLs last, both directions; a window's order follows the same rules.

@@ -12,20 +12,33 @@ enum CustomerValueTable {
         let days = PurchaseDays.summarize(scope, context)
         let ids = days.customers.map { context.store.customerIDs[$0] }
         let summary = days.summary(daysPerUnit: value.daysPerUnit)
-        switch value.kind {
-        case .rfm where value.metrics != nil || !value.groups.isEmpty:
+        if value.kind == .rfm, value.metrics != nil || !value.groups.isEmpty {
             return try RFMGroups.build(value, table: rfm(value, ids: ids, summary: summary), customers: days.customers, scope: scope, context,
                                        spendScope: spendScope)
+        }
+        return try table(value, ids: ids, summary: summary, asOfDay: days.asOfDay, presentation: presentation,
+                         lastHoldoutOffset: { days.lastHoldoutOffset(scope, context) },
+                         holdoutDays: { days.holdoutDays(scope, context, lastOffset: $0) })
+    }
+
+    /// The per-customer table (or `clv params`, `clv check`) from the summary, wherever it was computed:
+    /// `lastHoldoutOffset` is the last purchase day after as_of among these customers (0 when none), as an
+    /// offset from as_of; `holdoutDays(lastOffset)` their purchase days per offset 0 … lastOffset (as
+    /// `PurchaseDays.holdoutDays`). Both are read only by `clv check`.
+    static func table(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary, asOfDay: Int64,
+                      presentation: LogicalQuery.Presentation, lastHoldoutOffset: () -> Int64,
+                      holdoutDays: (Int64) -> [Int]) throws(Diagnostic) -> ResultTable {
+        switch value.kind {
         case .rfm: return rfm(value, ids: ids, summary: summary)
         case .clv: return try clv(value, ids: ids, summary: summary)
         case .params: return try ValueModelFit.paramsTable(value, summary: summary)
         case .check:
-            let holdout = days.lastHoldoutOffset(scope, context)
+            let holdout = lastHoldoutOffset()
             let periods = value.horizon.map { Int($0.rounded(.up)) } ?? Int((Double(holdout) / value.daysPerUnit).rounded(.up))
             let lastOffset = Int64((Double(periods) * value.daysPerUnit).rounded(.up))
-            let counts = days.holdoutDays(scope, context, lastOffset: lastOffset)
+            let counts = holdoutDays(lastOffset)
             return try ValueModelFit.checkTable(value, summary: summary, holdoutDayCounts: counts, periods: periods,
-                                                 asOfDay: days.asOfDay, long: presentation != .table)
+                                                 asOfDay: asOfDay, long: presentation != .table)
         }
     }
 

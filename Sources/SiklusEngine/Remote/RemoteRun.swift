@@ -30,7 +30,10 @@ struct RemoteRun {
         } catch {
             throw Diagnostic("the rows \(engine.dialect.displayName) returned do not form the result table: \(error.message)", at: pipeline.span)
         }
-        // Retention's sort/top/limit: on the pivoted table, as in memory.
+        if case .customerValue(let value) = compiled.logical.analysis {
+            table = try customerValueTable(value, rows: table, presentation: compiled.logical.presentation, at: pipeline.span)
+        }
+        // Retention's (and customer value's) sort/top/limit: on the pivoted table, as in memory.
         for step in lowered.postAfterPivot { table = try ResultOperations.apply(step, to: table) }
         return table
     }

@@ -30,6 +30,20 @@ public enum SQLAggregateFunction: Sendable, Equatable {
     /// position (n − 1)·p, as DuckDB's `quantile_cont` (see `Statistics.quantile`).
     case quantile(Double)
 
+    /// The sum of a double, added one value at a time in the order of the later arguments (`value, key…`),
+    /// as Swift's loops add: SQL's `sum` adds in any order, which changes the last bits. No filter.
+    case sumInOrder
+
+    /// A library aggregate in words, for the error of a dialect that cannot express it.
+    var libraryWords: String {
+        switch self {
+        case .median: "median"
+        case .sumInOrder: "a sum in order"
+        case .quantile: "a quantile"
+        default: "the first value by time"
+        }
+    }
+
     /// The name of a standard aggregate; nil for the library's.
     var standardName: String? {
         switch self {
@@ -38,7 +52,7 @@ public enum SQLAggregateFunction: Sendable, Equatable {
         case .min: "min"
         case .max: "max"
         case .avg: "avg"
-        case .median, .firstByTime, .quantile: nil
+        case .median, .firstByTime, .quantile, .sumInOrder: nil
         }
     }
 }

@@ -51,6 +51,10 @@ public struct DuckDBDialect: SQLDialectDefinition {
         case .firstByTime:
             let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
             return SQLTemplate("first({0} ORDER BY \(keys)){filter}")
+        case .sumInOrder:
+            // An ordered aggregate feeds its rows to sum in that order.
+            let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
+            return SQLTemplate("sum({0} ORDER BY \(keys))")
         default:
             return nil
         }

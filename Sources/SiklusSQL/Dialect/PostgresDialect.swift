@@ -56,6 +56,10 @@ public struct PostgresDialect: SQLDialectDefinition {
         case .firstByTime:
             let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
             return SQLTemplate("(array_agg({0} ORDER BY \(keys)){filter})[1]")
+        case .sumInOrder:
+            // An ordered aggregate feeds its rows to sum in that order.
+            let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
+            return SQLTemplate("sum({0} ORDER BY \(keys))")
         default:
             return nil
         }

@@ -72,6 +72,10 @@ public struct SparkDialect: SQLDialectDefinition {
             // Structs compare field by field: time, then file order.
             let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
             return SQLTemplate(argumentCount == 2 ? "min_by({0}, {1}){filter}" : "min_by({0}, struct(\(keys))){filter}")
+        case .sumInOrder:
+            // Spark has no ordered aggregate: the rows are collected, sorted by their keys and folded left.
+            let keys = (1..<argumentCount).map { "'k\($0)', {\($0)}" }.joined(separator: ", ")
+            return SQLTemplate("aggregate(array_sort(collect_list(named_struct(\(keys), 'v', CAST({0} AS DOUBLE)))), CAST(0 AS DOUBLE), (acc, s) -> acc + s.v)")
         default:
             return nil
         }

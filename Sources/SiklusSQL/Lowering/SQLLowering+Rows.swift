@@ -84,7 +84,7 @@ extension SQLLoweringState {
     /// `customer_order`: each customer in scope numbered in store order: by the customers table's load
     /// order (Siklus's tables: the customer's code × 2³², equal to their events' minimum), else their
     /// first event's, then (a bound table, where neither says more) by id, byte-wise.
-    private mutating func customerOrder() -> String {
+    mutating func customerOrder() -> String {
         let firstRows = SQLQuery(SQLSelect([.column("customer_id"), .named(.aggregate(.min, .column("row_no")), "first_row")],
                                            from: .table(staged(), alias: nil), groupBy: [.column("customer_id")]))
         var joins = [SQLJoin(.left, .subquery(firstRows, alias: "f"), .on(.equal(.col("f", "customer_id"), .col("p", "customer_id"))))]

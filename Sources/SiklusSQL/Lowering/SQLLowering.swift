@@ -27,7 +27,7 @@ public struct SQLLoweredQuery: Sendable, Equatable {
 /// Lowered: every metric (stage_share and transitions as their own tables), every dimension, cohort /
 /// `stage` / `where` scope (spend narrowed by `where` too), `derive` (also over customers columns),
 /// retention (long-form cells and `SQLRetentionPivot`, then `postAfterPivot`), funnels, `rows`, line items
-/// grouped into orders and `returns`, and `sort`, `top`, `limit`. Refused with an error naming the
+/// grouped into orders and `returns`, the per-customer summary of `rfm` and `clv`, and `sort`, `top`, `limit`. Refused with an error naming the
 /// construct (never approximate SQL): events columns named like the SQL's own, `rows` over tables that
 /// lose the customers' order, and what Siklus rejects too.
 public struct SQLLowering: Sendable {
@@ -133,7 +133,7 @@ struct SQLLoweringState {
         case .rows(let rows):
             result = try self.rows(rows)
         case .customerValue(let value):
-            throw SQLNotExpressible("\(value.kind.words) (the per-customer summary is not lowered yet)")
+            return try customerValue(value)
         case .paths(let paths):
             result = self.paths(paths)
         case .lifecycleTrend(let trend):

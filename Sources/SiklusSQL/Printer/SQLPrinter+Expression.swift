@@ -92,7 +92,7 @@ extension SQLPrinter {
             return "\(name)(\(distinct)\(try list(a.arguments)))\(filter)"
         }
         guard let template = dialect.aggregateTemplate(a.function, argumentCount: a.arguments.count) else {
-            throw SQLNotExpressible(a.function == .median ? "median" : "the first value by time", dialect: dialect.dialect)
+            throw SQLNotExpressible(a.function.libraryWords, dialect: dialect.dialect)
         }
         if a.filter != nil && !dialect.supportsAggregateFilter {
             throw SQLNotExpressible("a filtered \(a.function == .median ? "median" : "first value by time")", dialect: dialect.dialect)

@@ -128,7 +128,8 @@ final class DuckDBTestEngine: SQLEngine, @unchecked Sendable {
             switch column["type"] as? String {
             case "integer": values = .integer(raw.map { ($0 as? NSNumber)?.int64Value })
             case "timestamp": values = .timestamp(raw.map { ($0 as? NSNumber)?.int64Value })
-            case "number": values = .number(raw.map { ($0 as? NSNumber)?.doubleValue })
+            // Doubles come as Python's repr text: Foundation's JSON parser on Linux misreads some last bits.
+            case "number": values = .number(raw.map { ($0 as? String).flatMap(Double.init) })
             case "boolean": values = .boolean(raw.map { ($0 as? NSNumber)?.boolValue })
             default: values = .text(raw.map { $0 as? String })
             }
@@ -163,7 +164,7 @@ def value(k, v):
             v = datetime.datetime(v.year, v.month, v.day, tzinfo=datetime.timezone.utc)
         return int((v - EPOCH).total_seconds())
     if k == "integer": return int(v)
-    if k == "number": return float(v)
+    if k == "number": return repr(float(v))
     if k == "boolean": return bool(v)
     return str(v)
 def create(name, columns):

@@ -117,6 +117,9 @@ enum MatrixData {
         "cohort by channel | where ts < 2023-03 | stickiness",
         "events | by month | metric dau, wau, mau, dau_mau",
         "cohort by country | where ts >= 2023-02 | metric dau, dau_mau, customers",
+        // Customer value (issue 14): the summary in SQL, scores and fits in Swift.
+        "events | rfm period week",
+        "events | where channel != tiktok | clv period week horizon 8w",
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.
