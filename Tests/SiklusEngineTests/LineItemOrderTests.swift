@@ -128,7 +128,9 @@ final class LineItemOrderTests: XCTestCase {
         let (session, report) = try retailSession()
         XCTAssertFalse(report.isEmpty)
         let explain = try TeachingFixture.text("explain events | metric orders, avg_order", in: session)
-        XCTAssertTrue(explain.contains("\n  no SQL equivalent yet for order-level metrics"), explain)
+        // Line items are lowered (issue 12): explain shows the compiler's SQL over the file's table.
+        XCTAssertFalse(explain.contains("no SQL equivalent"), explain)
+        XCTAssertTrue(explain.contains("CREATE OR REPLACE TABLE events AS SELECT *, 'purchase' AS event, \"Quantity\" * \"UnitPrice\" AS amount"), explain)
         XCTAssertTrue(explain.contains("\n  orders = " + (Metric.orders.orderFormula ?? "?") + "\n"), "explain shows the order-level formula: \(explain)")
         // The worked example shows orders with their totals, and the return.
         let example = try TeachingFixture.text("explain events | where customer = \"13047.0\" | metric revenue, orders, returns", in: session)
