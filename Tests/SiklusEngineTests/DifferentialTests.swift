@@ -75,7 +75,8 @@ final class DifferentialTests: XCTestCase {
         if failures.isEmpty { XCTAssertGreaterThan(compared, Self.datasetCount * 15) }
     }
 
-    /// A fresh session with the data set written as CSV files into `dir` and loaded (also for `RetentionKindDifferentialTests`).
+    /// A fresh session with the data set written as CSV files into `dir` and loaded (also for the retention-kind,
+    /// funnel-option and trend differential tests).
     static func load(_ data: RandomDataset, into dir: URL) throws -> Session {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let session = Session()

@@ -38,7 +38,7 @@ final class FunnelOptionsDifferentialTests: XCTestCase {
         for index in 0..<60 {
             var local = SplitMix64(seed: rng.next())
             let data = RandomDataset.generate(&local)
-            let session = try load(data, into: dir.appendingPathComponent("\(index)"))
+            let session = try DifferentialTests.load(data, into: dir.appendingPathComponent("\(index)"))
             let facts = ReferenceFacts(data)
             for _ in 0..<6 {
                 let present = Set(data.events.compactMap(\.name))
@@ -168,16 +168,5 @@ final class FunnelOptionsDifferentialTests: XCTestCase {
     static func close(_ a: Double?, _ b: Double?) -> Bool {
         guard let a, let b else { return a == nil && b == nil }
         return abs(a - b) <= 1e-9 * max(1, abs(b))
-    }
-
-    private func load(_ data: RandomDataset, into dir: URL) throws -> Session {
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let session = Session()
-        for (table, name, text) in [(TableKind.customers, "customers.csv", data.customersCSV()), (.events, "events.csv", data.eventsCSV())] {
-            let url = dir.appendingPathComponent(name)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            _ = try session.load(table, path: url.path)
-        }
-        return session
     }
 }

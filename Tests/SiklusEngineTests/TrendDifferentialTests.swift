@@ -21,7 +21,7 @@ final class TrendDifferentialTests: XCTestCase {
             let datasetSeed = rng.next()
             var local = SplitMix64(seed: datasetSeed)
             let data = RandomDataset.generate(&local)
-            let session = try load(data, into: dir.appendingPathComponent("\(index)"))
+            let session = try DifferentialTests.load(data, into: dir.appendingPathComponent("\(index)"))
             let facts = ReferenceFacts(data)
             var asOf = facts.lastEventDay!.endSecond
             var settings: [String] = []
@@ -69,16 +69,5 @@ final class TrendDifferentialTests: XCTestCase {
         }
         for failure in failures.prefix(8) { XCTFail(failure) }
         XCTAssertEqual(compared, Self.datasetCount * 12)
-    }
-
-    private func load(_ data: RandomDataset, into dir: URL) throws -> Session {
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let session = Session()
-        for (table, name, text) in [(TableKind.customers, "customers.csv", data.customersCSV()), (.events, "events.csv", data.eventsCSV())] {
-            let url = dir.appendingPathComponent(name)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            _ = try session.load(table, path: url.path)
-        }
-        return session
     }
 }
