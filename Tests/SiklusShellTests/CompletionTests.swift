@@ -127,6 +127,22 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("events | where lifecycle = ").context, .value(column: "lifecycle"), "only as the step's first word")
     }
 
+    /// `rfm` and `clv` (issue 14): `params` and `check` right after `clv`, the options of each kind not yet
+    /// written, and only the units the models accept after `period`.
+    func testCustomerValueStepsAndTheirOptions() {
+        XCTAssertEqual(complete("events | clv ").candidates, ["check", "discount", "horizon", "params", "period"])
+        XCTAssertEqual(complete("events | clv p"), Completion(context: .stepOption(["params", "check", "period", "horizon", "discount"]), word: "p",
+                                                             candidates: ["params", "period"], suffix: " "))
+        XCTAssertEqual(complete("events | clv period ").candidates, ["day", "month", "week"])
+        XCTAssertEqual(complete("events | clv period week ").candidates, ["discount", "horizon"])
+        XCTAssertEqual(complete("events | clv horizon ").candidates, [])
+        XCTAssertEqual(complete("events | clv params ").candidates, ["period"])
+        XCTAssertEqual(complete("events | clv check ").candidates, ["horizon", "period"])
+        XCTAssertEqual(complete("events | rfm ").candidates, ["period"])
+        XCTAssertEqual(complete("events | rfm period ").candidates, ["day", "month", "week"])
+        XCTAssertEqual(complete("events | rfm period month ").candidates, [])
+    }
+
     func testFunnelStepsAndOptions() {
         XCTAssertEqual(complete("cohort | funnel visit -> purchase ex").candidates, ["exclude"])
         XCTAssertEqual(complete("cohort | funnel visit -> purchase within 7d q").candidates, ["quantiles"])

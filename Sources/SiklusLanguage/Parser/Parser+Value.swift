@@ -9,11 +9,7 @@ extension Parser {
         if keyword.lowercasedText(in: source) == "clv" {
             spec.kind = matchWord("params") != nil ? .params : matchWord("check") != nil ? .check : .clv
         }
-        let allowed: [String] = switch spec.kind {
-        case .rfm, .params: ["period"]
-        case .check: ["period", "horizon"]
-        case .clv: ["period", "horizon", "discount"]
-        }
+        let allowed = spec.kind.options
         var seen = Set<String>()
         while !atStepEnd {
             let token = current

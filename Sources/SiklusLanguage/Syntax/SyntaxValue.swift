@@ -21,6 +21,16 @@ public struct CustomerValueSpec: Hashable, Sendable {
             case .check: "clv check"
             }
         }
+
+        /// The options this kind takes, in the order they are documented: `horizon` only for `clv` and
+        /// `clv check`, `discount` only for `clv`.
+        public var options: [String] {
+            switch self {
+            case .rfm, .params: ["period"]
+            case .check: ["period", "horizon"]
+            case .clv: ["period", "horizon", "discount"]
+            }
+        }
     }
 
     public var kind: Kind

@@ -99,6 +99,7 @@ public enum Completer {
             break
         }
         if let trend = TrendCompletion.context(statement) { return trend }
+        if let value = ValueCompletion.context(statement) { return value }
         let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
         if let retention = RetentionCompletion.context(statement: String(trimmed), previous: previous) { return retention }
         if let paths = pathsContext(statement: statement, previous: previous) { return paths }
