@@ -8,8 +8,9 @@ extension BetaGeometricNBD {
     /// Fits r, α, a, b by maximum likelihood on every customer of `summary` (Nelder–Mead on the log-parameters
     /// from the deterministic start r = 1, α = the mean T, a = b = 1).
     /// - Complexity: O(customers) to find the distinct histories, then O(histories + distinct values) per
-    ///   likelihood evaluation, a few hundred evaluations.
-    public static func fit(_ summary: PurchaseSummary) throws(ModelFitError) -> ModelFit<BetaGeometricNBD> {
+    ///   likelihood evaluation, a few hundred evaluations. `isCancelled` is polled once per optimiser
+    ///   iteration; when it returns true the fit throws `ModelFitError.cancelled`.
+    public static func fit(_ summary: PurchaseSummary, isCancelled: @escaping () -> Bool = { false }) throws(ModelFitError) -> ModelFit<BetaGeometricNBD> {
         guard summary.count > 0 else { throw ModelFitError(model: "bgnbd", reason: "no customer has a purchase") }
         guard summary.frequency.contains(where: { $0 > 0 }) else {
             throw ModelFitError(model: "bgnbd", reason: "no customer bought again, so dropout cannot be estimated",
@@ -18,7 +19,7 @@ extension BetaGeometricNBD {
         let likelihood = BetaGeometricNBDLikelihood(DistinctHistories(summary))
         let meanAge = summary.age.reduce(0, +) / Double(summary.count)
         let start = [0, log(max(meanAge, 1)), 0, 0]
-        let outcome = NelderMead().minimize({ -likelihood.total(at: $0) / Double(summary.count) }, from: start)
+        let outcome = NelderMead(isCancelled: isCancelled).minimize({ -likelihood.total(at: $0) / Double(summary.count) }, from: start)
         try FitChecks.check(outcome, names: ["r", "alpha", "a", "b"], model: "bgnbd")
         let p = outcome.point.map(exp)
         let model = BetaGeometricNBD(r: p[0], alpha: p[1], a: p[2], b: p[3])

@@ -43,8 +43,9 @@ public struct GammaGammaSpend: Sendable, Equatable {
 
     /// Fits p, q, v by maximum likelihood on the customers of `summary` with x > 0 and m̄ > 0 (Nelder–Mead on
     /// the log-parameters from p = q = 1, v = the mean m̄). Fails when q ≤ 1, where the mean spend is infinite.
-    /// - Complexity: O(customers) per likelihood evaluation, a few hundred evaluations.
-    public static func fit(_ summary: PurchaseSummary) throws(ModelFitError) -> ModelFit<GammaGammaSpend> {
+    /// - Complexity: O(customers) per likelihood evaluation, a few hundred evaluations. `isCancelled` is polled
+    ///   once per optimiser iteration; when it returns true the fit throws `ModelFitError.cancelled`.
+    public static func fit(_ summary: PurchaseSummary, isCancelled: @escaping () -> Bool = { false }) throws(ModelFitError) -> ModelFit<GammaGammaSpend> {
         var xs: [Double] = [], ms: [Double] = []
         for i in 0..<summary.count where isFitted(frequency: summary.frequency[i], monetary: summary.monetary[i]) {
             xs.append(summary.frequency[i]); ms.append(summary.monetary[i])
@@ -54,7 +55,7 @@ public struct GammaGammaSpend: Sendable, Equatable {
         }
         let likelihood = GammaGammaLikelihood(xs: xs, ms: ms)
         let start = [0, 0, log(ms.reduce(0, +) / Double(ms.count))]
-        let outcome = NelderMead().minimize({ -likelihood.total(at: $0) / Double(xs.count) }, from: start)
+        let outcome = NelderMead(isCancelled: isCancelled).minimize({ -likelihood.total(at: $0) / Double(xs.count) }, from: start)
         try FitChecks.check(outcome, names: ["p", "q", "v"], model: "gamma_gamma")
         let p = outcome.point.map(exp)
         let model = GammaGammaSpend(p: p[0], q: p[1], v: p[2])

@@ -24,6 +24,7 @@ enum FitChecks {
 
     /// Throws when the optimiser stopped early or a parameter ran off.
     static func check(_ outcome: NelderMead.Outcome, names: [String], model: String) throws(ModelFitError) {
+        if outcome.cancelled { throw .cancelled(model: model) }
         guard outcome.value.isFinite else {
             throw ModelFitError(model: model, reason: "the likelihood is not finite at any point the optimiser tried")
         }

@@ -19,6 +19,9 @@ struct NelderMead {
     /// drops out alike), where more iterations change the likelihood by nothing that matters.
     var stallTolerance = 1e-10
     var stallWindow = 400
+    /// Polled once per iteration (Ctrl-C): when it returns true the minimisation stops, `cancelled`. One
+    /// iteration costs one to n + 2 evaluations, so a cancel is seen within a few likelihood sums.
+    var isCancelled: () -> Bool = { false }
 
     /// The outcome of a minimisation.
     struct Outcome {
@@ -27,6 +30,8 @@ struct NelderMead {
         var iterations: Int
         var evaluations: Int
         var converged: Bool
+        /// Stopped because `isCancelled` returned true: the point is not an estimate.
+        var cancelled = false
     }
 
     /// Minimises `f` from `start`. A non-finite value is treated as +∞ (the simplex steps away from it).
@@ -39,24 +44,26 @@ struct NelderMead {
         }
         var best = start, bestValue = value(start), iterations = 0
         var converged = false
-        var step = initialStep
+        var step = initialStep, cancelled = false
         for restart in 0...maximumRestarts {
             let run = simplexRun(value, from: best, value: bestValue, step: step, budget: maximumIterations - iterations)
             iterations += run.iterations
             let improvement = bestValue - run.value
             let improved = run.value < bestValue
             if improved { best = run.point; bestValue = run.value }
+            if run.cancelled { cancelled = true; converged = false; break }
             guard run.converged else { converged = false; break }
             converged = true
             // A restart that finds nothing better confirms the minimum.
             if restart > 0, !(improvement > functionTolerance * (abs(bestValue) + 1e-30)) { break }
             step = 0.1
         }
-        return Outcome(point: best, value: bestValue, iterations: iterations, evaluations: evaluations, converged: converged && bestValue.isFinite)
+        return Outcome(point: best, value: bestValue, iterations: iterations, evaluations: evaluations, converged: converged && bestValue.isFinite,
+                       cancelled: cancelled)
     }
 
     private func simplexRun(_ f: ([Double]) -> Double, from start: [Double], value startValue: Double, step: Double,
-                            budget: Int) -> (point: [Double], value: Double, iterations: Int, converged: Bool) {
+                            budget: Int) -> (point: [Double], value: Double, iterations: Int, converged: Bool, cancelled: Bool) {
         let n = start.count
         var points = [start]
         var values = [startValue]
@@ -72,10 +79,11 @@ struct NelderMead {
             let order = values.indices.sorted { values[$0] < values[$1] }
             points = order.map { points[$0] }
             values = order.map { values[$0] }
-            if isConverged(points, values) { return (points[0], values[0], iterations, true) }
+            if isConverged(points, values) { return (points[0], values[0], iterations, true, false) }
+            if isCancelled() { return (points[0], values[0], iterations, false, true) }
             if iterations > 0, iterations % stallWindow == 0 {
                 if values[0].isFinite, windowStart - values[0] <= stallTolerance * max(abs(values[0]), 1e-30) {
-                    return (points[0], values[0], iterations, true)
+                    return (points[0], values[0], iterations, true, false)
                 }
                 windowStart = values[0]
             }
@@ -102,7 +110,7 @@ struct NelderMead {
             }
         }
         let bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
-        return (points[bestIndex], values[bestIndex], iterations, false)
+        return (points[bestIndex], values[bestIndex], iterations, false, false)
     }
 
     private func isConverged(_ points: [[Double]], _ values: [Double]) -> Bool {

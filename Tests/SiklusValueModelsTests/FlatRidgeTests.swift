@@ -29,7 +29,7 @@ final class FlatRidgeTests: XCTestCase {
         XCTAssertGreaterThan(fit.model.a + fit.model.b, 10_000)
         XCTAssertEqual(fit.model.a / (fit.model.a + fit.model.b), 0.3, accuracy: 0.03)
         let value = LogicalQuery.CustomerValue(kind: .params, unit: .week, horizon: nil, discount: nil, span: nil)
-        let table = try ValueModelFit.paramsTable(value, summary: summary)
+        let table = try ValueModelFit.paramsTable(value, summary: summary, isCancelled: { false })
         XCTAssertTrue(table.notes.contains { $0.hasPrefix("a and b are not identified (a + b > 10000)") }, "\(table.notes)")
     }
 }

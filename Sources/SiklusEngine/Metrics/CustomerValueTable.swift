@@ -18,27 +18,27 @@ enum CustomerValueTable {
         }
         return try table(value, ids: ids, summary: summary, asOfDay: days.asOfDay, presentation: presentation,
                          lastHoldoutOffset: { days.lastHoldoutOffset(scope, context) },
-                         holdoutDays: { days.holdoutDays(scope, context, lastOffset: $0) })
+                         holdoutDays: { days.holdoutDays(scope, context, lastOffset: $0) }, isCancelled: context.isCancelled)
     }
 
     /// The per-customer table (or `clv params`, `clv check`) from the summary, wherever it was computed:
     /// `lastHoldoutOffset` is the last purchase day after as_of among these customers (0 when none), as an
     /// offset from as_of; `holdoutDays(lastOffset)` their purchase days per offset 0 … lastOffset (as
-    /// `PurchaseDays.holdoutDays`). Both are read only by `clv check`.
+    /// `PurchaseDays.holdoutDays`). Both are read only by `clv check`. The fits poll `isCancelled` (Ctrl-C).
     static func table(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary, asOfDay: Int64,
                       presentation: LogicalQuery.Presentation, lastHoldoutOffset: () -> Int64,
-                      holdoutDays: (Int64) -> [Int]) throws(Diagnostic) -> ResultTable {
+                      holdoutDays: (Int64) -> [Int], isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> ResultTable {
         switch value.kind {
         case .rfm: return rfm(value, ids: ids, summary: summary)
-        case .clv: return try clv(value, ids: ids, summary: summary)
-        case .params: return try ValueModelFit.paramsTable(value, summary: summary)
+        case .clv: return try clv(value, ids: ids, summary: summary, isCancelled: isCancelled)
+        case .params: return try ValueModelFit.paramsTable(value, summary: summary, isCancelled: isCancelled)
         case .check:
             let holdout = lastHoldoutOffset()
             let periods = value.horizon.map { Int($0.rounded(.up)) } ?? Int((Double(holdout) / value.daysPerUnit).rounded(.up))
             let lastOffset = Int64((Double(periods) * value.daysPerUnit).rounded(.up))
             let counts = holdoutDays(lastOffset)
             return try ValueModelFit.checkTable(value, summary: summary, holdoutDayCounts: counts, periods: periods,
-                                                 asOfDay: asOfDay, long: presentation != .table)
+                                                 asOfDay: asOfDay, long: presentation != .table, isCancelled: isCancelled)
         }
     }
 
@@ -68,8 +68,9 @@ enum CustomerValueTable {
         return ResultTable(columns: columns, title: "rfm per \(value.unit.rawValue) (purchases per day up to as_of)")
     }
 
-    static func clv(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary) throws(Diagnostic) -> ResultTable {
-        let fits = try ValueModelFit.fit(summary, span: value.span)
+    static func clv(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary,
+                    isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> ResultTable {
+        let fits = try ValueModelFit.fit(summary, span: value.span, isCancelled: isCancelled)
         let horizon = value.horizon ?? LogicalQuery.CustomerValue.defaultHorizonDays / value.daysPerUnit
         let predictions = ValueModelFit.lifetimeValues(fits, summary: summary, horizon: horizon, daysPerUnit: value.daysPerUnit,
                                                        discount: value.discount)

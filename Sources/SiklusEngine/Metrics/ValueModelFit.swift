@@ -9,14 +9,17 @@ enum ValueModelFit {
         var spend: ModelFit<GammaGammaSpend>
     }
 
-    /// Both fits; a fit that does not converge is an error with its reason, never numbers.
-    static func fit(_ summary: PurchaseSummary, span: SourceSpan?, needsSpend: Bool = true) throws(Diagnostic) -> Fits {
+    /// Both fits; a fit that does not converge is an error with its reason, never numbers. The optimisers poll
+    /// `isCancelled` (Ctrl-C) every iteration; a cancelled fit is `query cancelled`, like any cancelled statement.
+    static func fit(_ summary: PurchaseSummary, span: SourceSpan?, needsSpend: Bool = true,
+                    isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> Fits {
         do {
-            let purchases = try BetaGeometricNBD.fit(summary)
-            let spend = needsSpend ? try GammaGammaSpend.fit(summary)
+            let purchases = try BetaGeometricNBD.fit(summary, isCancelled: isCancelled)
+            let spend = needsSpend ? try GammaGammaSpend.fit(summary, isCancelled: isCancelled)
                 : ModelFit(model: GammaGammaSpend(p: .nan, q: .nan, v: .nan), logLikelihood: .nan, iterations: 0, customers: 0)
             return Fits(purchases: purchases, spend: spend)
         } catch {
+            if error.isCancellation { throw Diagnostic("query cancelled", at: nil) }
             throw Diagnostic(error.description, at: span, hints: error.hint.map { [$0] } ?? [])
         }
     }
@@ -27,8 +30,9 @@ enum ValueModelFit {
     }
 
     /// `clv params`: model, parameter, estimate; then log_likelihood and iterations per model.
-    static func paramsTable(_ value: LogicalQuery.CustomerValue, summary: PurchaseSummary) throws(Diagnostic) -> ResultTable {
-        let fits = try fit(summary, span: value.span)
+    static func paramsTable(_ value: LogicalQuery.CustomerValue, summary: PurchaseSummary,
+                            isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> ResultTable {
+        let fits = try fit(summary, span: value.span, isCancelled: isCancelled)
         var rows: [(String, String, Double)] = []
         rows += fits.purchases.model.named.map { ("bgnbd", $0.name, $0.value) }
         rows += [("bgnbd", "log_likelihood", fits.purchases.logLikelihood), ("bgnbd", "iterations", Double(fits.purchases.iterations))]
@@ -54,7 +58,7 @@ enum ValueModelFit {
     /// `clv check`: per period after as_of, actual and predicted cumulative repeat purchases of the calibration
     /// customers; `long` gives (period, series, repeat_purchases) so a plot draws both lines in one chart.
     static func checkTable(_ value: LogicalQuery.CustomerValue, summary: PurchaseSummary, holdoutDayCounts: [Int], periods: Int,
-                           asOfDay: Int64, long: Bool) throws(Diagnostic) -> ResultTable {
+                           asOfDay: Int64, long: Bool, isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> ResultTable {
         guard periods > 0 else {
             throw Diagnostic("no purchase after as_of to check the model against", at: value.span,
                              hints: ["set as_of earlier than the last purchase (`set as_of = …`): the purchases after it are the holdout"])
@@ -63,7 +67,7 @@ enum ValueModelFit {
             throw Diagnostic("the holdout spans \(periods) \(value.unit.rawValue)s; clv check shows at most 10000", at: value.span,
                              hints: ["add a horizon: `clv check horizon 39w`"])
         }
-        let fits = try fit(summary, span: value.span, needsSpend: false)
+        let fits = try fit(summary, span: value.span, needsSpend: false, isCancelled: isCancelled)
         let ends = (1...periods).map { Double($0) }
         let predicted = LifetimeValue.cumulativePurchases(summary, model: fits.purchases.model, at: ends)
         var actual: [Double] = []

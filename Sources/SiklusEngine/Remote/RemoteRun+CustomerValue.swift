@@ -42,6 +42,6 @@ extension RemoteRun {
                 var counts = [Int](repeating: 0, count: Int(max(lastOffset, 0)) + 1)
                 for day in holdout where day.offset <= lastOffset { counts[Int(day.offset)] += day.buyers }
                 return counts
-            })
+            }, isCancelled: isCancelled)
     }
 }
