@@ -47,6 +47,32 @@ final class GridRendererTests: XCTestCase {
         XCTAssertTrue(csv.contains("purchase,0.25"), csv)
     }
 
+    /// Issue 14: `clv params`' estimates have no unit; the reading modes show 6 significant digits (integral
+    /// values such as `iterations` exactly), csv and json the full double.
+    func testNumbersWithoutAUnitShowSixSignificantDigitsForReading() {
+        let table = ResultTable(columns: [
+            ResultColumn(name: "parameter", unit: .text, values: .text(["r", "alpha", "log_likelihood", "iterations", "tiny"])),
+            ResultColumn(name: "estimate", unit: .text, values: .number([0.20099135017183492, 4.413603123, -9582.42613, 1234, 1.234567e-7])),
+        ])
+        XCTAssertEqual(OutputMode.box.renderer.render(table, options: RenderOptions()), """
+        ┌────────────────┬────────────────┐
+        │ parameter      │       estimate │
+        ├────────────────┼────────────────┤
+        │ r              │       0.200991 │
+        │ alpha          │         4.4136 │
+        │ log_likelihood │       -9582.43 │
+        │ iterations     │           1234 │
+        │ tiny           │ 0.000000123457 │
+        └────────────────┴────────────────┘
+        5 rows
+
+        """)
+        let markdown = OutputMode.markdown.renderer.render(table, options: RenderOptions())
+        XCTAssertTrue(markdown.contains("0.200991 |") && !markdown.contains("0.2009913"), markdown)
+        XCTAssertEqual(OutputMode.csv.renderer.render(table, options: RenderOptions()),
+                       "parameter,estimate\nr,0.20099135017183492\nalpha,4.413603123\nlog_likelihood,-9582.42613\niterations,1234\ntiny,0.0000001234567\n")
+    }
+
     func testTableModeUsesASCIIAndFormatsValuesLikeBox() {
         let text = OutputMode.table.renderer.render(Samples.cohorts, options: RenderOptions(elapsed: 0.0031))
         XCTAssertEqual(text, """

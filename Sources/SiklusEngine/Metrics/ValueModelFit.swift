@@ -41,7 +41,8 @@ enum ValueModelFit {
         let columns = [
             ResultColumn(name: "model", unit: .text, values: .text(rows.map(\.0))),
             ResultColumn(name: "parameter", unit: .text, values: .text(rows.map(\.1))),
-            // Unit text: the renderers print the number in full, where a ratio would show two decimals of r = 0.2426.
+            // No unit: the reading modes show 6 significant digits (a ratio would show two decimals of r = 0.2426),
+            // csv and json the exact number.
             ResultColumn(name: "estimate", unit: .text, values: .number(rows.map(\.2))),
         ]
         var notes = ["bgnbd fitted on \(fits.purchases.customers) customers, gamma_gamma on the \(fits.spend.customers) with a repeat purchase "

@@ -27,7 +27,9 @@ enum CellText {
     /// Text for reading, used by the modes meant for a person (box, table, plain, markdown, line): money
     /// to 2 decimals and percent to 1 decimal with `%`, ratios and days to 2 decimals (days under one as
     /// hours or minutes: `5.2 h`), counts as integers, all with thousands separators; dates as
-    /// `YYYY-MM-DD` (with the time when not at midnight, so raw event times stay readable). Nil for a null.
+    /// `YYYY-MM-DD` (with the time when not at midnight, so raw event times stay readable); a number
+    /// without a unit (a model's estimate, any magnitude) to 6 significant digits (`NumberText.significant`).
+    /// Nil for a null.
     static func formatted(_ column: ResultColumn, row: Int) -> String? {
         let number: Double
         switch column.values {
@@ -47,7 +49,7 @@ enum CellText {
         }
         guard number.isFinite else { return NumberText.plain(number) }
         switch column.unit {
-        case .text: return NumberText.plain(number)
+        case .text: return NumberText.significant(number)
         case .money: return NumberText.fixed(number, decimals: 2)
         case .percent: return NumberText.fixed(number, decimals: 1) + "%"
         case .ratio: return NumberText.fixed(number, decimals: 2)

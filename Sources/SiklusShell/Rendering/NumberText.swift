@@ -1,3 +1,4 @@
+import Foundation
 import SiklusCharts
 /// Number → text conversions used by the renderers.
 enum NumberText {
@@ -28,6 +29,14 @@ enum NumberText {
             result = digits[..<split] + "." + digits[split...]
         }
         return (negative ? "-" : "") + result
+    }
+
+    /// `value` to 6 significant digits, as `plain` writes the rounded number: `0.200991` for
+    /// 0.20099135017183492, `-9582.43`, `15.4435`; integers below 1e15 exactly (`1234`), so counts such as
+    /// `iterations` are not rounded. For numbers without a unit, whose magnitude no fixed number of decimals fits.
+    static func significant(_ value: Double) -> String {
+        guard value.isFinite, value != value.rounded() || abs(value) >= 1e15 else { return plain(value) }
+        return plain(Double(String(format: "%.6g", value)) ?? value)
     }
 
     /// An integer with thousands separators: `1,234,567`.
