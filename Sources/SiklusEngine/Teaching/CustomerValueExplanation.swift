@@ -58,7 +58,13 @@ struct CustomerValueExplanation {
             + "monetary = \(ExampleCustomer.money(m))"
         guard value.kind == .clv || value.kind == .params || value.kind == .check else { return text + "; their scores rank these among the customers in scope" }
         let all = PurchaseDays.summarize(scope, context).summary(daysPerUnit: value.daysPerUnit)
-        guard let model = try? BetaGeometricNBD.fit(all).model else { return text + "\n(the model cannot be fitted on this scope)" }
+        let model: BetaGeometricNBD
+        do {
+            model = try BetaGeometricNBD.fit(all, isCancelled: context.isCancelled).model
+        } catch {
+            // Ctrl-C stops the fit (seconds on 1M customers) without losing the rest of the explanation.
+            return text + (error.isCancellation ? "\n(the fit was cancelled)" : "\n(the model cannot be fitted on this scope)")
+        }
         let horizon = value.horizon ?? LogicalQuery.CustomerValue.defaultHorizonDays / value.daysPerUnit
         let alive = model.probabilityAlive(frequency: x, recency: tx, age: T)
         let expected = model.expectedPurchases(within: horizon, frequency: x, recency: tx, age: T)
