@@ -86,9 +86,10 @@ struct RemoteRun {
     /// `explain` shows it as SQL over the data's columns).
     static let retentionPivotNote = """
         -- the rows are long-form cells (kind, cohort, period, value), which Siklus pivots into the table:
-        -- one row per cohort (kind 1: its customers), period columns 0 … the largest age (kind 2), capped by the horizon,
-        -- cell k = the active customers of period k (kind 3, with unbounded: of period k or later), or their % of the
-        -- customers whose age is at least k, empty when there are none
+        -- one row per cohort (kind 1: its customers), period columns 0 … the largest age (kind 2), capped by the horizon
+        -- or grouped by the brackets, cell k = the active customers of period k (kind 3, with unbounded: of period k or
+        -- later), or their % of the customers whose age is at least k (with `value`: of the period-0 sums, kind 4),
+        -- empty when there are none
         """
 
     /// A construct the SQL compiler refuses, as a located error naming it.
