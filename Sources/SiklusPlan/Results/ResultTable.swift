@@ -1,3 +1,5 @@
+import SiklusLanguage
+
 /// What a value in a result column means, so renderers can format it (money to 2 decimals,
 /// percentages to 1 in box mode) and charts can label their axes.
 public enum ValueUnit: String, Sendable, Equatable {
@@ -77,6 +79,10 @@ public struct ResultTable: Sendable, Equatable {
     /// Summary rows the modes meant for reading print under the table (retention's mean rows); csv, tsv,
     /// json and charts leave them out.
     public var footer: [ResultFooterRow] = []
+    /// Guardrail warnings and notes about the query (a value matching nothing, a step removing what a
+    /// metric needs; `PlanWarnings`, `ValueCheck`), located in its text: the shell renders them on stderr
+    /// with a caret, before the result, and never changes the result for them.
+    public var warnings: [Diagnostic] = []
 
     public init(columns: [ResultColumn], shape: ResultShape = .table, title: String? = nil, notes: [String] = []) {
         precondition(Set(columns.map(\.values.count)).count <= 1, "result columns must have equal length")
