@@ -43,3 +43,11 @@ final class ResultWarningsTests: XCTestCase {
         XCTAssertEqual(harness.err.text, "")
     }
 }
+
+/// `bottom N` (issue 15) is offered after `|` like every step, from the session's own vocabulary.
+final class BottomCompletionTests: XCTestCase {
+    func testBottomIsCompletedAsAStep() {
+        let source = CompletionSource(vocabulary: Session().vocabulary, knownValues: { _ in [] }, listDirectory: { _ in [] })
+        XCTAssertEqual(Completer.complete(line: "events | by channel | metric cpa | bot", cursor: 38, source: source).candidates, ["bottom"])
+    }
+}
