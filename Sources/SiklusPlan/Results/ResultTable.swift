@@ -96,4 +96,10 @@ public struct ResultTable: Sendable, Equatable {
 
     /// The column with this name, if any.
     public func column(_ name: String) -> ResultColumn? { columns.first { $0.name == name } }
+
+    /// Equal results: the warnings are about the query's text (their spans differ between two spellings
+    /// of one question), not part of the result, so they are left out.
+    public static func == (a: ResultTable, b: ResultTable) -> Bool {
+        a.columns == b.columns && a.shape == b.shape && a.title == b.title && a.notes == b.notes && a.footer == b.footer
+    }
 }
