@@ -29,28 +29,3 @@ enum CurlyQuote {
         return out
     }
 }
-
-extension Lexer {
-    /// A string opened by the curly quote at the current position (see `CurlyQuote`).
-    mutating func scanCurlyString(quote: UInt8) -> Token {
-        let start = position
-        var i = position + 3
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == quote {
-                position = i + 1
-                return Token(.string, SourceSpan(start: start, end: position))
-            }
-            if CurlyQuote.straight(bytes, at: i) == quote {
-                position = i + 3
-                return Token(.string, SourceSpan(start: start, end: position))
-            }
-            i += byte == UInt8(ascii: "\\") ? 2 : 1
-        }
-        var end = start + 3
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        position = end
-        if end > start + 3, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return Token(.unterminatedString, SourceSpan(start: start, end: end))
-    }
-}

@@ -70,7 +70,7 @@ public struct Lexer: Sendable {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return scanNumberLike()
             case CurlyQuote.lead.0 where CurlyQuote.straight(bytes, at: position) != nil:
-                return scanCurlyString(quote: CurlyQuote.straight(bytes, at: position) ?? byte)
+                return scanString(quote: CurlyQuote.straight(bytes, at: position) ?? byte, openerLength: 3)
             default:
                 if isIdentifierStart(byte) { return scanIdentifier() }
                 return scanPunctuation()
