@@ -19,7 +19,7 @@ enum QueryMutator {
 
     static let fragments = [
         "|", "|", "->", ",", "(", ")", "=", "!=", "<", ">=", "+=", "-=", ";", "\\", "\"", "'", "..",
-        "cohort", "events", "by", "where", "metric", "retention", "funnel", "stage", "sort", "top", "limit", "plot", "explain",
+        "cohort", "events", "by", "where", "metric", "retention", "funnel", "stage", "sort", "top", "bottom", "limit", "plot", "explain",
         "period", "day", "week", "month", "quarter", "year", "within", "horizon", "percent", "unbounded", "on", "any", "order",
         "strict", "ordered", "signup", "first_purchase", "channel", "country", "customer", "ts", "amount", "event", "in", "not",
         "purchase", "advocacy", "retention", "churn", "awareness", "visit", "login", "customers", "revenue", "median_days",

@@ -149,7 +149,7 @@ final class EngineRegressionTests: XCTestCase {
         let session = Session()
         _ = try session.load(.events, path: dir.appendingPathComponent("e.csv").path)
         let table = try session.query("events | by events.channel | metric time_to_purchase")
-        let days = Dictionary(uniqueKeysWithValues: zip(table.texts("channel").map { $0 ?? "" }, table.numbers("time_to_purchase")))
+        let days = Dictionary(uniqueKeysWithValues: zip(table.texts("event_channel").map { $0 ?? "" }, table.numbers("time_to_purchase")))
         XCTAssertEqual(days["social"] ?? nil, 2, "a bought on social: 2 days after first touch")
         XCTAssertEqual(days["email"] ?? nil, 2, "a bought on email too (b only visited there)")
         XCTAssertEqual(days["search"] ?? nil, 1)

@@ -35,7 +35,7 @@ final class DiagnosticRenderingTests: XCTestCase {
         q.sik:1:10: error: expected a step after `|`, found `;`
           events | ; stages
                    ^
-          help: a step is one of: derive, stage, where, by, metric, retention, funnel, dropped, histogram, lifecycle, stickiness, rows, sort, top, limit, plot, export, detail, rfm, clv, paths
+          help: a step is one of: derive, stage, where, by, metric, retention, funnel, dropped, histogram, lifecycle, stickiness, rows, sort, top, bottom, limit, plot, export, detail, rfm, clv, paths
         """)
     }
 
@@ -140,7 +140,7 @@ final class DiagnosticRenderingTests: XCTestCase {
         q.sik:2:1: error: unknown step `let`
           let x = events
           ^~~
-          help: a step is one of: derive, stage, where, by, metric, retention, funnel, dropped, histogram, lifecycle, stickiness, rows, sort, top, limit, plot, export, detail, rfm, clv, paths
+          help: a step is one of: derive, stage, where, by, metric, retention, funnel, dropped, histogram, lifecycle, stickiness, rows, sort, top, bottom, limit, plot, export, detail, rfm, clv, paths
           help: the `|` at the end of line 1 continues the statement onto this line
         """)
     }

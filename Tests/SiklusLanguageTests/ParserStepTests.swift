@@ -161,7 +161,7 @@ final class ParserStepTests: XCTestCase {
     func testStepKeywords() {
         let steps: [Step] = [.stage(Identifier("x", at: SourceSpan(start: 0, end: 1))), .plot, .detail, .metrics([]), .groupBy([]), .sort([]),
                              .retention(RetentionOptions()), .funnel(FunnelSpec(steps: [])),
-                             .top(Spanned(1, at: SourceSpan(start: 0, end: 1))), .limit(Spanned(1, at: SourceSpan(start: 0, end: 1))),
+                             .top(Spanned(1, at: SourceSpan(start: 0, end: 1))), .bottom(Spanned(1, at: SourceSpan(start: 0, end: 1))), .limit(Spanned(1, at: SourceSpan(start: 0, end: 1))),
                              .export(path: Spanned("a", at: SourceSpan(start: 0, end: 1))),
                              .filter(ExpressionNode(.literal(.integer(1)), at: SourceSpan(start: 0, end: 1))), .rows(nil),
                              .derive(DeriveSpec(name: Identifier("x", at: SourceSpan(start: 0, end: 1)),

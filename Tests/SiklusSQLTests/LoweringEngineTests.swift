@@ -26,6 +26,9 @@ final class LoweringEngineTests: XCTestCase {
         "cohort | by customer | metric avg_order | sort avg_order desc",
         "cohort | by customer | metric avg_order | top 5",
         "cohort | by customer | metric revenue | top 3",
+        // `bottom` (issue 15): the smallest first, customers with no order (null) still last.
+        "cohort | by customer | metric avg_order | bottom 5",
+        "events | by channel | metric cpa | bottom 2",
         "events | by device | metric customers, time_to_purchase",
         "cohort signup=2023-02..2023-03 | metric customers, churn_rate",
         "events | where ts >= 2023-03 | by day | metric events | limit 5",

@@ -35,6 +35,7 @@ struct RemoteRun {
         }
         // Retention's (and customer value's) sort/top/limit: on the pivoted table, as in memory.
         for step in lowered.postAfterPivot { table = try ResultOperations.apply(step, to: table) }
+        table.warnings = compiled.warnings + table.warnings
         return table
     }
 
@@ -46,11 +47,14 @@ struct RemoteRun {
                              hints: ["bind one with `load events table \"name\"`, or load a file with `load events \"file.csv\"`"])
         }
         let catalog = EngineCatalog(bindings: bindings, staging: staging, settings: settings, stageMap: stageMap, dialect: engine.dialect)
-        let logical = try Binder(catalog: catalog.catalog).bind(pipeline)
+        let bound = try Binder(catalog: catalog.catalog).bind(pipeline)
+        // The guardrails (issue 15) see the values of the files Siklus wrote to the engine, none of a bound table's.
+        let (logical, warnings) = PlanWarnings.review(bound, data: StoreValues.staged(staging, bindings: bindings, catalog: catalog.catalog),
+                                                      catalog: catalog.catalog)
         try EngineCostLimits.check(logical)
         do {
             let lowered = try SQLLowering(catalog: catalog.catalog, tables: catalog.tables).lower(logical)
-            return Compiled(catalog: catalog.catalog, logical: logical, lowered: lowered, sql: try lowered.sql(engine.dialect))
+            return Compiled(catalog: catalog.catalog, logical: logical, lowered: lowered, sql: try lowered.sql(engine.dialect), warnings: warnings)
         } catch {
             throw Self.notExpressible(error, dialect: engine.dialect, at: pipeline.span)
         }
@@ -63,6 +67,8 @@ struct RemoteRun {
         let logical: LogicalQuery
         let lowered: SQLLoweredQuery
         let sql: String
+        /// The guardrails' warnings and notes (`PlanWarnings.review`), shown with the result.
+        var warnings: [Diagnostic] = []
     }
 
     /// `explain` of `pipeline` for the engine: the logical plan, the SQL the engine runs, where its tables

@@ -18,6 +18,11 @@ enum ResultOperations {
                 throw Diagnostic("top needs a numeric column to rank by", at: span)
             }
             return take(reorder(table, by: [(measure, true)]), n)
+        case .bottom(let n, let span):
+            guard let measure = table.columns.lastIndex(where: { $0.unit != .text }) else {
+                throw Diagnostic("bottom needs a numeric column to rank by", at: span)
+            }
+            return take(reorder(table, by: [(measure, false)]), n)
         case .limit(let n):
             return take(table, n)
         }

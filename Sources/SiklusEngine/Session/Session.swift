@@ -150,8 +150,9 @@ public final class Session {
                 let expanded = try expand(pipeline)
                 return Self.output(try remoteRun(connection).run(expanded), of: expanded)
             }
-            let plan = try compile(try expand(pipeline))
-            let table = try QueryExecutor.run(plan, context())
+            let (plan, warnings) = try compileReviewed(try expand(pipeline))
+            var table = try QueryExecutor.run(plan, context())
+            table.warnings = warnings + table.warnings
             switch plan.presentation {
             case .table: return .table(table)
             case .plot: return .plot(table)
@@ -201,6 +202,7 @@ public final class Session {
     private func expand(_ pipeline: Pipeline) throws(Diagnostic) -> Pipeline {
         guard case .variable(let name) = pipeline.source.kind else { return pipeline }
         guard let bound = variables[name.lowercased] else {
+            if let hint = SourceWordHints.diagnostic(for: name) { throw hint }
             let known = Array(variables.keys) + Keywords.statements
             throw Diagnostic.unknown("statement or variable", name.text, at: name.span, among: known,
                                      fallbackHint: variables.isEmpty ? "define one with: let \(name.text) = cohort …" : nil)

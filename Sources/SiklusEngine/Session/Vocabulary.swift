@@ -25,7 +25,8 @@ extension Session {
     /// The current completion vocabulary.
     public var vocabulary: Vocabulary {
         var columns = ["channel", "country", "cohort", "stage", "event", "amount", "ts", "signup", "first_purchase",
-                       "day", "week", "month", "quarter", "year", "customers.channel", "events.channel"]
+                       "day", "week", "month", "quarter", "year", "customers.channel", "events.channel",
+                       "event_channel", "acquisition_channel"]
         if let connection {
             // Connected, names are the bound engine tables' (the in-memory tables wait for `disconnect`).
             columns += TableKind.allCases.compactMap { connection.bindings[$0] }.flatMap { $0.columns.map(\.name) }

@@ -57,6 +57,7 @@ struct Explainer {
                 line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
                      + " (missing values last, ties keep their order)")
             case .top(let k): line("keep the top \(k.value) rows by the last numeric column")
+            case .bottom(let k): line("keep the bottom \(k.value) rows by the last numeric column (the smallest values)")
             case .limit(let k): line("keep the first \(k.value) rows")
             case .plot: line("draw the result as a chart")
             case .export(let path): line("write the result to \(path.value)")

@@ -85,7 +85,8 @@ enum HelpCatalog {
                                 + "`where ts >=` bound to as_of or the `where ts <` bound), and in at least n (cumulative)",
                             example: "events | where ts >= 2023-10 | stickiness period week"),
         "sort": Entry(syntax: "sort <column> [\(choices(SortDirection.self))]", summary: "order result rows", example: "cohort by channel | metric cpa | sort cpa"),
-        "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure", example: "cohort by country | metric revenue | top 5"),
+        "top": Entry(syntax: "top N", summary: "the N rows with the largest last measure (for cpa or churn_rate the worst: see bottom)", example: "cohort by country | metric revenue | top 5"),
+        "bottom": Entry(syntax: "bottom N", summary: "the N rows with the smallest last measure (missing values last)", example: "events | by channel | metric cpa | bottom 3"),
         "limit": Entry(syntax: "limit N", summary: "the first N rows", example: "events | by day | metric events | limit 7"),
         "plot": Entry(syntax: "… | plot", summary: "draw the result in the terminal", example: "cohort by first_purchase | retention percent | plot"),
         "export": Entry(syntax: "… | export \"file.html|svg|csv|json\"", summary: "write the result to a file", example: "cohort | metric stage_share | export \"stages.html\""),
@@ -113,11 +114,17 @@ enum HelpCatalog {
             let lineItems = metric.orderFormula.map { "\n  with an order column (line items): \($0)" } ?? ""
             return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\(lineItems)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
         }
+        // `help retention` is the step a question names (issue 15); the stage of that name is `help stage retention`.
+        if words.count == 1, let step = statements[subject], Stage(named: subject) != nil {
+            return entry(subject, step) + "\n  the \(subject) stage: help stage \(subject)"
+        }
         if let stage = Stage(named: subject), !(words[0] == "stage" && words.count == 1) {
             return stageHelp(stage, stageMap)
         }
         if subject == "stages" { return LifecycleDiagram(stageMap: stageMap, settings: settings, context: context()).render() }
         if let entry = statements[subject] { return self.entry(subject, entry) }
+        // Names analysts type for a metric (`help aov`) point at it (issue 15).
+        if let hint = MetricSynonyms.hint(for: subject) { return "\(subject): not a Siklus name; \(hint)" }
         return nil
     }
 

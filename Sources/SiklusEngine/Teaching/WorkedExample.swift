@@ -68,7 +68,7 @@ struct WorkedExample {
             case .metrics, .retention, .funnel, .rows, .customerValue, .paths, .lifecycleTrend, .stickiness:
                 hasOutput = true
                 line(number, contributions.text())
-            case .sort, .top, .limit, .plot, .export, .detail, .histogram:
+            case .sort, .top, .bottom, .limit, .plot, .export, .detail, .histogram:
                 continue
             }
         }

@@ -13,6 +13,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
         case error
         /// The statement runs, but something looks wrong.
         case warning
+        /// The statement ran as written but read it a little differently (a value matched ignoring case).
+        case note
     }
 
     /// Error or warning.

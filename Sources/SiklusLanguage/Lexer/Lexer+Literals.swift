@@ -2,22 +2,28 @@ extension Lexer {
     /// A `"…"` or `'…'` string. A backslash escapes the next byte (decoding happens in
     /// `StringLiteralDecoder`); line breaks may appear inside. Without a closing quote the token is
     /// `.unterminatedString`, spanning from the quote to the end of its line, and lexing resumes at
-    /// that line break so the following lines still tokenize normally.
-    mutating func scanString(quote: UInt8) -> Token {
+    /// that line break so the following lines still tokenize normally. `openerLength` is 3 for a string
+    /// opened by a curly quote (`CurlyQuote`), whose `quote` is the straight quote it stands for.
+    mutating func scanString(quote: UInt8, openerLength: Int = 1) -> Token {
         let start = position
-        var i = position + 1
+        var i = position + openerLength
         while i < bytes.count {
             let byte = bytes[i]
             if byte == quote {
                 position = i + 1
                 return Token(.string, SourceSpan(start: start, end: position))
             }
+            // A string opened by a curly quote also ends at a curly quote of its kind (`CurlyQuote`).
+            if openerLength > 1, CurlyQuote.straight(bytes, at: i) == quote {
+                position = i + 3
+                return Token(.string, SourceSpan(start: start, end: position))
+            }
             i += byte == UInt8(ascii: "\\") ? 2 : 1
         }
-        var end = start + 1
+        var end = start + openerLength
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
         position = end
-        if end > start + 1, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end > start + openerLength, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return Token(.unterminatedString, SourceSpan(start: start, end: end))
     }
 

@@ -69,6 +69,8 @@ public struct Lexer: Sendable {
                 return scanString(quote: byte)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return scanNumberLike()
+            case CurlyQuote.lead.0 where CurlyQuote.straight(bytes, at: position) != nil:
+                return scanString(quote: CurlyQuote.straight(bytes, at: position) ?? byte, openerLength: 3)
             default:
                 if isIdentifierStart(byte) { return scanIdentifier() }
                 return scanPunctuation()

@@ -9,7 +9,7 @@ public enum StringLiteralDecoder {
     /// - Precondition: `text` starts with a quote; the closing quote, if present, matches it.
     /// - Complexity: O(n) in the length of the text.
     public static func decode(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        let bytes = CurlyQuote.straightened(Array(text.utf8))
         precondition(!bytes.isEmpty && (bytes[0] == UInt8(ascii: "\"") || bytes[0] == UInt8(ascii: "'")),
                      "a string literal starts with a quote")
         let quote = bytes[0]

@@ -57,7 +57,12 @@ extension Parser {
     /// Fails when a name follows a name without a comma (`metric a b`).
     private func rejectMissingComma(after count: Int) throws(Diagnostic) {
         if current.kind == .identifier || current.kind == .string {
-            throw unexpected(after: "`\(previous.text(in: source))`", hints: ["separate names with `,`"])
+            var hints = ["separate names with `,`"]
+            // `metric avg order`: one name typed as words (issue 15).
+            if current.kind == .identifier, previous.kind == .identifier {
+                hints.append("a name of several words joins them with `_`: `\(previous.text(in: source))_\(current.text(in: source))`")
+            }
+            throw unexpected(after: "`\(previous.text(in: source))`", hints: hints)
         }
     }
 

@@ -41,6 +41,7 @@ extension Parser {
         case "dropped": advance(); step = .dropped(try parseCount(after: "dropped", maximum: 64, of: "steps"))
         case "sort": advance(); step = .sort(try parseSortKeys())
         case "top": advance(); step = .top(try parseCount(after: "top", maximum: StepLimits.rows, of: "rows"))
+        case "bottom": advance(); step = .bottom(try parseCount(after: "bottom", maximum: StepLimits.rows, of: "rows"))
         case "limit": advance(); step = .limit(try parseCount(after: "limit", maximum: StepLimits.rows, of: "rows"))
         case "rfm", "clv": step = .customerValue(try parseCustomerValue())
         case "plot": advance(); step = .plot

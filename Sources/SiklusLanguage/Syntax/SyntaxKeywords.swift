@@ -8,7 +8,7 @@ public enum Keywords {
                                           "connect", "disconnect"]
 
     /// Words that start a pipeline step (after `|`).
-    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "dropped", "histogram", "lifecycle", "stickiness", "rows", "sort", "top", "limit", "plot", "export", "detail", "rfm", "clv",
+    public static let steps = ["derive", "stage", "where", "by", "metric", "retention", "funnel", "dropped", "histogram", "lifecycle", "stickiness", "rows", "sort", "top", "bottom", "limit", "plot", "export", "detail", "rfm", "clv",
                                      "paths"]
 
     /// Options of the `rfm` and `clv` steps (`clv params` and `clv check` are kinds, not options).

@@ -148,6 +148,7 @@ public enum SyntaxPrinter {
             return "sort " + keys.map { key in key.column.text + (key.direction.map { " \($0.value.rawValue)" } ?? "") }
                 .joined(separator: ", ")
         case .top(let count): return "top \(count.value)"
+        case .bottom(let count): return "bottom \(count.value)"
         case .limit(let count): return "limit \(count.value)"
         case .plot: return "plot"
         case .export(let path): return "export \(quotedStringLiteral(path.value))"

@@ -43,6 +43,8 @@ public enum Step: Hashable, Sendable {
     case sort([SortKey])
     /// `top N`: the N best rows by the result's main measure (the engine decides which).
     case top(Spanned<Int64>)
+    /// `bottom N`: the N rows with the smallest value of the result's main measure (issue 15: cpa, churn_rate).
+    case bottom(Spanned<Int64>)
     /// `limit N`: the first N rows as they are.
     case limit(Spanned<Int64>)
     /// `rfm …` or `clv …`: the customer-value tables (see `CustomerValueSpec`).
@@ -78,6 +80,7 @@ public enum Step: Hashable, Sendable {
         case .histogram: "histogram"
         case .sort: "sort"
         case .top: "top"
+        case .bottom: "bottom"
         case .limit: "limit"
         case .plot: "plot"
         case .export: "export"

@@ -149,6 +149,9 @@ struct PipelineBinder {
             case .top(let n):
                 try enter(.post)
                 query.post.append(.top(try count(n), span: n.span))
+            case .bottom(let n):
+                try enter(.post)
+                query.post.append(.bottom(try count(n), span: n.span))
             case .limit(let n):
                 try enter(.post)
                 query.post.append(.limit(try count(n)))
@@ -240,6 +243,6 @@ struct PipelineBinder {
         }
         let attribute = try Attribute.resolve(name, in: catalog, preferEvents: false)
         let period = attribute.kind(in: catalog) == .time ? settings.period : nil
-        return DimensionSpec(.attribute(attribute, period: period), name: name.name.text, span: name.span)
+        return DimensionSpec(.attribute(attribute, period: period), name: DimensionHeader.name(of: attribute, written: name), span: name.span)
     }
 }

@@ -6,6 +6,7 @@ extension PipelineBinder {
         var metrics: [Metric] = []
         for name in names {
             guard let metric = Metric(rawValue: name.lowercased) else {
+                if let hint = MetricSynonyms.hint(for: name.lowercased) { throw Diagnostic("unknown metric `\(name.text)`", at: name.span, hints: [hint]) }
                 throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.names, fallbackHint: "see `help metrics`")
             }
             if metric.needsSpend && !catalog.spend.isLoaded {

@@ -51,6 +51,7 @@ package enum PipelineText {
         case .sort(let keys):
             return "sort " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
         case .top(let n): return "top \(n.value)"
+        case .bottom(let n): return "bottom \(n.value)"
         case .limit(let n): return "limit \(n.value)"
         case .plot: return "plot"
         case .export(let path): return "export \(Literal.string(path.value))"

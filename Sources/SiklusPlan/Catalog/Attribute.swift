@@ -108,7 +108,8 @@ public enum Attribute: Hashable, Sendable {
             case "channel": return .eventChannel
             case "amount": return .amount
             case "ts", "time", "timestamp": return .ts
-            default: return catalog.events.index(named: column).map { .eventExtra($0) }
+            // `event_channel` is how `by events.channel` heads its column (issue 15), unless a column has that name.
+            default: return catalog.events.index(named: column).map { .eventExtra($0) } ?? (column == "event_channel" ? .eventChannel : nil)
             }
         }
         func customerAttribute() -> Attribute? {

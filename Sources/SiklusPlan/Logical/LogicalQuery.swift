@@ -86,6 +86,8 @@ public struct LogicalQuery: Hashable, Sendable {
         case sort([SortKey])
         /// The N rows with the largest value of the last non-text column; `span` is N's.
         case top(Int, span: SourceSpan)
+        /// The N rows with the smallest value of the last non-text column (nulls last, as `top`); `span` is N's.
+        case bottom(Int, span: SourceSpan)
         /// The first N rows.
         case limit(Int)
     }

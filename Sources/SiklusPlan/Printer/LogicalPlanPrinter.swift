@@ -34,6 +34,7 @@ public enum LogicalPlanPrinter {
             switch step {
             case .sort(let keys): printer.line("sort " + keys.map { "\($0.column) \($0.descending ? "desc" : "asc")" }.joined(separator: ", "))
             case .top(let n, _): printer.line("top \(n) by the last numeric column")
+            case .bottom(let n, _): printer.line("bottom \(n) by the last numeric column")
             case .limit(let n): printer.line("limit \(n)")
             }
         }

@@ -1,3 +1,5 @@
+import SiklusLanguage
+
 /// What a value in a result column means, so renderers can format it (money to 2 decimals,
 /// percentages to 1 in box mode) and charts can label their axes.
 public enum ValueUnit: String, Sendable, Equatable {
@@ -77,6 +79,10 @@ public struct ResultTable: Sendable, Equatable {
     /// Summary rows the modes meant for reading print under the table (retention's mean rows); csv, tsv,
     /// json and charts leave them out.
     public var footer: [ResultFooterRow] = []
+    /// Guardrail warnings and notes about the query (a value matching nothing, a step removing what a
+    /// metric needs; `PlanWarnings`, `ValueCheck`), located in its text: the shell renders them on stderr
+    /// with a caret, before the result, and never changes the result for them.
+    public var warnings: [Diagnostic] = []
 
     public init(columns: [ResultColumn], shape: ResultShape = .table, title: String? = nil, notes: [String] = []) {
         precondition(Set(columns.map(\.values.count)).count <= 1, "result columns must have equal length")
@@ -90,4 +96,10 @@ public struct ResultTable: Sendable, Equatable {
 
     /// The column with this name, if any.
     public func column(_ name: String) -> ResultColumn? { columns.first { $0.name == name } }
+
+    /// Equal results: the warnings are about the query's text (their spans differ between two spellings
+    /// of one question), not part of the result, so they are left out.
+    public static func == (a: ResultTable, b: ResultTable) -> Bool {
+        a.columns == b.columns && a.shape == b.shape && a.title == b.title && a.notes == b.notes && a.footer == b.footer
+    }
 }

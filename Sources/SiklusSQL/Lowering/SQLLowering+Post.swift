@@ -26,11 +26,12 @@ extension SQLLoweringState {
                 }
                 previous = builder.add("sorted", "sort: missing values last, ties keep their order", SQLSelect(
                     output + [.named(rowNumber(terms + [rowNo]), "row_no")], from: .table(previous, alias: nil)))
-            case .top(let n, _):
-                guard let measure = result.measure else { throw SQLNotExpressible("top without a numeric column") }
-                let ranked = SQLQuery(SQLSelect(output + [.named(rowNumber([SQLOrderTerm(.column(measure), descending: true), rowNo]), "row_no")],
+            case .top(let n, _), .bottom(let n, _):
+                let isTop = if case .top = step { true } else { false }
+                guard let measure = result.measure else { throw SQLNotExpressible("\(isTop ? "top" : "bottom") without a numeric column") }
+                let ranked = SQLQuery(SQLSelect(output + [.named(rowNumber([SQLOrderTerm(.column(measure), descending: isTop), rowNo]), "row_no")],
                                                 from: .table(previous, alias: nil)))
-                previous = builder.add("top", "top \(n): the rows with the largest \(measure)", SQLSelect(
+                previous = builder.add(isTop ? "top" : "bottom", "\(isTop ? "top" : "bottom") \(n): the rows with the \(isTop ? "largest" : "smallest") \(measure)", SQLSelect(
                     output + [.column("row_no")], from: .subquery(ranked, alias: "ranked"), where: .binary(.column("row_no"), .lessEqual, .integer(Int64(n)))))
             case .limit(let n):
                 previous = builder.add("limited", "limit \(n): the first rows", SQLSelect(

@@ -72,6 +72,7 @@ extension Shell {
     @discardableResult
     func emit(_ result: StatementOutput, query: String, to destination: ResultDestination, elapsed: Double?,
               at span: SourceSpan, in source: SourceFile) -> Bool {
+        writeWarnings(of: result, statement: span, in: source)
         switch result {
         case .table(let table):
             lastResult = table

@@ -17,6 +17,11 @@ enum PlainTable {
         return lines.joined(separator: "\n")
     }
 
+    /// The guardrails' warnings and notes (issue 15), each rendered as the shell shows it, one per line.
+    static func warnings(_ table: ResultTable, in source: SourceFile) -> String {
+        table.warnings.map { $0.render(in: source, color: false) + "\n" }.joined()
+    }
+
     static func cell(_ values: ColumnValues, _ row: Int) -> String {
         switch values {
         case .text(let v): return v[row] ?? "NULL"
@@ -33,9 +38,9 @@ enum PlainTable {
         case .output(let output, let span):
             let head = "> " + source[span]
             switch output {
-            case .table(let table): return head + "\n" + render(table)
-            case .plot(let table): return head + "\nplot\n" + render(table)
-            case .export(let table, let path, _): return head + "\nexport to \(path)\n" + render(table)
+            case .table(let table): return head + "\n" + warnings(table, in: source) + render(table)
+            case .plot(let table): return head + "\nplot\n" + warnings(table, in: source) + render(table)
+            case .export(let table, let path, _): return head + "\nexport to \(path)\n" + warnings(table, in: source) + render(table)
             case .load(let report): return head + "\n" + report.render(includeTiming: false)
             // Text may quote the files' absolute paths (explain's SQL): make it independent of the checkout's place.
             case .text(let text), .note(let text): return head + "\n" + text.replacingOccurrences(of: TestPaths.packageRoot.path + "/", with: "<repo>/")

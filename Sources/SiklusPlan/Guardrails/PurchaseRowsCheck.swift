@@ -1,0 +1,75 @@
+import SiklusLanguage
+
+/// Warns when a `stage` or `where` step removes every purchase row while a metric of the query counts
+/// purchases in scope (issue 15): `cohort | stage education | metric conversion_rate` is 0.0% because
+/// `stage education` kept only the education events. The measures a metric reads come from its
+/// `Metric.definition`, so a new metric is covered by what it is built from.
+enum PurchaseRowsCheck {
+    /// The measures counted over the purchase rows left in scope.
+    static let purchaseMeasures: Set<MetricMeasure> = [.orders, .revenue, .purchasers, .repeaters, .returns]
+
+    /// The warning for `query`, at the first step that leaves no purchase row, or nil.
+    static func warning(_ query: LogicalQuery, catalog: Catalog) -> Diagnostic? {
+        guard case .metrics(let metrics, _) = query.analysis else { return nil }
+        let needing = metrics.filter { !purchaseMeasures.isDisjoint(with: $0.definition.measures) }
+        guard !needing.isEmpty else { return nil }
+        let names = needing.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+        let purchases = Set(catalog.stageMap.purchaseEvents)
+        for step in query.scope {
+            switch step {
+            case .stage(let stage, let span) where stage != .purchase && stage != .retention:
+                let example = catalog.stageMap.events[stage]?.first(where: { catalog.isEventName($0) }) ?? catalog.stageMap.events[stage]?.first
+                var hints = ["to follow the customers who reached \(stage.name) to a purchase: `funnel stage \(stage.name) -> stage purchase`"]
+                if let example { hints.append("or choose customers by what they did and keep all their events: `cohort did \(example) | metric \(needing[0].rawValue)`") }
+                return Diagnostic("`stage \(stage.name)` keeps only the \(stage.name) stage's events, so no purchase is left in scope for \(names)",
+                                  at: span, hints: hints, severity: .warning)
+            case .filter(let filter, let span) where PurchaseRowTruth.of(filter, purchases: purchases) == .never:
+                return Diagnostic("this `where` keeps no purchase row, so no purchase is left in scope for \(names)", at: span,
+                                  hints: ["choose customers rather than rows (a cohort filter such as `cohort did <event>`), or add `or event = \(purchases.sorted().first ?? "purchase")`"],
+                                  severity: .warning)
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+}
+
+/// Whether a row filter holds for the purchase rows, told from the filter alone: a comparison of the
+/// event name decides it; anything else (amount, channel, a customer column) may go either way.
+enum PurchaseRowTruth: Equatable {
+    case always, never, maybe
+
+    static func of(_ filter: RowFilter, purchases: Set<String>) -> PurchaseRowTruth {
+        switch filter {
+        case .and(let a, let b):
+            let (x, y) = (of(a, purchases: purchases), of(b, purchases: purchases))
+            return x == .never || y == .never ? .never : (x == .always && y == .always ? .always : .maybe)
+        case .or(let a, let b):
+            let (x, y) = (of(a, purchases: purchases), of(b, purchases: purchases))
+            return x == .always || y == .always ? .always : (x == .never && y == .never ? .never : .maybe)
+        case .not(let a):
+            switch of(a, purchases: purchases) {
+            case .always: return .never
+            case .never: return .always
+            case .maybe: return .maybe
+            }
+        case .compare(.event, let op, .text(let name), _) where op == .equal || op == .notEqual:
+            return equality(names: [name], negated: op == .notEqual, purchases: purchases)
+        case .member(.event, let values, let negated, _):
+            let names = values.compactMap { if case .text(let t) = $0 { t } else { nil } }
+            guard names.count == values.count else { return .maybe }
+            return equality(names: Set(names), negated: negated, purchases: purchases)
+        default:
+            return .maybe
+        }
+    }
+
+    /// `event in names` (or `not in`) over the purchase events.
+    private static func equality(names: Set<String>, negated: Bool, purchases: Set<String>) -> PurchaseRowTruth {
+        guard !purchases.isEmpty else { return .maybe }
+        let holds: PurchaseRowTruth = names.isDisjoint(with: purchases) ? .never : (purchases.isSubset(of: names) ? .always : .maybe)
+        guard negated else { return holds }
+        return holds == .never ? .always : (holds == .always ? .never : .maybe)
+    }
+}

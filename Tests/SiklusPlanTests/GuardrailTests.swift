@@ -1,0 +1,117 @@
+import SiklusLanguage
+import XCTest
+@testable import SiklusPlan
+
+/// Issue 15 §1 on the plan alone: the value check against a backend's values (counted, so the cost
+/// claims hold), the purchase-rows warning read from metric definitions, the channel and `top` notes,
+/// the metric synonyms.
+final class GuardrailTests: XCTestCase {
+    /// Values of a fake backend, counting the questions asked.
+    final class CountingValues: @unchecked Sendable {
+        var lookups = 0, listings = 0
+        let known: [Attribute: [String]]
+        init(_ known: [Attribute: [String]]) { self.known = known }
+        var data: DataValues {
+            DataValues(occurs: { text in
+                self.lookups += 1
+                return self.known.values.contains { $0.contains(text) }
+            }, values: { attribute in
+                self.listings += 1
+                return self.known[attribute]
+            })
+        }
+    }
+
+    private let country = Attribute.customerColumn(2)
+    private func values() -> CountingValues {
+        CountingValues([country: ["ID", "US", "SG"], .eventChannel: ["social", "Social", "email"], .acquisitionChannel: ["social", "email"],
+                        .event: ["visit", "purchase"]])
+    }
+
+    func testAValueNoRowHoldsIsAWarningWithTheNearestValue() throws {
+        let backend = values()
+        let (query, findings) = PlanWarnings.review(try PlanFixture.bind("cohort country=Indonesia | metric customers"), data: backend.data,
+                                                    catalog: PlanFixture.catalog)
+        XCTAssertEqual(findings.map(\.severity), [.warning])
+        XCTAssertEqual(findings.first?.message, "no country `Indonesia` in the data, so it matches nothing; values are ID, US, SG")
+        XCTAssertEqual(findings.first?.hints, ["did you mean `ID`?"])
+        XCTAssertEqual(query, try PlanFixture.bind("cohort country=Indonesia | metric customers"), "a warning never changes the query")
+        XCTAssertEqual(findings.first?.span, SourceSpan(start: 15, end: 24))
+    }
+
+    func testEachAttributeIsListedOnceAndPresentValuesCostOneLookup() throws {
+        let backend = values()
+        _ = PlanWarnings.review(try PlanFixture.bind("cohort country in (ID, US) | where country != SG | metric customers"), data: backend.data,
+                                catalog: PlanFixture.catalog)
+        XCTAssertEqual(backend.lookups, 3)
+        XCTAssertEqual(backend.listings, 0, "values that occur need no listing")
+        let missing = values()
+        let (_, findings) = PlanWarnings.review(try PlanFixture.bind("cohort country in (XX, YY) | where country != ZZ | metric customers"),
+                                                data: missing.data, catalog: PlanFixture.catalog)
+        XCTAssertEqual(findings.count, 3)
+        XCTAssertEqual(missing.listings, 1, "one listing per attribute and query, however many values miss")
+    }
+
+    func testCaseOnlyMismatchIsRewrittenWithANote() throws {
+        let backend = values()
+        let (query, findings) = PlanWarnings.review(try PlanFixture.bind("events | where channel = SOCIAL and event != Visit | metric events"),
+                                                    data: backend.data, catalog: PlanFixture.catalog)
+        XCTAssertEqual(findings.map(\.severity), [.note, .note])
+        guard case .filter(.and(.member(.eventChannel, let spellings, false, _), .compare(.event, .notEqual, .text(let event), _)), _)? = query.scope.first else {
+            return XCTFail("\(query.scope)")
+        }
+        XCTAssertEqual(spellings, [.text("social"), .text("Social")], "SOCIAL matches both spellings")
+        XCTAssertEqual(event, "visit")
+    }
+
+    func testCustomerIdsAndUnknownValuesAreLeftAlone() throws {
+        let (query, findings) = PlanWarnings.review(try PlanFixture.bind("events | where customer = U1 and channel = nowhere | metric events"),
+                                                    data: .unknown, catalog: PlanFixture.catalog)
+        XCTAssertEqual(findings, [])
+        XCTAssertEqual(query, try PlanFixture.bind("events | where customer = U1 and channel = nowhere | metric events"))
+    }
+
+    func testStepsThatRemoveEveryPurchaseWarnForMetricsThatCountThem() throws {
+        func warnings(_ text: String) throws -> [String] {
+            PlanWarnings.of(try PlanFixture.bind(text), catalog: PlanFixture.catalog).map(\.message)
+        }
+        XCTAssertEqual(try warnings("cohort | stage education | metric conversion_rate"),
+                       ["`stage education` keeps only the education stage's events, so no purchase is left in scope for `conversion_rate`"])
+        XCTAssertEqual(try warnings("events | where event in (visit, login) | metric revenue, customers").count, 1)
+        XCTAssertEqual(try warnings("events | where not (event = purchase) | metric orders").count, 1)
+        // Purchases stay, or the metric does not count them: nothing to say.
+        for quiet in ["cohort | stage purchase | metric conversion_rate", "cohort | stage retention | metric repeat_rate",
+                      "events | where event = purchase or event = visit | metric orders", "events | where amount > 5 | metric revenue",
+                      "cohort | stage education | metric customers, events, churn_rate", "events | where event != visit | metric orders"] {
+            XCTAssertEqual(try warnings(quiet), [], quiet)
+        }
+    }
+
+    func testEveryMetricCountingPurchaseRowsIsCovered() {
+        let covered = Metric.allCases.filter { !PurchaseRowsCheck.purchaseMeasures.isDisjoint(with: $0.definition.measures) }
+        XCTAssertEqual(Set(covered), [.orders, .revenue, .returns, .avg_order, .orders_per_customer, .repeat_rate, .conversion_rate, .ltv])
+    }
+
+    func testChannelAndTopNotes() throws {
+        let mixed = PlanWarnings.of(try PlanFixture.bind("events | where channel = email | by channel | metric events"), catalog: PlanFixture.catalog)
+        XCTAssertEqual(mixed.map(\.severity), [.note])
+        XCTAssertTrue(mixed[0].message.contains("acquisition channel"))
+        XCTAssertEqual(PlanWarnings.of(try PlanFixture.bind("events | where channel = email | by events.channel | metric events"), catalog: PlanFixture.catalog), [])
+        XCTAssertEqual(try PlanFixture.bind("events | by events.channel | metric events").dimensions.map(\.name), ["event_channel"])
+        let top = PlanWarnings.of(try PlanFixture.bind("events | by channel | metric cpa | top 2"), catalog: PlanFixture.catalog)
+        XCTAssertEqual(top.first?.hints, ["`bottom 2` keeps the 2 rows with the smallest cpa"])
+        XCTAssertEqual(PlanWarnings.of(try PlanFixture.bind("events | by channel | metric cpa | bottom 2"), catalog: PlanFixture.catalog), [])
+        XCTAssertEqual(PlanWarnings.of(try PlanFixture.bind("events | by channel | metric revenue | top 2"), catalog: PlanFixture.catalog), [])
+        XCTAssertEqual(try PlanFixture.bind("events | by channel | metric cpa | bottom 2").post, [.bottom(2, span: SourceSpan(start: 42, end: 43))])
+    }
+
+    func testSynonymsOfMetricsAndSteps() {
+        for (typed, metric) in [("aov", "avg_order"), ("churn", "churn_rate"), ("conversion", "conversion_rate"), ("frequency", "orders_per_customer")] {
+            XCTAssertTrue(MetricSynonyms.hint(for: typed)?.hasPrefix("did you mean `\(metric)`?") == true, typed)
+        }
+        XCTAssertTrue(MetricSynonyms.hint(for: "retention_rate")?.contains("retention percent") == true)
+        XCTAssertTrue(MetricSynonyms.hint(for: "clv")?.contains("cohort | clv") == true)
+        XCTAssertNil(MetricSynonyms.hint(for: "cpc"), "cpc is a metric of its own, not a synonym of cpa")
+        for synonym in MetricSynonyms.metrics.keys { XCTAssertNil(Metric(rawValue: synonym), "\(synonym) is a metric already") }
+    }
+}
