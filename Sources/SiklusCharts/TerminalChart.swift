@@ -38,6 +38,10 @@ public enum TerminalChart {
             return try LineChartRenderer(model: SeriesModel(series: table), options: options).render()
         case .stackedBar:
             return try StackedBarRenderer(model: StageShareModel(stageShare: table), options: options).render()
+        case .groupedStackedBar:
+            return try GroupedStackedBarRenderer(model: GroupedStageShareModel(stageShare: table), options: options).render()
+        case .smallMultiples:
+            return try SmallMultiplesRenderer(model: SmallMultiplesModel(table: table), options: options).render()
         case .bars:
             return try BarChartRenderer(model: BarModel(table: table), options: options).render()
         case .pathFlow:

@@ -14,9 +14,8 @@ struct BarChartRenderer {
                                       minWidth: labelWidth + valueWidth + 7, minHeight: 3)
         }
         var lines = [TerminalLayout.title(model.title, width: options.width)]
-        let unitName = ValueFormatter.unitName(model.unit).map { $0 == model.valueHeader ? "" : " (\($0))" } ?? ""
         var header = StyledLine(DisplayWidth.pad(model.labelHeader, to: labelWidth) + " ", Style(bold: true))
-        header.append(DisplayWidth.truncate(model.valueHeader + unitName, to: barWidth), Style(bold: true))
+        header.append(DisplayWidth.truncate(AxisTitle.of(model.valueHeader, unit: model.unit), to: barWidth), Style(bold: true))
         lines.append(header)
 
         var room = options.height - lines.count
