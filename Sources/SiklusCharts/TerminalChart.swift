@@ -15,7 +15,10 @@ public enum TerminalChart {
         assert(lines.allSatisfy { $0.width <= options.width }, "chart wider than its width")
         // Clipping is a safety net for release builds: layouts already fit, and tests check it.
         return lines.prefix(options.height)
-            .map { $0.clipped(to: options.width).rendered(color: options.color) }
+            .map { line in
+                let fitted = line.clipped(to: options.width)
+                return (options.present ? fitted.restyled(ProjectorColors.adapt) : fitted).rendered(color: options.color)
+            }
             .joined(separator: "\n")
     }
 

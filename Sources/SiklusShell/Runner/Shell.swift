@@ -88,7 +88,8 @@ public final class Shell {
                                     color: destination == .standard && io.outColor,
                                     elapsed: settings.mode.hasFooter ? elapsed : nil,
                                     maxRows: settings.rowLimit(toTerminal: toTerminal))
-        startResult(on: destination).write(settings.mode.renderer.render(table, options: options))
+        let fitted = NarrowTransitions.fitted(table, mode: settings.mode, width: options.maxWidth)
+        startResult(on: destination).write(settings.mode.renderer.render(fitted, options: options))
         writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
@@ -181,7 +182,8 @@ extension Shell {
         let toTerminal = destination == .standard && io.outIsTerminal
         let canvas = ChartCanvas.size(toTerminal: toTerminal, terminalWidth: toTerminal ? io.terminalWidth() : nil,
                                       terminalHeight: toTerminal ? Terminal.height() : nil, environment: io.environment)
-        let options = ChartOptions(width: canvas.width, height: canvas.height, color: destination == .standard && io.outColor)
+        let options = ChartOptions(width: canvas.width, height: canvas.height, color: destination == .standard && io.outColor,
+                                   present: settings.present)
         do {
             let chart = try TerminalChart.render(table, options: options)
             startResult(on: destination).write(chart + "\n")
