@@ -8,7 +8,7 @@ extension MetaCommands {
         }
         call.shell.settings.present = try call.onOff(0)
         call.shell.note(call.shell.settings.present
-            ? "presentation mode: thick chart lines, taller bars, projector colours, 80-column layouts"
+            ? "presentation mode on: thick lines, taller bars, projector colours"
             : "presentation mode off")
         return true
     }
