@@ -64,7 +64,8 @@ public final class Shell {
     /// Writes listing text (meta-command output, help) to the current `.output` destination.
     func write(_ text: String) {
         guard !text.isEmpty else { return }
-        destinationOutput(output).write(text.hasSuffix("\n") ? text : text + "\n")
+        let fitted = ListingWrap.fitted(text, width: listingWidth(output))
+        destinationOutput(output).write(fitted.hasSuffix("\n") ? fitted : fitted + "\n")
     }
 
     /// A confirmation of a meta-command ("results go to out.csv"), shown only in the interactive shell
