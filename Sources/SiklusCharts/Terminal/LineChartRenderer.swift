@@ -82,7 +82,9 @@ struct LineChartRenderer {
         let axisStyle = Style(foreground: TerminalPalette.axis)
         var lines = [StyledLine(DisplayWidth.truncate(panel.axisTitle, to: options.width), Style(bold: true))]
         for row in 0..<plotRows {
-            var line = StyledLine(DisplayWidth.pad(tickRows[row] ?? "", to: labelWidth, alignRight: true) + " ")
+            // Bold axis labels in presentation mode read from the back of a room.
+            var line = StyledLine(DisplayWidth.pad(tickRows[row] ?? "", to: labelWidth, alignRight: true) + " ",
+                                  options.present ? Style(bold: true) : nil)
             line.append(tickRows[row] == nil ? "│" : "┤", axisStyle)
             for column in 0..<plotColumns {
                 if let marker = markers[row * plotColumns + column] {
@@ -157,7 +159,7 @@ struct LineChartRenderer {
         var labelLine = StyledLine()
         for label in chosen {
             labelLine.pad(to: label.start)
-            labelLine.append(label.text)
+            labelLine.append(label.text, options.present ? Style(bold: true) : nil)
         }
         return [StyledLine(axis, Style(foreground: TerminalPalette.axis)), labelLine]
     }
