@@ -7,12 +7,17 @@ public struct ChartOptions: Sendable, Equatable {
     /// Whether to use ANSI 256-colour escapes. Without colour, charts use shade blocks and
     /// distinct characters instead, so they stay readable when piped or under NO_COLOR.
     public var color: Bool
+    /// Presentation mode (`.present on`), for a projector: thick block lines instead of braille, full
+    /// labels and values instead of compact ones, taller bars where there is room, and colours that
+    /// read on light and dark backgrounds alike (`ProjectorColors`).
+    public var present: Bool
 
     /// Creates options for a `width` × `height` character area.
-    public init(width: Int = 80, height: Int = 24, color: Bool = false) {
+    public init(width: Int = 80, height: Int = 24, color: Bool = false, present: Bool = false) {
         self.width = width
         self.height = height
         self.color = color
+        self.present = present
     }
 
     /// Whether colour should be used: not when `NO_COLOR` is set to a non-empty value

@@ -15,7 +15,10 @@ public enum TerminalChart {
         assert(lines.allSatisfy { $0.width <= options.width }, "chart wider than its width")
         // Clipping is a safety net for release builds: layouts already fit, and tests check it.
         return lines.prefix(options.height)
-            .map { $0.clipped(to: options.width).rendered(color: options.color) }
+            .map { line in
+                let fitted = line.clipped(to: options.width)
+                return (options.present ? fitted.restyled(ProjectorColors.adapt) : fitted).rendered(color: options.color)
+            }
             .joined(separator: "\n")
     }
 
@@ -38,6 +41,10 @@ public enum TerminalChart {
             return try LineChartRenderer(model: SeriesModel(series: table), options: options).render()
         case .stackedBar:
             return try StackedBarRenderer(model: StageShareModel(stageShare: table), options: options).render()
+        case .groupedStackedBar:
+            return try GroupedStackedBarRenderer(model: GroupedStageShareModel(stageShare: table), options: options).render()
+        case .smallMultiples:
+            return try SmallMultiplesRenderer(model: SmallMultiplesModel(table: table), options: options).render()
         case .bars:
             return try BarChartRenderer(model: BarModel(table: table), options: options).render()
         case .pathFlow:

@@ -49,6 +49,16 @@ struct SiklusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How results are printed (default: box on a terminal, plain otherwise).", valueName: "mode"))
     var mode: OutputMode?
 
+    @Flag(help: "Presentation mode for a projector (as `.present on`): thick chart lines, colours for light and dark screens.")
+    var present = false
+
+    /// The shell's settings from the flags.
+    private func shellSettings(_ io: ShellIO) -> ShellSettings {
+        var settings = ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal), quiet: quiet)
+        settings.present = present
+        return settings
+    }
+
     @Flag(name: [.customShort("q"), .long], help: "Print only results and errors: no load reports, notes or confirmations.")
     var quiet = false
 
@@ -97,7 +107,7 @@ struct SiklusCommand: ParsableCommand {
         // An engine (a local Spark JVM) must not outlive the shell, however it ends.
         defer { session.disconnect() }
         let shell = Shell(session: session, io: io,
-                          settings: ShellSettings(mode: mode ?? .defaultMode(outputIsTerminal: io.outIsTerminal), quiet: quiet),
+                          settings: shellSettings(io),
                           isInteractive: interactive)
 
         var dataDirectory = data

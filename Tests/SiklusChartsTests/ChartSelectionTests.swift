@@ -18,7 +18,10 @@ final class ChartSelectionTests: XCTestCase {
         let number = ResultColumn(name: "revenue", unit: .money, values: .number([1]))
         let date = ResultColumn(name: "day", unit: .date, values: .integer([0]))
         XCTAssertEqual(ChartKind.for(ResultTable(columns: [number, text])), .bars, "either order")
-        XCTAssertNil(ChartKind.for(ResultTable(columns: [text, number, number])))
+        XCTAssertEqual(ChartKind.for(ResultTable(columns: [text, number, number])), .smallMultiples, "a panel per metric")
+        XCTAssertEqual(ChartKind.for(ResultTable(columns: [text, text, number])), .smallMultiples, "labels joined")
+        XCTAssertNil(ChartKind.for(ResultTable(columns: [text, number, date])), "a date column is a series, not a label")
+        XCTAssertNil(ChartKind.for(ResultTable(columns: [number, number])), "no labels")
         XCTAssertNil(ChartKind.for(ResultTable(columns: [text, text])))
         XCTAssertNil(ChartKind.for(ResultTable(columns: [date, number])), "a date is not a label for bars")
         XCTAssertNil(ChartKind.for(ResultTable(columns: [])))
@@ -28,7 +31,7 @@ final class ChartSelectionTests: XCTestCase {
     func testNoChartMessage() {
         let table = ResultTable(columns: [ResultColumn(name: "customers", unit: .count, values: .integer([3]))])
         XCTAssertThrowsError(try TerminalChart.render(table, options: ChartOptions())) { error in
-            XCTAssertEqual("\(error)", "this result has no chart: bars need one text column and one numeric column; this table has 1 column: customers (integer count)")
+            XCTAssertEqual("\(error)", "this result has no chart: bars need text columns (the labels) and numeric columns (the values), and no dates; this table has 1 column: customers (integer count)")
         }
     }
 

@@ -58,10 +58,11 @@ final class HTMLExportTests: XCTestCase {
             ResultColumn(name: "a", unit: .count, values: .integer([1, 2])),
             ResultColumn(name: "b", unit: .money, values: .number([3, 4])),
             ResultColumn(name: "c", unit: .text, values: .text(["x", "y"])),
+            ResultColumn(name: "d", unit: .date, values: .integer([0, 86_400])),
         ])
         let html = try ReportExporter.html(table, query: "q")
         XCTAssertFalse(html.contains("<svg"))
-        XCTAssertTrue(html.contains("No chart: bars need one text column and one numeric column"))
+        XCTAssertTrue(html.contains("No chart: bars need text columns (the labels) and numeric columns (the values), and no dates"))
         XCTAssertTrue(html.contains("<td class=\"text\">y</td>"))
     }
 

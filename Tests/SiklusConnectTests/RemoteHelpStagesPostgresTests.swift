@@ -13,8 +13,10 @@ extension RemoteRunPostgresTests {
         defer { remote.disconnect() }
         // The session's in-memory tables (empty here) are not what is counted: the engine holds 3 customers.
         let text = try XCTUnwrap(remote.help("stages"))
-        XCTAssertTrue(text.contains("(the same counts as `cohort | metric stage_share`, computed on PostgreSQL's tables)"), text)
-        XCTAssertTrue(text.contains("as of the last day with an event on PostgreSQL"), text)
+        // The sentences wrap at 80 columns; read them unwrapped.
+        let prose = text.replacingOccurrences(of: "\n", with: " ")
+        XCTAssertTrue(prose.contains("(the same counts as `cohort | metric stage_share`, computed on PostgreSQL's tables)"), text)
+        XCTAssertTrue(prose.contains("as of the last day with an event on PostgreSQL"), text)
         let share = try remote.query("cohort | metric stage_share")
         guard case .text(let stages)? = share.column("stage")?.values, case .integer(let counts)? = share.column("customers")?.values else {
             return XCTFail("stage_share has stage and customers columns")
@@ -29,6 +31,6 @@ extension RemoteRunPostgresTests {
         let empty = try connectedSession("")
         defer { empty.disconnect() }
         let bare = try XCTUnwrap(empty.help("stages"))
-        XCTAssertTrue(bare.contains("customers now: not shown (load events on PostgreSQL"), bare)
+        XCTAssertTrue(bare.replacingOccurrences(of: "\n", with: " ").contains("customers now: not shown (load events on PostgreSQL"), bare)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SiklusEngine
 import SiklusStore
@@ -17,12 +18,43 @@ final class TeachingHelpStagesTests: XCTestCase {
             let line = try XCTUnwrap(lines.first { $0.hasPrefix("  \(stage.name) ") }, "no line for \(stage.name)\n\(text)")
             let count = try XCTUnwrap(counts[try XCTUnwrap(stages.firstIndex(of: stage.name))])
             XCTAssertTrue(line.contains(" \(count) ") || line.hasSuffix(" \(count)"), "\(stage.name) should show \(count) customers: \(line)")
+            let block = Self.block(of: stage, in: text)
             for event in session.stageMap.events[stage] ?? [] {
-                XCTAssertTrue(line.contains(event), "\(stage.name) should list \(event): \(line)")
+                XCTAssertTrue(block.contains(event), "\(stage.name) should list \(event): \(block)")
             }
         }
         XCTAssertTrue(text.contains("kesadaran") && text.contains("pelengseran"), "the Indonesian names are shown")
-        XCTAssertTrue(text.contains("no event for 90 days after buying"), "churn by inactivity is explained")
+        XCTAssertTrue(Self.block(of: .churn, in: text).contains("no event for 90 days after buying"), "churn by inactivity is explained")
+    }
+
+    /// The diagram fits an 80-column terminal (a projector's): long event lists wrap beside the rail.
+    func testTheDiagramFitsEightyColumns() throws {
+        let session = try XCTUnwrap(TeachingFixture.shared)
+        for text in [try TeachingFixture.text("help stages", in: session), try TeachingFixture.text("help stages", in: Session())] {
+            for line in text.split(separator: "\n") {
+                XCTAssertLessThanOrEqual(line.count, 80, String(line))
+            }
+        }
+        // Wrapped event lines stay right of the rail, under the first event.
+        let lines = try TeachingFixture.text("help stages", in: session).split(separator: "\n").map(String.init)
+        let awareness = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  awareness ") })
+        let column = try XCTUnwrap(lines[awareness].range(of: "┐  ")).upperBound
+        let offset = lines[awareness].distance(from: lines[awareness].startIndex, to: column)
+        let next = lines[awareness + 1]
+        XCTAssertEqual(Array(next)[offset - 3], "│", next)
+        XCTAssertNotEqual(Array(next)[offset], " ", "the events continue: \(next)")
+    }
+
+    /// The text of `stage`'s lines, the events beside the rail joined by spaces.
+    static func block(of stage: Stage, in text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("  \(stage.name) ") }) else { return "" }
+        var block = [lines[start]]
+        for line in lines[(start + 1)...] {
+            if line.isEmpty || Stage.allCases.contains(where: { line.hasPrefix("  \($0.name) ") }) { break }
+            block.append(line.trimmingCharacters(in: CharacterSet(charactersIn: " │▼")))
+        }
+        return block.joined(separator: " ")
     }
 
     /// The journey reads top to bottom in lifecycle order, churn last.
@@ -40,15 +72,15 @@ final class TeachingHelpStagesTests: XCTestCase {
         let text = try TeachingFixture.text("help stages", in: session)
         let share = try session.query("cohort | metric stage_share")
         guard case .integer(let counts)? = share.column("customers")?.values else { return XCTFail("no counts") }
-        let advocacy = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("  advocacy ") })
-        XCTAssertTrue(advocacy.contains(" \(counts[Stage.advocacy.rawValue] ?? -1) "), String(advocacy))
-        XCTAssertTrue(advocacy.contains("login"), String(advocacy))
-        XCTAssertTrue(text.contains("as of 2022-12-31"), text)
+        let advocacy = Self.block(of: .advocacy, in: text)
+        XCTAssertTrue(advocacy.contains(" \(counts[Stage.advocacy.rawValue] ?? -1) "), advocacy)
+        XCTAssertTrue(advocacy.contains("login"), advocacy)
+        XCTAssertTrue(text.replacingOccurrences(of: "\n", with: " ").contains("as of 2022-12-31"), text)
     }
 
     func testWithoutDataTheDiagramAsksForIt() throws {
         let text = try TeachingFixture.text("help stages", in: Session())
-        XCTAssertTrue(text.contains("load data to see how many customers are in each stage now"), text)
+        XCTAssertTrue(text.replacingOccurrences(of: "\n", with: " ").contains("load data to see how many customers are in each stage now"), text)
         XCTAssertTrue(text.contains("  retention "), text)
     }
 }

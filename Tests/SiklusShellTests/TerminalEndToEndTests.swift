@@ -37,13 +37,13 @@ final class TerminalEndToEndTests: XCTestCase {
         try SiklusBinary.run(["-L", socket] + arguments, executable: tmuxURL, timeout: 10)
     }
 
-    /// Starts `siklus` in a 120×40 terminal with HOME and the history file in the temporary directory.
-    private func start(_ arguments: [String] = ["--no-demo"]) throws {
+    /// Starts `siklus` in a 120×40 terminal (or `width` columns) with HOME and the history file in the temporary directory.
+    private func start(_ arguments: [String] = ["--no-demo"], width: Int = 120) throws {
         let binary = try SiklusBinary.url().path
         let command = (["env", "HOME=\(directory.path)", "SIKLUS_HISTORY=\(historyPath)", "LANG=C.UTF-8", binary] + arguments)
             .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             .joined(separator: " ")
-        try tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", "40", command])
         try waitForScreen("the first prompt") { $0.last == "siklus>" }
     }
 
@@ -239,5 +239,31 @@ final class TerminalEndToEndTests: XCTestCase {
         let lines = try waitForScreen("a box table") { $0.contains { $0.hasPrefix("└") } && $0.last == "siklus>" }
         XCTAssertTrue(lines.contains { $0.hasPrefix("┌") })
         XCTAssertTrue(lines.contains { $0.hasSuffix(" rows") || $0.hasSuffix(" row") })
+    }
+
+    /// A projector's 80 columns: presentation mode draws thick lines, and the transitions table and
+    /// the listings fit without the terminal wrapping them.
+    func testPresentationOnAnEightyColumnTerminal() throws {
+        let demo = try SiklusBinary.demoDirectory()
+        try start(["--data", demo.path], width: 80)
+        try type(".present on")
+        try press("Enter")
+        try type("events | by month | metric orders | plot")
+        try press("Enter")
+        var lines = try waitForScreen("a line chart") { $0.contains { $0.contains("└┬") } && $0.last == "siklus>" }
+        XCTAssertTrue(lines.contains { $0.contains("▀") || $0.contains("▄") }, lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } }, "no braille")
+        try type("cohort | metric transitions")
+        try press("Enter")
+        lines = try waitForScreen("the transitions table") { $0.contains { $0.hasPrefix("└") } && $0.last == "siklus>" }
+        XCTAssertTrue(lines.contains { $0.contains("│ consid │") }, lines.joined(separator: "\n"))
+        XCTAssertFalse(lines.contains { $0.contains("not shown") }, lines.joined(separator: "\n"))
+        try type(".help")
+        try press("Enter")
+        lines = try waitForScreen(".help") { $0.contains { $0.hasPrefix(".exit") } && $0.last == "siklus>" }
+        // A wrapped description continues under its column, not at column 0.
+        let maxrows = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(".maxrows") })
+        let column = try XCTUnwrap(lines[maxrows].range(of: "Show")).lowerBound.utf16Offset(in: lines[maxrows])
+        XCTAssertEqual(lines[maxrows + 1].prefix { $0 == " " }.count, column, lines[maxrows + 1])
     }
 }

@@ -42,9 +42,8 @@ struct SVGBars {
             return Item(label: bar.label, length: scale > 0 ? abs(bar.value ?? 0) / scale : 0, ghost: nil,
                         detail: value, tooltip: "\(bar.label): \(value)")
         }
-        let unit = ValueFormatter.unitName(model.unit).map { $0 == model.valueHeader ? "" : " (\($0))" } ?? ""
         return render(groups: [(nil, items)], title: title, standalone: standalone,
-                      axisTitle: (model.labelHeader, model.valueHeader + unit))
+                      axisTitle: (model.labelHeader, AxisTitle.of(model.valueHeader, unit: model.unit)))
     }
 
     private static func render(groups: [(String?, [Item])], title: String, standalone: Bool,

@@ -24,6 +24,12 @@ enum SVGChart {
         case .stackedBar:
             let model = try StageShareModel(stageShare: table)
             return SVGStackedBar(model: model, title: title ?? model.title).render(standalone: standalone)
+        case .groupedStackedBar:
+            let model = try GroupedStageShareModel(stageShare: table)
+            return SVGGroupedStackedBar(model: model, title: title ?? model.title).render(standalone: standalone)
+        case .smallMultiples:
+            let model = try SmallMultiplesModel(table: table)
+            return SVGSmallMultiples(model: model, title: title ?? model.title).render(standalone: standalone)
         case .bars:
             let model = try BarModel(table: table)
             return SVGBars.table(model, title: title ?? model.title, standalone: standalone)

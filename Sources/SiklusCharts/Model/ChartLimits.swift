@@ -35,7 +35,7 @@ public enum ChartLimits {
             guard points > maximumSeriesPoints else { return }
             throw ChartError.tooLarge(kind: kind, size: count(points, "point"), limit: ValueFormatter.grouped(Int64(maximumSeriesPoints)),
                                       hint: "use a longer period (e.g. `by month`), fewer groups (`top N`) or `limit N`")
-        case .bars, .funnelBars, .stackedBar, .pathFlow, .lifecycleBars:
+        case .bars, .funnelBars, .stackedBar, .groupedStackedBar, .pathFlow, .lifecycleBars, .smallMultiples:
             guard rows > maximumBars else { return }
             throw ChartError.tooLarge(kind: kind, size: count(rows, "bar"), limit: ValueFormatter.grouped(Int64(maximumBars)),
                                       hint: "keep the largest with `top N`, or `limit N`")

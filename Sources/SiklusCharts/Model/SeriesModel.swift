@@ -21,11 +21,8 @@ struct SeriesModel: Equatable {
             return (low, high)
         }
 
-        /// Axis title: the metric and its unit, e.g. `revenue (money)`, `repeat_rate (%)`.
-        var axisTitle: String {
-            guard let unitName = ValueFormatter.unitName(unit), unitName != metric else { return metric }
-            return "\(metric) (\(unitName))"
-        }
+        /// Axis title: the metric and its unit, e.g. `revenue (money)`, `repeat_rate (%)`, `orders` (`AxisTitle`).
+        var axisTitle: String { AxisTitle.of(metric, unit: unit) }
     }
 
     var title: String

@@ -14,22 +14,25 @@ struct BarChartRenderer {
                                       minWidth: labelWidth + valueWidth + 7, minHeight: 3)
         }
         var lines = [TerminalLayout.title(model.title, width: options.width)]
-        let unitName = ValueFormatter.unitName(model.unit).map { $0 == model.valueHeader ? "" : " (\($0))" } ?? ""
         var header = StyledLine(DisplayWidth.pad(model.labelHeader, to: labelWidth) + " ", Style(bold: true))
-        header.append(DisplayWidth.truncate(model.valueHeader + unitName, to: barWidth), Style(bold: true))
+        header.append(DisplayWidth.truncate(AxisTitle.of(model.valueHeader, unit: model.unit), to: barWidth), Style(bold: true))
         lines.append(header)
 
         var room = options.height - lines.count
         let hidden = max(0, model.bars.count - room + (model.bars.count > room ? 1 : 0))
         if hidden > 0 { room -= 1 }
+        // Presentation mode draws each bar two lines thick when every bar still fits.
+        let thickness = options.present && model.bars.count * 2 <= room ? 2 : 1
         let scale = model.scale
         for (bar, value) in zip(model.bars, values).prefix(room) {
-            var line = StyledLine(DisplayWidth.pad(bar.label, to: labelWidth) + " ")
             let length = scale > 0 ? abs(bar.value ?? 0) / scale * Double(barWidth) : 0
-            let drawn = BlockBar.bar(length: length)
-            line.append(drawn, Style(foreground: TerminalPalette.bar))
-            line.append(" " + value)
-            lines.append(line)
+            for part in 0..<thickness {
+                var line = StyledLine(DisplayWidth.pad(part == 0 ? bar.label : "", to: labelWidth) + " ",
+                                      options.present && part == 0 ? Style(bold: true) : nil)
+                line.append(BlockBar.bar(length: length), Style(foreground: TerminalPalette.bar))
+                if part == 0 { line.append(" " + value, options.present ? Style(bold: true) : nil) }
+                lines.append(line)
+            }
         }
         if hidden > 0 {
             lines.append(TerminalLayout.note("… \(hidden) more rows not shown", width: options.width))

@@ -1,16 +1,15 @@
 /// A grid of braille characters used as a 2 × 4 dot bitmap per cell, for line charts four times
 /// finer vertically than character rows. Each cell remembers the series that last drew in it,
 /// so a coloured chart can colour cells by series.
-struct BrailleCanvas {
+struct BrailleCanvas: DotCanvas {
     /// Size in character cells.
     let columns: Int
     let rows: Int
     private var bits: [UInt8]
     private var owners: [Int?]
 
-    /// Size in dots.
-    var dotWidth: Int { columns * 2 }
-    var dotHeight: Int { rows * 4 }
+    var dotsAcross: Int { 2 }
+    var dotsDown: Int { 4 }
 
     init(columns: Int, rows: Int) {
         precondition(columns > 0 && rows > 0, "a canvas needs at least one cell")
@@ -26,21 +25,6 @@ struct BrailleCanvas {
         let cell = (y / 4) * columns + x / 2
         bits[cell] |= BrailleCanvas.bit(dx: x % 2, dy: y % 4)
         owners[cell] = series
-    }
-
-    /// Draws a straight line of dots between two points (Bresenham).
-    mutating func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), series: Int) {
-        var (x, y) = start
-        let dx = abs(end.x - x), dy = -abs(end.y - y)
-        let sx = x < end.x ? 1 : -1, sy = y < end.y ? 1 : -1
-        var error = dx + dy
-        while true {
-            set(x: x, y: y, series: series)
-            if x == end.x && y == end.y { break }
-            let doubled = 2 * error
-            if doubled >= dy { error += dy; x += sx }
-            if doubled <= dx { error += dx; y += sy }
-        }
     }
 
     /// The braille character of a cell, nil when no dot is set.

@@ -45,9 +45,14 @@ struct FunnelRenderer {
                 let heading = (model.groupHeader ?? "") + " " + label
                 lines.append(StyledLine(DisplayWidth.truncate(heading, to: options.width), Style(bold: true)))
             }
+            // Presentation mode draws a lone funnel's bars two lines thick when every step still fits.
+            let thick = options.present && model.funnels.count == 1 && visibleSteps * 2 <= remaining
             for (index, step) in funnel.steps.prefix(visibleSteps).enumerated() {
                 let previous = index > 0 ? funnel.steps[index - 1].customers : nil
                 lines.append(stepLine(step, previousCustomers: previous, scale: funnel.scale, layout: layout, indent: grouped))
+                if thick {
+                    lines.append(stepLine(step, previousCustomers: previous, scale: funnel.scale, layout: layout, indent: grouped, barOnly: true))
+                }
             }
             shown += 1
             if hiddenSteps > 0 { break }
@@ -103,10 +108,13 @@ struct FunnelRenderer {
         return StyledLine(text, Style(bold: true))
     }
 
-    private func stepLine(_ step: FunnelModel.Step, previousCustomers: Double?, scale: Double, layout: Layout, indent: Bool) -> StyledLine {
-        let name = (indent ? "  " : "") + DisplayWidth.truncate(step.name, to: layout.name - (indent ? 2 : 0))
-        var line = StyledLine(DisplayWidth.pad(name, to: layout.name))
-        line.append(" " + DisplayWidth.pad(countText(step.customers), to: layout.count, alignRight: true) + " ")
+    /// A step's line: name, count, bar (and ghost), rates; `barOnly` leaves the text out (a thick bar's second line).
+    private func stepLine(_ step: FunnelModel.Step, previousCustomers: Double?, scale: Double, layout: Layout, indent: Bool,
+                          barOnly: Bool = false) -> StyledLine {
+        let name = barOnly ? "" : (indent ? "  " : "") + DisplayWidth.truncate(step.name, to: layout.name - (indent ? 2 : 0))
+        let bold = options.present && !barOnly ? Style(bold: true) : nil
+        var line = StyledLine(DisplayWidth.pad(name, to: layout.name), bold)
+        line.append(" " + DisplayWidth.pad(barOnly ? "" : countText(step.customers), to: layout.count, alignRight: true) + " ", bold)
         let length = scale > 0 ? min(1, max(0, step.customers / scale)) * Double(layout.bar) : 0
         let bar = BlockBar.bar(length: length)
         line.append(bar, Style(foreground: TerminalPalette.bar))
@@ -117,6 +125,7 @@ struct FunnelRenderer {
             line.append(String(repeating: "░", count: ghost), Style(foreground: TerminalPalette.ghost))
         }
         line.pad(to: layout.name + 1 + layout.count + 1 + layout.bar)
+        if barOnly { return line }
         let rates: [(String, Int?)] = [(percentText(step.fromPrevious), layout.previous),
                                        (percentText(step.fromFirst), layout.first),
                                        (daysText(step.medianDays), layout.median)]

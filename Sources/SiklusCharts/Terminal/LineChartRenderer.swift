@@ -1,5 +1,6 @@
-/// Draws a `SeriesModel` as braille line charts: one panel per metric with a labelled y axis
-/// (ticks carry the unit), period labels under the x axis, and a legend when there are groups.
+/// Draws a `SeriesModel` as braille line charts (thick half-block lines in presentation mode): one panel
+/// per metric with a labelled y axis (ticks carry the unit), period labels under the x axis, and a
+/// legend when there are groups.
 ///
 /// Colour terminals tell series apart by colour; without colour every data point of a series
 /// gets its own ASCII marker (`*`, `o`, `+`, …) on top of the braille line.
@@ -52,8 +53,10 @@ struct LineChartRenderer {
                                       minWidth: labelWidth + 10, minHeight: options.height)
         }
 
-        var canvas = BrailleCanvas(columns: plotColumns, rows: plotRows)
+        var canvas: any DotCanvas = options.present
+            ? BlockCanvas(columns: plotColumns, rows: plotRows) : BrailleCanvas(columns: plotColumns, rows: plotRows)
         let xDots = model.xLabels.indices.map { xDot($0, dotWidth: canvas.dotWidth) }
+        let (across, down) = (canvas.dotsAcross, canvas.dotsDown)
         func yDot(_ value: Double) -> Int {
             Int(((scale.upper - value) / (scale.upper - scale.lower) * Double(canvas.dotHeight - 1)).rounded())
         }
@@ -68,17 +71,20 @@ struct LineChartRenderer {
                 }
             }
         }
-        let markers = options.color || panel.series.count < 2 ? [:] : markerCells(panel, plotColumns: plotColumns, xDots: xDots, yDot: yDot)
+        let markers = options.color || panel.series.count < 2 ? [:]
+            : markerCells(panel, plotColumns: plotColumns, xDots: xDots, yDot: yDot, across: across, down: down)
 
         var tickRows: [Int: String] = [:]
         for (value, label) in tickLabels {
-            let row = yDot(value) / 4
+            let row = yDot(value) / down
             if tickRows[row] == nil { tickRows[row] = label }
         }
         let axisStyle = Style(foreground: TerminalPalette.axis)
         var lines = [StyledLine(DisplayWidth.truncate(panel.axisTitle, to: options.width), Style(bold: true))]
         for row in 0..<plotRows {
-            var line = StyledLine(DisplayWidth.pad(tickRows[row] ?? "", to: labelWidth, alignRight: true) + " ")
+            // Bold axis labels in presentation mode read from the back of a room.
+            var line = StyledLine(DisplayWidth.pad(tickRows[row] ?? "", to: labelWidth, alignRight: true) + " ",
+                                  options.present ? Style(bold: true) : nil)
             line.append(tickRows[row] == nil ? "│" : "┤", axisStyle)
             for column in 0..<plotColumns {
                 if let marker = markers[row * plotColumns + column] {
@@ -92,7 +98,7 @@ struct LineChartRenderer {
             }
             lines.append(line)
         }
-        lines += xAxisLines(labelWidth: labelWidth, plotColumns: plotColumns, xDots: xDots)
+        lines += xAxisLines(labelWidth: labelWidth, plotColumns: plotColumns, columnOf: xDots.map { $0 / across })
         return lines
     }
 
@@ -105,14 +111,15 @@ struct LineChartRenderer {
 
     /// Cells that carry a series marker, keyed by `row * columns + column`. When points are
     /// closer than two cells only every k-th gets one, so the line stays visible between them.
-    private func markerCells(_ panel: SeriesModel.Panel, plotColumns: Int, xDots: [Int], yDot: (Double) -> Int) -> [Int: Int] {
-        let spacing = xDots.count > 1 ? Double(xDots[xDots.count - 1] - xDots[0]) / 2 / Double(xDots.count - 1) : 4
+    private func markerCells(_ panel: SeriesModel.Panel, plotColumns: Int, xDots: [Int], yDot: (Double) -> Int,
+                             across: Int, down: Int) -> [Int: Int] {
+        let spacing = xDots.count > 1 ? Double(xDots[xDots.count - 1] - xDots[0]) / Double(across) / Double(xDots.count - 1) : 4
         let stride = max(1, Int((2 / max(spacing, 0.01)).rounded(.up)))
         var cells: [Int: Int] = [:]
         for (index, series) in panel.series.enumerated() {
             for (x, value) in series.values.enumerated() where x % stride == 0 {
                 guard let value else { continue }
-                cells[(yDot(value) / 4) * plotColumns + xDots[x] / 2] = index
+                cells[(yDot(value) / down) * plotColumns + xDots[x] / across] = index
             }
         }
         return cells
@@ -123,7 +130,7 @@ struct LineChartRenderer {
     }
 
     /// The x axis with ┬ under labelled periods, and the period labels centred under them.
-    private func xAxisLines(labelWidth: Int, plotColumns: Int, xDots: [Int]) -> [StyledLine] {
+    private func xAxisLines(labelWidth: Int, plotColumns: Int, columnOf: [Int]) -> [StyledLine] {
         let origin = labelWidth + 2
         let labels = model.xLabels.map { DisplayWidth.truncate($0, to: options.width) }
         var chosen: [(start: Int, text: String, column: Int)] = []
@@ -131,7 +138,7 @@ struct LineChartRenderer {
             var placed: [(start: Int, text: String, column: Int)] = []
             var fits = true
             for index in Swift.stride(from: 0, to: labels.count, by: stride) {
-                let column = origin + xDots[index] / 2
+                let column = origin + columnOf[index]
                 let width = DisplayWidth.of(labels[index])
                 let start = min(max(0, column - width / 2), options.width - width)
                 if let last = placed.last, start < last.start + DisplayWidth.of(last.text) + 2 {
@@ -152,7 +159,7 @@ struct LineChartRenderer {
         var labelLine = StyledLine()
         for label in chosen {
             labelLine.pad(to: label.start)
-            labelLine.append(label.text)
+            labelLine.append(label.text, options.present ? Style(bold: true) : nil)
         }
         return [StyledLine(axis, Style(foreground: TerminalPalette.axis)), labelLine]
     }

@@ -29,9 +29,9 @@ struct StackedBarRenderer {
         return lines
     }
 
-    private func fill(_ index: Int) -> Character { TerminalPalette.stageFills[index % TerminalPalette.stageFills.count] }
-    private func color(_ index: Int) -> UInt8 { TerminalPalette.stages[index % TerminalPalette.stages.count] }
-    private func shareText(_ share: Double) -> String { ValueFormatter.compact(share, unit: .percent) }
+    private func fill(_ index: Int) -> Character { StageFill.character(index) }
+    private func color(_ index: Int) -> UInt8 { StageFill.color(index) }
+    private func shareText(_ share: Double) -> String { StageFill.shareText(share) }
 
     /// One row of the bar; the `labelled` row carries the share of each wide-enough segment.
     private func barLine(widths: [Int], labelled: Bool) -> StyledLine {
@@ -51,11 +51,7 @@ struct StackedBarRenderer {
         return line
     }
 
-    private func swatch(_ index: Int) -> StyledLine {
-        options.color
-            ? StyledLine("  ", Style(background: color(index)))
-            : StyledLine(String(repeating: fill(index), count: 2))
-    }
+    private func swatch(_ index: Int) -> StyledLine { StageFill.swatch(index, color: options.color) }
 
     /// One aligned line per stage: swatch, name, share, count; nil when too wide.
     private func legendRows() -> [StyledLine]? {

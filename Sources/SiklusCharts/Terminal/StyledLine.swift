@@ -72,6 +72,13 @@ struct StyledLine {
         return result
     }
 
+    /// The same text with every run's style passed through `transform` (unstyled runs stay unstyled).
+    func restyled(_ transform: (Style) -> Style) -> StyledLine {
+        var result = StyledLine()
+        for run in runs { result.append(run.text, run.style.map(transform)) }
+        return result
+    }
+
     /// The text, with SGR escapes when `color` is set. Trailing unstyled spaces are dropped so
     /// output has no invisible tails (and golden files stay clean).
     func rendered(color: Bool) -> String {

@@ -35,11 +35,7 @@ enum TerminalLayout {
     }
 
     /// A short form of a lifecycle stage name for narrow column headers; other names unchanged.
-    static func abbreviation(_ name: String) -> String {
-        let known = ["awareness": "aware", "education": "educ", "consideration": "consid", "purchase": "purch",
-                     "retention": "retain", "advocacy": "advoc", "churn": "churn"]
-        return known[name.lowercased()] ?? name
-    }
+    static func abbreviation(_ name: String) -> String { StageAbbreviation.of(name) }
 
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {

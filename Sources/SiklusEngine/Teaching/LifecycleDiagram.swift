@@ -12,6 +12,9 @@ import SiklusStore
 ///       ▼                                                      │
 ///     education      pendidikan                         745 ──┤  article_view, video_view, …
 struct LifecycleDiagram {
+    /// The widest line: an 80-column terminal, which is what a projector shows.
+    static let width = 80
+
     let stageMap: StageMap
     let settings: SessionSettings
     /// Customers whose current stage is each stage, and those with no stage yet; nil without data.
@@ -64,35 +67,46 @@ struct LifecycleDiagram {
         let railColumn = row("", "", "").count + 3
         func rail(_ left: String) -> String { pad("    " + left, railColumn) + "│" }
 
-        var lines = ["the customer lifecycle (siklus pelanggan): customers move down the journey, and can churn out of any stage"]
+        var intro = ["the customer lifecycle (siklus pelanggan): customers move down the journey, and can churn out of any stage"]
         if let counts {
-            lines.append("customers now = each customer's current stage as of \(counts.asOf): churn, else the furthest stage reached")
-            lines.append("(the same counts as `cohort | metric stage_share`\(counts.source.map { ", computed on \($0)" } ?? ""))")
+            intro.append("customers now = each customer's current stage as of \(counts.asOf): churn, else the furthest stage reached "
+                + "(the same counts as `cohort | metric stage_share`\(counts.source.map { ", computed on \($0)" } ?? ""))")
         } else if let missingCounts {
-            lines.append(missingCounts)
+            intro.append(missingCounts)
         } else {
-            lines.append("load data to see how many customers are in each stage now")
+            intro.append("load data to see how many customers are in each stage now")
         }
+        var lines = intro.flatMap { WordWrap.lines($0, width: Self.width) }
         lines.append("")
         lines.append(row("stage", "also called", countHeader).trimmingTrailingSpaces())
+        // The events wrap beside the rail, so the diagram fits 80 columns (a projector's terminal).
+        let eventsWidth = max(10, Self.width - railColumn - 3)
         for (i, stage) in Stage.journey.enumerated() {
             let connector = i == 0 ? " ──┐  " : " ──┤  "
-            lines.append(row(stage.name, aliases[stage] ?? "", count(stage)) + connector + events(stage))
-            if i < Stage.journey.count - 1 {
-                lines.append(rail("│"))
-                lines.append(rail("▼"))
+            let wrapped = WordWrap.lines(events(stage), width: eventsWidth)
+            lines.append(row(stage.name, aliases[stage] ?? "", count(stage)) + connector + wrapped[0])
+            let more = Array(wrapped.dropFirst())
+            let last = i == Stage.journey.count - 1
+            // Between stages the journey runs down the left (│ then ▼); after the last only the rail does.
+            let railLines = max(last ? 0 : 2, more.count)
+            for k in 0..<railLines {
+                let left = last ? nil : (k == railLines - 1 ? "▼" : "│")
+                let text = k < more.count ? "  " + more[k] : ""
+                lines.append((left.map(rail) ?? pad("", railColumn) + "│") + text)
             }
         }
         lines.append(pad("", railColumn) + "▼")
-        lines.append(row(Stage.churn.name, aliases[.churn] ?? "", count(.churn)) + "      " + events(.churn))
+        let churnEvents = WordWrap.lines(events(.churn), width: eventsWidth)
+        lines.append(row(Stage.churn.name, aliases[.churn] ?? "", count(.churn)) + "      " + churnEvents[0])
+        lines += churnEvents.dropFirst().map { pad("", railColumn + 3) + $0 }
         if let counts {
             let total = counts.byStage.values.reduce(0, +) + counts.noStage
             lines.append("")
             lines.append("\(total) customers: \(total - counts.noStage) in a stage, \(counts.noStage) with no staged event yet")
         }
         lines.append("")
-        lines.append("help stage <name> explains one stage; `stage <name> += event` moves an event into a stage")
-        return lines.joined(separator: "\n")
+        lines += WordWrap.lines("help stage <name> explains one stage; `stage <name> += event` moves an event into a stage", width: Self.width)
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 
     private func count(_ stage: Stage) -> String {

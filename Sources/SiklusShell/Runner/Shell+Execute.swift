@@ -108,7 +108,8 @@ extension Shell {
             writeElapsed(elapsed)
         case .text(let text):
             guard !text.isEmpty else { return true }
-            startResult(on: destination).write(text.hasSuffix("\n") ? text : text + "\n")
+            let fitted = ListingWrap.fitted(text, width: listingWidth(destination))
+            startResult(on: destination).write(fitted.hasSuffix("\n") ? fitted : fitted + "\n")
             writeElapsed(elapsed)
         }
         return true

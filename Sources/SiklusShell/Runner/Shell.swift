@@ -64,7 +64,8 @@ public final class Shell {
     /// Writes listing text (meta-command output, help) to the current `.output` destination.
     func write(_ text: String) {
         guard !text.isEmpty else { return }
-        destinationOutput(output).write(text.hasSuffix("\n") ? text : text + "\n")
+        let fitted = ListingWrap.fitted(text, width: listingWidth(output))
+        destinationOutput(output).write(fitted.hasSuffix("\n") ? fitted : fitted + "\n")
     }
 
     /// A confirmation of a meta-command ("results go to out.csv"), shown only in the interactive shell
@@ -88,7 +89,8 @@ public final class Shell {
                                     color: destination == .standard && io.outColor,
                                     elapsed: settings.mode.hasFooter ? elapsed : nil,
                                     maxRows: settings.rowLimit(toTerminal: toTerminal))
-        startResult(on: destination).write(settings.mode.renderer.render(table, options: options))
+        let fitted = NarrowTransitions.fitted(table, mode: settings.mode, width: options.maxWidth)
+        startResult(on: destination).write(settings.mode.renderer.render(fitted, options: options))
         writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
@@ -181,7 +183,8 @@ extension Shell {
         let toTerminal = destination == .standard && io.outIsTerminal
         let canvas = ChartCanvas.size(toTerminal: toTerminal, terminalWidth: toTerminal ? io.terminalWidth() : nil,
                                       terminalHeight: toTerminal ? Terminal.height() : nil, environment: io.environment)
-        let options = ChartOptions(width: canvas.width, height: canvas.height, color: destination == .standard && io.outColor)
+        let options = ChartOptions(width: canvas.width, height: canvas.height, color: destination == .standard && io.outColor,
+                                   present: settings.present)
         do {
             let chart = try TerminalChart.render(table, options: options)
             startResult(on: destination).write(chart + "\n")

@@ -8,6 +8,9 @@ public struct ShellSettings: Sendable, Equatable {
     public var bail: Bool
     /// Say nothing but results and errors (`-q`): no load reports, notes, confirmations or "wrote …" lines.
     public var quiet: Bool
+    /// Presentation mode for a projector (`.present on`, `--present`): charts with thick lines, taller
+    /// bars and colours that read on light and dark screens.
+    public var present = false
     /// The most rows a table shows in the modes meant for reading (`.maxrows N`, 0: all); nil is
     /// DuckDB's default, `defaultMaxRows` on a terminal and all rows elsewhere.
     public var maxRows: Int?

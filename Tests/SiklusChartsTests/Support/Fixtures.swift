@@ -204,5 +204,9 @@ enum Fixtures {
         ("transitions-percent", transitions(percent: true)),
         ("table-bars", channelRevenue()),
         ("table-bars-unicode", unicodeLabels()),
+        ("stage-share-by-channel", groupedStageShare()),
+        ("small-multiples", channelMetrics()),
+        ("small-multiples-four", channelFourMetrics()),
+        ("table-bars-orders", channelOrders()),
     ]
 }
