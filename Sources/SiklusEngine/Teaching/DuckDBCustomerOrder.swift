@@ -16,17 +16,18 @@ extension DuckDBFileTables {
         let customersFirst: Bool
         let hasCustomers: Bool
 
-        init(_ store: Store) {
+        /// Without `listsRows` the events keep plain file numbers and the customers no number (`isKnown` false).
+        init(_ store: Store, listsRows: Bool) {
             let kinds = store.loads.map(\.table).filter { $0 != .spend }
             let customersAt = kinds.firstIndex(of: .customers)
             let eventsAt = kinds.indices.filter { kinds[$0] == .events }
-            hasCustomers = customersAt != nil
+            hasCustomers = customersAt != nil && listsRows
             customersFirst = customersAt.map { at in eventsAt.allSatisfy { $0 > at } } ?? false
-            isKnown = customersAt.map { at in eventsAt.allSatisfy { $0 > at } || eventsAt.allSatisfy { $0 < at } } ?? true
+            isKnown = listsRows && (customersAt.map { at in eventsAt.allSatisfy { $0 > at } || eventsAt.allSatisfy { $0 < at } } ?? true)
         }
 
         /// Added before the events' row number: after every customers row when customers came first.
-        var eventsBase: String { customersFirst ? "4294967296 + " : "" }
+        var eventsBase: String { customersFirst && hasCustomers ? "4294967296 + " : "" }
 
         /// The customers table's load-order column (name and `expression AS name`), or nil without one.
         func customersColumn(_ roles: [ColumnRole: String], eventCustomer: String, named name: String,

@@ -14,7 +14,9 @@ struct DuckDBFileTables {
     let tables: SQLSourceTables
 
     /// Nil, with the reason, when the files cannot be read as one table each the way Siklus read them.
-    static func make(_ store: Store) -> Result<DuckDBFileTables, NoSQLEquivalent> {
+    /// `listsRows` (a `rows` pipeline) numbers the customers' rows too, so the SQL lists store order; other
+    /// pipelines read no customer order from the files, and their statements stay as short as before.
+    static func make(_ store: Store, listsRows: Bool = false) -> Result<DuckDBFileTables, NoSQLEquivalent> {
         guard store.isLoaded(.events) else { return .failure(NoSQLEquivalent("this session: no events are loaded")) }
         var headers: [TableKind: [ColumnRole: String]] = [:]
         for table in TableKind.allCases {
@@ -54,7 +56,7 @@ struct DuckDBFileTables {
         } else {
             tables.eventAmount = nil
         }
-        let order = CustomerOrder(store)
+        let order = CustomerOrder(store, listsRows: listsRows)
         tables.loadOrder = unique(StoreTableColumns.loadOrderName)
         added.append("\(order.eventsBase)row_number() OVER () AS \(printer.identifier(unique(StoreTableColumns.loadOrderName)))")
         var customersAdded = ""
