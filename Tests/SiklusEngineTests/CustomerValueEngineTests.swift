@@ -83,13 +83,4 @@ final class CustomerValueEngineTests: XCTestCase {
         XCTAssertTrue(text.contains("value_summary AS ("), text)
         XCTAssertTrue(text.contains("sum(amount ORDER BY ts, row_no)"), text)
     }
-
-    /// `rfm | by segment | metric …` groups in memory: refused on the engine with the construct named.
-    func testRFMGroupsAreRefusedOnTheEngine() throws {
-        let pair = try MatrixPair(.duckdb, ledger: MatrixLedger(.duckdb))
-        pair.run(MatrixData.demoLoads(), label: "demo (loads)")
-        let message = pair.remote.failure("cohort | rfm | by segment | metric customers")?.message ?? ""
-        _ = pair.finish()
-        XCTAssertTrue(message.contains("cannot express rfm with by or metric"), message)
-    }
 }

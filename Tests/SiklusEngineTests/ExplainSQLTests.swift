@@ -124,8 +124,17 @@ final class ExplainSQLTests: XCTestCase {
         }
     }
 
+    /// `rows` has SQL over the files too (`ExplainRowsSQLTests` runs it); only events files loaded on both
+    /// sides of the customers file lose store order, and say so.
     func testConstructsWithoutAFaithfulTranslationSaySo() throws {
-        let session = try XCTUnwrap(TeachingFixture.shared)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-interleaved-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let files = ["a.csv": "customer_id,ts,event\nc1,2024-01-01 10:00:00,visit\n", "c.csv": "customer_id,signup_date\nc2,2024-01-01\n",
+                     "b.csv": "customer_id,ts,event\nc3,2024-01-02 10:00:00,visit\n"]
+        for (name, text) in files { try text.write(to: scratch.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let session = Session()
+        _ = try TeachingFixture.text("load events \"\(scratch.path)/a.csv\"\nload customers \"\(scratch.path)/c.csv\"\nload events \"\(scratch.path)/b.csv\"", in: session)
         let explain = try TeachingFixture.text("explain events | rows", in: session)
         XCTAssertTrue(explain.contains("\n  no SQL equivalent shown for rows"), explain)
         XCTAssertNil(TeachingFixture.sql(ofExplain: explain))

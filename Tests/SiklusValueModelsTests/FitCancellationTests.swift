@@ -86,3 +86,20 @@ private final class PollCounter: @unchecked Sendable {
     func reset(raiseAfter limit: Int) { lock.withLock { polls = 0; self.limit = limit } }
     func poll() -> Bool { lock.withLock { polls += 1; return polls > limit } }
 }
+
+/// `Session.isCancelled` set after a query has run (the context is cached by then) is the one polled.
+final class SessionCancellationTests: XCTestCase {
+    func testAClosureSetAfterTheFirstQueryIsPolled() throws {
+        let files = TestFiles()
+        let rows = ["customer,ts,event,amount"] + (0..<20).map { "c\($0 % 5),2023-01-\(10 + $0) 10:00:00,purchase,\(5 + $0)" }
+        let session = Session()
+        _ = try session.texts("load events \"\(files.write("e.csv", rows.joined(separator: "\n")))\"")
+        XCTAssertEqual(try session.query("events | rfm").rowCount, 5)
+        let polls = PollCounter(raiseAfter: 0)
+        session.isCancelled = { polls.poll() }
+        XCTAssertEqual(session.failure("events | rfm")?.message, "query cancelled")
+        XCTAssertGreaterThan(polls.count, 0)
+        session.isCancelled = { false }
+        XCTAssertEqual(try session.query("events | rfm").rowCount, 5)
+    }
+}

@@ -45,7 +45,8 @@ enum QueryExecutor {
         case .rows(let rows):
             table = try RowListing.build(rows, scope: scope, context)
         case .customerValue(let value):
-            table = try CustomerValueTable.build(value, scope: scope, context, presentation: plan.presentation, spendScope: plan.spendScope)
+            table = try CustomerValueTable.build(value, scope: scope, context, presentation: plan.presentation, spendScope: plan.spendScope,
+                                                 activeRange: ActiveUsersRange(plan.logical))
         case .paths(let paths):
             table = try PathAnalysis.build(paths, scope: scope, context)
         }

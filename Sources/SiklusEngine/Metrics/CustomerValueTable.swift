@@ -7,14 +7,15 @@ enum CustomerValueTable {
     /// - Complexity: O(customers in scope + their rows) for the summary; then `rfm` O(n log n), `clv` the fits
     ///   (see `ValueModelFit`) and O(distinct histories × ₂F₁ terms (× horizon periods with a discount)).
     static func build(_ value: LogicalQuery.CustomerValue, scope: Scope, _ context: EvalContext,
-                      presentation: LogicalQuery.Presentation, spendScope: [LogicalQuery.SpendScopeStep] = []) throws(Diagnostic) -> ResultTable {
+                      presentation: LogicalQuery.Presentation, spendScope: [LogicalQuery.SpendScopeStep] = [],
+                      activeRange: ActiveUsersRange? = nil) throws(Diagnostic) -> ResultTable {
         try context.checkCancelled()
         let days = PurchaseDays.summarize(scope, context)
         let ids = days.customers.map { context.store.customerIDs[$0] }
         let summary = days.summary(daysPerUnit: value.daysPerUnit)
         if value.kind == .rfm, value.metrics != nil || !value.groups.isEmpty {
             return try RFMGroups.build(value, table: rfm(value, ids: ids, summary: summary), customers: days.customers, scope: scope, context,
-                                       spendScope: spendScope)
+                                       spendScope: spendScope, activeRange: activeRange)
         }
         return try table(value, ids: ids, summary: summary, asOfDay: days.asOfDay, presentation: presentation,
                          lastHoldoutOffset: { days.lastHoldoutOffset(scope, context) },

@@ -5,7 +5,7 @@ import SiklusLanguage
 enum RFMGroups {
     /// - Complexity: as the metrics over the rfm customers (one pass over their rows), plus O(customers) to key them.
     static func build(_ value: LogicalQuery.CustomerValue, table: ResultTable, customers: [Int32], scope: Scope, _ context: EvalContext,
-                      spendScope: [LogicalQuery.SpendScopeStep]) throws(Diagnostic) -> ResultTable {
+                      spendScope: [LogicalQuery.SpendScopeStep], activeRange: ActiveUsersRange?) throws(Diagnostic) -> ResultTable {
         var dimensions: [Dimension] = []
         for name in value.groups {
             guard let column = table.column(name) else { preconditionFailure("rfm makes every group column") }
@@ -15,9 +15,29 @@ enum RFMGroups {
         let kept = Set(customers)
         narrowed.narrowCustomers { kept.contains($0) }
         var result = try MetricTable.build(value.metrics ?? [.customers], scope: narrowed, dimensions: dimensions, context, span: value.span,
-                                           spendScope: spendScope)
-        result.title = "rfm per \(value.unit.rawValue)" + (value.groups.isEmpty ? "" : " by " + value.groups.joined(separator: ", "))
+                                           spendScope: spendScope, activeRange: activeRange)
+        result.title = title(value)
         return result
+    }
+
+    /// The grouped table's title, in memory and on an engine.
+    static func title(_ value: LogicalQuery.CustomerValue) -> String {
+        "rfm per \(value.unit.rawValue)" + (value.groups.isEmpty ? "" : " by " + value.groups.joined(separator: ", "))
+    }
+
+    /// A group column's labels in the order the groups are listed: segments in the map's order (champions
+    /// first), scores 5 to 1.
+    static func labels(of group: String) -> [String] {
+        group == "segment" ? RFMScores.segments.map(\.name) : ["5", "4", "3", "2", "1"]
+    }
+
+    /// Each scored customer's label in a group column of the rfm table (a segment, or a score as text).
+    static func customerLabels(_ column: ResultColumn) -> [String] {
+        switch column.values {
+        case .text(let segments): segments.map { $0 ?? "" }
+        case .integer(let scores): scores.map { $0.map(String.init) ?? "" }
+        case .number: preconditionFailure("rfm groups are segments or scores")
+        }
     }
 
     /// A customer-level dimension over one rfm column: segments in the map's order (champions first), scores 5 to 1.
@@ -26,11 +46,11 @@ enum RFMGroups {
         var keyOfCustomer = [Int](repeating: 0, count: context.customerCount)
         switch column.values {
         case .text(let segments):
-            labels = RFMScores.segments.map(\.name)
+            labels = Self.labels(of: name)
             let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
             for (i, c) in customers.enumerated() { keyOfCustomer[Int(c)] = index[segments[i] ?? ""] ?? 0 }
         case .integer(let scores):
-            labels = ["5", "4", "3", "2", "1"]
+            labels = Self.labels(of: name)
             for (i, c) in customers.enumerated() { keyOfCustomer[Int(c)] = 5 - Int(scores[i] ?? 1) }
         case .number:
             preconditionFailure("rfm groups are segments or scores")

@@ -22,6 +22,9 @@ struct RemoteRun {
     /// - Complexity: one catalog build (O(columns)), one engine query, O(result cells) to read it.
     func run(_ pipeline: Pipeline) throws(Diagnostic) -> ResultTable {
         let compiled = try compile(pipeline)
+        if case .customerValue(let value) = compiled.logical.analysis, value.isGrouped {
+            return try rfmGroupsTable(value, pipeline: pipeline, summary: compiled)
+        }
         let rows = try run(compiled, at: pipeline.span)
         let lowered = compiled.lowered
         var table: ResultTable
@@ -40,8 +43,9 @@ struct RemoteRun {
     }
 
     /// text → logical plan (bound against the engine's catalog) → SQL in the engine's dialect. A construct
-    /// the SQL compiler cannot express is an error naming it, located at the pipeline.
-    func compile(_ pipeline: Pipeline) throws(Diagnostic) -> Compiled {
+    /// the SQL compiler cannot express is an error naming it, located at the pipeline. A grouped rfm compiles
+    /// to its summary's query, or with `rfmScores` to the grouped query over them (`RemoteRun+RFMGroups`).
+    func compile(_ pipeline: Pipeline, rfmScores: SQLRFMScores? = nil) throws(Diagnostic) -> Compiled {
         guard bindings[.events] != nil else {
             throw Diagnostic("no events table on \(engine.dialect.displayName)", at: pipeline.source.span,
                              hints: ["bind one with `load events table \"name\"`, or load a file with `load events \"file.csv\"`"])
@@ -53,7 +57,9 @@ struct RemoteRun {
                                                       catalog: catalog.catalog)
         try EngineCostLimits.check(logical)
         do {
-            let lowered = try SQLLowering(catalog: catalog.catalog, tables: catalog.tables).lower(logical)
+            var lowering = SQLLowering(catalog: catalog.catalog, tables: catalog.tables)
+            lowering.rfmScores = rfmScores
+            let lowered = try lowering.lower(rfmScores == nil ? Self.summaryQuery(of: logical) : logical)
             return Compiled(catalog: catalog.catalog, logical: logical, lowered: lowered, sql: try lowered.sql(engine.dialect), warnings: warnings)
         } catch {
             throw Self.notExpressible(error, dialect: engine.dialect, at: pipeline.span)
@@ -79,6 +85,7 @@ struct RemoteRun {
         func indented(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
         var out = ["query", "  " + text, "", "logical plan"] + indented(LogicalPlanPrinter.print(compiled.logical, catalog: compiled.catalog))
         out += ["", "sql (\(engine.dialect.displayName), as run on \(engine.summary))"] + indented(compiled.sql + ";")
+        out += try rfmGroupsExplanation(pipeline, summary: compiled).map { "  " + $0 }
         if case .retention = compiled.lowered.reading { out += indented(Self.retentionPivotNote) }
         out += [""] + indented(EngineTableSources(bindings: bindings, dialect: engine.dialect).text)
         // The last data day is the engine's (the SQL computes it); Siklus has not read it.

@@ -52,7 +52,10 @@ public final class Session {
     public var scriptDirectory: String?
     /// Polled by long-running queries (and passed to every engine query); the shell points it at its
     /// Ctrl-C flag.
-    public var isCancelled: @Sendable () -> Bool = { false }
+    public var isCancelled: @Sendable () -> Bool = { false } {
+        // The cached context holds the closure it was built with: rebuilt with the new one (O(customers)).
+        didSet { cachedContext = nil }
+    }
     /// Opens a connection for `connect` (an engine and its target: a libpq conninfo or URL, a Spark
     /// master URL). The shell sets SiklusConnect's `EngineConnector.connect`; tests set fakes; nil
     /// makes `connect` an error, so the core links no client library.

@@ -5,7 +5,8 @@ import SiklusStore
 /// (`CREATE OR REPLACE TABLE … AS SELECT … FROM read_csv(…)` with the delimiter Siklus sniffed and ids
 /// as text), and where the SQL compiler finds each role in them (`SQLSourceTables`): the files' own
 /// headers, plus what Siklus adds while loading:
-/// - `siklus_load_order`, each events row's position in the files (file order breaks ties in `ts`);
+/// - `siklus_load_order`, each events row's position in the files (file order breaks ties in `ts`), and
+///   each customers row's, numbered so that customers come in store order (`DuckDBFileTables.CustomerOrder`);
 /// - `event = 'purchase'` on every row of a transaction log (no event column);
 /// - `amount = quantity × unit price` for line items without an amount column.
 struct DuckDBFileTables {
@@ -13,7 +14,9 @@ struct DuckDBFileTables {
     let tables: SQLSourceTables
 
     /// Nil, with the reason, when the files cannot be read as one table each the way Siklus read them.
-    static func make(_ store: Store) -> Result<DuckDBFileTables, NoSQLEquivalent> {
+    /// `listsRows` (a `rows` pipeline) numbers the customers' rows too, so the SQL lists store order; other
+    /// pipelines read no customer order from the files, and their statements stay as short as before.
+    static func make(_ store: Store, listsRows: Bool = false) -> Result<DuckDBFileTables, NoSQLEquivalent> {
         guard store.isLoaded(.events) else { return .failure(NoSQLEquivalent("this session: no events are loaded")) }
         var headers: [TableKind: [ColumnRole: String]] = [:]
         for table in TableKind.allCases {
@@ -53,8 +56,19 @@ struct DuckDBFileTables {
         } else {
             tables.eventAmount = nil
         }
+        let order = CustomerOrder(store, listsRows: listsRows)
         tables.loadOrder = unique(StoreTableColumns.loadOrderName)
-        added.append("row_number() OVER () AS \(printer.identifier(unique(StoreTableColumns.loadOrderName)))")
+        added.append("\(order.eventsBase)row_number() OVER () AS \(printer.identifier(unique(StoreTableColumns.loadOrderName)))")
+        var customersAdded = ""
+        let customersColumns = Set(store.loads.filter { $0.table == .customers }.flatMap(\.columns).map { $0.name.lowercased() })
+        var customersOrderName = StoreTableColumns.loadOrderName
+        while customersColumns.contains(customersOrderName.lowercased()) { customersOrderName += "_2" }
+        if let customersOrder = order.customersColumn(headers[.customers] ?? [:], eventCustomer: customer, named: customersOrderName, printer: printer) {
+            tables.customerLoadOrder = customersOrder.name
+            customersAdded = ", " + customersOrder.sql
+        }
+        // `rows` lists store order: both tables number their rows as the store gave customers codes.
+        tables.keepCustomerOrder = order.isKnown
 
         var statements: [String] = []
         for table in TableKind.allCases {
@@ -66,7 +80,7 @@ struct DuckDBFileTables {
             // Siklus keeps ids as text (`00017` stays `00017`).
             if let id = headers[table]?[.customer] { arguments.append("types = {\(Self.literal(id)): 'VARCHAR'}") }
             if paths.count > 1 { arguments.append("union_by_name = true") }
-            let extra = table == .events ? added.map { ", " + $0 }.joined() : ""
+            let extra = table == .events ? added.map { ", " + $0 }.joined() : table == .customers ? customersAdded : ""
             statements.append("CREATE OR REPLACE TABLE \(table.rawValue) AS SELECT *\(extra) FROM read_csv(\(arguments.joined(separator: ", ")));")
         }
         return .success(DuckDBFileTables(statements: statements, tables: tables))

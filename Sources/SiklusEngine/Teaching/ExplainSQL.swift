@@ -19,7 +19,8 @@ struct ExplainSQL {
     ///   width (one retention pass over the scope).
     func lowered(_ pipeline: Pipeline, plan: ColumnarPlan) -> Result<String, NoSQLEquivalent> {
         let files: DuckDBFileTables
-        switch DuckDBFileTables.make(context.store) {
+        let listsRows = if case .rows = plan.output { true } else { false }
+        switch DuckDBFileTables.make(context.store, listsRows: listsRows) {
         case .success(let made): files = made
         case .failure(let reason): return .failure(reason)
         }

@@ -5,7 +5,11 @@ import SiklusPlan
 /// row, and the order Siklus lists its groups in (time chronologically, text byte-wise, numbers by value,
 /// stages along the lifecycle; missing values last as `(none)`).
 struct SQLDimensionLowering {
-    enum Kind { case time, text, number, stage }
+    enum Kind: Equatable {
+        case time, text, number, stage
+        /// Labels listed in a fixed order (rfm's segments and scores).
+        case listed([String])
+    }
 
     /// The result column: `month`, `channel`, `cohort`.
     let name: String
@@ -35,6 +39,9 @@ struct SQLDimensionLowering {
             let arms = (Stage.allCases.map(\.name) + ["(other)"]).enumerated().map {
                 SQLWhen(.equal(column, .text($0.element)), .integer(Int64($0.offset + 1)))
             }
+            return [SQLOrderTerm(.caseWhen(arms, else: .null))]
+        case .listed(let labels):
+            let arms = labels.enumerated().map { SQLWhen(.equal(column, .text($0.element)), .integer(Int64($0.offset + 1))) }
             return [SQLOrderTerm(.caseWhen(arms, else: .null))]
         }
     }

@@ -19,7 +19,8 @@ extension SQLLoweringState {
     /// - Complexity: one grouping of the in-scope purchase rows per (customer, day), one per customer.
     mutating func customerValue(_ value: LogicalQuery.CustomerValue) throws(SQLNotExpressible) -> SQLLoweredQuery {
         guard value.metrics == nil, value.groups.isEmpty else {
-            throw SQLNotExpressible("rfm with by or metric (the groups of the rfm scores are computed in memory)")
+            // A connected run lowers the plain rfm, scores it and lowers the groups over the scores (`rfmGroups`).
+            throw SQLNotExpressible("rfm with by or metric in one query (its groups read the scores Siklus computes from the summary; connected, Siklus writes them to the engine and runs a second query)")
         }
         let day = SQLExpression.library(.periodDifference(.day), [asOf, .column("ts")])
         let perDay = SQLQuery(SQLSelect([.column("customer_id"), .named(day, "d"), .column("ts"), .column("row_no"),

@@ -92,10 +92,9 @@ extension SQLLoweringState {
 
 /// `funnel … | histogram`: the engine counts customers per conversion time (seconds from the first step
 /// to the last of the counted attempt; any order: from the earliest step to the latest); Swift bins them
-/// as in memory (`FunnelHistogramTable`).
+/// as in memory (`FunnelHistogramTable`); `sort`, `top` and `limit` then apply to the bins (`postAfterPivot`).
 extension SQLLoweringState {
     mutating func funnelConversionTimes(_ plan: LogicalQuery.Funnel, best: String) throws(SQLNotExpressible) -> SQLResultShape {
-        guard query.post.isEmpty else { throw SQLNotExpressible("sort, top or limit after a funnel histogram") }
         let n = plan.steps.count
         let times = (1...n).map { SQLExpression.library(.epochSeconds, [.column("t\($0)")]) }
         let seconds: SQLExpression = plan.order == .anyOrder

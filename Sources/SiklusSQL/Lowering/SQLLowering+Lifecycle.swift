@@ -38,7 +38,8 @@ extension SQLLoweringState {
             .named(role(tables.loadOrder, .bigint), "row_no"),
         ]
         items += catalog.events.columns.enumerated().map { i, column in
-            derived.columns[i].map { .named($0, column.name) } ?? .column(column.name, table: t)
+            let name = eventColumns[i]
+            return derived.columns[i].map { .named($0, name) } ?? (name == column.name ? .column(column.name, table: t) : .named(.column(column.name, table: t), name))
         }
         let purchase = isSourcePurchase(t)
         let number = SQLExpression.window(.call("row_number", []), SQLWindow(partitionBy: [.column(tables.eventCustomer, table: t), purchase],

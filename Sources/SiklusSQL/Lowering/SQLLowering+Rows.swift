@@ -43,8 +43,8 @@ extension SQLLoweringState {
                 columns.append(("amount", .money, .col("e", "amount")))
             }
             if tables.eventChannel != nil { columns.append(("channel", .text, .col("e", "channel"))) }
-            for column in catalog.events.columns {
-                columns.append((column.name, Self.kind(column.kind), .col("e", column.name)))
+            for (i, column) in catalog.events.columns.enumerated() {
+                columns.append((column.name, Self.kind(column.kind), .col("e", eventColumns[i])))
             }
             columns.append(("stage", .text, .col("e", "stage")))
             from = .table(events, alias: "e")
@@ -53,8 +53,15 @@ extension SQLLoweringState {
         }
         let timeColumns = columns.filter { $0.kind == .time }
         let extras = SQLRowListing.extraColumns(timeColumns: timeColumns.count, amountFlag: amountIfAny != nil)
-        var items: [SQLSelectItem] = columns.map { column in
-            .named(column.kind == .time ? .cast(.library(.epochSeconds, [column.value]), .bigint) : column.value, column.name)
+        // Two listed columns may share a name (an events column `stage` beside the lifecycle stage): the SQL
+        // names them apart, the result table by the names Siklus shows.
+        let names = columns.map(\.name)
+        let sqlNames = names.enumerated().map { i, name in
+            names.filter({ $0.lowercased() == name.lowercased() }).count > 1 || (extras + ["listing_no"]).contains(name.lowercased())
+                ? "siklus_column_\(i + 1)" : name
+        }
+        var items: [SQLSelectItem] = zip(columns, sqlNames).map { column, sqlName in
+            .named(column.kind == .time ? .cast(.library(.epochSeconds, [column.value]), .bigint) : column.value, sqlName)
         }
         items.append(.named(.window(.countAll(), SQLWindow()), "siklus_total"))
         for (k, column) in timeColumns.enumerated() {
@@ -69,16 +76,17 @@ extension SQLLoweringState {
         let numbered = builder.add("listing", "rows: the \(things) in scope in store order (customers as they first appear in the data, then time, then file order), counted", SQLSelect(
             items, from: from, joins: joins))
         // The flags hold over the N rows listed, before any sort or limit, as in memory.
-        let names = columns.map(\.name)
         let flags = extras.dropFirst().map { SQLSelectItem.named(.window(.aggregate(.max, .column($0)), SQLWindow()), $0) }
-        let listed = SQLQuery(SQLSelect((names + ["siklus_total"]).map { .column($0) } + flags + [.column("listing_no")],
+        let listed = SQLQuery(SQLSelect((sqlNames + ["siklus_total"]).map { .column($0) } + flags + [.column("listing_no")],
                                         from: .table(numbered, alias: nil),
                                         where: .binary(.column("listing_no"), .lessEqual, .integer(Int64(plan.limit)))))
-        let measure = columns.last { [.money, .count, .asLoaded].contains($0.kind) }?.name
-        return SQLResultShape(select: listed, columns: names + extras + ["listing_no"], order: [SQLOrderTerm(.column("listing_no"))],
-                              hidden: ["listing_no"], measure: measure, textColumns: Set(columns.filter { $0.kind == .text }.map(\.name)),
+        let measure = columns.indices.last { [.money, .count, .asLoaded].contains(columns[$0].kind) }.map { sqlNames[$0] }
+        var shape = SQLResultShape(select: listed, columns: sqlNames + extras + ["listing_no"], order: [SQLOrderTerm(.column("listing_no"))],
+                              hidden: ["listing_no"], measure: measure, textColumns: Set(columns.indices.filter { columns[$0].kind == .text }.map { sqlNames[$0] }),
                               reading: .rows(SQLRowListing(names: names, kinds: columns.map(\.kind), things: things, limit: plan.limit,
                                                            amountIfAny: amountIfAny)))
+        shape.shownNames = Dictionary(zip(sqlNames, names).filter { $0 != $1 }, uniquingKeysWith: { first, _ in first })
+        return shape
     }
 
     /// `customer_order`: each customer in scope numbered in store order: by the customers table's load

@@ -88,7 +88,7 @@ extension SQLLoweringState {
         case .eventChannel: name = "channel"
         case .amount: name = "amount"
         case .ts: name = "ts"
-        case .eventExtra(let i): name = catalog.events.columns[i].name
+        case .eventExtra(let i): name = eventColumns[i]
         case .stage: name = "stage"
         }
         return .column(name, table: alias)

@@ -28,11 +28,14 @@ public struct SQLLoweredQuery: Sendable, Equatable {
 /// `stage` / `where` scope (spend narrowed by `where` too), `derive` (also over customers columns),
 /// retention (long-form cells and `SQLRetentionPivot`, then `postAfterPivot`), funnels, `rows`, line items
 /// grouped into orders and `returns`, the per-customer summary of `rfm` and `clv`, and `sort`, `top`, `limit`. Refused with an error naming the
-/// construct (never approximate SQL): events columns named like the SQL's own, `rows` over tables that
-/// lose the customers' order, and what Siklus rejects too.
+/// construct (never approximate SQL): `rows` over tables that lose the customers' order, and what Siklus
+/// rejects too. Events columns named like the SQL's own are renamed inside the query (`SQLInternalColumnNames`).
 public struct SQLLowering: Sendable {
     public let catalog: Catalog
     public let tables: SQLSourceTables
+    /// `rfm | by … | metric …`: the scores Siklus wrote to the engine; without them such a query is refused
+    /// (the caller lowers the plain `rfm` first, for the summary the scores come from).
+    public var rfmScores: SQLRFMScores?
 
     public init(catalog: Catalog, tables: SQLSourceTables = .siklus) {
         self.catalog = catalog
@@ -41,6 +44,7 @@ public struct SQLLowering: Sendable {
 
     public func lower(_ query: LogicalQuery) throws(SQLNotExpressible) -> SQLLoweredQuery {
         var state = try SQLLoweringState(catalog: catalog, tables: tables, query: query)
+        state.rfmScores = rfmScores
         var lowered = try state.lower()
         lowered.query = SQLColumnPruning.prune(lowered.query)
         if let events = state.eventsJoinOnlyAddsColumns {
@@ -71,12 +75,16 @@ struct SQLLoweringState {
     var cohort: SQLDimensionLowering?
     /// The alias of each customers column in `people` (by catalog index).
     let personColumns: [Int: String]
+    /// The name of each events column (by catalog index) inside the query (`SQLInternalColumnNames`).
+    let eventColumns: [String]
     /// How many events columns the source table has (the catalog's later ones are derived).
     let loadedEventColumns: Int
     /// The derived columns (by catalog index) and the amount, over the source table (alias `t`).
     var derivedEvents: (columns: [Int: SQLExpression], amount: SQLExpression) = ([:], .null)
     /// The CTE holding the latest event time, which the default as_of reads (`lastEventTime()`).
     var lastEventTimeCTE: String?
+    /// `SQLLowering.rfmScores`.
+    var rfmScores: SQLRFMScores?
 
     /// Columns of `staged` and `people`, for listing them where `* EXCLUDE` does not exist.
     static let stagedFixed = ["customer_id", "ts", "event", "amount", "channel", "row_no", "purchase_no", "stage"]
@@ -90,11 +98,10 @@ struct SQLLoweringState {
         self.query = query
         builder = SQLQueryBuilder(tables: tables)
         let derived = Set(Self.stagedFixed + Self.peopleFixed + ["cohort"])
-        if let clash = self.catalog.events.columns.first(where: { derived.contains($0.name.lowercased()) }) {
-            throw SQLNotExpressible("an events column named \(clash.name) (the SQL's own name for a derived column)")
-        }
+        // An events column named like a column the SQL derives is read under another name inside the query.
+        eventColumns = SQLInternalColumnNames.eventColumns(self.catalog.events.columns.map(\.name))
         var personColumns: [Int: String] = [:]
-        let taken = derived.union(self.catalog.events.columns.map { $0.name.lowercased() })
+        let taken = derived.union(eventColumns.map { $0.lowercased() })
         for (i, column) in catalog.customers.columns.enumerated() where !["customer", "signup", "channel"].contains(column.role ?? "") {
             personColumns[i] = taken.contains(column.name.lowercased()) ? "customers_" + column.name : column.name
         }
@@ -103,7 +110,7 @@ struct SQLLoweringState {
 
     var peopleColumns: [String] { Self.peopleFixed + personColumns.keys.sorted().compactMap { personColumns[$0] } }
     var stagedColumns: [String] {
-        ["customer_id", "ts", "event", "amount", "channel", "row_no"] + catalog.events.columns.map(\.name) + ["purchase_no"] + orderColumns + ["stage"]
+        ["customer_id", "ts", "event", "amount", "channel", "row_no"] + eventColumns + ["purchase_no"] + orderColumns + ["stage"]
     }
 
     mutating func lower() throws(SQLNotExpressible) -> SQLLoweredQuery {
@@ -133,7 +140,8 @@ struct SQLLoweringState {
         case .rows(let rows):
             result = try self.rows(rows)
         case .customerValue(let value):
-            return try customerValue(value)
+            guard let scores = rfmScores, value.metrics != nil || !value.groups.isEmpty else { return try customerValue(value) }
+            result = try rfmGroups(value, scores: scores)
         case .paths(let paths):
             result = self.paths(paths)
         case .lifecycleTrend(let trend):
@@ -179,4 +187,6 @@ struct SQLResultShape {
     var textColumns: Set<String> = []
     /// How the visible columns become result columns.
     var reading: SQLResultReading
+    /// The result column's name where the SQL names it otherwise (by SQL name), for `sort` keys.
+    var shownNames: [String: String] = [:]
 }

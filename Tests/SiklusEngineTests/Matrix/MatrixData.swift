@@ -120,6 +120,7 @@ enum MatrixData {
         // Customer value (issue 14): the summary in SQL, scores and fits in Swift.
         "events | rfm period week",
         "events | where channel != tiktok | clv period week horizon 8w",
+        "events | rfm | by segment, f_score | metric customers, revenue, avg_order, repeat_rate",
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.
