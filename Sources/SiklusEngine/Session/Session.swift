@@ -178,9 +178,9 @@ public final class Session {
             cachedContext = nil
             cachedFacts = nil
             return .note(stageMap.describe())
-        case .explain(let pipeline):
-            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]))) }
-            return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
+        case .explain(let pipeline, let detail):
+            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]), detail: detail)) }
+            return .text(try Explainer(context: context(), detail: detail).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
             let topic = words.map(\.value).joined(separator: " ")
             guard let text = help(topic.isEmpty ? nil : topic) else {
