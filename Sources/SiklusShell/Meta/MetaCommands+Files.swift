@@ -59,6 +59,10 @@ extension MetaCommands {
         }
         call.shell.readDepth += 1
         defer { call.shell.readDepth -= 1 }
+        // A script with comments is meant to be read: its results are labelled with their statements.
+        let echoes = call.shell.echoesStatements
+        call.shell.echoesStatements = TourScript.hasComments(text)
+        defer { call.shell.echoesStatements = echoes }
         // Errors inside are reported located in the file; this command only passes on whether it worked.
         // The script's own relative paths are read against its folder.
         return call.shell.runScript(text, name: resolved, directory: RelativePath.directory(of: resolved)).failures == 0
