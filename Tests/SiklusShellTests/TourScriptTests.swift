@@ -77,3 +77,28 @@ final class TourScriptTests: XCTestCase {
         XCTAssertEqual(TourKey(.line(" cohort | metric customers ")), .command("cohort | metric customers"))
     }
 }
+
+/// The demo lesson has a section per stage of the articles and per metric they name, each ending with a
+/// question under its results and the answer in the next step.
+final class DemoLessonShapeTests: XCTestCase {
+    func testEverySectionAsksAndAnswers() throws {
+        let text = try String(contentsOf: try SiklusBinary.demoDirectory().appendingPathComponent("tour.sik"), encoding: .utf8)
+        let steps = TourScript(text, needsContinuation: Session().needsContinuation).steps
+        // A section starts at a rule line; its title is the line after the rule.
+        let sections = steps.indices.filter { steps[$0].paragraphs.first.map { TourScript.isRule($0[0]) } ?? false }
+        let titles = sections.map { steps[$0].paragraphs[0][1] }
+        for topic in ["Awareness", "Education", "Consideration", "Purchase", "Retention", "Advocacy", "Churn",
+                      "cost per acquisition", "conversions and ad impressions", "average order value", "transaction volume",
+                      "engagement indicators"] {
+            XCTAssertTrue(titles.contains { $0.contains(topic) } || steps.contains { $0.paragraphs.joined().contains { $0.hasPrefix("Metric: \(topic)") } },
+                          "a section on \(topic): \(titles)")
+        }
+        for (number, start) in sections.enumerated() {
+            let end = number + 1 < sections.count ? sections[number + 1] : steps.count
+            let section = steps[start..<end]
+            XCTAssertFalse(section.allSatisfy { $0.statements.isEmpty }, "\(titles[number]) runs a query")
+            XCTAssertTrue(section.dropLast().last?.question.first?.first?.hasPrefix("Question: ") ?? false, "\(titles[number]) asks a question")
+            XCTAssertTrue(section.last?.paragraphs.first?.first?.hasPrefix("Answer: ") ?? false, "\(titles[number]) answers it on Enter")
+        }
+    }
+}
