@@ -19,7 +19,8 @@ struct InteractiveShell {
         }
         shell.history = editor.historyLines
         shell.readPause = { prompt in editor.readPause(prompt: prompt) }
-        shell.io.out.write(Banner.text(store: session.store, dataDirectory: dataDirectory) + "\n")
+        // A lesson greets with its own first paragraphs (and loads its own data).
+        if tour == nil { shell.io.out.write(Banner.text(store: session.store, dataDirectory: dataDirectory) + "\n") }
         if let tour {
             do {
                 _ = shell.runTour(try ScriptFile.read(tour), name: tour, directory: RelativePath.directory(of: tour))
