@@ -128,6 +128,29 @@ final class LessonModeTests: XCTestCase {
         XCTAssertFalse(plainOut.text.contains("siklus>"), plainOut.text)
     }
 
+    /// Going back puts back the options a later step changed, so the step shows what it showed first.
+    func testBackPutsTheOptionsBack() throws {
+        try """
+            # By month.
+            load events "events.csv"
+            cohort by signup | metric customers
+
+            # By year.
+            set period = year
+            let buyers = cohort | stage purchase
+            cohort by signup | metric customers
+            """.write(to: directory.appendingPathComponent("options.sik"), atomically: true, encoding: .utf8)
+        let (shell, out, err) = lesson(presses: ["", "b", "buyers | metric customers", "q"])
+        XCTAssertFalse(shell.execute(.meta(".tour \(directory.path)/options.sik", line: 1), in: "<test>"), "`buyers` is unknown again")
+        let shown = out.text.components(separatedBy: "[1/2]")
+        XCTAssertEqual(shown.count, 4, out.text)
+        XCTAssertTrue(shown[0].contains("2023-01 "), "months at first: \(shown[0])")
+        XCTAssertTrue(shown[1].contains("2023 "), "years in step 2: \(shown[1])")
+        XCTAssertTrue(shown[1].contains("2023-01 "), "months again after b: \(shown[1])")
+        XCTAssertEqual(shell.session.settings.period, .month)
+        XCTAssertTrue(err.text.contains("unknown"), "the variable of step 2 is gone after b: \(err.text)")
+    }
+
     /// A lesson that starts itself is stopped like a `.read` that reads itself.
     func testALessonThatStartsItselfIsStopped() throws {
         try ".tour self.sik\n".write(to: directory.appendingPathComponent("self.sik"), atomically: true, encoding: .utf8)

@@ -191,6 +191,17 @@ public final class Session {
         }
     }
 
+    /// The options, stage map and variables as they are now, for `restore`.
+    public func options() -> SessionOptions { SessionOptions(settings: settings, stageMap: stageMap, variables: variables) }
+
+    /// Puts back what `options()` took (loaded data stays as it is); cached facts are dropped only for
+    /// what changed.
+    public func restore(_ options: SessionOptions) {
+        if options.settings != settings { settings = options.settings; cachedContext = nil }
+        if options.stageMap != stageMap { stageMap = options.stageMap; cachedContext = nil; cachedFacts = nil }
+        variables = options.variables
+    }
+
     /// text → syntax → logical plan (bound against the data's catalog) → the in-memory columnar plan.
     func compile(_ pipeline: Pipeline) throws(Diagnostic) -> ColumnarPlan {
         let context = context()

@@ -8,8 +8,8 @@ extension Shell {
     /// which its paths are read, as for `.read`. A failing statement skips the rest of its step (with
     /// `.bail on`) and the lesson goes on.
     ///
-    /// Going back runs the step's statements again with the options as they are now: a lesson that
-    /// changes an option (`set as_of`) should set it back within the same step.
+    /// Going back runs the step's statements again with the options, stage map and variables as they were
+    /// when it first ran (`Session.options`); loaded data stays (a `load` run again says it is loaded).
     public func runTour(_ text: String, name: String, directory: String?) -> RunSummary {
         let outer = session.scriptDirectory
         session.scriptDirectory = directory
@@ -17,7 +17,10 @@ extension Shell {
         let steps = TourScript(text, needsContinuation: session.needsContinuation).steps
         var summary = RunSummary()
         var index = 0
+        // The options before each step's first showing: going back puts them back.
+        var before: [Int: SessionOptions] = [:]
         lesson: while index < steps.count {
+            if let saved = before[index] { session.restore(saved) } else { before[index] = session.options() }
             summary.failures += show(steps[index], in: name)
             if ShellInterrupt.isRaised { ShellInterrupt.clear() }  // the statement said it was cancelled; the lesson waits
             if quitStatus != nil || abortsRun || standardOutputIsLost() { break }
