@@ -118,11 +118,15 @@ struct SiklusCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var dataDirectory = data
+        var builtInDemo = false
         // A lesson loads its own data.
         if dataDirectory == nil, named.isEmpty, interactive, !noDemo, tourPath == nil {
             dataDirectory = DemoLocator.locate(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath,
                                                executablePath: DemoLocator.executablePath())
-                ?? (try? EmbeddedDemo.folder().get())
+            if dataDirectory == nil, let embedded = try? EmbeddedDemo.folder().get() {
+                dataDirectory = embedded
+                builtInDemo = true
+            }
             if dataDirectory == nil { shell.inform("note: the demo dataset (datasets/demo) was not found; set SIKLUS_DEMO or use --data DIR") }
         }
         let startup = DataDirectoryLoader.load(directory: dataDirectory, named: named, into: shell.session)
@@ -133,6 +137,7 @@ struct SiklusCommand: ParsableCommand {
         loadErrors.forEach(shell.reportError)
         // The banner's "from …": the directory, or the one file named without one.
         if dataDirectory == nil, named.count == 1 { dataDirectory = named.values.first }
+        if builtInDemo { dataDirectory = "the built-in demo" }
 
         if interactive {
             let status = InteractiveShell(shell: shell, environment: environment).run(dataDirectory: dataDirectory, tour: tourPath)
