@@ -47,6 +47,11 @@ final class LessonProcessTests: XCTestCase {
         if link(try SiklusBinary.url().path, lone.path) != 0 {
             try FileManager.default.copyItem(at: try SiklusBinary.url(), to: lone)
         }
+        // A killed shell's folder (its pid is no process) is removed; a live process's folder stays.
+        let live = "siklus-demo-\(getpid())-KeepMe"
+        for name in ["siklus-demo-2147483646-AbCdEf", live] {
+            try FileManager.default.createDirectory(at: temporary.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
         // At the first pause (the data is loaded), explain's SQL names the files read: the extracted copy.
         let presses = "explain sql events | metric events\n" + String(repeating: "\n", count: 200)
         let result = try shell("cd \(quoted(directory.path)) && exec bin/siklus --lesson", stdin: presses, environment: ["TMPDIR": temporary.path])
@@ -57,6 +62,7 @@ final class LessonProcessTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("1. Awareness"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Answer: check before trusting."), "the lesson ran to its last answer")
         XCTAssertFalse(result.stderr.contains("the lesson stopped"), "Enter on the last step ends it")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [], "the extracted demo is removed at exit")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), [live],
+                       "the extracted demo is removed at exit, and the folder of an ended process before")
     }
 }

@@ -38,7 +38,9 @@ public enum EmbeddedDemo {
     private static func extract() -> Result<String, DemoUnavailable> {
         guard !fileNames.isEmpty else { return .failure(DemoUnavailable("this build of siklus has no embedded demo data")) }
         let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
-        var template = Array((base + "/siklus-demo-XXXXXX").utf8CString)
+        removeFoldersOfEndedProcesses(in: base)
+        // The name holds the owner's pid, so a later run can remove the folder of a killed shell.
+        var template = Array((base + "/siklus-demo-\(getpid())-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             return .failure(DemoUnavailable("cannot create a folder for the demo data in \(base): \(String(cString: strerror(errno)))"))
         }
@@ -51,6 +53,21 @@ public enum EmbeddedDemo {
             }
         }
         return .success(folder)
+    }
+}
+
+extension EmbeddedDemo {
+    /// Removes `siklus-demo-<pid>-…` folders in `base` of this user whose process has ended (killed before
+    /// its exit handler ran: a closed terminal). O(entries of `base`).
+    static func removeFoldersOfEndedProcesses(in base: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: base) else { return }
+        for name in names where name.hasPrefix("siklus-demo-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, let pid = pid_t(parts[2]), pid > 0, pid != getpid() else { continue }
+            var info = stat()
+            guard lstat(base + "/" + name, &info) == 0, info.st_uid == getuid(), (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(atPath: base + "/" + name) }
+        }
     }
 }
 
