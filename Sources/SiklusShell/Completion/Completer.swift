@@ -49,6 +49,7 @@ public enum Completer {
         case .value(let column): words = source.knownValues(column)
         case .events(let extra): words = extra + source.knownValues("event")
         case .words(let fixed): words = fixed
+        case .explainSource(let withForms): words = (withForms ? ExplainDetail.words : []) + ExplainCompletion.sources + vocabulary.variables
         case .cohortFilter: words = ["did"] + vocabulary.columns
         case .stepOption(let options): words = options
         case .activity: words = ["purchase", "any"] + source.knownValues("event")
