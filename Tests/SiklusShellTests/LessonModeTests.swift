@@ -151,6 +151,15 @@ final class LessonModeTests: XCTestCase {
         XCTAssertTrue(err.text.contains("unknown"), "the variable of step 2 is gone after b: \(err.text)")
     }
 
+    /// A lesson started from a `.read` script with comments echoes each statement once.
+    func testALessonInsideAReadEchoesOnce() throws {
+        try "# Starts the lesson.\n.tour lesson.sik\n".write(to: directory.appendingPathComponent("starter.sik"), atomically: true, encoding: .utf8)
+        let (shell, out, _) = lesson(presses: ["", "q"])
+        XCTAssertTrue(shell.execute(.meta(".read \(directory.path)/starter.sik", line: 1), in: "<test>"))
+        XCTAssertEqual(out.text.components(separatedBy: "siklus> events | metric customers").count, 2, out.text)
+        XCTAssertTrue(out.text.contains("[2/5]"), out.text)
+    }
+
     /// A lesson that starts itself is stopped like a `.read` that reads itself.
     func testALessonThatStartsItselfIsStopped() throws {
         try ".tour self.sik\n".write(to: directory.appendingPathComponent("self.sik"), atomically: true, encoding: .utf8)

@@ -11,9 +11,10 @@ extension Shell {
     /// Going back runs the step's statements again with the options, stage map and variables as they were
     /// when it first ran (`Session.options`); loaded data stays (a `load` run again says it is loaded).
     public func runTour(_ text: String, name: String, directory: String?) -> RunSummary {
-        let outer = session.scriptDirectory
+        let outer = session.scriptDirectory, echoes = echoesStatements
         session.scriptDirectory = directory
-        defer { session.scriptDirectory = outer }
+        echoesStatements = false  // the lesson echoes each statement itself, results or not
+        defer { session.scriptDirectory = outer; echoesStatements = echoes }
         let steps = TourScript(text, needsContinuation: session.needsContinuation).steps
         var summary = RunSummary()
         var index = 0
