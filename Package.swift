@@ -36,7 +36,9 @@ let package = Package(
         // Terminal charts (heatmaps, bars, lines) and SVG/HTML export of result tables.
         .target(name: "SiklusCharts", dependencies: ["SiklusEngine", "SiklusStore"]),
         // Rendering, meta-commands and the script runner: no terminal library, so testable.
-        .target(name: "SiklusShell", dependencies: ["SiklusEngine", "SiklusCharts"]),
+        .target(name: "SiklusShell", dependencies: ["SiklusEngine", "SiklusCharts", "CDemoData"]),
+        // The demo dataset and its lesson embedded in the binary (`#embed` of datasets/demo), for an installed siklus.
+        .target(name: "CDemoData"),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -76,7 +78,7 @@ let package = Package(
         // SiklusConnect: the dialect × query matrix (Tests/SiklusEngineTests/Matrix) connects sessions to PostgreSQL and Spark.
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusPlan", "SiklusSQL", "SiklusConnect", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.
         .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusEngine", "SiklusPlan", "SiklusLanguage", "SiklusTestSupport"]),
         // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.

@@ -62,8 +62,17 @@ struct SiklusCommand: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "Print only results and errors: no load reports, notes or confirmations.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Step through this commented script as a lesson (Enter: next, b: back, q: stop); on a terminal the shell stays open after it.",
+                               valueName: "file"))
+    var tour: String?
+
+    @Flag(help: "Step through the demo lesson: the lifecycle stages and their metrics on the demo data (same as --tour with the demo's tour.sik).")
+    var lesson = false
+
     func validate() throws {
         if command != nil, file != nil { throw ValidationError("give at most one of -c, -f and a script path") }
+        if tour != nil, lesson { throw ValidationError("give either --tour FILE or --lesson") }
+        if tour != nil || lesson, command != nil || file != nil { throw ValidationError("a lesson (--tour, --lesson) runs instead of -c or -f") }
     }
 
     /// The files named for one table each: the flags, plus the positional file when it is data.
@@ -95,6 +104,7 @@ struct SiklusCommand: ParsableCommand {
         let positional = script.map(CommandLineFile.kind(of:))
         let named = try namedDataFiles(positional: positional)
         let scriptPath = file ?? (positional == .script ? script : nil)
+        if scriptPath != nil, tour != nil || lesson { throw ValidationError("a lesson (--tour, --lesson) runs instead of a script") }
         let interactive = command == nil && scriptPath == nil && Terminal.isTerminal(0)
         let session = Session()
         // Long queries poll Ctrl-C through this; the engine cannot see the shell's flag itself.
@@ -110,10 +120,23 @@ struct SiklusCommand: ParsableCommand {
                           settings: shellSettings(io),
                           isInteractive: interactive)
 
+        let tourPath: String?
+        do {
+            tourPath = try lesson ? DemoLesson.scriptPath(environment: environment) : tour
+        } catch {
+            shell.reportError("error: the demo lesson is not available: \(error)")
+            throw ExitCode(1)
+        }
         var dataDirectory = data
-        if dataDirectory == nil, named.isEmpty, interactive, !noDemo {
+        var builtInDemo = false
+        // A lesson loads its own data.
+        if dataDirectory == nil, named.isEmpty, interactive, !noDemo, tourPath == nil {
             dataDirectory = DemoLocator.locate(environment: environment, currentDirectory: FileManager.default.currentDirectoryPath,
                                                executablePath: DemoLocator.executablePath())
+            if dataDirectory == nil, let embedded = try? EmbeddedDemo.folder().get() {
+                dataDirectory = embedded
+                builtInDemo = true
+            }
             if dataDirectory == nil { shell.inform("note: the demo dataset (datasets/demo) was not found; set SIKLUS_DEMO or use --data DIR") }
         }
         let startup = DataDirectoryLoader.load(directory: dataDirectory, named: named, into: shell.session)
@@ -124,16 +147,24 @@ struct SiklusCommand: ParsableCommand {
         loadErrors.forEach(shell.reportError)
         // The banner's "from …": the directory, or the one file named without one.
         if dataDirectory == nil, named.count == 1 { dataDirectory = named.values.first }
+        if builtInDemo { dataDirectory = "the built-in demo" }
 
         if interactive {
-            let status = InteractiveShell(shell: shell, environment: environment).run(dataDirectory: dataDirectory)
+            let status = InteractiveShell(shell: shell, environment: environment).run(dataDirectory: dataDirectory, tour: tourPath)
             throw ExitCode(shell.closeOutput() ? status : max(status, 1))
         }
         // A script must not run on data that failed to load: its results would be silently wrong.
         if !loadErrors.isEmpty { throw ExitCode(1) }
 
         let summary: RunSummary
-        if let command {
+        if let tourPath {
+            do {
+                summary = shell.runTour(try ScriptFile.read(tourPath), name: tourPath, directory: RelativePath.directory(of: tourPath))
+            } catch {
+                shell.reportError("error: \(error.description)")
+                throw ExitCode(1)
+            }
+        } else if let command {
             summary = shell.runScript(command, name: "<command line>")
         } else if let path = scriptPath {
             do {

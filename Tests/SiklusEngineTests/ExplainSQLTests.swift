@@ -102,7 +102,7 @@ final class ExplainSQLTests: XCTestCase {
         for item in Self.cases {
             let session = try item.setup == nil ? XCTUnwrap(TeachingFixture.shared) : TeachingFixture.demoSession()
             if let setup = item.setup { _ = try TeachingFixture.text(setup, in: session) }
-            let explain = try TeachingFixture.text("explain " + item.pipeline, in: session)
+            let explain = try TeachingFixture.text("explain sql " + item.pipeline, in: session)
             let sql = try XCTUnwrap(TeachingFixture.sql(ofExplain: explain), "explain shows no SQL for \(item.pipeline)")
             expected.append(try session.query(item.pipeline))
             queries.append(sql)
@@ -135,7 +135,7 @@ final class ExplainSQLTests: XCTestCase {
         for (name, text) in files { try text.write(to: scratch.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         let session = Session()
         _ = try TeachingFixture.text("load events \"\(scratch.path)/a.csv\"\nload customers \"\(scratch.path)/c.csv\"\nload events \"\(scratch.path)/b.csv\"", in: session)
-        let explain = try TeachingFixture.text("explain events | rows", in: session)
+        let explain = try TeachingFixture.text("explain sql events | rows", in: session)
         XCTAssertTrue(explain.contains("\n  no SQL equivalent shown for rows"), explain)
         XCTAssertNil(TeachingFixture.sql(ofExplain: explain))
     }
@@ -149,7 +149,7 @@ final class ExplainSQLTests: XCTestCase {
             .write(to: file, atomically: true, encoding: .utf8)
         let session = Session()
         _ = try TeachingFixture.text("load events \"\(file.path)\" map customer=\"User ID\" ts=\"Order Date\" event=Action amount=Total channel=Source delim=\";\"", in: session)
-        let sql = try XCTUnwrap(TeachingFixture.sql(ofExplain: try TeachingFixture.text("explain events | by month | metric revenue", in: session)))
+        let sql = try XCTUnwrap(TeachingFixture.sql(ofExplain: try TeachingFixture.text("explain sql events | by month | metric revenue", in: session)))
         XCTAssertTrue(sql.contains("delim = ';', types = {'User ID': 'VARCHAR'}"), sql)
         XCTAssertTrue(sql.contains("t.\"Total\" AS amount"), sql)
         XCTAssertTrue(sql.contains("t.\"Order Date\" AS ts"), sql)
@@ -175,7 +175,7 @@ final class ExplainSQLTests: XCTestCase {
                          "cohort | stage retention | metric orders, avg_order"]
         var queries: [String] = []
         for pipeline in pipelines {
-            let sql = try XCTUnwrap(TeachingFixture.sql(ofExplain: try TeachingFixture.text("explain " + pipeline, in: session)), pipeline)
+            let sql = try XCTUnwrap(TeachingFixture.sql(ofExplain: try TeachingFixture.text("explain sql " + pipeline, in: session)), pipeline)
             XCTAssertTrue(sql.contains("'purchase' AS event"), sql)
             XCTAssertTrue(sql.contains(Self.compilerMarker), sql)
             queries.append(sql)

@@ -57,7 +57,7 @@ final class ExtremeTimeTests: XCTestCase {
                           "cohort | metric churn_rate, time_to_purchase", "cohort | funnel visit -> purchase within 30d",
                           "cohort | funnel visit -> purchase within 300000d any order", "cohort | metric stage_share",
                           "cohort by first_purchase period quarter | metric customers", "cohort by signup period year | retention horizon 3",
-                          "explain cohort | metric churn_rate"] {
+                          "explain all cohort | metric churn_rate"] {
                 XCTAssertNil(session.failure(query), "\(far): \(query)")
             }
             XCTAssertNotNil(session.failure("cohort | metric transitions"))

@@ -127,7 +127,7 @@ final class LineItemOrderTests: XCTestCase {
     func testOrdersAgreeWithDuckDB() throws {
         let (session, report) = try retailSession()
         XCTAssertFalse(report.isEmpty)
-        let explain = try TeachingFixture.text("explain events | metric orders, avg_order", in: session)
+        let explain = try TeachingFixture.text("explain sql events | metric orders, avg_order", in: session)
         // Line items are lowered (issue 12): explain shows the compiler's SQL over the file's table.
         XCTAssertFalse(explain.contains("no SQL equivalent"), explain)
         XCTAssertTrue(explain.contains("CREATE OR REPLACE TABLE events AS SELECT *, 'purchase' AS event, \"Quantity\" * \"UnitPrice\" AS amount"), explain)

@@ -21,7 +21,7 @@ final class SQLNamingTests: XCTestCase {
         for pipeline in ["events | funnel visit -> purchase -> login | limit 1",
                          "events | funnel visit -> product_view -> purchase -> login | sort customers | limit 2",
                          "cohort | where country = ID | funnel visit -> purchase -> login | top 1"] {
-            let explain = try TeachingFixture.text("explain " + pipeline, in: session)
+            let explain = try TeachingFixture.text("explain sql " + pipeline, in: session)
             let sql = try XCTUnwrap(TeachingFixture.sql(ofExplain: explain), "no SQL for \(pipeline)")
             let names = cteNames(sql)
             XCTAssertGreaterThan(names.count, 5, sql)

@@ -60,7 +60,7 @@ final class SpendScopeTests: XCTestCase {
     func testExplainShowsTheSQLOfSpendNarrowedByWhere() throws {
         let s = try session()
         var text = ""
-        s.run(SourceFile(name: "<test>", text: "explain events | where ts >= 2023-02 | metric spend")) { outcome in
+        s.run(SourceFile(name: "<test>", text: "explain sql events | where ts >= 2023-02 | metric spend")) { outcome in
             if case .output(.text(let t), _) = outcome { text = t }
             return true
         }

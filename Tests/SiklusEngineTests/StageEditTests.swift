@@ -28,7 +28,7 @@ final class StageEditTests: XCTestCase {
         session.mustRun("stage purchase += order")
         session.mustRun("stage advocacy += purchase")
         XCTAssertEqual(session.stageMap.purchaseEvents, ["order"])
-        let explain = try TeachingFixture.text("explain cohort | metric revenue", in: session)
+        let explain = try TeachingFixture.text("explain sql cohort | metric revenue", in: session)
         XCTAssertFalse(explain.contains("IN ()"), explain)
     }
 }

@@ -3,7 +3,7 @@ import SiklusTestSupport
 import XCTest
 @testable import SiklusEngine
 
-/// The whole text of `explain` on the demo data, compared with files in `Tests/SiklusEngineTests/Golden/explain/`.
+/// The whole text of `explain all` (every part) on the demo data, compared with files in `Tests/SiklusEngineTests/Golden/explain/`.
 /// Re-record on purpose with `SIKLUS_RECORD=1 swift test --filter TeachingExplainGoldenTests`, then
 /// read the diff. Paths of the loaded files are printed relative to the package root.
 final class TeachingExplainGoldenTests: XCTestCase {
@@ -25,7 +25,7 @@ final class TeachingExplainGoldenTests: XCTestCase {
         let session = try XCTUnwrap(TeachingFixture.shared)
         let directory = TeachingFixture.root.appendingPathComponent("Tests/SiklusEngineTests/Golden/explain")
         for (name, pipeline) in Self.cases {
-            let text = try TeachingFixture.text("explain " + pipeline, in: session)
+            let text = try TeachingFixture.text("explain all " + pipeline, in: session)
                 .replacingOccurrences(of: TeachingFixture.root.path + "/", with: "") + "\n"
             GoldenFile.assertMatches(text, at: directory.appendingPathComponent(name + ".txt"))
         }
@@ -34,7 +34,7 @@ final class TeachingExplainGoldenTests: XCTestCase {
     /// Each section is present, in order, and the step numbers of plan, example and SQL agree.
     func testExplainHasEverySectionWithSharedStepNumbers() throws {
         let session = try XCTUnwrap(TeachingFixture.shared)
-        let text = try TeachingFixture.text("explain cohort signup=2022-09 | stage retention | metric avg_order", in: session)
+        let text = try TeachingFixture.text("explain all cohort signup=2022-09 | stage retention | metric avg_order", in: session)
         let headers = ["query", "syntax", "logical plan", "\nplan\n", "formulas", "worked example: customer ", "sql (DuckDB", "settings"]
         var position = text.startIndex
         for header in headers {

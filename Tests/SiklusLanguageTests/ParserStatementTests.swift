@@ -126,7 +126,7 @@ final class ParserStatementTests: XCTestCase {
 
     func testExplain() throws {
         let (statement, parsed) = try XCTUnwrap(parseOne("explain cohort by signup period week | retention"))
-        guard case .explain(let pipeline) = statement.kind else { return XCTFail("expected explain") }
+        guard case .explain(let pipeline, .short) = statement.kind else { return XCTFail("expected explain") }
         XCTAssertEqual(parsed.text(pipeline.span), "cohort by signup period week | retention")
     }
 

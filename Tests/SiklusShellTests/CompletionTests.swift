@@ -70,7 +70,7 @@ final class CompletionTests: XCTestCase {
 
     func testMetaCommandsAfterALeadingDot() {
         XCTAssertEqual(complete(".mo"), Completion(context: .metaCommand, word: ".mo", candidates: [".mode"], suffix: " "))
-        XCTAssertEqual(complete(".t").candidates, [".tables", ".timer"])
+        XCTAssertEqual(complete(".t").candidates, [".tables", ".timer", ".tour"])
         XCTAssertEqual(complete(".").candidates, MetaCommands.dottedNames.sorted())
     }
 

@@ -27,6 +27,7 @@ final class StartupTests: XCTestCase {
         XCTAssertEqual(found, "/src/siklus/datasets/demo")
         XCTAssertEqual(asked, [
             "/elsewhere/datasets/demo",
+            "/src/siklus/.build/x86_64-unknown-linux-gnu/share/siklus/demo",
             "/src/siklus/.build/x86_64-unknown-linux-gnu/debug/datasets/demo",
             "/src/siklus/.build/x86_64-unknown-linux-gnu/datasets/demo",
             "/src/siklus/.build/datasets/demo",

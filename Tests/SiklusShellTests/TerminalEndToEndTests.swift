@@ -223,6 +223,46 @@ final class TerminalEndToEndTests: XCTestCase {
         try waitForScreen("a second Tab lists the candidates") { $0.contains { $0.contains(".tables") && $0.contains(".timer") } }
     }
 
+    /// `.tour` in a real terminal: the pause reads Enter, `b` and `q` through libedit, a statement typed at
+    /// the pause runs, and none of the presses enter the history.
+    func testTourStepsBackAndStopsInTheTerminal() throws {
+        let lesson = directory.appendingPathComponent("lesson.sik").path
+        try """
+            # Step one: the customers.
+            load events "orders.csv"
+            events | metric customers
+
+            # Question: how many?
+
+            # Answer: two.
+            # ---
+            # Step three: the events.
+            events | metric events
+            """.write(toFile: lesson, atomically: true, encoding: .utf8)
+        try "customer_id,ts,amount\nu1,2022-09-14,10\nu2,2022-09-15,20\n"
+            .write(to: directory.appendingPathComponent("orders.csv"), atomically: true, encoding: .utf8)
+        try start()
+        try type(".tour \(lesson)")
+        try press("Enter")
+        try waitForScreen("the first pause") { $0.last == "[1/3] Enter: next · b: back · q: stop >" && $0.contains("Question: how many?") }
+        try press("Enter")
+        try waitForScreen("the answer") { $0.last == "[2/3] Enter: next · b: back · q: stop >" && $0.contains("Answer: two.") }
+        try type("b")
+        try press("Enter")
+        try waitForScreen("back to the first step") { $0.last == "[1/3] Enter: next · b: back · q: stop >" }
+        try type("events | metric events")
+        try press("Enter")
+        try waitForScreen("a statement run at the pause") { $0.suffix(3) == ["└────────┘", "1 row", "[1/3] Enter: next · b: back · q: stop >"] && $0.contains("│ events │") }
+        try type("q")
+        try press("Enter")
+        try waitForScreen("the prompt after the lesson") { $0.last == "siklus>" && $0.contains("the lesson stopped at step 1 of 3") }
+        try press("C-d")
+        try waitForExit()
+        let history = try String(contentsOfFile: historyPath, encoding: .utf8)
+        XCTAssertTrue(history.contains(".tour"), history)
+        XCTAssertFalse(history.split(separator: "\n").contains { $0 == "b" || $0 == "q" }, history)
+    }
+
     func testMetricNameCompletion() throws {
         XCTAssertTrue(Session().vocabulary.metrics.contains("avg_order"))
         try start()

@@ -182,9 +182,9 @@ public final class Session {
             cachedContext = nil
             cachedFacts = nil
             return .note(stageMap.describe())
-        case .explain(let pipeline):
-            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]))) }
-            return .text(try Explainer(context: context()).explain(try expand(pipeline), original: pipeline, source: source))
+        case .explain(let pipeline, let detail):
+            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]), detail: detail)) }
+            return .text(try Explainer(context: context(), detail: detail).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
             let topic = words.map(\.value).joined(separator: " ")
             guard let text = help(topic.isEmpty ? nil : topic) else {
@@ -193,6 +193,17 @@ public final class Session {
             }
             return .text(text)
         }
+    }
+
+    /// The options, stage map and variables as they are now, for `restore`.
+    public func options() -> SessionOptions { SessionOptions(settings: settings, stageMap: stageMap, variables: variables) }
+
+    /// Puts back what `options()` took (loaded data stays as it is); cached facts are dropped only for
+    /// what changed.
+    public func restore(_ options: SessionOptions) {
+        if options.settings != settings { settings = options.settings; cachedContext = nil }
+        if options.stageMap != stageMap { stageMap = options.stageMap; cachedContext = nil; cachedFacts = nil }
+        variables = options.variables
     }
 
     /// text → syntax → logical plan (bound against the data's catalog) → the in-memory columnar plan.

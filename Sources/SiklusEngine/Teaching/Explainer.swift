@@ -4,19 +4,23 @@ import SiklusStore
 /// `explain <pipeline>`: the parsed syntax tree; the logical plan the engines compile (`LogicalPlanPrinter`); the plan in words, one numbered line per step (the
 /// source is step 1); the formula of every metric; a worked example on one real customer; the
 /// equivalent DuckDB SQL (the SQL compiler's); and the settings the answer depends on.
+/// `detail` chooses the parts: the short form leaves out the trees and the SQL (`ExplainDetail`).
 ///
 /// The plan, the worked example and the SQL comments share the step numbers, so each step can be
 /// read across all three.
 struct Explainer {
     let context: EvalContext
+    var detail: ExplainDetail = .all
 
     func explain(_ pipeline: Pipeline, original: Pipeline, source: SourceFile) throws(Diagnostic) -> String {
         let logical = try Binder(catalog: context.catalog).bind(pipeline)
         let plan = try ColumnarCompiler.compile(logical, context)
-        var out = ["query", "  " + source[original.span], "", "syntax"]
-        out += SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
-        out += ["", "logical plan"]
-        out += LogicalPlanPrinter.print(logical, catalog: context.catalog).split(separator: "\n").map { "  " + $0 }
+        var out = ["query", "  " + source[original.span]]
+        if detail.showsTrees {
+            out += ["", "syntax"] + SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
+            out += ["", "logical plan"]
+            out += LogicalPlanPrinter.print(logical, catalog: context.catalog).split(separator: "\n").map { "  " + $0 }
+        }
         out += ["", "plan"]
         var n = 0
         func line(_ text: String) { n += 1; out.append("  \(n). \(text)") }
@@ -78,14 +82,17 @@ struct Explainer {
         }
         // With `derive`, the example and the SQL's names read the derived columns.
         out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
-        out += ["", "sql (DuckDB; the same result table, from the same files)"]
-        switch ExplainSQL(context: context).lowered(pipeline, plan: plan) {  // the session's catalog: the binder adds the derives itself
-        case .success(let sql):
-            out += sql.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
-        case .failure(let reason):
-            out.append("  " + reason.sentence)
+        if detail.showsSQL {
+            out += ["", "sql (DuckDB; the same result table, from the same files)"]
+            switch ExplainSQL(context: context).lowered(pipeline, plan: plan) {  // the session's catalog: the binder adds the derives itself
+            case .success(let sql):
+                out += sql.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+            case .failure(let reason):
+                out.append("  " + reason.sentence)
+            }
         }
         out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
+        if let more = detail.moreLine { out += ["", more] }
         return out.joined(separator: "\n")
     }
 

@@ -15,7 +15,7 @@ extension Parser {
         case "set": kind = .set(try parseSet())
         case "stages": kind = try parseStages()
         case "stage": kind = .stageEdit(try parseStageEdit())
-        case "explain": kind = .explain(try parseExplain())
+        case "explain": let (pipeline, detail) = try parseExplain(); kind = .explain(pipeline, detail)
         case "help": kind = .help(parseHelp())
         case "connect": kind = .connect(try parseConnect())
         case "disconnect": kind = try parseDisconnect()
@@ -87,13 +87,22 @@ extension Parser {
         return StageEdit(stage: stage, operation: Spanned(operation, at: operationToken.span), events: events)
     }
 
-    /// explain = "explain" pipeline ;
-    mutating func parseExplain() throws(Diagnostic) -> Pipeline {
+    /// explain = "explain" [ "sql" | "tree" | "all" ] pipeline ;
+    /// The form word is one only when a pipeline follows it: `explain sql | metric customers` reads a
+    /// variable called `sql`.
+    mutating func parseExplain() throws(Diagnostic) -> (Pipeline, ExplainDetail) {
         advance()
-        if atStatementEnd {
-            throw expected("a pipeline after `explain`", hints: ["write `explain cohort signup=2022-09 | stage retention`"])
+        var detail = ExplainDetail.short
+        if current.kind == .identifier, let form = ExplainDetail(rawValue: current.text(in: source).lowercased()), form != .short,
+           !peek().kind.isStatementEnd, peek().kind != .pipe {
+            advance()
+            detail = form
         }
-        return try parsePipeline(atStatementStart: false)
+        if atStatementEnd {
+            throw expected("a pipeline after `explain`", hints: ["write `explain cohort signup=2022-09 | stage retention`",
+                                                               "`explain sql …` adds the SQL, `explain tree …` the syntax tree, `explain all …` everything"])
+        }
+        return (try parsePipeline(atStatementStart: false), detail)
     }
 
     /// help = "help" { any token } ;

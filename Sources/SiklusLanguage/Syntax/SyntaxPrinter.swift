@@ -67,8 +67,8 @@ public enum SyntaxPrinter {
         case .stageEdit(let edit):
             let events = edit.events.map(\.description).joined(separator: ", ")
             lines.append("\(pad)stage \(edit.stage.text) \(edit.operation.value.rawValue) \(events)")
-        case .explain(let pipeline):
-            lines.append("\(pad)explain")
+        case .explain(let pipeline, let detail):
+            lines.append(detail == .short ? "\(pad)explain" : "\(pad)explain \(detail.rawValue)")
             append(pipeline, depth: depth + 1, to: &lines)
         case .help(let words):
             lines.append(([pad + "help"] + words.map(\.value)).joined(separator: " "))

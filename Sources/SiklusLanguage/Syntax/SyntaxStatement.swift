@@ -36,8 +36,9 @@ public enum Statement: Hashable, Sendable {
     case stages
     /// `stage retention += repeat_purchase, renewal` or `stage retention -= renewal`: edit the stage map.
     case stageEdit(StageEdit)
-    /// `explain <pipeline>`: describe how a pipeline would run instead of running it.
-    case explain(Pipeline)
+    /// `explain [sql|tree|all] <pipeline>`: describe how a pipeline would run instead of running it, in
+    /// the short form for a class or with the SQL, the trees, or everything (`ExplainDetail`).
+    case explain(Pipeline, ExplainDetail)
     /// `help [words…]`: help on a topic; each word is kept as written, with its span (strings decoded).
     case help([Spanned<String>])
 }

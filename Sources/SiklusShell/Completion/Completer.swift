@@ -49,6 +49,7 @@ public enum Completer {
         case .value(let column): words = source.knownValues(column)
         case .events(let extra): words = extra + source.knownValues("event")
         case .words(let fixed): words = fixed
+        case .explainSource(let withForms): words = (withForms ? ExplainDetail.words : []) + ExplainCompletion.sources + vocabulary.variables
         case .cohortFilter: words = ["did"] + vocabulary.columns
         case .stepOption(let options): words = options
         case .activity: words = ["purchase", "any"] + source.knownValues("event")
@@ -103,6 +104,7 @@ public enum Completer {
         let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
         if let retention = RetentionCompletion.context(statement: String(trimmed), previous: previous) { return retention }
         if let paths = pathsContext(statement: statement, previous: previous) { return paths }
+        if let explain = ExplainCompletion.context(statement) { return explain }
         switch previous {
         case "metric": return .metric
         case "stage": return .stage

@@ -33,6 +33,8 @@ public enum CompletionContext: Equatable, Sendable {
     /// Fixed words: a retention option, `value revenue|orders`, a period unit, the options of a `paths`
     /// step, `within`, `of`, `signup`, `times`.
     case words([String])
+    /// After `explain`: its forms (when `withForms`), the sources and the `let` variables.
+    case explainSource(withForms: Bool)
     /// A cohort filter: a column, or `did` for a behavioural filter.
     case cohortFilter
     /// An option of the current step (`lifecycle period ‸`): the words given.

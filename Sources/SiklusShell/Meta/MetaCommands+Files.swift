@@ -43,22 +43,14 @@ extension MetaCommands {
 
     static func read(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
         guard let path = call.argument(0) else { return false }
-        guard call.shell.readDepth < maximumReadDepth else {
-            // Under `.bail off` every pending `.read` would carry on and read again: a script reading
-            // itself three times would print 3^16 errors. The limit ends the whole run instead.
-            call.shell.abortsRun = true
-            throw call.error("`.read` is nested more than \(maximumReadDepth) deep", argument: 0,
-                             hints: ["does \(path) read itself?", "this stops the whole script, whatever `.bail` says"])
-        }
-        let text: String
         let resolved = call.shell.resolvePath(path)
-        do {
-            text = try ScriptFile.read(resolved)
-        } catch {
-            throw call.error(error.description, argument: 0)
-        }
+        let text = try nestedScript(resolved, call, loop: "does \(path) read itself?")
         call.shell.readDepth += 1
         defer { call.shell.readDepth -= 1 }
+        // A script with comments is meant to be read: its results are labelled with their statements.
+        let echoes = call.shell.echoesStatements
+        call.shell.echoesStatements = TourScript.hasComments(text)
+        defer { call.shell.echoesStatements = echoes }
         // Errors inside are reported located in the file; this command only passes on whether it worked.
         // The script's own relative paths are read against its folder.
         return call.shell.runScript(text, name: resolved, directory: RelativePath.directory(of: resolved)).failures == 0

@@ -72,6 +72,7 @@ extension Shell {
     @discardableResult
     func emit(_ result: StatementOutput, query: String, to destination: ResultDestination, elapsed: Double?,
               at span: SourceSpan, in source: SourceFile) -> Bool {
+        echo(query, before: result, on: destination)
         writeWarnings(of: result, statement: span, in: source)
         switch result {
         case .table(let table):

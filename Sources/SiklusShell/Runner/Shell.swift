@@ -29,6 +29,12 @@ public final class Shell {
     public internal(set) var lastQuery = ""
     /// The status asked for by `.quit`/`.exit`, once one of them ran.
     public internal(set) var quitStatus: Int32?
+    /// Reads the answer at a lesson's pause (`.tour`) after showing the prompt: the REPL's line editor;
+    /// nil reads a line of standard input (tests and piped input script the presses as lines).
+    public var readPause: ((String) -> InputEvent)?
+    /// True while a `.read` script with comments runs in a mode meant for reading: each result is
+    /// preceded by its statement (`StatementEcho`), so the output is labelled.
+    var echoesStatements = false
 
     /// Where results go: standard output, or a file after `.output FILE`.
     var output: ResultDestination = .standard

@@ -107,7 +107,7 @@ final class EngineConnectionTests: XCTestCase {
         XCTAssertTrue(refused.contains("t.sik:1:1: error: cannot run on Spark SQL: the SQL compiler cannot express a funnel split by an event dimension"), refused)
         XCTAssertTrue(refused.contains("^" + String(repeating: "~", count: 43)), refused)
         XCTAssertEqual(engine.calls.count, queries)
-        guard case .text(let explained)? = session.outputs("explain events | metric events").first else { return XCTFail("explain prints text") }
+        guard case .text(let explained)? = session.outputs("explain all events | metric events").first else { return XCTFail("explain prints text") }
         for section in ["query\n  events | metric events\n", "\nlogical plan\n", "\nsql (Spark SQL, as run on Spark SQL fake #1", "FROM siklus_events",
                         "\n  Tables (Spark SQL):\n", "CREATE OR REPLACE TEMPORARY VIEW siklus_events", "\nsettings\n  churn_after = "] {
             XCTAssertTrue(explained.contains(section), "explain while connected shows \(section)\n\(explained)")
