@@ -52,13 +52,10 @@ struct FunnelReachScanner {
         return reach.level
     }
 
-    /// The store row that filled 0-based step `s` in the last scanned customer's best attempt (`s < reach.level`).
-    func row(ofStep s: Int) -> Int { storeRows[reach.rows[s]] }
-
-    /// The store rows of the reached steps that come first and last in time (any order has no other order).
-    func earliestAndLatestRows() -> (first: Int, last: Int) {
-        let reached = reach.rows[0..<reach.level]
-        return (storeRows[reached.min() ?? 0], storeRows[reached.max() ?? 0])
+    /// The store row whose label groups the last scanned customer in a split funnel (nil: none, as
+    /// `attribution step N` beyond their furthest step); see `FunnelSplitTable.attributedPosition`.
+    func attributedRow(_ attribution: FunnelAttribution) -> Int? {
+        FunnelSplitTable.attributedPosition(reach.rows, level: reach.level, attribution, order: plan.order).map { storeRows[$0] }
     }
 }
 

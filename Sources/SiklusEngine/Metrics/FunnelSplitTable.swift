@@ -60,7 +60,7 @@ enum FunnelSplitTable {
                 let c = list[i]
                 let level = scanner.scan(c)
                 guard level > 0 else { continue }
-                let key = customerKeys.customerPart(c) * width + (attributedRow(scanner, attribution, level: level).map { split.key(c, $0) } ?? none)
+                let key = customerKeys.customerPart(c) * width + (scanner.attributedRow(attribution).map { split.key(c, $0) } ?? none)
                 let times = scanner.reach.times
                 // Mutated in place (`default:` subscript), so the day lists are not copied per customer.
                 for s in 0..<level {
@@ -83,15 +83,16 @@ enum FunnelSplitTable {
         return Groups(customerKeys: customerKeys, splitLabels: splitLabels, counts: counts, split: split)
     }
 
-    /// The store row whose label groups the customer: step 1's (`first`), the furthest step's (`last`) or
-    /// step N's (nil when not reached); `any order` has no step order in time, so `first` and `last` are
-    /// the earliest and latest rows of the reached steps.
-    static func attributedRow(_ scanner: FunnelReachScanner, _ attribution: FunnelAttribution, level: Int) -> Int? {
-        let anyOrder = scanner.plan.order == .anyOrder
+    /// The position (among the rows the attempt was found in) of the row whose label groups a customer
+    /// whose best attempt reached `level` steps at `positions`: step 1's (`first`), the furthest step's
+    /// (`last`) or step N's (nil when not reached); `any order` has no step order in time, so `first` and
+    /// `last` are the earliest and latest rows of the reached steps.
+    static func attributedPosition(_ positions: [Int], level: Int, _ attribution: FunnelAttribution, order: FunnelOrder) -> Int? {
+        let reached = positions[0..<level]
         switch attribution {
-        case .first: return anyOrder ? scanner.earliestAndLatestRows().first : scanner.row(ofStep: 0)
-        case .last: return anyOrder ? scanner.earliestAndLatestRows().last : scanner.row(ofStep: level - 1)
-        case .step(let s): return s <= level ? scanner.row(ofStep: s - 1) : nil
+        case .first: return order == .anyOrder ? reached.min() : reached.first
+        case .last: return order == .anyOrder ? reached.max() : reached.last
+        case .step(let s): return s <= level ? positions[s - 1] : nil
         }
     }
 }

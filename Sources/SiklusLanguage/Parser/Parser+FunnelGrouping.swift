@@ -7,7 +7,9 @@ extension Parser {
         let optionToken = current
         if matchWord("by") != nil {
             if !funnel.groupBy.isEmpty { throw Diagnostic("`by` is given twice", at: optionToken.span, hints: ["list the dimensions after one `by`: `by week, channel`"]) }
-            funnel.groupBy = try parseQualifiedNameList("a dimension after `by`, such as `week` or an events column")
+            // Other funnel options may follow the names, so no check for a missing comma.
+            funnel.groupBy = [try parseQualifiedName("a dimension after `by`, such as `week` or an events column")]
+            while match(.comma) != nil { funnel.groupBy.append(try parseQualifiedName("a name after `,`")) }
             return true
         }
         guard matchWord("attribution") != nil else { return false }

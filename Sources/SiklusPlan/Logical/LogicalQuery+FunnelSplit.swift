@@ -34,7 +34,7 @@ extension LogicalQuery.Funnel {
 
 extension LogicalPlanPrinter {
     /// `trends by the period of entry` or `breakdown attributed to step 2's event`.
-    static func funnelSplit(_ split: LogicalQuery.Funnel.Split) -> String {
+    public static func funnelSplit(_ split: LogicalQuery.Funnel.Split) -> String {
         switch split {
         case .trends: "trends: each customer counted in the period of their counted attempt's entry"
         case .breakdown(.first): "breakdown: each customer's value on their first step's event"
