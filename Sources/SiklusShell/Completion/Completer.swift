@@ -103,6 +103,7 @@ public enum Completer {
         let previous = String(String(tail.prefix { !wordBreakCharacters.contains($0) }).reversed()).lowercased()
         if let retention = RetentionCompletion.context(statement: String(trimmed), previous: previous) { return retention }
         if let paths = pathsContext(statement: statement, previous: previous) { return paths }
+        if let split = funnelSplitContext(statement, previous: previous) { return split }
         switch previous {
         case "metric": return .metric
         case "stage": return .stage
