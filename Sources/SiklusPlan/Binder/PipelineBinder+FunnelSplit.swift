@@ -43,6 +43,10 @@ extension PipelineBinder {
                                  at: funnel.span ?? query.span,
                                  hints: ["drop `attribution`, or break down by an events column: `by platform attribution last`"])
             }
+            if funnel.quantiles {
+                throw Diagnostic("funnel trends count customers per period and have no time columns, so `quantiles` does not apply",
+                                 at: funnel.span ?? query.span, hints: ["drop `quantiles`, or drop `by \(dimension.name)` for the time to convert"])
+            }
             funnel.split = .trends
         } else if funnel.split == nil {
             funnel.split = .breakdown(.first)
