@@ -90,8 +90,11 @@ extension SQLLoweringState {
         let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
             partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
             from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
+        // Split funnels join `best` back to `funnel_events`: PostgreSQL estimates `= 1` on a window column
+        // at one row and nested-loops that join (28 s on the demo); `<= 1`, the same rows, keeps a hash join (0.2 s).
+        let isBest = SQLExpression.binary(.column("attempt_rank"), stepRows ? .lessEqual : .equal, .integer(1))
         let best = builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
-            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
+            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: isBest))
         return (best, funnelEvents)
     }
 
