@@ -3,7 +3,7 @@ import SiklusStore
 
 /// A funnel split by one event-level dimension (the last of `dimensions`): each customer's counted attempt
 /// is found as for `FunnelAnalysis` (`FunnelReachScanner`), and the customer is counted once, in the
-/// group of the dimension's label on one row of that attempt (`LogicalQuery.Funnel.attributedStep`):
+/// group of the dimension's label on one row of that attempt (`attributedPosition`):
 /// the entry row for trends (`FunnelTrends`), the attributed step's row for a breakdown (`FunnelBreakdown`).
 enum FunnelSplitTable {
     /// Per group (customer dimensions' key × split label): customers reaching each step, days to each step.
@@ -22,6 +22,8 @@ enum FunnelSplitTable {
         var split: Dimension
     }
 
+    /// The trends table (`FunnelTrends`) or the breakdown's step rows (`FunnelBreakdown`).
+    /// - Complexity: `collect`, then O(g log g) for the g non-empty groups.
     static func build(_ plan: FunnelPlan, scope: Scope, dimensions: [Dimension], _ context: EvalContext) throws(Diagnostic) -> ResultTable {
         let groups = try collect(plan, scope: scope, dimensions: dimensions, context)
         switch plan.split {
