@@ -23,7 +23,7 @@ final class LocatedErrorTests: XCTestCase {
         let session = try XCTUnwrap(TeachingFixture.shared)
         let cases = [
             ("events | by month | metric stage_share", "metric stage_share"),
-            ("cohort | by month | funnel visit -> purchase", "funnel visit -> purchase"),
+            ("cohort | by month | funnel visit -> purchase quantiles", "funnel visit -> purchase"),
             ("events | funnel " + Array(repeating: "visit", count: 33).joined(separator: " -> "), "funnel visit"),
             ("events | by customer, amount | metric customers", "metric customers"),
         ]

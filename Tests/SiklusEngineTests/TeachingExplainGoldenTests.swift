@@ -19,6 +19,8 @@ final class TeachingExplainGoldenTests: XCTestCase {
         ("cohort-did", "cohort country = ID and did purchase >= 2 times within 30d of signup | metric ltv"),
         ("lifecycle", "cohort by channel | lifecycle period month on purchase"),
         ("stickiness", "events | where ts >= 2023-10 | stickiness period week"),
+        ("funnel-trends", "cohort | funnel visit -> add_to_cart -> purchase within 7d by month"),
+        ("funnel-breakdown", "cohort | funnel visit -> add_to_cart -> purchase within 7d by events.channel attribution last"),
     ]
 
     func testExplainTextMatchesTheGoldenFiles() throws {

@@ -147,7 +147,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("cohort | funnel visit -> purchase ex").candidates, ["exclude"])
         XCTAssertEqual(complete("cohort | funnel visit -> purchase within 7d q").candidates, ["quantiles"])
         XCTAssertEqual(complete("cohort | funnel visit -> purchase where amount > 50 w").candidates, ["where", "within"])
-        XCTAssertEqual(complete("cohort | funnel visit -> purchase exclude cancel b").candidates, ["between"])
+        XCTAssertEqual(complete("cohort | funnel visit -> purchase exclude cancel b").candidates, ["between", "by"])
         XCTAssertEqual(complete("cohort | funnel visit -> purchase where a").context, .column)
         XCTAssertEqual(complete("cohort | funnel visit -> purchase exclude c").candidates, [], "an event name comes after exclude")
         // The session's step words include the funnel's (this test's vocabulary is fixed).

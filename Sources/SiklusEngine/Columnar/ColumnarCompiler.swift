@@ -70,6 +70,7 @@ enum ColumnarCompiler {
         plan.alternatives = funnel.steps.map { $0.alternatives.map { stepMatch($0, context) } }
         plan.filters = funnel.steps.map { $0.filter.map { Predicate.compile($0, context) } }
         plan.quantiles = funnel.quantiles
+        plan.split = funnel.split
         plan.histogramTitle = funnel.histogram ? FunnelHistogramTable.title(funnel) : nil
         plan.exclusions = funnel.exclusions.map { (stepMatch($0.match, context), $0.label, $0.from, $0.to) }
         return plan

@@ -97,6 +97,8 @@ struct FunnelPlan {
     var quantiles = false
     /// `| histogram`: conversion times binned (`FunnelHistogramTable`), the title already made.
     var histogramTitle: String?
+    /// Trends or a breakdown by the last dimension, an event-level one (`LogicalQuery.Funnel.Split`).
+    var split: LogicalQuery.Funnel.Split?
     /// The `funnel` step, for errors raised while computing it.
     var span: SourceSpan?
 }

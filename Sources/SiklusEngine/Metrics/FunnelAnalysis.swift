@@ -9,12 +9,14 @@ import SiklusStore
 /// `any order` asks that steps 1…k all occur within one window, in any order. A customer counts toward
 /// the furthest step reached by any attempt (PostHog, Amplitude and Mixpanel do the same).
 enum FunnelAnalysis {
-    /// The furthest step (1-based; 0 = never entered) and the time each step was reached in that attempt.
-    struct Reach { var level = 0; var times: [Int64] = [] }
+    /// The furthest step (1-based; 0 = never entered), the time each step was reached in that attempt and
+    /// the position of each step's row among the rows `furthest` was given (for breakdowns, which read it).
+    struct Reach { var level = 0; var times: [Int64] = []; var rows: [Int] = [] }
 
     static func build(_ plan: FunnelPlan, scope: Scope, dimensions: [Dimension], _ context: EvalContext) throws(Diagnostic) -> ResultTable {
         if let title = plan.histogramTitle { return try FunnelConversionTimes.histogram(plan, scope: scope, context, title: title) }
         let groups = MetricTable.allDimensions(scope, dimensions)
+        if plan.split != nil { return try FunnelSplitTable.build(plan, scope: scope, dimensions: dimensions, context) }
         guard groups.allSatisfy(\.isCustomerLevel) else {
             throw Diagnostic("a funnel can be split by customer dimensions only (cohort, channel, country…)", at: plan.span,
                              hints: ["a customer passes each step once; drop the event dimension (by month, by event …)"])
@@ -60,11 +62,17 @@ enum FunnelAnalysis {
         for p in partials { for i in reached.indices { reached[i] += p.reached[i]; days[i] += p.days[i] } }
 
         let activeGroups = (0..<keys.count).filter { g in groups.isEmpty || reached[g * n] > 0 }
-        var labelColumns = groups.indices.map { d in (groups[d].name, [String]()) }
+        return stepTable(plan, names: groups.map(\.name), groups: activeGroups.map { (keys.labels($0), $0) }, reached: reached, days: days)
+    }
+
+    /// The step rows of `groups` (their labels and index into `reached` and `days`, which hold n cells per
+    /// group), in the order given: `step, customers, from_previous, from_first, median_days` after the labels.
+    static func stepTable(_ plan: FunnelPlan, names: [String], groups: [(labels: [String], index: Int)], reached: [Int], days: [[Double]]) -> ResultTable {
+        let n = plan.steps.count
+        var labelColumns = names.map { ($0, [String]()) }
         var step: [String] = [], customers: [Int64] = [], fromPrevious: [Double?] = [], fromFirst: [Double?] = [], median: [Double?] = []
         var cells: [Int?] = []
-        for g in activeGroups {
-            let labels = keys.labels(g)
+        for (labels, g) in groups {
             for s in 0..<n {
                 for d in labelColumns.indices { labelColumns[d].1.append(labels[d]) }
                 let count = reached[g * n + s], first = reached[g * n], previous = s > 0 ? reached[g * n + s - 1] : count
@@ -103,6 +111,9 @@ enum FunnelAnalysis {
     static func furthest(times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, order: FunnelOrder,
                          best: inout Reach, attempt: inout [Int64], sweep: inout OrderedSweep) {
         best.level = 0
+        // Step s's row position is kept at attempt[n + s] and best.rows[s]; sized once per scratch array.
+        if attempt.count < 2 * n { attempt += repeatElement(0, count: 2 * n - attempt.count) }
+        if best.rows.count < n { best.rows = Array(repeating: 0, count: n) }
         if order == .ordered {
             // Attempts one by one usually finish at once (the first complete attempt ends the search); past a
             // budget of O(rows × steps) scanned rows, every attempt advances together instead.
@@ -133,6 +144,7 @@ enum FunnelAnalysis {
                     if open != 0 {
                         let s = open.trailingZeroBitCount
                         attempt[s] = times[j]
+                        attempt[n + s] = Int64(j)
                         found |= 1 << UInt32(s)
                     }
                     j += 1
@@ -140,7 +152,7 @@ enum FunnelAnalysis {
                 let level = (~found).trailingZeroBitCount
                 if level > best.level {
                     best.level = min(level, n)
-                    for s in 0..<best.level { best.times[s] = attempt[s] }
+                    for s in 0..<best.level { best.times[s] = attempt[s]; best.rows[s] = Int(attempt[n + s]) }
                 }
                 if best.level >= reachable { return }
             }
@@ -158,6 +170,7 @@ enum FunnelAnalysis {
     private static func chain(from i: Int, times: [Int64], steps: [UInt32], stepCount n: Int, window: Int64, strict: Bool,
                               best: inout Reach, attempt: inout [Int64]) -> Int {
         attempt[0] = times[i]
+        attempt[n] = Int64(i)
         var position = i
         var step = 1
         var scanned = 0
@@ -172,12 +185,13 @@ enum FunnelAnalysis {
             }
             guard next >= 0 else { break }
             attempt[step] = times[next]
+            attempt[n + step] = Int64(next)
             position = next
             step += 1
         }
         if step > best.level {
             best.level = step
-            for s in 0..<step { best.times[s] = attempt[s] }
+            for s in 0..<step { best.times[s] = attempt[s]; best.rows[s] = Int(attempt[n + s]) }
         }
         return scanned
     }

@@ -32,6 +32,7 @@ struct FunnelExclusionAttempts {
     mutating func furthest(times: [Int64], steps: [UInt32], window: Int64, order: FunnelOrder, best: inout FunnelAnalysis.Reach) {
         best.level = 0
         let m = times.count, n = stepCount
+        if best.rows.count < n { best.rows = Array(repeating: 0, count: n) }
         prefix.removeAll(keepingCapacity: true)
         for exclusion in exclusions {
             var count: Int32 = 0
@@ -78,7 +79,7 @@ struct FunnelExclusionAttempts {
         }
         for a in starts.indices where levels[a] > best.level && !isSpoilt(positions[(a * n)..<(a * n + n)], level: levels[a], rows: m) {
             best.level = levels[a]
-            for s in 0..<levels[a] { best.times[s] = times[positions[a * n + s]] }
+            for s in 0..<levels[a] { best.times[s] = times[positions[a * n + s]]; best.rows[s] = positions[a * n + s] }
             if best.level == n { return }
         }
     }
@@ -106,7 +107,7 @@ struct FunnelExclusionAttempts {
             let level = min(n, (~found).trailingZeroBitCount)
             if level > best.level, !isSpoilt(positions[0..<n], level: level, rows: m) {
                 best.level = level
-                for s in 0..<level { best.times[s] = times[positions[s]] }
+                for s in 0..<level { best.times[s] = times[positions[s]]; best.rows[s] = positions[s] }
             }
             if best.level >= reachable { return }
         }

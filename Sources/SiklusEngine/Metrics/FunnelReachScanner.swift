@@ -11,6 +11,8 @@ struct FunnelReachScanner {
     private let ts: [Int64]
     private let rowMask: [Bool]?
     private var times: [Int64] = [], steps: [UInt32] = []
+    /// The store row of each entry of `times`, for `row(ofStep:)`.
+    private var storeRows: [Int] = []
     private var attempt: [Int64]
     private var sweep = OrderedSweep()
     private var excluding: FunnelExclusionAttempts?
@@ -33,11 +35,12 @@ struct FunnelReachScanner {
     mutating func scan(_ c: Int32) -> Int {
         times.removeAll(keepingCapacity: true)
         steps.removeAll(keepingCapacity: true)
+        storeRows.removeAll(keepingCapacity: true)
         reach.level = 0
         for r in offsets[Int(c)]..<offsets[Int(c) + 1] {
             if let rowMask, !rowMask[r] { continue }
             let m = masks.mask(customer: c, row: r)
-            if m != 0 { times.append(ts[r]); steps.append(m) }
+            if m != 0 { times.append(ts[r]); steps.append(m); storeRows.append(r) }
         }
         guard !times.isEmpty else { return 0 }
         if excluding != nil {
@@ -47,6 +50,12 @@ struct FunnelReachScanner {
                                     best: &reach, attempt: &attempt, sweep: &sweep)
         }
         return reach.level
+    }
+
+    /// The store row whose label groups the last scanned customer in a split funnel (nil: none, as
+    /// `attribution step N` beyond their furthest step); see `FunnelSplitTable.attributedPosition`.
+    func attributedRow(_ attribution: FunnelAttribution) -> Int? {
+        FunnelSplitTable.attributedPosition(reach.rows, level: reach.level, attribution, order: plan.order).map { storeRows[$0] }
     }
 }
 

@@ -166,10 +166,12 @@ struct ExampleContributions {
     }
 
     private func funnel(_ funnel: FunnelPlan) -> String {
-        let reach = FunnelTrace(customer: customer, plan: funnel, rows: rows).reach
+        let trace = FunnelTrace(customer: customer, plan: funnel, rows: rows)
+        let reach = trace.reach
         guard reach.level > 0 else { return "never did \(funnel.steps[0].name) in scope → not in the funnel" }
         let steps = zip(funnel.steps.prefix(reach.level), reach.times).map { "\($0.name) \(CivilTime.formatDate($1))" }
         return "best attempt: " + steps.joined(separator: " → ") + " → reaches step \(reach.level) of \(funnel.steps.count)"
+            + funnelSplit(funnel, trace)
     }
 
     /// The result row of the customer's group, when it has one (metric tables without event-level

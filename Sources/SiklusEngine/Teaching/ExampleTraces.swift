@@ -43,15 +43,18 @@ struct RetentionTrace {
 /// One customer's best funnel attempt, as `FunnelAnalysis.furthest` finds it.
 struct FunnelTrace {
     let reach: FunnelAnalysis.Reach
+    /// The store row of each position in `reach.rows`.
+    let storeRows: [Int]
 
     init(customer: ExampleCustomer, plan: FunnelPlan, rows: [Int]) {
         let masks = StepMasks(plan, customer.context)
         let ts = customer.context.store.events.ts
-        var times: [Int64] = [], steps: [UInt32] = []
+        var times: [Int64] = [], steps: [UInt32] = [], storeRows: [Int] = []
         for r in rows {
             let mask = masks.mask(customer: customer.code, row: r)
-            if mask != 0 { times.append(ts[r]); steps.append(mask) }
+            if mask != 0 { times.append(ts[r]); steps.append(mask); storeRows.append(r) }
         }
+        self.storeRows = storeRows
         let n = plan.steps.count
         var best = FunnelAnalysis.Reach(level: 0, times: Array(repeating: 0, count: n)), attempt = best.times
         if !times.isEmpty, !plan.exclusions.isEmpty {

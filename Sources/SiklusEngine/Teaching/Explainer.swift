@@ -152,6 +152,7 @@ struct Explainer {
         guard case .funnel(let f) = plan.output else { return "" }
         return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
             + f.exclusions.map { "; an attempt with \($0.label) between steps \($0.from + 1) and \($0.to + 1) counts nowhere" }.joined()
+            + (f.split.map { "; " + LogicalPlanPrinter.funnelSplit($0) } ?? "")
     }
 
     private func pathsDescription(_ plan: ColumnarPlan) -> String {

@@ -60,10 +60,11 @@ enum HelpCatalog {
                            example: "cohort by first_purchase period month | retention percent"),
         "detail": Entry(syntax: "… | retention … | detail", summary: "add each retention cell's base (what its percentage divides by) as base_<column> columns",
                         example: "cohort by channel | retention percent horizon 6 | detail"),
-        "funnel": Entry(syntax: "funnel <event|[stage] stage> -> <event|[stage] stage> [-> …] [within 30m|24h|30d|6mo] [\(choices(FunnelOrder.self))]",
+        "funnel": Entry(syntax: "funnel <event|[stage] stage> -> <event|[stage] stage> [-> …] [within 30m|24h|30d|6mo] [\(choices(FunnelOrder.self))] [by week|<events column>] [attribution first|last|step N]",
                         summary: "how many customers get through each step; a name that is both an event and a stage (`purchase`) is "
                             + "the event, as in PostHog: write `stage purchase` for the stage (the first purchase); stage steps are "
-                            + "labelled `stage …`; median times under a day show in hours or minutes", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
+                            + "labelled `stage …`; median times under a day show in hours or minutes; `by week` gives conversion per "
+                            + "period of entry, `by <events column>` a breakdown by the value on the first (or `last`, `step N`) step's event", example: "cohort by signup | funnel awareness -> consideration -> purchase within 30d"),
         "rfm": Entry(syntax: "rfm [period day|week|month] [| by segment|r_score|f_score|m_score | metric …]",
                      summary: "per customer with a purchase by as_of: frequency, recency, T, monetary (purchases collapsed per day), "
                          + "quintile scores (5 best) and the RFM segment; or grouped by them with any metric",

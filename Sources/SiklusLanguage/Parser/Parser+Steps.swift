@@ -132,6 +132,7 @@ extension Parser {
                 funnel.exclusions.append(try parseFunnelExclusion())
                 continue
             }
+            if try parseFunnelGrouping(into: &funnel) { continue }
             if matchWord("quantiles") != nil {
                 if funnel.quantiles != nil { throw Diagnostic("`quantiles` is given twice", at: optionToken.span, hints: ["keep one"]) }
                 funnel.quantiles = optionToken.span
@@ -158,7 +159,7 @@ extension Parser {
             } else if current.kind == .identifier {
                 throw Diagnostic.unknown("funnel option", current.text(in: source), at: current.span,
                                          among: Keywords.funnelOptions,
-                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict`, `any order`, `exclude <event>` and `quantiles`")
+                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict`, `any order`, `exclude <event>`, `quantiles`, `by <dimension>` and `attribution first|last|step N`")
             } else {
                 throw expected("a funnel option (`within`, `ordered`, `strict` or `any order`)")
             }

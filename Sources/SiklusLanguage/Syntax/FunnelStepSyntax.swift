@@ -38,6 +38,26 @@ public struct FunnelExclusion: Hashable, Sendable {
     }
 }
 
+/// `attribution first|last|step N`: which event of a customer's counted attempt gives their value when a
+/// funnel is broken down by an events column (`by platform`), as PostHog's breakdown attribution.
+public enum FunnelAttribution: Hashable, Sendable {
+    /// The first step's event (the default).
+    case first
+    /// The event of the furthest step reached.
+    case last
+    /// Step N's event (1-based); customers who did not reach step N have no value.
+    case step(Int)
+
+    /// As written after `attribution`: `first`, `last`, `step 2`.
+    public var text: String {
+        switch self {
+        case .first: "first"
+        case .last: "last"
+        case .step(let n): "step \(n)"
+        }
+    }
+}
+
 extension FunnelSpec {
     /// Step `i` with its alternatives and filter, as written: `(home, product_view)`, `purchase where amount > 50`.
     public func fullStepText(_ i: Int) -> String {
@@ -54,6 +74,8 @@ extension FunnelSpec {
         if let order { text += " \(order.value.rawValue)" }
         for exclusion in exclusions { text += " " + exclusion.text }
         if quantiles != nil { text += " quantiles" }
+        if !groupBy.isEmpty { text += " by " + groupBy.map(\.text).joined(separator: ", ") }
+        if let attribution { text += " attribution " + attribution.value.text }
         return text
     }
 }

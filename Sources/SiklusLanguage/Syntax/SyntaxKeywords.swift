@@ -28,9 +28,11 @@ public enum Keywords {
     public static let stickinessOptions = ["period"]
 
     /// Options of a `funnel` step after its steps (`any` is followed by `order`).
-    public static let funnelOptions = ["within", "ordered", "strict", "any", "exclude", "quantiles"]
+    public static let funnelOptions = ["within", "ordered", "strict", "any", "exclude", "quantiles", "by", "attribution"]
     /// Other words inside a funnel step, for completion: a step's filter, `any order`, `exclude … between N and M`.
     public static let funnelStepWords = ["where", "order", "between"]
+    /// The words after `attribution` in a funnel (`attribution first|last|step N`).
+    public static let funnelAttributions = ["first", "last", "step"]
 
     /// Options of a `paths` step.
     public static let pathsOptions = ["from", "to", "steps", "session", "edges"]

@@ -165,6 +165,10 @@ public struct FunnelSpec: Hashable, Sendable {
     public var exclusions: [FunnelExclusion] = []
     /// `quantiles`: time-to-convert quartiles, p90 and mean beside the median; where it was written.
     public var quantiles: SourceSpan?
+    /// `by <dimension>` written inside the funnel: the same as a `by` step before it (`funnel a -> b by week`).
+    public var groupBy: [QualifiedName] = []
+    /// `attribution first|last|step N`: which step's event gives a customer's value of an events-column breakdown.
+    public var attribution: Spanned<FunnelAttribution>?
 
     /// Step `i` as written: `purchase` or `stage purchase`.
     public func stepText(_ i: Int) -> String { (stageSteps.contains(i) ? "stage " : "") + steps[i].description }

@@ -120,6 +120,7 @@ struct PipelineBinder {
             case .funnel(let spec):
                 try enterResult("metric, retention or funnel")
                 query.analysis = .funnel(try funnel(spec, span: step.span))
+                try bindFunnelGrouping(spec, into: &query)
             case .paths(let spec):
                 try enterResult("metric, retention, funnel, paths or rows")
                 query.analysis = .paths(try paths(spec, span: step.span))
@@ -185,6 +186,7 @@ struct PipelineBinder {
                              hints: ["e.g. cohort by first_purchase period month | retention"])
         }
         try checkTrendGrouping(query)
+        try checkFunnelSplit(&query)
         return query
     }
 
@@ -227,7 +229,7 @@ struct PipelineBinder {
     }
 
     /// The dimension named in a `by` step: a time unit of the event, `stage`, or a column.
-    private func dimension(_ name: QualifiedName) throws(Diagnostic) -> DimensionSpec {
+    func dimension(_ name: QualifiedName) throws(Diagnostic) -> DimensionSpec {
         if name.parts.count == 1, let unit = PeriodUnit(rawValue: name.name.lowercased) {
             return DimensionSpec(.eventTime(unit), name: unit.rawValue, span: name.span)
         }

@@ -89,6 +89,9 @@ extension LogicalQuery {
         public var quantiles = false
         /// `| histogram`: the distribution of conversion times (`FunnelHistogramTable`) instead of the steps.
         public var histogram = false
+        /// Split by one event-level dimension (`LogicalQuery+FunnelSplit.swift`): trends by the period of
+        /// entry, or a breakdown by an events column with its attribution; nil when split by customers only.
+        public var split: Split?
         /// The step.
         public var span: SourceSpan?
 

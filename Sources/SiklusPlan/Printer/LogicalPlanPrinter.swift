@@ -108,6 +108,7 @@ public enum LogicalPlanPrinter {
             for exclusion in f.exclusions {
                 line("exclude \(LogicalPlanPrinter.funnelMatch(exclusion.match)) between steps \(exclusion.from + 1) and \(exclusion.to + 1)", depth: depth + 1)
             }
+            if let split = f.split { line(LogicalPlanPrinter.funnelSplit(split), depth: depth + 1) }
         }
 
         func name(_ attribute: Attribute) -> String { LogicalPlanPrinter.name(attribute, catalog) }

@@ -7,13 +7,19 @@ import SiklusPlan
 /// Rows are numbered per customer by time, then file order.
 extension SQLLoweringState {
     mutating func funnel(_ plan: LogicalQuery.Funnel, dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
+        if let split = plan.split { return try funnelSplit(plan, split, dimensions: dimensions) }
         guard dimensions.allSatisfy(\.isCustomerLevel) else {
             throw SQLNotExpressible("a funnel split by an event dimension (Siklus rejects it too)")
         }
         let n = plan.steps.count
         let best = try funnelBest(plan)
         if plan.histogram { return try funnelConversionTimes(plan, best: best) }
+        return funnelStepRows(plan, dimensions: dimensions, best: best)
+    }
 
+    /// The step rows over `best` (read as `b`, joined to the customers as `p`), grouped by `dimensions`.
+    mutating func funnelStepRows(_ plan: LogicalQuery.Funnel, dimensions: [SQLDimensionLowering], best: String) -> SQLResultShape {
+        let n = plan.steps.count
         // Days between steps: from the previous step, or (any order) from the earliest step of the attempt.
         let start = SQLExpression.call("least", (1...n).map { $0 == 1 ? .col("b", "t1") : .caseWhen([SQLWhen(.binary(.col("b", "level"), .greaterEqual, .integer(Int64($0))), .col("b", "t\($0)"))], else: nil) })
         let labels = dimensions.map { $0.label("p") }
@@ -55,28 +61,41 @@ extension SQLLoweringState {
     /// `funnel_events` … `best`: each customer's best attempt (`customer_id`, its start, `t1`…`tn`, `level`);
     /// returns the name of `best`.
     mutating func funnelBest(_ plan: LogicalQuery.Funnel) throws(SQLNotExpressible) -> String {
+        try funnelBest(plan, eventItems: []).best
+    }
+
+    /// `funnelBest`, with `eventItems` added to `funnel_events` (over the events as `e`); with any, `best`
+    /// also keeps each step's row `n1` … `nn` (NULL or, in any order, meaningless past `level`). Returns
+    /// the names of `best` and `funnel_events`.
+    mutating func funnelBest(_ plan: LogicalQuery.Funnel, eventItems: [SQLSelectItem]) throws(SQLNotExpressible) -> (best: String, events: String) {
         let n = plan.steps.count
+        let stepRows = !eventItems.isEmpty
         let window = SQLExpression.library(.interval(seconds: plan.window), [])
         var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
                                       .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
                                                                                         orderBy: [SQLOrderTerm(.col("e", "ts")), SQLOrderTerm(.col("e", "row_no"))])), "n")]
         for i in plan.steps.indices { items.append(.named(funnelStepMatch(plan, i), "step_\(i + 1)")) }
-        items += funnelExclusionItems(plan)
+        items += funnelExclusionItems(plan) + eventItems
         let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events in time order (n), with the steps each matches",
                                        SQLSelect(items, from: try funnelEventSource(plan),
                                                  joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))],
                                                  where: funnelLineItemRows("e")))
         var attempts = plan.order == .anyOrder
-            ? anyOrderAttempts(n: n, from: funnelEvents, window: window, rows: !plan.exclusions.isEmpty)
+            ? anyOrderAttempts(n: n, from: funnelEvents, window: window, rows: !plan.exclusions.isEmpty || stepRows)
             : orderedAttempts(n: n, from: funnelEvents, window: window, strict: plan.order == .strict)
         let attemptColumns = ["customer_id", plan.order == .anyOrder ? "n0" : "n1"] + (1...n).map { "t\($0)" } + ["level"]
+            + (stepRows ? Array((plan.order == .anyOrder ? 1 : 2)...n) : []).map { "n\($0)" }
         let first = plan.order == .anyOrder ? "n0" : "n1"
         if !plan.exclusions.isEmpty { attempts = withoutSpoiltAttempts(plan, attempts: attempts, start: first, funnelEvents: funnelEvents) }
         let ranked = SQLQuery(SQLSelect(attemptColumns.map { .column($0) } + [.named(.window(.call("row_number", []), SQLWindow(
             partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column(first))])), "attempt_rank")],
             from: .table(attempts, alias: nil), where: .binary(.column("level"), .greater, .integer(0))))
-        return builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
-            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
+        // Split funnels join `best` back to `funnel_events`: PostgreSQL estimates `= 1` on a window column
+        // at one row and nested-loops that join (28 s on the demo); `<= 1`, the same rows, keeps a hash join (0.2 s).
+        let isBest = SQLExpression.binary(.column("attempt_rank"), stepRows ? .lessEqual : .equal, .integer(1))
+        let best = builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
+            attemptColumns.map { .column($0) }, from: .subquery(ranked, alias: "r"), where: isBest))
+        return (best, funnelEvents)
     }
 
     /// `step_1` … `step_n` and `attempts` for ordered and strict funnels; returns the name of `attempts`.

@@ -105,6 +105,7 @@ public enum Completer {
         if let retention = RetentionCompletion.context(statement: String(trimmed), previous: previous) { return retention }
         if let paths = pathsContext(statement: statement, previous: previous) { return paths }
         if let explain = ExplainCompletion.context(statement) { return explain }
+        if let split = funnelSplitContext(statement, previous: previous) { return split }
         switch previous {
         case "metric": return .metric
         case "stage": return .stage

@@ -91,6 +91,12 @@ enum MatrixData {
         "cohort | funnel visit -> (product_view, page_view) -> purchase where amount > 40 within 30d exclude cancel between 2 and 3",
         "cohort by channel | funnel (visit, ad_impression) -> add_to_cart -> purchase within 7d any order exclude unsubscribe",
         "events | funnel product_view -> purchase within 12h strict exclude cancel",
+        // Funnel trends and breakdowns by an events column (issue 13 §3).
+        "cohort | funnel visit -> product_view -> purchase within 14d by week",
+        "cohort by channel | funnel (visit, ad_impression) -> purchase within 30d any order exclude cancel by month",
+        "cohort | funnel visit -> add_to_cart -> purchase within 30d by events.channel attribution last quantiles",
+        "events | funnel product_view -> add_to_cart -> purchase within 7d strict by events.channel attribution step 2",
+        "cohort | funnel visit -> (product_view, page_view) -> purchase within 30d any order by events.channel",
         "cohort | funnel visit -> add_to_cart -> purchase exclude cancel | dropped 1 | metric customers, revenue",
         "cohort | metric transitions",
         "events | metric spend, cpa",

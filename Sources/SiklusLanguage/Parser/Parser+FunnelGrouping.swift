@@ -1,0 +1,34 @@
+/// A funnel's `by` and `attribution` options: `funnel visit -> purchase by week` (trends by the period of
+/// entry), `funnel visit -> purchase by platform attribution last` (a breakdown by an events column).
+extension Parser {
+    /// `by <dimension> {, <dimension>}` or `attribution first|last|step N` at the current token; false
+    /// when the token starts neither (another option follows).
+    mutating func parseFunnelGrouping(into funnel: inout FunnelSpec) throws(Diagnostic) -> Bool {
+        let optionToken = current
+        if matchWord("by") != nil {
+            if !funnel.groupBy.isEmpty { throw Diagnostic("`by` is given twice", at: optionToken.span, hints: ["list the dimensions after one `by`: `by week, channel`"]) }
+            // Other funnel options may follow the names, so no check for a missing comma.
+            funnel.groupBy = [try parseQualifiedName("a dimension after `by`, such as `week` or an events column")]
+            while match(.comma) != nil { funnel.groupBy.append(try parseQualifiedName("a name after `,`")) }
+            return true
+        }
+        guard matchWord("attribution") != nil else { return false }
+        if funnel.attribution != nil { throw Diagnostic("`attribution` is given twice", at: optionToken.span, hints: ["keep one"]) }
+        let attribution: FunnelAttribution
+        if matchWord("first") != nil {
+            attribution = .first
+        } else if matchWord("last") != nil {
+            attribution = .last
+        } else if matchWord("step") != nil {
+            let n = try parseCount(after: "step", maximum: 64, of: "steps")
+            attribution = .step(Int(n.value))
+        } else if current.kind == .identifier {
+            throw Diagnostic.unknown("attribution", current.text(in: source), at: current.span, among: Keywords.funnelAttributions,
+                                     fallbackHint: "write `attribution first`, `attribution last` or `attribution step N`")
+        } else {
+            throw expected("`first`, `last` or `step N` after `attribution`", hints: ["for example `funnel visit -> purchase by platform attribution last`"])
+        }
+        funnel.attribution = Spanned(attribution, at: span(from: optionToken.span))
+        return true
+    }
+}
