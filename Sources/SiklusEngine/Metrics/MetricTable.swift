@@ -32,7 +32,12 @@ enum MetricTable {
         let cumulative = metrics.contains(.ltv) ? try ltvCustomers(dims, scope: scope, context, span: span) : nil
         let activeUsers = try activeRange.map { range throws(Diagnostic) in try ActiveUsers.values(metrics, scope: scope, keys: keys, context, range: range) } ?? [:]
         for metric in metrics {
-            let column = activeUsers[metric].map { values in ColumnValues.number(rows.map { values[$0] }) }
+            var medians: [Double?]?
+            if case .median(let sample) = metric.definition {
+                let samples = try OrderSamples.collect(sample, scope: scope, keys: keys, context)
+                medians = samples.map { Statistics.median($0) }
+            }
+            let column = (activeUsers[metric] ?? medians).map { values in ColumnValues.number(rows.map { values[$0] }) }
                 ?? values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)
             try checkFinite(column, metric, rows: rows, keys: keys, span: span)
             columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit, values: column))
@@ -122,7 +127,7 @@ enum MetricTable {
             return number { g in cumulative.value(g, running: running, keys: keys) }
         case .medianDaysToFirstPurchase:
             return number { Statistics.median(aggregates?.daysToPurchase[$0] ?? []) }
-        case .ownTable, .meanActives, .dailyOverMonthlyActives:
+        case .ownTable, .meanActives, .dailyOverMonthlyActives, .median:
             return .number(rows.map { _ in nil })
         }
     }

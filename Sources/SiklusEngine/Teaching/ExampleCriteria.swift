@@ -77,8 +77,12 @@ struct ExampleCriteria {
             }
         case .cpa:
             return Criterion(phrase: "has a first purchase") { customer, _ in context.facts.firstPurchase[Int(customer.code)] != CustomerFacts.none }
-        case .impressions, .clicks, .spend, .ctr:
+        case .impressions, .clicks, .spend, .ctr, .cpc:
             return nil
+        case .orders_per_buyer, .median_order:
+            return Criterion(phrase: "bought in scope") { purchases($0, $1) >= 1 }
+        case .days_between_orders:
+            return Criterion(phrase: "bought twice in scope") { purchases($0, $1) >= 2 }
         }
     }
 

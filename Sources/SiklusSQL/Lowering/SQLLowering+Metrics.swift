@@ -30,6 +30,7 @@ extension SQLLoweringState {
             if measures.contains(.newPayingCustomers) { sources.append((try newCustomers(dimensions: dimensions), false)) }
         }
         if metrics.contains(where: \.definition.readsActiveUsers) { sources.append((activeUsers(metrics, dimensions: dimensions), false)) }
+        if metrics.contains(where: \.definition.isMedian) { sources.append((orderMedians(metrics, dimensions: dimensions), false)) }
         var joins: [SQLJoin] = []
         for source in sources.dropFirst() {
             // Rows are the groups with customers or events, plus spend rows with spend.
@@ -166,7 +167,7 @@ extension SQLLoweringState {
             return percent ? .binary(ratio, .times, .integer(100)) : ratio
         case .runningRatio(let a, let b): return .safeDivide(value(a), value(b))
         case .medianDaysToFirstPurchase: return .column("days_to_purchase")
-        case .meanActives, .dailyOverMonthlyActives: return .column(metric.rawValue)
+        case .meanActives, .dailyOverMonthlyActives, .median: return .column(metric.rawValue)
         case .ownTable: preconditionFailure("\(metric.rawValue) is lowered as its own table")
         }
     }

@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+import SiklusTestSupport
+@testable import SiklusEngine
+import SiklusStore
+
+/// The metrics of issue 15 §4 (`cpc`, `orders_per_buyer`, `median_order`, `days_between_orders`) against
+/// plain loops over the generated rows (`RandomDataset`), on many small random data sets: every result must
+/// equal the loop's (doubles within 1e-9 relative).
+final class OrderMetricsDifferentialTests: XCTestCase {
+    static let datasetCount = 120
+    static let seed: UInt64 = 0x0D3E_2026
+
+    func testOrderMetricsMatchAPlainLoopOnRandomData() throws {
+        var rng = SplitMix64(seed: Self.seed)
+        let dir = try TestPaths.temporaryDirectory("order-metrics-differential")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var failures: [String] = []
+        var compared = 0, withGaps = 0
+        for index in 0..<Self.datasetCount {
+            let datasetSeed = rng.next()
+            var local = SplitMix64(seed: datasetSeed)
+            let data = RandomDataset.generate(&local)
+            let session = try DifferentialTests.load(data, into: dir.appendingPathComponent("\(index)"))
+            let reference = ReferenceOrderMetrics(data: data, facts: ReferenceFacts(data))
+            var queries = [
+                ("cohort | metric orders_per_buyer, median_order, days_between_orders", reference.perCustomerGroups(byChannel: false)),
+                ("cohort by channel | metric orders_per_buyer, median_order, days_between_orders", reference.perCustomerGroups(byChannel: true)),
+                ("events | by month | metric median_order, days_between_orders", reference.byMonth()),
+            ]
+            if !data.spend.isEmpty {
+                queries.append(("events | metric cpc", reference.cpc(byChannel: false)))
+                queries.append(("events | by channel | metric cpc", reference.cpc(byChannel: true)))
+            }
+            for (text, expected) in queries {
+                compared += 1
+                do {
+                    var table = try session.query(text)
+                    table.title = nil
+                    if let difference = TableComparison.difference(table, expected) {
+                        failures.append("data set \(index) (seed \(datasetSeed)) `\(text)`: \(difference)")
+                    }
+                } catch {
+                    failures.append("data set \(index) (seed \(datasetSeed)) `\(text)` failed: \(error)")
+                }
+            }
+            if reference.gapCount > 0 { withGaps += 1 }
+            if failures.count > 12 { break }
+        }
+        for failure in failures.prefix(12) { XCTFail(failure) }
+        XCTAssertGreaterThan(compared, Self.datasetCount * 3)
+        // The data sets must exercise the gaps: most have a customer who bought twice.
+        XCTAssertGreaterThan(withGaps, Self.datasetCount / 2)
+    }
+}
+
+/// The reference: each customer's purchase events in (ts, file row) order, their amounts (missing as 0) and
+/// the days between consecutive ones; medians by sorting.
+struct ReferenceOrderMetrics {
+    let data: RandomDataset
+    let facts: ReferenceFacts
+
+    private func purchases(_ id: String) -> [RefEvent] { facts.events(id).filter { RefCategory.of($0.name) == .purchase } }
+
+    /// Gaps between consecutive purchases over every customer (to check the data sets have some).
+    var gapCount: Int { facts.ids.reduce(0) { $0 + max(0, purchases($1).count - 1) } }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted(), mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
+
+    private static func ratio(_ a: Double, _ b: Double) -> Double? { b == 0 ? nil : a / b }
+
+    /// `cohort [by channel] | metric orders_per_buyer, median_order, days_between_orders`.
+    func perCustomerGroups(byChannel: Bool) -> ResultTable {
+        struct Group { var orders = 0, buyers = 0; var values: [Double] = [], gaps: [Double] = [] }
+        var groups: [String: Group] = [:]
+        for id in facts.ids {
+            let bought = purchases(id)
+            var g = groups[byChannel ? facts.channelLabel(id) : ""] ?? Group()
+            g.orders += bought.count
+            if !bought.isEmpty { g.buyers += 1 }
+            g.values += bought.map { $0.amount ?? 0 }
+            g.gaps += zip(bought, bought.dropFirst()).map { Double($1.ts - $0.ts) / 86_400 }
+            groups[byChannel ? facts.channelLabel(id) : ""] = g
+        }
+        let labels = byChannel ? groups.keys.sorted(by: refLabelOrder) : [""]
+        let rows = labels.map { groups[$0] ?? Group() }
+        var columns: [ResultColumn] = byChannel ? [ResultColumn(name: "cohort", unit: .text, values: .text(labels))] : []
+        columns += [
+            ResultColumn(name: "orders_per_buyer", unit: .ratio, values: .number(rows.map { Self.ratio(Double($0.orders), Double($0.buyers)) })),
+            ResultColumn(name: "median_order", unit: .money, values: .number(rows.map { Self.median($0.values) })),
+            ResultColumn(name: "days_between_orders", unit: .days, values: .number(rows.map { Self.median($0.gaps) })),
+        ]
+        return ResultTable(columns: columns, shape: .table)
+    }
+
+    /// `events | by month | metric median_order, days_between_orders`: a gap counts in its later purchase's month.
+    func byMonth() -> ResultTable {
+        var months = Set<Int>(), values: [Int: [Double]] = [:], gaps: [Int: [Double]] = [:]
+        for id in facts.ids {
+            for e in facts.events(id) { months.insert(e.day.monthIndex) }
+            let bought = purchases(id)
+            for e in bought { values[e.day.monthIndex, default: []].append(e.amount ?? 0) }
+            for (a, b) in zip(bought, bought.dropFirst()) { gaps[b.day.monthIndex, default: []].append(Double(b.ts - a.ts) / 86_400) }
+        }
+        let sorted = months.sorted()
+        return ResultTable(columns: [
+            ResultColumn(name: "month", unit: .text, values: .text(sorted.map { RefDay.monthLabel($0) })),
+            ResultColumn(name: "median_order", unit: .money, values: .number(sorted.map { Self.median(values[$0] ?? []) })),
+            ResultColumn(name: "days_between_orders", unit: .days, values: .number(sorted.map { Self.median(gaps[$0] ?? []) })),
+        ], shape: .series)
+    }
+
+    /// `events [| by channel] | metric cpc`: spend / clicks per channel, over the rows `spend` alone shows (spend
+    /// rows with something recorded; no customer metric asks for the customers' groups).
+    func cpc(byChannel: Bool) -> ResultTable {
+        var spend: [String: Double] = [:], clicks: [String: Double] = [:], present = Set<String>()
+        for s in data.spend {
+            let key = byChannel ? s.channel : ""
+            spend[key, default: 0] += s.spend
+            clicks[key, default: 0] += Double(s.clicks)
+            if s.spend != 0 || s.impressions != 0 || s.clicks != 0 { present.insert(key) }
+        }
+        let keys = byChannel ? present.sorted(by: refLabelOrder) : [""]
+        var columns: [ResultColumn] = byChannel ? [ResultColumn(name: "channel", unit: .text, values: .text(keys))] : []
+        columns.append(ResultColumn(name: "cpc", unit: .money, values: .number(keys.map { Self.ratio(spend[$0] ?? 0, clicks[$0] ?? 0) })))
+        return ResultTable(columns: columns, shape: .table)
+    }
+}
