@@ -54,6 +54,110 @@ final class OrderMetricsDifferentialTests: XCTestCase {
     }
 }
 
+extension OrderMetricsDifferentialTests {
+    /// `churn_rate within <window>` and `transitions percent` against `ReferenceMetrics`' documented stage rule,
+    /// under random as_of and churn_after.
+    func testWindowedChurnAndTransitionSharesMatchAPlainLoop() throws {
+        var rng = SplitMix64(seed: Self.seed ^ 0x5EED)
+        let dir = try TestPaths.temporaryDirectory("churn-window-differential")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var failures: [String] = []
+        var nonEmptyBases = 0
+        for index in 0..<80 {
+            let datasetSeed = rng.next()
+            var local = SplitMix64(seed: datasetSeed)
+            let data = RandomDataset.generate(&local)
+            let session = try DifferentialTests.load(data, into: dir.appendingPathComponent("\(index)"))
+            let facts = ReferenceFacts(data)
+            guard let lastDay = facts.lastEventDay else { continue }
+            var asOf = lastDay.endSecond, churnAfter: Int64 = 90 * 86_400
+            if local.chance(0.5) {
+                let day = RefDay(offset: local.int(20...170))
+                asOf = day.endSecond
+                session.mustRun("set as_of = \(day.iso)")
+            }
+            if local.chance(0.5) {
+                let days = local.int(5...120)
+                churnAfter = Int64(days) * 86_400
+                session.mustRun("set churn_after = \(days)d")
+            }
+            let reference = ReferenceMetrics(facts: facts, data: data, asOf: asOf, churnAfter: churnAfter)
+            let window = local.int(1...150)
+            let churn = Self.windowedChurn(reference, facts: facts, window: Int64(window) * 86_400)
+            if churn.bases > 0 { nonEmptyBases += 1 }
+            // Customers with a churn event tied in time with another event are left out, as in DifferentialTests.
+            let tied = facts.ids.filter { id in
+                let rows = facts.events(id)
+                return rows.indices.contains { i in rows.indices.contains { j in
+                    i != j && rows[i].ts == rows[j].ts && RefCategory.of(rows[i].name) == .churn && RefCategory.of(rows[j].name) != .churn } }
+            }
+            let source = tied.isEmpty ? "cohort" : "cohort customer not in (\(tied.map { "\"\($0)\"" }.joined(separator: ", ")))"
+            let queries = [
+                ("cohort by channel | metric churn_rate within \(window)d", churn.table),
+                ("\(source) | metric transitions percent", Self.transitionShares(reference, facts: facts, customers: facts.ids.filter { !tied.contains($0) }, asOf: asOf)),
+            ]
+            for (text, expected) in queries {
+                do {
+                    var table = try session.query(text)
+                    table.title = nil
+                    if let difference = TableComparison.difference(table, expected) {
+                        failures.append("data set \(index) (seed \(datasetSeed)) `\(text)`: \(difference)")
+                    }
+                } catch {
+                    failures.append("data set \(index) (seed \(datasetSeed)) `\(text)` failed: \(error)")
+                }
+            }
+            if failures.count > 12 { break }
+        }
+        for failure in failures.prefix(12) { XCTFail(failure) }
+        XCTAssertGreaterThan(nonEmptyBases, 40, "most data sets have buyers whose window ended by as_of")
+    }
+
+    /// Per acquisition channel: buyers whose first purchase + window is at or before as_of, and of them those
+    /// whose documented stage at that moment is churn.
+    static func windowedChurn(_ r: ReferenceMetrics, facts: ReferenceFacts, window: Int64) -> (table: ResultTable, bases: Int) {
+        var base: [String: Int] = [:], churned: [String: Int] = [:]
+        var labels = Set<String>()
+        for id in facts.ids {
+            let label = facts.channelLabel(id)
+            labels.insert(label)
+            guard let first = facts.firstPurchase(id), first.ts + window <= r.asOf else { continue }
+            base[label, default: 0] += 1
+            if r.stage(id, at: first.ts + window) == .churn { churned[label, default: 0] += 1 }
+        }
+        let sorted = labels.sorted(by: refLabelOrder)
+        let values = sorted.map { base[$0, default: 0] == 0 ? nil : Double(churned[$0, default: 0]) / Double(base[$0]!) * 100 }
+        return (ResultTable(columns: [ResultColumn(name: "cohort", unit: .text, values: .text(sorted)),
+                                      ResultColumn(name: "churn_rate", unit: .percent, values: .number(values))], shape: .table),
+                base.values.reduce(0, +))
+    }
+
+    /// Monthly transitions as shares of each row, under the entered row (each customer's first stage at a month's end).
+    static func transitionShares(_ r: ReferenceMetrics, facts: ReferenceFacts, customers: [String], asOf: Int64) -> ResultTable {
+        let n = RefStage.allCases.count
+        var counts = Array(repeating: Array(repeating: 0, count: n), count: n + 1)   // row 0: entered
+        let lastMonth = r.monthIndex(ofSecond: asOf)
+        for id in customers {
+            guard let first = facts.events(id).first, first.ts <= asOf else { continue }
+            var previous: RefStage?, entered = false
+            for month in first.day.monthIndex...lastMonth {
+                let current = r.stage(id, at: min(RefDay.monthStartSecond(month + 1) - 1, asOf))
+                if let previous, let current { counts[previous.rawValue + 1][current.rawValue] += 1 }
+                if !entered, let current { counts[0][current.rawValue] += 1; entered = true }
+                previous = current
+            }
+        }
+        var columns = [ResultColumn(name: "from", unit: .text, values: .text(["entered"] + RefStage.allCases.map(\.name)))]
+        for to in RefStage.allCases {
+            columns.append(ResultColumn(name: to.name, unit: .percent, values: .number(counts.map { row in
+                let total = row.reduce(0, +)
+                return total == 0 ? nil : Double(row[to.rawValue]) / Double(total) * 100
+            })))
+        }
+        return ResultTable(columns: columns, shape: .transitions)
+    }
+}
+
 /// The reference: each customer's purchase events in (ts, file row) order, their amounts (missing as 0) and
 /// the days between consecutive ones; medians by sorting.
 struct ReferenceOrderMetrics {

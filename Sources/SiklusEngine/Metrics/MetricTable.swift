@@ -4,16 +4,18 @@ import SiklusStore
 /// Builds the result of `metric …`: one row per non-empty group, label columns then one column per metric.
 enum MetricTable {
     static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?,
-                      spendScope: [SpendFilter.Step] = [], activeRange: ActiveUsersRange? = nil) throws(Diagnostic) -> ResultTable {
+                      spendScope: [SpendFilter.Step] = [], activeRange: ActiveUsersRange? = nil,
+                      options: LogicalMetricOptions = LogicalMetricOptions()) throws(Diagnostic) -> ResultTable {
         if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context, span: span) }
-        if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span) }
+        if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span, percent: options.transitionsPercent) }
         let dims = allDimensions(scope, dimensions)
         guard let keys = GroupKeys(dims) else {
             throw Diagnostic("too many groups: the dimensions multiply to more than \(GroupKeys.limit)", at: span, hints: ["group by fewer or coarser dimensions"])
         }
         let customerMetrics = metrics.filter { !$0.needsSpend }
         let spendMetrics = metrics.filter(\.needsSpend)
-        let needs = AggregateScan.Needs(churn: metrics.contains(.churn_rate), daysToPurchase: metrics.contains(.time_to_purchase))
+        var needs = AggregateScan.Needs(churn: metrics.contains(.churn_rate), daysToPurchase: metrics.contains(.time_to_purchase))
+        needs.churnWindow = options.churnWindow
         let stats = customerMetrics.isEmpty && !metrics.contains(.cpa) ? nil : try AggregateScan.run(scope, keys, context, needs: needs)
         let spendFilter = spendMetrics.isEmpty ? SpendFilter() : SpendFilter.compile(spendScope, context)
         // An empty cohort has no spend of its own: showing every channel's spend would answer another question.

@@ -76,8 +76,8 @@ struct ExampleContributions {
             return "\(ExampleCustomer.count(engaged.count, "engagement event")) (\(customer.list(engaged))) → adds \(engaged.count) to engagement events"
                 + (rows.isEmpty ? "" : " and 1 to active customers")
         case .churn_rate:
-            let story = ChurnStory(customer: customer)
-            guard story.bought else { return "never bought by as_of → not counted" }
+            let story = ChurnStory(customer: customer, window: plan.logical.metricOptions.churnWindow)
+            guard story.bought else { return plan.logical.metricOptions.churnWindow == nil ? "never bought by as_of → not counted" : story.text }
             return story.text + " → counts among buyers" + (story.churned ? " and among the churned" : " only")
         case .stage_share: return stageStory()
         case .transitions: return "stage at the end of each \(context.settings.period.rawValue): " + trajectory()

@@ -108,11 +108,13 @@ struct PipelineBinder {
             case .metrics(let names):
                 if case .customerValue(var value) = query.analysis, value.kind == .rfm, value.metrics == nil {
                     value.metrics = try metrics(names, span: step.span)   // `rfm | by segment | metric …`
+                    try rejectMetricOptions(step.metricOptions, after: "rfm")
                     query.analysis = .customerValue(value)
                     continue
                 }
                 try enterResult("metric, retention or funnel")
                 query.analysis = .metrics(try metrics(names, span: step.span), span: step.span)
+                query.metricOptions = try metricOptions(step.metricOptions, for: query.analysis)
             case .retention(let options):
                 try enterResult("metric, retention or funnel")
                 query.analysis = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorsOnFirstPurchase: anchorsOnFirstPurchase,

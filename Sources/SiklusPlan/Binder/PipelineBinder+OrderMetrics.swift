@@ -17,3 +17,37 @@ extension PipelineBinder {
         }
     }
 }
+
+extension PipelineBinder {
+    /// Binds a `metric` step's options: `percent` belongs to `transitions` alone, `within` to `churn_rate`.
+    func metricOptions(_ options: MetricStepOptions, for analysis: LogicalQuery.Analysis) throws(Diagnostic) -> LogicalMetricOptions {
+        var bound = LogicalMetricOptions()
+        guard case .metrics(let metrics, _) = analysis else { return bound }
+        if let percent = options.percent {
+            guard metrics == [.transitions] else {
+                throw Diagnostic("`percent` after a metric step shows `transitions` as row shares; it does not apply to "
+                                 + metrics.filter { $0 != .transitions }.map(\.rawValue).joined(separator: ", "),
+                                 at: percent, hints: ["write `metric transitions percent`; rates such as conversion_rate are already in %"])
+            }
+            bound.transitionsPercent = true
+        }
+        if let within = options.within {
+            guard metrics.contains(.churn_rate) else {
+                throw Diagnostic("`within` after a metric step is the window of `churn_rate` (churned within it after the first purchase)",
+                                 at: within.span, hints: ["write `metric churn_rate within 90d`", "for funnels: `funnel a -> b within 30d`"])
+            }
+            guard let seconds = within.value.approximateSeconds else {
+                throw Diagnostic("`within \(within.value)` is too long", at: within.span)
+            }
+            bound.churnWindow = seconds
+            bound.churnWindowText = within.value.description
+        }
+        return bound
+    }
+
+    /// Options written after the metrics of `rfm | metric …`, where none applies.
+    func rejectMetricOptions(_ options: MetricStepOptions, after analysis: String) throws(Diagnostic) {
+        guard let span = options.percent ?? options.within?.span else { return }
+        throw Diagnostic("`\(analysis) | metric …` takes no `percent` or `within`", at: span, hints: ["drop it"])
+    }
+}

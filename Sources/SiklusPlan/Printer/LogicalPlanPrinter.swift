@@ -30,6 +30,7 @@ public enum LogicalPlanPrinter {
         }
         for dimension in query.dimensions { printer.line("by \(printer.dimension(dimension))") }
         printer.analysis(query.analysis)
+        if !query.metricOptions.isEmpty { printer.line(query.metricOptions.planText, depth: 1) }
         for step in query.post {
             switch step {
             case .sort(let keys): printer.line("sort " + keys.map { "\($0.column) \($0.descending ? "desc" : "asc")" }.joined(separator: ", "))

@@ -81,7 +81,8 @@ extension SQLLoweringState {
             items.append(.named(isEngagement("e").map { .countAll(where: $0) } ?? .integer(0), "n_engagement"))
         }
         if needed.contains(.churned) {
-            joins.append(SQLJoin(.left, .table(lifecycle(), alias: "l"), .on(.equal(.col("l", "customer_id"), .col("p", "customer_id")))))
+            let states = query.metricOptions.churnWindow == nil ? lifecycle() : lifecycleWithin(query.metricOptions.churnWindow ?? 0)
+            joins.append(SQLJoin(.left, .table(states, alias: "l"), .on(.equal(.col("l", "customer_id"), .col("p", "customer_id")))))
             let bought = SQLExpression.coalesce(.col("l", "bought"), .boolean(false)), churned = SQLExpression.coalesce(.col("l", "churned"), .boolean(false))
             items += [.named(bought, "bought"), .named(churned, "churned")]
             groupBy += [bought, churned]
