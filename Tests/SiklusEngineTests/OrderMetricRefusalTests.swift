@@ -53,6 +53,8 @@ final class OrderMetricRefusalTests: XCTestCase {
             """)])
         let d = try XCTUnwrap(s.failure("cohort | metric median_order"))
         XCTAssertTrue(d.message.hasPrefix("median_order takes one amount per purchase row, and these events are line items"), d.message)
+        let byNumber = try XCTUnwrap(s.failure("events | by order_number | metric orders"))
+        XCTAssertTrue(byNumber.message.hasPrefix("`by order_number` numbers purchase rows, and these events are line items"), byNumber.message)
         // days_between_orders counts orders at their first rows: one gap of 8 days.
         XCTAssertEqual(try s.query("cohort | metric days_between_orders, orders_per_buyer").scalar("days_between_orders"), 8)
         XCTAssertEqual(try s.query("cohort | metric orders_per_buyer").scalar("orders_per_buyer"), 2)

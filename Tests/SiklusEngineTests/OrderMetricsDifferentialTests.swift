@@ -27,6 +27,7 @@ final class OrderMetricsDifferentialTests: XCTestCase {
                 ("cohort | metric orders_per_buyer, median_order, days_between_orders", reference.perCustomerGroups(byChannel: false)),
                 ("cohort by channel | metric orders_per_buyer, median_order, days_between_orders", reference.perCustomerGroups(byChannel: true)),
                 ("events | by month | metric median_order, days_between_orders", reference.byMonth()),
+                ("events | by order_number | metric orders, avg_order, median_order", reference.byOrderNumber()),
             ]
             if !data.spend.isEmpty {
                 queries.append(("events | metric cpc", reference.cpc(byChannel: false)))
@@ -216,6 +217,29 @@ struct ReferenceOrderMetrics {
             ResultColumn(name: "median_order", unit: .money, values: .number(sorted.map { Self.median(values[$0] ?? []) })),
             ResultColumn(name: "days_between_orders", unit: .days, values: .number(sorted.map { Self.median(gaps[$0] ?? []) })),
         ], shape: .series)
+    }
+
+    /// `events | by order_number | metric orders, avg_order, median_order`: each purchase numbered among the
+    /// customer's purchases (whole history), other rows `(none)`; groups by number, `(none)` last.
+    func byOrderNumber() -> ResultTable {
+        var values: [Int: [Double]] = [:]
+        var hasOther = false
+        for id in facts.ids {
+            var n = 0
+            for e in facts.events(id) {
+                guard RefCategory.of(e.name) == .purchase else { hasOther = true; continue }
+                n += 1
+                values[n, default: []].append(e.amount ?? 0)
+            }
+        }
+        let numbers = values.keys.sorted()
+        let groups = numbers.map { values[$0]! } + (hasOther ? [[]] : [])
+        return ResultTable(columns: [
+            ResultColumn(name: "order_number", unit: .text, values: .text(numbers.map(String.init) + (hasOther ? ["(none)"] : []))),
+            ResultColumn(name: "orders", unit: .count, values: .integer(groups.map { Int64($0.count) })),
+            ResultColumn(name: "avg_order", unit: .money, values: .number(groups.map { Self.ratio($0.reduce(0, +), Double($0.count)) })),
+            ResultColumn(name: "median_order", unit: .money, values: .number(groups.map { Self.median($0) })),
+        ], shape: .table)
     }
 
     /// `events [| by channel] | metric cpc`: spend / clicks per channel, over the rows `spend` alone shows (spend

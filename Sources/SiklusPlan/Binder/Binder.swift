@@ -231,6 +231,7 @@ struct PipelineBinder {
             return DimensionSpec(.eventTime(unit), name: unit.rawValue, span: name.span)
         }
         if name.parts.count == 1, name.name.lowercased == "stage" { return DimensionSpec(.stage, name: "stage", span: name.span) }
+        if let orderNumber = try orderNumberDimension(name) { return orderNumber }
         if name.parts.count == 1, name.name.lowercased == "cohort" {
             throw Diagnostic("`by cohort` needs a grouped source", at: name.span, hints: ["start with cohort by signup|first_purchase|channel|<column>"])
         }

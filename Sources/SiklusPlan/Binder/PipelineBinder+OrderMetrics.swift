@@ -51,3 +51,17 @@ extension PipelineBinder {
         throw Diagnostic("`\(analysis) | metric …` takes no `percent` or `within`", at: span, hints: ["drop it"])
     }
 }
+
+extension PipelineBinder {
+    /// `by order_number` (when no column has that name): each purchase's place among the customer's purchases.
+    /// Refused on line items, where one order is several rows.
+    func orderNumberDimension(_ name: QualifiedName) throws(Diagnostic) -> DimensionSpec? {
+        guard name.parts.count == 1, name.name.lowercased == "order_number",
+              (try? Attribute.resolve(name, in: catalog, preferEvents: false)) == nil else { return nil }
+        if let column = catalog.orderColumn {
+            throw Diagnostic("`by order_number` numbers purchase rows, and these events are line items (order column `\(column)`)", at: name.span,
+                             hints: ["group by month or channel instead; repeat_rate and orders_per_buyer count orders"])
+        }
+        return DimensionSpec(.orderNumber, name: "order_number", span: name.span)
+    }
+}

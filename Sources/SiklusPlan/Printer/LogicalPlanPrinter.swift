@@ -116,6 +116,7 @@ public enum LogicalPlanPrinter {
             let what: String = switch spec.kind {
             case .eventTime(let unit): "event time per \(unit.rawValue)"
             case .stage: "event stage"
+            case .orderNumber: "purchase number in the customer's history"
             case .attribute(let attribute, let period?): "\(name(attribute)) per \(period.rawValue)"
             case .attribute(let attribute, nil): name(attribute)
             }
