@@ -105,6 +105,7 @@ public enum Completer {
         if let paths = pathsContext(statement: statement, previous: previous) { return paths }
         switch previous {
         case "metric": return .metric
+        case "transitions", "churn_rate": return MetricOptionCompletion.context(statement: String(trimmed), metric: previous)
         case "stage": return .stage
         case "load", "unload": return .table
         case "connect": return .engine
