@@ -70,3 +70,31 @@ final class MetricOptionDocTests: XCTestCase {
         XCTAssertTrue(doc.contains("- formula: churn_rate within <window> = " + LogicalMetricOptions.churnWithinFormula + "\n"))
     }
 }
+
+/// `open_rate` reads the spend table's opens and delivered columns.
+final class OpenRateTests: XCTestCase {
+    private func session(spend: String) throws -> Session {
+        let dir = try TestPaths.temporaryDirectory("open-rate")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let session = Session()
+        for (table, name, text) in [(TableKind.events, "events.csv", "customer_id,ts,event,channel\na,2023-01-01 10:00:00,email_open,email\n"),
+                                    (.spend, "spend.csv", spend)] {
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            _ = try session.load(table, path: url.path)
+        }
+        return session
+    }
+
+    func testOpenRateIsOpensOverDelivered() throws {
+        let s = try session(spend: "date,channel,spend,opened,emails_delivered\n2023-01-01,email,1,30,200\n2023-01-02,email,1,20,300\n")
+        XCTAssertEqual(try s.query("events | metric open_rate").scalar("open_rate"), 10)
+    }
+
+    func testOpenRateWithoutTheColumnsNamesThem() throws {
+        let s = try session(spend: "date,channel,spend,clicks\n2023-01-01,email,1,3\n")
+        let d = try XCTUnwrap(s.failure("events | metric open_rate"))
+        XCTAssertEqual(d.message, "open_rate needs the spend table's opens and delivered, and no spend column has those roles (spend has: date, channel, spend, clicks)")
+        XCTAssertEqual(d.hints, ["load spend \"spend.csv\" replace map opens=<column> delivered=<column>"])
+    }
+}

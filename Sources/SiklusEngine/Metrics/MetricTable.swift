@@ -113,6 +113,8 @@ enum MetricTable {
             case .clicks: p[g].clicks
             case .spend: p[g].spend
             case .newPayingCustomers: Double(p[g].newCustomers)
+            case .opens: p[g].opens
+            case .delivered: p[g].delivered
             }
         }
         switch metric.definition {

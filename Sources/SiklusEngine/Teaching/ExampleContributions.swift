@@ -87,7 +87,7 @@ struct ExampleContributions {
             let channel = context.facts.acquisitionChannel[c]
             return "first purchase \(CivilTime.formatDate(bought)), acquisition channel \(channel >= 0 ? context.store.strings[channel] : "(none)")"
                 + " → one of the new customers their group's spend is divided by"
-        case .impressions, .clicks, .spend, .ctr, .cpc: return spendExample()
+        case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate: return spendExample()
         case .orders_per_buyer, .median_order, .days_between_orders: return orderMetricContribution(metric) ?? ""
         }
     }

@@ -80,7 +80,7 @@ struct ExampleCriteria {
             }
         case .cpa:
             return Criterion(phrase: "has a first purchase") { customer, _ in context.facts.firstPurchase[Int(customer.code)] != CustomerFacts.none }
-        case .impressions, .clicks, .spend, .ctr, .cpc:
+        case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate:
             return nil
         case .orders_per_buyer, .median_order:
             return Criterion(phrase: "bought in scope") { purchases($0, $1) >= 1 }

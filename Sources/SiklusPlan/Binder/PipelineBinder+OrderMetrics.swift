@@ -9,6 +9,12 @@ extension PipelineBinder {
             let columns = catalog.spend.columns.map(\.name).joined(separator: ", ")
             throw Diagnostic("cpc needs the spend table's clicks, and no spend column has the clicks role (spend has: \(columns))", at: span,
                              hints: ["load spend \"spend.csv\" replace map clicks=<column>", "or ask for cpa: spend per new paying customer"])
+        case .open_rate where catalog.spend.isLoaded && (catalog.spend.index(ofRole: "opens") == nil || catalog.spend.index(ofRole: "delivered") == nil):
+            let missing = ["opens", "delivered"].filter { catalog.spend.index(ofRole: $0) == nil }
+            let columns = catalog.spend.columns.map(\.name).joined(separator: ", ")
+            throw Diagnostic("open_rate needs the spend table's " + missing.joined(separator: " and ") + ", and no spend column has "
+                             + (missing.count == 1 ? "that role" : "those roles") + " (spend has: \(columns))", at: span,
+                             hints: ["load spend \"spend.csv\" replace map " + missing.map { "\($0)=<column>" }.joined(separator: " ")])
         case .median_order where catalog.orderColumn != nil:
             throw Diagnostic("median_order takes one amount per purchase row, and these events are line items (order column `\(catalog.orderColumn ?? "")`)",
                              at: span, hints: ["ask for avg_order (revenue / orders), which adds up each order's rows"])

@@ -8,7 +8,7 @@ public enum Metric: String, Sendable, CaseIterable {
     case dau, wau, mau, dau_mau
     case stage_share, transitions
     case impressions, clicks, ctr, spend, cpa
-    case cpc, orders_per_buyer, median_order, days_between_orders
+    case cpc, orders_per_buyer, median_order, days_between_orders, open_rate
 
     /// The result unit of the metric's column.
     public var unit: ValueUnit {
@@ -24,6 +24,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .cpc, .median_order: .money
         case .orders_per_buyer: .ratio
         case .days_between_orders: .days
+        case .open_rate: .percent
         }
     }
 
@@ -65,6 +66,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .orders_per_buyer: "orders per customer who bought"
         case .median_order: "median order value (the middle order, which a few large orders do not pull up)"
         case .days_between_orders: "median days between a customer's consecutive orders"
+        case .open_rate: "email open rate: opens per email delivered"
         }
     }
 
@@ -100,6 +102,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .orders_per_buyer: "orders / customers with >= 1 purchase event in scope"
         case .median_order: "median over purchase events in scope of amount (missing amounts count as 0; for an even count the mean of the two middle values); refused with an order column"
         case .days_between_orders: "median over every pair of consecutive purchase events of a customer, both in scope, of the days between them (pooled over customers: a customer with more orders adds more gaps); grouped by a column of the events, a gap counts in the group of its later purchase"
+        case .open_rate: "opens / delivered, both from the spend table (email campaigns) in the group's period and channel, as %"
         }
     }
 
@@ -144,6 +147,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .orders_per_buyer: "cohort by channel | metric orders_per_customer, orders_per_buyer"
         case .median_order: "cohort by channel | metric avg_order, median_order"
         case .days_between_orders: "cohort by signup period quarter | metric days_between_orders"
+        case .open_rate: "events | where channel = email | by month | metric open_rate"
         }
     }
 

@@ -30,12 +30,14 @@ public enum MetricMeasure: String, Hashable, Sendable, CaseIterable {
     case clicks
     /// spend.spend in the group's period and channel.
     case spend
+    /// spend.opens and spend.delivered (email campaigns) in the group's period and channel.
+    case opens, delivered
     /// Customers in scope whose first purchase falls in the group's period (the spend table's span without a
     /// time dimension), by acquisition channel.
     case newPayingCustomers
 
     /// True for the measures read from the spend table.
-    public var readsSpend: Bool { [.impressions, .clicks, .spend, .newPayingCustomers].contains(self) }
+    public var readsSpend: Bool { [.impressions, .clicks, .spend, .newPayingCustomers, .opens, .delivered].contains(self) }
 }
 
 /// How a metric's value is computed from measures: the structure every backend follows (the in-memory
@@ -119,6 +121,7 @@ extension Metric {
         case .orders_per_buyer: .ratio(.orders, over: .purchasers, percent: false)
         case .median_order: .median(.orderValue)
         case .days_between_orders: .median(.daysBetweenOrders)
+        case .open_rate: .ratio(.opens, over: .delivered, percent: true)
         }
     }
 }

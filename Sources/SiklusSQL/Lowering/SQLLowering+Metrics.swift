@@ -138,7 +138,7 @@ extension SQLLoweringState {
             case .buyersByAsOf: .buyers
             case .churnedByAsOf: .churned
             case .returns: .returns
-            case .impressions, .clicks, .spend, .newPayingCustomers: nil
+            case .impressions, .clicks, .spend, .newPayingCustomers, .opens, .delivered: nil
             }
         }
     }
