@@ -33,18 +33,8 @@ final class OrderMetricsDifferentialTests: XCTestCase {
                 queries.append(("events | metric cpc", reference.cpc(byChannel: false)))
                 queries.append(("events | by channel | metric cpc", reference.cpc(byChannel: true)))
             }
-            for (text, expected) in queries {
-                compared += 1
-                do {
-                    var table = try session.query(text)
-                    table.title = nil
-                    if let difference = TableComparison.difference(table, expected) {
-                        failures.append("data set \(index) (seed \(datasetSeed)) `\(text)`: \(difference)")
-                    }
-                } catch {
-                    failures.append("data set \(index) (seed \(datasetSeed)) `\(text)` failed: \(error)")
-                }
-            }
+            compared += queries.count
+            failures += Self.differences(session, queries, dataset: "data set \(index) (seed \(datasetSeed))")
             if reference.gapCount > 0 { withGaps += 1 }
             if failures.count > 12 { break }
         }
@@ -52,6 +42,19 @@ final class OrderMetricsDifferentialTests: XCTestCase {
         XCTAssertGreaterThan(compared, Self.datasetCount * 3)
         // The data sets must exercise the gaps: most have a customer who bought twice.
         XCTAssertGreaterThan(withGaps, Self.datasetCount / 2)
+    }
+
+    /// Each query run and compared with the reference's table (titles aside): the failures, described.
+    static func differences(_ session: Session, _ queries: [(String, ResultTable)], dataset: String) -> [String] {
+        queries.compactMap { text, expected in
+            do {
+                var table = try session.query(text)
+                table.title = nil
+                return TableComparison.difference(table, expected).map { "\(dataset) `\(text)`: \($0)" }
+            } catch {
+                return "\(dataset) `\(text)` failed: \(error)"
+            }
+        }
     }
 }
 
@@ -97,17 +100,7 @@ extension OrderMetricsDifferentialTests {
                 ("cohort by channel | metric churn_rate within \(window)d", churn.table),
                 ("\(source) | metric transitions percent", Self.transitionShares(reference, facts: facts, customers: facts.ids.filter { !tied.contains($0) }, asOf: asOf)),
             ]
-            for (text, expected) in queries {
-                do {
-                    var table = try session.query(text)
-                    table.title = nil
-                    if let difference = TableComparison.difference(table, expected) {
-                        failures.append("data set \(index) (seed \(datasetSeed)) `\(text)`: \(difference)")
-                    }
-                } catch {
-                    failures.append("data set \(index) (seed \(datasetSeed)) `\(text)` failed: \(error)")
-                }
-            }
+            failures += Self.differences(session, queries, dataset: "data set \(index) (seed \(datasetSeed))")
             if failures.count > 12 { break }
         }
         for failure in failures.prefix(12) { XCTFail(failure) }
