@@ -81,6 +81,7 @@ struct ExampleContributions {
             return story.text + " → counts among buyers" + (story.churned ? " and among the churned" : " only")
         case .stage_share: return stageStory()
         case .transitions: return "stage at the end of each \(context.settings.period.rawValue): " + trajectory()
+            + (plan.logical.metricOptions.transitionsPercent ? "\n(the first stage counts in the entered row; each later \(context.settings.period.rawValue) in the row of the stage before it)" : "")
         case .cpa:
             let c = Int(customer.code), bought = context.facts.firstPurchase[c]
             guard bought != CustomerFacts.none else { return "never bought → not a new customer" }
