@@ -42,8 +42,11 @@ extension PipelineBinder {
                 throw Diagnostic("`within` after a metric step is the window of `churn_rate` (churned within it after the first purchase)",
                                  at: within.span, hints: ["write `metric churn_rate within 90d`", "for funnels: `funnel a -> b within 30d`"])
             }
-            guard let seconds = within.value.approximateSeconds else {
-                throw Diagnostic("`within \(within.value)` is too long", at: within.span)
+            // Engines add the window to timestamps: a window beyond any history would overflow there, and in
+            // memory it leaves every buyer out of the base.
+            guard let seconds = within.value.approximateSeconds, seconds <= LogicalQuery.Funnel.longestWindow else {
+                throw Diagnostic("`within \(within.value)` is longer than any customer's history (at most 1000y)", at: within.span,
+                                 hints: ["windows such as 30d, 90d, 6mo or 1y compare cohorts over a buyer's early life"])
             }
             bound.churnWindow = seconds
             bound.churnWindowText = within.value.description
