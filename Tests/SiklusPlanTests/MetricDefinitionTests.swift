@@ -27,6 +27,9 @@ final class MetricDefinitionTests: XCTestCase {
             case .dailyOverMonthlyActives:
                 XCTAssertEqual(metric, .dau_mau)
                 XCTAssertTrue(metric.formula.hasSuffix("as %"))
+            case .median(let sample):
+                XCTAssertEqual(metric.unit, sample == .orderValue ? .money : .days)
+                XCTAssertTrue(metric.formula.hasPrefix("median over"), "\(metric): the formula says it is a median")
             }
         }
     }
@@ -38,5 +41,7 @@ final class MetricDefinitionTests: XCTestCase {
         XCTAssertEqual(Metric.orders_per_customer.formula, "orders / customers")
         XCTAssertEqual(Metric.ctr.definition, .ratio(.clicks, over: .impressions, percent: true))
         XCTAssertEqual(Metric.ctr.formula, "clicks / impressions, as %")
+        XCTAssertEqual(Metric.cpc.definition, .ratio(.spend, over: .clicks, percent: false))
+        XCTAssertEqual(Metric.orders_per_buyer.definition, .ratio(.orders, over: .purchasers, percent: false))
     }
 }

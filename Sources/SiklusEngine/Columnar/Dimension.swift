@@ -34,6 +34,7 @@ struct Dimension: @unchecked Sendable {
         switch spec.kind {
         case .eventTime(let unit): return eventTime(unit, context)
         case .stage: return stageDimension(context)
+        case .orderNumber: return try orderNumberDimension(context, span: spec.span)
         case .attribute(let attribute, let period):
             return try of(attribute, name: spec.name, context, period: period ?? context.settings.period, span: spec.span)
         }

@@ -48,6 +48,8 @@ struct AggregateScan {
     struct Needs: Sendable {
         var churn = false
         var daysToPurchase = false
+        /// `churn_rate within <window>`: churn judged at first purchase + window, for buyers whose window ended by as_of.
+        var churnWindow: Int64?
     }
 
     static func run(_ scope: Scope, _ keys: GroupKeys, _ context: EvalContext, needs: Needs) throws(Diagnostic) -> Aggregates {
@@ -128,8 +130,9 @@ struct AggregateScan {
                 }
                 var bought = false, churned = false
                 if needs.churn {
-                    bought = firstPurchase[c] != CustomerFacts.none && firstPurchase[c] <= asOf
-                    churned = bought && state.isChurned(Int32(c), at: asOf)
+                    let moment = ChurnWindow.moment(firstPurchase: firstPurchase[c], window: needs.churnWindow, asOf: asOf)
+                    bought = moment != nil
+                    churned = moment.map { state.isChurned(Int32(c), at: $0) } ?? false
                 }
                 let daysFromFirstTouch: Double? = needs.daysToPurchase && firstPurchase[c] != CustomerFacts.none
                     ? Double(firstPurchase[c] - firstEvent[c]) / Double(CivilTime.secondsPerDay) : nil

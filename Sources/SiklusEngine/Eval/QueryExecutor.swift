@@ -33,7 +33,7 @@ enum QueryExecutor {
         switch plan.output {
         case .metrics(let metrics, let span):
             table = try MetricTable.build(metrics, scope: scope, dimensions: plan.dimensions, context, span: span, spendScope: plan.spendScope,
-                                          activeRange: ActiveUsersRange(plan.logical))
+                                          activeRange: ActiveUsersRange(plan.logical), options: plan.logical.metricOptions)
         case .retention(let retention):
             table = try RetentionMatrix.build(retention, scope: scope, context)
         case .funnel(let funnel):

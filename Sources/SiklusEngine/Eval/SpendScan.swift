@@ -6,6 +6,9 @@ struct SpendStats: Sendable {
     var spend = 0.0
     var impressions = 0.0
     var clicks = 0.0
+    /// Email opens and emails delivered (`open_rate`); 0 without those columns.
+    var opens = 0.0
+    var delivered = 0.0
     /// In-scope customers whose first purchase falls in the group's period and channel.
     var newCustomers = 0
 }
@@ -32,6 +35,7 @@ struct SpendScan {
             }
         }
         let money = values(.spend), impressions = values(.impressions), clicks = values(.clicks)
+        let opens = values(.opens), delivered = values(.delivered)
 
         // How each dimension keys a spend row and a customer's first purchase.
         var rowKeys: [(Int) -> Int] = []
@@ -60,6 +64,8 @@ struct SpendScan {
             stats[g].spend += money[r]
             stats[g].impressions += impressions[r]
             stats[g].clicks += clicks[r]
+            stats[g].opens += opens[r]
+            stats[g].delivered += delivered[r]
             lo = min(lo, dates[r]); hi = max(hi, dates[r])
         }
         // Without a time dimension, "the period" is the span the spend table covers.

@@ -4,16 +4,18 @@ import SiklusStore
 /// Builds the result of `metric …`: one row per non-empty group, label columns then one column per metric.
 enum MetricTable {
     static func build(_ metrics: [Metric], scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?,
-                      spendScope: [SpendFilter.Step] = [], activeRange: ActiveUsersRange? = nil) throws(Diagnostic) -> ResultTable {
+                      spendScope: [SpendFilter.Step] = [], activeRange: ActiveUsersRange? = nil,
+                      options: LogicalMetricOptions = LogicalMetricOptions()) throws(Diagnostic) -> ResultTable {
         if metrics == [.stage_share] { return try StageShare.build(scope: scope, dimensions: allDimensions(scope, dimensions), context, span: span) }
-        if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span) }
+        if metrics == [.transitions] { return try StageTransitions.build(scope: scope, context, span: span, percent: options.transitionsPercent) }
         let dims = allDimensions(scope, dimensions)
         guard let keys = GroupKeys(dims) else {
             throw Diagnostic("too many groups: the dimensions multiply to more than \(GroupKeys.limit)", at: span, hints: ["group by fewer or coarser dimensions"])
         }
         let customerMetrics = metrics.filter { !$0.needsSpend }
         let spendMetrics = metrics.filter(\.needsSpend)
-        let needs = AggregateScan.Needs(churn: metrics.contains(.churn_rate), daysToPurchase: metrics.contains(.time_to_purchase))
+        var needs = AggregateScan.Needs(churn: metrics.contains(.churn_rate), daysToPurchase: metrics.contains(.time_to_purchase))
+        needs.churnWindow = options.churnWindow
         let stats = customerMetrics.isEmpty && !metrics.contains(.cpa) ? nil : try AggregateScan.run(scope, keys, context, needs: needs)
         let spendFilter = spendMetrics.isEmpty ? SpendFilter() : SpendFilter.compile(spendScope, context)
         // An empty cohort has no spend of its own: showing every channel's spend would answer another question.
@@ -32,7 +34,12 @@ enum MetricTable {
         let cumulative = metrics.contains(.ltv) ? try ltvCustomers(dims, scope: scope, context, span: span) : nil
         let activeUsers = try activeRange.map { range throws(Diagnostic) in try ActiveUsers.values(metrics, scope: scope, keys: keys, context, range: range) } ?? [:]
         for metric in metrics {
-            let column = activeUsers[metric].map { values in ColumnValues.number(rows.map { values[$0] }) }
+            var medians: [Double?]?
+            if case .median(let sample) = metric.definition {
+                let samples = try OrderSamples.collect(sample, scope: scope, keys: keys, context)
+                medians = samples.map { Statistics.median($0) }
+            }
+            let column = (activeUsers[metric] ?? medians).map { values in ColumnValues.number(rows.map { values[$0] }) }
                 ?? values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)
             try checkFinite(column, metric, rows: rows, keys: keys, span: span)
             columns.append(ResultColumn(name: metric.rawValue, unit: metric.unit, values: column))
@@ -106,6 +113,8 @@ enum MetricTable {
             case .clicks: p[g].clicks
             case .spend: p[g].spend
             case .newPayingCustomers: Double(p[g].newCustomers)
+            case .opens: p[g].opens
+            case .delivered: p[g].delivered
             }
         }
         switch metric.definition {
@@ -122,7 +131,7 @@ enum MetricTable {
             return number { g in cumulative.value(g, running: running, keys: keys) }
         case .medianDaysToFirstPurchase:
             return number { Statistics.median(aggregates?.daysToPurchase[$0] ?? []) }
-        case .ownTable, .meanActives, .dailyOverMonthlyActives:
+        case .ownTable, .meanActives, .dailyOverMonthlyActives, .median:
             return .number(rows.map { _ in nil })
         }
     }

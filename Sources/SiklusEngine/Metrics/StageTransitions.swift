@@ -6,7 +6,8 @@ import SiklusStore
 enum StageTransitions {
     static let maxPeriods: Int64 = 10_000
 
-    static func build(scope: Scope, _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> ResultTable {
+    /// `percent`: each row as shares of its moves (`TransitionShares`), under an `entered` row.
+    static func build(scope: Scope, _ context: EvalContext, span: SourceSpan?, percent: Bool = false) throws(Diagnostic) -> ResultTable {
         let events = context.store.events, facts = context.facts
         let classifier = StageClassifier(context), classes = context.classes
         let calendar = context.calendar(context.settings.period)
@@ -28,8 +29,9 @@ enum StageTransitions {
         let n = Stage.allCases.count
         let list = scope.customers
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+        // counts[from * n + to], then the `entered` row: each customer's first stage, at the first period with one.
         let partials: [[Int]] = Parallel.map(parts.count) { k in
-            var counts = [Int](repeating: 0, count: n * n)
+            var counts = [Int](repeating: 0, count: n * n + n)
             for i in parts[k] {
                 let c = list[i]
                 let rows = events.rows(of: c)
@@ -39,6 +41,7 @@ enum StageTransitions {
                 var lastActivity = Int64.min, latestIsChurn = false
                 var purchased = false
                 var previous: Stage?
+                var entered = false
                 var p = table.index(facts.firstEvent[Int(c)])
                 while p <= lastPeriod {
                     // The state at the end of period p (or at as_of for the last one).
@@ -58,6 +61,7 @@ enum StageTransitions {
                     let churned = latestIsChurn || (purchased && lastActivity != .min && end - lastActivity > churnAfter)
                     let stage = churned ? Stage.churn : furthest
                     if let previous, let stage { counts[previous.rawValue * n + stage.rawValue] += 1 }
+                    if !entered, let stage { counts[n * n + stage.rawValue] += 1; entered = true }
                     previous = stage
                     p += 1
                 }
@@ -65,8 +69,9 @@ enum StageTransitions {
             return counts
         }
         try context.checkCancelled()
-        var counts = [Int](repeating: 0, count: n * n)
+        var counts = [Int](repeating: 0, count: n * n + n)
         for p in partials { for i in counts.indices { counts[i] += p[i] } }
+        if percent { return TransitionShares.table(counts: counts, period: context.settings.period) }
         var columns = [ResultColumn(name: "from", unit: .text, values: .text(Stage.allCases.map(\.name)))]
         for to in Stage.allCases {
             columns.append(ResultColumn(name: to.name, unit: .count, values: .integer(Stage.allCases.map { Int64(counts[$0.rawValue * n + to.rawValue]) })))

@@ -54,7 +54,7 @@ struct TableBinder {
     static func acceptedTypes(_ role: ColumnRole) -> [SQLValueType]? {
         switch role {
         case .ts, .signup, .date: [.timestamp]
-        case .amount, .spend, .impressions, .clicks, .quantity, .unit_price: [.number, .integer]
+        case .amount, .spend, .impressions, .clicks, .quantity, .unit_price, .opens, .delivered: [.number, .integer]
         // Ids and labels are compared as text; whole-number ids are common in databases.
         case .customer, .order, .event, .channel, .country: [.text, .integer]
         }

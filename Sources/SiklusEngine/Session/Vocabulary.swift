@@ -24,7 +24,7 @@ public struct Vocabulary: Sendable {
 extension Session {
     /// The current completion vocabulary.
     public var vocabulary: Vocabulary {
-        var columns = ["channel", "country", "cohort", "stage", "event", "amount", "ts", "signup", "first_purchase",
+        var columns = ["channel", "country", "cohort", "stage", "order_number", "event", "amount", "ts", "signup", "first_purchase",
                        "day", "week", "month", "quarter", "year", "customers.channel", "events.channel",
                        "event_channel", "acquisition_channel"]
         if let connection {

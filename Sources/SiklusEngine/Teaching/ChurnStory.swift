@@ -11,15 +11,25 @@ struct ChurnStory {
     /// as_of, more than churn_after (90 days), so churned`.
     let text: String
 
-    init(customer: ExampleCustomer) {
+    /// `window`: `churn_rate within <window>`, judged at first purchase + window (in the base only when that is by as_of).
+    init(customer: ExampleCustomer, window: Int64? = nil) {
         let context = customer.context
-        let asOf = context.asOf, events = context.store.events
+        let events = context.store.events
         let firstPurchase = context.facts.firstPurchase[Int(customer.code)]
-        churned = LifecycleState(context).isChurned(customer.code, at: asOf)
-        bought = firstPurchase != CustomerFacts.none && firstPurchase <= asOf
+        let moment = ChurnWindow.moment(firstPurchase: firstPurchase, window: window, asOf: context.asOf)
+        // The moment the verdict is taken at, and its name in the text.
+        let asOf = moment ?? context.asOf
+        let asOfName = window == nil || moment == nil ? "as_of" : "first purchase + window (\(CivilTime.formatDate(asOf)))"
+        churned = moment.map { LifecycleState(context).isChurned(customer.code, at: $0) } ?? false
+        bought = moment != nil
+        if window != nil, moment == nil {
+            text = firstPurchase == CustomerFacts.none || firstPurchase > context.asOf ? "never bought by as_of, so not counted"
+                : "bought \(CivilTime.formatDate(firstPurchase)), and first purchase + window ends after as_of, so not counted"
+            return
+        }
         let rows = customer.allRows.filter { events.ts[$0] <= asOf }
         guard let last = rows.last else {
-            text = "no event by as_of, so not churned"
+            text = "no event by \(asOfName), so not churned"
             return
         }
         if customer.isChurnEvent(last) {
@@ -32,7 +42,7 @@ struct ChurnStory {
         }
         let gap = asOf - events.ts[last]
         let limit = ExampleCustomer.days(context.settings.churnAfter)
-        let since = "bought \(CivilTime.formatDate(firstPurchase)); last event \(customer.describe(last)), \(ExampleCustomer.days(gap)) before as_of"
+        let since = "bought \(CivilTime.formatDate(firstPurchase)); last event \(customer.describe(last)), \(ExampleCustomer.days(gap)) before \(asOfName)"
         text = since + (churned ? ", more than churn_after (\(limit)), so churned" : ", within churn_after (\(limit)), so not churned")
     }
 }

@@ -76,18 +76,20 @@ struct ExampleContributions {
             return "\(ExampleCustomer.count(engaged.count, "engagement event")) (\(customer.list(engaged))) → adds \(engaged.count) to engagement events"
                 + (rows.isEmpty ? "" : " and 1 to active customers")
         case .churn_rate:
-            let story = ChurnStory(customer: customer)
-            guard story.bought else { return "never bought by as_of → not counted" }
+            let story = ChurnStory(customer: customer, window: plan.logical.metricOptions.churnWindow)
+            guard story.bought else { return plan.logical.metricOptions.churnWindow == nil ? "never bought by as_of → not counted" : story.text }
             return story.text + " → counts among buyers" + (story.churned ? " and among the churned" : " only")
         case .stage_share: return stageStory()
         case .transitions: return "stage at the end of each \(context.settings.period.rawValue): " + trajectory()
+            + (plan.logical.metricOptions.transitionsPercent ? "\n(the first stage counts in the entered row; each later \(context.settings.period.rawValue) in the row of the stage before it)" : "")
         case .cpa:
             let c = Int(customer.code), bought = context.facts.firstPurchase[c]
             guard bought != CustomerFacts.none else { return "never bought → not a new customer" }
             let channel = context.facts.acquisitionChannel[c]
             return "first purchase \(CivilTime.formatDate(bought)), acquisition channel \(channel >= 0 ? context.store.strings[channel] : "(none)")"
                 + " → one of the new customers their group's spend is divided by"
-        case .impressions, .clicks, .spend, .ctr: return spendExample()
+        case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate: return spendExample()
+        case .orders_per_buyer, .median_order, .days_between_orders: return orderMetricContribution(metric) ?? ""
         }
     }
 

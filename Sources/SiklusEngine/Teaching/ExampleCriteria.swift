@@ -62,7 +62,10 @@ struct ExampleCriteria {
                 return context.facts.firstPurchase[c] != CustomerFacts.none && context.facts.firstPurchase[c] > context.facts.firstEvent[c]
             }
         case .churn_rate:
-            return Criterion(phrase: "had bought by as_of") { customer, _ in ChurnStory(customer: customer).bought }
+            let window = plan.logical.metricOptions.churnWindow
+            return Criterion(phrase: window == nil ? "had bought by as_of" : "bought at least the window before as_of") { customer, _ in
+                ChurnStory(customer: customer, window: window).bought
+            }
         case .stage_share:
             return Criterion(phrase: "got to purchase or further") { customer, _ in
                 (LifecycleState(context).stage(customer.code, at: context.asOf)?.rawValue ?? 0) >= Stage.purchase.rawValue
@@ -77,8 +80,12 @@ struct ExampleCriteria {
             }
         case .cpa:
             return Criterion(phrase: "has a first purchase") { customer, _ in context.facts.firstPurchase[Int(customer.code)] != CustomerFacts.none }
-        case .impressions, .clicks, .spend, .ctr:
+        case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate:
             return nil
+        case .orders_per_buyer, .median_order:
+            return Criterion(phrase: "bought in scope") { purchases($0, $1) >= 1 }
+        case .days_between_orders:
+            return Criterion(phrase: "bought twice in scope") { purchases($0, $1) >= 2 }
         }
     }
 

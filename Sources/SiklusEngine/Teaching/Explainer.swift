@@ -76,6 +76,7 @@ struct Explainer {
             out += ["", "formulas"]
             let orderLevel = context.store.events.orderColumn != nil
             for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
+            out += plan.logical.metricOptions.formulas.map { "  " + $0 }
         }
         if case .customerValue(let value) = plan.output {
             out += [""] + CustomerValueExplanation(value: value, context: context).formulas()

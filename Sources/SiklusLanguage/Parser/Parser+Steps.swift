@@ -23,6 +23,7 @@ extension Parser {
             throw expected("a step after `|`", hints: [Parser.stepListHint])
         }
         let step: Step
+        var metricOptions = MetricStepOptions()
         switch start.lowercasedText(in: source) {
         case "derive": step = .derive(try parseDerive())
         case "rows":
@@ -31,7 +32,10 @@ extension Parser {
         case "stage": advance(); step = .stage(try parseIdentifier("a stage name after `stage`"))
         case "where": step = .filter(try parseWhereStep())
         case "by": advance(); step = .groupBy(try parseQualifiedNameList("a dimension after `by`, such as `channel` or `month`"))
-        case "metric", "metrics": advance(); step = .metrics(try parseIdentifierList("a metric name after `\(start.text(in: source))`"))
+        case "metric", "metrics":
+            advance()
+            let (names, options) = try parseMetricStep("a metric name after `\(start.text(in: source))`")
+            step = .metrics(names); metricOptions = options
         case "retention": advance(); step = .retention(try parseRetentionOptions())
         case "funnel": step = .funnel(try parseFunnel())
         case "paths": step = .paths(try parsePaths())
@@ -51,7 +55,8 @@ extension Parser {
             throw Diagnostic.unknown("step", start.text(in: source), at: start.span, among: Keywords.steps,
                                      fallbackHint: Parser.stepListHint)
         }
-        let node = StepNode(step, at: span(from: start.span))
+        var node = StepNode(step, at: span(from: start.span))
+        node.metricOptions = metricOptions
         guard atStepEnd else {
             let text = source[node.span]
             throw unexpectedAfterPipelinePart(text.count <= 32 && !text.contains("\n") ? "`\(text)`" : "the `\(step.keyword)` step")

@@ -92,7 +92,10 @@ public enum SyntaxPrinter {
                 lines.append("\(pad)    by \(grouping.dimension.text)\(period)")
             }
         }
-        for step in pipeline.steps { append(step.kind, depth: depth + 1, to: &lines) }
+        for step in pipeline.steps {
+            append(step.kind, depth: depth + 1, to: &lines)
+            if !step.metricOptions.isEmpty { lines[lines.count - 1] += step.metricOptions.text }
+        }
     }
 
     // MARK: - Steps

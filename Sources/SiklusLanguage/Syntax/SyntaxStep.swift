@@ -4,6 +4,8 @@ public struct StepNode: Hashable, Sendable {
     public var kind: Step
     /// From the step keyword to its last argument (the `|` before it is not included).
     public var span: SourceSpan
+    /// Words after a `metric` step's names (`percent`, `within 90d`); empty for other steps.
+    public var metricOptions = MetricStepOptions()
 
     /// `kind` written at `span`.
     public init(_ kind: Step, at span: SourceSpan) {

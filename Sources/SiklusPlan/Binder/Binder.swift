@@ -108,11 +108,13 @@ struct PipelineBinder {
             case .metrics(let names):
                 if case .customerValue(var value) = query.analysis, value.kind == .rfm, value.metrics == nil {
                     value.metrics = try metrics(names, span: step.span)   // `rfm | by segment | metric …`
+                    try rejectMetricOptions(step.metricOptions, after: "rfm")
                     query.analysis = .customerValue(value)
                     continue
                 }
                 try enterResult("metric, retention or funnel")
                 query.analysis = .metrics(try metrics(names, span: step.span), span: step.span)
+                query.metricOptions = try metricOptions(step.metricOptions, for: query.analysis)
             case .retention(let options):
                 try enterResult("metric, retention or funnel")
                 query.analysis = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorsOnFirstPurchase: anchorsOnFirstPurchase,
@@ -234,6 +236,7 @@ struct PipelineBinder {
             return DimensionSpec(.eventTime(unit), name: unit.rawValue, span: name.span)
         }
         if name.parts.count == 1, name.name.lowercased == "stage" { return DimensionSpec(.stage, name: "stage", span: name.span) }
+        if let orderNumber = try orderNumberDimension(name) { return orderNumber }
         if name.parts.count == 1, name.name.lowercased == "cohort" {
             throw Diagnostic("`by cohort` needs a grouped source", at: name.span, hints: ["start with cohort by signup|first_purchase|channel|<column>"])
         }

@@ -15,6 +15,7 @@ extension PipelineBinder {
             if metric.readsAmount, let hints = catalog.missingAmountHints {
                 throw Diagnostic("\(metric.rawValue) needs the amount role, and no events column has it", at: name.span, hints: hints)
             }
+            try checkOrderMetricInputs(metric, at: name.span)
             metrics.append(metric)
         }
         if let special = metrics.first(where: \.hasOwnShape), metrics.count > 1 {

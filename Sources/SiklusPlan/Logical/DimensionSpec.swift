@@ -13,6 +13,9 @@ public struct DimensionSpec: Hashable, Sendable {
         /// `by <column>` or `cohort by <attribute>`: an attribute's value; times bucketed by `period` (nil for
         /// attributes that are not times).
         case attribute(Attribute, period: PeriodUnit?)
+        /// `by order_number`: each purchase row's place among the customer's purchases over their whole history
+        /// (1, 2, 3, …; `(none)` for other rows). Events without an order column only.
+        case orderNumber
     }
 
     /// What the dimension reads.
@@ -40,7 +43,7 @@ public struct DimensionSpec: Hashable, Sendable {
         switch kind {
         case .eventTime(let unit): unit
         case .attribute(_, let period): period
-        case .stage: nil
+        case .stage, .orderNumber: nil
         }
     }
 
@@ -49,7 +52,7 @@ public struct DimensionSpec: Hashable, Sendable {
         switch kind {
         case .eventTime: .ts
         case .attribute(let attribute, _): attribute
-        case .stage: nil
+        case .stage, .orderNumber: nil
         }
     }
 }

@@ -137,6 +137,8 @@ public struct LogicalQuery: Hashable, Sendable {
     public var stageMap: StageMap
     /// The pipeline's text.
     public var span: SourceSpan
+    /// The `metric` step's options (`percent`, `within 90d`).
+    public var metricOptions = LogicalMetricOptions()
 
     /// A query; everything but the source and span defaults to "customers, as a table".
     public init(source: Source, derives: [DeriveStep] = [], scope: [ScopeStep] = [], grouping: CohortGrouping? = nil,

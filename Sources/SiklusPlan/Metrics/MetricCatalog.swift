@@ -8,6 +8,7 @@ public enum Metric: String, Sendable, CaseIterable {
     case dau, wau, mau, dau_mau
     case stage_share, transitions
     case impressions, clicks, ctr, spend, cpa
+    case cpc, orders_per_buyer, median_order, days_between_orders, open_rate
 
     /// The result unit of the metric's column.
     public var unit: ValueUnit {
@@ -20,6 +21,10 @@ public enum Metric: String, Sendable, CaseIterable {
         case .dau_mau: .percent
         case .time_to_purchase: .days
         case .transitions: .count
+        case .cpc, .median_order: .money
+        case .orders_per_buyer: .ratio
+        case .days_between_orders: .days
+        case .open_rate: .percent
         }
     }
 
@@ -57,6 +62,11 @@ public enum Metric: String, Sendable, CaseIterable {
         case .ctr: "click-through rate of ads"
         case .spend: "marketing spend"
         case .cpa: "cost per acquisition: spend per new paying customer"
+        case .cpc: "cost per click: spend per ad click"
+        case .orders_per_buyer: "orders per customer who bought"
+        case .median_order: "median order value (the middle order, which a few large orders do not pull up)"
+        case .days_between_orders: "median days between a customer's consecutive orders"
+        case .open_rate: "email open rate: opens per email delivered"
         }
     }
 
@@ -88,6 +98,11 @@ public enum Metric: String, Sendable, CaseIterable {
         case .ctr: "clicks / impressions, as %"
         case .spend: "sum of spend.spend in the group's period and channel"
         case .cpa: "spend / customers in scope whose first purchase falls in the period (the spend table's span without a time dimension), per acquisition channel (customers.channel, else the channel of the first event)"
+        case .cpc: "spend / clicks, both from the spend table in the group's period and channel"
+        case .orders_per_buyer: "orders / customers with >= 1 purchase event in scope"
+        case .median_order: "median over purchase events in scope of amount (missing amounts count as 0; for an even count the mean of the two middle values); refused with an order column"
+        case .days_between_orders: "median over every pair of consecutive purchase events of a customer, both in scope, of the days between them (pooled over customers: a customer with more orders adds more gaps); grouped by a column of the events, a gap counts in the group of its later purchase"
+        case .open_rate: "opens / delivered, both from the spend table (email campaigns) in the group's period and channel, as %"
         }
     }
 
@@ -99,6 +114,8 @@ public enum Metric: String, Sendable, CaseIterable {
         case .revenue: "sum of amount over purchase rows in scope (missing amounts count as 0): net, a return's negative rows included"
         case .repeat_rate: "customers with >= 2 orders in scope / customers with >= 1, as %"
         case .conversion_rate: "customers with >= 1 order in scope / customers in scope, as %"
+        case .orders_per_buyer: "orders / customers with >= 1 order in scope"
+        case .days_between_orders: "median over every pair of consecutive orders of a customer, both in scope, of the days between their first rows (pooled over customers); grouped by a column of the events, a gap counts in the group of its later order"
         default: nil
         }
     }
@@ -126,6 +143,11 @@ public enum Metric: String, Sendable, CaseIterable {
         case .transitions: "cohort | metric transitions"
         case .impressions, .clicks, .ctr: "events | by channel | metric impressions, clicks, ctr"
         case .spend, .cpa: "events | by month, channel | metric spend, cpa"
+        case .cpc: "events | by channel | metric spend, clicks, cpc"
+        case .orders_per_buyer: "cohort by channel | metric orders_per_customer, orders_per_buyer"
+        case .median_order: "cohort by channel | metric avg_order, median_order"
+        case .days_between_orders: "cohort by signup period quarter | metric days_between_orders"
+        case .open_rate: "events | where channel = email | by month | metric open_rate"
         }
     }
 

@@ -30,12 +30,14 @@ public enum MetricMeasure: String, Hashable, Sendable, CaseIterable {
     case clicks
     /// spend.spend in the group's period and channel.
     case spend
+    /// spend.opens and spend.delivered (email campaigns) in the group's period and channel.
+    case opens, delivered
     /// Customers in scope whose first purchase falls in the group's period (the spend table's span without a
     /// time dimension), by acquisition channel.
     case newPayingCustomers
 
     /// True for the measures read from the spend table.
-    public var readsSpend: Bool { [.impressions, .clicks, .spend, .newPayingCustomers].contains(self) }
+    public var readsSpend: Bool { [.impressions, .clicks, .spend, .newPayingCustomers, .opens, .delivered].contains(self) }
 }
 
 /// How a metric's value is computed from measures: the structure every backend follows (the in-memory
@@ -58,18 +60,26 @@ public enum MetricDefinition: Hashable, Sendable {
     /// The mean over the months of the range with active customers of (mean daily actives in the month / the
     /// month's actives) × 100 (`dau_mau`).
     case dailyOverMonthlyActives
+    /// The median of one value per order or per pair of consecutive orders (`median_order`,
+    /// `days_between_orders`); the mean of the two middle values for an even count, null when empty.
+    case median(OrderSample)
 
     /// The measures it reads.
     public var measures: [MetricMeasure] {
         switch self {
         case .measure(let m): [m]
         case .ratio(let a, let b, _), .runningRatio(let a, let b): [a, b]
-        case .medianDaysToFirstPurchase, .ownTable, .meanActives, .dailyOverMonthlyActives: []
+        case .medianDaysToFirstPurchase, .ownTable, .meanActives, .dailyOverMonthlyActives, .median: []
         }
     }
 }
 
 extension MetricDefinition {
+    /// True for the median metrics (`median_order`, `days_between_orders`), computed from per-order samples.
+    public var isMedian: Bool {
+        if case .median = self { true } else { false }
+    }
+
     /// True for the active-user metrics (`dau` … `dau_mau`), computed from active (customer, period) pairs.
     public var readsActiveUsers: Bool {
         switch self {
@@ -107,6 +117,20 @@ extension Metric {
         case .wau: .meanActives(.week)
         case .mau: .meanActives(.month)
         case .dau_mau: .dailyOverMonthlyActives
+        case .cpc: .ratio(.spend, over: .clicks, percent: false)
+        case .orders_per_buyer: .ratio(.orders, over: .purchasers, percent: false)
+        case .median_order: .median(.orderValue)
+        case .days_between_orders: .median(.daysBetweenOrders)
+        case .open_rate: .ratio(.opens, over: .delivered, percent: true)
         }
     }
+}
+
+/// The values a median metric takes the middle of (`MetricDefinition.median`).
+public enum OrderSample: String, Hashable, Sendable {
+    /// One per purchase event in scope: its amount, a missing amount counting as 0 (`median_order`).
+    case orderValue
+    /// One per pair of consecutive orders of a customer, both in scope: the days from the earlier to the
+    /// later (their first rows), in the group of the later (`days_between_orders`).
+    case daysBetweenOrders
 }

@@ -30,6 +30,7 @@ public enum LogicalPlanPrinter {
         }
         for dimension in query.dimensions { printer.line("by \(printer.dimension(dimension))") }
         printer.analysis(query.analysis)
+        if !query.metricOptions.isEmpty { printer.line(query.metricOptions.planText, depth: 1) }
         for step in query.post {
             switch step {
             case .sort(let keys): printer.line("sort " + keys.map { "\($0.column) \($0.descending ? "desc" : "asc")" }.joined(separator: ", "))
@@ -117,6 +118,7 @@ public enum LogicalPlanPrinter {
             let what: String = switch spec.kind {
             case .eventTime(let unit): "event time per \(unit.rawValue)"
             case .stage: "event stage"
+            case .orderNumber: "purchase number in the customer's history"
             case .attribute(let attribute, let period?): "\(name(attribute)) per \(period.rawValue)"
             case .attribute(let attribute, nil): name(attribute)
             }

@@ -64,6 +64,8 @@ extension SQLLoweringState {
             }, attribute: .ts, period: period)
         case .stage:
             return Self.stageDimension(spec.name)
+        case .orderNumber:
+            return Self.orderNumberDimension(spec.name)
         case .attribute(let attribute, let unit):
             if attribute == .stage { return Self.stageDimension(spec.name) }
             let customerLevel = attribute.isCustomerLevel
@@ -88,6 +90,12 @@ extension SQLLoweringState {
                 return Self.stageDimension(spec.name)
             }
         }
+    }
+
+    /// `by order_number`: the purchase row's number among the customer's purchases (`purchase_no`, over their
+    /// whole history by time then file order); other rows `(none)`. Ordered by value, as `Dimension`'s labels.
+    static func orderNumberDimension(_ name: String) -> SQLDimensionLowering {
+        SQLDimensionLowering(name: name, kind: .number, isCustomerLevel: false) { .coalesce(.cast(.column("purchase_no", table: $0), .text), .text("(none)")) }
     }
 
     /// The lifecycle stage of an event row; events in no stage are `(other)`.

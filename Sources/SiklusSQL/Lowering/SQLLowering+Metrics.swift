@@ -30,6 +30,7 @@ extension SQLLoweringState {
             if measures.contains(.newPayingCustomers) { sources.append((try newCustomers(dimensions: dimensions), false)) }
         }
         if metrics.contains(where: \.definition.readsActiveUsers) { sources.append((activeUsers(metrics, dimensions: dimensions), false)) }
+        if metrics.contains(where: \.definition.isMedian) { sources.append((orderMedians(metrics, dimensions: dimensions), false)) }
         var joins: [SQLJoin] = []
         for source in sources.dropFirst() {
             // Rows are the groups with customers or events, plus spend rows with spend.
@@ -80,7 +81,8 @@ extension SQLLoweringState {
             items.append(.named(isEngagement("e").map { .countAll(where: $0) } ?? .integer(0), "n_engagement"))
         }
         if needed.contains(.churned) {
-            joins.append(SQLJoin(.left, .table(lifecycle(), alias: "l"), .on(.equal(.col("l", "customer_id"), .col("p", "customer_id")))))
+            let states = query.metricOptions.churnWindow == nil ? lifecycle() : lifecycleWithin(query.metricOptions.churnWindow ?? 0)
+            joins.append(SQLJoin(.left, .table(states, alias: "l"), .on(.equal(.col("l", "customer_id"), .col("p", "customer_id")))))
             let bought = SQLExpression.coalesce(.col("l", "bought"), .boolean(false)), churned = SQLExpression.coalesce(.col("l", "churned"), .boolean(false))
             items += [.named(bought, "bought"), .named(churned, "churned")]
             groupBy += [bought, churned]
@@ -136,7 +138,7 @@ extension SQLLoweringState {
             case .buyersByAsOf: .buyers
             case .churnedByAsOf: .churned
             case .returns: .returns
-            case .impressions, .clicks, .spend, .newPayingCustomers: nil
+            case .impressions, .clicks, .spend, .newPayingCustomers, .opens, .delivered: nil
             }
         }
     }
@@ -166,7 +168,7 @@ extension SQLLoweringState {
             return percent ? .binary(ratio, .times, .integer(100)) : ratio
         case .runningRatio(let a, let b): return .safeDivide(value(a), value(b))
         case .medianDaysToFirstPurchase: return .column("days_to_purchase")
-        case .meanActives, .dailyOverMonthlyActives: return .column(metric.rawValue)
+        case .meanActives, .dailyOverMonthlyActives, .median: return .column(metric.rawValue)
         case .ownTable: preconditionFailure("\(metric.rawValue) is lowered as its own table")
         }
     }

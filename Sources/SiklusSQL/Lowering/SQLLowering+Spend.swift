@@ -47,7 +47,9 @@ extension SQLLoweringState {
             (role, spendColumn(role).map { SQLExpression.coalesce(.column($0), .integer(0)) } ?? .integer(0))
         }
         var items: [SQLSelectItem] = zip(labels, dimensions).map { .named($0, $1.name) }
-        for (name, value) in measures {
+        // Email opens and deliveries (`open_rate`) are summed too, but a row is a group with spend, impressions or clicks.
+        let emailMeasures = ["opens", "delivered"].compactMap { role in spendColumn(role).map { (role, SQLExpression.coalesce(.column($0), .integer(0))) } }
+        for (name, value) in measures + emailMeasures {
             items.append(.named(dimensions.isEmpty ? .coalesce(.aggregate(.sum, value), .integer(0)) : .aggregate(.sum, value), name))
         }
         let having: SQLExpression? = dimensions.isEmpty ? nil

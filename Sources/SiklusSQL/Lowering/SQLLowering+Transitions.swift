@@ -61,6 +61,7 @@ extension SQLLoweringState {
                       from: .table(sequenced, alias: nil),
                       where: .binary(.isNull(.column("stage"), negated: true), .and, .isNull(.column("next_stage"), negated: true))),
         ])))
+        if query.metricOptions.transitionsPercent { return transitionShares(points: points, pairs: pairs) }
         let stages = SQLTableReference.values(Stage.allCases.enumerated().map { [.integer(Int64($0.offset + 1)), .text($0.element.name)] },
                                               alias: "s", columns: ["stage_no", "stage"])
         var items: [SQLSelectItem] = [.named(.col("s", "stage"), "from"), .column("stage_no", table: "s")]

@@ -108,6 +108,7 @@ public enum Completer {
         if let split = funnelSplitContext(statement, previous: previous) { return split }
         switch previous {
         case "metric": return .metric
+        case "transitions", "churn_rate": return MetricOptionCompletion.context(statement: String(trimmed), metric: previous)
         case "stage": return .stage
         case "load", "unload": return .table
         case "connect": return .engine

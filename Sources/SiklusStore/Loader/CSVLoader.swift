@@ -147,7 +147,7 @@ struct CSVLoader {
             case .quantity? where type == .int || type == .float, .unit_price? where type == .int || type == .float:
                 // Kept as sniffed (whole quantities stay integers); they are multiplied into the amount.
                 break
-            case .amount?, .spend?, .impressions?, .clicks?, .quantity?, .unit_price?:
+            case .amount?, .spend?, .impressions?, .clicks?, .quantity?, .unit_price?, .opens?, .delivered?:
                 // A few values that are not numbers are bad rows, reported with their lines; mostly non-numbers is the wrong column.
                 let values = sniffed.sample[i].filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
                 if type != .int && type != .float && values.filter({ $0.withUnsafeBytes(FieldParsers.double) != nil }).count * 2 < values.count {

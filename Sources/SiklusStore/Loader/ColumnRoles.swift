@@ -34,6 +34,8 @@ enum ColumnRoles {
                 (.spend, ["spend", "cost", "amount", "budget", "adspend"]),
                 (.impressions, ["impressions", "imps", "impr", "views"]),
                 (.clicks, ["clicks", "click"]),
+                (.opens, ["opens", "emailopens", "opened"]),
+                (.delivered, ["delivered", "emailsdelivered", "deliveries"]),
             ]
         }
     }

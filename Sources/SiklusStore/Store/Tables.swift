@@ -10,6 +10,8 @@ public enum ColumnRole: String, Sendable, CaseIterable, Hashable {
     case order, quantity, unit_price
     case signup, country
     case date, spend, impressions, clicks
+    /// Email campaigns in the spend table: opens and emails delivered (for `open_rate`).
+    case opens, delivered
 }
 
 extension ColumnRole {

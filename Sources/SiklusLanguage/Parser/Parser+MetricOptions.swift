@@ -1,0 +1,34 @@
+extension Parser {
+    /// metric_step = ("metric" | "metrics") name [ metric_options ] { "," name [ metric_options ] } ;
+    /// metric_options = { "percent" | "within" duration } ;
+    ///
+    /// The options may follow any name (`metric churn_rate within 90d, repeat_rate`); they belong to the step,
+    /// and the binder checks that a metric they apply to is listed.
+    mutating func parseMetricStep(_ what: String) throws(Diagnostic) -> ([Identifier], MetricStepOptions) {
+        var options = MetricStepOptions()
+        var names = [try parseIdentifier(what)]
+        try parseMetricOptions(into: &options)
+        while match(.comma) != nil {
+            names.append(try parseIdentifier("a name after `,`"))
+            try parseMetricOptions(into: &options)
+        }
+        if current.kind == .identifier || current.kind == .string {
+            throw unexpected(after: "`\(previous.text(in: source))`", hints: ["separate names with `,`"])
+        }
+        return (names, options)
+    }
+
+    private mutating func parseMetricOptions(into options: inout MetricStepOptions) throws(Diagnostic) {
+        while true {
+            if let word = matchWord("percent") {
+                if options.percent != nil { throw Diagnostic("`percent` is given twice", at: word.span, hints: ["keep one"]) }
+                options.percent = word.span
+            } else if let word = matchWord("within") {
+                if options.within != nil { throw Diagnostic("`within` is given twice", at: word.span, hints: ["keep one"]) }
+                options.within = try parseDuration(after: "within")
+            } else {
+                return
+            }
+        }
+    }
+}

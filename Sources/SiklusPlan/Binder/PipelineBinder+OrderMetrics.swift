@@ -1,0 +1,76 @@
+import SiklusLanguage
+
+/// What the metrics of issue 15 (`cpc`, `median_order`, …) need from the loaded tables beyond
+/// `metrics(_:span:)`'s general checks, refused at the metric's name rather than answered as an empty 0.
+extension PipelineBinder {
+    func checkOrderMetricInputs(_ metric: Metric, at span: SourceSpan) throws(Diagnostic) {
+        switch metric {
+        case .cpc where catalog.spend.isLoaded && catalog.spend.index(ofRole: "clicks") == nil:
+            let columns = catalog.spend.columns.map(\.name).joined(separator: ", ")
+            throw Diagnostic("cpc needs the spend table's clicks, and no spend column has the clicks role (spend has: \(columns))", at: span,
+                             hints: ["load spend \"spend.csv\" replace map clicks=<column>", "or ask for cpa: spend per new paying customer"])
+        case .open_rate where catalog.spend.isLoaded && (catalog.spend.index(ofRole: "opens") == nil || catalog.spend.index(ofRole: "delivered") == nil):
+            let missing = ["opens", "delivered"].filter { catalog.spend.index(ofRole: $0) == nil }
+            let columns = catalog.spend.columns.map(\.name).joined(separator: ", ")
+            throw Diagnostic("open_rate needs the spend table's " + missing.joined(separator: " and ") + ", and no spend column has "
+                             + (missing.count == 1 ? "that role" : "those roles") + " (spend has: \(columns))", at: span,
+                             hints: ["load spend \"spend.csv\" replace map " + missing.map { "\($0)=<column>" }.joined(separator: " ")])
+        case .median_order where catalog.orderColumn != nil:
+            throw Diagnostic("median_order takes one amount per purchase row, and these events are line items (order column `\(catalog.orderColumn ?? "")`)",
+                             at: span, hints: ["ask for avg_order (revenue / orders), which adds up each order's rows"])
+        default:
+            return
+        }
+    }
+}
+
+extension PipelineBinder {
+    /// Binds a `metric` step's options: `percent` belongs to `transitions` alone, `within` to `churn_rate`.
+    func metricOptions(_ options: MetricStepOptions, for analysis: LogicalQuery.Analysis) throws(Diagnostic) -> LogicalMetricOptions {
+        var bound = LogicalMetricOptions()
+        guard case .metrics(let metrics, _) = analysis else { return bound }
+        if let percent = options.percent {
+            guard metrics == [.transitions] else {
+                throw Diagnostic("`percent` after a metric step shows `transitions` as row shares; it does not apply to "
+                                 + metrics.filter { $0 != .transitions }.map(\.rawValue).joined(separator: ", "),
+                                 at: percent, hints: ["write `metric transitions percent`; rates such as conversion_rate are already in %"])
+            }
+            bound.transitionsPercent = true
+        }
+        if let within = options.within {
+            guard metrics.contains(.churn_rate) else {
+                throw Diagnostic("`within` after a metric step is the window of `churn_rate` (churned within it after the first purchase)",
+                                 at: within.span, hints: ["write `metric churn_rate within 90d`", "for funnels: `funnel a -> b within 30d`"])
+            }
+            // Engines add the window to timestamps: a window beyond any history would overflow there, and in
+            // memory it leaves every buyer out of the base.
+            guard let seconds = within.value.approximateSeconds, seconds <= LogicalQuery.Funnel.longestWindow else {
+                throw Diagnostic("`within \(within.value)` is longer than any customer's history (at most 1000y)", at: within.span,
+                                 hints: ["windows such as 30d, 90d, 6mo or 1y compare cohorts over a buyer's early life"])
+            }
+            bound.churnWindow = seconds
+            bound.churnWindowText = within.value.description
+        }
+        return bound
+    }
+
+    /// Options written after the metrics of `rfm | metric …`, where none applies.
+    func rejectMetricOptions(_ options: MetricStepOptions, after analysis: String) throws(Diagnostic) {
+        guard let span = options.percent ?? options.within?.span else { return }
+        throw Diagnostic("`\(analysis) | metric …` takes no `percent` or `within`", at: span, hints: ["drop it"])
+    }
+}
+
+extension PipelineBinder {
+    /// `by order_number` (when no column has that name): each purchase's place among the customer's purchases.
+    /// Refused on line items, where one order is several rows.
+    func orderNumberDimension(_ name: QualifiedName) throws(Diagnostic) -> DimensionSpec? {
+        guard name.parts.count == 1, name.name.lowercased == "order_number",
+              (try? Attribute.resolve(name, in: catalog, preferEvents: false)) == nil else { return nil }
+        if let column = catalog.orderColumn {
+            throw Diagnostic("`by order_number` numbers purchase rows, and these events are line items (order column `\(column)`)", at: name.span,
+                             hints: ["group by month or channel instead; repeat_rate and orders_per_buyer count orders"])
+        }
+        return DimensionSpec(.orderNumber, name: "order_number", span: name.span)
+    }
+}
