@@ -5,8 +5,8 @@ extension PipelineBinder {
     func metrics(_ names: [Identifier], span: SourceSpan) throws(Diagnostic) -> [Metric] {
         var metrics: [Metric] = []
         for name in names {
-            guard let metric = Metric(rawValue: name.lowercased) else {
-                throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.names, fallbackHint: "see `help metrics`")
+            guard let metric = Metric(named: name.lowercased) else {
+                throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.allNames, fallbackHint: MessageCatalog.text("diag.see_help_metrics"))
             }
             if metric.needsSpend && !catalog.spend.isLoaded {
                 throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)

@@ -31,7 +31,11 @@ extension MetaCommands {
             throw call.error("there is no result to export yet", argument: 0, hints: ["run a query first, then .export \(path)"])
         }
         do {
-            try ResultExporter.export(table, to: call.shell.resolvePath(path), query: call.shell.lastQuery, charts: call.shell.chartExporter)
+            if try exportsForExcel(call, path: path) {
+                try ResultExporter.exportForExcel(table, to: call.shell.resolvePath(path), language: call.shell.session.display.language)
+            } else {
+                try ResultExporter.export(table, to: call.shell.resolvePath(path), query: call.shell.lastQuery, charts: call.shell.chartExporter)
+            }
         } catch let problem as ExportError {
             throw call.error(problem.message, argument: 0, hints: problem.hints)
         } catch {

@@ -21,11 +21,11 @@ struct GridRenderer: TableRenderer {
         let window = RowWindow(rowCount: table.rowCount, limit: options.maxRows)
         let shown = window.shownRows
         var nullMarks: [[Bool]] = []
-        let footer = table.footer.map { CellText.footer($0, columns: table.columns.count) }
+        let footer = table.footer.map { CellText.footer($0, columns: table.columns.count, locale: options.locale) }
         let cells: [[String]] = table.columns.enumerated().map { index, column in
             var marks: [Bool] = []
             let texts = shown.map { row -> String in
-                let text = CellText.formatted(column, row: row)
+                let text = CellText.formatted(column, row: row, locale: options.locale)
                 marks.append(text == nil)
                 return text.map(Self.singleLine) ?? nullText
             }

@@ -88,7 +88,7 @@ public final class Shell {
                                     color: destination == .standard && io.outColor,
                                     elapsed: settings.mode.hasFooter ? elapsed : nil,
                                     maxRows: settings.rowLimit(toTerminal: toTerminal))
-        startResult(on: destination).write(settings.mode.renderer.render(table, options: options))
+        startResult(on: destination).write(render(table, options: options))
         writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
