@@ -76,7 +76,7 @@ let package = Package(
         // SiklusConnect: the dialect × query matrix (Tests/SiklusEngineTests/Matrix) connects sessions to PostgreSQL and Spark.
         .testTarget(name: "SiklusEngineTests", dependencies: ["SiklusEngine", "SiklusPlan", "SiklusSQL", "SiklusConnect", "SiklusTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SiklusChartsTests", dependencies: ["SiklusCharts", "SiklusTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusShellTests", dependencies: ["SiklusShell", "SiklusSQL", "SiklusTestSupport"], exclude: ["Golden"]),
         // Runs against a throwaway PostgreSQL cluster (PostgresTestServer) the tests start themselves.
         .testTarget(name: "SiklusConnectTests", dependencies: ["SiklusConnect", "SiklusSQL", "SiklusEngine", "SiklusPlan", "SiklusLanguage", "SiklusTestSupport"]),
         // The SQL compiler: printer and function templates of every dialect, run on DuckDB, PostgreSQL and Spark.

@@ -196,7 +196,7 @@ public final class Session {
             let topic = words.map(\.value).joined(separator: " ")
             guard let text = help(topic.isEmpty ? nil : topic) else {
                 let span = words.first.map { $0.span.union(words[words.count - 1].span) }
-                throw Diagnostic.unknown("help topic", topic, at: span, among: HelpCatalog.topics(vocabulary), fallbackHint: "try `help` for the list of topics")
+                throw Diagnostic.unknown("help topic", topic, at: span, among: HelpCatalog.topics(vocabulary), fallbackHint: MessageCatalog.text("diag.try_help"))
             }
             return .text(text)
         }
@@ -246,9 +246,7 @@ public final class Session {
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch let error as LoadError {
-            let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
-            throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,
-                             hints: error.hint.map { [$0] } ?? [])
+            throw LoadErrorMessage.diagnostic(error, at: load.path.span)
         } catch {
             throw Diagnostic("cannot load \(RelativePath.resolve(load.path.value, in: scriptDirectory)): \(error)", at: load.path.span)
         }

@@ -40,7 +40,7 @@ extension HelpCatalog {
     static func stageHelp(_ stage: Stage, _ map: StageMap) -> String {
         let key = "help.stage." + stage.name
         let others = ([stage.name] + Stage.aliases.filter { $0.value == stage }.keys.sorted()).filter { $0 != stage.displayName() }
-        let label = { (name: String) in Self.label(MessageCatalog.text("help.stage." + name + "_label"), width: 13) }
+        let label = { (name: String) in Self.label(MessageCatalog.text("help.stage." + name + "_label"), width: 15) }
         return """
         \(stage.displayName()) (\(MessageCatalog.text("help.stage.also_called")) \(others.joined(separator: ", ")))
           \(label("customer"))\(MessageCatalog.text(key + ".customer"))

@@ -43,7 +43,8 @@ extension MessageCatalog {
         "noun.currency": "currency",
         // Loading and files
         "load.cannot_load": "cannot load {path}: {reason}",
-        "load.no_such_file": "no such file",
+        "load.no_such_file": "cannot open file: no such file",
+        "load.no_such_file_hint": "check the path; relative paths start at the current directory",
         "shell.cannot_export": "cannot export: {reason}",
         "shell.no_result_to_export": "there is no result to export yet",
         "shell.no_result_to_export_hint": "run a query first, then .export {path}",
@@ -75,6 +76,9 @@ extension MessageCatalog {
         "show.on": "on",
         "show.off": "off",
         "show.none": "none",
+        "stages.first_of": "first of: {events}",
+        "stages.later_purchases": "later purchases + {events}",
+        "stages.churn": "{events} + no event for churn_after days after purchasing",
         // Stages: display names
         "stage.awareness": "awareness",
         "stage.education": "education",
@@ -188,7 +192,6 @@ extension MessageCatalog {
         "explain.formulas": "formulas",
         "explain.sql": "sql (DuckDB; the same result table, from the same files)",
         "explain.settings": "settings",
-        "explain.worked_example": "worked example",
         "explain.start_events": "start from every customer with an event, and all their events",
         "explain.start_variable": "start from {name}",
         "explain.start_everyone": "start from every customer, and all their events",
