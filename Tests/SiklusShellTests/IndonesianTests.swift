@@ -152,4 +152,21 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         let english = try SiklusBinary.run(["-c", "cohort | metric avg_ordr"], environment: ["LANG": "C.UTF-8"])
         XCTAssertTrue(english.stderr.contains("error: unknown metric"), english.stderr)
     }
+
+    /// Box mode's footer and the line for rows not shown are Indonesian too.
+    func testBoxFooterInIndonesian() {
+        let table = Samples.wide(columns: 1)
+        let long = ResultTable(columns: [ResultColumn(name: "customers", unit: .count, values: .integer((0..<1200).map { Int64($0 * 1000) }))])
+        let text = Language.$current.withValue(.id) { () -> String in
+            var options = RenderOptions(maxRows: 4)
+            options.locale = ReadingLocale(language: .id)
+            return GridRenderer(style: .box).render(options.locale.forReading(long), options: options)
+                + GridRenderer.footer(rows: table.rowCount, hiddenColumns: 2, elapsed: 0.0031)
+        }
+        XCTAssertTrue(text.contains("pelanggan"), text)
+        XCTAssertTrue(text.contains("1.199.000"), text)
+        XCTAssertTrue(text.contains("… 1.196 baris …"), text)
+        XCTAssertTrue(text.contains("1.200 baris (4 ditampilkan)"), text)
+        XCTAssertTrue(text.hasSuffix("2 baris · 2 kolom tidak ditampilkan · 3,1 ms"), text)
+    }
 }

@@ -105,9 +105,9 @@ struct Explainer {
     private func stageDescription(_ stage: Stage) -> String {
         let names = (context.stageMap.events[stage] ?? []).joined(separator: ", ")
         switch stage {
-        case .purchase: return "each customer's first of: \(names)"
-        case .retention: return "purchases after the first, plus \(names)"
-        case .churn: return "\(names); churned = latest event is one of these, or no event for churn_after after buying"
+        case .purchase: return MessageCatalog.text("explain.stage_purchase", ["events": names])
+        case .retention: return MessageCatalog.text("explain.stage_retention", ["events": names])
+        case .churn: return MessageCatalog.text("explain.stage_churn", ["events": names])
         default: return names
         }
     }

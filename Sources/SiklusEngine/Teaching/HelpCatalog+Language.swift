@@ -17,8 +17,9 @@ extension HelpCatalog {
     static func metricList() -> String {
         let language = Language.current
         let lines = Metric.allCases.map { metric in
-            let alias = language == .id ? "  (\(metric.indonesianName))" : ""
-            return "  " + metric.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + summary(metric) + alias
+            // In Indonesian the Indonesian name gets a column of its own, between the name and the summary.
+            let alias = language == .id ? metric.indonesianName.padding(toLength: 25, withPad: " ", startingAt: 0) : ""
+            return "  " + metric.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + alias + summary(metric)
         }
         return MessageCatalog.text("help.metrics_title") + "\n" + lines.joined(separator: "\n") + "\n\n" + MessageCatalog.text("help.metrics_footer")
     }

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// Handlers of the meta-commands that write or read files: `.output`, `.once`, `.export`, `.read`.
@@ -28,7 +29,7 @@ extension MetaCommands {
     static func export(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
         guard let path = call.argument(0) else { return false }
         guard let table = call.shell.lastResult else {
-            throw call.error("there is no result to export yet", argument: 0, hints: ["run a query first, then .export \(path)"])
+            throw call.error(MessageCatalog.text("shell.no_result_to_export"), argument: 0, hints: [MessageCatalog.text("shell.no_result_to_export_hint", ["path": path])])
         }
         do {
             if try exportsForExcel(call, path: path) {
@@ -41,7 +42,8 @@ extension MetaCommands {
         } catch {
             throw call.error("cannot export to \(path): \(error)", argument: 0)
         }
-        call.shell.note("exported \(table.rowCount == 1 ? "1 row" : "\(table.rowCount) rows") to \(path)")
+        let rows = table.rowCount == 1 ? MessageCatalog.text("shell.rows_one") : MessageCatalog.text("shell.rows_many", ["count": String(table.rowCount)])
+        call.shell.note(MessageCatalog.text("shell.exported", ["rows": rows, "path": path]))
         return true
     }
 

@@ -50,6 +50,6 @@ public enum MetaCommands {
     /// The error for a command name (without the dot) that is not in the table, with a suggestion.
     static func unknownCommand(_ name: String, at span: SourceSpan) -> MetaCommandError {
         let hint = Suggestions.hint(for: name, in: all.map(\.name), quoting: { "." + $0 })
-        return MetaCommandError("unknown command `.\(name)`", at: span, hints: [hint ?? "type .help to list the commands"])
+        return MetaCommandError(MessageCatalog.text("shell.unknown_command", ["name": name]), at: span, hints: [hint ?? MessageCatalog.text("shell.list_commands")])
     }
 }

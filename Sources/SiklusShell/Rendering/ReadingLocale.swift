@@ -36,6 +36,9 @@ public struct ReadingLocale: Sendable, Equatable {
         return String(text.map { $0 == "," ? "." : ($0 == "." ? "," : $0) })
     }
 
+    /// A count with this locale's thousands separator: `1,234` or `1.234`.
+    func grouped(_ count: Int) -> String { localizing(number: NumberText.grouped(Int64(count))) }
+
     /// A money amount with the currency: `Rp 1.234.567`, `$1,234.57`, `-Rp 500`; rounded half away
     /// from zero to the currency's decimals, grouped in this locale. Without a currency, the number as
     /// the modes meant for reading show money (2 decimals).

@@ -186,7 +186,7 @@ extension Shell {
             let chart = try TerminalChart.render(table, options: options)
             startResult(on: destination).write(chart + "\n")
         } catch {
-            inform("note: \(error); showing the table instead")
+            inform(MessageCatalog.text("shell.chart_as_table", ["reason": "\(error)"]))
             writeTable(table, to: destination)
         }
     }
