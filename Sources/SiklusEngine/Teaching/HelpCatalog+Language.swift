@@ -34,6 +34,16 @@ extension HelpCatalog {
             + "\n  \(label("help.example_label"))\(metric.example)\(names)"
     }
 
+    /// A statement's or step's summary: the catalog's Indonesian in Indonesian, the entry's own in English
+    /// (the English catalog holds a copy, checked equal by a test, so both catalogs have every key).
+    static func statementSummary(_ name: String, _ entry: Entry) -> String {
+        guard Language.current != .en, MessageCatalog.templates(.current)["help.statement." + name] != nil else { return entry.summary }
+        return MessageCatalog.text("help.statement." + name, statementArguments)
+    }
+
+    /// The values the statement summaries interpolate.
+    static let statementArguments: KeyValuePairs<String, String> = ["periods": choices(PeriodUnit.self), "default": String(RowsPlan.defaultLimit)]
+
     /// A metric's one-line summary in the current language.
     static func summary(_ metric: Metric) -> String { MessageCatalog.text("metric." + metric.rawValue) }
 

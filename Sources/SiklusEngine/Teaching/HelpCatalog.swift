@@ -116,7 +116,7 @@ enum HelpCatalog {
     }
 
     private static func entry(_ name: String, _ e: Entry) -> String {
-        "\(name): \(e.summary)\n  \(label(MessageCatalog.text("help.syntax_label"), width: 9))\(e.syntax)\n  \(label(MessageCatalog.text("help.example_label"), width: 9))\(e.example)"
+        "\(name): \(statementSummary(name, e))\n  \(label(MessageCatalog.text("help.syntax_label"), width: 9))\(e.syntax)\n  \(label(MessageCatalog.text("help.example_label"), width: 9))\(e.example)"
     }
 
 }
