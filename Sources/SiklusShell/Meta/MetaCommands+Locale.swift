@@ -21,7 +21,7 @@ extension MetaCommands {
             ("maxrows", limit == 0 ? "0" : String(limit)),
             ("timer", shell.settings.timer ? on : off),
             ("bail", shell.settings.bail ? on : off),
-            ("options", shell.session.settings.describe(dataEnd: nil)),
+            ("options", shell.session.settingsDescription),
         ]
         let labels = rows.map { MessageCatalog.text("show." + $0.0) }
         let width = labels.map(\.count).max() ?? 0
