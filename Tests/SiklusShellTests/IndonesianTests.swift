@@ -28,6 +28,8 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         cohort by channel | metric pelanggan, tingkat_konversi, nilai_pesanan_rata2 | sort tingkat_konversi desc
         events | by stage | metric customers
         cohort | metric stage_share
+        cohort by first_purchase period quarter | retention percent horizon 2
+        cohort | funnel awareness -> stage purchase within 30d
         set currency = IDR
         cohort by channel | metric revenue, cpa | top 3
         help stage awareness

@@ -202,6 +202,8 @@ extension MessageCatalog {
         "metric.spend": "marketing spend",
         "metric.cpa": "cost per acquisition: spend per new paying customer",
         // Result column headers (modes meant for reading; csv, tsv and json keep the canonical names)
+        "footer.mean": "mean",
+        "footer.weighted_mean": "weighted mean",
         "header.cohort": "cohort",
         "header.customers": "customers",
         "header.customer": "customer",

@@ -200,6 +200,8 @@ extension MessageCatalog {
         "metric.spend": "biaya pemasaran",
         "metric.cpa": "biaya per akuisisi: biaya per pelanggan baru yang membayar",
         // Judul kolom hasil (mode untuk dibaca; csv, tsv dan json memakai nama kanonis)
+        "footer.mean": "rata-rata",
+        "footer.weighted_mean": "rata-rata tertimbang",
         "header.cohort": "kohort",
         "header.customers": "pelanggan",
         "header.customer": "pelanggan",

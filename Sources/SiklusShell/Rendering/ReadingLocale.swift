@@ -61,6 +61,17 @@ public struct ReadingLocale: Sendable, Equatable {
         return MessageCatalog.templates(language)[key] ?? name
     }
 
+    /// A funnel step's label in this locale: `stage awareness` → `tahap kesadaran`; an event's name as it is.
+    func stepLabel(_ text: String) -> String {
+        guard text.hasPrefix("stage "), let stage = Stage.allCases.first(where: { "stage " + $0.name == text }) else { return text }
+        return MessageCatalog.text("header.stage", in: language) + " " + stage.displayName(in: language)
+    }
+
+    /// A footer row's label (retention's `mean`, `weighted mean`) in this locale.
+    func footerLabel(_ label: String) -> String {
+        MessageCatalog.templates(language)["footer." + label.split(separator: " ").joined(separator: "_")] ?? label
+    }
+
     /// True for a text column whose values are stage names: `stage` (by stage, stage_share) and the
     /// `from` column of a transitions matrix. A `from` column of `paths` holds event names and stays.
     static func holdsStages(_ column: ResultColumn, in table: ResultTable) -> Bool {
@@ -79,7 +90,11 @@ public struct ReadingLocale: Sendable, Equatable {
             if Self.holdsStages(column, in: table), case .text(let values) = column.values {
                 out.columns[index].values = .text(values.map { $0.map { Stage.displayLabel($0, in: language) } })
             }
+            if table.shape == .funnel, column.name == "step", case .text(let values) = column.values {
+                out.columns[index].values = .text(values.map { $0.map(stepLabel) })
+            }
         }
+        for row in out.footer.indices { out.footer[row].label = footerLabel(table.footer[row].label) }
         return out
     }
 }
