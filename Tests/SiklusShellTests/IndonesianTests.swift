@@ -32,6 +32,7 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         cohort | funnel awareness -> stage purchase within 30d
         set currency = IDR
         cohort by channel | metric revenue, cpa | top 3
+        events | rows 2
         help stage awareness
         stages
         cohort | metric tingkat_konversii

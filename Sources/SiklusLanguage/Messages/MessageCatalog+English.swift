@@ -74,6 +74,17 @@ extension MessageCatalog {
         "shell.unknown_command": "unknown command `.{name}`",
         "shell.list_commands": "type .help to list the commands",
         "shell.chart_as_table": "note: {reason}; showing the table instead",
+        // Notes on results
+        "note.no_customer_no_spend": "note: no customer is in scope, so no spend is shown: spend is recorded per day and channel, not per customer",
+        "note.cpa_caveat": "note: cpa divides all the spend of each channel and period by the new buyers in scope; spend cannot be narrowed to these customers",
+        "note.spend_not_narrowed": "note: spend is recorded per day and channel, so {steps} cannot narrow it (only conditions on ts and the event channel do): spend, impressions and clicks are those of every customer in each period and channel",
+        "rows.only_event_row": "note: the only event row",
+        "rows.only_customer": "note: the only customer",
+        "rows.all": "note: all {count} {things}",
+        "rows.first": "note: the first {shown} of {total} {things}{more}",
+        "rows.more": "; `rows {count}` shows them all",
+        "noun.event_rows": "event rows",
+        "noun.customers": "customers",
         // Settings
         "set.language_expects": "language expects id or en",
         "set.language_hint": "set language = id (Bahasa Indonesia) or set language = en (English)",

@@ -72,6 +72,17 @@ extension MessageCatalog {
         "shell.unknown_command": "perintah `.{name}` tidak dikenal",
         "shell.list_commands": "ketik .help untuk daftar perintah",
         "shell.chart_as_table": "catatan: {reason}; tabelnya ditampilkan sebagai gantinya",
+        // Catatan pada hasil
+        "note.no_customer_no_spend": "catatan: tidak ada pelanggan dalam cakupan, jadi biaya tidak ditampilkan: biaya dicatat per hari dan kanal, bukan per pelanggan",
+        "note.cpa_caveat": "catatan: cpa membagi seluruh biaya tiap kanal dan periode dengan pembeli baru dalam cakupan; biaya tidak dapat dipersempit ke pelanggan ini",
+        "note.spend_not_narrowed": "catatan: biaya dicatat per hari dan kanal, jadi {steps} tidak dapat mempersempitnya (hanya syarat pada ts dan kanal peristiwa yang bisa): biaya, tayangan dan klik adalah milik semua pelanggan di tiap periode dan kanal",
+        "rows.only_event_row": "catatan: satu-satunya baris peristiwa",
+        "rows.only_customer": "catatan: satu-satunya pelanggan",
+        "rows.all": "catatan: semua {count} {things}",
+        "rows.first": "catatan: {shown} pertama dari {total} {things}{more}",
+        "rows.more": "; `rows {count}` menampilkan semuanya",
+        "noun.event_rows": "baris peristiwa",
+        "noun.customers": "pelanggan",
         // Pengaturan
         "set.language_expects": "language menerima id atau en",
         "set.language_hint": "set language = id (Bahasa Indonesia) atau set language = en (English)",
