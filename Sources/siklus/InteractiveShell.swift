@@ -16,7 +16,7 @@ struct InteractiveShell {
             CompletionSource(vocabulary: session.vocabulary, knownValues: session.knownValues(of:))
         }
         shell.history = editor.historyLines
-        shell.io.out.write(Banner.text(store: session.store, dataDirectory: dataDirectory) + "\n")
+        shell.io.out.write(Banner.text(store: session.store, dataDirectory: dataDirectory, language: session.display.language) + "\n")
         var input = EditorLineSource(editor: editor)
         let summary = ScriptRunner(shell: shell, name: "<stdin>", interactive: true).run(&input)
         return summary.quitStatus ?? 0

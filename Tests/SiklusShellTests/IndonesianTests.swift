@@ -172,4 +172,12 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(text.contains("1.200 baris (4 ditampilkan)"), text)
         XCTAssertTrue(text.hasSuffix("2 baris · 2 kolom tidak ditampilkan · 3,1 ms"), text)
     }
+
+    func testBannerInIndonesian() throws {
+        let (shell, _, _) = try demoShell()
+        let text = Banner.text(store: shell.session.store, dataDirectory: "demo", language: .id)
+        XCTAssertTrue(text.contains("customers 5.000 · events 19.579 · spend "), text)
+        XCTAssertTrue(text.contains(" baris dari demo · ketik help atau .help"), text)
+        XCTAssertTrue(Banner.text(store: Store(), dataDirectory: nil).contains("no data loaded"), "English by default")
+    }
 }
