@@ -65,7 +65,7 @@ extension MessageCatalog {
         "banner.no_data": "belum ada data (pakai load atau --data DIR)",
         "banner.rows": "{counts} baris",
         "banner.from": " dari {path}",
-        "banner.help": "ketik help atau .help (set language = en: English)",
+        "banner.help": "ketik help atau .help",
         "shell.cannot_export": "tidak dapat mengekspor: {reason}",
         "shell.no_result_to_export": "belum ada hasil untuk diekspor",
         "shell.no_result_to_export_hint": "jalankan kueri dulu, lalu .export {path}",
