@@ -20,7 +20,7 @@ struct InteractiveShell {
         shell.history = editor.historyLines
         shell.readPause = { prompt in editor.readPause(prompt: prompt) }
         // A lesson greets with its own first paragraphs (and loads its own data).
-        if tour == nil { shell.io.out.write(Banner.text(store: session.store, dataDirectory: dataDirectory) + "\n") }
+        if tour == nil { shell.io.out.write(Banner.text(store: session.store, dataDirectory: dataDirectory, language: session.display.language) + "\n") }
         if let tour {
             do {
                 _ = shell.runTour(try ScriptFile.read(tour), name: tour, directory: RelativePath.directory(of: tour))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SiklusConnect
 import SiklusEngine
+import SiklusLanguage
 import SiklusShell
 import SiklusSQL
 import SiklusStore
@@ -107,6 +108,8 @@ struct SiklusCommand: ParsableCommand {
         if scriptPath != nil, tour != nil || lesson { throw ValidationError("a lesson (--tour, --lesson) runs instead of a script") }
         let interactive = command == nil && scriptPath == nil && Terminal.isTerminal(0)
         let session = Session()
+        // `SIKLUS_LANG=id`, or an Indonesian locale (`LANG=id_ID.UTF-8`), starts in Indonesian.
+        session.display.language = Language.fromEnvironment(environment)
         // Long queries poll Ctrl-C through this; the engine cannot see the shell's flag itself.
         session.isCancelled = { ShellInterrupt.isRaised }
         // `connect` opens PostgreSQL and Spark through SiklusConnect; the engine module links no client.

@@ -81,12 +81,12 @@ final class MetaCommandTests: XCTestCase {
 
     func testTooManyArgumentsAreUnderlined() {
         let h = ShellHarness()
-        XCTAssertEqual(h.run(".mode csv json box"), 1)
+        XCTAssertEqual(h.run(".mode csv excel json box"), 1)
         XCTAssertEqual(h.err.text, """
-        test.sik:1:11: error: `.mode` takes at most 1 argument
-          .mode csv json box
-                    ^~~~~~~~
-          help: usage: .mode box|table|plain|csv|tsv|json|markdown|line
+        test.sik:1:17: error: `.mode` takes at most 2 arguments
+          .mode csv excel json box
+                          ^~~~~~~~
+          help: usage: .mode box|table|plain|csv|tsv|json|markdown|line [excel]
 
         """)
     }

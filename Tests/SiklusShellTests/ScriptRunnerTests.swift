@@ -117,7 +117,8 @@ final class ScriptRunnerTests: XCTestCase {
         XCTAssertTrue(cohort.hasPrefix("cohort: start from customers chosen by attribute"), cohort)
         XCTAssertTrue(cohort.contains("\n  syntax:  cohort ") && cohort.contains("\n  example: cohort "), cohort)
         XCTAssertTrue(h.out.text.hasPrefix(cohort + "\n"), "the shell prints the catalog's text first:\n\(h.out.text)")
-        XCTAssertTrue(h.out.text.hasSuffix(".mode box|table|plain|csv|tsv|json|markdown|line\n  Set how results are printed (no argument: show the current mode)\n"))
+        XCTAssertTrue(h.out.text.hasSuffix(".mode box|table|plain|csv|tsv|json|markdown|line [excel]\n  Set how results are printed (no argument: show the current mode); "
+                                           + "`csv excel`: csv for a spreadsheet in the session's language\n"), h.out.text)
     }
 
     func testHelpForAnUnknownTopicSuggests() {

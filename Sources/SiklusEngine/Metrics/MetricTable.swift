@@ -47,7 +47,7 @@ enum MetricTable {
         let isSeries = dims.contains { $0.period != nil && !$0.isCustomerLevel }
         var notes: [String] = []
         if noCustomers {
-            notes.append("note: no customer is in scope, so no spend is shown: spend is recorded per day and channel, not per customer")
+            notes.append(MessageCatalog.text("note.no_customer_no_spend"))
         } else if !spendFilter.unnarrowed.isEmpty, spendMetrics != [.cpa] {
             notes.append(spendNote(spendFilter.unnarrowed))
         }
@@ -66,15 +66,14 @@ enum MetricTable {
     }
 
     /// Said under a `cpa` computed for some of the customers: spend is recorded per day and channel only.
-    static let cpaCaveat = "note: cpa divides all the spend of each channel and period by the new buyers in scope; spend cannot be narrowed to these customers"
+    static var cpaCaveat: String { MessageCatalog.text("note.cpa_caveat") }
 
     /// Said under spend metrics whose scope steps could not narrow the spend table.
     static func spendNote(_ steps: [String]) -> String {
         // The steps are printed from the tree, where dates carry their precision (`2022-09 (month)`).
         let written = steps.map { $0.replacing(/\s\((month|day|quarter|timestamp)\)/, with: "") }
         let shown = written.prefix(3).map { "`\($0)`" }.joined(separator: ", ") + (steps.count > 3 ? " …" : "")
-        return "note: spend is recorded per day and channel, so \(shown) cannot narrow it (only conditions on ts and the event channel do): "
-            + "spend, impressions and clicks are those of every customer in each period and channel"
+        return MessageCatalog.text("note.spend_not_narrowed", ["steps": shown])
     }
 
     /// True when some customer who ever bought is out of scope (a cohort filter), so `cpa`'s denominator

@@ -39,6 +39,8 @@ public final class Session {
     public private(set) var store: Store
     /// Options changed with `set`.
     public private(set) var settings = SessionSettings()
+    /// Language and currency (`set language = id`, `set currency = IDR`): how results and messages are shown.
+    public var display = DisplaySettings()
     /// The event → stage map, edited with `stage <name> += …`.
     public private(set) var stageMap = StageMap()
     /// `let` variables: the pipeline and the file it was written in (for spans).
@@ -75,17 +77,21 @@ public final class Session {
     /// Runs every statement in `source`, in order, passing each outcome to `handler` (parse errors in
     /// their place among the statements). Stops early when `handler` returns `false`.
     public func run(_ source: SourceFile, handler: (StatementOutcome) -> Bool) {
-        let parsed = Parser.parse(source)
+        let parsed = Language.$current.withValue(display.language) { Parser.parse(source) }
         var items: [(Int, Either)] = parsed.statements.map { ($0.span.start, .statement($0)) }
         items += parsed.diagnostics.map { ($0.span?.start ?? 0, .diagnostic($0)) }
         items.sort { $0.0 < $1.0 }
         for (_, item) in items {
-            let outcome: StatementOutcome
-            switch item {
-            case .statement(let statement): outcome = execute(statement, in: source)
-            case .diagnostic(let diagnostic): outcome = .failure(diagnostic)
+            // Each statement (and the handler rendering it) speaks the language in force when it starts.
+            let goOn = Language.$current.withValue(display.language) { () -> Bool in
+                let outcome: StatementOutcome
+                switch item {
+                case .statement(let statement): outcome = execute(statement, in: source)
+                case .diagnostic(let diagnostic): outcome = .failure(diagnostic)
+                }
+                return handler(outcome)
             }
-            if !handler(outcome) { return }
+            if !goOn { return }
         }
     }
 
@@ -168,6 +174,11 @@ public final class Session {
             variables[binding.name.lowercased] = expanded
             return .note("\(binding.name.text) = \(source[binding.pipeline.span])")
         case .set(let statement):
+            var nextDisplay = display
+            if let note = try nextDisplay.apply(statement) {
+                display = nextDisplay
+                return .note(note)
+            }
             var next = settings
             try next.apply(statement)
             settings = next
@@ -189,7 +200,7 @@ public final class Session {
             let topic = words.map(\.value).joined(separator: " ")
             guard let text = help(topic.isEmpty ? nil : topic) else {
                 let span = words.first.map { $0.span.union(words[words.count - 1].span) }
-                throw Diagnostic.unknown("help topic", topic, at: span, among: HelpCatalog.topics(vocabulary), fallbackHint: "try `help` for the list of topics")
+                throw Diagnostic.unknown("help topic", topic, at: span, among: HelpCatalog.topics(vocabulary), fallbackHint: MessageCatalog.text("diag.try_help"))
             }
             return .text(text)
         }
@@ -251,9 +262,7 @@ public final class Session {
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch let error as LoadError {
-            let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
-            throw Diagnostic("cannot load \(error.path)\(location): \(error.message)", at: load.path.span,
-                             hints: error.hint.map { [$0] } ?? [])
+            throw LoadErrorMessage.diagnostic(error, at: load.path.span)
         } catch {
             throw Diagnostic("cannot load \(RelativePath.resolve(load.path.value, in: scriptDirectory)): \(error)", at: load.path.span)
         }

@@ -37,7 +37,7 @@ extension Session {
         var seen = Set<String>()
         columns = columns.filter { seen.insert($0.lowercased()).inserted }
         // `customers` starts a pipeline too (every customer), though it is a source rather than a statement keyword.
-        return Vocabulary(statements: Keywords.statements + ["customers"], steps: Keywords.steps, metrics: Metric.names, stages: Stage.allNames,
+        return Vocabulary(statements: Keywords.statements + ["customers"], steps: Keywords.steps, metrics: Metric.allNames, stages: Stage.allNames,
                           tables: TableKind.allCases.map(\.rawValue), columns: columns, options: SessionSettings.optionNames,
                           variables: variables.keys.sorted())
     }

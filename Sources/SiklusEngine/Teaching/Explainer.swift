@@ -15,13 +15,13 @@ struct Explainer {
     func explain(_ pipeline: Pipeline, original: Pipeline, source: SourceFile) throws(Diagnostic) -> String {
         let logical = try Binder(catalog: context.catalog).bind(pipeline)
         let plan = try ColumnarCompiler.compile(logical, context)
-        var out = ["query", "  " + source[original.span]]
+        var out = [MessageCatalog.text("explain.query"), "  " + source[original.span]]
         if detail.showsTrees {
-            out += ["", "syntax"] + SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
-            out += ["", "logical plan"]
+            out += ["", MessageCatalog.text("explain.syntax")] + SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
+            out += ["", MessageCatalog.text("explain.logical_plan")]
             out += LogicalPlanPrinter.print(logical, catalog: context.catalog).split(separator: "\n").map { "  " + $0 }
         }
-        out += ["", "plan"]
+        out += ["", MessageCatalog.text("explain.plan")]
         var n = 0
         func line(_ text: String) { n += 1; out.append("  \(n). \(text)") }
         line(sourceDescription(pipeline.source.kind, plan))
@@ -40,14 +40,13 @@ struct Explainer {
                 }
             case .stage(let name):
                 guard let stage = Stage(named: name.text) else { line("stage \(name.text)"); continue }
-                line(stage == .churn ? "keep the customers churned as of as_of, and their churn events (\(stageDescription(stage)))"
-                     : "keep events of stage \(stage.name) (\(stageDescription(stage))), and the customers who have one")
+                line(stage == .churn ? MessageCatalog.text("explain.keep_churned", ["events": stageDescription(stage)])
+                     : MessageCatalog.text("explain.keep_stage", ["stage": stage.displayName(), "events": stageDescription(stage)]))
             case .filter(let condition):
                 let perCustomer = (try? Binder(catalog: context.catalog).condition(condition))?.isCustomerLevel ?? false
-                line(perCustomer ? "keep the customers for whom \(SyntaxPrinter.inline(condition))"
-                     : "keep the events where \(SyntaxPrinter.inline(condition)), and the customers who still have one")
-            case .groupBy(let names): line("group by " + names.map(\.text).joined(separator: ", "))
-            case .metrics(let names): line("compute " + names.map(\.text).joined(separator: ", ") + " per group")
+                line(MessageCatalog.text(perCustomer ? "explain.keep_customers_where" : "explain.keep_events_where", ["condition": SyntaxPrinter.inline(condition)]))
+            case .groupBy(let names): line(MessageCatalog.text("explain.group_by", ["names": names.map(\.text).joined(separator: ", ")]))
+            case .metrics(let names): line(MessageCatalog.text("explain.compute", ["names": names.map(\.text).joined(separator: ", ")]))
             case .retention: line(retentionDescription(plan))
             case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
             case .paths: line(pathsDescription(plan))
@@ -58,22 +57,21 @@ struct Explainer {
             case .dropped(let n):
                 line("keep the customers whose furthest step of that funnel is step \(n.value): they reached it and not step \(n.value + 1)")
             case .sort(let keys):
-                line("sort by " + keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")
-                     + " (missing values last, ties keep their order)")
-            case .top(let k): line("keep the top \(k.value) rows by the last numeric column")
-            case .bottom(let k): line("keep the bottom \(k.value) rows by the last numeric column (the smallest values)")
-            case .limit(let k): line("keep the first \(k.value) rows")
-            case .plot: line("draw the result as a chart")
-            case .export(let path): line("write the result to \(path.value)")
+                line(MessageCatalog.text("explain.sort", ["keys": keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")]))
+            case .top(let k): line(MessageCatalog.text("explain.top", ["count": String(k.value)]))
+            case .bottom(let k): line(MessageCatalog.text("explain.bottom", ["count": String(k.value)]))
+            case .limit(let k): line(MessageCatalog.text("explain.limit", ["count": String(k.value)]))
+            case .plot: line(MessageCatalog.text("explain.plot"))
+            case .export(let path): line(MessageCatalog.text("explain.export", ["path": path.value]))
             case .detail: line("add each cell's base (what its percentage divides by) as base_<column> columns")
             case .customerValue(let spec): line(CustomerValueExplanation.planLine(spec))
             }
         }
         if case .metrics(let metrics, _) = plan.output {
             if !pipeline.steps.contains(where: { if case .metrics = $0.kind { true } else { false } }) {
-                line("compute customers per group (the default metric)")
+                line(MessageCatalog.text("explain.compute_default"))
             }
-            out += ["", "formulas"]
+            out += ["", MessageCatalog.text("explain.formulas")]
             let orderLevel = context.store.events.orderColumn != nil
             for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
             out += plan.logical.metricOptions.formulas.map { "  " + $0 }
@@ -84,7 +82,7 @@ struct Explainer {
         // With `derive`, the example and the SQL's names read the derived columns.
         out += [""] + (try WorkedExample(context: plan.context ?? context).lines(pipeline, plan: plan))
         if detail.showsSQL {
-            out += ["", "sql (DuckDB; the same result table, from the same files)"]
+            out += ["", MessageCatalog.text("explain.sql")]
             switch ExplainSQL(context: context).lowered(pipeline, plan: plan) {  // the session's catalog: the binder adds the derives itself
             case .success(let sql):
                 out += sql.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
@@ -92,7 +90,7 @@ struct Explainer {
                 out.append("  " + reason.sentence)
             }
         }
-        out += ["", "settings", "  " + context.settings.describe(dataEnd: context.dataEnd)]
+        out += ["", MessageCatalog.text("explain.settings"), "  " + context.settings.describe(dataEnd: context.dataEnd)]
         if let more = detail.moreLine { out += ["", more] }
         return out.joined(separator: "\n")
     }
@@ -100,14 +98,14 @@ struct Explainer {
     private func sourceDescription(_ source: Source, _ plan: ColumnarPlan) -> String {
         var text: String
         switch source {
-        case .events: text = "start from every customer with an event, and all their events"
-        case .variable(let name): text = "start from \(name.text)"
+        case .events: text = MessageCatalog.text("explain.start_events")
+        case .variable(let name): text = MessageCatalog.text("explain.start_variable", ["name": name.text])
         case .cohort(let cohort):
             let filters = (cohort.filters.map(SyntaxPrinter.inline) + cohort.behaviours.map(\.text)).joined(separator: " and ")
-            text = filters.isEmpty ? "start from every customer, and all their events" : "choose customers with \(filters), and all their events"
+            text = filters.isEmpty ? MessageCatalog.text("explain.start_everyone") : MessageCatalog.text("explain.start_cohort", ["filters": filters])
             if let grouping = cohort.grouping {
                 let period = plan.grouping?.period != nil ? " \(grouping.period?.value.rawValue ?? context.settings.period.rawValue)" : ""
-                text += "; group them into cohorts by \(grouping.dimension.text)\(period)"
+                text += MessageCatalog.text("explain.cohort_grouping", ["dimension": grouping.dimension.text, "period": period])
             }
         }
         return text
@@ -116,9 +114,9 @@ struct Explainer {
     private func stageDescription(_ stage: Stage) -> String {
         let names = (context.stageMap.events[stage] ?? []).joined(separator: ", ")
         switch stage {
-        case .purchase: return "each customer's first of: \(names)"
-        case .retention: return "purchases after the first, plus \(names)"
-        case .churn: return "\(names); churned = latest event is one of these, or no event for churn_after after buying"
+        case .purchase: return MessageCatalog.text("explain.stage_purchase", ["events": names])
+        case .retention: return MessageCatalog.text("explain.stage_retention", ["events": names])
+        case .churn: return MessageCatalog.text("explain.stage_churn", ["events": names])
         default: return names
         }
     }

@@ -95,7 +95,7 @@ enum HelpCatalog {
     ]
 
     static func topics(_ vocabulary: Vocabulary) -> [String] {
-        Array(statements.keys) + Metric.names + Stage.allNames + ["metrics", "stages"]
+        Array(statements.keys) + Metric.allNames + Stage.allNames + ["metrics", "stages"]
     }
 
     /// Help for a topic, or nil when it is unknown. `context` is asked for only by `help stages`, which
@@ -105,17 +105,11 @@ enum HelpCatalog {
         guard let topic = topic?.lowercased().trimmingCharacters(in: .whitespaces), !topic.isEmpty else { return overview }
         let words = topic.split(separator: " ").map(String.init)
         let subject = ["metric", "step", "statement", "stage"].contains(words[0]) && words.count > 1 ? words[1] : words[0]
-        if subject == "metrics" {
-            return "metrics\n" + Metric.allCases.map { "  " + $0.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n")
-                + "\n\nhelp metric <name> shows its formula and an example"
-        }
+        if subject == "metrics" { return metricList() }
         if words[0] == "stage", words.count == 1, let stage = statements["stage"] { return entry("stage", stage) }
         // `help step retention` asks for the step, not the stage of the same name.
         if ["step", "statement"].contains(words[0]), words.count > 1, let entry = statements[subject] { return self.entry(subject, entry) }
-        if let metric = Metric(rawValue: subject) {
-            let lineItems = metric.orderFormula.map { "\n  with an order column (line items): \($0)" } ?? ""
-            return "\(metric.rawValue): \(metric.summary)\n  formula: \(metric.formula)\(lineItems)\n  unit:    \(metric.unit.rawValue)\n  example: \(metric.example)"
-        }
+        if let metric = Metric(named: subject) { return metricHelp(metric) }
         // `help retention` is the step a question names (issue 15); the stage of that name is `help stage retention`.
         if words.count == 1, let step = statements[subject], Stage(named: subject) != nil {
             return entry(subject, step) + "\n  the \(subject) stage: help stage \(subject)"
@@ -131,33 +125,7 @@ enum HelpCatalog {
     }
 
     private static func entry(_ name: String, _ e: Entry) -> String {
-        "\(name): \(e.summary)\n  syntax:  \(e.syntax)\n  example: \(e.example)"
+        "\(name): \(statementSummary(name, e))\n  \(label(MessageCatalog.text("help.syntax_label"), width: 9))\(e.syntax)\n  \(label(MessageCatalog.text("help.example_label"), width: 9))\(e.example)"
     }
 
-    private static func stageHelp(_ stage: Stage, _ map: StageMap) -> String {
-        let meaning: String = switch stage {
-        case .awareness: "a potential customer first learns the brand exists: ads, search, a friend's recommendation"
-        case .education: "they look for information to understand the value: articles, videos, demos"
-        case .consideration: "they compare options and weigh this one against competitors: product pages, carts, trials"
-        case .purchase: "they pay for the first time and become a customer"
-        case .retention: "they come back: repeat purchases and engagement after the first purchase"
-        case .advocacy: "loyal customers recommend the brand: reviews, referrals, likes and shares"
-        case .churn: "they leave: an explicit cancellation, or silence for longer than churn_after after buying"
-        }
-        let aliases = Stage.aliases.filter { $0.value == stage }.keys.sorted().joined(separator: ", ")
-        return "\(stage.name)\(aliases.isEmpty ? "" : " (\(aliases))"): \(meaning)\n  events: \((map.events[stage] ?? []).joined(separator: ", "))\n  example: cohort | stage \(stage.name) | metric customers"
-    }
-
-    static let overview = """
-    Siklus answers customer-lifecycle questions in one line: a source, then steps joined by |.
-
-      cohort signup=2022-09 | stage retention | metric avg_order
-
-    statements  load, unload, cohort, events, customers, let, set, stages, stage, explain, help, connect, disconnect
-    steps       \(Keywords.steps.joined(separator: ", "))
-    lifecycle   awareness → education → consideration → purchase → retention → advocacy, and churn
-
-    help <statement|step>   syntax and an example      help metrics   every metric
-    help metric <name>      its exact formula           help stages    the lifecycle, drawn
-    """
 }

@@ -10,6 +10,6 @@ extension Diagnostic {
     /// - Complexity: O(listed items).
     public static func listing(_ items: [String], separator: String = ", ") -> String {
         guard items.count > listedItems + 2 else { return items.joined(separator: separator) }
-        return items.prefix(listedItems).joined(separator: separator) + " … and \(items.count - listedItems) more"
+        return MessageCatalog.text("diag.listing_more", ["items": items.prefix(listedItems).joined(separator: separator), "count": String(items.count - listedItems)])
     }
 }

@@ -5,8 +5,8 @@ extension Diagnostic {
         let close = suggestions(for: word, among: candidates).prefix(3).map { "`\($0)`" }
         switch close.count {
         case 0: return nil
-        case 1: return "did you mean \(close[0])?"
-        default: return "did you mean \(close.dropLast().joined(separator: ", ")) or \(close[close.count - 1])?"
+        case 1: return MessageCatalog.text("diag.did_you_mean_one", ["first": close[0]])
+        default: return MessageCatalog.text("diag.did_you_mean_many", ["list": close.dropLast().joined(separator: ", "), "last": close[close.count - 1]])
         }
     }
 
@@ -26,6 +26,6 @@ extension Diagnostic {
     public static func unknown(_ what: String, _ word: String, at span: SourceSpan?, among candidates: [String],
                                fallbackHint: String? = nil) -> Diagnostic {
         let hint = didYouMeanHint(for: word, among: candidates) ?? fallbackHint
-        return Diagnostic("unknown \(what) `\(word)`", at: span, hints: hint.map { [$0] } ?? [])
+        return Diagnostic(MessageCatalog.text("diag.unknown", ["what": MessageCatalog.noun(what), "word": word]), at: span, hints: hint.map { [$0] } ?? [])
     }
 }

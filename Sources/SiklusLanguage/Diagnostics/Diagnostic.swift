@@ -38,19 +38,20 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public func render(in source: SourceFile, color: Bool = false) -> String {
         let bold = color ? "\u{1B}[1m" : "", red = color ? "\u{1B}[31m" : "", cyan = color ? "\u{1B}[36m" : "", reset = color ? "\u{1B}[0m" : ""
         var out = ""
+        let severity = MessageCatalog.text("diag." + self.severity.rawValue), help = MessageCatalog.text("diag.help") + ":"
         guard let span else {
-            out = "\(bold)\(source.name): \(red)\(severity.rawValue):\(reset)\(bold) \(message)\(reset)"
-            for hint in hints { out += "\n  \(cyan)help:\(reset) \(hint)" }
+            out = "\(bold)\(source.name): \(red)\(severity):\(reset)\(bold) \(message)\(reset)"
+            for hint in hints { out += "\n  \(cyan)\(help)\(reset) \(hint)" }
             return out
         }
         let (line, column) = source.location(of: span.start)
-        out = "\(bold)\(source.name):\(line):\(column): \(red)\(severity.rawValue):\(reset)\(bold) \(message)\(reset)\n"
+        out = "\(bold)\(source.name):\(line):\(column): \(red)\(severity):\(reset)\(bold) \(message)\(reset)\n"
         let text = source.lineText(containing: span.start)
         out += "  \(text)\n"
         let (endLine, endColumn) = source.location(of: span.end)
         let width = endLine == line ? max(1, endColumn - column) : max(1, text.count - column + 1)
         out += "  " + String(repeating: " ", count: column - 1) + red + "^" + String(repeating: "~", count: width - 1) + reset
-        for hint in hints { out += "\n  \(cyan)help:\(reset) \(hint)" }
+        for hint in hints { out += "\n  \(cyan)\(help)\(reset) \(hint)" }
         return out
     }
 }

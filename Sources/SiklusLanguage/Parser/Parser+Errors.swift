@@ -3,13 +3,13 @@ extension Parser {
     func describe(_ token: Token) -> String {
         let text = abbreviated(token.text(in: source))
         switch token.kind {
-        case .newline: return "end of line"
-        case .endOfInput: return "end of input"
-        case .integer, .number: return "number `\(text)`"
-        case .string: return "string `\(text)`"
-        case .date: return "date `\(text)`"
-        case .duration: return "duration `\(text)`"
-        case .unterminatedString: return "an unterminated string"
+        case .newline: return MessageCatalog.text("token.end_of_line")
+        case .endOfInput: return MessageCatalog.text("token.end_of_input")
+        case .integer, .number: return MessageCatalog.text("token.number", ["text": text])
+        case .string: return MessageCatalog.text("token.string", ["text": text])
+        case .date: return MessageCatalog.text("token.date", ["text": text])
+        case .duration: return MessageCatalog.text("token.duration", ["text": text])
+        case .unterminatedString: return MessageCatalog.text("token.unterminated")
         default: return "`\(text)`"
         }
     }
@@ -25,24 +25,24 @@ extension Parser {
     /// "expected <what>, found <current token>" at the current token.
     func expected(_ what: String, hints: [String] = []) -> Diagnostic {
         if current.kind == .rightParen { return unmatchedParenthesis() }
-        return Diagnostic("expected \(what), found \(describe(current))", at: errorSpan(at: current), hints: hints)
+        return Diagnostic(MessageCatalog.text("diag.expected", ["what": what, "found": describe(current)]), at: errorSpan(at: current), hints: hints)
     }
 
     /// "unexpected <current token> after <what>", for extra tokens after a complete construct.
     func unexpected(after what: String, hints: [String] = []) -> Diagnostic {
         if current.kind == .rightParen { return unmatchedParenthesis() }
-        return Diagnostic("unexpected \(describe(current)) after \(what)", at: errorSpan(at: current), hints: hints)
+        return Diagnostic(MessageCatalog.text("diag.unexpected_after", ["found": describe(current), "what": what]), at: errorSpan(at: current), hints: hints)
     }
 
     /// "unmatched `)`" at the current token.
     func unmatchedParenthesis() -> Diagnostic {
-        Diagnostic("unmatched `)`", at: current.span, hints: ["remove it, or add the `(` it closes"])
+        Diagnostic(MessageCatalog.text("diag.unmatched_paren"), at: current.span, hints: [MessageCatalog.text("diag.unmatched_paren_hint")])
     }
 
     /// Fails unless the current token ends the statement.
     func expectStatementEnd() throws(Diagnostic) {
         guard atStatementEnd else {
-            throw unexpected(after: "the end of the statement", hints: ["separate statements with `;` or a line break"])
+            throw unexpected(after: MessageCatalog.text("diag.statement_end"), hints: [MessageCatalog.text("diag.statement_end_hint")])
         }
     }
 
@@ -63,7 +63,7 @@ extension Parser {
 
     private func unterminatedString(_ token: Token) -> Diagnostic {
         let quote = source.bytes[token.span.start] == UInt8(ascii: "'") ? "'" : "\""
-        return Diagnostic("unterminated string", at: token.span, hints: ["add the closing `\(quote)`"])
+        return Diagnostic(MessageCatalog.text("diag.unterminated_string"), at: token.span, hints: [MessageCatalog.text("diag.unterminated_string_hint", ["quote": quote])])
     }
 
     private func invalidToken(_ token: Token) -> Diagnostic {

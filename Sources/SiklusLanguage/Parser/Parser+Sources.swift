@@ -123,19 +123,19 @@ extension Parser {
             return unexpectedAfterPipelinePart("`\(text)`")
         }
         if !close.isEmpty, let hint = Diagnostic.didYouMeanHint(for: text, among: close) {
-            return Diagnostic("unknown \(what) `\(text)`", at: word.span, hints: [hint])
+            return Diagnostic(MessageCatalog.text("diag.unknown", ["what": MessageCatalog.noun(what), "word": text]), at: word.span, hints: [hint])
         }
         let fallback: String
         if Keywords.steps.contains(word.lowercasedText(in: source)) {
-            fallback = "`\(text)` is a step: start from a source, as in `events | \(text) …`"
+            fallback = MessageCatalog.text("diag.is_a_step", ["word": text])
         } else if check(.equal) {
-            fallback = "to name a pipeline write `let \(text) = …`"
+            fallback = MessageCatalog.text("diag.name_a_pipeline", ["word": text])
         } else if atStatementStart {
-            fallback = "a statement starts with " + Keywords.statements.map { "`\($0)`" }.joined(separator: ", ") + " or a variable name"
+            fallback = MessageCatalog.text("diag.statement_starts", ["keywords": Keywords.statements.map { "`\($0)`" }.joined(separator: ", ")])
         } else {
-            fallback = "a pipeline starts with `cohort`, `events` or a variable name"
+            fallback = MessageCatalog.text("diag.pipeline_starts")
         }
-        return Diagnostic("unknown \(what) `\(text)`", at: word.span, hints: [fallback])
+        return Diagnostic(MessageCatalog.text("diag.unknown", ["what": MessageCatalog.noun(what), "word": text]), at: word.span, hints: [fallback])
     }
 
     /// The error for a token left over after a source or step (`what`), with a hint to add `|`.

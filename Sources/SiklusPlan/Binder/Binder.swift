@@ -148,7 +148,7 @@ struct PipelineBinder {
                 (phase, phaseStep, result) = (.scope, nil, nil)
             case .sort(let keys):
                 try enter(.post)
-                query.post.append(.sort(keys.map { LogicalQuery.SortKey(column: $0.column.text, descending: $0.direction?.value == .descending, span: $0.span) }))
+                query.post.append(.sort(keys.map { LogicalQuery.SortKey(column: query.sortColumn($0.column.text), descending: $0.direction?.value == .descending, span: $0.span) }))
             case .top(let n):
                 try enter(.post)
                 query.post.append(.top(try count(n), span: n.span))

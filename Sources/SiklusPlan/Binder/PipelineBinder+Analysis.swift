@@ -5,9 +5,9 @@ extension PipelineBinder {
     func metrics(_ names: [Identifier], span: SourceSpan) throws(Diagnostic) -> [Metric] {
         var metrics: [Metric] = []
         for name in names {
-            guard let metric = Metric(rawValue: name.lowercased) else {
+            guard let metric = Metric(named: name.lowercased) else {
                 if let hint = MetricSynonyms.hint(for: name.lowercased) { throw Diagnostic("unknown metric `\(name.text)`", at: name.span, hints: [hint]) }
-                throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.names, fallbackHint: "see `help metrics`")
+                throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.allNames, fallbackHint: MessageCatalog.text("diag.see_help_metrics"))
             }
             if metric.needsSpend && !catalog.spend.isLoaded {
                 throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)

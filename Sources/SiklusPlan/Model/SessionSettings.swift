@@ -16,7 +16,7 @@ public struct SessionSettings: Sendable, Hashable {
     public init() {}
 
     /// Option names, for completion and "did you mean".
-    public static let optionNames = ["churn_after", "as_of", "period", "week_start"]
+    public static let optionNames = ["churn_after", "as_of", "period", "week_start"] + DisplaySettings.optionNames
 
     package static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 

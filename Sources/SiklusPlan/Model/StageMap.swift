@@ -90,12 +90,12 @@ public struct StageMap: Sendable, Hashable {
         for stage in Stage.allCases {
             let names = (events[stage] ?? []).joined(separator: ", ")
             let detail: String = switch stage {
-            case .purchase: "first of: \(names)"
-            case .retention: "later purchases + \(names)"
-            case .churn: "\(names) + no event for churn_after days after purchasing"
+            case .purchase: MessageCatalog.text("stages.first_of", ["events": names])
+            case .retention: MessageCatalog.text("stages.later_purchases", ["events": names])
+            case .churn: MessageCatalog.text("stages.churn", ["events": names])
             default: names
             }
-            lines.append(stage.name.padding(toLength: 14, withPad: " ", startingAt: 0) + detail)
+            lines.append(stage.displayName().padding(toLength: 14, withPad: " ", startingAt: 0) + detail)
         }
         return lines.joined(separator: "\n")
     }

@@ -8,17 +8,20 @@ public enum RowListingText {
     /// "note: the first 20 of 1,234 event rows; `rows 1234` shows them all", "note: all 12 event rows",
     /// or "note: the only event row".
     public static func note(shown: Int, total: Int, of things: String, limit: Int) -> String {
-        if total == 1 { return "note: the only " + things.replacingOccurrences(of: "rows", with: "row").replacingOccurrences(of: "customers", with: "customer") }
-        if shown >= total { return "note: all \(grouped(total)) \(things)" }
-        let more = limit >= Int(StepLimits.rows) ? "" : "; `rows \(min(Int64(total), StepLimits.rows))` shows them all"
-        return "note: the first \(grouped(shown)) of \(grouped(total)) \(things)\(more)"
+        if total == 1 { return MessageCatalog.text(things == "customers" ? "rows.only_customer" : "rows.only_event_row") }
+        let noun = MessageCatalog.noun(things)
+        if shown >= total { return MessageCatalog.text("rows.all", ["count": grouped(total), "things": noun]) }
+        let more = limit >= Int(StepLimits.rows) ? "" : MessageCatalog.text("rows.more", ["count": String(min(Int64(total), StepLimits.rows))])
+        return MessageCatalog.text("rows.first", ["shown": grouped(shown), "total": grouped(total), "things": noun, "more": more])
     }
 
+    /// `n` with thousands separators of the current language: `1,234`, in Indonesian `1.234`.
     private static func grouped(_ n: Int) -> String {
+        let separator: Character = Language.current == .id ? "." : ","
         let digits = String(n)
         var out = ""
         for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
             out.append(ch)
         }
         return out

@@ -82,6 +82,7 @@ public enum Completer {
             let command = trimmed.dropFirst().prefix { $0 != " " && $0 != "\t" }
             return .metaArgument(String(command))
         }
+        if let setting = SettingCompletion.context(statement) { return setting }
         let tail = trimmed.reversed().drop { $0 == " " || $0 == "\t" }
         guard let last = tail.first else { return .statement }
         switch last {

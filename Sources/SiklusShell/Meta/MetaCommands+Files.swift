@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// Handlers of the meta-commands that write or read files: `.output`, `.once`, `.export`, `.read`.
@@ -28,16 +29,21 @@ extension MetaCommands {
     static func export(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
         guard let path = call.argument(0) else { return false }
         guard let table = call.shell.lastResult else {
-            throw call.error("there is no result to export yet", argument: 0, hints: ["run a query first, then .export \(path)"])
+            throw call.error(MessageCatalog.text("shell.no_result_to_export"), argument: 0, hints: [MessageCatalog.text("shell.no_result_to_export_hint", ["path": path])])
         }
         do {
-            try ResultExporter.export(table, to: call.shell.resolvePath(path), query: call.shell.lastQuery, charts: call.shell.chartExporter)
+            if try exportsForExcel(call, path: path) {
+                try ResultExporter.exportForExcel(table, to: call.shell.resolvePath(path), language: call.shell.session.display.language)
+            } else {
+                try ResultExporter.export(table, to: call.shell.resolvePath(path), query: call.shell.lastQuery, charts: call.shell.chartExporter)
+            }
         } catch let problem as ExportError {
             throw call.error(problem.message, argument: 0, hints: problem.hints)
         } catch {
             throw call.error("cannot export to \(path): \(error)", argument: 0)
         }
-        call.shell.note("exported \(table.rowCount == 1 ? "1 row" : "\(table.rowCount) rows") to \(path)")
+        let rows = table.rowCount == 1 ? MessageCatalog.text("shell.rows_one") : MessageCatalog.text("shell.rows_many", ["count": String(table.rowCount)])
+        call.shell.note(MessageCatalog.text("shell.exported", ["rows": rows, "path": path]))
         return true
     }
 

@@ -2,7 +2,7 @@
 extension MetaCommands {
     static func mode(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
         guard let name = call.argument(0) else {
-            call.shell.write("mode: \(call.shell.settings.mode.rawValue)")
+            call.shell.write("mode: \(call.shell.settings.mode.rawValue)\(call.shell.settings.excelCSV && call.shell.settings.mode == .csv ? " excel" : "")")
             return true
         }
         guard let mode = OutputMode(rawValue: name.lowercased()) else {
@@ -11,7 +11,9 @@ extension MetaCommands {
             hints.append("modes: " + names.joined(separator: ", "))
             throw call.error("unknown output mode `\(name)`", argument: 0, hints: hints)
         }
+        let excel = try excelFlag(call, mode: mode)
         call.shell.settings.mode = mode
+        call.shell.settings.excelCSV = excel
         return true
     }
 

@@ -14,9 +14,9 @@ public enum MetaCommands {
                     argumentCount: 0...0, completion: .none, handler: clear),
         MetaCommand(name: "engine", arguments: "", help: "Show where pipelines run: in-memory, or the connected engine and its bound tables",
                     argumentCount: 0...0, completion: .none, handler: engine),
-        MetaCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|"),
-                    help: "Set how results are printed (no argument: show the current mode)",
-                    argumentCount: 0...1, completion: .choices(OutputMode.allCases.map(\.rawValue)), handler: mode),
+        MetaCommand(name: "mode", arguments: OutputMode.allCases.map(\.rawValue).joined(separator: "|") + " [excel]",
+                    help: "Set how results are printed (no argument: show the current mode); `csv excel`: csv for a spreadsheet in the session's language",
+                    argumentCount: 0...2, completion: .choices(OutputMode.allCases.map(\.rawValue)), handler: mode),
         MetaCommand(name: "maxrows", arguments: "[N]",
                     help: "Show at most N rows of a table in the modes meant for reading (0: all; default 40 on a terminal)",
                     argumentCount: 0...1, completion: .none, handler: maxRows),
@@ -26,9 +26,9 @@ public enum MetaCommands {
                     argumentCount: 0...1, completion: .path, handler: output),
         MetaCommand(name: "once", arguments: "FILE", help: "Send the results of the next query statement only to FILE (dot-commands still print here)",
                     argumentCount: 1...1, completion: .path, handler: once),
-        MetaCommand(name: "export", arguments: "FILE", help: "Write the last result to FILE (.csv, .tsv, .json, .md; .svg, .html charts)",
-                    argumentCount: 1...1, completion: .path, handler: export),
-        MetaCommand(name: "show", arguments: "", help: "Show the shell's settings (mode, maxrows, timer, bail, present, output)",
+        MetaCommand(name: "export", arguments: "FILE [excel]", help: "Write the last result to FILE (.csv, .tsv, .json, .md; .svg, .html charts); `excel`: a .csv for a spreadsheet in the session's language",
+                    argumentCount: 1...2, completion: .path, handler: export),
+        MetaCommand(name: "show", arguments: "", help: "Show the settings: language, currency, mode, maxrows, timer, bail, present, output and the `set` options",
                     argumentCount: 0...0, completion: .none, handler: show),
         MetaCommand(name: "read", arguments: "FILE", help: "Run the statements and meta-commands in FILE (with comments: each result after its statement)",
                     argumentCount: 1...1, completion: .path, handler: read),
@@ -55,6 +55,6 @@ public enum MetaCommands {
     /// The error for a command name (without the dot) that is not in the table, with a suggestion.
     static func unknownCommand(_ name: String, at span: SourceSpan) -> MetaCommandError {
         let hint = Suggestions.hint(for: name, in: all.map(\.name), quoting: { "." + $0 })
-        return MetaCommandError("unknown command `.\(name)`", at: span, hints: [hint ?? "type .help to list the commands"])
+        return MetaCommandError(MessageCatalog.text("shell.unknown_command", ["name": name]), at: span, hints: [hint ?? MessageCatalog.text("shell.list_commands")])
     }
 }

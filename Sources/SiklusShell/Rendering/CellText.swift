@@ -86,11 +86,11 @@ enum CellText {
 extension CellText {
     /// The texts of a footer row (retention's mean rows) for reading: the label in the first column,
     /// each value formatted in the row's unit, blanks where it has none.
-    static func footer(_ row: ResultFooterRow, columns: Int) -> [String] {
+    static func footer(_ row: ResultFooterRow, columns: Int, locale: ReadingLocale = .english) -> [String] {
         (0..<columns).map { i in
             if i == 0 { return display(row.label) }
             guard i < row.values.count, let value = row.values[i] else { return "" }
-            return formatted(ResultColumn(name: "", unit: row.unit, values: .number([value])), row: 0) ?? ""
+            return formatted(ResultColumn(name: "", unit: row.unit, values: .number([value])), row: 0, locale: locale) ?? ""
         }
     }
 }

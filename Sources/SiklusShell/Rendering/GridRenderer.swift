@@ -1,5 +1,6 @@
 import SiklusCharts
 import SiklusEngine
+import SiklusLanguage
 
 /// Aligned tables: `box` (Unicode borders), `table` (ASCII borders) and `plain` (no borders, for
 /// reading in a pipe). Values are formatted for reading (`CellText.formatted`: money to 2 decimals,
@@ -21,11 +22,11 @@ struct GridRenderer: TableRenderer {
         let window = RowWindow(rowCount: table.rowCount, limit: options.maxRows)
         let shown = window.shownRows
         var nullMarks: [[Bool]] = []
-        let footer = table.footer.map { CellText.footer($0, columns: table.columns.count) }
+        let footer = table.footer.map { CellText.footer($0, columns: table.columns.count, locale: options.locale) }
         let cells: [[String]] = table.columns.enumerated().map { index, column in
             var marks: [Bool] = []
             let texts = shown.map { row -> String in
-                let text = CellText.formatted(column, row: row)
+                let text = CellText.formatted(column, row: row, locale: options.locale)
                 marks.append(text == nil)
                 return text.map(Self.singleLine) ?? nullText
             }
@@ -89,11 +90,14 @@ struct GridRenderer: TableRenderer {
 
     /// `12 rows`, `1,000 rows (40 shown)`, `1 row · 2 columns not shown · 3.1 ms`.
     static func footer(rows: Int, shown: Int? = nil, hiddenColumns: Int, elapsed: Double?) -> String {
-        var count = rows == 1 ? "1 row" : "\(NumberText.grouped(Int64(rows))) rows"
-        if let shown { count += " (\(NumberText.grouped(Int64(shown))) shown)" }
+        let locale = ReadingLocale(language: .current)
+        var count = rows == 1 ? MessageCatalog.text("grid.rows_one") : MessageCatalog.text("grid.rows_many", ["count": locale.grouped(rows)])
+        if let shown { count += " " + MessageCatalog.text("grid.shown", ["count": locale.grouped(shown)]) }
         var parts = [count]
-        if hiddenColumns > 0 { parts.append(hiddenColumns == 1 ? "1 column not shown" : "\(hiddenColumns) columns not shown") }
-        if let elapsed { parts.append(ElapsedText.describe(elapsed)) }
+        if hiddenColumns > 0 {
+            parts.append(hiddenColumns == 1 ? MessageCatalog.text("grid.column_hidden_one") : MessageCatalog.text("grid.columns_hidden_many", ["count": String(hiddenColumns)]))
+        }
+        if let elapsed { parts.append(locale.localizing(number: ElapsedText.describe(elapsed))) }
         return parts.joined(separator: " · ")
     }
 

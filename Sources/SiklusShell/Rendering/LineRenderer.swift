@@ -18,12 +18,12 @@ struct LineRenderer: TableRenderer {
             if window.isCut, blocks.count == window.head { blocks.append(window.marker) }
             blocks.append(table.columns.indices.map { index in
                 DisplayWidth.pad(names[index], to: nameWidth, alignRight: true) + " = "
-                    + CellText.display(CellText.formatted(table.columns[index], row: row) ?? "")
+                    + CellText.display(CellText.formatted(table.columns[index], row: row, locale: options.locale) ?? "")
             }.joined(separator: "\n"))
         }
         if window.isCut, window.tail == 0 { blocks.append(window.marker) }
         for row in table.footer {
-            blocks.append(CellText.footer(row, columns: table.columns.count).enumerated().map { index, text in
+            blocks.append(CellText.footer(row, columns: table.columns.count, locale: options.locale).enumerated().map { index, text in
                 DisplayWidth.pad(names[index], to: nameWidth, alignRight: true) + " = " + text
             }.joined(separator: "\n"))
         }

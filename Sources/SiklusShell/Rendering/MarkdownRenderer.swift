@@ -16,13 +16,13 @@ struct MarkdownRenderer: TableRenderer {
         let headers = table.columns.map { Self.escape($0.name) }
         let window = RowWindow(rowCount: table.rowCount, limit: options.maxRows)
         var cells = table.columns.map { column in
-            window.shownRows.map { Self.escape(CellText.formatted(column, row: $0) ?? "") }
+            window.shownRows.map { Self.escape(CellText.formatted(column, row: $0, locale: options.locale) ?? "") }
         }
         if window.isCut {
             for i in cells.indices { cells[i].insert(i == 0 ? window.marker : "…", at: window.head) }
         }
         for row in table.footer {
-            for (i, text) in CellText.footer(row, columns: table.columns.count).enumerated() { cells[i].append(Self.escape(text)) }
+            for (i, text) in CellText.footer(row, columns: table.columns.count, locale: options.locale).enumerated() { cells[i].append(Self.escape(text)) }
         }
         let right = table.columns.map(CellText.isRightAligned)
         // At least 3 wide so the alignment row is `---` or `--:` under short headers.

@@ -1,3 +1,4 @@
+import SiklusLanguage
 /// The rows a table shows in a mode meant for reading under `.maxrows` (DuckDB's rule): all of them, or
 /// the first and the last rows around a `… N rows …` marker when there are more than the limit.
 /// Only the shown rows are ever formatted, so a huge result costs O(limit × columns) to print.
@@ -32,5 +33,8 @@ struct RowWindow: Equatable {
     var shownRows: [Int] { Array(0..<head) + Array((rowCount - tail)..<rowCount) }
 
     /// The marker between the first and the last rows: `… 960 rows …`.
-    var marker: String { "… \(NumberText.grouped(Int64(omitted))) \(omitted == 1 ? "row" : "rows") …" }
+    var marker: String {
+        let count = ReadingLocale(language: .current).grouped(omitted)
+        return MessageCatalog.text(omitted == 1 ? "grid.marker_one" : "grid.marker_many", ["count": count])
+    }
 }

@@ -11,6 +11,8 @@ public struct RenderOptions: Sendable {
     /// The most rows the modes meant for reading show (`.maxrows`); nil or 0 shows all. The exact modes
     /// (csv, tsv, json) ignore it: their output is data and is never cut.
     public var maxRows: Int?
+    /// Separators, currency, headers and stage names of the modes meant for reading (`set language`, `set currency`).
+    public var locale: ReadingLocale = .english
 
     public init(maxWidth: Int? = nil, color: Bool = false, elapsed: Double? = nil, maxRows: Int? = nil) {
         self.maxWidth = maxWidth

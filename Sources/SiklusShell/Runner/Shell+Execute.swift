@@ -7,6 +7,10 @@ extension Shell {
     /// statements of a chunk are skipped after a failing one.
     @discardableResult
     public func execute(_ chunk: InputChunk, in name: String, stopOnError: Bool = false) -> Bool {
+        inSessionLanguage { executeInLanguage(chunk, in: name, stopOnError: stopOnError) }
+    }
+
+    private func executeInLanguage(_ chunk: InputChunk, in name: String, stopOnError: Bool) -> Bool {
         switch chunk {
         case .statements(let text, let firstLine):
             return executeStatements(SourceFile(name: name, text: text, firstLine: firstLine), stopOnError: stopOnError)
@@ -91,11 +95,11 @@ extension Shell {
             lastQuery = query
             do {
                 try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
-                inform("wrote \(path)")
+                inform(MessageCatalog.text("shell.wrote", ["path": path]))
                 writeNotes(table)
                 writeElapsed(elapsed)
             } catch let error as ExportError {
-                report(Diagnostic("cannot export: \(error.message)", at: exportSpan, hints: error.hints), in: source)
+                report(Diagnostic(MessageCatalog.text("shell.cannot_export", ["reason": error.message]), at: exportSpan, hints: error.hints), in: source)
                 return false
             } catch {
                 report(Diagnostic("cannot export: \(error)", at: exportSpan), in: source)

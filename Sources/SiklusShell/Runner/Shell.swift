@@ -96,7 +96,7 @@ public final class Shell {
                                     elapsed: settings.mode.hasFooter ? elapsed : nil,
                                     maxRows: settings.rowLimit(toTerminal: toTerminal))
         let fitted = NarrowTransitions.fitted(table, mode: settings.mode, width: options.maxWidth)
-        startResult(on: destination).write(settings.mode.renderer.render(fitted, options: options))
+        startResult(on: destination).write(render(fitted, options: options))
         writeNotes(table)
         if let elapsed, !settings.mode.hasFooter {
             // csv/json output must stay machine-readable, so the time goes to stderr.
@@ -195,7 +195,7 @@ extension Shell {
             let chart = try TerminalChart.render(table, options: options)
             startResult(on: destination).write(chart + "\n")
         } catch {
-            inform("note: \(error); showing the table instead")
+            inform(MessageCatalog.text("shell.chart_as_table", ["reason": "\(error)"]))
             writeTable(table, to: destination)
         }
     }

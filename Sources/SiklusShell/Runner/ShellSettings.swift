@@ -14,6 +14,8 @@ public struct ShellSettings: Sendable, Equatable {
     /// The most rows a table shows in the modes meant for reading (`.maxrows N`, 0: all); nil is
     /// DuckDB's default, `defaultMaxRows` on a terminal and all rows elsewhere.
     public var maxRows: Int?
+    /// `.mode csv excel`: csv for a spreadsheet in the session's language (`;` and decimal commas in Indonesian).
+    public var excelCSV = false
 
     /// Rows shown on a terminal when `.maxrows` was not set, as in DuckDB's shell.
     public static let defaultMaxRows = 40

@@ -31,7 +31,7 @@ enum Suggestions {
         let found = closest(to: word, in: candidates)
         guard !found.isEmpty else { return nil }
         let names = found.map { "`\(transform($0))`" }
-        if names.count == 1 { return "did you mean \(names[0])?" }
-        return "did you mean " + names.dropLast().joined(separator: ", ") + " or \(names[names.count - 1])?"
+        if names.count == 1 { return MessageCatalog.text("diag.did_you_mean_one", ["first": names[0]]) }
+        return MessageCatalog.text("diag.did_you_mean_many", ["list": names.dropLast().joined(separator: ", "), "last": names[names.count - 1]])
     }
 }
