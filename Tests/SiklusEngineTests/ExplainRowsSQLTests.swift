@@ -33,7 +33,7 @@ final class ExplainRowsSQLTests: XCTestCase {
     private func check(_ session: Session, _ pipelines: [String], file: StaticString = #filePath, line: UInt = #line) throws {
         var queries: [String] = []
         for pipeline in pipelines {
-            let explain = try TeachingFixture.text("explain " + pipeline, in: session)
+            let explain = try TeachingFixture.text("explain sql " + pipeline, in: session)
             queries.append(try XCTUnwrap(TeachingFixture.sql(ofExplain: explain), "no SQL for \(pipeline):\n\(explain)", file: file, line: line))
         }
         for (pipeline, result) in zip(pipelines, try TeachingFixture.runInDuckDB(queries)) {

@@ -51,7 +51,7 @@ final class FunnelSplitDifferentialTests: XCTestCase {
 
                 let text = spec.text + " by events.channel attribution \(word)"
                 let table = try session.query(text)
-                XCTAssertEqual(Self.texts(table, "channel"), expectedLabels, "data set \(index): `\(text)`")
+                XCTAssertEqual(Self.texts(table, "event_channel"), expectedLabels, "data set \(index): `\(text)`")
                 XCTAssertEqual(Self.integers(table, "customers"), expectedCounts, "data set \(index): `\(text)`")
 
                 let trendText = spec.text + " by month"

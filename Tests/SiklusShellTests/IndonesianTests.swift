@@ -139,7 +139,7 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         let source = CompletionSource(vocabulary: session.vocabulary, knownValues: { _ in [] }, listDirectory: { _ in [] })
         func complete(_ line: String) -> [String] { Completer.complete(line: line, cursor: line.count, source: source).candidates }
         XCTAssertEqual(complete("cohort | metric tingkat_k"), ["tingkat_konversi"])
-        XCTAssertEqual(complete("cohort | metric biaya_"), ["biaya_per_akuisisi"])
+        XCTAssertEqual(complete("cohort | metric biaya_"), ["biaya_per_akuisisi", "biaya_per_klik"])
         XCTAssertEqual(complete("set lang"), ["language"])
         XCTAssertEqual(complete("set language = "), ["en", "id"])
         XCTAssertEqual(complete("set currency = I"), ["IDR"])

@@ -13,7 +13,7 @@ final class OrderMetricsCompletionTests: XCTestCase {
     func testNewMetricsComplete() {
         XCTAssertEqual(candidates("events | metric cp"), ["cpa", "cpc"])
         XCTAssertEqual(candidates("cohort | metric orders_per_"), ["orders_per_buyer", "orders_per_customer"])
-        XCTAssertEqual(candidates("cohort | metric avg_order, med"), ["median_order"])
+        XCTAssertEqual(candidates("cohort | metric avg_order, med"), ["median_order", "median_pesanan"])
         XCTAssertEqual(candidates("cohort | metric days_b"), ["days_between_orders"])
     }
 

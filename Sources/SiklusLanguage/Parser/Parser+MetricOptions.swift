@@ -12,9 +12,7 @@ extension Parser {
             names.append(try parseIdentifier("a name after `,`"))
             try parseMetricOptions(into: &options)
         }
-        if current.kind == .identifier || current.kind == .string {
-            throw unexpected(after: "`\(previous.text(in: source))`", hints: ["separate names with `,`"])
-        }
+        try rejectMissingComma(after: names.count)
         return (names, options)
     }
 

@@ -55,7 +55,7 @@ extension Parser {
     }
 
     /// Fails when a name follows a name without a comma (`metric a b`).
-    private func rejectMissingComma(after count: Int) throws(Diagnostic) {
+    func rejectMissingComma(after count: Int) throws(Diagnostic) {
         if current.kind == .identifier || current.kind == .string {
             var hints = ["separate names with `,`"]
             // `metric avg order`: one name typed as words (issue 15).

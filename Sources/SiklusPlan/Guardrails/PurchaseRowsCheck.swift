@@ -8,10 +8,15 @@ enum PurchaseRowsCheck {
     /// The measures counted over the purchase rows left in scope.
     static let purchaseMeasures: Set<MetricMeasure> = [.orders, .revenue, .purchasers, .repeaters, .returns]
 
+    /// True for a metric read from purchase rows: through a purchase measure, or a median over orders.
+    static func countsPurchaseRows(_ metric: Metric) -> Bool {
+        metric.definition.isMedian || !purchaseMeasures.isDisjoint(with: metric.definition.measures)
+    }
+
     /// The warning for `query`, at the first step that leaves no purchase row, or nil.
     static func warning(_ query: LogicalQuery, catalog: Catalog) -> Diagnostic? {
         guard case .metrics(let metrics, _) = query.analysis else { return nil }
-        let needing = metrics.filter { !purchaseMeasures.isDisjoint(with: $0.definition.measures) }
+        let needing = metrics.filter(countsPurchaseRows)
         guard !needing.isEmpty else { return nil }
         let names = needing.map { "`\($0.rawValue)`" }.joined(separator: ", ")
         let purchases = Set(catalog.stageMap.purchaseEvents)

@@ -36,6 +36,11 @@ extension Metric {
         "rasio_klik": .ctr,
         "biaya": .spend,
         "biaya_per_akuisisi": .cpa,
+        "biaya_per_klik": .cpc,
+        "pesanan_per_pembeli": .orders_per_buyer,
+        "median_pesanan": .median_order,
+        "hari_antar_pesanan": .days_between_orders,
+        "tingkat_buka": .open_rate,
     ]
 
     private static let aliasLookup: [String: Metric] = Dictionary(indonesianAliases.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })

@@ -8,11 +8,11 @@ enum SQLInternalColumnNames {
     /// Every fixed alias the lowering writes (`SQLInternalColumnNamesTests` checks the sources against it).
     static let fixed: Set<String> = [
         "acquisition_channel", "active", "age", "age_days", "amount", "anchor", "anchor_order", "as_of_day", "base_customers",
-        "bought", "c", "channel", "churn", "churn_by_as_of", "churn_period", "churned", "cohort", "count", "cumulative",
+        "bought", "c", "channel", "churn", "churn_by_as_of", "churn_period", "churned", "cohort", "conversion", "count", "cumulative",
         "customer_id", "customer_no", "customers", "d", "dau_mau", "day_pairs", "day_value", "days_to_purchase", "dormant", "e",
         "end_pos", "event", "exactly", "first_channel", "first_d", "first_event", "first_p", "first_purchase", "frequency",
-        "from_event", "furthest_rank", "is_churn", "k", "kind", "last_p", "latest_is_churn", "level", "li_loose",
-        "li_negative", "li_order", "li_purchase", "li_return", "listing_no", "monetary", "n", "n_engagement", "n_events",
+        "from_event", "from_stage", "furthest_rank", "is_churn", "k", "kind", "last_p", "latest_is_churn", "level", "li_loose",
+        "li_negative", "li_order", "li_purchase", "li_return", "listing_no", "moment", "monetary", "n", "n_engagement", "n_events",
         "n_orders", "n_returns", "new", "new_customers", "next_period", "next_stage", "one", "order_start", "p", "pairs",
         "period", "period_no", "pos", "purchase_no", "purchased", "r", "reached", "recency_days", "return_start", "revenue",
         "row_no", "seconds", "session", "share", "signup", "stage", "start_pos", "step", "step_no", "t", "to_event", "ts", "value",

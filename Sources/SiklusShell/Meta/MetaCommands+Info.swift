@@ -14,10 +14,22 @@ extension MetaCommands {
         return true
     }
 
+    /// The widest usage that keeps its help on its own line; a longer one (`.mode`'s eight modes) puts its help
+    /// on the next line, under the column, so it does not push every description right (an 80-column
+    /// projector keeps 54 columns for the text).
+    static let usageColumn = 24
+
     /// Every command's usage and help, aligned, then a pointer to `help` for the language.
     static var helpText: String {
-        let width = all.map { DisplayWidth.of($0.usage) }.max() ?? 0
-        var lines = all.map { DisplayWidth.pad($0.usage, to: width, alignRight: false) + "  " + $0.help }
+        let width = min(all.map { DisplayWidth.of($0.usage) }.max() ?? 0, usageColumn)
+        var lines: [String] = []
+        for command in all {
+            if DisplayWidth.of(command.usage) > width {
+                lines += [command.usage, String(repeating: " ", count: width + 2) + command.help]
+            } else {
+                lines.append(DisplayWidth.pad(command.usage, to: width, alignRight: false) + "  " + command.help)
+            }
+        }
         lines.append("")
         lines.append("Type `help` for the query language, `help <statement|step|metric|stage>` for one topic.")
         return lines.joined(separator: "\n")
