@@ -64,6 +64,25 @@ final class GuardrailTests: XCTestCase {
         XCTAssertEqual(event, "visit")
     }
 
+    func testFunnelStepConditionsAreCheckedLikeWhere() throws {
+        let backend = values()
+        let text = "cohort | funnel visit -> purchase where channel = Social or channel = facebook -> visit where channel = Email"
+        let (query, findings) = PlanWarnings.review(try PlanFixture.bind(text), data: backend.data, catalog: PlanFixture.catalog)
+        XCTAssertEqual(findings.map(\.severity), [.warning, .note], "Social occurs; facebook matches nothing; Email only ignoring case")
+        XCTAssertEqual(findings.first?.message, "no events.channel `facebook` in the data, so it matches nothing; values are social, Social, email")
+        guard case .funnel(let funnel) = query.analysis else { return XCTFail("\(query.analysis)") }
+        guard case .compare(.eventChannel, .equal, .text("email"), _)? = funnel.steps[2].filter else {
+            return XCTFail("Email is rewritten to the data's spelling: \(String(describing: funnel.steps[2].filter))")
+        }
+        let dropped = try PlanFixture.bind("cohort | funnel visit -> purchase where channel = Email | dropped 1")
+        let (droppedQuery, droppedFindings) = PlanWarnings.review(dropped, data: values().data, catalog: PlanFixture.catalog)
+        XCTAssertEqual(droppedFindings.map(\.severity), [.note], "the funnel of `dropped` is checked once")
+        guard case .funnelDropOff(let kept, _, _)? = droppedQuery.scope.last,
+              case .compare(.eventChannel, .equal, .text("email"), _)? = kept.steps[1].filter else {
+            return XCTFail("\(droppedQuery.scope)")
+        }
+    }
+
     func testCustomerIdsAndUnknownValuesAreLeftAlone() throws {
         let (query, findings) = PlanWarnings.review(try PlanFixture.bind("events | where customer = U1 and channel = nowhere | metric events"),
                                                     data: .unknown, catalog: PlanFixture.catalog)
