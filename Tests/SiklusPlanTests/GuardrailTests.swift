@@ -124,6 +124,22 @@ final class GuardrailTests: XCTestCase {
         XCTAssertEqual(try PlanFixture.bind("events | by channel | metric cpa | bottom 2").post, [.bottom(2, span: SourceSpan(start: 42, end: 43))])
     }
 
+    func testUnknownEventNamesGetTheValueSuggestions() {
+        func hints(_ text: String) -> [String] {
+            do { _ = try PlanFixture.bind(text) } catch let error as Diagnostic { return error.hints } catch { return ["\(error)"] }
+            return ["no error"]
+        }
+        XCTAssertEqual(hints("cohort did purchases | metric customers"), ["did you mean `purchase`?"])
+        XCTAssertEqual(hints("cohort did cart | metric customers"), ["did you mean `add_to_cart`?"], "a word of the name")
+        XCTAssertEqual(hints("cohort | funnel visit -> add_cart"), ["did you mean `add_to_cart`?"])
+        XCTAssertEqual(hints("cohort | funnel visit -> purchase exclude cancelled"), ["did you mean `cancel`?"])
+        XCTAssertEqual(hints("events | paths from product"), ["did you mean `product_view`?"], "a prefix")
+        XCTAssertEqual(hints("cohort | retention start Login"), ["did you mean `login`?"])
+        XCTAssertEqual(hints("events | lifecycle on purchased"), ["did you mean `purchase`?"])
+        XCTAssertEqual(hints("cohort did checkout | metric customers"),
+                       ["the data's events are add_to_cart, cancel, login, product_view, purchase, review, visit"], "nothing close: the events")
+    }
+
     func testSynonymsOfMetricsAndSteps() {
         for (typed, metric) in [("aov", "avg_order"), ("churn", "churn_rate"), ("conversion", "conversion_rate"), ("frequency", "orders_per_customer")] {
             XCTAssertTrue(MetricSynonyms.hint(for: typed)?.hasPrefix("did you mean `\(metric)`?") == true, typed)
