@@ -10,13 +10,8 @@ import XCTest
 /// table, whose values Siklus never read.
 final class EngineGuardrailTests: XCTestCase {
     func testValuesOfFilesWrittenToTheEngineAreChecked() throws {
-        let remote = Session()
-        remote.engineConnector = { _, _ throws(SQLEngineError) in
-            do { return try DuckDBTestEngine() } catch { throw SQLEngineError("\(error)") }
-        }
-        XCTAssertNil(remote.failure(#"connect postgres "duckdb""#))
+        let remote = connectedDemo()
         defer { remote.disconnect() }
-        XCTAssertNil(remote.failure("load customers \"\(TestPaths.demoFile("customers.csv"))\"; load events \"\(TestPaths.demoFile("events.csv"))\""))
         let memory = try Session.demo(spend: false)
 
         let nowhere = try remote.query("cohort country=Indonesia | metric customers")
@@ -62,14 +57,20 @@ final class EngineGuardrailTests: XCTestCase {
 }
 
 extension EngineGuardrailTests {
-    func testExplainOnTheEngineShowsTheWarnings() throws {
+    /// A session connected to DuckDB with the demo customers and events written there by Siklus.
+    func connectedDemo() -> Session {
         let remote = Session()
         remote.engineConnector = { _, _ throws(SQLEngineError) in
             do { return try DuckDBTestEngine() } catch { throw SQLEngineError("\(error)") }
         }
         XCTAssertNil(remote.failure(#"connect postgres "duckdb""#))
-        defer { remote.disconnect() }
         XCTAssertNil(remote.failure("load customers \"\(TestPaths.demoFile("customers.csv"))\"; load events \"\(TestPaths.demoFile("events.csv"))\""))
+        return remote
+    }
+
+    func testExplainOnTheEngineShowsTheWarnings() throws {
+        let remote = connectedDemo()
+        defer { remote.disconnect() }
         let text = try remote.texts("explain cohort country=Indonesia | metric customers")
         XCTAssertTrue(text.hasPrefix("""
             query
