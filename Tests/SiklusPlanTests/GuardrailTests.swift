@@ -64,6 +64,25 @@ final class GuardrailTests: XCTestCase {
         XCTAssertEqual(event, "visit")
     }
 
+    func testFunnelStepConditionsAreCheckedLikeWhere() throws {
+        let backend = values()
+        let text = "cohort | funnel visit -> purchase where channel = Social or channel = facebook -> visit where channel = Email"
+        let (query, findings) = PlanWarnings.review(try PlanFixture.bind(text), data: backend.data, catalog: PlanFixture.catalog)
+        XCTAssertEqual(findings.map(\.severity), [.warning, .note], "Social occurs; facebook matches nothing; Email only ignoring case")
+        XCTAssertEqual(findings.first?.message, "no events.channel `facebook` in the data, so it matches nothing; values are social, Social, email")
+        guard case .funnel(let funnel) = query.analysis else { return XCTFail("\(query.analysis)") }
+        guard case .compare(.eventChannel, .equal, .text("email"), _)? = funnel.steps[2].filter else {
+            return XCTFail("Email is rewritten to the data's spelling: \(String(describing: funnel.steps[2].filter))")
+        }
+        let dropped = try PlanFixture.bind("cohort | funnel visit -> purchase where channel = Email | dropped 1")
+        let (droppedQuery, droppedFindings) = PlanWarnings.review(dropped, data: values().data, catalog: PlanFixture.catalog)
+        XCTAssertEqual(droppedFindings.map(\.severity), [.note], "the funnel of `dropped` is checked once")
+        guard case .funnelDropOff(let kept, _, _)? = droppedQuery.scope.last,
+              case .compare(.eventChannel, .equal, .text("email"), _)? = kept.steps[1].filter else {
+            return XCTFail("\(droppedQuery.scope)")
+        }
+    }
+
     func testCustomerIdsAndUnknownValuesAreLeftAlone() throws {
         let (query, findings) = PlanWarnings.review(try PlanFixture.bind("events | where customer = U1 and channel = nowhere | metric events"),
                                                     data: .unknown, catalog: PlanFixture.catalog)
@@ -104,6 +123,22 @@ final class GuardrailTests: XCTestCase {
         XCTAssertEqual(PlanWarnings.of(try PlanFixture.bind("events | by channel | metric cpa | bottom 2"), catalog: PlanFixture.catalog), [])
         XCTAssertEqual(PlanWarnings.of(try PlanFixture.bind("events | by channel | metric revenue | top 2"), catalog: PlanFixture.catalog), [])
         XCTAssertEqual(try PlanFixture.bind("events | by channel | metric cpa | bottom 2").post, [.bottom(2, span: SourceSpan(start: 42, end: 43))])
+    }
+
+    func testUnknownEventNamesGetTheValueSuggestions() {
+        func hints(_ text: String) -> [String] {
+            do { _ = try PlanFixture.bind(text) } catch let error as Diagnostic { return error.hints } catch { return ["\(error)"] }
+            return ["no error"]
+        }
+        XCTAssertEqual(hints("cohort did purchases | metric customers"), ["did you mean `purchase`?"])
+        XCTAssertEqual(hints("cohort did cart | metric customers"), ["did you mean `add_to_cart`?"], "a word of the name")
+        XCTAssertEqual(hints("cohort | funnel visit -> add_cart"), ["did you mean `add_to_cart`?"])
+        XCTAssertEqual(hints("cohort | funnel visit -> purchase exclude cancelled"), ["did you mean `cancel`?"])
+        XCTAssertEqual(hints("events | paths from product"), ["did you mean `product_view`?"], "a prefix")
+        XCTAssertEqual(hints("cohort | retention start Login"), ["did you mean `login`?"])
+        XCTAssertEqual(hints("events | lifecycle on purchased"), ["did you mean `purchase`?"])
+        XCTAssertEqual(hints("cohort did checkout | metric customers"),
+                       ["the data's events are add_to_cart, cancel, login, product_view, purchase, review, visit"], "nothing close: the events")
     }
 
     func testSynonymsOfMetricsAndSteps() {

@@ -80,10 +80,12 @@ struct RemoteRun {
     /// `explain` of `pipeline` for the engine: the logical plan, the SQL the engine runs, where its tables
     /// come from, and the settings. (The plan in words and the worked example read rows, so they are
     /// the in-memory explain's.) Every form shows the SQL; `tree` and `all` add the logical plan.
-    func explain(_ pipeline: Pipeline, text: String, detail: ExplainDetail = .all) throws(Diagnostic) -> String {
+    func explain(_ pipeline: Pipeline, text: String, detail: ExplainDetail = .all, source: SourceFile? = nil,
+                 statement: SourceSpan? = nil) throws(Diagnostic) -> String {
         let compiled = try compile(pipeline)
         func indented(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 } }
         var out = ["query", "  " + text]
+        out += ExplainWarnings.lines(compiled.warnings, statement: statement ?? pipeline.span, in: source)
         if detail.showsTrees { out += ["", "logical plan"] + indented(LogicalPlanPrinter.print(compiled.logical, catalog: compiled.catalog)) }
         out += ["", "sql (\(engine.dialect.displayName), as run on \(engine.summary))"] + indented(compiled.sql + ";")
         out += try rfmGroupsExplanation(pipeline, summary: compiled).map { "  " + $0 }

@@ -170,9 +170,16 @@ public final class Session {
         case .let(let binding):
             let expanded = try expand(binding.pipeline)
             // Connected, names are the engine tables': the in-memory binder would check the wrong columns.
-            if connection == nil { _ = try compile(expanded) }
+            // Connected, names are the engine tables': the engine's compile checks them (its refusals are the run's to report).
+            var warnings: [Diagnostic] = []
+            if let connection {
+                warnings = (try? remoteRun(connection).compile(expanded))?.warnings ?? []
+            } else {
+                warnings = try compileReviewed(expanded).1
+            }
             variables[binding.name.lowercased] = expanded
-            return .note("\(binding.name.text) = \(source[binding.pipeline.span])")
+            return .note(LetWarnings.note("\(binding.name.text) = \(source[binding.pipeline.span])", warnings: warnings,
+                                          statement: binding.pipeline.span, in: source))
         case .set(let statement):
             var nextDisplay = display
             if let note = try nextDisplay.apply(statement) {
@@ -194,7 +201,10 @@ public final class Session {
             cachedFacts = nil
             return .note(stageMap.describe())
         case .explain(let pipeline, let detail):
-            if let connection { return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]), detail: detail)) }
+            if let connection {
+                return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]), detail: detail,
+                                                               source: source, statement: pipeline.span))
+            }
             return .text(try Explainer(context: context(), detail: detail).explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
             let topic = words.map(\.value).joined(separator: " ")

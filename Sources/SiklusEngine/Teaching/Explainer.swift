@@ -13,9 +13,12 @@ struct Explainer {
     var detail: ExplainDetail = .all
 
     func explain(_ pipeline: Pipeline, original: Pipeline, source: SourceFile) throws(Diagnostic) -> String {
-        let logical = try Binder(catalog: context.catalog).bind(pipeline)
+        let bound = try Binder(catalog: context.catalog).bind(pipeline)
+        // The guardrails' review, as a run makes it: the plan explained is the plan run.
+        let (logical, warnings) = PlanWarnings.review(bound, data: StoreValues.of(context), catalog: context.catalog)
         let plan = try ColumnarCompiler.compile(logical, context)
         var out = [MessageCatalog.text("explain.query"), "  " + source[original.span]]
+        out += ExplainWarnings.lines(warnings, statement: original.span, in: source)
         if detail.showsTrees {
             out += ["", MessageCatalog.text("explain.syntax")] + SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
             out += ["", MessageCatalog.text("explain.logical_plan")]

@@ -276,6 +276,7 @@ extension MessageCatalog {
         "explain.formulas": "formulas",
         "explain.sql": "sql (DuckDB; the same result table, from the same files)",
         "explain.settings": "settings",
+        "explain.warnings": "warnings",
         "explain.start_events": "start from every customer with an event, and all their events",
         "explain.start_variable": "start from {name}",
         "explain.start_everyone": "start from every customer, and all their events",

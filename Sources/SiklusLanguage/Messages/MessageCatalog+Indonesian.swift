@@ -274,6 +274,7 @@ extension MessageCatalog {
         "explain.formulas": "rumus",
         "explain.sql": "sql (DuckDB; tabel hasil yang sama, dari berkas yang sama)",
         "explain.settings": "pengaturan",
+        "explain.warnings": "peringatan",
         "explain.start_events": "mulai dari setiap pelanggan yang punya peristiwa, dengan semua peristiwanya",
         "explain.start_variable": "mulai dari {name}",
         "explain.start_everyone": "mulai dari setiap pelanggan, dengan semua peristiwanya",

@@ -74,7 +74,7 @@ extension PipelineBinder {
         } else if let stage = Stage(named: name.text) {
             return ("stage " + stage.name, .stage(stage))
         }
-        throw Diagnostic.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + (catalog.eventNames ?? []))
+        throw EventNameSuggestion.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + (catalog.eventNames ?? []), catalog: catalog)
     }
 
     /// Whether a funnel step's name is an event. When the catalog does not list event names, a stage's name

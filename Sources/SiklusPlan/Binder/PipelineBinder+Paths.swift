@@ -5,7 +5,7 @@ extension PipelineBinder {
     func paths(_ spec: PathsSpec, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Paths {
         func event(_ name: Identifier?) throws(Diagnostic) -> String? {
             guard let name else { return nil }
-            guard catalog.isEventName(name.text) else { throw Diagnostic.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? []) }
+            guard catalog.isEventName(name.text) else { throw EventNameSuggestion.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? [], catalog: catalog) }
             return name.text
         }
         var gap = LogicalQuery.Paths.defaultSessionGap
@@ -22,7 +22,7 @@ extension PipelineBinder {
         var combined = filter
         for node in nodes {
             guard catalog.isEventName(node.event.text) else {
-                throw Diagnostic.unknown("event", node.event.text, at: node.event.span, among: catalog.eventNames ?? [])
+                throw EventNameSuggestion.unknown("event", node.event.text, at: node.event.span, among: catalog.eventNames ?? [], catalog: catalog)
             }
             var window = BehaviourCondition.Window.all
             if let written = node.window {

@@ -7,7 +7,7 @@ extension PipelineBinder {
     func retentionActivity(_ name: Identifier) throws(Diagnostic) -> LogicalQuery.Retention.Activity {
         if catalog.isEventName(name.text), isEvent(name.text) { return .event(name.text) }
         if let stage = Stage(named: name.text) { return .stage(stage) }
-        throw Diagnostic.unknown("event or stage", name.text, at: name.span, among: (catalog.eventNames ?? []) + Stage.allNames)
+        throw EventNameSuggestion.unknown("event or stage", name.text, at: name.span, among: (catalog.eventNames ?? []) + Stage.allNames, catalog: catalog)
     }
 
     func retentionKind(_ options: RetentionOptions, of retention: LogicalQuery.Retention, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.Retention.Kind {

@@ -9,7 +9,7 @@ extension PipelineBinder {
         case .purchase?: activity = .purchase
         case .event(let name)?:
             guard catalog.isEventName(name.text) else {
-                throw Diagnostic.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? [])
+                throw EventNameSuggestion.unknown("event", name.text, at: name.span, among: catalog.eventNames ?? [], catalog: catalog)
             }
             activity = .event(name.text)
         }

@@ -35,9 +35,13 @@ public struct ValueCheck {
         var query = query
         if case .cohort(let filter?) = query.source { query.source = .cohort(filter: check.reviewed(filter)) }
         query.scope = query.scope.map { step in
-            guard case .filter(let filter, let span) = step else { return step }
-            return .filter(check.reviewed(filter), span: span)
+            switch step {
+            case .filter(let filter, let span): return .filter(check.reviewed(filter), span: span)
+            case .funnelDropOff(let funnel, let n, let span): return .funnelDropOff(check.reviewed(funnel), step: n, span: span)
+            case .stage: return step
+            }
         }
+        query.analysis = check.reviewed(query.analysis)
         return (query, check.findings)
     }
 

@@ -10,13 +10,8 @@ import XCTest
 /// table, whose values Siklus never read.
 final class EngineGuardrailTests: XCTestCase {
     func testValuesOfFilesWrittenToTheEngineAreChecked() throws {
-        let remote = Session()
-        remote.engineConnector = { _, _ throws(SQLEngineError) in
-            do { return try DuckDBTestEngine() } catch { throw SQLEngineError("\(error)") }
-        }
-        XCTAssertNil(remote.failure(#"connect postgres "duckdb""#))
+        let remote = connectedDemo()
         defer { remote.disconnect() }
-        XCTAssertNil(remote.failure("load customers \"\(TestPaths.demoFile("customers.csv"))\"; load events \"\(TestPaths.demoFile("events.csv"))\""))
         let memory = try Session.demo(spend: false)
 
         let nowhere = try remote.query("cohort country=Indonesia | metric customers")
@@ -30,6 +25,16 @@ final class EngineGuardrailTests: XCTestCase {
         XCTAssertEqual(there.warnings, here.warnings)
         XCTAssertNil(TableComparison.difference(there, here))
         XCTAssertEqual(there.texts("event_channel"), ["social"], "Social and Purchase matched social and purchase")
+
+        // Funnel step conditions: checked and rewritten alike on both backends.
+        let funnel = "cohort | funnel visit -> purchase where channel = Social -> purchase where channel = facebook"
+        let stepsThere = try remote.query(funnel), stepsHere = try memory.query(funnel)
+        XCTAssertEqual(stepsThere.warnings.map(\.severity), [.note, .warning])
+        XCTAssertEqual(stepsThere.warnings, stepsHere.warnings)
+        XCTAssertNil(TableComparison.difference(stepsThere, stepsHere))
+        let plain = try memory.query("cohort | funnel visit -> purchase where channel = social -> purchase where channel = facebook")
+        XCTAssertEqual(stepsHere.numbers("customers"), plain.numbers("customers"), "Social counts the social purchases, as `social` does")
+        XCTAssertEqual(stepsHere.numbers("customers").dropFirst().first, 70)
     }
 
     func testABoundTableGetsNoValueWarnings() throws {
@@ -48,5 +53,33 @@ final class EngineGuardrailTests: XCTestCase {
         let stage = try XCTUnwrap(Parser.parse(SourceFile(name: "t", text: "events | stage education | metric orders"))
             .statements.first.flatMap { if case .pipeline(let p) = $0.kind { p } else { nil } })
         XCTAssertEqual(try session.remoteRun(connection).compile(stage).warnings.map(\.severity), [.warning])
+    }
+}
+
+extension EngineGuardrailTests {
+    /// A session connected to DuckDB with the demo customers and events written there by Siklus.
+    func connectedDemo() -> Session {
+        let remote = Session()
+        remote.engineConnector = { _, _ throws(SQLEngineError) in
+            do { return try DuckDBTestEngine() } catch { throw SQLEngineError("\(error)") }
+        }
+        XCTAssertNil(remote.failure(#"connect postgres "duckdb""#))
+        XCTAssertNil(remote.failure("load customers \"\(TestPaths.demoFile("customers.csv"))\"; load events \"\(TestPaths.demoFile("events.csv"))\""))
+        return remote
+    }
+
+    func testExplainOnTheEngineShowsTheWarnings() throws {
+        let remote = connectedDemo()
+        defer { remote.disconnect() }
+        let text = try remote.texts("explain cohort country=Indonesia | metric customers")
+        XCTAssertTrue(text.hasPrefix("""
+            query
+              cohort country=Indonesia | metric customers
+
+            warnings
+              <test>:1:24: warning: no country `Indonesia` in the data
+            """), text)
+        let defined = try remote.texts("let x = cohort country=Indonesia")
+        XCTAssertTrue(defined.contains("warning: no country `Indonesia`"), "let on the engine: \(defined)")
     }
 }
