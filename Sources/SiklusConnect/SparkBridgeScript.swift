@@ -100,8 +100,8 @@ def start(settings):
                .config("spark.ui.showConsoleProgress", "false"))
     # A local session is one machine: as many shuffle partitions as cores (Spark's 200 cost more than the
     # work on small tables), and no broadcast joins (the compiled queries' inlined CTEs build dozens of
-    # broadcasts, which ran the 2g driver out of memory). Memory pages of 2 MB rather than the 16 MB Spark
-    # derives from 2g and 2 cores: a task of an inlined query holds a page per sort and hash map at once
+    # broadcasts, which ran the 2g driver out of memory). Memory pages of 2 MB rather than the size Spark
+    # derives from the memory and cores (16 MB by its formula for 2g and 2 cores, not read back here): a task of an inlined query holds a page per sort and hash map at once
     # (dozens), and asking for one more 16 MB page failed with UNABLE_TO_ACQUIRE_MEMORY where small pages
     # fit; and cached tables may give back more of the memory they share with execution (they spill to
     # disk). A cluster keeps its own settings.
