@@ -100,13 +100,19 @@ def start(settings):
                .config("spark.ui.showConsoleProgress", "false"))
     # A local session is one machine: as many shuffle partitions as cores (Spark's 200 cost more than the
     # work on small tables), and no broadcast joins (the compiled queries' inlined CTEs build dozens of
-    # broadcasts, which ran the 2g driver out of memory). A cluster keeps its own settings.
+    # broadcasts, which ran the 2g driver out of memory). Memory pages of 2 MB rather than the size Spark
+    # derives from the memory and cores (16 MB by its formula for 2g and 2 cores, not read back here): a task of an inlined query holds a page per sort and hash map at once
+    # (dozens), and asking for one more 16 MB page failed with UNABLE_TO_ACQUIRE_MEMORY where small pages
+    # fit; and cached tables may give back more of the memory they share with execution (they spill to
+    # disk). A cluster keeps its own settings.
     local = re.match(r"local(?:\[(\d+|\*)(?:,\d+)?\])?$", settings["master"])
     if local:
         written = local.group(1)
         cores = 1 if written is None else (os.cpu_count() or 1) if written == "*" else int(written)
         builder = (builder.config("spark.sql.shuffle.partitions", str(max(cores, 1)))
-                   .config("spark.sql.autoBroadcastJoinThreshold", "-1"))
+                   .config("spark.sql.autoBroadcastJoinThreshold", "-1")
+                   .config("spark.buffer.pageSize", "2m")
+                   .config("spark.memory.storageFraction", "0.3"))
     for key, value in settings.get("conf", {}).items():
         builder = builder.config(key, value)
     try:

@@ -31,6 +31,12 @@ final class LoweringEngineTests: XCTestCase {
         "events | by channel | metric cpa | bottom 2",
         "events | by device | metric customers, time_to_purchase",
         "cohort signup=2023-02..2023-03 | metric customers, churn_rate",
+        // Signup windows narrow the facts to their candidates (customers without a signup fall back on
+        // their first event; z999 is only in the events file).
+        "cohort signup=2023-02 | stage retention | metric avg_order, customers",
+        "cohort signup >= 2023-02-15 and country = ID | by first_purchase | metric customers, time_to_purchase, ltv",
+        "cohort signup < 2023-03 and did visit | by acquisition_channel | metric customers, orders",
+        "cohort signup != 2023-02 | by signup | metric customers, revenue",
         "events | where ts >= 2023-03 | by day | metric events | limit 5",
         "cohort country not in (ID) | by signup | metric customers, conversion_rate",
         "cohort by first_purchase period month | metric customers, revenue",

@@ -67,11 +67,35 @@ final class LoweringShapeTests: XCTestCase {
         XCTAssertTrue(sql.contains("events_1 AS (\n  SELECT e.*\n  FROM staged AS e\n  WHERE e.customer_id IS NOT NULL\n)"), sql)
     }
 
-    func testACohortFilterKeepsTheJoinThatNarrowsTheEvents() throws {
-        let sql = try lower("cohort signup=2022-09 | stage retention | metric avg_order").sql(.postgres)
-        XCTAssertTrue(sql.contains("JOIN customers_1 AS p ON p.customer_id = e.customer_id"), sql)
-        // … and narrows the customers before the purchase-number window.
+    func testACohortFilterNarrowsTheEventsBeforeTheWindowAndJoinsNoMore() throws {
+        let lowered = try lower("cohort signup=2022-09 | stage retention | metric avg_order")
+        let sql = try lowered.sql(.postgres)
+        // The customers are narrowed before the purchase-number window …
         XCTAssertTrue(sql.contains("WHERE t.customer_id IN (SELECT customer_id FROM customers_1)"), sql)
+        // … so joining the events to them again would add no row and no column read.
+        XCTAssertFalse(sql.contains("JOIN customers_1 AS p ON p.customer_id = e.customer_id"), sql)
+        XCTAssertTrue(sql.contains("events_1 AS (\n  SELECT e.*\n  FROM staged AS e\n  WHERE e.customer_id IS NOT NULL\n)"), sql)
+    }
+
+    func testASignupCohortComputesTheFactsOfItsCandidatesOnly() throws {
+        // Signup is the customers table's, else the first event: only customers with an event or a
+        // customers-table signup in the window can be in the cohort, and only their events are grouped.
+        let query = try lower("cohort signup=2022-09 and country = ID | by first_purchase | metric customers").query
+        let facts = try XCTUnwrap(query.ctes.first { $0.name == "customer_facts" })
+        guard case .select(let select) = facts.query.body,
+              case .inQuery(.column("customer_id", table: "t"), let candidates, negated: false)? = select.filter,
+              case .unionAll(let branches) = candidates.body else { return XCTFail("\(facts.query.body)") }
+        let window = { (x: SQLExpression) in
+            SQLExpression.binary(.binary(x, .greaterEqual, .timestamp(1_661_990_400)), .and, .binary(x, .less, .timestamp(1_664_582_400)))
+        }
+        XCTAssertEqual(branches.map(\.filter), [window(.column("ts", table: "t")), window(.cast(.column("signup_date", table: "c"), .timestamp))])
+        // … and only their customers rows are joined to the facts.
+        let sql = try SQLPrinter(.postgres).print(query)
+        XCTAssertTrue(sql.contains("FROM customers\n    WHERE CAST(customer_id AS TEXT) IN (SELECT t.customer_id FROM events AS t WHERE t.ts >= "), sql)
+        // No signup condition, no narrowing.
+        for text in ["cohort country = ID | metric customers", "cohort by signup period month | metric customers"] {
+            XCTAssertFalse(try lower(text).sql(.postgres).contains("UNION ALL"), text)
+        }
     }
 
     func testTheDefaultAsOfReadsTheLatestEventOnce() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import SiklusLanguage
 import SiklusSQL
 
@@ -8,12 +9,16 @@ extension RemoteRun {
     /// The prefix of the cached views' names (the CTE's name follows), unlike any table Siklus writes.
     static let materializedViewPrefix = "siklus_cte_"
 
+    /// Whether CTEs read more than once are cached (`SIKLUS_CACHE_CTES=0` runs the one query instead, to
+    /// compare the two on an engine).
+    static let cachesCTEs = ProcessInfo.processInfo.environment["SIKLUS_CACHE_CTES"] != "0"
+
     /// The rows of `compiled`: its one query, or the cached views, the query over them, and their drop.
     /// - Complexity: one engine statement pair per cached CTE, then the query.
     func run(_ compiled: Compiled, at span: SourceSpan) throws(Diagnostic) -> SQLRows {
         let materialized: SQLMaterializedRun?
         do {
-            materialized = try compiled.lowered.materializedRun(engine.dialect, viewPrefix: Self.materializedViewPrefix)
+            materialized = Self.cachesCTEs ? try compiled.lowered.materializedRun(engine.dialect, viewPrefix: Self.materializedViewPrefix) : nil
         } catch {
             throw Self.notExpressible(error, dialect: engine.dialect, at: span)
         }

@@ -1,6 +1,7 @@
 /// The source's events CTE joins each event to its customer's `people` row, which both narrows the events
 /// to the customers in scope and brings the customer's columns alongside. When the source keeps every
-/// customer with an event (`events`, or `cohort` without a filter), the join only adds columns; once
+/// customer with an event (`events`, or `cohort` without a filter), or when a cohort filter already
+/// narrowed the events to its customers (`event_rows`' `IN`), the join only adds columns; once
 /// `SQLColumnPruning` has removed the ones nothing reads, a join that adds none is dropped, so the engine
 /// neither computes `people` for it nor joins millions of events to it.
 enum SQLColumnOnlyJoin {

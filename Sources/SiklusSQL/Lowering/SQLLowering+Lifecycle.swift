@@ -87,7 +87,9 @@ extension SQLLoweringState {
     /// engine that evaluates a CTE at every reference (Spark) or materializes one read twice (PostgreSQL)
     /// would otherwise run `staged`'s window over every event once more. The customers of either table
     /// are the customers table FULL JOIN the facts (one hash join, not a DISTINCT over both id lists).
-    mutating func people() -> String {
+    /// With `candidates` (a query of `customer_id`s, `signupCandidates()`), only those customers are
+    /// listed, each with exact facts.
+    mutating func people(narrowedTo candidates: SQLQuery? = nil) -> String {
         if let name = builder.sharedName("people") { return name }
         let t = "t"
         let channel = sourceColumn(tables.eventChannel, .text, t), time = SQLExpression.column(tables.eventTime, table: t)
@@ -99,7 +101,8 @@ extension SQLLoweringState {
             // Line items: a return is never a first purchase (`SQLLowering+LineItems`).
             .named(.aggregate(.min, time, where: hasOrders ? lineItemIsOrderRow(t) : isSourcePurchase(t)), "first_purchase"),
             .named(firstChannel, "first_channel"),
-        ], from: .table(hasOrders ? lineItemSource(amount: derivedEvents.amount) : tables.events, alias: t), groupBy: [.column(tables.eventCustomer, table: t)]))
+        ], from: .table(hasOrders ? lineItemSource(amount: derivedEvents.amount) : tables.events, alias: t),
+           where: candidates.map { .inQuery(.column(tables.eventCustomer, table: t), $0, negated: false) }, groupBy: [.column(tables.eventCustomer, table: t)]))
         let customersTable = catalog.customers
         let id = tables.customerID
         let factsName = builder.add("customer_facts", "each customer's first event, first purchase and first channel", facts, sharedAs: "customer_facts")
@@ -120,7 +123,9 @@ extension SQLLoweringState {
             items.append(.named(.column(customersTable.columns[i].name, table: "c"), personColumns[i] ?? ""))
         }
         return builder.add("people", "every customer of either table: signup (the customers table's, else the first event), first event, first purchase, acquisition channel",
-                           SQLSelect(items, from: .table(tables.customers, alias: "c"),
+                           SQLSelect(items, from: candidates.map { .subquery(SQLQuery(SQLSelect([.all(table: nil)], from: .table(tables.customers, alias: nil),
+                                                                                                  where: .inQuery(.cast(.column(id), .text), $0, negated: false))), alias: "c") }
+                                         ?? .table(tables.customers, alias: "c"),
                                      joins: [SQLJoin(.full, .table(factsName, alias: "f"), .on(.equal(.col("f", "customer_id"), customerID)))]),
                            sharedAs: "people")
     }

@@ -6,7 +6,7 @@ import SiklusPlan
 extension SQLLoweringState {
     /// `events` or `cohort [filters] [by …]`: the first customers and events CTEs.
     mutating func source() throws(SQLNotExpressible) {
-        let people = people()
+        let people = people(narrowedTo: try signupCandidates())
         var items: [SQLSelectItem] = [.all(table: nil)]
         var conditions: [SQLExpression] = []
         switch query.source {
@@ -25,14 +25,16 @@ extension SQLLoweringState {
         customers = builder.add("customers_1", "1. the source: the customers in scope", SQLSelect(items, from: .table(people, alias: people),
                                                                                                  where: conditions.isEmpty ? nil : .and(conditions)))
         // A cohort filter narrows the customers before the purchase-number window, not after it; without
-        // one every customer with an event is in scope, and the join below only adds their columns.
+        // one every customer with an event is in scope. Either way the events below are those of the
+        // customers in scope, and the join only adds their columns (dropped when none is read, so the
+        // customers CTE is read once less).
         let narrowed = if case .cohort(let filter) = query.source { filter != nil } else { false }
         let staged = narrowed ? stagedEvents(of: customers) : staged()
         events = builder.add("events_1", "   their events, with the customer's columns alongside", SQLSelect(
             [.all(table: "e"), .allExcept(table: "p", excluded: ["customer_id"], columns: peopleColumns + (cohort == nil ? [] : ["cohort"]))],
             from: .table(staged, alias: "e"),
             joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
-        if !narrowed { eventsJoinOnlyAddsColumns = events }
+        eventsJoinOnlyAddsColumns = events
     }
 
     /// `stage <name>`: the stage's events and the customers with one; churn: the customers churned as of

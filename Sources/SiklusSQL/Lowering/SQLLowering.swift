@@ -68,8 +68,9 @@ struct SQLLoweringState {
     var builder: SQLQueryBuilder
     var customers = ""
     var events = ""
-    /// The source's events CTE when its join to the customers only adds their columns (the source keeps
-    /// every customer with an event), for `SQLColumnOnlyJoin`.
+    /// The source's events CTE, whose join to the customers only adds their columns (the source keeps
+    /// every customer with an event, or its events were already narrowed to the customers in scope), for
+    /// `SQLColumnOnlyJoin`.
     var eventsJoinOnlyAddsColumns: String?
     /// `cohort by …`, read from the `cohort` column of the customers CTEs.
     var cohort: SQLDimensionLowering?
