@@ -1,7 +1,11 @@
 """DuckDB side of scripts/bench: the same questions as Siklus's canonical queries, in SQL.
 
-Prints one line per measurement (seconds, best of N): the events load, then each query in the
-order scripts/bench lists them. DuckDB runs with 2 threads, like Siklus on this machine.
+Prints one `kind<TAB>index<TAB>seconds` line per measurement: `load 0` (the events load, best of up to 3),
+`warm i` (query i, in the order scripts/bench lists them, best of N), then with --cold `cold i` (query i run
+once on a fresh connection right after loading the tables) and with --gzip `gzip 0` (events.csv.gz, best of
+up to 3). DuckDB runs with 2 threads, like Siklus on this machine.
+
+    python3 bench_duckdb.py DIR REPEAT [--cold] [--gzip]
 """
 import sys
 import time
@@ -79,19 +83,43 @@ def best(con, sql, repeat):
     return min(times)
 
 
+def connect():
+    con = duckdb.connect()
+    con.execute("SET threads = 2")
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+def timed_load(path):
+    """A fresh connection and the seconds its CREATE TABLE events took."""
+    con = connect()
+    start = time.perf_counter()
+    con.execute(f"CREATE TABLE events AS SELECT * FROM read_csv('{path}')")
+    return con, time.perf_counter() - start
+
+
 def main():
     data, repeat = sys.argv[1], int(sys.argv[2])
+    loads = max(1, min(repeat, 3))
     load_times = []
-    for _ in range(max(1, min(repeat, 3))):
-        con = duckdb.connect()
-        con.execute("SET threads = 2")
-        start = time.perf_counter()
-        con.execute(f"CREATE TABLE events AS SELECT * FROM read_csv('{data}/events.csv')")
-        load_times.append(time.perf_counter() - start)
-    print(min(load_times))
+    for _ in range(loads):
+        con, seconds = timed_load(f"{data}/events.csv")
+        load_times.append(seconds)
+    print(f"load\t0\t{min(load_times)}")
     con.execute(f"CREATE TABLE customers AS SELECT * FROM read_csv('{data}/customers.csv')")
-    for sql in QUERIES:
-        print(best(con, sql, repeat))
+    for i, sql in enumerate(QUERIES):
+        print(f"warm\t{i}\t{best(con, sql, repeat)}")
+    con.close()
+    if "--cold" in sys.argv:
+        for i, sql in enumerate(QUERIES):
+            con, _ = timed_load(f"{data}/events.csv")
+            con.execute(f"CREATE TABLE customers AS SELECT * FROM read_csv('{data}/customers.csv')")
+            start = time.perf_counter()
+            con.execute(sql).fetchall()
+            print(f"cold\t{i}\t{time.perf_counter() - start}")
+            con.close()
+    if "--gzip" in sys.argv:
+        print(f"gzip\t0\t{min(timed_load(f'{data}/events.csv.gz')[1] for _ in range(loads))}")
 
 
 if __name__ == "__main__":

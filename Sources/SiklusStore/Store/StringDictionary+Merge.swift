@@ -70,6 +70,7 @@ extension StringDictionary {
             arena.append(contentsOf: other.arena[other.starts[c]..<other.starts[end]])
             starts.append(contentsOf: other.starts[(c + 1)...end].lazy.map { $0 + shift })
             hashes.append(contentsOf: other.hashes[c..<end])
+            shortKeys.append(contentsOf: other.shortKeys[c..<end])
             let first = Int32(hashes.count - (end - c))
             for k in c..<end { remap[k] = first + Int32(k - c) }
             c = end

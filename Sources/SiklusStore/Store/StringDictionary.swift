@@ -10,6 +10,10 @@ public struct StringDictionary: Sendable {
     var arena: [UInt8] = []
     var starts: [Int] = [0]
     var hashes: [UInt64] = []
+    /// Per code, the string itself when it fits a word (`shortKey`), else 0: a lookup whose tag matches
+    /// checks one word here instead of reading `starts` and then the arena (two dependent cache misses
+    /// per row on a time-ordered log's million ids, whose rows rarely repeat the previous row's id).
+    var shortKeys: [UInt64] = []
     /// Open-addressing table, power-of-two sized. A slot is 0 when empty, else the hash's high 32 bits
     /// beside `code + 1`, so most mismatches are rejected without touching the arena.
     var slots: [UInt64] = Array(repeating: 0, count: 16)
@@ -103,6 +107,7 @@ public struct StringDictionary: Sendable {
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
         hashes.append(h)
+        shortKeys.append(Self.shortKey(bytes))
         slots[slot] = Self.slot(hash: h, code: code)
         let probe = (slot &- Int(truncatingIfNeeded: h)) & (slots.count - 1)
         probes.total &+= probe
@@ -129,6 +134,7 @@ public struct StringDictionary: Sendable {
             arena.removeLast(starts[code + 1] - starts[code])
             starts.removeLast()
             hashes.removeLast()
+            shortKeys.removeLast()
         }
     }
 
@@ -140,20 +146,47 @@ public struct StringDictionary: Sendable {
     /// The code of `bytes` if present, and the slot where the probe ended.
     @inline(__always)
     private func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> (code: Int32?, slot: Int) {
-        slots.withUnsafeBufferPointer { table in
+        let key = Self.shortKey(bytes)
+        return slots.withUnsafeBufferPointer { table in
             arena.withUnsafeBytes { arena in
                 starts.withUnsafeBufferPointer { starts in
-                    let mask = table.count - 1
-                    var i = Int(truncatingIfNeeded: h) & mask
-                    while true {
-                        let entry = table[i]
-                        if entry == 0 { return (nil, i) }
-                        if let code = Self.code(in: entry, ifItHolds: bytes, hash: h, arena: arena, starts: starts) { return (code, i) }
-                        i = (i + 1) & mask
+                    shortKeys.withUnsafeBufferPointer { keys in
+                        let mask = table.count - 1
+                        var i = Int(truncatingIfNeeded: h) & mask
+                        while true {
+                            let entry = table[i]
+                            if entry == 0 { return (nil, i) }
+                            if key != 0 {
+                                // Strings that fit a word are equal exactly when their words are.
+                                if entry & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 {
+                                    let code = Int(entry & 0xFFFF_FFFF) - 1
+                                    if keys[code] == key { return (Int32(code), i) }
+                                }
+                            } else if let code = Self.code(in: entry, ifItHolds: bytes, hash: h, arena: arena, starts: starts) {
+                                return (code, i)
+                            }
+                            i = (i + 1) & mask
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// The string as one little-endian word when it has 1 to 8 bytes and no NUL byte (so the word's zero
+    /// padding cannot be mistaken for text, and two such strings are equal exactly when their words are);
+    /// else 0, and lookups compare the bytes in the arena.
+    @inline(__always)
+    static func shortKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let n = bytes.count
+        guard n > 0, n <= 8, let base = bytes.baseAddress else { return 0 }
+        var raw: UInt64 = 0
+        withUnsafeMutableBytes(of: &raw) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: base, byteCount: n) }
+        let word = UInt64(littleEndian: raw)
+        // A NUL among the n bytes: set the padding bytes to 1, then look for a zero byte.
+        let padded = n == 8 ? word : word | (0x0101_0101_0101_0101 &<< UInt64(n * 8))
+        let hasZero = (padded &- 0x0101_0101_0101_0101) & ~padded & 0x8080_8080_8080_8080
+        return hasZero == 0 ? word : 0
     }
 
     /// The code stored in the occupied slot `entry` when that string is `bytes` (whose hash is `h`): the
@@ -194,6 +227,7 @@ public struct StringDictionary: Sendable {
         arena.reserveCapacity(arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
         starts.reserveCapacity(total + 1)
         hashes.reserveCapacity(total)
+        shortKeys.reserveCapacity(total)
     }
 
     /// Interns every string of `other`, in code order, returning old code → new code.
