@@ -120,6 +120,8 @@ final class GuardrailTests: XCTestCase {
         XCTAssertEqual(try PlanFixture.bind("events | by events.channel | metric events").dimensions.map(\.name), ["event_channel"])
         let top = PlanWarnings.of(try PlanFixture.bind("events | by channel | metric cpa | top 2"), catalog: PlanFixture.catalog)
         XCTAssertEqual(top.first?.hints, ["`bottom 2` keeps the 2 rows with the smallest cpa"])
+        let cpc = PlanWarnings.of(try PlanFixture.bind("events | by channel | metric clicks, cpc | top 2"), catalog: PlanFixture.catalog)
+        XCTAssertEqual(cpc.first?.hints, ["`bottom 2` keeps the 2 rows with the smallest cpc"], "a cost per click is lower-is-better too")
         XCTAssertEqual(PlanWarnings.of(try PlanFixture.bind("events | by channel | metric cpa | bottom 2"), catalog: PlanFixture.catalog), [])
         XCTAssertEqual(PlanWarnings.of(try PlanFixture.bind("events | by channel | metric revenue | top 2"), catalog: PlanFixture.catalog), [])
         XCTAssertEqual(try PlanFixture.bind("events | by channel | metric cpa | bottom 2").post, [.bottom(2, span: SourceSpan(start: 42, end: 43))])

@@ -4,7 +4,7 @@ import SiklusLanguage
 /// most expensive channels, which is rarely the question; `bottom N` keeps the lowest.
 enum RankDirectionCheck {
     /// Metrics whose smaller values are the better ones.
-    static let lowerIsBetter: Set<Metric> = [.cpa, .churn_rate, .time_to_purchase, .returns]
+    static let lowerIsBetter: Set<Metric> = [.cpa, .cpc, .churn_rate, .time_to_purchase, .returns]
 
     /// The note at `top N`'s count, or nil.
     static func note(_ query: LogicalQuery) -> Diagnostic? {
