@@ -20,7 +20,8 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         return (Shell(session: session, io: ShellIO(out: out, err: err), settings: ShellSettings(mode: mode)), out, err)
     }
 
-    /// Headers, stage names, numbers, currency, help and an error in Indonesian, against a golden file.
+    /// Headers, stage names, numbers, currency, help, an error and the guardrails' warnings in Indonesian,
+    /// against a golden file.
     func testGoldenStatementsInIndonesian() throws {
         let (shell, out, err) = try demoShell()
         let script = """
@@ -35,7 +36,14 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         events | rows 2
         help stage awareness
         stages
+        events | where event = Purchase | metric customers
+        events | where event = purchases | metric customers
+        events | stage awareness | metric revenue
+        events | where channel = email | by channel | metric events
+        .bail off
         cohort | metric tingkat_konversii
+        cohort | metric aov
+        cohort did checkout | metric customers
         """
         shell.runScript(script, name: "indonesia.sik")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian.expected")

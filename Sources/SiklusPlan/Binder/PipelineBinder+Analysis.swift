@@ -6,7 +6,7 @@ extension PipelineBinder {
         var metrics: [Metric] = []
         for name in names {
             guard let metric = Metric(named: name.lowercased) else {
-                if let hint = MetricSynonyms.hint(for: name.lowercased) { throw Diagnostic("unknown metric `\(name.text)`", at: name.span, hints: [hint]) }
+                if let hint = MetricSynonyms.hint(for: name.lowercased) { throw Diagnostic(MessageCatalog.text("diag.unknown", ["what": MessageCatalog.noun("metric"), "word": name.text]), at: name.span, hints: [hint]) }
                 throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.allNames, fallbackHint: MessageCatalog.text("diag.see_help_metrics"))
             }
             if metric.needsSpend && !catalog.spend.isLoaded {

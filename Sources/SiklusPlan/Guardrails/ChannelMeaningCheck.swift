@@ -13,9 +13,9 @@ enum ChannelMeaningCheck {
         guard filtersEventChannel,
               let dimension = query.dimensions.first(where: { if case .attribute(.acquisitionChannel, _) = $0.kind { true } else { false } })
         else { return nil }
-        return Diagnostic("`by \(dimension.name)` groups by the customer's acquisition channel, while `where channel` filtered each event's own channel",
+        return Diagnostic(MessageCatalog.text("guard.channel_meaning", ["name": dimension.name]),
                           at: dimension.span,
-                          hints: ["to group the events by their own channel write `by events.channel` (its column is `event_channel`)"],
+                          hints: [MessageCatalog.text("guard.channel_meaning_hint")],
                           severity: .note)
     }
 }

@@ -12,8 +12,8 @@ enum EventNameSuggestion {
         if let hint = ValueSuggestions.hint(for: word, among: candidates) {
             hints.append(hint)
         } else if let events = catalog.eventNames, !events.isEmpty {
-            hints.append("the data's events are " + Diagnostic.listing(events))
+            hints.append(MessageCatalog.text("guard.events_are", ["events": Diagnostic.listing(events)]))
         }
-        return Diagnostic("unknown \(what) `\(word)`", at: span, hints: hints)
+        return Diagnostic(MessageCatalog.text("diag.unknown", ["what": MessageCatalog.noun(what), "word": word]), at: span, hints: hints)
     }
 }

@@ -1,3 +1,5 @@
+import SiklusLanguage
+
 /// The names analysts type for the metrics (issue 15): `aov` is `avg_order`, `churn` is `churn_rate`.
 /// Edit distance cannot find these (`aov` is three edits from anything), so an unknown metric is looked
 /// up here first; names that are steps rather than metrics (`retention_rate`, `clv`) say how to ask.
@@ -5,8 +7,10 @@ public enum MetricSynonyms {
     /// The hint for an unknown metric name (lowercased), or nil when it is not a known synonym.
     public static func hint(for name: String) -> String? {
         let key = name.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
-        if let metric = metrics[key] { return "did you mean `\(metric.rawValue)`? (\(metric.summary))" }
-        return steps[key]
+        if let metric = metrics[key] {
+            return MessageCatalog.text("guard.metric_synonym", ["metric": metric.rawValue, "summary": MessageCatalog.text("metric." + metric.rawValue)])
+        }
+        return steps[key].map { MessageCatalog.text("guard.synonym." + $0) }
     }
 
     /// Synonyms of metrics that exist.
@@ -24,16 +28,10 @@ public enum MetricSynonyms {
         "stickiness_ratio": .dau_mau,
     ]
 
-    /// Names of questions that a step answers.
+    /// Names of questions that a step answers, to the catalog key (`guard.synonym.<key>`) of how to ask.
     static let steps: [String: String] = [
-        "retention_rate": "retention is a step: `cohort by signup | retention percent` (the share of each cohort active per period); `repeat_rate` is the share of buyers who bought again",
-        "retention": "retention is a step: `cohort by signup | retention percent`",
-        "clv": "`clv` is a step (the predicted value per customer): `cohort | clv`; `ltv` is the revenue per customer so far",
-        "cltv": "`clv` is a step (the predicted value per customer): `cohort | clv`; `ltv` is the revenue per customer so far",
-        "customer_lifetime_value": "`clv` is a step (the predicted value per customer): `cohort | clv`; `ltv` is the revenue per customer so far",
-        "lifetime_value": "`ltv` is the revenue per customer so far; `clv` is a step predicting it: `cohort | clv`",
-        "rfm": "`rfm` is a step: `cohort | rfm`, or `cohort | rfm | by segment | metric customers, revenue`",
-        "funnel": "a funnel is a step: `cohort | funnel visit -> add_to_cart -> purchase`",
-        "stickiness": "`stickiness` is a step: `events | stickiness period week`; `dau_mau` is the stickiness ratio",
+        "retention_rate": "retention_rate", "retention": "retention",
+        "clv": "clv", "cltv": "clv", "customer_lifetime_value": "clv", "lifetime_value": "lifetime_value",
+        "rfm": "rfm", "funnel": "funnel", "stickiness": "stickiness",
     ]
 }

@@ -24,13 +24,13 @@ enum PurchaseRowsCheck {
             switch step {
             case .stage(let stage, let span) where stage != .purchase && stage != .retention:
                 let example = catalog.stageMap.events[stage]?.first(where: { catalog.isEventName($0) }) ?? catalog.stageMap.events[stage]?.first
-                var hints = ["to follow the customers who reached \(stage.name) to a purchase: `funnel stage \(stage.name) -> stage purchase`"]
-                if let example { hints.append("or choose customers by what they did and keep all their events: `cohort did \(example) | metric \(needing[0].rawValue)`") }
-                return Diagnostic("`stage \(stage.name)` keeps only the \(stage.name) stage's events, so no purchase is left in scope for \(names)",
+                var hints = [MessageCatalog.text("guard.stage_no_purchase_funnel", ["stage": stage.name, "stage_name": stage.displayName()])]
+                if let example { hints.append(MessageCatalog.text("guard.stage_no_purchase_cohort", ["event": example, "metric": needing[0].rawValue])) }
+                return Diagnostic(MessageCatalog.text("guard.stage_no_purchase", ["stage": stage.name, "stage_name": stage.displayName(), "metrics": names]),
                                   at: span, hints: hints, severity: .warning)
             case .filter(let filter, let span) where PurchaseRowTruth.of(filter, purchases: purchases) == .never:
-                return Diagnostic("this `where` keeps no purchase row, so no purchase is left in scope for \(names)", at: span,
-                                  hints: ["choose customers rather than rows (a cohort filter such as `cohort did <event>`), or add `or event = \(purchases.sorted().first ?? "purchase")`"],
+                return Diagnostic(MessageCatalog.text("guard.where_no_purchase", ["metrics": names]), at: span,
+                                  hints: [MessageCatalog.text("guard.where_no_purchase_hint", ["event": purchases.sorted().first ?? "purchase"])],
                                   severity: .warning)
             default:
                 continue

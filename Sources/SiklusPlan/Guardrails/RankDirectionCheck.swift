@@ -11,8 +11,9 @@ enum RankDirectionCheck {
         guard case .metrics(let metrics, _) = query.analysis, let ranked = metrics.last, lowerIsBetter.contains(ranked) else { return nil }
         for step in query.post {
             guard case .top(let n, let span) = step else { continue }
-            return Diagnostic("`top \(n)` keeps the \(n) rows with the largest \(ranked.rawValue); lower \(ranked.rawValue) is better, so these are the worst",
-                              at: span, hints: ["`bottom \(n)` keeps the \(n) rows with the smallest \(ranked.rawValue)"], severity: .note)
+            let arguments: KeyValuePairs<String, String> = ["n": String(n), "metric": ranked.rawValue]
+            return Diagnostic(MessageCatalog.text("guard.top_lower_better", arguments),
+                              at: span, hints: [MessageCatalog.text("guard.top_lower_better_hint", arguments)], severity: .note)
         }
         return nil
     }

@@ -99,16 +99,17 @@ public struct ValueCheck {
         let folded = text.lowercased()
         let sameLetters = values.filter { $0.lowercased() == folded }
         if !sameLetters.isEmpty {
-            let listing = sameLetters.map { "`\($0)`" }.joined(separator: ", ")
-            findings.append(Diagnostic("no \(name) is spelt `\(text)`; compared ignoring case, it matches \(listing)", at: span,
-                                       hints: ["text compares exactly; write \(sameLetters.map { "`\($0)`" }.joined(separator: " or ")) to silence this note"],
+            let quoted = sameLetters.map { "`\($0)`" }
+            let or = " " + MessageCatalog.text("guard.or") + " "
+            findings.append(Diagnostic(MessageCatalog.text("guard.value_case", ["name": name, "text": text, "matches": quoted.joined(separator: ", ")]), at: span,
+                                       hints: [MessageCatalog.text("guard.value_case_hint", ["choices": quoted.joined(separator: or)])],
                                        severity: .note))
             return sameLetters
         }
         var hints: [String] = []
         if let hint = ValueSuggestions.hint(for: text, among: values) { hints.append(hint) }
-        let shown = values.isEmpty ? "it has no values" : "values are " + Diagnostic.listing(values)
-        findings.append(Diagnostic("no \(name) `\(text)` in the data, so it matches nothing; \(shown)", at: span, hints: hints,
+        let shown = values.isEmpty ? MessageCatalog.text("guard.no_values") : MessageCatalog.text("guard.values_are", ["values": Diagnostic.listing(values)])
+        findings.append(Diagnostic(MessageCatalog.text("guard.value_none", ["name": name, "text": text, "shown": shown]), at: span, hints: hints,
                                    severity: .warning))
         return [text]
     }

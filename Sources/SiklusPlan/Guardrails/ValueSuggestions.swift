@@ -23,8 +23,8 @@ enum ValueSuggestions {
         let named = close.filter { seen.insert($0).inserted }.prefix(3).map { "`\($0)`" }
         switch named.count {
         case 0: return nil
-        case 1: return "did you mean \(named[0])?"
-        default: return "did you mean \(named.dropLast().joined(separator: ", ")) or \(named[named.count - 1])?"
+        case 1: return MessageCatalog.text("diag.did_you_mean_one", ["first": named[0]])
+        default: return MessageCatalog.text("diag.did_you_mean_many", ["list": named.dropLast().joined(separator: ", "), "last": named[named.count - 1]])
         }
     }
 
