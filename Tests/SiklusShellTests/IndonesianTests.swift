@@ -40,6 +40,8 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         events | where event = purchases | metric customers
         events | stage awareness | metric revenue
         events | where channel = email | by channel | metric events
+        help aov
+        explain events | metric customers
         .bail off
         cohort | metric tingkat_konversii
         cohort | metric aov

@@ -167,4 +167,26 @@ final class LessonModeTests: XCTestCase {
         XCTAssertFalse(shell.execute(.meta(".tour \(directory.path)/self.sik", line: 1), in: "<test>"))
         XCTAssertTrue(err.text.contains("`.tour` is nested more than 16 deep"), err.text)
     }
+
+    /// Under `set language = id` the pause line, the stop note, `.present`'s confirmation and `explain`'s
+    /// closing line are Indonesian; the keys stay Enter, b and q.
+    func testTheLessonSpeaksTheSessionsLanguage() {
+        let (shell, out, err) = lesson(presses: ["", "q"])
+        XCTAssertTrue(shell.execute(.statements("set language = id", firstLine: 1), in: "<test>"))
+        XCTAssertTrue(shell.execute(.meta(".tour \(directory.path)/lesson.sik", line: 1), in: "<test>"))
+        XCTAssertTrue(out.text.contains("[1/5] Enter: lanjut · b: kembali · q: berhenti > "), out.text)
+        XCTAssertTrue(err.text.contains("pelajaran berhenti di langkah 2 dari 5"), err.text)
+        XCTAssertFalse(out.text.contains("Enter: next"), out.text)
+        XCTAssertEqual(TourPrompt.text(step: 5, of: 5, in: .id), "[5/5] Enter: selesai · b: kembali · q: berhenti > ")
+        XCTAssertTrue(shell.execute(.meta(".present on", line: 1), in: "<test>"))
+        XCTAssertTrue(shell.execute(.meta(".present", line: 1), in: "<test>"))
+        XCTAssertTrue(out.text.contains("present: aktif"), out.text)
+        let interactiveErr = CapturedOutput()
+        let interactive = Shell(session: Session(), io: ShellIO(out: CapturedOutput(), err: interactiveErr), isInteractive: true)
+        XCTAssertTrue(interactive.execute(.statements("set language = id", firstLine: 1), in: "<test>"))
+        XCTAssertTrue(interactive.execute(.meta(".present on", line: 1), in: "<test>"))
+        XCTAssertTrue(interactiveErr.text.contains("mode presentasi aktif: garis tebal"), interactiveErr.text)
+        XCTAssertTrue(shell.execute(.statements("explain events | metric customers", firstLine: 1), in: "<test>"))
+        XCTAssertTrue(out.text.contains("(`explain sql …` menambahkan SQL-nya"), out.text)
+    }
 }

@@ -4,9 +4,9 @@ extension ExplainDetail {
     /// The last line of a shorter `explain`: which forms show the parts it left out (nil for `all`).
     var moreLine: String? {
         switch self {
-        case .short: "(`explain sql …` adds the SQL, `explain tree …` the syntax tree and logical plan, `explain all …` everything)"
-        case .sql: "(`explain tree …` adds the syntax tree and logical plan, `explain all …` everything)"
-        case .tree: "(`explain sql …` adds the SQL, `explain all …` everything)"
+        case .short: MessageCatalog.text("explain.more_short")
+        case .sql: MessageCatalog.text("explain.more_sql")
+        case .tree: MessageCatalog.text("explain.more_tree")
         case .all: nil
         }
     }

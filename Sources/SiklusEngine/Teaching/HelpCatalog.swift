@@ -120,7 +120,7 @@ enum HelpCatalog {
         if subject == "stages" { return LifecycleDiagram(stageMap: stageMap, settings: settings, context: context()).render() }
         if let entry = statements[subject] { return self.entry(subject, entry) }
         // Names analysts type for a metric (`help aov`) point at it (issue 15).
-        if let hint = MetricSynonyms.hint(for: subject) { return "\(subject): not a Siklus name; \(hint)" }
+        if let hint = MetricSynonyms.hint(for: subject) { return MessageCatalog.text("help.not_a_name", ["subject": subject, "hint": hint]) }
         return nil
     }
 

@@ -323,5 +323,16 @@ extension MessageCatalog {
         "guard.where_no_purchase_hint": "choose customers rather than rows (a cohort filter such as `cohort did <event>`), or add `or event = {event}`",
         "guard.top_lower_better": "`top {n}` keeps the {n} rows with the largest {metric}; lower {metric} is better, so these are the worst",
         "guard.top_lower_better_hint": "`bottom {n}` keeps the {n} rows with the smallest {metric}",
+        // Lesson mode (`.tour`), `.present`, explain's closing line, help for a metric's synonym
+        "lesson.pause": "[{step}/{count}] Enter: {enter} · b: back · q: stop > ",
+        "lesson.pause_next": "next",
+        "lesson.pause_end": "end",
+        "lesson.stopped": "the lesson stopped at step {step} of {count}",
+        "present.on": "presentation mode on: thick lines, taller bars, projector colours",
+        "present.off": "presentation mode off",
+        "explain.more_short": "(`explain sql …` adds the SQL, `explain tree …` the syntax tree and logical plan, `explain all …` everything)",
+        "explain.more_sql": "(`explain tree …` adds the syntax tree and logical plan, `explain all …` everything)",
+        "explain.more_tree": "(`explain sql …` adds the SQL, `explain all …` everything)",
+        "help.not_a_name": "{subject}: not a Siklus name; {hint}",
     ]
 }

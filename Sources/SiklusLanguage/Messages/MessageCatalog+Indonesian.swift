@@ -321,5 +321,16 @@ extension MessageCatalog {
         "guard.where_no_purchase_hint": "pilih pelanggan, bukan baris (filter kohort seperti `cohort did <event>`), atau tambahkan `or event = {event}`",
         "guard.top_lower_better": "`top {n}` menyimpan {n} baris dengan {metric} terbesar; untuk {metric}, makin rendah makin baik, jadi ini justru yang terburuk",
         "guard.top_lower_better_hint": "`bottom {n}` menyimpan {n} baris dengan {metric} terkecil",
+        // Mode pelajaran (`.tour`), `.present`, baris penutup explain, bantuan untuk sinonim metrik
+        "lesson.pause": "[{step}/{count}] Enter: {enter} · b: kembali · q: berhenti > ",
+        "lesson.pause_next": "lanjut",
+        "lesson.pause_end": "selesai",
+        "lesson.stopped": "pelajaran berhenti di langkah {step} dari {count}",
+        "present.on": "mode presentasi aktif: garis tebal, batang lebih tinggi, warna untuk proyektor",
+        "present.off": "mode presentasi nonaktif",
+        "explain.more_short": "(`explain sql …` menambahkan SQL-nya, `explain tree …` pohon sintaks dan rencana logisnya, `explain all …` semuanya)",
+        "explain.more_sql": "(`explain tree …` menambahkan pohon sintaks dan rencana logisnya, `explain all …` semuanya)",
+        "explain.more_tree": "(`explain sql …` menambahkan SQL-nya, `explain all …` semuanya)",
+        "help.not_a_name": "{subject}: bukan nama di Siklus; {hint}",
     ]
 }

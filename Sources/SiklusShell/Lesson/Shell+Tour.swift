@@ -1,4 +1,5 @@
 import SiklusEngine
+import SiklusLanguage
 
 extension Shell {
     /// Steps through a commented script as a lesson (`.tour FILE`, `siklus --tour FILE`): for each step
@@ -27,12 +28,13 @@ extension Shell {
             if quitStatus != nil || abortsRun || standardOutputIsLost() { break }
             write("\n")
             while true {
-                switch TourKey(pause(TourPrompt.text(step: index + 1, of: steps.count))) {
+                switch TourKey(pause(TourPrompt.text(step: index + 1, of: steps.count, in: session.display.language))) {
                 case .next: index += 1; continue lesson
                 case .back: index = max(0, index - 1); continue lesson
                 case .quit:
                     ShellInterrupt.clear()
-                    inform("the lesson stopped at step \(index + 1) of \(steps.count)")
+                    inform(MessageCatalog.text("lesson.stopped", ["step": String(index + 1), "count": String(steps.count)],
+                                              in: session.display.language))
                     break lesson
                 case .command(let line):
                     forgetResults(in: output)
@@ -91,9 +93,11 @@ extension Shell {
 
 /// The line shown at a lesson's pause.
 enum TourPrompt {
-    /// `[3/12] Enter: next · b: back · q: stop > `; the last step's Enter ends the lesson.
-    static func text(step: Int, of count: Int) -> String {
-        "[\(step)/\(count)] Enter: \(step == count ? "end" : "next") · b: back · q: stop > "
+    /// `[3/12] Enter: next · b: back · q: stop > `; the last step's Enter ends the lesson. In `language`
+    /// (the session's: a lesson may `set language` in a step); the keys stay Enter, b and q.
+    static func text(step: Int, of count: Int, in language: Language = .current) -> String {
+        let enter = MessageCatalog.text(step == count ? "lesson.pause_end" : "lesson.pause_next", in: language)
+        return MessageCatalog.text("lesson.pause", ["step": String(step), "count": String(count), "enter": enter], in: language)
     }
 }
 
