@@ -46,6 +46,8 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         cohort | metric tingkat_konversii
         cohort | metric aov
         cohort did checkout | metric customers
+        cohort | funnel visit -> purchase by week attribution last
+        cohort | funnel visit -> purchase attribution step 5
         """
         shell.runScript(script, name: "indonesia.sik")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian.expected")

@@ -334,5 +334,16 @@ extension MessageCatalog {
         "explain.more_sql": "(`explain tree …` adds the syntax tree and logical plan, `explain all …` everything)",
         "explain.more_tree": "(`explain sql …` adds the SQL, `explain all …` everything)",
         "help.not_a_name": "{subject}: not a Siklus name; {hint}",
+        // Funnel trends and breakdowns (PipelineBinder+FunnelSplit)
+        "funnel.attribution_step_range": "`attribution step {n}`: this funnel has {count} steps",
+        "funnel.attribution_step_range_hint": "choose a step from 1 to {count}",
+        "funnel.attribution_no_split": "`attribution` picks the event whose value groups a customer, and this funnel is not split by an events column",
+        "funnel.attribution_no_split_hint": "add a breakdown: `funnel visit -> purchase by platform attribution last`",
+        "funnel.two_splits": "a funnel splits by at most one events column or period; this one has `{first}` and `{second}`",
+        "funnel.two_splits_hint": "keep one; customer attributes (channel, country…) may be added",
+        "funnel.trends_attribution": "funnel trends count each customer in the period of their entry, so `attribution` does not apply",
+        "funnel.trends_attribution_hint": "drop `attribution`, or break down by an events column: `by platform attribution last`",
+        "funnel.trends_quantiles": "funnel trends count customers per period and have no time columns, so `quantiles` does not apply",
+        "funnel.trends_quantiles_hint": "drop `quantiles`, or drop `by {name}` for the time to convert",
     ]
 }

@@ -332,5 +332,16 @@ extension MessageCatalog {
         "explain.more_sql": "(`explain tree …` menambahkan pohon sintaks dan rencana logisnya, `explain all …` semuanya)",
         "explain.more_tree": "(`explain sql …` menambahkan SQL-nya, `explain all …` semuanya)",
         "help.not_a_name": "{subject}: bukan nama di Siklus; {hint}",
+        // Tren dan rincian funnel (PipelineBinder+FunnelSplit)
+        "funnel.attribution_step_range": "`attribution step {n}`: funnel ini hanya punya {count} langkah",
+        "funnel.attribution_step_range_hint": "pilih langkah 1 sampai {count}",
+        "funnel.attribution_no_split": "`attribution` memilih peristiwa yang nilainya menentukan kelompok pelanggan, padahal funnel ini tidak dirinci menurut kolom peristiwa",
+        "funnel.attribution_no_split_hint": "tambahkan rincian: `funnel visit -> purchase by platform attribution last`",
+        "funnel.two_splits": "funnel hanya bisa dirinci menurut satu kolom peristiwa atau satu periode; funnel ini memakai `{first}` dan `{second}`",
+        "funnel.two_splits_hint": "pilih salah satu; atribut pelanggan (channel, country…) boleh ditambahkan",
+        "funnel.trends_attribution": "tren funnel menghitung tiap pelanggan pada periode saat ia masuk funnel, jadi `attribution` tidak berlaku",
+        "funnel.trends_attribution_hint": "hapus `attribution`, atau rinci menurut kolom peristiwa: `by platform attribution last`",
+        "funnel.trends_quantiles": "tren funnel menghitung pelanggan per periode dan tidak punya kolom waktu, jadi `quantiles` tidak berlaku",
+        "funnel.trends_quantiles_hint": "hapus `quantiles`, atau hapus `by {name}` untuk melihat waktu sampai konversi",
     ]
 }

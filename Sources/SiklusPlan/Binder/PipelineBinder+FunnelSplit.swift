@@ -10,8 +10,9 @@ extension PipelineBinder {
         }
         guard case .funnel(var funnel) = query.analysis, let attribution = spec.attribution else { return }
         if case .step(let n) = attribution.value, n > funnel.steps.count {
-            throw Diagnostic("`attribution step \(n)`: this funnel has \(funnel.steps.count) steps", at: attribution.span,
-                             hints: ["choose a step from 1 to \(funnel.steps.count)"])
+            let arguments: KeyValuePairs<String, String> = ["n": String(n), "count": String(funnel.steps.count)]
+            throw Diagnostic(MessageCatalog.text("funnel.attribution_step_range", arguments), at: attribution.span,
+                             hints: [MessageCatalog.text("funnel.attribution_step_range_hint", arguments)])
         }
         // Recorded here and checked once the pipeline's dimensions are known (`checkFunnelSplit`).
         funnel.split = .breakdown(attribution.value)
@@ -26,26 +27,24 @@ extension PipelineBinder {
         let attributed = funnel.split != nil
         guard let dimension = eventDimensions.first else {
             if attributed {
-                throw Diagnostic("`attribution` picks the event whose value groups a customer, and this funnel is not split by an events column",
-                                 at: funnel.span ?? query.span,
-                                 hints: ["add a breakdown: `funnel visit -> purchase by platform attribution last`"])
+                throw Diagnostic(MessageCatalog.text("funnel.attribution_no_split"), at: funnel.span ?? query.span,
+                                 hints: [MessageCatalog.text("funnel.attribution_no_split_hint")])
             }
             return
         }
         if eventDimensions.count > 1 {
-            throw Diagnostic("a funnel splits by at most one events column or period; this one has `\(eventDimensions[0].name)` and `\(eventDimensions[1].name)`",
-                             at: eventDimensions[1].span ?? query.span, hints: ["keep one; customer attributes (channel, country…) may be added"])
+            throw Diagnostic(MessageCatalog.text("funnel.two_splits", ["first": eventDimensions[0].name, "second": eventDimensions[1].name]),
+                             at: eventDimensions[1].span ?? query.span, hints: [MessageCatalog.text("funnel.two_splits_hint")])
         }
         query.dimensions = query.dimensions.filter(\.isCustomerLevel) + [dimension]
         if case .eventTime = dimension.kind {
             if attributed {
-                throw Diagnostic("funnel trends count each customer in the period of their entry, so `attribution` does not apply",
-                                 at: funnel.span ?? query.span,
-                                 hints: ["drop `attribution`, or break down by an events column: `by platform attribution last`"])
+                throw Diagnostic(MessageCatalog.text("funnel.trends_attribution"), at: funnel.span ?? query.span,
+                                 hints: [MessageCatalog.text("funnel.trends_attribution_hint")])
             }
             if funnel.quantiles {
-                throw Diagnostic("funnel trends count customers per period and have no time columns, so `quantiles` does not apply",
-                                 at: funnel.span ?? query.span, hints: ["drop `quantiles`, or drop `by \(dimension.name)` for the time to convert"])
+                throw Diagnostic(MessageCatalog.text("funnel.trends_quantiles"), at: funnel.span ?? query.span,
+                                 hints: [MessageCatalog.text("funnel.trends_quantiles_hint", ["name": dimension.name])])
             }
             funnel.split = .trends
         } else if funnel.split == nil {
