@@ -48,6 +48,8 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         cohort did checkout | metric customers
         cohort | funnel visit -> purchase by week attribution last
         cohort | funnel visit -> purchase attribution step 5
+        cohort | metric revenue within 30d
+        cohort | metric churn_rate within 30d within 60d
         """
         shell.runScript(script, name: "indonesia.sik")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian.expected")

@@ -345,5 +345,17 @@ extension MessageCatalog {
         "funnel.trends_attribution_hint": "drop `attribution`, or break down by an events column: `by platform attribution last`",
         "funnel.trends_quantiles": "funnel trends count customers per period and have no time columns, so `quantiles` does not apply",
         "funnel.trends_quantiles_hint": "drop `quantiles`, or drop `by {name}` for the time to convert",
+        // A metric step's options (`percent`, `within`)
+        "metric_option.percent_not_transitions": "`percent` after a metric step shows `transitions` as row shares; it does not apply to {metrics}",
+        "metric_option.percent_hint": "write `metric transitions percent`; rates such as conversion_rate are already in %",
+        "metric_option.within_not_churn": "`within` after a metric step is the window of `churn_rate` (churned within it after the first purchase)",
+        "metric_option.within_churn_hint": "write `metric churn_rate within 90d`",
+        "metric_option.within_funnel_hint": "for funnels: `funnel a -> b within 30d`",
+        "metric_option.within_too_long": "`within {window}` is longer than any customer's history (at most 1000y)",
+        "metric_option.within_too_long_hint": "windows such as 30d, 90d, 6mo or 1y compare cohorts over a buyer's early life",
+        "metric_option.none_apply": "`{analysis} | metric …` takes no `percent` or `within`",
+        "metric_option.drop_it": "drop it",
+        "metric_option.twice": "`{option}` is given twice",
+        "metric_option.keep_one": "keep one",
     ]
 }

@@ -343,5 +343,17 @@ extension MessageCatalog {
         "funnel.trends_attribution_hint": "hapus `attribution`, atau rinci menurut kolom peristiwa: `by platform attribution last`",
         "funnel.trends_quantiles": "tren funnel menghitung pelanggan per periode dan tidak punya kolom waktu, jadi `quantiles` tidak berlaku",
         "funnel.trends_quantiles_hint": "hapus `quantiles`, atau hapus `by {name}` untuk melihat waktu sampai konversi",
+        // Opsi langkah metric (`percent`, `within`)
+        "metric_option.percent_not_transitions": "`percent` setelah langkah metric menampilkan `transitions` sebagai persentase per baris; opsi ini tidak berlaku untuk {metrics}",
+        "metric_option.percent_hint": "tulis `metric transitions percent`; rasio seperti conversion_rate sudah dalam %",
+        "metric_option.within_not_churn": "`within` setelah langkah metric adalah jendela waktu `churn_rate` (pelanggan yang lengser dalam jangka itu setelah pembelian pertama)",
+        "metric_option.within_churn_hint": "tulis `metric churn_rate within 90d`",
+        "metric_option.within_funnel_hint": "untuk funnel: `funnel a -> b within 30d`",
+        "metric_option.within_too_long": "`within {window}` lebih panjang daripada riwayat pelanggan mana pun (paling lama 1000y)",
+        "metric_option.within_too_long_hint": "jendela seperti 30d, 90d, 6mo atau 1y membandingkan kohort pada masa awal pembeli",
+        "metric_option.none_apply": "`{analysis} | metric …` tidak menerima `percent` maupun `within`",
+        "metric_option.drop_it": "hapus opsi itu",
+        "metric_option.twice": "`{option}` ditulis dua kali",
+        "metric_option.keep_one": "pertahankan satu saja",
     ]
 }

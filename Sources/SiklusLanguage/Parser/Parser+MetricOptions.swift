@@ -19,14 +19,20 @@ extension Parser {
     private mutating func parseMetricOptions(into options: inout MetricStepOptions) throws(Diagnostic) {
         while true {
             if let word = matchWord("percent") {
-                if options.percent != nil { throw Diagnostic("`percent` is given twice", at: word.span, hints: ["keep one"]) }
+                if options.percent != nil { throw Self.givenTwice("percent", at: word.span) }
                 options.percent = word.span
             } else if let word = matchWord("within") {
-                if options.within != nil { throw Diagnostic("`within` is given twice", at: word.span, hints: ["keep one"]) }
+                if options.within != nil { throw Self.givenTwice("within", at: word.span) }
                 options.within = try parseDuration(after: "within")
             } else {
                 return
             }
         }
+    }
+
+    /// The error for an option (`percent`, `within`) written twice in one step.
+    static func givenTwice(_ option: String, at span: SourceSpan) -> Diagnostic {
+        Diagnostic(MessageCatalog.text("metric_option.twice", ["option": option]), at: span,
+                   hints: [MessageCatalog.text("metric_option.keep_one")])
     }
 }

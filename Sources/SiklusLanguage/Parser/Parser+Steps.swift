@@ -144,7 +144,7 @@ extension Parser {
                 continue
             }
             if matchWord("within") != nil {
-                if funnel.window != nil { throw Diagnostic("`within` is given twice", at: optionToken.span, hints: ["keep one"]) }
+                if funnel.window != nil { throw Self.givenTwice("within", at: optionToken.span) }
                 guard current.kind == .duration else {
                     throw expected("a duration such as `30d` after `within`", hints: ["durations are `30m` (minutes), `24h`, `30d`, `12w`, `6mo` (months) or `1y`"])
                 }

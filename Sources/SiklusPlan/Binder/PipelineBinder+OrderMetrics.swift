@@ -31,22 +31,22 @@ extension PipelineBinder {
         guard case .metrics(let metrics, _) = analysis else { return bound }
         if let percent = options.percent {
             guard metrics == [.transitions] else {
-                throw Diagnostic("`percent` after a metric step shows `transitions` as row shares; it does not apply to "
-                                 + metrics.filter { $0 != .transitions }.map(\.rawValue).joined(separator: ", "),
-                                 at: percent, hints: ["write `metric transitions percent`; rates such as conversion_rate are already in %"])
+                let others = metrics.filter { $0 != .transitions }.map(\.rawValue).joined(separator: ", ")
+                throw Diagnostic(MessageCatalog.text("metric_option.percent_not_transitions", ["metrics": others]),
+                                 at: percent, hints: [MessageCatalog.text("metric_option.percent_hint")])
             }
             bound.transitionsPercent = true
         }
         if let within = options.within {
             guard metrics.contains(.churn_rate) else {
-                throw Diagnostic("`within` after a metric step is the window of `churn_rate` (churned within it after the first purchase)",
-                                 at: within.span, hints: ["write `metric churn_rate within 90d`", "for funnels: `funnel a -> b within 30d`"])
+                throw Diagnostic(MessageCatalog.text("metric_option.within_not_churn"), at: within.span,
+                                 hints: [MessageCatalog.text("metric_option.within_churn_hint"), MessageCatalog.text("metric_option.within_funnel_hint")])
             }
             // Engines add the window to timestamps: a window beyond any history would overflow there, and in
             // memory it leaves every buyer out of the base.
             guard let seconds = within.value.approximateSeconds, seconds <= LogicalQuery.Funnel.longestWindow else {
-                throw Diagnostic("`within \(within.value)` is longer than any customer's history (at most 1000y)", at: within.span,
-                                 hints: ["windows such as 30d, 90d, 6mo or 1y compare cohorts over a buyer's early life"])
+                throw Diagnostic(MessageCatalog.text("metric_option.within_too_long", ["window": "\(within.value)"]), at: within.span,
+                                 hints: [MessageCatalog.text("metric_option.within_too_long_hint")])
             }
             bound.churnWindow = seconds
             bound.churnWindowText = within.value.description
@@ -57,7 +57,8 @@ extension PipelineBinder {
     /// Options written after the metrics of `rfm | metric …`, where none applies.
     func rejectMetricOptions(_ options: MetricStepOptions, after analysis: String) throws(Diagnostic) {
         guard let span = options.percent ?? options.within?.span else { return }
-        throw Diagnostic("`\(analysis) | metric …` takes no `percent` or `within`", at: span, hints: ["drop it"])
+        throw Diagnostic(MessageCatalog.text("metric_option.none_apply", ["analysis": analysis]), at: span,
+                         hints: [MessageCatalog.text("metric_option.drop_it")])
     }
 }
 
