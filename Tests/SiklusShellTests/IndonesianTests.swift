@@ -50,6 +50,8 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         cohort | funnel visit -> purchase attribution step 5
         cohort | metric revenue within 30d
         cohort | metric churn_rate within 30d within 60d
+        cohort | funnel visit -> purchase | dropped 2
+        cohort | funnel visit -> purchase exclude visit
         """
         shell.runScript(script, name: "indonesia.sik")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian.expected")

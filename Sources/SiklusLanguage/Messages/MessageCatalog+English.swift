@@ -357,5 +357,22 @@ extension MessageCatalog {
         "metric_option.drop_it": "drop it",
         "metric_option.twice": "`{option}` is given twice",
         "metric_option.keep_one": "keep one",
+        // A funnel's step filters, exclusions, `dropped` and `histogram` (PipelineBinder+FunnelParts)
+        "funnel.step_where_customer": "a funnel step's `where` reads event columns only; {column} is the customer's",
+        "funnel.step_where_customer_hint": "filter customers before the funnel: `… | where {condition} | funnel …`",
+        "funnel.too_many_exclusions": "a funnel takes at most {max} exclusions, and 31 steps and exclusions together",
+        "funnel.too_many_exclusions_hint": "merge exclusions or drop some steps",
+        "funnel.excluded_step": "`{label}` is a step of this funnel and cannot be excluded",
+        "funnel.excluded_step_hint": "exclude an event that is no step (PostHog refuses this too)",
+        "funnel.between_range": "this funnel has {count} steps; `between {low} and {high}` names step {high}",
+        "funnel.between_range_hint": "steps are numbered 1 to {count}",
+        "funnel.dropped_after_funnel": "`dropped` follows a funnel step",
+        "funnel.dropped_after_funnel_hint": "for example `cohort | funnel visit -> add_to_cart -> purchase | dropped 2`",
+        "funnel.dropped_range": "`dropped {n}` needs a step after step {n}; this funnel has {count} steps",
+        "funnel.dropped_range_hint": "customers who dropped off after step N reached N but not N + 1: N is 1 to {last}",
+        "funnel.histogram_after_funnel": "`histogram` follows a funnel step",
+        "funnel.histogram_after_funnel_hint": "for example `cohort | funnel visit -> purchase within 7d | histogram`",
+        "funnel.histogram_grouped": "a funnel's histogram is one distribution and cannot be grouped",
+        "funnel.histogram_grouped_hint": "drop the `by …` (or `cohort by …`), or narrow the customers with `where`",
     ]
 }

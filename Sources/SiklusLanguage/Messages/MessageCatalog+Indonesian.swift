@@ -355,5 +355,22 @@ extension MessageCatalog {
         "metric_option.drop_it": "hapus opsi itu",
         "metric_option.twice": "`{option}` ditulis dua kali",
         "metric_option.keep_one": "pertahankan satu saja",
+        // Filter langkah, pengecualian, `dropped` dan `histogram` pada funnel (PipelineBinder+FunnelParts)
+        "funnel.step_where_customer": "`where` pada langkah funnel hanya membaca kolom peristiwa; {column} adalah kolom pelanggan",
+        "funnel.step_where_customer_hint": "saring pelanggan sebelum funnel: `… | where {condition} | funnel …`",
+        "funnel.too_many_exclusions": "funnel menerima paling banyak {max} pengecualian, dan paling banyak 31 langkah dan pengecualian sekaligus",
+        "funnel.too_many_exclusions_hint": "gabungkan pengecualian atau kurangi langkahnya",
+        "funnel.excluded_step": "`{label}` adalah langkah funnel ini, jadi tidak bisa dikecualikan",
+        "funnel.excluded_step_hint": "kecualikan peristiwa yang bukan langkah (PostHog juga menolak ini)",
+        "funnel.between_range": "funnel ini punya {count} langkah; `between {low} and {high}` menyebut langkah {high}",
+        "funnel.between_range_hint": "langkah diberi nomor 1 sampai {count}",
+        "funnel.dropped_after_funnel": "`dropped` harus ditulis setelah langkah funnel",
+        "funnel.dropped_after_funnel_hint": "contohnya `cohort | funnel visit -> add_to_cart -> purchase | dropped 2`",
+        "funnel.dropped_range": "`dropped {n}` membutuhkan langkah sesudah langkah {n}; funnel ini punya {count} langkah",
+        "funnel.dropped_range_hint": "pelanggan yang berhenti setelah langkah N mencapai N tetapi tidak N + 1: N bernilai 1 sampai {last}",
+        "funnel.histogram_after_funnel": "`histogram` harus ditulis setelah langkah funnel",
+        "funnel.histogram_after_funnel_hint": "contohnya `cohort | funnel visit -> purchase within 7d | histogram`",
+        "funnel.histogram_grouped": "histogram funnel adalah satu sebaran, jadi tidak bisa dikelompokkan",
+        "funnel.histogram_grouped_hint": "hapus `by …` (atau `cohort by …`), atau persempit pelanggannya dengan `where`",
     ]
 }

@@ -17,29 +17,30 @@ extension PipelineBinder {
             let filter = try filters.bind(condition, preferEvents: true)
             // A step is one event: a customer attribute would hold for every row or none, and reads as a cohort filter.
             if let attribute = filter.attributes.first(where: \.isCustomerLevel) {
-                throw Diagnostic("a funnel step's `where` reads event columns only; \(LogicalPlanPrinter.name(attribute, catalog)) is the customer's",
-                                 at: condition.span, hints: ["filter customers before the funnel: `… | where \(SyntaxPrinter.inline(condition)) | funnel …`"])
+                throw Diagnostic(MessageCatalog.text("funnel.step_where_customer", ["column": LogicalPlanPrinter.name(attribute, catalog)]), at: condition.span,
+                                 hints: [MessageCatalog.text("funnel.step_where_customer_hint", ["condition": SyntaxPrinter.inline(condition)])])
             }
             funnel.steps[i].filter = filter
             funnel.steps[i].label += " where " + SyntaxPrinter.inline(condition)
         }
         let n = funnel.steps.count
         guard spec.exclusions.isEmpty || (spec.exclusions.count <= LogicalQuery.Funnel.maxExclusions && n + spec.exclusions.count <= 31) else {
-            throw Diagnostic("a funnel takes at most \(LogicalQuery.Funnel.maxExclusions) exclusions, and 31 steps and exclusions together",
-                             at: funnel.span, hints: ["merge exclusions or drop some steps"])
+            throw Diagnostic(MessageCatalog.text("funnel.too_many_exclusions", ["max": String(LogicalQuery.Funnel.maxExclusions)]),
+                             at: funnel.span, hints: [MessageCatalog.text("funnel.too_many_exclusions_hint")])
         }
         let stepMatches = Set(funnel.steps.indices.flatMap(funnel.matches))
         for exclusion in spec.exclusions {
             let (label, match) = try funnelMatch(exclusion.name, isStage: exclusion.isStage)
             if stepMatches.contains(match) {
-                throw Diagnostic("`\(label)` is a step of this funnel and cannot be excluded", at: exclusion.name.span,
-                                 hints: ["exclude an event that is no step (PostHog refuses this too)"])
+                throw Diagnostic(MessageCatalog.text("funnel.excluded_step", ["label": label]), at: exclusion.name.span,
+                                 hints: [MessageCatalog.text("funnel.excluded_step_hint")])
             }
             var range = 1...n
             if let between = exclusion.between {
                 guard between.value.upperBound <= n else {
-                    throw Diagnostic("this funnel has \(n) steps; `between \(between.value.lowerBound) and \(between.value.upperBound)` names step \(between.value.upperBound)",
-                                     at: between.span, hints: ["steps are numbered 1 to \(n)"])
+                    let arguments: KeyValuePairs<String, String> = ["count": String(n), "low": String(between.value.lowerBound), "high": String(between.value.upperBound)]
+                    throw Diagnostic(MessageCatalog.text("funnel.between_range", arguments), at: between.span,
+                                     hints: [MessageCatalog.text("funnel.between_range_hint", arguments)])
                 }
                 range = between.value
             }
@@ -53,12 +54,11 @@ extension PipelineBinder {
     /// customers who reached step N and not N + 1; until another result step comes, the pipeline lists them.
     func bindDropOff(_ n: Spanned<Int64>, into query: inout LogicalQuery, span: SourceSpan) throws(Diagnostic) {
         guard case .funnel(let funnel) = query.analysis, query.post.isEmpty, query.presentation == .table else {
-            throw Diagnostic("`dropped` follows a funnel step", at: span,
-                             hints: ["for example `cohort | funnel visit -> add_to_cart -> purchase | dropped 2`"])
+            throw Diagnostic(MessageCatalog.text("funnel.dropped_after_funnel"), at: span, hints: [MessageCatalog.text("funnel.dropped_after_funnel_hint")])
         }
         guard n.value < funnel.steps.count else {
-            throw Diagnostic("`dropped \(n.value)` needs a step after step \(n.value); this funnel has \(funnel.steps.count) steps",
-                             at: n.span, hints: ["customers who dropped off after step N reached N but not N + 1: N is 1 to \(funnel.steps.count - 1)"])
+            throw Diagnostic(MessageCatalog.text("funnel.dropped_range", ["n": String(n.value), "count": String(funnel.steps.count)]), at: n.span,
+                             hints: [MessageCatalog.text("funnel.dropped_range_hint", ["last": String(funnel.steps.count - 1)])])
         }
         query.scope.append(.funnelDropOff(funnel, step: Int(n.value), span: span))
         query.spendScope.append(.other("funnel … | dropped \(n.value)"))
@@ -70,12 +70,10 @@ extension PipelineBinder {
     /// `funnel … | histogram`: one distribution over the scope, so no groups.
     func bindHistogram(into query: inout LogicalQuery, span: SourceSpan) throws(Diagnostic) {
         guard case .funnel(var funnel) = query.analysis, query.post.isEmpty, !funnel.histogram else {
-            throw Diagnostic("`histogram` follows a funnel step", at: span,
-                             hints: ["for example `cohort | funnel visit -> purchase within 7d | histogram`"])
+            throw Diagnostic(MessageCatalog.text("funnel.histogram_after_funnel"), at: span, hints: [MessageCatalog.text("funnel.histogram_after_funnel_hint")])
         }
         guard query.grouping == nil, query.dimensions.isEmpty else {
-            throw Diagnostic("a funnel's histogram is one distribution and cannot be grouped", at: span,
-                             hints: ["drop the `by …` (or `cohort by …`), or narrow the customers with `where`"])
+            throw Diagnostic(MessageCatalog.text("funnel.histogram_grouped"), at: span, hints: [MessageCatalog.text("funnel.histogram_grouped_hint")])
         }
         funnel.histogram = true
         query.analysis = .funnel(funnel)
