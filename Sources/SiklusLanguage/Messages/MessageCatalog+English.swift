@@ -2,7 +2,8 @@
 // message, the same `{placeholders}` (MessageCatalogTests). Keys: `diag.` diagnostics and their parts,
 // `token.` token descriptions, `noun.` nouns inside other messages (looked up by their English text),
 // `stage.` stage names, `help.` help, `header.` result column headers, `explain.` explain, `shell.` and
-// `set.` the shell and settings, `load.` loading, `number.` number words.
+// `set.` the shell and settings, `load.` loading, `number.` number words, `guard.` the guardrails' warnings,
+// `lesson.` lesson mode, `present.` presentation mode, `funnel.` and `metric_option.` the binder's funnel and option errors.
 extension MessageCatalog {
     static let english: [String: String] = [
         // Diagnostics
