@@ -21,7 +21,7 @@ enum PlanFixture {
         ]),
         spend: Catalog.Table(isLoaded: true, columns: [
             .init(name: "date", kind: .time, role: "date"), .init(name: "channel", kind: .text, role: "channel"),
-            .init(name: "spend", kind: .number, role: "spend"),
+            .init(name: "spend", kind: .number, role: "spend"), .init(name: "clicks", kind: .number, role: "clicks"),
         ]),
         orderColumn: "order_id",
         eventNames: ["add_to_cart", "cancel", "login", "product_view", "purchase", "review", "visit"])
