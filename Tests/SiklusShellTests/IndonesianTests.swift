@@ -53,7 +53,7 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         cohort | funnel visit -> purchase | dropped 2
         cohort | funnel visit -> purchase exclude visit
         """
-        shell.runScript(script, name: "indonesia.sik")
+        _ = shell.runScript(script, name: "indonesia.sik")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian.expected")
         GoldenFile.assertMatches("-- stdout\n" + out.text + "-- stderr\n" + err.text, at: url)
     }
@@ -61,11 +61,11 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
     /// csv and json keep the canonical names and exact numbers whatever the language.
     func testExactModesKeepCanonicalNames() throws {
         let (shell, out, _) = try demoShell(mode: .csv)
-        shell.runScript("set language = id\nset currency = IDR\ncohort | metric tingkat_konversi, pelanggan", name: "t.sik")
+        _ = shell.runScript("set language = id\nset currency = IDR\ncohort | metric tingkat_konversi, pelanggan", name: "t.sik")
         XCTAssertTrue(out.text.hasPrefix("conversion_rate,customers\n"), out.text)
         XCTAssertFalse(out.text.contains("Rp"), out.text)
         let (json, jsonOut, _) = try demoShell(mode: .json)
-        json.runScript("set language = id\nevents | by stage | metric pelanggan", name: "t.sik")
+        _ = json.runScript("set language = id\nevents | by stage | metric pelanggan", name: "t.sik")
         XCTAssertTrue(jsonOut.text.contains("{\"stage\": \"awareness\", \"customers\": 5000}"), jsonOut.text)
     }
 
@@ -139,14 +139,14 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
 
     func testSetLanguageAndShow() throws {
         let (shell, out, err) = try demoShell()
-        shell.runScript("set language = fr", name: "t.sik")
+        _ = shell.runScript("set language = fr", name: "t.sik")
         XCTAssertTrue(err.text.contains("language expects id or en"), err.text)
         XCTAssertEqual(shell.session.display.language, .en, "a refused set changes nothing")
-        shell.runScript("set language = id\nset currency = IDR\n.show", name: "t.sik")
+        _ = shell.runScript("set language = id\nset currency = IDR\n.show", name: "t.sik")
         XCTAssertTrue(out.text.contains("bahasa               id (Bahasa Indonesia)"), out.text)
         XCTAssertTrue(out.text.contains("mata uang            IDR (Rp 1.234.568)"), out.text)
         XCTAssertTrue(out.text.contains("angka                1.234,56"), out.text)
-        shell.runScript("set language = en\nset currency = none", name: "t.sik")
+        _ = shell.runScript("set language = en\nset currency = none", name: "t.sik")
         XCTAssertEqual(shell.session.display, DisplaySettings())
     }
 

@@ -11,7 +11,6 @@ extension SQLLoweringState {
         guard dimensions.allSatisfy(\.isCustomerLevel) else {
             throw SQLNotExpressible("a funnel split by an event dimension (Siklus rejects it too)")
         }
-        let n = plan.steps.count
         let best = try funnelBest(plan)
         if plan.histogram { return try funnelConversionTimes(plan, best: best) }
         return funnelStepRows(plan, dimensions: dimensions, best: best)
