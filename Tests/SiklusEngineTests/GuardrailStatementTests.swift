@@ -30,12 +30,40 @@ final class GuardrailStatementTests: XCTestCase {
         XCTAssertTrue(text.contains("'social'") && !text.contains("'Social'"), "the SQL compares the data's spelling, as the run does:\n\(text)")
     }
 
-    func testAWarningInAVariableIsShownWithoutItsLine() throws {
+    func testAWarningInAVariableIsShownUnderItsName() throws {
         let session = try Session.demo(spend: false)
         session.mustRun("let x = cohort country=Indonesia")
         let text = try session.texts("explain x | metric customers")
-        XCTAssertTrue(text.contains("warnings\n  warning: no country `Indonesia` in the data"), text)
-        XCTAssertTrue(text.contains("\n    help: did you mean `ID`?"), text)
+        XCTAssertTrue(text.contains("""
+            warnings
+              <test>:1:9: warning: in `x`: no country `Indonesia` in the data, so it matches nothing; values are ID, US, MY, SG, IN, PH, AU, GB, TH, VN
+                explain x | metric customers
+                        ^
+                help: did you mean `ID`?
+            """), text)
+    }
+
+    /// Each REPL input is its own source starting at offset 0, so the variable's span (16..<25 of its own
+    /// line) also lies inside this statement: located by offsets alone, the caret would sit under
+    /// `channel`. It sits under the variable's name, and the statement's own warning keeps its place.
+    func testAVariablesWarningUsedInALaterInputPointsAtTheVariable() throws {
+        let session = try Session.demo(spend: false)
+        session.mustRun("let x = cohort country=Indonesia")
+        let source = SourceFile(name: "<test>", text: "x | where channel = Sosial | metric customers")
+        var table: ResultTable?
+        session.run(source) { outcome in
+            if case .output(.table(let t), _) = outcome { table = t }
+            return true
+        }
+        let rendered = try PlainTable.warnings(XCTUnwrap(table), in: source)
+        XCTAssertTrue(rendered.contains("""
+            <test>:1:1: warning: in `x`: no country `Indonesia` in the data, so it matches nothing; values are ID, US, MY, SG, IN, PH, AU, GB, TH, VN
+              x | where channel = Sosial | metric customers
+              ^
+            """), rendered)
+        XCTAssertTrue(rendered.contains("<test>:1:21: warning: no events.channel `Sosial`"), rendered)
+        XCTAssertEqual(try session.texts("let y = x | metric customers").split(separator: "\n").dropFirst().first,
+                       "<test>:1:9: warning: in `x`: no country `Indonesia` in the data, so it matches nothing; values are ID, US, MY, SG, IN, PH, AU, GB, TH, VN")
     }
 
     func testLetPrintsTheWarningsWhenTheVariableIsDefined() throws {

@@ -159,8 +159,9 @@ public final class Session {
                 let expanded = try expand(pipeline)
                 return Self.output(try remoteRun(connection).run(expanded), of: expanded)
             }
-            let (plan, warnings) = try compileReviewed(try expand(pipeline))
+            let (plan, reviewed) = try compileReviewed(try expand(pipeline))
             var table = try QueryExecutor.run(plan, context())
+            let warnings = relocateVariableWarnings(reviewed, of: pipeline)
             table.warnings = warnings + table.warnings
             switch plan.presentation {
             case .table: return .table(table)
@@ -175,7 +176,7 @@ public final class Session {
             if let connection {
                 warnings = (try? remoteRun(connection).compile(expanded))?.warnings ?? []
             } else {
-                warnings = try compileReviewed(expanded).1
+                warnings = relocateVariableWarnings(try compileReviewed(expanded).1, of: binding.pipeline)
             }
             variables[binding.name.lowercased] = expanded
             return .note(LetWarnings.note("\(binding.name.text) = \(source[binding.pipeline.span])", warnings: warnings,
@@ -205,7 +206,9 @@ public final class Session {
                 return .text(try remoteRun(connection).explain(try expand(pipeline), text: String(source[pipeline.span]), detail: detail,
                                                                source: source, statement: pipeline.span))
             }
-            return .text(try Explainer(context: context(), detail: detail).explain(try expand(pipeline), original: pipeline, source: source))
+            var explainer = Explainer(context: context(), detail: detail)
+            explainer.variableWarnings = variableOwnWarnings(of: pipeline)
+            return .text(try explainer.explain(try expand(pipeline), original: pipeline, source: source))
         case .help(let words):
             let topic = words.map(\.value).joined(separator: " ")
             guard let text = help(topic.isEmpty ? nil : topic) else {
@@ -231,6 +234,22 @@ public final class Session {
     func compile(_ pipeline: Pipeline) throws(Diagnostic) -> ColumnarPlan {
         let context = context()
         return try ColumnarCompiler.compile(try Binder(catalog: context.catalog).bind(pipeline), context)
+    }
+
+    /// `warnings` of `pipeline` run in memory, those from its `let` variable's own text located at the
+    /// variable's name (`VariableWarnings`).
+    private func relocateVariableWarnings(_ warnings: [Diagnostic], of pipeline: Pipeline) -> [Diagnostic] {
+        guard !warnings.isEmpty, let (name, own) = variableOwnWarnings(of: pipeline) else { return warnings }
+        return VariableWarnings.relocate(warnings, ownWarnings: own, name: name)
+    }
+
+    /// The name of `pipeline`'s `let` variable and the warnings its pipeline gives alone, when it starts
+    /// from one.
+    /// - Complexity: a review of the variable's pipeline (binding and value lookups, no pass over the data).
+    private func variableOwnWarnings(of pipeline: Pipeline) -> (Identifier, [Diagnostic])? {
+        guard case .variable(let name) = pipeline.source.kind, let bound = variables[name.lowercased],
+              let own = try? compileReviewed(bound).1, !own.isEmpty else { return nil }
+        return (name, own)
     }
 
     /// Replaces a variable source by the variable's pipeline, followed by the steps written after it.

@@ -11,6 +11,8 @@ import SiklusStore
 struct Explainer {
     let context: EvalContext
     var detail: ExplainDetail = .all
+    /// The `let` variable the pipeline starts from and its own warnings, shown under its name.
+    var variableWarnings: (Identifier, [Diagnostic])?
 
     func explain(_ pipeline: Pipeline, original: Pipeline, source: SourceFile) throws(Diagnostic) -> String {
         let bound = try Binder(catalog: context.catalog).bind(pipeline)
@@ -18,7 +20,8 @@ struct Explainer {
         let (logical, warnings) = PlanWarnings.review(bound, data: StoreValues.of(context), catalog: context.catalog)
         let plan = try ColumnarCompiler.compile(logical, context)
         var out = [MessageCatalog.text("explain.query"), "  " + source[original.span]]
-        out += ExplainWarnings.lines(warnings, statement: original.span, in: source)
+        let shown = variableWarnings.map { VariableWarnings.relocate(warnings, ownWarnings: $0.1, name: $0.0) } ?? warnings
+        out += ExplainWarnings.lines(shown, statement: original.span, in: source)
         if detail.showsTrees {
             out += ["", MessageCatalog.text("explain.syntax")] + SyntaxPrinter.print(original).split(separator: "\n").map { "  " + $0 }
             out += ["", MessageCatalog.text("explain.logical_plan")]

@@ -25,6 +25,7 @@ extension MessageCatalog {
         "diag.statement_end_hint": "separate statements with `;` or a line break",
         "diag.see_help_metrics": "see `help metrics`",
         "diag.try_help": "try `help` for the list of topics",
+        "diag.from_variable": "in `{name}`: {message}",
         "token.end_of_line": "end of line",
         "token.end_of_input": "end of input",
         "token.number": "number `{text}`",

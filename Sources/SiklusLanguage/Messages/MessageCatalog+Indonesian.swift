@@ -22,6 +22,7 @@ extension MessageCatalog {
         "diag.statement_end_hint": "pisahkan pernyataan dengan `;` atau baris baru",
         "diag.see_help_metrics": "lihat `help metrics`",
         "diag.try_help": "coba `help` untuk daftar topik",
+        "diag.from_variable": "dalam `{name}`: {message}",
         "token.end_of_line": "akhir baris",
         "token.end_of_input": "akhir masukan",
         "token.number": "angka `{text}`",

@@ -5,7 +5,8 @@ extension Shell {
     /// The guardrails' warnings and notes about a result (issue 15: a value matching nothing, a step
     /// removing what a metric counts), rendered like errors with a caret under the query on stderr,
     /// before the result; `-q` silences them like the other notes. A warning located outside the
-    /// statement (in a `let` variable's own text) is shown without its line.
+    /// statement (in a `let` variable's own text, which the session did not move onto the variable's name:
+    /// on a connected engine) is shown without its line.
     func writeWarnings(of result: StatementOutput, statement span: SourceSpan, in source: SourceFile) {
         guard !settings.quiet else { return }
         let table: ResultTable
