@@ -123,6 +123,17 @@ public final class Session {
         return table
     }
 
+    /// The diagnostic the first failing statement of `text` raises, or nil when every statement succeeds.
+    /// Convenient for tests and tools.
+    public func failure(_ text: String) -> Diagnostic? {
+        var found: Diagnostic?
+        run(SourceFile(name: "<test>", text: text)) { outcome in
+            if case .failure(let d) = outcome { found = d; return false }
+            return true
+        }
+        return found
+    }
+
     /// Runs `text` and returns every listing and note it produced (`explain …`, `help …`, `set …`), joined by
     /// line breaks; throws the first error. Convenient for tests and tools.
     public func texts(_ text: String) throws -> String {
