@@ -75,7 +75,7 @@ final class LayoutPrimitiveTests: XCTestCase {
     }
 
     func testBrailleCanvas() {
-        var canvas = BrailleCanvas(columns: 2, rows: 1)
+        var canvas = DotCanvas(columns: 2, rows: 1, dots: .braille)
         canvas.set(x: 0, y: 0, series: 0)
         XCTAssertEqual(canvas.character(column: 0, row: 0), "⠁")
         canvas.set(x: 1, y: 3, series: 1)
@@ -83,8 +83,23 @@ final class LayoutPrimitiveTests: XCTestCase {
         XCTAssertEqual(canvas.owner(column: 0, row: 0), 1)
         XCTAssertNil(canvas.character(column: 1, row: 0))
         canvas.set(x: 99, y: 99, series: 0)
-        var line = BrailleCanvas(columns: 2, rows: 1)
+        var line = DotCanvas(columns: 2, rows: 1, dots: .braille)
         line.line(from: (0, 3), to: (3, 0), series: 0)
         XCTAssertEqual([line.character(column: 0, row: 0), line.character(column: 1, row: 0)], ["⡠", "⠊"])
+    }
+
+    func testHalfBlockCanvas() {
+        var canvas = DotCanvas(columns: 2, rows: 2, dots: .halfBlocks)
+        XCTAssertEqual([canvas.dotWidth, canvas.dotHeight], [2, 4])
+        canvas.set(x: 0, y: 0, series: 0)
+        XCTAssertEqual(canvas.character(column: 0, row: 0), "▀")
+        canvas.set(x: 0, y: 1, series: 2)
+        XCTAssertEqual(canvas.character(column: 0, row: 0), "█")
+        XCTAssertEqual(canvas.owner(column: 0, row: 0), 2)
+        canvas.set(x: 1, y: 3, series: 1)
+        XCTAssertEqual(canvas.character(column: 1, row: 1), "▄")
+        XCTAssertNil(canvas.character(column: 1, row: 0))
+        canvas.set(x: 2, y: 0, series: 0)
+        XCTAssertNil(canvas.character(column: 0, row: 1), "a dot outside the canvas is ignored")
     }
 }

@@ -53,8 +53,7 @@ struct LineChartRenderer {
                                       minWidth: labelWidth + 10, minHeight: options.height)
         }
 
-        var canvas: any DotCanvas = options.present
-            ? BlockCanvas(columns: plotColumns, rows: plotRows) : BrailleCanvas(columns: plotColumns, rows: plotRows)
+        var canvas = DotCanvas(columns: plotColumns, rows: plotRows, dots: options.present ? .halfBlocks : .braille)
         let xDots = model.xLabels.indices.map { xDot($0, dotWidth: canvas.dotWidth) }
         let (across, down) = (canvas.dotsAcross, canvas.dotsDown)
         func yDot(_ value: Double) -> Int {
