@@ -372,6 +372,8 @@ extension MessageCatalog {
         "funnel.dropped_after_funnel_hint": "for example `cohort | funnel visit -> add_to_cart -> purchase | dropped 2`",
         "funnel.dropped_range": "`dropped {n}` needs a step after step {n}; this funnel has {count} steps",
         "funnel.dropped_range_hint": "customers who dropped off after step N reached N but not N + 1: N is 1 to {last}",
+        "funnel.dropped_grouped": "`dropped` lists the customers who dropped off, one by one, so it cannot be grouped",
+        "funnel.dropped_grouped_hint": "count them per group with `metric`, as in `… | dropped 1 | metric customers`, or drop the `by …`",
         "funnel.histogram_after_funnel": "`histogram` follows a funnel step",
         "funnel.histogram_after_funnel_hint": "for example `cohort | funnel visit -> purchase within 7d | histogram`",
         "funnel.histogram_grouped": "a funnel's histogram is one distribution and cannot be grouped",

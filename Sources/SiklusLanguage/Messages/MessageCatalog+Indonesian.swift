@@ -369,6 +369,8 @@ extension MessageCatalog {
         "funnel.dropped_after_funnel_hint": "contohnya `cohort | funnel visit -> add_to_cart -> purchase | dropped 2`",
         "funnel.dropped_range": "`dropped {n}` membutuhkan langkah sesudah langkah {n}; funnel ini punya {count} langkah",
         "funnel.dropped_range_hint": "pelanggan yang berhenti setelah langkah N mencapai N tetapi tidak N + 1: N bernilai 1 sampai {last}",
+        "funnel.dropped_grouped": "`dropped` mendaftar pelanggan yang berhenti satu per satu, jadi tidak bisa dikelompokkan",
+        "funnel.dropped_grouped_hint": "hitung per kelompok dengan `metric`, seperti `… | dropped 1 | metric customers`, atau hapus `by …`",
         "funnel.histogram_after_funnel": "`histogram` harus ditulis setelah langkah funnel",
         "funnel.histogram_after_funnel_hint": "contohnya `cohort | funnel visit -> purchase within 7d | histogram`",
         "funnel.histogram_grouped": "histogram funnel adalah satu sebaran, jadi tidak bisa dikelompokkan",

@@ -170,6 +170,9 @@ struct PipelineBinder {
                 if case .export(let path) = step.kind { query.presentation = .export(path.value, span: step.span) } else { query.presentation = .plot }
             }
         }
+        if case .rows(let rows) = query.analysis, rows.listsCustomers, !query.dimensions.isEmpty || query.grouping != nil {
+            throw Diagnostic(MessageCatalog.text("funnel.dropped_grouped"), at: rows.span ?? pipeline.span, hints: [MessageCatalog.text("funnel.dropped_grouped_hint")])
+        }
         if case .rows(let rows) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
             throw Diagnostic("`rows` lists rows one by one, so it cannot be grouped", at: rows.span ?? pipeline.span,
                              hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
