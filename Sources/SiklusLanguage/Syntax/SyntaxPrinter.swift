@@ -112,12 +112,13 @@ public enum SyntaxPrinter {
                 lines.append("\(pad)step where \(inline(condition))")
             }
         default:
-            lines.append("\(pad)step \(summary(of: step))")
+            lines.append("\(pad)step \(Self.step(step))")
         }
     }
 
-    /// One-line text of a step other than `where`.
-    private static func summary(of step: Step) -> String {
+    /// One step as written, on one line: `metric avg_order, repeat_rate`, `funnel visit -> purchase within 30d`
+    /// (the tree prints `where` by itself, as a tree of its conditions).
+    public static func step(_ step: Step) -> String {
         switch step {
         case .derive(let spec): return "derive \(spec.name.text) = \(inline(spec.expression))"
         case .rows(let count): return count.map { "rows \($0.value)" } ?? "rows"

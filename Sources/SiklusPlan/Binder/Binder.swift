@@ -86,12 +86,12 @@ struct PipelineBinder {
                                              fallbackHint: "stages: " + Stage.allCases.map(\.name).joined(separator: ", "))
                 }
                 query.scope.append(.stage(stage, span: step.span))
-                query.spendScope.append(.other(PipelineText.step(step.kind)))
+                query.spendScope.append(.other(SyntaxPrinter.step(step.kind)))
             case .filter(let condition):
                 try enter(.scope)
                 let filter = try filters.bind(condition, preferEvents: true)
                 query.scope.append(.filter(filter, span: step.span))
-                query.spendScope.append(.condition(filter, written: PipelineText.step(step.kind)))
+                query.spendScope.append(.condition(filter, written: SyntaxPrinter.step(step.kind)))
             case .groupBy(let names):
                 if case .customerValue(var value) = query.analysis, value.kind == .rfm {
                     value.groups += try rfmGroups(names)
