@@ -69,7 +69,7 @@ extension TrendTrace {
             return out
         }
         return [
-            ExampleCriteria.Criterion(phrase: "was active, skipped a \(unit.rawValue) and came back") { _, rows in
+            ExampleCriteria.Criterion(phrase: MessageCatalog.text("example.reason.came_back", ["period": ExplainWords.period(unit)])) { _, rows in
                 let p = periods(rows)
                 return zip(p, p.dropFirst()).contains { $1 > $0 + 1 } && zip(p, p.dropFirst()).contains { $1 == $0 + 1 }
             },

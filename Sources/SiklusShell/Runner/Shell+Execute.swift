@@ -107,7 +107,7 @@ extension Shell {
             }
         case .load(let report):
             // Not a result: stdout and `.output` files keep only results, so csv/json stay parseable.
-            inform(report.render())
+            inform(report.localized())
         case .note(let text):
             inform(text)
             writeElapsed(elapsed)
