@@ -33,7 +33,7 @@ enum HTMLReport {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Markup.escape(title)) · Siklus</title>
         <style>
-        \(style)
+        \(style)\(SVGStyle.current.isProjector ? "\n" + presentStyle : "")
         </style>
         </head>
         <body>
@@ -113,6 +113,20 @@ enum HTMLReport {
         case .lifecycle: return "Lifecycle"
         }
     }
+
+    /// Presentation mode (`.present on`): larger text, black on white, firmer borders, for the back of a room.
+    private static let presentStyle = """
+    body { font-size: 20px; color: #000; background: #fff; }
+    main { max-width: 1400px; }
+    h1 { font-size: 34px; }
+    h2 { font-size: 18px; color: #333; }
+    .meta, footer, .note { color: #444; font-size: 16px; }
+    pre.query { font-size: 20px; border-color: #888; }
+    figure.chart, .table-wrap { border: 2px solid #888; }
+    table { font-size: 20px; }
+    th, td { padding: 8px 14px; border-bottom: 1px solid #bbb; }
+    th .unit { color: #444; }
+    """
 
     private static let style = """
     :root { color-scheme: light; }

@@ -94,7 +94,7 @@ extension Shell {
             lastResult = table
             lastQuery = query
             do {
-                try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
+                try ResultExporter.export(table, to: path, query: query, charts: chartExporter, present: settings.present)
                 inform(MessageCatalog.text("shell.wrote", ["path": path]))
                 writeNotes(table)
                 writeElapsed(elapsed)
