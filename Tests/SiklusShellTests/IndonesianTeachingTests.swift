@@ -17,6 +17,10 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
         "explain cohort | metric transitions percent",
         "explain cohort | metric churn_rate within 90d",
         "explain events | where channel = email | by month | metric active, engagement",
+        "explain events | by month | metric dau, dau_mau",
+        "explain events | lifecycle",
+        "explain events | stickiness period week",
+        "explain cohort | paths",
     ]
 
     /// A shell over the demo data whose stdout and stderr are captured.
@@ -61,5 +65,7 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(out.text.contains("avg_order: 3 orders worth 185.85"), out.text)
         XCTAssertTrue(out.text.contains("  stage          also called"), out.text)
         XCTAssertFalse(out.text.contains("pelanggan kini"), out.text)
+        _ = shell.runScript("explain events | by month | metric dau", name: "t.sik")
+        XCTAssertTrue(out.text.contains("to the sum of daily actives (in each group they have events in)"), "not `dayly`: \(out.text)")
     }
 }

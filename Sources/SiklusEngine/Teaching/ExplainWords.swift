@@ -8,6 +8,11 @@ enum ExplainWords {
         Language.current == .en ? unit.rawValue : MessageCatalog.text("header." + unit.rawValue)
     }
 
+    /// `months` (after a count, as in `the months in the range`), or `bulan` in Indonesian.
+    static func periods(_ unit: PeriodUnit) -> String {
+        Language.current == .en ? unit.rawValue + "s" : MessageCatalog.text("header." + unit.rawValue)
+    }
+
     /// `90 days`, `1 hour`; `90 hari` in Indonesian.
     static func duration(_ seconds: Int64) -> String {
         guard Language.current != .en else { return DurationText.words(seconds) }
