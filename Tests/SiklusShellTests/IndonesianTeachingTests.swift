@@ -21,6 +21,8 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
         "explain events | lifecycle",
         "explain events | stickiness period week",
         "explain cohort | paths",
+        "explain cohort | rfm",
+        "explain cohort | funnel visit -> purchase by week",
     ]
 
     /// A shell over the demo data whose stdout and stderr are captured.
@@ -36,7 +38,7 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
 
     func testGoldenExplainAndHelpStagesInIndonesian() throws {
         let (shell, out, err) = try demoShell()
-        let script = (["set language = id"] + Self.explained + ["help stages", "help metric tingkat_konversi"]).joined(separator: "\n")
+        let script = (["set language = id"] + Self.explained + ["help stages", "help metric tingkat_konversi", "help retention"]).joined(separator: "\n")
         _ = shell.runScript(script, name: "ajar.sik")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian-teaching.expected")
         GoldenFile.assertMatches("-- stdout\n" + out.text + "-- stderr\n" + err.text, at: url)

@@ -30,7 +30,7 @@ extension HelpCatalog {
         let lineItems = metric.localizedOrderFormula().map { "\n  \(MessageCatalog.text("help.order_formula")): \($0)" } ?? ""
         let aliases = Metric.indonesianAliases.filter { $0.value == metric }.map(\.key)
         let names = aliases.isEmpty ? "" : "\n  \(label("help.also_written"))\(aliases.joined(separator: ", "))"
-        return "\(metric.rawValue): \(summary(metric))\n  \(label("help.formula_label"))\(metric.localizedFormula(orderLevel: false))\(lineItems)\n  \(label("help.unit_label"))\(metric.unit.rawValue)"
+        return "\(metric.rawValue): \(summary(metric))\n  \(label("help.formula_label"))\(metric.localizedFormula(orderLevel: false))\(lineItems)\n  \(label("help.unit_label"))\(MessageCatalog.templates(.current)["help.unit." + metric.unit.rawValue] ?? metric.unit.rawValue)"
             + "\n  \(label("help.example_label"))\(metric.example)\(names)"
     }
 
