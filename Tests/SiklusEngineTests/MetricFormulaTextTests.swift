@@ -39,4 +39,13 @@ final class MetricFormulaTextTests: XCTestCase {
             }
         }
     }
+
+    /// explain's words for a split funnel are the logical plan's own in English.
+    func testFunnelSplitWordsAreTheLogicalPlansInEnglish() {
+        let splits: [LogicalQuery.Funnel.Split] = [.trends, .breakdown(.first), .breakdown(.last), .breakdown(.step(2))]
+        for split in splits {
+            XCTAssertEqual(Language.$current.withValue(.en) { ExplainWords.funnelSplit(split) }, LogicalPlanPrinter.funnelSplit(split))
+            XCTAssertNotEqual(Language.$current.withValue(.id) { ExplainWords.funnelSplit(split) }, LogicalPlanPrinter.funnelSplit(split))
+        }
+    }
 }

@@ -23,6 +23,7 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
         "explain cohort | paths",
         "explain cohort | rfm",
         "explain cohort | funnel visit -> purchase by week",
+        "explain cohort | retention start visit recurring",
     ]
 
     /// A shell over the demo data whose stdout and stderr are captured.

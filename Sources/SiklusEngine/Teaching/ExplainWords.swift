@@ -27,6 +27,17 @@ enum ExplainWords {
         return "\(n) " + MessageCatalog.noun(noun)
     }
 
+    /// How a split funnel groups customers (`LogicalPlanPrinter.funnelSplit`, the logical plan's English words, in
+    /// the current language).
+    static func funnelSplit(_ split: LogicalQuery.Funnel.Split) -> String {
+        switch split {
+        case .trends: MessageCatalog.text("explain.split.trends")
+        case .breakdown(.first): MessageCatalog.text("explain.split.first")
+        case .breakdown(.last): MessageCatalog.text("explain.split.last")
+        case .breakdown(.step(let n)): MessageCatalog.text("explain.split.step", ["n": String(n)])
+        }
+    }
+
     /// `a, b and c`; `a, b dan c` in Indonesian.
     static func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }

@@ -153,7 +153,7 @@ struct Explainer {
         guard case .funnel(let f) = plan.output else { return "" }
         return MessageCatalog.text("explain.plan.funnel_window", ["window": ExplainWords.duration(f.window), "order": f.order.rawValue])
             + f.exclusions.map { MessageCatalog.text("explain.plan.funnel_exclusion", ["event": $0.label, "from": String($0.from + 1), "to": String($0.to + 1)]) }.joined()
-            + (f.split.map { "; " + LogicalPlanPrinter.funnelSplit($0) } ?? "")
+            + (f.split.map { "; " + ExplainWords.funnelSplit($0) } ?? "")
     }
 
     private func pathsDescription(_ plan: ColumnarPlan) -> String {

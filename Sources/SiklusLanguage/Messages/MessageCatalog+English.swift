@@ -714,5 +714,23 @@ extension MessageCatalog {
         "help.unit.percent": "percent",
         "help.unit.ratio": "ratio",
         "help.unit.days": "days",
+        // explain: retention with kind options (RetentionKindExample), split funnels (the logical plan's words)
+        "example.kind.none": "no {anchor} in scope up to as_of → in no cohort",
+        "example.kind.entry": "{count} entry: one per {period} with a {event} event",
+        "example.kind.entries": "{count} entries: one per {period} with a {event} event",
+        "example.kind.period_zero": "{anchor} {time} is period 0 ({cohort})",
+        "example.kind.period_zero_rolling": "{anchor} {time} is period 0 (a window from that moment; cohort {cohort})",
+        "example.kind.no_return": "; no return activity ({activity})",
+        "example.kind.periods": "; periods {periods}",
+        "example.kind.no_cell": "→ adds to no cell",
+        "example.kind.column": "→ adds to column {cells}",
+        "example.kind.columns": "→ adds to columns {cells}",
+        "example.kind.base": "; reached columns 0 to {last} by as_of → adds {base} to their base",
+        "example.kind.not_reached": "; has not reached period 0 by as_of",
+        "example.kind.more_entries": "… and {count} more entries",
+        "explain.split.trends": "trends: each customer counted in the period of their counted attempt's entry",
+        "explain.split.first": "breakdown: each customer's value on their first step's event",
+        "explain.split.last": "breakdown: each customer's value on the event of their furthest step",
+        "explain.split.step": "breakdown: each customer's value on step {n}'s event ((none) when not reached)",
     ]
 }

@@ -711,5 +711,23 @@ extension MessageCatalog {
         "help.unit.percent": "persen",
         "help.unit.ratio": "rasio",
         "help.unit.days": "hari",
+        // explain: retensi dengan opsi jenis (RetentionKindExample), corong terpecah (kata-kata rencana logis)
+        "example.kind.none": "tidak ada {anchor} dalam cakupan sampai as_of → tidak masuk kohort mana pun",
+        "example.kind.entry": "{count} awal: satu per {period} yang memuat peristiwa {event}",
+        "example.kind.entries": "{count} awal: satu per {period} yang memuat peristiwa {event}",
+        "example.kind.period_zero": "{anchor} {time} adalah periode 0 ({cohort})",
+        "example.kind.period_zero_rolling": "{anchor} {time} adalah periode 0 (jendela mulai saat itu; kohort {cohort})",
+        "example.kind.no_return": "; tidak ada aktivitas kembali ({activity})",
+        "example.kind.periods": "; periode {periods}",
+        "example.kind.no_cell": "→ tidak menambah sel mana pun",
+        "example.kind.column": "→ menambah ke kolom {cells}",
+        "example.kind.columns": "→ menambah ke kolom {cells}",
+        "example.kind.base": "; mencapai kolom 0 sampai {last} per as_of → menambah {base} ke basisnya",
+        "example.kind.not_reached": "; belum mencapai periode 0 per as_of",
+        "example.kind.more_entries": "… dan {count} awal lainnya",
+        "explain.split.trends": "tren: tiap pelanggan dihitung di periode awal percobaan yang dihitung",
+        "explain.split.first": "rincian: nilai tiap pelanggan pada peristiwa langkah pertamanya",
+        "explain.split.last": "rincian: nilai tiap pelanggan pada peristiwa langkah terjauhnya",
+        "explain.split.step": "rincian: nilai tiap pelanggan pada peristiwa langkah {n} ((none) bila tidak tercapai)",
     ]
 }
