@@ -24,6 +24,7 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
         "explain cohort | rfm",
         "explain cohort | funnel visit -> purchase by week",
         "explain cohort | retention start visit recurring",
+        "explain cohort | retention start login rolling brackets (1, 7) min_events 2 value revenue",
     ]
 
     /// A shell over the demo data whose stdout and stderr are captured.

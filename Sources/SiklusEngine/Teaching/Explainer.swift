@@ -130,7 +130,7 @@ struct Explainer {
         var text = MessageCatalog.text("explain.plan.retention", ["activity": r.activityName, "period": period, "anchor": anchor])
         if r.unbounded { text += MessageCatalog.text("explain.plan.retention_unbounded") }
         if r.percent { text += MessageCatalog.text("explain.plan.retention_percent", ["period": period]) }
-        if !r.spec.kind.isPlain { text += "; " + RetentionKindText.describe(r.spec) }
+        if !r.spec.kind.isPlain { text += "; " + RetentionKindWords.describe(r.spec) }
         return text
     }
 

@@ -732,5 +732,13 @@ extension MessageCatalog {
         "explain.split.first": "breakdown: each customer's value on their first step's event",
         "explain.split.last": "breakdown: each customer's value on the event of their furthest step",
         "explain.split.step": "breakdown: each customer's value on step {n}'s event ((none) when not reached)",
+        // explain: a retention's kind options in the plan line (RetentionKindWords; in English the logical plan's RetentionKindText is used)
+        "explain.kind.start_first": "start {event} (first time)",
+        "explain.kind.start_recurring": "start {event} (recurring: every period with one)",
+        "explain.kind.rolling": "rolling {days}-day periods from each anchor",
+        "explain.kind.columns": "columns {columns}",
+        "explain.kind.min_events": "a period counts with at least {count} return events",
+        "explain.kind.value": "cells sum {value}",
+        "explain.kind.detail": "with each cell's base",
     ]
 }

@@ -729,5 +729,13 @@ extension MessageCatalog {
         "explain.split.first": "rincian: nilai tiap pelanggan pada peristiwa langkah pertamanya",
         "explain.split.last": "rincian: nilai tiap pelanggan pada peristiwa langkah terjauhnya",
         "explain.split.step": "rincian: nilai tiap pelanggan pada peristiwa langkah {n} ((none) bila tidak tercapai)",
+        // explain: opsi jenis retensi di baris rencana
+        "explain.kind.start_first": "mulai dari {event} (pertama kali)",
+        "explain.kind.start_recurring": "mulai dari {event} (berulang: setiap periode yang memilikinya)",
+        "explain.kind.rolling": "periode bergulir {days} hari dari tiap jangkar",
+        "explain.kind.columns": "kolom {columns}",
+        "explain.kind.min_events": "sebuah periode dihitung bila ada sedikitnya {count} peristiwa kembali",
+        "explain.kind.value": "sel menjumlahkan {value}",
+        "explain.kind.detail": "dengan basis tiap sel",
     ]
 }
