@@ -216,8 +216,8 @@ struct ExampleContributions {
     private static func format(_ value: Double, _ unit: ValueUnit) -> String {
         switch unit {
         case .money: ExampleCustomer.money(value)
-        case .percent: String(format: "%.2f%%", value)
-        case .days: String(format: "%.1f ", value) + MessageCatalog.noun("days")
+        case .percent: ExplainWords.decimal(String(format: "%.2f%%", value))
+        case .days: ExplainWords.decimal(String(format: "%.1f ", value)) + MessageCatalog.noun("days")
         default: ExampleCustomer.number(value)
         }
     }

@@ -80,12 +80,12 @@ struct ExampleCustomer {
     }
 
     /// `42.10`.
-    static func money(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func money(_ value: Double) -> String { ExplainWords.decimal(String(format: "%.2f", value)) }
 
     /// A number without a useless fraction: `3`, `2.5`, `0.333`.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.4g", value)
+        return ExplainWords.decimal(String(format: "%.4g", value))
     }
 
     /// `1 order`, `3 orders`.
@@ -97,6 +97,6 @@ struct ExampleCustomer {
     /// Whole days between two moments, as text: `12.5 days`.
     static func days(_ seconds: Int64) -> String {
         let days = Double(seconds) / Double(CivilTime.secondsPerDay)
-        return (days == days.rounded() ? String(Int64(days)) : String(format: "%.1f", days)) + " " + MessageCatalog.noun("days")
+        return (days == days.rounded() ? String(Int64(days)) : ExplainWords.decimal(String(format: "%.1f", days))) + " " + MessageCatalog.noun("days")
     }
 }

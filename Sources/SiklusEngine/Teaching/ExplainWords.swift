@@ -38,6 +38,12 @@ enum ExplainWords {
         }
     }
 
+    /// A number written with a decimal point (`42.10`) with the language's decimal mark: `42,10` in
+    /// Indonesian, as its tables write it. The worked example's numbers have no thousands separator.
+    static func decimal(_ text: String) -> String {
+        Language.current == .en ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
     /// `a, b and c`; `a, b dan c` in Indonesian.
     static func list(_ items: [String]) -> String {
         guard let last = items.last else { return "" }
