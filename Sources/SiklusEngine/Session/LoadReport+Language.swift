@@ -41,33 +41,7 @@ extension LoadReport {
 
 /// The loader's English reasons and notes, recognised by pattern and worded from the catalogs.
 enum LoadReportPatterns {
-    /// A pattern, the catalog key of its wording, and the names of its captured groups.
-    private struct Pattern {
-        let regex: NSRegularExpression
-        let key: String
-        let names: [String]
-
-        init(_ pattern: String, _ key: String, _ names: [String] = []) {
-            // The patterns are literals of this file: a bad one is a programming mistake.
-            guard let regex = try? NSRegularExpression(pattern: "^" + pattern + "$") else { preconditionFailure("bad pattern \(pattern)") }
-            self.regex = regex
-            self.key = key
-            self.names = names
-        }
-
-        /// The worded text when `text` matches, else nil.
-        func word(_ text: String, value transform: (_ name: String, _ value: String) -> String) -> String? {
-            let whole = NSRange(text.startIndex..., in: text)
-            guard let match = regex.firstMatch(in: text, range: whole) else { return nil }
-            var arguments: [(String, String)] = []
-            for (i, name) in names.enumerated() {
-                // A group that took no part (an optional `(…)?`) is empty.
-                let value = Range(match.range(at: i + 1), in: text).map { String(text[$0]) } ?? ""
-                arguments.append((name, transform(name, value)))
-            }
-            return LoadReportPatterns.fill(MessageCatalog.text(key), arguments)
-        }
-    }
+    private typealias Pattern = EnglishPhrasePattern
 
     private static let reasons = [
         Pattern(#"a quoted field opening here swallows following lines that look like rows \(a stray quote\?\)"#, "load.reason.swallows"),
@@ -118,10 +92,5 @@ enum LoadReportPatterns {
         if let index = expectations.firstIndex(of: text) { return MessageCatalog.text("load.expect." + String(index)) }
         if text.hasPrefix("a date or time in the format ") { return MessageCatalog.text("load.expect.pattern", ["format": String(text.dropFirst("a date or time in the format ".count))]) }
         return text
-    }
-
-    /// `template` with `{name}` replaced; an empty optional group (a missing `; counted over …`) gives "".
-    private static func fill(_ template: String, _ arguments: [(String, String)]) -> String {
-        arguments.reduce(template) { text, argument in text.replacingOccurrences(of: "{" + argument.0 + "}", with: argument.1) }
     }
 }

@@ -761,5 +761,12 @@ extension MessageCatalog {
         "meta.quit": "Leave the shell",
         "meta.exit": "Leave the shell with exit status CODE (default 0)",
         "meta.footer": "Type `help` for the query language, `help <statement|step|metric|stage>` for one topic.",
+        // Charts: the engine's result titles, worded again when a chart shows them (ChartTitleWords)
+        "chart.title.funnel": "funnel within {window}, {order}",
+        "chart.title.stage_share": "current stage as of {date}",
+        "chart.title.retention": "retention by {period}{options}, active = {activity}",
+        "chart.title.lifecycle": "lifecycle by {period}, active = {activity}",
+        "chart.title.transitions": "stage at the end of each {period} → the next",
+        "chart.title.stickiness": "stickiness by {period}",
     ]
 }

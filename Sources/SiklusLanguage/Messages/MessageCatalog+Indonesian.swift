@@ -758,5 +758,12 @@ extension MessageCatalog {
         "meta.quit": "Keluar dari shell",
         "meta.exit": "Keluar dari shell dengan status keluar CODE (bawaan 0)",
         "meta.footer": "Ketik `help` untuk bahasa kueri, `help <pernyataan|langkah|metrik|tahap>` untuk satu topik.",
+        // Grafik: judul hasil dari mesin, ditulis ulang saat grafik menampilkannya (ChartTitleWords)
+        "chart.title.funnel": "corong dalam {window}, {order}",
+        "chart.title.stage_share": "tahap sekarang per {date}",
+        "chart.title.retention": "retensi per {period}{options}, aktif = {activity}",
+        "chart.title.lifecycle": "siklus aktivitas per {period}, aktif = {activity}",
+        "chart.title.transitions": "tahap pada akhir tiap {period} → berikutnya",
+        "chart.title.stickiness": "kelekatan per {period}",
     ]
 }
