@@ -73,4 +73,15 @@ final class LoadReportLanguageTests: XCTestCase {
         XCTAssertEqual(others[4], "copy.csv dilewati: events sudah memuat salinan file ini yang sama persis byte demi byte (dimuat sebagai /tmp/data/events.csv); "
                        + "memuatnya akan menghitung setiap baris dua kali. Untuk tetap memuatnya: load events \"/tmp/copy.csv\" append")
     }
+
+    /// `unload` and `.clear` say what they removed in the session's language; English as the store says it.
+    func testUnloadSummaries() {
+        let summaries = [UnloadSummary(table: .events, rowsRemoved: 1, customersDropped: 0), UnloadSummary(table: .events, rowsRemoved: 4210, customersDropped: 0),
+                         UnloadSummary(table: .customers, rowsRemoved: 5, customersDropped: 1), UnloadSummary(table: .events, rowsRemoved: 9, customersDropped: 12)]
+        for summary in summaries {
+            XCTAssertEqual(Language.$current.withValue(.en) { summary.localized() }, summary.render())
+        }
+        XCTAssertEqual(Language.$current.withValue(.id) { summaries[3].localized() },
+                       "events dikosongkan: 9 baris; 12 id pelanggan yang tidak punya baris lagi di tabel mana pun dibuang")
+    }
 }

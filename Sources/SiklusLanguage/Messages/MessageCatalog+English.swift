@@ -768,5 +768,12 @@ extension MessageCatalog {
         "chart.title.lifecycle": "lifecycle by {period}, active = {activity}",
         "chart.title.transitions": "stage at the end of each {period} → the next",
         "chart.title.stickiness": "stickiness by {period}",
+        // unload and .clear (UnloadSummary+Language): the English equals the store's UnloadSummary.render
+        "load.unloaded": "unloaded {table}: {rows}",
+        "load.unloaded_dropped": "unloaded {table}: {rows}; {customers} with no rows left in any table dropped",
+        "load.unloaded_row": "1 row",
+        "load.unloaded_rows": "{count} rows",
+        "load.unloaded_customer": "1 customer id",
+        "load.unloaded_customers": "{count} customer ids",
     ]
 }

@@ -765,5 +765,12 @@ extension MessageCatalog {
         "chart.title.lifecycle": "siklus aktivitas per {period}, aktif = {activity}",
         "chart.title.transitions": "tahap pada akhir tiap {period} → berikutnya",
         "chart.title.stickiness": "kelekatan per {period}",
+        // unload dan .clear (UnloadSummary+Language)
+        "load.unloaded": "{table} dikosongkan: {rows}",
+        "load.unloaded_dropped": "{table} dikosongkan: {rows}; {customers} yang tidak punya baris lagi di tabel mana pun dibuang",
+        "load.unloaded_row": "1 baris",
+        "load.unloaded_rows": "{count} baris",
+        "load.unloaded_customer": "1 id pelanggan",
+        "load.unloaded_customers": "{count} id pelanggan",
     ]
 }
