@@ -59,6 +59,12 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian-load-report.expected")
         GoldenFile.assertMatches(text + "\n", at: url)
         XCTAssertFalse(text.contains("skipped") || text.contains("note:") || text.contains("expected"), text)
+        // A load refused for its bad rows says why in Indonesian too.
+        let good = (0..<100).map { "u\($0),2022-09-01 10:00:00,visit" }, bad = (0..<10).map { "x\($0),later,visit" }
+        try writeFile((["customer_id,ts,event"] + good + bad).joined(separator: "\n") + "\n", to: "bad.csv")
+        let (shell, _, err) = try demoShell()
+        _ = shell.runScript("set language = id\nload events \"\(path("bad.csv"))\"", name: "t.sik")
+        XCTAssertTrue(err.text.contains("ts: seharusnya tanggal atau waktu seperti 2022-09-14 atau 2022-09-14 10:21:14"), err.text)
     }
 
     /// Without `set language`, explain, help stages and load reports are English, word for word as before.
