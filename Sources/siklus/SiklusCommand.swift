@@ -145,7 +145,7 @@ struct SiklusCommand: ParsableCommand {
         let startup = DataDirectoryLoader.load(directory: dataDirectory, named: named, into: shell.session)
         // The files named on the command line were chosen by the user: their reports (roles found,
         // rows skipped) are notes on stderr, so piped results stay clean; `-q` silences them.
-        for report in startup.namedReports { shell.inform(report.render(includeTiming: false)) }
+        for report in startup.namedReports { shell.inform(Language.$current.withValue(session.display.language) { report.localized(includeTiming: false) }) }
         let loadErrors = startup.errors
         loadErrors.forEach(shell.reportError)
         // The banner's "from …": the directory, or the one file named without one.

@@ -1,3 +1,4 @@
+import SiklusLanguage
 /// Draws funnels and plain tables as SVG horizontal bars: one `<rect class="bar">` per step or
 /// row, with a pale `ghost` rect behind funnel steps showing the previous step's length.
 struct SVGBars {
@@ -20,9 +21,9 @@ struct SVGBars {
             let items = funnel.steps.enumerated().map { index, step -> Item in
                 let count = ValueFormatter.display(step.customers, unit: .count)
                 var parts = [count]
-                if index > 0, let previous = step.fromPrevious { parts.append("\(ValueFormatter.display(previous, unit: .percent)) of prev") }
-                if let first = step.fromFirst, index > 0 { parts.append("\(ValueFormatter.display(first, unit: .percent)) of first") }
-                if let days = step.medianDays { parts.append("median \(ValueFormatter.display(days, unit: .days))") }
+                if index > 0, let previous = step.fromPrevious { parts.append(MessageCatalog.text("chart.of_prev_value", ["value": ValueFormatter.display(previous, unit: .percent)])) }
+                if let first = step.fromFirst, index > 0 { parts.append(MessageCatalog.text("chart.of_first_value", ["value": ValueFormatter.display(first, unit: .percent)])) }
+                if let days = step.medianDays { parts.append(MessageCatalog.text("chart.median_value", ["value": ValueFormatter.display(days, unit: .days)])) }
                 let previous = index > 0 ? funnel.steps[index - 1].customers : nil
                 return Item(label: step.name, length: scale > 0 ? step.customers / scale : 0,
                             ghost: previous.map { scale > 0 ? $0 / scale : 0 },

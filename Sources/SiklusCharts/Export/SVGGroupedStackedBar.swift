@@ -21,7 +21,7 @@ struct SVGGroupedStackedBar {
         svg.text(title, x: left, y: 28, size: 16, bold: true, cssClass: "chart-title")
         svg.text(model.groupHeader, x: left, y: top - 10, bold: true, cssClass: "axis-title")
         svg.text("share of customers in each stage", x: barLeft, y: top - 10, bold: true, cssClass: "axis-title")
-        svg.text("customers", x: countX, y: top - 10, anchor: .end, bold: true, cssClass: "axis-title")
+        svg.text(ChartWords.header("customers"), x: countX, y: top - 10, anchor: .end, bold: true, cssClass: "axis-title")
         for (row, group) in model.groups.enumerated() {
             let y = top + Double(row) * rowHeight
             svg.text(group.label, x: left, y: y + rowHeight / 2 + 4, cssClass: "bar-label")
@@ -32,7 +32,7 @@ struct SVGGroupedStackedBar {
                 let share = ValueFormatter.display(entry.share, unit: .percent)
                 let count = entry.customers.map { ", \(ValueFormatter.display($0, unit: .count)) customers" } ?? ""
                 svg.rect(x: x, y: y + 4, width: width, height: rowHeight - 8, fill: SVGPalette.stage(index), cssClass: "segment",
-                         tooltip: "\(group.label), \(entry.stage): \(share)\(count)")
+                         tooltip: "\(group.label), \(ChartWords.stage(entry.stage)): \(share)\(count)")
                 let label = ValueFormatter.compact(entry.share, unit: .percent)
                 if SVGDocument.textWidth(label, size: 11) + 8 < width {
                     svg.text(label, x: x + width / 2, y: y + rowHeight / 2 + 4, anchor: .middle, size: 11,
@@ -49,7 +49,7 @@ struct SVGGroupedStackedBar {
             let x = left + Double(index % 4) * 170
             let y = legendTop + Double(index / 4) * 22
             svg.rect(x: x, y: y - 11, width: 14, height: 14, fill: SVGPalette.stage(index), cssClass: "swatch", radius: 2)
-            svg.text(stage, x: x + 22, y: y, cssClass: "legend-label")
+            svg.text(ChartWords.stage(stage), x: x + 22, y: y, cssClass: "legend-label")
         }
         return svg.rendered(title: title, standalone: standalone)
     }

@@ -38,7 +38,8 @@ enum SVGPalette {
     /// Text colour on a stage colour.
     static func stageText(_ index: Int) -> String {
         // Light stage fills (teal, greens, gold) take dark text.
-        [1, 2, 4].contains(index % stages.count) ? "#111111" : "#ffffff"
+        // Projector stage colours are all dark enough for white text.
+        !SVGStyle.current.isProjector && [1, 2, 4].contains(index % stages.count) ? "#111111" : "#ffffff"
     }
 
     private static func hex(_ r: Double, _ g: Double, _ b: Double) -> String {

@@ -17,7 +17,7 @@ struct SVGStackedBar {
             let share = ValueFormatter.display(entry.share, unit: .percent)
             let count = entry.customers.map { ", \(ValueFormatter.display($0, unit: .count)) customers" } ?? ""
             svg.rect(x: x, y: 50, width: width, height: 44, fill: SVGPalette.stage(index), cssClass: "segment",
-                     tooltip: "\(entry.stage): \(share)\(count)")
+                     tooltip: "\(ChartWords.stage(entry.stage)): \(share)\(count)")
             let label = ValueFormatter.compact(entry.share, unit: .percent)
             if SVGDocument.textWidth(label, size: 12) + 8 < width {
                 svg.text(label, x: x + width / 2, y: 76, anchor: .middle, fill: SVGPalette.stageText(index), cssClass: "segment-label")
@@ -27,7 +27,7 @@ struct SVGStackedBar {
         for (index, entry) in model.entries.enumerated() {
             let y = legendTop + Double(index) * 22
             svg.rect(x: left, y: y - 11, width: 14, height: 14, fill: SVGPalette.stage(index), cssClass: "swatch", radius: 2)
-            svg.text(entry.stage, x: left + 22, y: y, cssClass: "legend-label")
+            svg.text(ChartWords.stage(entry.stage), x: left + 22, y: y, cssClass: "legend-label")
             svg.text(ValueFormatter.display(entry.share, unit: .percent), x: left + 200, y: y, anchor: .end, cssClass: "legend-share")
             if let customers = entry.customers {
                 svg.text(ValueFormatter.display(customers, unit: .count), x: left + 290, y: y, anchor: .end,

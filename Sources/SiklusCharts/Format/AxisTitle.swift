@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// The title of a value axis or bar header: the column's name, and its unit in brackets when the name
@@ -10,8 +11,10 @@ import SiklusEngine
 enum AxisTitle {
     /// `name` with its unit, for a column of `unit`.
     static func of(_ name: String, unit: ValueUnit) -> String {
-        guard let unitName = unitName(of: name, unit: unit), unitName != name else { return name }
-        return "\(name) (\(unitName))"
+        guard let unitName = unitName(of: name, unit: unit), unitName != name else { return ChartWords.header(name) }
+        // In Indonesian the unit's words too (`pelanggan`, `uang`); `%` reads the same everywhere.
+        let unitText = Language.current == .en ? unitName : MessageCatalog.templates(.current)["chart.unit." + unitName] ?? unitName
+        return "\(ChartWords.header(name)) (\(unitText))"
     }
 
     /// The words in brackets after `name`, or nil when the name says it all.

@@ -1,5 +1,6 @@
 import Foundation
 import SiklusEngine
+import SiklusLanguage
 
 /// Every way this module turns a value into text, kept in one place so the terminal charts,
 /// SVG, HTML, CSV and JSON agree (and so the shell can later share or replace it).
@@ -64,6 +65,10 @@ public enum ValueFormatter {
 
     /// A value as a person reads it in a table: `12,345`, `1,234.50`, `42.5%`, `1.25`, `3.5 d`.
     public static func display(_ value: Double, unit: ValueUnit) -> String {
+        localized(englishDisplay(value, unit: unit), unit: unit)
+    }
+
+    private static func englishDisplay(_ value: Double, unit: ValueUnit) -> String {
         switch unit {
         case .count:
             return value == value.rounded() ? fixed(value, decimals: 0) : fixed(value, decimals: 1)
@@ -78,6 +83,10 @@ public enum ValueFormatter {
 
     /// A value squeezed for a chart cell or bar end: `950`, `1.2k`, `12k`, `1.2M`, `42%`, `3.5d`.
     public static func compact(_ value: Double, unit: ValueUnit) -> String {
+        localized(englishCompact(value, unit: unit), unit: unit)
+    }
+
+    private static func englishCompact(_ value: Double, unit: ValueUnit) -> String {
         switch unit {
         case .percent:
             if value == 0 { return "0%" }
@@ -106,7 +115,14 @@ public enum ValueFormatter {
 
     /// `count` rounded for display, with non-finite or out-of-range values shown as they are.
     static func groupedCount(_ count: Double) -> String {
-        count.isFinite && abs(count) < 1e15 ? grouped(Int64(count.rounded())) : (plain(count) ?? "")
+        localized(count.isFinite && abs(count) < 1e15 ? grouped(Int64(count.rounded())) : (plain(count) ?? ""), unit: .count)
+    }
+
+    /// A number's text in the current language: in Indonesian `1.234,5` (the decimal and thousands marks
+    /// swapped), as the shell's tables write it; dates and text as they are. `plain` (csv, json) never changes.
+    static func localized(_ text: String, unit: ValueUnit) -> String {
+        guard Language.current == .id, unit != .date, unit != .text else { return text }
+        return String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 })
     }
 
     /// The cell of `column` at `row` as `display` text; nil for a null cell. Dates in a column

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// One or more funnels (one per cohort when the result is grouped), each a list of steps.
@@ -67,7 +68,7 @@ extension FunnelModel {
         }
         let names = funnels.first?.steps.map(\.name) ?? []
         self.init(
-            title: table.title ?? "Funnel: " + names.joined(separator: " → "),
-            groupHeader: group?.name, funnels: funnels)
+            title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.funnel_title", ["steps": names.joined(separator: " → ")]),
+            groupHeader: group.map { ChartWords.header($0.name) }, funnels: funnels)
     }
 }

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// A stage share split by groups (`cohort by channel | metric stage_share`): one `StageShareModel` per
@@ -52,8 +53,8 @@ extension GroupedStageShareModel {
             }
             return Group(label: label, share: StageShareModel(title: label, entries: entries, total: part.total))
         }
-        let header = groupColumns.map(\.name).joined(separator: " · ")
-        self.init(title: (table.title ?? "Customers by stage") + ", by \(header)", groupHeader: header,
+        let header = ChartWords.headers(groupColumns.map(\.name))
+        self.init(title: (table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.customers_by_stage")) + MessageCatalog.text("chart.by_group", ["group": header]), groupHeader: header,
                   stages: stages, groups: groups)
     }
 }

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// A grid of values shaded by a percentage: cohorts × periods for retention, stages × stages
@@ -77,12 +78,12 @@ extension HeatmapModel {
         let later = rows.flatMap { $0.cells.dropFirst().compactMap { $0?.percent } }
         let all = rows.flatMap { $0.cells.compactMap { $0?.percent } }
         self.init(
-            title: table.title ?? (unit == .percent ? "Retention by cohort (% of cohort)" : "Retention by cohort (customers active)"),
-            rowHeader: cohort.name, sizeHeader: customers.name,
-            columnLabels: periods.map(\.name), columnTitle: "periods since start",
+            title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text(unit == .percent ? "chart.retention_percent_title" : "chart.retention_count_title"),
+            rowHeader: ChartWords.header(cohort.name), sizeHeader: ChartWords.header(customers.name),
+            columnLabels: periods.map(\.name), columnTitle: MessageCatalog.text("chart.periods_since_start"),
             valueUnit: unit, rows: rows,
             shadeReference: (later.isEmpty ? all : later).max() ?? 0,
-            shadeMeaning: "share of cohort", rowNoun: "cohort")
+            shadeMeaning: MessageCatalog.text("chart.share_of_cohort"), rowNoun: "cohort")
     }
 
     /// Reads a `.transitions` table: `from`, then one column per destination stage. Count cells
@@ -108,11 +109,11 @@ extension HeatmapModel {
             rows.append(Row(label: from.label(at: row) ?? "(none)", size: nil, cells: cells))
         }
         self.init(
-            title: table.title ?? "Stage transitions (rows: from, columns: to)",
-            rowHeader: from.name, sizeHeader: nil,
-            columnLabels: targets.map(\.name), columnTitle: "to stage",
+            title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.transitions_title"),
+            rowHeader: ChartWords.header(from.name), sizeHeader: nil,
+            columnLabels: targets.map { ChartWords.stage($0.name) }, columnTitle: MessageCatalog.text("chart.to_stage"),
             valueUnit: unit, rows: rows,
             shadeReference: rows.flatMap { $0.cells.compactMap { $0?.percent } }.max() ?? 0,
-            shadeMeaning: "share of moves out of the stage", rowNoun: "stage")
+            shadeMeaning: MessageCatalog.text("chart.share_of_moves"), rowNoun: "stage")
     }
 }

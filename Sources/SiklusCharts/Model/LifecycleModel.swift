@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// A `lifecycle` result read for a chart: per period, the three active classes stacked above the axis and
@@ -36,6 +37,6 @@ extension LifecycleModel {
             Period(label: period.label(at: r) ?? "(none)", active: counts.prefix(3).map { max(0, $0.number(at: r) ?? 0) },
                    dormant: abs(counts[3].number(at: r) ?? 0))
         }
-        self.init(title: table.title ?? "lifecycle", periods: periods)
+        self.init(title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.lifecycle_title"), periods: periods)
     }
 }

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// Metrics over a time dimension: one panel per metric column, one line per group.
@@ -85,10 +86,11 @@ extension SeriesModel {
         }
         guard panels.contains(where: { $0.range != nil }) else { throw ChartError.empty(shape: table.shape) }
 
-        let byGroup = group.map { " and \($0.name)" } ?? ""
+        let dimensions = [time.name] + (group.map { [$0.name] } ?? [])
         self.init(
-            title: table.title ?? metrics.map(\.name).joined(separator: ", ") + " by \(time.name)" + byGroup,
-            timeHeader: time.name, groupHeader: group?.name, xLabels: labels, panels: panels)
+            title: table.title.map(ChartTitleWords.word) ?? ChartWords.by(ChartWords.headers(metrics.map(\.name), separator: ", "),
+                                                dimensions.map(ChartWords.header).joined(separator: " " + MessageCatalog.text("chart.and") + " ")),
+            timeHeader: ChartWords.header(time.name), groupHeader: group.map { ChartWords.header($0.name) }, xLabels: labels, panels: panels)
     }
 
     /// The label of the period at `row`, with a sort key when the column holds numbers.

@@ -52,8 +52,8 @@ extension SmallMultiplesModel {
         let panels = metrics.map { metric in
             Panel(metric: metric.name, unit: metric.unit, values: (0..<table.rowCount).map { metric.number(at: $0) })
         }
-        let header = labelColumns.map(\.name).joined(separator: " · ")
-        self.init(title: table.title ?? metrics.map(\.name).joined(separator: ", ") + " by \(header)",
+        let header = ChartWords.headers(labelColumns.map(\.name))
+        self.init(title: table.title.map(ChartTitleWords.word) ?? ChartWords.by(ChartWords.headers(metrics.map(\.name), separator: ", "), header),
                   labelHeader: header, labels: labels, panels: panels)
     }
 }

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusEngine
 
 /// Customers split across lifecycle stages, in lifecycle order.
@@ -44,8 +45,8 @@ extension StageShareModel {
             let rb = Self.lifecycle.firstIndex(of: b.element.stage.lowercased()) ?? Self.lifecycle.count + b.offset
             return ra < rb
         }.map(\.element)
-        let described = total.map { " — \(ValueFormatter.groupedCount($0)) customers" } ?? ""
-        self.init(title: table.title ?? "Customers by stage" + described, entries: entries, total: total)
+        let described = total.map { MessageCatalog.text("chart.total_customers", ["count": ValueFormatter.groupedCount($0)]) } ?? ""
+        self.init(title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.customers_by_stage") + described, entries: entries, total: total)
     }
 
     /// Splits `width` cells among the entries in proportion to their shares (largest remainder),

@@ -1,3 +1,4 @@
+import SiklusLanguage
 /// Draws a `FunnelModel` as horizontal bars, one per step, scaled to the first step.
 ///
 /// Each bar is followed by a faint ░ ghost up to the previous step's length, so the drop-off
@@ -78,10 +79,10 @@ struct FunnelRenderer {
         let steps = model.funnels.flatMap(\.steps)
         let indent = model.groupHeader == nil ? 0 : 2
         let nameNatural = max(4, steps.map { DisplayWidth.of($0.name) }.max() ?? 0) + indent
-        let count = max(9, steps.map { DisplayWidth.of(countText($0.customers)) }.max() ?? 0)
-        let previous = max(7, steps.map { DisplayWidth.of(percentText($0.fromPrevious)) }.max() ?? 0)
-        let first = max(8, steps.map { DisplayWidth.of(percentText($0.fromFirst)) }.max() ?? 0)
-        let median = max(6, steps.map { DisplayWidth.of(daysText($0.medianDays)) }.max() ?? 0)
+        let count = max(max(9, DisplayWidth.of(ChartWords.header("customers"))), steps.map { DisplayWidth.of(countText($0.customers)) }.max() ?? 0)
+        let previous = max(DisplayWidth.of(Self.ofPrevious), steps.map { DisplayWidth.of(percentText($0.fromPrevious)) }.max() ?? 0)
+        let first = max(DisplayWidth.of(Self.ofFirst), steps.map { DisplayWidth.of(percentText($0.fromFirst)) }.max() ?? 0)
+        let median = max(DisplayWidth.of(Self.median), steps.map { DisplayWidth.of(daysText($0.medianDays)) }.max() ?? 0)
         let candidates: [(Int, Int?, Int?, Int?, Int)] = [
             (min(nameNatural, 24), previous, first, median, 12),
             (min(nameNatural, 18), previous, first, nil, 12),
@@ -99,10 +100,15 @@ struct FunnelRenderer {
         return nil
     }
 
+    /// The rate columns' headers (`of prev`, `of first`, `median`), in the current language.
+    private static var ofPrevious: String { MessageCatalog.text("chart.of_prev") }
+    private static var ofFirst: String { MessageCatalog.text("chart.of_first") }
+    private static var median: String { MessageCatalog.text("chart.median") }
+
     private func header(_ layout: Layout) -> StyledLine {
-        var text = DisplayWidth.pad("step", to: layout.name) + " " + DisplayWidth.pad("customers", to: layout.count, alignRight: true)
+        var text = DisplayWidth.pad(ChartWords.header("step"), to: layout.name) + " " + DisplayWidth.pad(ChartWords.header("customers"), to: layout.count, alignRight: true)
         text += String(repeating: " ", count: layout.bar + 1)
-        for (title, width) in [("of prev", layout.previous), ("of first", layout.first), ("median", layout.median)] {
+        for (title, width) in [(Self.ofPrevious, layout.previous), (Self.ofFirst, layout.first), (Self.median, layout.median)] {
             if let width { text += "  " + DisplayWidth.pad(title, to: width, alignRight: true) }
         }
         return StyledLine(text, Style(bold: true))

@@ -13,7 +13,7 @@ struct GroupedBarLayout: Equatable {
     /// dropped before the bar gets narrower than `GroupedStackedBarRenderer.minimumBarWidth`.
     init(labelWidths: [Int], headerWidth: Int, countWidths: [Int], width: Int, height: Int, present: Bool) throws {
         labelWidth = min(max(headerWidth, labelWidths.max() ?? 0), max(8, width / 4))
-        countWidth = max(DisplayWidth.of("customers"), countWidths.max() ?? 0)
+        countWidth = max(DisplayWidth.of(ChartWords.header("customers")), countWidths.max() ?? 0)
         let minimum = GroupedStackedBarRenderer.minimumBarWidth
         showsCounts = width - labelWidth - 1 - 1 - countWidth >= minimum
         barWidth = width - labelWidth - 1 - (showsCounts ? 1 + countWidth : 0)

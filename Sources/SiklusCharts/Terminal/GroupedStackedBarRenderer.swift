@@ -1,3 +1,4 @@
+import SiklusLanguage
 /// Draws a `GroupedStageShareModel` as one labelled 100% bar per group, split into stage segments
 /// (the same fill or colour for a stage in every bar), the group's customers after its bar, and one
 /// legend of stages below. Groups that do not fit the height are counted in a note.
@@ -18,10 +19,10 @@ struct GroupedStackedBarRenderer {
         var lines = [TerminalLayout.title(model.title, width: options.width)]
         var header = StyledLine(DisplayWidth.pad(DisplayWidth.truncate(model.groupHeader, to: layout.labelWidth), to: layout.labelWidth) + " ",
                                 Style(bold: true))
-        header.append(DisplayWidth.pad(DisplayWidth.truncate("share of customers in each stage", to: layout.barWidth), to: layout.barWidth),
+        header.append(DisplayWidth.pad(DisplayWidth.truncate(MessageCatalog.text("chart.share_in_each_stage"), to: layout.barWidth), to: layout.barWidth),
                       Style(bold: true))
         if layout.showsCounts {
-            header.append(" " + DisplayWidth.pad("customers", to: layout.countWidth, alignRight: true), Style(bold: true))
+            header.append(" " + DisplayWidth.pad(ChartWords.header("customers"), to: layout.countWidth, alignRight: true), Style(bold: true))
         }
         lines.append(header)
         let room = options.height - lines.count - legend.count
@@ -33,7 +34,7 @@ struct GroupedStackedBarRenderer {
         }
         if shape.shown < model.groups.count {
             let hidden = model.groups.count - shape.shown
-            lines.append(TerminalLayout.note("… \(hidden) more \(hidden == 1 ? "group" : "groups") not shown", width: options.width))
+            lines.append(TerminalLayout.note(MessageCatalog.text(hidden == 1 ? "chart.more_group" : "chart.more_groups", ["count": String(hidden)]), width: options.width))
         }
         return lines + legend.prefix(max(0, options.height - lines.count))
     }
@@ -61,7 +62,7 @@ struct GroupedStackedBarRenderer {
     }
 
     private func legendEntries() -> [(swatch: StyledLine, label: String)] {
-        model.stages.indices.map { index in (StageFill.swatch(index, color: options.color), model.stages[index]) }
+        model.stages.indices.map { index in (StageFill.swatch(index, color: options.color), ChartWords.stage(model.stages[index])) }
     }
 }
 

@@ -55,7 +55,7 @@ struct StackedBarRenderer {
 
     /// One aligned line per stage: swatch, name, share, count; nil when too wide.
     private func legendRows() -> [StyledLine]? {
-        let nameWidth = min(20, model.entries.map { DisplayWidth.of($0.stage) }.max() ?? 0)
+        let nameWidth = min(20, model.entries.map { DisplayWidth.of(ChartWords.stage($0.stage)) }.max() ?? 0)
         let shares = model.entries.map { ValueFormatter.display($0.share, unit: .percent) }
         let shareWidth = shares.map(DisplayWidth.of).max() ?? 0
         let counts = model.entries.map { $0.customers.map { ValueFormatter.display($0, unit: .count) } ?? "" }
@@ -64,7 +64,7 @@ struct StackedBarRenderer {
         guard total <= options.width else { return nil }
         return model.entries.indices.map { index in
             var line = swatch(index)
-            line.append(" " + DisplayWidth.pad(model.entries[index].stage, to: nameWidth))
+            line.append(" " + DisplayWidth.pad(ChartWords.stage(model.entries[index].stage), to: nameWidth))
             line.append("  " + DisplayWidth.pad(shares[index], to: shareWidth, alignRight: true))
             line.append("  " + DisplayWidth.pad(counts[index], to: countWidth, alignRight: true), Style(foreground: TerminalPalette.muted))
             return line
@@ -73,6 +73,6 @@ struct StackedBarRenderer {
 
     /// Compact legend entries (`▓▓ education 18%`) for when the aligned one does not fit.
     private func flowEntries() -> [(swatch: StyledLine, label: String)] {
-        model.entries.enumerated().map { index, entry in (swatch(index), "\(entry.stage) \(shareText(entry.share))") }
+        model.entries.enumerated().map { index, entry in (swatch(index), "\(ChartWords.stage(entry.stage)) \(shareText(entry.share))") }
     }
 }

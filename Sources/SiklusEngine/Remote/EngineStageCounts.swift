@@ -51,7 +51,7 @@ extension Session {
             return LifecycleDiagram(stageMap: stageMap, settings: settings, counts: counts).render()
         case .failure(let error):
             return LifecycleDiagram(stageMap: stageMap, settings: settings, counts: nil,
-                                    missingCounts: "customers now: not shown (\(error.message))").render()
+                                    missingCounts: MessageCatalog.text("stages_diagram.not_shown", ["reason": error.message])).render()
         }
     }
 }

@@ -164,7 +164,7 @@ public final class Session {
         case .unload(let table):
             guard let kind = TableKind(rawValue: table.value.rawValue) else { throw Diagnostic("unknown table", at: table.span) }
             if connection != nil { return .note(unbind(kind)) }
-            return .note(unload(kind).render())
+            return .note(unload(kind).localized())
         case .pipeline(let pipeline):
             if let connection {
                 let expanded = try expand(pipeline)

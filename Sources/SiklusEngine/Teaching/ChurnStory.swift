@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusStore
 
 /// Whether a customer is churned as of as_of, and why, in words: the rule of `LifecycleState.isChurned`
@@ -19,30 +20,31 @@ struct ChurnStory {
         let moment = ChurnWindow.moment(firstPurchase: firstPurchase, window: window, asOf: context.asOf)
         // The moment the verdict is taken at, and its name in the text.
         let asOf = moment ?? context.asOf
-        let asOfName = window == nil || moment == nil ? "as_of" : "first purchase + window (\(CivilTime.formatDate(asOf)))"
+        let asOfName = window == nil || moment == nil ? "as_of" : MessageCatalog.text("example.churn.window_moment", ["date": CivilTime.formatDate(asOf)])
         churned = moment.map { LifecycleState(context).isChurned(customer.code, at: $0) } ?? false
         bought = moment != nil
         if window != nil, moment == nil {
-            text = firstPurchase == CustomerFacts.none || firstPurchase > context.asOf ? "never bought by as_of, so not counted"
-                : "bought \(CivilTime.formatDate(firstPurchase)), and first purchase + window ends after as_of, so not counted"
+            text = firstPurchase == CustomerFacts.none || firstPurchase > context.asOf ? MessageCatalog.text("example.churn.never_bought")
+                : MessageCatalog.text("example.churn.window_after_as_of", ["date": CivilTime.formatDate(firstPurchase)])
             return
         }
         let rows = customer.allRows.filter { events.ts[$0] <= asOf }
         guard let last = rows.last else {
-            text = "no event by \(asOfName), so not churned"
+            text = MessageCatalog.text("example.churn.no_event", ["moment": asOfName])
             return
         }
         if customer.isChurnEvent(last) {
-            text = "latest event \(customer.describe(last)) is a churn event, so churned"
+            text = MessageCatalog.text("example.churn.churn_event", ["event": customer.describe(last)])
             return
         }
         guard bought else {
-            text = "never bought, latest event \(customer.describe(last)), so not churned"
+            text = MessageCatalog.text("example.churn.never_bought_latest", ["event": customer.describe(last)])
             return
         }
         let gap = asOf - events.ts[last]
         let limit = ExampleCustomer.days(context.settings.churnAfter)
-        let since = "bought \(CivilTime.formatDate(firstPurchase)); last event \(customer.describe(last)), \(ExampleCustomer.days(gap)) before \(asOfName)"
-        text = since + (churned ? ", more than churn_after (\(limit)), so churned" : ", within churn_after (\(limit)), so not churned")
+        let arguments: KeyValuePairs<String, String> = ["bought": CivilTime.formatDate(firstPurchase), "event": customer.describe(last),
+                                                     "gap": ExampleCustomer.days(gap), "moment": asOfName, "limit": limit]
+        text = MessageCatalog.text(churned ? "example.churn.churned" : "example.churn.not_churned", arguments)
     }
 }

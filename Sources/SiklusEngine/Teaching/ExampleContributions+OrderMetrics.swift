@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusStore
 
 /// The worked example's line for the order metrics of issue 15 (`orders_per_buyer`, `median_order`,
@@ -9,18 +10,18 @@ extension ExampleContributions {
         let events = customer.context.store.events
         switch metric {
         case .orders_per_buyer:
-            guard !orders.isEmpty else { return "no purchase in scope → not a buyer, adds nothing" }
-            return "\(ExampleCustomer.count(orders.count, "order")) (\(customer.list(orders))) → adds \(orders.count) to orders and 1 to buyers"
+            guard !orders.isEmpty else { return MessageCatalog.text("example.buyer_none") }
+            return MessageCatalog.text("example.orders_per_buyer", ["orders": ExampleCustomer.count(orders.count, "order"), "list": customer.list(orders), "count": String(orders.count)])
         case .median_order:
-            guard !orders.isEmpty else { return "no purchase in scope → adds no order value" }
-            let values = orders.map { events.hasAmount($0) ? ExampleCustomer.money(events.amount[$0]) : "0.00 (no amount)" }
-            return "adds \(ExampleCustomer.count(orders.count, "order value")) to the group's list, whose middle value is the median: "
-                + values.prefix(6).joined(separator: ", ") + (values.count > 6 ? " and \(values.count - 6) more" : "")
+            guard !orders.isEmpty else { return MessageCatalog.text("example.median_none") }
+            let values = orders.map { events.hasAmount($0) ? ExampleCustomer.money(events.amount[$0]) : "0.00 " + MessageCatalog.text("example.no_amount") }
+            return MessageCatalog.text("example.median_order", ["values": ExampleCustomer.count(orders.count, "order value")])
+                + values.prefix(6).joined(separator: ", ") + (values.count > 6 ? ExampleCustomer.more(values.count - 6) : "")
         case .days_between_orders:
-            guard orders.count >= 2 else { return "\(ExampleCustomer.count(orders.count, "order")) in scope → no gap between orders, adds nothing" }
+            guard orders.count >= 2 else { return MessageCatalog.text("example.gaps_none", ["orders": ExampleCustomer.count(orders.count, "order")]) }
             let gaps = zip(orders, orders.dropFirst()).map { ExampleCustomer.days(events.ts[$1] - events.ts[$0]) }
-            return "\(ExampleCustomer.count(orders.count, "order")) in scope (\(customer.list(orders))) → adds \(ExampleCustomer.count(gaps.count, "gap")) to the group's list: "
-                + gaps.prefix(6).joined(separator: ", ") + (gaps.count > 6 ? " and \(gaps.count - 6) more" : "")
+            return MessageCatalog.text("example.gaps", ["orders": ExampleCustomer.count(orders.count, "order"), "list": customer.list(orders), "gaps": ExampleCustomer.count(gaps.count, "gap")])
+                + gaps.prefix(6).joined(separator: ", ") + (gaps.count > 6 ? ExampleCustomer.more(gaps.count - 6) : "")
         default:
             return nil
         }

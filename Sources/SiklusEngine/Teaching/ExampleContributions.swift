@@ -1,4 +1,5 @@
 import Foundation
+import SiklusLanguage
 import SiklusStore
 
 /// What the worked example's customer adds to the pipeline's output: the parts of each metric, their
@@ -28,8 +29,8 @@ struct ExampleContributions {
         case .stickiness(let stickiness): return self.stickiness(stickiness)
         case .rows(let listing):
             let rank = scope.customers.firstIndex(of: customer.code).map { $0 + 1 } ?? 0
-            if listing.listsCustomers { return "listed as customer \(rank) in scope (customers in order of first appearance)" }
-            return "listed: " + ExampleCustomer.count(rows.count, "event row") + " of theirs in scope, in time order, each with its stage"
+            if listing.listsCustomers { return MessageCatalog.text("example.rows_customer", ["rank": String(rank)]) }
+            return MessageCatalog.text("example.rows_events", ["rows": ExampleCustomer.count(rows.count, "event row")])
         }
     }
 
@@ -41,53 +42,56 @@ struct ExampleContributions {
         let orders = ExampleCustomer.count(purchases.count, "order")
         switch metric {
         case .customers:
-            return "counted once" + (plan.dimensions.contains { !$0.isCustomerLevel } ? " in each group they have an event in" : "")
-        case .events: return ExampleCustomer.count(rows.count, "event") + " in scope"
-        case .orders: return purchases.isEmpty ? "no purchase in scope → 0" : "\(orders): \(customer.list(purchases))" + outOfScopeFirstPurchase
+            return plan.dimensions.contains { !$0.isCustomerLevel } ? MessageCatalog.text("example.counted_once_each_group") : MessageCatalog.text("example.counted_once")
+        case .events: return MessageCatalog.text("example.in_scope", ["what": ExampleCustomer.count(rows.count, "event")])
+        case .orders: return purchases.isEmpty ? MessageCatalog.text("example.no_purchase_zero") : "\(orders): \(customer.list(purchases))" + outOfScopeFirstPurchase
         case .returns:
             let returns = rows.filter(customer.isReturn)
-            return returns.isEmpty ? "no return in scope → 0" : ExampleCustomer.count(returns.count, "return") + ": " + customer.list(returns)
-        case .revenue: return !rows.contains(where: customer.isPurchase) ? "no purchase in scope → 0" : "\(money) from \(customer.list(rows.filter { customer.isOrder($0) || customer.isReturn($0) }))" + outOfScopeFirstPurchase
+            return returns.isEmpty ? MessageCatalog.text("example.no_return_zero") : ExampleCustomer.count(returns.count, "return") + ": " + customer.list(returns)
+        case .revenue:
+            return !rows.contains(where: customer.isPurchase) ? MessageCatalog.text("example.no_purchase_zero")
+                : MessageCatalog.text("example.revenue", ["money": money, "list": customer.list(rows.filter { customer.isOrder($0) || customer.isReturn($0) })]) + outOfScopeFirstPurchase
         case .avg_order:
-            guard !purchases.isEmpty else { return "no purchase in scope → adds nothing" }
-            return "\(orders) worth \(money) (\(customer.list(purchases))) → adds \(purchases.count) to orders and \(money) to revenue"
+            guard !purchases.isEmpty else { return MessageCatalog.text("example.no_purchase_nothing") }
+            return MessageCatalog.text("example.avg_order", ["orders": orders, "money": money, "list": customer.list(purchases), "count": String(purchases.count)])
                 + outOfScopeFirstPurchase
-        case .orders_per_customer: return "\(orders) and 1 customer"
+        case .orders_per_customer: return MessageCatalog.text("example.orders_per_customer", ["orders": orders])
         case .repeat_rate:
             switch purchases.count {
-            case 0: return "no purchase in scope → not a buyer, not counted"
-            case 1: return "bought once → counts among buyers, not among repeaters"
-            default: return "bought \(purchases.count) times → counts among buyers and among repeaters"
+            case 0: return MessageCatalog.text("example.repeat_none")
+            case 1: return MessageCatalog.text("example.repeat_once")
+            default: return MessageCatalog.text("example.repeat_many", ["count": String(purchases.count)])
             }
         case .conversion_rate:
-            return purchases.isEmpty ? "did not buy in scope → counts among customers only"
-                : "bought (\(customer.list(Array(purchases.prefix(1)), limit: 1))) → counts among customers and among buyers"
+            return purchases.isEmpty ? MessageCatalog.text("example.conversion_none")
+                : MessageCatalog.text("example.conversion_bought", ["purchase": customer.list(Array(purchases.prefix(1)), limit: 1)])
         case .time_to_purchase:
             let c = Int(customer.code), first = context.facts.firstEvent[c], bought = context.facts.firstPurchase[c]
-            guard bought != CustomerFacts.none else { return "never bought → not counted" }
-            return "first event \(CivilTime.formatDate(first)), first purchase \(CivilTime.formatDate(bought)) → \(ExampleCustomer.days(bought - first))"
+            guard bought != CustomerFacts.none else { return MessageCatalog.text("example.never_bought") }
+            return MessageCatalog.text("example.time_to_purchase", ["first": CivilTime.formatDate(first), "bought": CivilTime.formatDate(bought), "days": ExampleCustomer.days(bought - first)])
         case .ltv:
             let cumulative = plan.dimensions.contains { $0.period != nil && !$0.isCustomerLevel }
-            return "\(money) of revenue and 1 customer" + (cumulative ? "; their revenue adds up period by period" : "")
-        case .active: return rows.isEmpty ? "no event in scope → not active" : ExampleCustomer.count(rows.count, "event") + " in scope → active"
+            return MessageCatalog.text("example.ltv", ["money": money]) + (cumulative ? MessageCatalog.text("example.ltv_cumulative") : "")
+        case .active: return rows.isEmpty ? MessageCatalog.text("example.not_active") : MessageCatalog.text("example.active", ["events": ExampleCustomer.count(rows.count, "event")])
         case .dau, .wau, .mau, .dau_mau: return activeUsers(metric)
         case .engagement:
             let engaged = rows.filter(customer.isEngagement)
-            return "\(ExampleCustomer.count(engaged.count, "engagement event")) (\(customer.list(engaged))) → adds \(engaged.count) to engagement events"
-                + (rows.isEmpty ? "" : " and 1 to active customers")
+            return MessageCatalog.text("example.engagement", ["events": ExampleCustomer.count(engaged.count, "engagement event"), "list": customer.list(engaged), "count": String(engaged.count)])
+                + (rows.isEmpty ? "" : MessageCatalog.text("example.engagement_active"))
         case .churn_rate:
             let story = ChurnStory(customer: customer, window: plan.logical.metricOptions.churnWindow)
-            guard story.bought else { return plan.logical.metricOptions.churnWindow == nil ? "never bought by as_of → not counted" : story.text }
-            return story.text + " → counts among buyers" + (story.churned ? " and among the churned" : " only")
+            guard story.bought else { return plan.logical.metricOptions.churnWindow == nil ? MessageCatalog.text("example.never_bought_by_as_of") : story.text }
+            return story.text + (story.churned ? MessageCatalog.text("example.churn_counted") : MessageCatalog.text("example.churn_buyer_only"))
         case .stage_share: return stageStory()
-        case .transitions: return "stage at the end of each \(context.settings.period.rawValue): " + trajectory()
-            + (plan.logical.metricOptions.transitionsPercent ? "\n(the first stage counts in the entered row; each later \(context.settings.period.rawValue) in the row of the stage before it)" : "")
+        case .transitions:
+            let period = ExplainWords.period(context.settings.period)
+            return MessageCatalog.text("example.transitions", ["period": period, "stages": trajectory()])
+                + (plan.logical.metricOptions.transitionsPercent ? "\n" + MessageCatalog.text("example.transitions_percent", ["period": period]) : "")
         case .cpa:
             let c = Int(customer.code), bought = context.facts.firstPurchase[c]
-            guard bought != CustomerFacts.none else { return "never bought → not a new customer" }
+            guard bought != CustomerFacts.none else { return MessageCatalog.text("example.cpa_never") }
             let channel = context.facts.acquisitionChannel[c]
-            return "first purchase \(CivilTime.formatDate(bought)), acquisition channel \(channel >= 0 ? context.store.strings[channel] : "(none)")"
-                + " → one of the new customers their group's spend is divided by"
+            return MessageCatalog.text("example.cpa", ["date": CivilTime.formatDate(bought), "channel": channel >= 0 ? context.store.strings[channel] : "(none)"])
         case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate: return spendExample()
         case .orders_per_buyer, .median_order, .days_between_orders: return orderMetricContribution(metric) ?? ""
         }
@@ -97,16 +101,16 @@ struct ExampleContributions {
     private var outOfScopeFirstPurchase: String {
         let row = Int(context.facts.firstPurchaseRow[Int(customer.code)])
         guard row >= 0, !rows.contains(row) else { return "" }
-        return "\n(their first purchase, \(customer.describe(row)), is not in scope)"
+        return "\n" + MessageCatalog.text("example.first_purchase_out", ["purchase": customer.describe(row)])
     }
 
     private func stageStory() -> String {
         let state = LifecycleState(context)
-        guard let stage = state.stage(customer.code, at: context.asOf) else { return "no staged event by as_of → no stage" }
-        if stage == .churn { return "current stage churn: " + ChurnStory(customer: customer).text }
+        guard let stage = state.stage(customer.code, at: context.asOf) else { return MessageCatalog.text("example.no_stage") }
+        if stage == .churn { return MessageCatalog.text("example.stage_churned", ["stage": stage.displayName(), "story": ChurnStory(customer: customer).text]) }
         let classifier = StageClassifier(context)
         let reachedBy = customer.allRows.first { context.store.events.ts[$0] <= context.asOf && classifier.stage(customer: customer.code, row: $0) == stage }
-        return "current stage \(stage.name): the furthest stage reached" + (reachedBy.map { ", first by \(customer.describe($0))" } ?? "") + ", not churned"
+        return MessageCatalog.text("example.stage_current", ["stage": stage.displayName(), "first": reachedBy.map { MessageCatalog.text("example.stage_first_by", ["event": customer.describe($0)]) } ?? ""])
     }
 
     /// `2022-09 awareness → 2022-10 purchase → 2023-02 churn`: the periods where the stage changed.
@@ -114,14 +118,14 @@ struct ExampleContributions {
         let state = LifecycleState(context)
         let calendar = context.calendar(context.settings.period)
         let first = context.facts.firstEvent[Int(customer.code)]
-        guard first != CustomerFacts.none, first <= context.asOf else { return "no event by as_of" }
+        guard first != CustomerFacts.none, first <= context.asOf else { return MessageCatalog.text("example.no_event_by_as_of") }
         var steps: [String] = []
         var previous: Stage?
         var p = calendar.index(first)
         let last = calendar.index(context.asOf)
         while p <= last {
             let stage = state.stage(customer.code, at: min(calendar.start(p + 1) - 1, context.asOf))
-            if let stage, stage != previous { steps.append("\(calendar.label(p)) \(stage.name)") }
+            if let stage, stage != previous { steps.append("\(calendar.label(p)) \(stage.displayName())") }
             previous = stage
             p += 1
         }
@@ -132,7 +136,7 @@ struct ExampleContributions {
     private func spendExample() -> String {
         let spend = context.store.spend
         guard let date = spend.column(for: .date), case .int64(let dates) = date.data,
-              let channel = spend.column(for: .channel), case .code(let channels) = channel.data, spend.count > 0 else { return "no spend rows" }
+              let channel = spend.column(for: .channel), case .code(let channels) = channel.data, spend.count > 0 else { return MessageCatalog.text("example.no_spend_rows") }
         let own = context.facts.acquisitionChannel[Int(customer.code)]
         let row = channels.firstIndex(of: own) ?? 0
         func value(_ role: ColumnRole) -> String {
@@ -144,8 +148,7 @@ struct ExampleContributions {
             }
         }
         let name = channels[row] >= 0 ? context.store.strings[channels[row]] : "(none)"
-        return "spend rows have no customer; e.g. \(CivilTime.formatDate(dates[row])) \(name): spend \(value(.spend)), "
-            + "\(value(.impressions)) impressions, \(value(.clicks)) clicks, added to the group of its date and channel"
+        return MessageCatalog.text("example.spend", ["date": CivilTime.formatDate(dates[row]), "channel": name, "spend": value(.spend), "impressions": value(.impressions), "clicks": value(.clicks)])
     }
 
     private func retention(_ retention: RetentionPlan) -> String {
@@ -153,26 +156,26 @@ struct ExampleContributions {
             return RetentionKindExample.text(customer, plan: retention, scope: scope)
         }
         let trace = RetentionTrace(customer: customer, plan: retention, rows: rows)
-        let anchorName = retention.anchorOnFirstPurchase ? "first purchase" : "signup"
-        guard let anchor = trace.anchor else { return "no \(anchorName) → in no cohort" }
-        var text = "\(anchorName) \(CivilTime.formatDate(anchor)) is period 0 (\(trace.anchorPeriod))"
-        guard !trace.offsets.isEmpty else { return text + "; not active (\(retention.activityName)) since → counted in no column, only in the cohort size" }
+        let anchorName = MessageCatalog.text(retention.anchorOnFirstPurchase ? "explain.plan.anchor_first_purchase" : "explain.plan.anchor_signup")
+        guard let anchor = trace.anchor else { return MessageCatalog.text("example.retention_no_anchor", ["anchor": anchorName]) }
+        var text = MessageCatalog.text("example.retention_anchor", ["anchor": anchorName, "date": CivilTime.formatDate(anchor), "period": trace.anchorPeriod])
+        guard !trace.offsets.isEmpty else { return text + MessageCatalog.text("example.retention_inactive", ["activity": retention.activityName]) }
         let shown = trace.offsets.prefix(5).map { "\(customer.describe($0.row)) (+\($0.offset))" }.joined(separator: ", ")
-        text += "; active (\(retention.activityName)): \(shown)" + (trace.offsets.count > 5 ? " and \(trace.offsets.count - 5) more" : "")
+        text += MessageCatalog.text("example.retention_active", ["activity": retention.activityName, "list": shown]) + (trace.offsets.count > 5 ? ExampleCustomer.more(trace.offsets.count - 5) : "")
         var seen = Set<Int>()
         let columns = trace.offsets.map(\.offset).filter { seen.insert($0).inserted }.sorted()
         if retention.unbounded, let latest = columns.last {
-            return text + "\n→ counted in columns 0 to \(latest) (unbounded: active then or later)"
+            return text + "\n" + MessageCatalog.text("example.retention_unbounded", ["last": String(latest)])
         }
-        return text + "\n→ counted in column\(columns.count == 1 ? "" : "s") " + columns.map(String.init).joined(separator: ", ")
+        return text + "\n" + MessageCatalog.text(columns.count == 1 ? "example.retention_column" : "example.retention_columns", ["columns": columns.map(String.init).joined(separator: ", ")])
     }
 
     private func funnel(_ funnel: FunnelPlan) -> String {
         let trace = FunnelTrace(customer: customer, plan: funnel, rows: rows)
         let reach = trace.reach
-        guard reach.level > 0 else { return "never did \(funnel.steps[0].name) in scope → not in the funnel" }
+        guard reach.level > 0 else { return MessageCatalog.text("example.funnel_none", ["step": funnel.steps[0].name]) }
         let steps = zip(funnel.steps.prefix(reach.level), reach.times).map { "\($0.name) \(CivilTime.formatDate($1))" }
-        return "best attempt: " + steps.joined(separator: " → ") + " → reaches step \(reach.level) of \(funnel.steps.count)"
+        return MessageCatalog.text("example.funnel", ["steps": steps.joined(separator: " → "), "level": String(reach.level), "count": String(funnel.steps.count)])
             + funnelSplit(funnel, trace)
     }
 
@@ -207,14 +210,14 @@ struct ExampleContributions {
             return "\(column.name) \(value)"
         }
         let shown = cells.prefix(8).joined(separator: ", ") + (cells.count > 8 ? ", …" : "")
-        return "their group's row of the result: " + shown
+        return MessageCatalog.text("example.result_row", ["cells": shown])
     }
 
     private static func format(_ value: Double, _ unit: ValueUnit) -> String {
         switch unit {
         case .money: ExampleCustomer.money(value)
-        case .percent: String(format: "%.2f%%", value)
-        case .days: String(format: "%.1f days", value)
+        case .percent: ExplainWords.decimal(String(format: "%.2f%%", value))
+        case .days: ExplainWords.decimal(String(format: "%.1f ", value)) + MessageCatalog.noun("days")
         default: ExampleCustomer.number(value)
         }
     }

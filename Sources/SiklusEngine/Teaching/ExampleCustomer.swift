@@ -49,14 +49,14 @@ struct ExampleCustomer {
         let lines = id < 0 ? [row] : allRows.filter { codes[$0] == id && isPurchase($0) }
         let total = lines.filter(events.hasAmount).reduce(0.0) { $0 + events.amount[$1] }
         let name = id < 0 ? "(no id)" : context.store.strings[id]
-        return "\(isReturn(row) ? "return" : "order") \(name) \(CivilTime.formatDate(events.ts[row])) (\(Self.money(total)))"
+        return "\(MessageCatalog.noun(isReturn(row) ? "return" : "order")) \(name) \(CivilTime.formatDate(events.ts[row])) (\(Self.money(total)))"
     }
 
     /// Up to `limit` rows described, then how many more: `visit 2022-09-01, demo 2022-09-02 and 3 more`.
     func list(_ rows: [Int], limit: Int = 4) -> String {
-        guard !rows.isEmpty else { return "none" }
+        guard !rows.isEmpty else { return MessageCatalog.text("example.none") }
         let shown = rows.prefix(limit).map(describe).joined(separator: ", ")
-        return rows.count > limit ? "\(shown) and \(rows.count - limit) more" : shown
+        return rows.count > limit ? shown + Self.more(rows.count - limit) : shown
     }
 
     /// The sum of the amounts of the purchase rows among `rows`.
@@ -80,20 +80,23 @@ struct ExampleCustomer {
     }
 
     /// `42.10`.
-    static func money(_ value: Double) -> String { String(format: "%.2f", value) }
+    static func money(_ value: Double) -> String { ExplainWords.decimal(String(format: "%.2f", value)) }
 
     /// A number without a useless fraction: `3`, `2.5`, `0.333`.
     static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.4g", value)
+        return ExplainWords.decimal(String(format: "%.4g", value))
     }
 
     /// `1 order`, `3 orders`.
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    static func count(_ n: Int, _ noun: String) -> String { ExplainWords.count(n, noun) }
+
+    /// ` and 3 more` after a cut list; ` dan 3 lainnya` in Indonesian.
+    static func more(_ n: Int) -> String { MessageCatalog.text("example.more", ["count": String(n)]) }
 
     /// Whole days between two moments, as text: `12.5 days`.
     static func days(_ seconds: Int64) -> String {
         let days = Double(seconds) / Double(CivilTime.secondsPerDay)
-        return (days == days.rounded() ? String(Int64(days)) : String(format: "%.1f", days)) + " days"
+        return (days == days.rounded() ? String(Int64(days)) : ExplainWords.decimal(String(format: "%.1f", days))) + " " + MessageCatalog.noun("days")
     }
 }

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusStore
 
 extension ExampleContributions {
@@ -7,16 +8,16 @@ extension ExampleContributions {
         guard let split = funnel.split, let dimension = plan.dimensions.last, !dimension.isCustomerLevel else { return "" }
         let attribution = split.attribution
         let which = switch (split, attribution) {
-        case (.trends, _): "the period of the attempt's entry"
-        case (_, .first): "the value on the first step's event"
-        case (_, .last): "the value on the furthest step's event"
-        case (_, .step(let n)): "the value on step \(n)'s event"
+        case (.trends, _): MessageCatalog.text("example.split.entry_period")
+        case (_, .first): MessageCatalog.text("example.split.first_step")
+        case (_, .last): MessageCatalog.text("example.split.furthest_step")
+        case (_, .step(let n)): MessageCatalog.text("example.split.step", ["n": String(n)])
         }
         guard let position = FunnelSplitTable.attributedPosition(trace.reach.rows, level: trace.reach.level, attribution, order: funnel.order) else {
-            return "\n→ counted under \(dimension.name) \(Dimension.noneLabel): \(which), and the attempt did not reach that step"
+            return "\n" + MessageCatalog.text("example.split.unreached", ["name": dimension.name, "label": Dimension.noneLabel, "which": which])
         }
         let row = trace.storeRows[position]
         let label = dimension.labels[dimension.key(customer.code, row)]
-        return "\n→ counted under \(dimension.name) \(label): \(which) (\(customer.describe(row)))"
+        return "\n" + MessageCatalog.text("example.split.counted", ["name": dimension.name, "label": label, "which": which, "event": customer.describe(row)])
     }
 }

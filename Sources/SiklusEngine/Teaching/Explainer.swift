@@ -34,15 +34,14 @@ struct Explainer {
         for step in pipeline.steps {
             switch step.kind {
             case .derive(let spec):
-                let use = spec.name.lowercased == "amount" ? ", and use it as the amount of every money metric" : ""
-                line("compute \(spec.name.text) = \(SyntaxPrinter.inline(spec.expression)) for every event row "
-                     + "(null where an operand is missing or a divisor is 0)\(use)")
+                let use = spec.name.lowercased == "amount" ? MessageCatalog.text("explain.plan.derive_amount") : ""
+                line(MessageCatalog.text("explain.plan.derive", ["name": spec.name.text, "expression": SyntaxPrinter.inline(spec.expression), "use": use]))
             case .rows(let n):
                 let limit = n?.value ?? Int64(RowsPlan.defaultLimit)
                 if case .rows(let rows) = plan.output, rows.listsCustomers {
-                    line("list the first \(limit) customers in scope (in order of first appearance) with their attributes, events, first purchase and current stage")
+                    line(MessageCatalog.text("explain.plan.rows_customers", ["count": String(limit)]))
                 } else {
-                    line("list the first \(limit) event rows in scope, by customer (in order of first appearance), time and file row, with each row's stage")
+                    line(MessageCatalog.text("explain.plan.rows_events", ["count": String(limit)]))
                 }
             case .stage(let name):
                 guard let stage = Stage(named: name.text) else { line("stage \(name.text)"); continue }
@@ -54,14 +53,13 @@ struct Explainer {
             case .groupBy(let names): line(MessageCatalog.text("explain.group_by", ["names": names.map(\.text).joined(separator: ", ")]))
             case .metrics(let names): line(MessageCatalog.text("explain.compute", ["names": names.map(\.text).joined(separator: ", ")]))
             case .retention: line(retentionDescription(plan))
-            case .funnel(let spec): line("funnel " + funnelSteps(spec, plan) + funnelDescription(plan))
+            case .funnel(let spec): line(MessageCatalog.text("explain.plan.funnel", ["steps": funnelSteps(spec, plan)]) + funnelDescription(plan))
             case .paths: line(pathsDescription(plan))
             case .lifecycleTrend, .stickiness: for text in TrendTrace.words(plan.output) { line(text) }
             case .histogram:
-                line("take the converting customers' time from the first step to the last (in their counted attempt) and count them "
-                     + "in PostHog's automatic bins: clamp(ceil(cbrt(n)), 1, 60) bins of ceil(range / bins) seconds over [min, max]")
+                line(MessageCatalog.text("explain.plan.histogram"))
             case .dropped(let n):
-                line("keep the customers whose furthest step of that funnel is step \(n.value): they reached it and not step \(n.value + 1)")
+                line(MessageCatalog.text("explain.plan.dropped", ["n": String(n.value), "next": String(n.value + 1)]))
             case .sort(let keys):
                 line(MessageCatalog.text("explain.sort", ["keys": keys.map { $0.column.text + ($0.direction.map { " \($0.value.rawValue)" } ?? "") }.joined(separator: ", ")]))
             case .top(let k): line(MessageCatalog.text("explain.top", ["count": String(k.value)]))
@@ -69,7 +67,7 @@ struct Explainer {
             case .limit(let k): line(MessageCatalog.text("explain.limit", ["count": String(k.value)]))
             case .plot: line(MessageCatalog.text("explain.plot"))
             case .export(let path): line(MessageCatalog.text("explain.export", ["path": path.value]))
-            case .detail: line("add each cell's base (what its percentage divides by) as base_<column> columns")
+            case .detail: line(MessageCatalog.text("explain.plan.detail"))
             case .customerValue(let spec): line(CustomerValueExplanation.planLine(spec))
             }
         }
@@ -79,8 +77,8 @@ struct Explainer {
             }
             out += ["", MessageCatalog.text("explain.formulas")]
             let orderLevel = context.store.events.orderColumn != nil
-            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.formula(orderLevel: orderLevel))") }
-            out += plan.logical.metricOptions.formulas.map { "  " + $0 }
+            for metric in metrics { out.append("  \(metric.rawValue) = \(metric.localizedFormula(orderLevel: orderLevel))") }
+            out += plan.logical.metricOptions.localizedFormulas.map { "  " + $0 }
         }
         if case .customerValue(let value) = plan.output {
             out += [""] + CustomerValueExplanation(value: value, context: context).formulas()
@@ -107,7 +105,7 @@ struct Explainer {
         case .events: text = MessageCatalog.text("explain.start_events")
         case .variable(let name): text = MessageCatalog.text("explain.start_variable", ["name": name.text])
         case .cohort(let cohort):
-            let filters = (cohort.filters.map(SyntaxPrinter.inline) + cohort.behaviours.map(\.text)).joined(separator: " and ")
+            let filters = (cohort.filters.map(SyntaxPrinter.inline) + cohort.behaviours.map(\.text)).joined(separator: " " + MessageCatalog.text("explain.word.and") + " ")
             text = filters.isEmpty ? MessageCatalog.text("explain.start_everyone") : MessageCatalog.text("explain.start_cohort", ["filters": filters])
             if let grouping = cohort.grouping {
                 let period = plan.grouping?.period != nil ? " \(grouping.period?.value.rawValue ?? context.settings.period.rawValue)" : ""
@@ -129,12 +127,13 @@ struct Explainer {
 
     private func retentionDescription(_ plan: ColumnarPlan) -> String {
         guard case .retention(let r) = plan.output else { return "" }
-        let anchor = r.spec.kind.start.map { (r.spec.kind.recurring ? "" : "first ") + LogicalQuery.Retention.name(of: $0) }
-            ?? (r.anchorOnFirstPurchase ? "first purchase" : "signup")
-        var text = "retention: for each cohort, count customers active (\(r.activityName)) in each \(r.period.rawValue) after their \(anchor) \(r.period.rawValue)"
-        if r.unbounded { text += ", or in any later one" }
-        if r.percent { text += ", as % of the cohort's customers who had reached that \(r.period.rawValue) by as_of" }
-        if !r.spec.kind.isPlain { text += "; " + RetentionKindText.describe(r.spec) }
+        let period = ExplainWords.period(r.period)
+        let anchor = r.spec.kind.start.map { MessageCatalog.text(r.spec.kind.recurring ? "explain.plan.anchor_event" : "explain.plan.anchor_first_event", ["event": LogicalQuery.Retention.name(of: $0)]) }
+            ?? MessageCatalog.text(r.anchorOnFirstPurchase ? "explain.plan.anchor_first_purchase" : "explain.plan.anchor_signup")
+        var text = MessageCatalog.text("explain.plan.retention", ["activity": r.activityName, "period": period, "anchor": anchor])
+        if r.unbounded { text += MessageCatalog.text("explain.plan.retention_unbounded") }
+        if r.percent { text += MessageCatalog.text("explain.plan.retention_percent", ["period": period]) }
+        if !r.spec.kind.isPlain { text += "; " + RetentionKindWords.describe(r.spec) }
         return text
     }
 
@@ -145,9 +144,9 @@ struct Explainer {
         return f.steps.map { step in
             switch step.match {
             case .event where Stage(named: step.name) != nil:
-                "\(step.name) (the event, not the stage: write `stage \(step.name)` for the stage)"
+                MessageCatalog.text("explain.plan.funnel_event_not_stage", ["name": step.name])
             case .event: step.name
-            case .stage(.purchase): "\(step.name) (each customer's first purchase)"
+            case .stage(.purchase): MessageCatalog.text("explain.plan.funnel_first_purchase", ["name": step.name])
             case .stage: step.name
             }
         }.joined(separator: " → ")
@@ -155,17 +154,20 @@ struct Explainer {
 
     private func funnelDescription(_ plan: ColumnarPlan) -> String {
         guard case .funnel(let f) = plan.output else { return "" }
-        return " within \(DurationText.words(f.window)) of the first step, \(f.order.rawValue); each customer counts at the furthest step reached"
-            + f.exclusions.map { "; an attempt with \($0.label) between steps \($0.from + 1) and \($0.to + 1) counts nowhere" }.joined()
-            + (f.split.map { "; " + LogicalPlanPrinter.funnelSplit($0) } ?? "")
+        return MessageCatalog.text("explain.plan.funnel_window", ["window": ExplainWords.duration(f.window), "order": f.order.rawValue])
+            + f.exclusions.map { MessageCatalog.text("explain.plan.funnel_exclusion", ["event": $0.label, "from": String($0.from + 1), "to": String($0.to + 1)]) }.joined()
+            + (f.split.map { "; " + ExplainWords.funnelSplit($0) } ?? "")
     }
 
     private func pathsDescription(_ plan: ColumnarPlan) -> String {
         guard case .paths(let p) = plan.output else { return "paths" }
-        let cut = [p.from.map { "from the first \($0)" }, p.to.map { "up to the first \($0) after it" }].compactMap { $0 }
-        return "cut each customer's in-scope events into sessions at gaps of \(DurationText.words(p.sessionGap)) or more, collapse repeated events"
-            + (cut.isEmpty ? "" : ", keep each session " + cut.joined(separator: " ") + " (sessions without it dropped)")
-            + ", keep the \(p.to == nil ? "first" : "last") \(p.steps) events of each path, and count each transition per (step, from, to)"
-            + " with its distinct customers; the top \(p.edges) by count, then step, from, to"
+        let cut = [p.from.map { MessageCatalog.text("explain.plan.paths_from", ["event": $0]) },
+                   p.to.map { MessageCatalog.text("explain.plan.paths_to", ["event": $0]) }].compactMap { $0 }
+        return MessageCatalog.text("explain.plan.paths", [
+            "gap": ExplainWords.duration(p.sessionGap),
+            "cut": cut.isEmpty ? "" : MessageCatalog.text("explain.plan.paths_cut", ["cut": cut.joined(separator: " ")]),
+            "end": MessageCatalog.text(p.to == nil ? "explain.plan.paths_first" : "explain.plan.paths_last", ["steps": String(p.steps)]),
+            "edges": String(p.edges),
+        ])
     }
 }

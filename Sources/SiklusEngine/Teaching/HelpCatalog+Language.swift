@@ -27,10 +27,10 @@ extension HelpCatalog {
     /// `help metric <name>` (the name canonical or an Indonesian alias).
     static func metricHelp(_ metric: Metric) -> String {
         let label = { (key: String) in Self.label(MessageCatalog.text(key), width: 9) }
-        let lineItems = metric.orderFormula.map { "\n  \(MessageCatalog.text("help.order_formula")): \($0)" } ?? ""
+        let lineItems = metric.localizedOrderFormula().map { "\n  \(MessageCatalog.text("help.order_formula")): \($0)" } ?? ""
         let aliases = Metric.indonesianAliases.filter { $0.value == metric }.map(\.key)
         let names = aliases.isEmpty ? "" : "\n  \(label("help.also_written"))\(aliases.joined(separator: ", "))"
-        return "\(metric.rawValue): \(summary(metric))\n  \(label("help.formula_label"))\(metric.formula)\(lineItems)\n  \(label("help.unit_label"))\(metric.unit.rawValue)"
+        return "\(metric.rawValue): \(summary(metric))\n  \(label("help.formula_label"))\(metric.localizedFormula(orderLevel: false))\(lineItems)\n  \(label("help.unit_label"))\(MessageCatalog.templates(.current)["help.unit." + metric.unit.rawValue] ?? metric.unit.rawValue)"
             + "\n  \(label("help.example_label"))\(metric.example)\(names)"
     }
 

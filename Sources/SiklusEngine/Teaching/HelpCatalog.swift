@@ -112,7 +112,7 @@ enum HelpCatalog {
         if let metric = Metric(named: subject) { return metricHelp(metric) }
         // `help retention` is the step a question names (issue 15); the stage of that name is `help stage retention`.
         if words.count == 1, let step = statements[subject], Stage(named: subject) != nil {
-            return entry(subject, step) + "\n  the \(subject) stage: help stage \(subject)"
+            return entry(subject, step) + "\n  " + MessageCatalog.text("help.stage_of_step", ["name": subject, "stage": Stage(named: subject)?.displayName() ?? subject])
         }
         if let stage = Stage(named: subject), !(words[0] == "stage" && words.count == 1) {
             return stageHelp(stage, stageMap)

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusStore
 
 /// `help stages`: the customer lifecycle drawn as text. The journey runs down the page (awareness →
@@ -55,10 +56,15 @@ struct LifecycleDiagram {
     }
 
     func render() -> String {
-        let aliases = Dictionary(grouping: Stage.aliases.keys, by: { Stage.aliases[$0] ?? .awareness }).mapValues { $0.sorted().joined(separator: ", ") }
-        let nameWidth = Stage.allCases.map(\.name.count).max() ?? 0
-        let aliasWidth = max("also called".count, aliases.values.map(\.count).max() ?? 0)
-        let countHeader = counts == nil ? "" : "customers now"
+        // The other names of each stage: the canonical one and the aliases, less the one shown (in Indonesian
+        // the Indonesian name is shown and `awareness` becomes another name).
+        let aliases = Dictionary(uniqueKeysWithValues: Stage.allCases.map { stage in
+            (stage, ([stage.name] + Stage.aliases.filter { $0.value == stage }.keys.sorted()).filter { $0 != stage.displayName() }.joined(separator: ", "))
+        })
+        let alsoCalled = MessageCatalog.text("stages_diagram.also_called")
+        let nameWidth = Stage.allCases.map { $0.displayName().count }.max() ?? 0
+        let aliasWidth = max(alsoCalled.count, aliases.values.map(\.count).max() ?? 0)
+        let countHeader = counts == nil ? "" : MessageCatalog.text("stages_diagram.customers_now")
         let countWidth = max(countHeader.count, counts.map { String($0.byStage.values.max() ?? 0).count } ?? 0)
         func row(_ name: String, _ alias: String, _ count: String) -> String {
             "  " + pad(name, nameWidth + 2) + pad(alias, aliasWidth + 2) + String(repeating: " ", count: max(0, countWidth - count.count)) + count
@@ -67,24 +73,23 @@ struct LifecycleDiagram {
         let railColumn = row("", "", "").count + 3
         func rail(_ left: String) -> String { pad("    " + left, railColumn) + "│" }
 
-        var intro = ["the customer lifecycle (siklus pelanggan): customers move down the journey, and can churn out of any stage"]
+        var intro = [MessageCatalog.text("stages_diagram.intro")]
         if let counts {
-            intro.append("customers now = each customer's current stage as of \(counts.asOf): churn, else the furthest stage reached "
-                + "(the same counts as `cohort | metric stage_share`\(counts.source.map { ", computed on \($0)" } ?? ""))")
+            intro.append(MessageCatalog.text("stages_diagram.counts", ["as_of": counts.asOf, "source": counts.source.map { MessageCatalog.text("stages_diagram.computed_on", ["source": $0]) } ?? ""]))
         } else if let missingCounts {
             intro.append(missingCounts)
         } else {
-            intro.append("load data to see how many customers are in each stage now")
+            intro.append(MessageCatalog.text("stages_diagram.load_data"))
         }
         var lines = intro.flatMap { WordWrap.lines($0, width: Self.width) }
         lines.append("")
-        lines.append(row("stage", "also called", countHeader).trimmingTrailingSpaces())
+        lines.append(row(MessageCatalog.text("stages_diagram.stage"), alsoCalled, countHeader).trimmingTrailingSpaces())
         // The events wrap beside the rail, so the diagram fits 80 columns (a projector's terminal).
         let eventsWidth = max(10, Self.width - railColumn - 3)
         for (i, stage) in Stage.journey.enumerated() {
             let connector = i == 0 ? " ──┐  " : " ──┤  "
             let wrapped = WordWrap.lines(events(stage), width: eventsWidth)
-            lines.append(row(stage.name, aliases[stage] ?? "", count(stage)) + connector + wrapped[0])
+            lines.append(row(stage.displayName(), aliases[stage] ?? "", count(stage)) + connector + wrapped[0])
             let more = Array(wrapped.dropFirst())
             let last = i == Stage.journey.count - 1
             // Between stages the journey runs down the left (│ then ▼); after the last only the rail does.
@@ -97,15 +102,15 @@ struct LifecycleDiagram {
         }
         lines.append(pad("", railColumn) + "▼")
         let churnEvents = WordWrap.lines(events(.churn), width: eventsWidth)
-        lines.append(row(Stage.churn.name, aliases[.churn] ?? "", count(.churn)) + "      " + churnEvents[0])
+        lines.append(row(Stage.churn.displayName(), aliases[.churn] ?? "", count(.churn)) + "      " + churnEvents[0])
         lines += churnEvents.dropFirst().map { pad("", railColumn + 3) + $0 }
         if let counts {
             let total = counts.byStage.values.reduce(0, +) + counts.noStage
             lines.append("")
-            lines.append("\(total) customers: \(total - counts.noStage) in a stage, \(counts.noStage) with no staged event yet")
+            lines.append(MessageCatalog.text("stages_diagram.total", ["total": String(total), "staged": String(total - counts.noStage), "none": String(counts.noStage)]))
         }
         lines.append("")
-        lines += WordWrap.lines("help stage <name> explains one stage; `stage <name> += event` moves an event into a stage", width: Self.width)
+        lines += WordWrap.lines(MessageCatalog.text("stages_diagram.footer"), width: Self.width)
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 
@@ -117,9 +122,9 @@ struct LifecycleDiagram {
     private func events(_ stage: Stage) -> String {
         let names = (stageMap.events[stage] ?? []).joined(separator: ", ")
         switch stage {
-        case .purchase: return "their first purchase (\(names))"
-        case .retention: return "later purchases" + (names.isEmpty ? "" : ", " + names)
-        case .churn: return (names.isEmpty ? "" : names + ", or ") + "no event for \(ExampleCustomer.days(settings.churnAfter)) after buying"
+        case .purchase: return MessageCatalog.text("stages_diagram.first_purchase", ["events": names])
+        case .retention: return MessageCatalog.text("stages_diagram.later_purchases") + (names.isEmpty ? "" : ", " + names)
+        case .churn: return (names.isEmpty ? "" : names + MessageCatalog.text("stages_diagram.or")) + MessageCatalog.text("stages_diagram.no_event", ["days": ExampleCustomer.days(settings.churnAfter)])
         default: return names
         }
     }

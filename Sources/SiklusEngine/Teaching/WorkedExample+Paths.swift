@@ -6,12 +6,11 @@ extension ExampleContributions {
     /// `2 paths in scope: home → product_view → purchase; home → search`.
     func paths(_ paths: LogicalQuery.Paths) -> String {
         let found = PathAnalysis.paths(of: customer.rows(in: scope), paths, customer.context).filter { $0.count > 1 }
-        guard !found.isEmpty else { return "no session of theirs has a path with a transition → adds nothing" }
+        guard !found.isEmpty else { return MessageCatalog.text("example.paths_none") }
         let strings = customer.context.store.strings
         let text = found.prefix(3).map { path in path.map { $0 >= 0 ? strings[$0] : "(no event)" }.joined(separator: " → ") }
-        let more = found.count > 3 ? "; … \(found.count - 3) more" : ""
-        return ExampleCustomer.count(found.count, "path") + ": " + text.joined(separator: "; ") + more
-            + " → each transition adds 1 to its (step, from, to) count, and they count once in its customers"
+        let more = found.count > 3 ? MessageCatalog.text("example.paths_more", ["count": String(found.count - 3)]) : ""
+        return MessageCatalog.text("example.paths", ["paths": ExampleCustomer.count(found.count, "path"), "list": text.joined(separator: "; ") + more])
     }
 }
 

@@ -23,13 +23,13 @@ struct TrendTrace {
         var active: [String] = [], dormant: [String] = []
         for (j, p) in periods.enumerated() {
             let kind = p == newPeriod ? "new" : (j > 0 && periods[j - 1] == p - 1 ? "returning" : "resurrecting")
-            active.append("\(calendar.label(p)) \(kind)")
+            active.append("\(calendar.label(p)) \(ColumnHeader.display(kind))")
             if !(j + 1 < periods.count && periods[j + 1] == p + 1) && p < last { dormant.append(calendar.label(p + 1)) }
         }
-        let shown = active.prefix(6).joined(separator: ", ") + (active.count > 6 ? " and \(active.count - 6) more" : "")
-        let dormantText = dormant.isEmpty ? "never dormant" : "dormant in " + dormant.prefix(6).joined(separator: ", ")
-            + (dormant.count > 6 ? " and \(dormant.count - 6) more" : "")
-        return "active in " + shown + "; " + dormantText
+        let shown = active.prefix(6).joined(separator: ", ") + (active.count > 6 ? ExampleCustomer.more(active.count - 6) : "")
+        let dormantText = dormant.isEmpty ? MessageCatalog.text("example.trend.never_dormant")
+            : MessageCatalog.text("example.trend.dormant", ["periods": dormant.prefix(6).joined(separator: ", ") + (dormant.count > 6 ? ExampleCustomer.more(dormant.count - 6) : "")])
+        return MessageCatalog.text("example.trend.active_in", ["periods": shown, "dormant": dormantText])
     }
 }
 
@@ -37,11 +37,12 @@ extension ExampleContributions {
     /// Their lifecycle: each active period's class, and the periods they went dormant in.
     func lifecycleTrend(_ plan: LifecycleTrendPlan) -> String {
         let trace = TrendTrace(customer: customer, activity: plan.activity, unit: plan.trend.period, scope: scope)
-        guard !trace.periods.isEmpty else { return "not active (\(plan.trend.activityName)) in scope → in no row" }
+        guard !trace.periods.isEmpty else { return MessageCatalog.text("example.trend.not_active", ["activity": plan.trend.activityName]) }
         let context = customer.context
         let signup = context.facts.signup[Int(customer.code)]
         let known = signup == CustomerFacts.none ? nil : signup
-        let since = known.map { "signed up \(CivilTime.formatDate($0)) (new in \(trace.calendar.label(trace.calendar.index($0))))" } ?? "no signup"
+        let since = known.map { MessageCatalog.text("example.trend.signed_up", ["date": CivilTime.formatDate($0), "period": trace.calendar.label(trace.calendar.index($0))]) }
+            ?? MessageCatalog.text("example.trend.no_signup")
         return since + "\n→ " + trace.lifecycle(signup: known, last: trace.calendar.index(plan.trend.bounds.lastSecond(asOf: context.asOf)))
     }
 
@@ -52,9 +53,9 @@ extension ExampleContributions {
         let start = plan.bounds.start ?? context.dataStart.map { CivilTime.day(of: $0) * CivilTime.secondsPerDay } ?? 0
         let first = trace.calendar.index(start), last = trace.calendar.index(plan.bounds.lastSecond(asOf: context.asOf))
         let inRange = trace.periods.filter { $0 >= first && $0 <= last }
-        guard !inRange.isEmpty else { return "no event in scope in the range → in no row" }
-        let shown = inRange.prefix(8).map(trace.calendar.label).joined(separator: ", ") + (inRange.count > 8 ? " and \(inRange.count - 8) more" : "")
-        return "active \(plan.period.rawValue)s: \(shown)\n→ counted in n = \(inRange.count) (customers) and in n = 1 … \(inRange.count) (cumulative)"
+        guard !inRange.isEmpty else { return MessageCatalog.text("example.trend.none_in_range") }
+        let shown = inRange.prefix(8).map(trace.calendar.label).joined(separator: ", ") + (inRange.count > 8 ? ExampleCustomer.more(inRange.count - 8) : "")
+        return MessageCatalog.text("example.trend.stickiness", ["units": ExplainWords.periods(plan.period), "periods": shown, "n": String(inRange.count)])
     }
 }
 
@@ -69,7 +70,7 @@ extension TrendTrace {
             return out
         }
         return [
-            ExampleCriteria.Criterion(phrase: "was active, skipped a \(unit.rawValue) and came back") { _, rows in
+            ExampleCriteria.Criterion(phrase: MessageCatalog.text("example.reason.came_back", ["period": ExplainWords.period(unit)])) { _, rows in
                 let p = periods(rows)
                 return zip(p, p.dropFirst()).contains { $1 > $0 + 1 } && zip(p, p.dropFirst()).contains { $1 == $0 + 1 }
             },
@@ -82,14 +83,15 @@ extension TrendTrace {
     static func words(_ output: ColumnarPlan.Output) -> [String] {
         switch output {
         case .lifecycleTrend(let plan):
-            let t = plan.trend, unit = t.period.rawValue
-            return ["lifecycle per \(unit), active = \(t.activityName): for each \(unit) from the first with activity to as_of's\(t.bounds.end == nil ? "" : " (or the `where ts` bound's)"), "
-                    + "each active customer is new (the \(unit) holds their signup, else first event), returning (active the \(unit) before) or resurrecting (the others); "
-                    + "dormant (negative) counts customers active the \(unit) before and not in it; pulse = (new + resurrecting) / |dormant|"]
+            let t = plan.trend
+            return [MessageCatalog.text("explain.plan.lifecycle", ["unit": ExplainWords.period(t.period), "activity": t.activityName,
+                                                                   "bound": t.bounds.end == nil ? "" : MessageCatalog.text("explain.plan.lifecycle_bound")])]
         case .stickiness(let s):
-            let unit = s.period.rawValue
-            return ["stickiness per \(unit): the range runs from \(s.bounds.start == nil ? "the first day with an event" : "the `where ts` bound") to as_of\(s.bounds.end == nil ? "" : " (or the `where ts` bound, if earlier)"); "
-                    + "customers = customers with events in exactly n \(unit)s of it, cumulative = in at least n, for n = 1 … the \(unit)s in the range"]
+            return [MessageCatalog.text("explain.plan.stickiness", [
+                "unit": ExplainWords.period(s.period), "units": ExplainWords.periods(s.period),
+                "start": MessageCatalog.text(s.bounds.start == nil ? "explain.plan.range_first_day" : "explain.plan.range_bound"),
+                "end": s.bounds.end == nil ? "" : MessageCatalog.text("explain.plan.range_end_bound"),
+            ])]
         default:
             return []
         }
@@ -112,10 +114,11 @@ extension ExampleContributions {
             let p = calendar.index(ts[r])
             if periods.last != p { periods.append(p) }
         }
-        guard !periods.isEmpty else { return "no event in scope in the active range → adds nothing" }
-        let shown = periods.prefix(6).map(calendar.label).joined(separator: ", ") + (periods.count > 6 ? " and \(periods.count - 6) more" : "")
-        let what = metric == .dau_mau ? "to the daily actives of those months and 1 to each month's actives"
-            : "to the sum of \(unit.rawValue)ly actives (in each group they have events in)"
-        return "active on \(ExampleCustomer.count(periods.count, unit.rawValue)) in the range (\(shown)) → adds \(periods.count) \(what)"
+        guard !periods.isEmpty else { return MessageCatalog.text("example.active_users_none") }
+        let shown = periods.prefix(6).map(calendar.label).joined(separator: ", ") + (periods.count > 6 ? ExampleCustomer.more(periods.count - 6) : "")
+        let what = metric == .dau_mau ? MessageCatalog.text("example.active_users_dau_mau")
+            : MessageCatalog.text("example.active_users_sum", ["actives": MessageCatalog.text("example.actives." + unit.rawValue)])
+        return MessageCatalog.text("example.active_users", ["periods": ExampleCustomer.count(periods.count, unit.rawValue), "list": shown,
+                                                             "count": String(periods.count), "what": what])
     }
 }

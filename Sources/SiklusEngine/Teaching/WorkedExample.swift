@@ -31,10 +31,10 @@ struct WorkedExample {
         }
         let criteria = ExampleCriteria(context: context, plan: plan)
         guard let (customer, reason) = criteria.choose(in: scope) else {
-            return ["worked example", "  nobody is in scope, so there is no customer to follow"]
+            return [MessageCatalog.text("example.title"), "  " + MessageCatalog.text("example.nobody")]
         }
         let contributions = ExampleContributions(customer: customer, scope: scope, plan: plan)
-        var out = ["worked example: customer \(customer.id), the first in scope who \(reason)"]
+        var out = [MessageCatalog.text("example.heading", ["customer": customer.id, "reason": reason])]
         func line(_ number: Int, _ text: String) {
             let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
             out.append("  \(number). " + parts[0])
@@ -61,8 +61,8 @@ struct WorkedExample {
                 line(number, deriveLine(spec, customer))
             case .dropped(let n):
                 scopeIndex += 1
-                line(number, "best attempt of the funnel reaches step \(n.value) and not step \(n.value + 1), so \(customer.id) is one of "
-                     + "the \(scopes[scopeIndex].customers.count) customers who dropped off there")
+                line(number, MessageCatalog.text("example.dropped", ["n": String(n.value), "next": String(n.value + 1), "customer": customer.id,
+                                                                 "count": String(scopes[scopeIndex].customers.count)]))
             case .funnel where pipeline.steps.contains(where: { if case .dropped = $0.kind { true } else { false } }):
                 continue   // described at its `dropped`
             case .metrics, .retention, .funnel, .rows, .customerValue, .paths, .lifecycleTrend, .stickiness:
@@ -81,17 +81,17 @@ struct WorkedExample {
         var text: String
         switch source {
         case .events:
-            text = "has " + ExampleCustomer.count(customer.allRows.count, "event") + " → in scope"
+            text = MessageCatalog.text("example.source_events", ["events": ExampleCustomer.count(customer.allRows.count, "event")])
         case .cohort(let cohort):
             let values = cohort.filters.flatMap { columns(in: $0) }.map { name, attribute in "\(name) \(customer.value(attribute))" }
             let behaviours = behaviourValues(plan.logical.source, customer)
-            text = values.isEmpty && behaviours.isEmpty ? "every customer is in the cohort"
-                : (unique(values) + behaviours).joined(separator: ", ") + " → in the cohort"
+            text = values.isEmpty && behaviours.isEmpty ? MessageCatalog.text("example.source_everyone")
+                : MessageCatalog.text("example.source_cohort", ["values": (unique(values) + behaviours).joined(separator: ", ")])
         case .variable(let name):
-            text = "in \(name.text)"
+            text = MessageCatalog.text("example.source_variable", ["name": name.text])
         }
         if let grouping = plan.grouping {
-            text += "; cohort \(grouping.labels[grouping.key(customer.code, -1)])"
+            text += MessageCatalog.text("example.source_grouping", ["cohort": grouping.labels[grouping.key(customer.code, -1)]])
         }
         return text
     }
@@ -101,32 +101,35 @@ struct WorkedExample {
         guard let stage else { return "" }
         if stage == .churn {
             let story = ChurnStory(customer: customer)
-            return "\(story.text) → in scope\nchurn events kept: \(customer.list(kept))"
+            return MessageCatalog.text("example.stage_churn", ["story": story.text, "kept": customer.list(kept)])
         }
         let all = customer.rows(in: before)
-        return "\(kept.count) of their \(ExampleCustomer.count(all.count, "event")) are stage \(stage.name): \(customer.list(kept)) → still in scope"
+        return MessageCatalog.text("example.stage_kept", ["kept": String(kept.count), "events": ExampleCustomer.count(all.count, "event"),
+                                                          "stage": stage.displayName(), "list": customer.list(kept)])
     }
 
     private func filterLine(_ condition: ExpressionNode, _ customer: ExampleCustomer, before: Scope, after: Scope) -> String {
         let all = customer.rows(in: before), kept = customer.rows(in: after)
         let references = columns(in: condition, preferEvents: true)
         if references.allSatisfy({ $0.1.isCustomerLevel }) {
-            return unique(references.map { "\($0.0) \(customer.value($0.1))" }).joined(separator: ", ") + " → still in scope"
+            return MessageCatalog.text("example.still_in_scope", ["values": unique(references.map { "\($0.0) \(customer.value($0.1))" }).joined(separator: ", ")])
         }
-        return "\(kept.count) of their \(ExampleCustomer.count(all.count, "event")) pass: \(customer.list(kept)) → still in scope"
+        return MessageCatalog.text("example.filter_kept", ["kept": String(kept.count), "events": ExampleCustomer.count(all.count, "event"), "list": customer.list(kept)])
     }
 
     private func groupLine(_ dimensions: [Dimension], _ customer: ExampleCustomer, _ scope: Scope) -> String {
         let rows = customer.rows(in: scope)
         return dimensions.map { dimension in
-            if dimension.isCustomerLevel { return "in the group \(dimension.name) \(dimension.labels[dimension.key(customer.code, -1)])" }
+            if dimension.isCustomerLevel {
+                return MessageCatalog.text("example.group", ["name": dimension.name, "label": dimension.labels[dimension.key(customer.code, -1)]])
+            }
             var counts: [(String, Int)] = []
             for r in rows {
                 let label = dimension.labels[dimension.key(customer.code, r)]
                 if let i = counts.firstIndex(where: { $0.0 == label }) { counts[i].1 += 1 } else { counts.append((label, 1)) }
             }
             let shown = counts.prefix(4).map { "\($0.0) (\(ExampleCustomer.count($0.1, "event")))" }.joined(separator: ", ")
-            return "their events fall in \(dimension.name) " + shown + (counts.count > 4 ? " and \(counts.count - 4) more" : "")
+            return MessageCatalog.text("example.group_events", ["name": dimension.name, "groups": shown + (counts.count > 4 ? ExampleCustomer.more(counts.count - 4) : "")])
         }.joined(separator: "; ")
     }
 

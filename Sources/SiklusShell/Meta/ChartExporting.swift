@@ -11,6 +11,15 @@ public enum ChartFileFormat: String, Sendable, CaseIterable {
 public protocol ChartExporting {
     /// Draws `table` as `format` into the file at `path`; `query` is shown in HTML reports.
     func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String) throws
+    /// The same, drawn for a projector when `present` (`.present on`).
+    func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String, present: Bool) throws
+}
+
+extension ChartExporting {
+    /// An exporter with no presentation style draws the screen chart.
+    public func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String, present: Bool) throws {
+        try export(table, format: format, query: query, to: path)
+    }
 }
 
 /// The real exporter: SiklusCharts' SVG chart or self-contained HTML report.
@@ -18,9 +27,13 @@ public struct ReportChartExporter: ChartExporting {
     public init() {}
 
     public func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String) throws {
+        try export(table, format: format, query: query, to: path, present: false)
+    }
+
+    public func export(_ table: ResultTable, format: ChartFileFormat, query: String, to path: String, present: Bool) throws {
         let contents: String
         do {
-            contents = try ReportExporter.contents(table, query: query, path: path)
+            contents = try ReportExporter.contents(table, query: query, path: path, present: present)
         } catch {
             // A table too large for a chart is already told to use csv; one with no chart gets the other formats.
             let tooLarge: Bool = if case .tooLarge? = error as? ChartError { true } else { false }

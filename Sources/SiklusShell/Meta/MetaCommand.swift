@@ -33,7 +33,10 @@ public struct MetaCommand: Sendable {
     public var usage: String { arguments.isEmpty ? ".\(name)" : ".\(name) \(arguments)" }
 
     /// The usage line and the help on the next line, for `.help mode` and `help .mode`.
-    public var helpText: String { "\(usage)\n  \(help)" }
+    public var helpText: String { "\(usage)\n  \(localizedHelp)" }
+
+    /// `help` in the current language: the catalog's `meta.<name>` (whose English copy is `help` itself).
+    var localizedHelp: String { MessageCatalog.templates(.current)["meta." + name] ?? help }
 }
 
 /// A meta-command being run: the shell, the parsed words and the line they came from.

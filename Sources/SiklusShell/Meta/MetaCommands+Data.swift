@@ -15,7 +15,7 @@ extension MetaCommands {
         if summaries.isEmpty {
             call.shell.note("the tables were already empty")
         } else {
-            call.shell.note(summaries.map { $0.render() }.joined(separator: "\n"))
+            call.shell.note(summaries.map { $0.localized() }.joined(separator: "\n"))
         }
         return true
     }

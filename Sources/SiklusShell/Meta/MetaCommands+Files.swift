@@ -35,7 +35,8 @@ extension MetaCommands {
             if try exportsForExcel(call, path: path) {
                 try ResultExporter.exportForExcel(table, to: call.shell.resolvePath(path), language: call.shell.session.display.language)
             } else {
-                try ResultExporter.export(table, to: call.shell.resolvePath(path), query: call.shell.lastQuery, charts: call.shell.chartExporter)
+                try ResultExporter.export(table, to: call.shell.resolvePath(path), query: call.shell.lastQuery, charts: call.shell.chartExporter,
+                                            present: call.shell.settings.present)
             }
         } catch let problem as ExportError {
             throw call.error(problem.message, argument: 0, hints: problem.hints)

@@ -1,3 +1,4 @@
+import SiklusLanguage
 import SiklusCharts
 import SiklusStore
 
@@ -25,13 +26,13 @@ extension MetaCommands {
         var lines: [String] = []
         for command in all {
             if DisplayWidth.of(command.usage) > width {
-                lines += [command.usage, String(repeating: " ", count: width + 2) + command.help]
+                lines += [command.usage, String(repeating: " ", count: width + 2) + command.localizedHelp]
             } else {
-                lines.append(DisplayWidth.pad(command.usage, to: width, alignRight: false) + "  " + command.help)
+                lines.append(DisplayWidth.pad(command.usage, to: width, alignRight: false) + "  " + command.localizedHelp)
             }
         }
         lines.append("")
-        lines.append("Type `help` for the query language, `help <statement|step|metric|stage>` for one topic.")
+        lines.append(MessageCatalog.text("meta.footer"))
         return lines.joined(separator: "\n")
     }
 

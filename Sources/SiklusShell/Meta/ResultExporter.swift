@@ -20,11 +20,11 @@ public enum ResultExporter {
     /// The output mode used for each data file extension.
     static let dataFormats: [String: OutputMode] = ["csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "markdown": .markdown]
 
-    /// Writes `table` to `path`.
-    public static func export(_ table: ResultTable, to path: String, query: String, charts: ChartExporting) throws {
+    /// Writes `table` to `path`; `present` draws a chart for a projector (`.present on`).
+    public static func export(_ table: ResultTable, to path: String, query: String, charts: ChartExporting, present: Bool = false) throws {
         let ext = (path as NSString).pathExtension.lowercased()
         if let format = ChartFileFormat(rawValue: ext) {
-            try charts.export(table, format: format, query: query, to: path)
+            try charts.export(table, format: format, query: query, to: path, present: present)
             return
         }
         guard let mode = dataFormats[ext] else {

@@ -53,13 +53,7 @@ public struct ReadingLocale: Sendable, Equatable {
 
     /// The header of `column` for reading: a metric's Indonesian name (`tingkat_konversi`), a known
     /// column's catalog header (`kohort`, `tahap`), a stage's name (transitions' columns), else the name.
-    func header(_ name: String) -> String {
-        guard language != .en else { return name }
-        if let metric = Metric(rawValue: name) { return metric.displayName(in: language) }
-        if Stage.allCases.contains(where: { $0.name == name }) { return Stage.displayLabel(name, in: language) }
-        let key = "header." + name
-        return MessageCatalog.templates(language)[key] ?? name
-    }
+    func header(_ name: String) -> String { ColumnHeader.display(name, in: language) }
 
     /// A funnel step's label in this locale: `stage awareness` → `tahap kesadaran`; an event's name as it is.
     func stepLabel(_ text: String) -> String {

@@ -94,7 +94,7 @@ extension Shell {
             lastResult = table
             lastQuery = query
             do {
-                try ResultExporter.export(table, to: path, query: query, charts: chartExporter)
+                try ResultExporter.export(table, to: path, query: query, charts: chartExporter, present: settings.present)
                 inform(MessageCatalog.text("shell.wrote", ["path": path]))
                 writeNotes(table)
                 writeElapsed(elapsed)
@@ -107,7 +107,7 @@ extension Shell {
             }
         case .load(let report):
             // Not a result: stdout and `.output` files keep only results, so csv/json stay parseable.
-            inform(report.render())
+            inform(report.localized())
         case .note(let text):
             inform(text)
             writeElapsed(elapsed)

@@ -46,26 +46,20 @@ public struct LoadReport: Sendable, Equatable {
 
     public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
 
-    /// A human-readable report; `includeTiming: false` gives stable text for golden tests.
-    public func render(includeTiming: Bool = true) -> String {
+    /// A human-readable report; `includeTiming: false` gives stable text for golden tests. `words` words
+    /// each sentence (`Phrase`); English by default.
+    public func render(includeTiming: Bool = true, words: (Phrase) -> String = \.english) -> String {
         let name = (path as NSString).lastPathComponent
         if let copyOf {
-            let what = copyOf.verified ? "a byte-identical copy of this file" : "a file of the same size and sampled contents"
-            let gone = copyOf.verified ? "" : ", no longer there to compare in full"
-            let why = table == .customers ? "loading it would change nothing" : "loading it would count every row twice"
-            return "skipped \(name): \(table.rawValue) already hold \(what) (loaded as \(copyOf.path)\(gone)); "
-                + "\(why). To load it anyway: load \(table.rawValue) \"\(path)\" append"
+            return words(.copy(file: name, table: table.rawValue, earlier: copyOf.path, verified: copyOf.verified, path: path))
         }
-        if alreadyLoaded {
-            let why = table == .customers ? "loading it again would change nothing" : "loading it again would count every row twice"
-            return "skipped \(name): \(table.rawValue) already hold this file, unchanged since it was loaded (\(why))"
-        }
+        if alreadyLoaded { return words(.alreadyLoaded(file: name, table: table.rawValue)) }
         var lines: [String] = []
-        var head = "loaded \(table.rawValue) from \(name): \(rowsLoaded) rows, \(distinctCustomers) customers"
+        var head = words(.loaded(table: table.rawValue, file: name, rows: rowsLoaded, customers: distinctCustomers))
         if let span = timeSpan {
-            head += ", \(CivilTime.formatDate(span.lowerBound)) .. \(CivilTime.formatDate(span.upperBound))"
+            head += words(.span(from: CivilTime.formatDate(span.lowerBound), to: CivilTime.formatDate(span.upperBound)))
         }
-        if includeTiming { head += String(format: " in %.3f s", elapsed) }
+        if includeTiming { head += words(.timing(seconds: String(format: "%.3f", elapsed))) }
         lines.append(head)
         let delimiterName: String = switch delimiter {
         case UInt8(ascii: ","): "comma"
@@ -75,20 +69,19 @@ public struct LoadReport: Sendable, Equatable {
         case UInt8(ascii: " "): "spaces"
         default: "0x" + String(delimiter, radix: 16)
         }
-        lines.append("  delimiter: \(delimiterName)")
+        lines.append("  " + words(.delimiter(name: words(.delimiterName(delimiterName)))))
         let width = columns.map(\.name.count).max() ?? 0
         for column in columns {
             let padded = column.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let type = column.type.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            let role = column.role.map { "  role \($0.rawValue)" } ?? ""
-            lines.append(("  column \(padded)  \(type)\(role)").trimmingSuffixSpaces())
+            lines.append(("  " + words(.column(name: padded, type: type, role: column.role?.rawValue))).trimmingSuffixSpaces())
         }
         for skip in skipped {
             let shown = skip.firstLines.map(String.init).joined(separator: ", ")
             let more = skip.count > skip.firstLines.count ? ", …" : ""
-            lines.append("  skipped \(skip.count) rows: \(skip.reason) (lines \(shown)\(more))")
+            lines.append("  " + words(.skipped(count: skip.count, reason: skip.reason, lines: shown + more)))
         }
-        for note in notes { lines.append("  note: \(note)") }
+        for note in notes { lines.append("  " + words(.note(note))) }
         return lines.joined(separator: "\n")
     }
 }

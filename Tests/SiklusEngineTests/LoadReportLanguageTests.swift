@@ -1,0 +1,87 @@
+import SiklusLanguage
+@testable import SiklusStore
+import XCTest
+@testable import SiklusEngine
+
+/// Load reports in both languages: the catalog's English is the store's own wording, phrase by phrase,
+/// and in Indonesian the skipped rows' reasons and the notes are worded too.
+final class LoadReportLanguageTests: XCTestCase {
+    /// A report with every kind of line: a time span, columns with and without a role, skipped rows
+    /// for each reason the loader gives, and the loader's notes.
+    static let full = LoadReport(
+        table: .events, path: "/tmp/data/events.csv", delimiter: UInt8(ascii: ";"), rowsLoaded: 12, skipped: [
+            .init(reason: "expected 4 fields, found 3", count: 2, firstLines: [3, 7]),
+            .init(reason: "ts: expected a date or time like 2022-09-14 or 2022-09-14 10:21:14", count: 1, firstLines: [5]),
+            .init(reason: "amount: expected a number", count: 4, firstLines: [2, 4, 6]),
+            .init(reason: "text after a closing quote", count: 1, firstLines: [9]),
+            .init(reason: "a quoted field opening here swallows following lines that look like rows (a stray quote?)", count: 3, firstLines: [11]),
+            .init(reason: "note: a value longer than 65535 bytes (a stray quote, or binary data?)", count: 1, firstLines: [13]),
+            .init(reason: "empty customer id", count: 1, firstLines: [14]),
+            .init(reason: "a reason no pattern knows", count: 1, firstLines: [15]),
+        ], distinctCustomers: 5, timeSpan: 1_662_940_800...1_665_619_200,
+        columns: [.init(name: "customer_id", type: .string, role: .customer), .init(name: "note", type: .string, role: nil)],
+        notes: [
+            "orders: no order column, so each purchase row is an order (map order=Column when rows are line items)",
+            "column amount is text: line 4 has a value that is not a number",
+            "orders: purchase rows with the same customer and invoice are one order (line items): 10 orders and 1 return (ids C + digits, or all rows negative; netted out of revenue); counted over rows of the event purchase",
+            "no amount column: amount = quantity × price",
+        ], elapsed: 0.25)
+
+    /// Every other shape: copies (verified or sampled) and a file loaded already, for customers and events.
+    static var others: [LoadReport] {
+        var reports: [LoadReport] = []
+        for table in [TableKind.customers, .events] {
+            var earlier = full
+            earlier.table = table
+            reports.append(LoadReport.alreadyLoaded(earlier, path: "/tmp/data/again.csv"))
+            reports.append(LoadReport.copy(of: earlier, path: "/tmp/copy.csv", verified: true))
+            reports.append(LoadReport.copy(of: earlier, path: "/tmp/copy.csv", verified: false))
+        }
+        return reports
+    }
+
+    func testTheEnglishCatalogWordsReportsAsTheStoreDoes() {
+        for report in [Self.full] + Self.others {
+            for timing in [true, false] {
+                XCTAssertEqual(Language.$current.withValue(.en) { report.localized(includeTiming: timing) }, report.render(includeTiming: timing))
+            }
+        }
+    }
+
+    func testIndonesianReport() {
+        let text = Language.$current.withValue(.id) { Self.full.localized(includeTiming: false) }
+        XCTAssertEqual(text, """
+        events dimuat dari events.csv: 12 baris, 5 pelanggan, 2022-09-12 .. 2022-10-13
+          pemisah: titik koma
+          kolom customer_id  string    peran customer
+          kolom note         string
+          2 baris dilewati: seharusnya 4 kolom, ditemukan 3 (baris 3, 7)
+          1 baris dilewati: ts: seharusnya tanggal atau waktu seperti 2022-09-14 atau 2022-09-14 10:21:14 (baris 5)
+          4 baris dilewati: amount: seharusnya angka (baris 2, 4, 6, …)
+          1 baris dilewati: ada teks setelah tanda kutip penutup (baris 9)
+          3 baris dilewati: kolom berkutip yang dibuka di sini menelan baris-baris berikutnya yang tampak seperti baris data (tanda kutip nyasar?) (baris 11, …)
+          1 baris dilewati: note: nilai lebih panjang dari 65535 byte (tanda kutip nyasar, atau data biner?) (baris 13)
+          1 baris dilewati: id pelanggan kosong (baris 14)
+          1 baris dilewati: a reason no pattern knows (baris 15)
+          catatan: pesanan: tidak ada kolom pesanan, jadi setiap baris pembelian adalah satu pesanan (map order=Kolom bila baris-barisnya item pesanan)
+          catatan: kolom amount berupa teks: baris 4 punya nilai yang bukan angka
+          catatan: pesanan: baris pembelian dengan pelanggan dan invoice yang sama adalah satu pesanan (item pesanan): 10 pesanan dan 1 retur (id C + angka, atau semua baris negatif; dikurangkan dari pendapatan); dihitung atas baris peristiwa purchase
+          catatan: tidak ada kolom amount: amount = quantity × price
+        """)
+        let others = Language.$current.withValue(.id) { Self.others.map { $0.localized() } }
+        XCTAssertEqual(others[0], "again.csv dilewati: customers sudah memuat file ini, tanpa perubahan sejak dimuat (memuatnya lagi tidak akan mengubah apa pun)")
+        XCTAssertEqual(others[4], "copy.csv dilewati: events sudah memuat salinan file ini yang sama persis byte demi byte (dimuat sebagai /tmp/data/events.csv); "
+                       + "memuatnya akan menghitung setiap baris dua kali. Untuk tetap memuatnya: load events \"/tmp/copy.csv\" append")
+    }
+
+    /// `unload` and `.clear` say what they removed in the session's language; English as the store says it.
+    func testUnloadSummaries() {
+        let summaries = [UnloadSummary(table: .events, rowsRemoved: 1, customersDropped: 0), UnloadSummary(table: .events, rowsRemoved: 4210, customersDropped: 0),
+                         UnloadSummary(table: .customers, rowsRemoved: 5, customersDropped: 1), UnloadSummary(table: .events, rowsRemoved: 9, customersDropped: 12)]
+        for summary in summaries {
+            XCTAssertEqual(Language.$current.withValue(.en) { summary.localized() }, summary.render())
+        }
+        XCTAssertEqual(Language.$current.withValue(.id) { summaries[3].localized() },
+                       "events dikosongkan: 9 baris; 12 id pelanggan yang tidak punya baris lagi di tabel mana pun dibuang")
+    }
+}
