@@ -57,6 +57,16 @@ final class PerCustomerEventsShapeTests: XCTestCase {
         XCTAssertTrue(sql.contains("PARTITION BY t.customer_id, t.siklus_is_purchase"), sql)
     }
 
+    func testAnEventsColumnNamedLikeTheFlagKeepsTheOneWindow() throws {
+        var catalog = self.catalog
+        catalog.events.columns = [.init(name: "siklus_is_purchase", kind: .text, role: nil)]
+        let parsed = Parser.parse(SourceFile(name: "<test>", text: "events | metric avg_order"))
+        guard case .pipeline(let pipeline)? = parsed.statements.first?.kind else { return XCTFail("not a pipeline") }
+        let query = try SQLLowering(catalog: catalog).lower(try Binder(catalog: catalog).bind(pipeline)).query
+        let rows = try cte("event_rows", in: query)
+        XCTAssertEqual(rows.from, .table("events", alias: "t"))
+    }
+
     func testOtherMetricsKeepTheOneWindowOverAllEvents() throws {
         for text in ["cohort signup=2022-09 | metric avg_order, customers", "events | by month | metric avg_order", "events | metric events"] {
             let sql = try SQLPrinter(.postgres).print(try lower(text))

@@ -33,8 +33,11 @@ extension SQLLoweringState {
         }
     }
 
-    /// `event_rows` numbers purchases over a subquery carrying `purchaseFlag` (line items number orders instead).
-    var numbersPurchasesApart: Bool { Self.readsOnlyPurchaseRows(query) && !hasOrders }
+    /// `event_rows` numbers purchases over a subquery carrying `purchaseFlag` (line items number orders
+    /// instead; an events column of that name would make the subquery's `t.*` ambiguous).
+    var numbersPurchasesApart: Bool {
+        Self.readsOnlyPurchaseRows(query) && !hasOrders && !catalog.events.columns.contains { $0.name.lowercased() == Self.purchaseFlag }
+    }
 
     /// Where `per_customer` reads its rows from: the customers joined to their events, or the events alone
     /// (with a filter on them, or none).
