@@ -41,17 +41,25 @@ extension SQLLoweringState {
             let name = eventColumns[i]
             return derived.columns[i].map { .named($0, name) } ?? (name == column.name ? .column(column.name, table: t) : .named(.column(column.name, table: t), name))
         }
-        let purchase = isSourcePurchase(t)
+        // Numbered apart, the flag is a column of a subquery, so a filter on it passes below the window
+        // (`SQLLowering+PerCustomerEvents`).
+        let apart = numbersPurchasesApart
+        let purchase = apart ? SQLExpression.column(Self.purchaseFlag, table: t) : isSourcePurchase(t)
         let number = SQLExpression.window(.call("row_number", []), SQLWindow(partitionBy: [.column(tables.eventCustomer, table: t), purchase],
                                                                              orderBy: fileOrder(t)))
         // Line items number orders instead (`SQLLowering+LineItems`).
         items += hasOrders ? lineItemColumns(t) : [.named(.caseWhen([SQLWhen(purchase, number)], else: nil), "purchase_no")]
+        if apart { items.append(.column(Self.purchaseFlag, table: t)) }
         let source = hasOrders ? lineItemSource(amount: derived.amount) : tables.events
+        let inScope: SQLExpression? = customers.map { customers in
+            .inQuery(.column(tables.eventCustomer, table: t), SQLQuery(SQLSelect([.column("customer_id")], from: .table(customers, alias: nil))),
+                     negated: false)
+        }
+        let from: SQLTableReference = apart
+            ? .subquery(SQLQuery(SQLSelect([.all(table: t), .named(isSourcePurchase(t), Self.purchaseFlag)], from: .table(source, alias: t), where: inScope)), alias: t)
+            : .table(source, alias: t)
         let rows = builder.add("event_rows", "events with role names; purchase_no numbers each customer's purchases by time, ties in file order",
-                               SQLSelect(items, from: .table(source, alias: t), where: customers.map { customers in
-                                   .inQuery(.column(tables.eventCustomer, table: t), SQLQuery(SQLSelect([.column("customer_id")], from: .table(customers, alias: nil))),
-                                            negated: false)
-                               }))
+                               SQLSelect(items, from: from, where: apart ? nil : inScope))
 
         let map = query.stageMap
         // A return's rows (purchase_no 0) are in no stage.

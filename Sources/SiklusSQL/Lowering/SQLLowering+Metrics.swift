@@ -66,8 +66,10 @@ extension SQLLoweringState {
         let needed = Set(metrics.flatMap(Self.aggregates)).union([.customers])
         let eventLevel = dimensions.contains { !$0.isCustomerLevel }
         let labels = dimensions.map { $0.label($0.isCustomerLevel ? "p" : "e") }
-        var items: [SQLSelectItem] = [.column("customer_id", table: "p")] + zip(labels, dimensions).map { .named($0, $1.name) }
-        var groupBy: [SQLExpression] = [.col("p", "customer_id")] + labels
+        let rows = perCustomerRows(dimensions: dimensions, readsCustomerFacts: !needed.isDisjoint(with: [.churned, .daysToPurchase]))
+        let customer = if case .eventsAlone = rows { "e" } else { "p" }
+        var items: [SQLSelectItem] = [.column("customer_id", table: customer)] + zip(labels, dimensions).map { .named($0, $1.name) }
+        var groupBy: [SQLExpression] = [.col(customer, "customer_id")] + labels
         var joins = [SQLJoin(eventLevel ? .inner : .left, .table(events, alias: "e"), .on(.equal(.col("e", "customer_id"), .col("p", "customer_id"))))]
         if !needed.isDisjoint(with: [.active, .events]) { items.append(.named(.aggregate(.count, .col("e", "customer_id")), "n_events")) }
         if !needed.isDisjoint(with: [.orders, .purchasers, .repeaters]) || (needed.contains(.daysToPurchase) && eventLevel) {
@@ -93,8 +95,13 @@ extension SQLLoweringState {
             items.append(.named(days, "days_to_purchase"))
             groupBy.append(days)
         }
+        let select: SQLSelect
+        switch rows {
+        case .joined: select = SQLSelect(items, from: .table(customers, alias: "p"), joins: joins, groupBy: groupBy)
+        case .eventsAlone(let filter): select = SQLSelect(items, from: .table(events, alias: "e"), where: filter, groupBy: groupBy)
+        }
         let perCustomer = builder.add("per_customer", "the metric step: one row per customer\(eventLevel ? " and group they have events in" : "") with their counts",
-                                      SQLSelect(items, from: .table(customers, alias: "p"), joins: joins, groupBy: groupBy))
+                                      select)
 
         let sum: (String) -> SQLExpression = { column in
             dimensions.isEmpty ? .coalesce(.aggregate(.sum, .column(column)), .integer(0)) : .aggregate(.sum, .column(column))

@@ -35,6 +35,7 @@ extension SQLLoweringState {
             from: .table(staged, alias: "e"),
             joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("e", "customer_id"))))]))
         eventsJoinOnlyAddsColumns = events
+        eventsWithinCustomers = true
     }
 
     /// `stage <name>`: the stage's events and the customers with one; churn: the customers churned as of
@@ -48,6 +49,7 @@ extension SQLLoweringState {
             customers = builder.add("customers_stage", "stage churn: the customers churned as of as_of", SQLSelect(
                 [.all(table: nil)], from: .table(previousCustomers, alias: nil), where: .inQuery(.column("customer_id"), churned, negated: false)))
             events = builder.add("events_stage", "   … with their churn events", SQLSelect([.all(table: nil)], from: .table(previousEvents, alias: nil), where: inStage))
+            eventsWithinCustomers = false
             return
         }
         events = builder.add("events_stage", "stage \(stage.name): its events …", SQLSelect([.all(table: nil)], from: .table(previousEvents, alias: nil), where: inStage))
@@ -61,6 +63,7 @@ extension SQLLoweringState {
         if filter.isCustomerLevel {
             customers = builder.add("customers_where", "where: the customers for whom it holds", SQLSelect(
                 [.all(table: nil)], from: .table(customers, alias: nil), where: try condition(filter, inEvents: false)))
+            eventsWithinCustomers = false
             return
         }
         events = builder.add("events_where", "where: the events for which it holds …", SQLSelect(

@@ -27,12 +27,7 @@ extension SQLLoweringState {
     /// CTE: PostgreSQL would materialize a CTE read twice, and a plan joining a materialized CTE scans the
     /// events it is joined to without parallel workers.
     func signupCandidates() throws(SQLNotExpressible) -> SQLQuery? {
-        guard case .cohort(let filter?) = query.source else { return nil }
-        let conditions = Self.signupConditions(filter)
-        guard !conditions.isEmpty else { return nil }
-        func holds(_ x: SQLExpression) throws(SQLNotExpressible) -> SQLExpression {
-            .and(try conditions.map { c throws(SQLNotExpressible) in try compare(x, c.0, c.1) })
-        }
+        guard let holds = try signupHolds() else { return nil }
         var branches = [SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
                                   where: try holds(.column(tables.eventTime, table: "t")))]
         let customersTable = catalog.customers
@@ -41,5 +36,27 @@ extension SQLLoweringState {
                                       where: try holds(.cast(.column(customersTable.columns[signup].name, table: "c"), .timestamp))))
         }
         return SQLQuery(branches.count == 1 ? .select(branches[0]) : .unionAll(branches))
+    }
+
+    /// The candidates whose signup is not in the customers table (no row, or no signup there) and who have an
+    /// event satisfying the cohort's signup conditions: the only customers whose first event decides their
+    /// signup (nil without a customers table with a signup column, where every candidate is one). For
+    /// `SQLSignupFallbackFacts`.
+    func signupFallbackCandidates() throws(SQLNotExpressible) -> SQLQuery? {
+        let customersTable = catalog.customers
+        guard customersTable.isLoaded, let signup = customersTable.index(ofRole: "signup"), let holds = try signupHolds() else { return nil }
+        return SQLQuery(SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
+                                  joins: [SQLJoin(.left, .table(tables.customers, alias: "c"),
+                                                  .on(.equal(.cast(.column(tables.customerID, table: "c"), .text), .column(tables.eventCustomer, table: "t"))))],
+                                  where: .binary(try holds(.column(tables.eventTime, table: "t")), .and,
+                                                 .isNull(.column(customersTable.columns[signup].name, table: "c"), negated: false))))
+    }
+
+    /// The source's signup conditions as a test of a time, or nil when its cohort filter compares no signup.
+    private func signupHolds() throws(SQLNotExpressible) -> ((SQLExpression) throws(SQLNotExpressible) -> SQLExpression)? {
+        guard case .cohort(let filter?) = query.source else { return nil }
+        let conditions = Self.signupConditions(filter)
+        guard !conditions.isEmpty else { return nil }
+        return { x throws(SQLNotExpressible) in .and(try conditions.map { c throws(SQLNotExpressible) in try compare(x, c.0, c.1) }) }
     }
 }

@@ -52,6 +52,9 @@ public struct SQLLowering: Sendable {
         }
         if let facts = state.builder.sharedName("customer_facts") {
             lowered.query = SQLFirstPurchaseFacts.split(in: lowered.query, cte: facts)
+            if let people = state.builder.sharedName("people"), let fallback = try state.signupFallbackCandidates() {
+                lowered.query = SQLSignupFallbackFacts.narrow(in: lowered.query, facts: facts, people: people, to: fallback)
+            }
         }
         return lowered
     }
@@ -72,6 +75,9 @@ struct SQLLoweringState {
     /// every customer with an event, or its events were already narrowed to the customers in scope), for
     /// `SQLColumnOnlyJoin`.
     var eventsJoinOnlyAddsColumns: String?
+    /// Every event of the events CTE belongs to a customer of the customers CTE (true from the source on;
+    /// false once a step narrows the customers alone), for `perCustomerRows`.
+    var eventsWithinCustomers = false
     /// `cohort by …`, read from the `cohort` column of the customers CTEs.
     var cohort: SQLDimensionLowering?
     /// The alias of each customers column in `people` (by catalog index).
@@ -124,7 +130,9 @@ struct SQLLoweringState {
             switch step {
             case .stage(let stage, _): scopeStage(stage)
             case .filter(let filter, _): try scopeFilter(filter)
-            case .funnelDropOff(let funnel, let n, _): try scopeFunnelDropOff(funnel, step: n)
+            case .funnelDropOff(let funnel, let n, _):
+                try scopeFunnelDropOff(funnel, step: n)
+                eventsWithinCustomers = false  // it narrows the customers alone
             }
         }
         let dimensions = try (cohort.map { [$0] } ?? []) + query.dimensions.map { d throws(SQLNotExpressible) in try dimension(d) }

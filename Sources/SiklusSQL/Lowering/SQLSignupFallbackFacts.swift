@@ -1,0 +1,42 @@
+/// A cohort filter on signup narrows `customer_facts` to the signup candidates (`SQLLowering+SignupWindow`),
+/// whose facts it computes from all their events. When `SQLColumnPruning` has left `people` reading only
+/// signup from the facts (its `first_event`, in `coalesce(customers' signup, first_event)`), the facts of a
+/// candidate whose signup is in the customers table are never used: this pass narrows the facts to the
+/// other candidates (`signupFallbackCandidates`). Every customer keeps the same signup; on data where the
+/// customers table has every signup (the bench's), no customer is left, and PostgreSQL skips the scan of
+/// the events a hash join to an empty set needs (Spark's adaptive execution does the same), where before it
+/// joined every event to the candidates. Measured at 1M customers on PostgreSQL: `cohort signup=2022-09 |
+/// stage retention | metric avg_order` 4.4 s → 3.4 s.
+enum SQLSignupFallbackFacts {
+    /// `query` with the `IN (…)` filter of the CTE `facts` replaced by `IN (fallback)` when `facts` has
+    /// only `customer_id` and `first_event`, only `people` reads it, and `people` lists only `customer_id`
+    /// and `signup` (unchanged otherwise).
+    /// - Complexity: O(size of the query).
+    static func narrow(in query: SQLQuery, facts: String, people: String, to fallback: SQLQuery) -> SQLQuery {
+        guard let index = query.ctes.firstIndex(where: { $0.name == facts }),
+              let peopleCTE = query.ctes.first(where: { $0.name == people }),
+              case .select(var select) = query.ctes[index].query.body,
+              case .inQuery(let customer, _, negated: false)? = select.filter,
+              aliases(select) == ["customer_id", "first_event"],
+              case .select(let peopleSelect) = peopleCTE.query.body,
+              Set(aliases(peopleSelect)).isSubset(of: ["customer_id", "signup"]),
+              SQLTableReferences.count(in: query)[facts.lowercased()] == 1
+        else { return query }
+        select.filter = .inQuery(customer, fallback, negated: false)
+        var result = query
+        result.ctes[index].query.body = .select(select)
+        result.ctes[index].comment = "the first event of the candidates whose signup the customers table does not give"
+        return result
+    }
+
+    /// The output names of a select (nil for `*`).
+    private static func aliases(_ select: SQLSelect) -> [String?] {
+        select.items.map { item in
+            switch item {
+            case .expression(.column(let name, _), alias: nil): name
+            case .expression(_, let alias): alias
+            case .all, .allExcept: nil
+            }
+        }
+    }
+}
