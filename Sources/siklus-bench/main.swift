@@ -102,7 +102,10 @@ do {
     for query in prints { print(tsv(try session.query(query))) }
     for query in queries where cold {
         // The first run after the loads, as a user's first question: it also builds the per-customer facts.
+        if arguments.contains("--phases") { phases = []; PhaseTimer.observer = { phases.append(($0, $1)) } }
         print("cold_query\t\(try seconds { _ = try session.query(query) })\t\(query)")
+        PhaseTimer.observer = nil
+        for (name, t) in phases { print("phase\t\(name)\t\(t)") }
     }
     for query in queries where !cold {
         _ = try session.query(query)  // first run also builds the per-customer facts
