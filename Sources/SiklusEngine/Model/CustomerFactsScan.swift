@@ -44,22 +44,26 @@ struct CustomerFactsScan: Sendable {
     func run(count n: Int, events: EventTable, classes: EventClasses, orderFlags: [UInt8]) -> Facts {
         let parts = Parallel.ranges(n)
         var facts = Facts()
+        // A signup for every customer (the usual customers file): the facts share the column's array, unwritten.
+        let sharesSignup = signupValues.count == n && !signupNulls.contains(true)
+        let signupCount = sharesSignup ? 0 : n
         var summaries: [Summary] = []
         // Every element of every array is written by exactly one part below.
         facts.firstEvent = .init(unsafeUninitializedCapacity: n) { firstEventOut, set in
         facts.lastEvent = .init(unsafeUninitializedCapacity: n) { lastEventOut, set in
         facts.firstPurchase = .init(unsafeUninitializedCapacity: n) { firstPurchaseOut, set in
-        facts.signup = .init(unsafeUninitializedCapacity: n) { signupOut, set in
+        facts.signup = .init(unsafeUninitializedCapacity: signupCount) { signupOut, set in
         facts.firstPurchaseRow = .init(unsafeUninitializedCapacity: n) { firstPurchaseRowOut, set in
             if n > 0 {
                 let out = SendableBox((firstEventOut.baseAddress!, lastEventOut.baseAddress!, firstPurchaseOut.baseAddress!,
-                                       signupOut.baseAddress!, firstPurchaseRowOut.baseAddress!))
+                                       sharesSignup ? nil : signupOut.baseAddress, firstPurchaseRowOut.baseAddress!))
                 summaries = Parallel.map(parts.count) { k in
                     scan(parts[k], events: events, classes: classes, orderFlags: orderFlags, into: out.value)
                 }
             }
             set = n
-        }; set = n }; set = n }; set = n }; set = n }
+        }; set = signupCount }; set = n }; set = n }; set = n }
+        if sharesSignup { facts.signup = signupValues }
         var total = Summary(present: [Bool](repeating: false, count: stringCount))
         for part in summaries {
             total.first = min(total.first, part.first)
@@ -74,7 +78,7 @@ struct CustomerFactsScan: Sendable {
     }
 
     private typealias Outputs = (firstEvent: UnsafeMutablePointer<Int64>, lastEvent: UnsafeMutablePointer<Int64>,
-                                 firstPurchase: UnsafeMutablePointer<Int64>, signup: UnsafeMutablePointer<Int64>,
+                                 firstPurchase: UnsafeMutablePointer<Int64>, signup: UnsafeMutablePointer<Int64>?,
                                  firstPurchaseRow: UnsafeMutablePointer<Int32>)
 
     private func scan(_ range: Range<Int>, events: EventTable, classes: EventClasses, orderFlags: [UInt8], into out: Outputs) -> Summary {
@@ -117,7 +121,7 @@ struct CustomerFactsScan: Sendable {
                 out.firstPurchase[c] = firstPurchase
                 out.firstPurchaseRow[c] = firstPurchaseRow
                 let signup = c < signupValues.count && !(c < signupNulls.count && signupNulls[c]) ? signupValues[c] : first
-                out.signup[c] = signup
+                out.signup?[c] = signup
                 if signup != none { earliestSignup = min(earliestSignup, signup) }
             }
             (summary.first, summary.last, summary.signup) = (earliest, latest, earliestSignup)
