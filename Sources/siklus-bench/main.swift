@@ -11,7 +11,8 @@ import SiklusStore
 //   siklus-bench DIR --phases …               also print the events load's phases (PhaseTimer), one
 //                                             `phase<TAB>name<TAB>seconds` line each
 //   siklus-bench DIR --cold --query "q" …     run each query once, right after the loads, and print that
-//                                             first (cold) time: no per-customer facts cached yet
+//                                             first (cold) time: no per-customer facts cached yet; with
+//                                             --phases also its phases (customer facts, scope, output)
 //   siklus-bench DIR --engine postgres|spark TARGET --query "q" …
 //                                             load DIR's files into the engine through Siklus and time each
 //                                             query compiled to its SQL beside hand-written SQL (EngineBench)
