@@ -11,7 +11,8 @@ import SiklusStore
 //   siklus-bench DIR --phases …               also print the events load's phases (PhaseTimer), one
 //                                             `phase<TAB>name<TAB>seconds` line each
 //   siklus-bench DIR --cold --query "q" …     run each query once, right after the loads, and print that
-//                                             first (cold) time: no per-customer facts cached yet
+//                                             first (cold) time: no per-customer facts cached yet; with
+//                                             --phases also its phases (customer facts, scope, output)
 //   siklus-bench DIR --engine postgres|spark TARGET --query "q" …
 //                                             load DIR's files into the engine through Siklus and time each
 //                                             query compiled to its SQL beside hand-written SQL (EngineBench)
@@ -102,7 +103,10 @@ do {
     for query in prints { print(tsv(try session.query(query))) }
     for query in queries where cold {
         // The first run after the loads, as a user's first question: it also builds the per-customer facts.
+        if arguments.contains("--phases") { phases = []; PhaseTimer.observer = { phases.append(($0, $1)) } }
         print("cold_query\t\(try seconds { _ = try session.query(query) })\t\(query)")
+        PhaseTimer.observer = nil
+        for (name, t) in phases { print("phase\t\(name)\t\(t)") }
     }
     for query in queries where !cold {
         _ = try session.query(query)  // first run also builds the per-customer facts

@@ -35,7 +35,8 @@ struct AttributeReader: @unchecked Sendable {
         case .firstPurchase:
             self.init(code: noCode, number: noNumber, time: { c, _ in let t = facts.firstPurchase[Int(c)]; return t == CustomerFacts.none ? nil : t })
         case .acquisitionChannel:
-            self.init(code: { c, _ in facts.acquisitionChannel[Int(c)] }, number: noNumber, time: noTime)
+            let acquisition = facts.acquisitionChannel
+            self.init(code: { c, _ in acquisition[Int(c)] }, number: noNumber, time: noTime)
         case .customerColumn(let i):
             self = fromColumn(store.customers.columns[i], byCustomer: true)
         case .event:

@@ -25,12 +25,8 @@ final class EvalContext: @unchecked Sendable {
         self.classes = classes
         self.facts = facts
         self.isCancelled = isCancelled
-        var lo = Int64.max, hi = Int64.min
-        for c in 0..<facts.firstEvent.count where facts.firstEvent[c] != CustomerFacts.none {
-            lo = min(lo, facts.firstEvent[c]); hi = max(hi, facts.lastEvent[c])
-        }
-        dataStart = lo <= hi ? lo : nil
-        dataEnd = lo <= hi ? hi : nil
+        dataStart = facts.eventSpan?.lowerBound
+        dataEnd = facts.eventSpan?.upperBound
         // Clamped: the last day of a time near Int64.max ends at the end of time, not in an overflow trap.
         let endOfLastDay = dataEnd.map { end -> Int64 in
             let (next, overflow) = (CivilTime.day(of: end) + 1).multipliedReportingOverflow(by: CivilTime.secondsPerDay)
@@ -43,8 +39,7 @@ final class EvalContext: @unchecked Sendable {
 
     /// Distinct event names in the data, alphabetically.
     private(set) lazy var eventNames: [String] = {
-        var seen = [Bool](repeating: false, count: store.strings.count)
-        for code in store.events.event where code >= 0 { seen[Int(code)] = true }
+        let seen = facts.eventCodesPresent
         return seen.indices.filter { seen[$0] }.map { store.strings[Int32($0)] }.sorted()
     }()
 
@@ -60,8 +55,8 @@ final class EvalContext: @unchecked Sendable {
         PeriodTable(calendar(unit), minSeconds: min(dataStart ?? 0, signupMin), maxSeconds: max(dataEnd ?? 0, asOf))
     }
 
-    /// The earliest signup (computed once: every period table needs it).
-    private lazy var signupMin: Int64 = facts.signup.lazy.filter { $0 != CustomerFacts.none }.min() ?? (dataStart ?? 0)
+    /// The earliest signup (from the facts' pass: every period table needs it).
+    private var signupMin: Int64 { facts.earliestSignup ?? (dataStart ?? 0) }
 
     /// Throws when the user pressed Ctrl-C.
     func checkCancelled() throws(Diagnostic) {

@@ -49,7 +49,8 @@ struct SpendScan {
                 customerKeys.append { _, t in dimension.key(ofTime: t) ?? none }
             } else if let codeKey = dimension.codeKey, let attribute = dimension.attribute, Dimension.isChannel(attribute, context.store) {
                 rowKeys.append { codeKey(channels[$0]) }
-                customerKeys.append { c, _ in codeKey(context.facts.acquisitionChannel[Int(c)]) }
+                let acquisition = context.facts.acquisitionChannel
+                customerKeys.append { c, _ in codeKey(acquisition[Int(c)]) }
             } else {
                 throw Diagnostic("spend metrics can be grouped by time (day, week, month, quarter, year) and channel, not by \(dimension.name)",
                                  at: metricSpan, hints: ["drop `by \(dimension.name)`, or ask for customer metrics only"])

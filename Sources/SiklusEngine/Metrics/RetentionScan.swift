@@ -12,6 +12,7 @@ struct RetentionScan: @unchecked Sendable {
 
     let activity: RetentionEventTest
     let start: RetentionEventTest?
+    let hasStart: Bool
     let recurring: Bool
     let rollingLength: Int64?
     let table: PeriodTable
@@ -27,6 +28,7 @@ struct RetentionScan: @unchecked Sendable {
         let events = context.store.events
         activity = RetentionEventTest(plan.activity, scope: scope, context)
         start = plan.start.map { RetentionEventTest($0, scope: scope, context) }
+        hasStart = plan.start != nil
         recurring = plan.spec.kind.recurring
         rollingLength = plan.spec.kind.rolling ? LogicalQuery.Retention.rollingLength(plan.period) : nil
         table = context.periodTable(plan.period)
@@ -41,12 +43,15 @@ struct RetentionScan: @unchecked Sendable {
 
     /// The customer's entries, in time order.
     func entries(of c: Int32, into out: inout [Entry]) {
-        out.removeAll(keepingCapacity: true)
-        guard let start else {
+        // Called per customer: no call when already empty, and no copy of `start` (a struct of arrays) by
+        // binding it unless there is one.
+        if !out.isEmpty { out.removeAll(keepingCapacity: true) }
+        if !hasStart {
             let anchor = anchors[Int(c)]
             if anchor != CustomerFacts.none { out.append(Entry(period: table.index(anchor), time: anchor)) }
             return
         }
+        guard let start else { return }
         for r in offsets[Int(c)]..<offsets[Int(c) + 1] where start.matches(r, of: c) {
             let period = table.index(ts[r])
             if out.last?.period != period { out.append(Entry(period: period, time: ts[r])) }
@@ -65,7 +70,7 @@ struct RetentionScan: @unchecked Sendable {
 
     /// The customer's activity by calendar period, or (rolling) by offset from `entry`'s time; keys ascend.
     func activity(of c: Int32, from entry: Entry?, into out: inout [Active]) {
-        out.removeAll(keepingCapacity: true)
+        if !out.isEmpty { out.removeAll(keepingCapacity: true) }
         for r in offsets[Int(c)]..<offsets[Int(c) + 1] where activity.matches(r, of: c) {
             let key: Int64
             if let length = rollingLength, let entry {

@@ -347,7 +347,9 @@ public final class Session {
     func context() -> EvalContext {
         if let cachedContext { return cachedContext }
         let derived = cachedFacts ?? {
+            var timer = PhaseTimer()
             let classes = EventClasses(stageMap: stageMap, strings: store.strings)
+            defer { timer.mark("query: customer facts") }
             return (classes, CustomerFacts(store: store, classes: classes))
         }()
         cachedFacts = derived

@@ -24,7 +24,9 @@ final class GzipBlocks {
     private static let ordinary: UInt8 = 0, delimiterByte: UInt8 = 1, newlineByte: UInt8 = 2, quoteByte: UInt8 = 3
     /// The partial record after the last block's split, copied to the start of the next block.
     private var carry: [UInt8] = []
-    private var done = false
+    private var done = false { didSet { if done { mappings.close() } } }
+    /// The blocks' memory, reused once a block is parsed.
+    private let mappings: BlockMappings
 
     static let maxBlockBytes = 256 << 20
 
@@ -34,6 +36,8 @@ final class GzipBlocks {
         path = compressed.path
         identity = compressed.identity
         self.blockBytes = max(64, blockBytes)
+        // As many as can be alive at once: the waiting blocks, one per parser, the one being filled (and a spare).
+        mappings = BlockMappings(blockBytes: self.blockBytes, limit: 2 * Parallel.width + 2)
         setDelimiter(delimiter)
     }
 
@@ -47,14 +51,18 @@ final class GzipBlocks {
         classes[Int(UInt8(ascii: "\""))] = Self.quoteByte
     }
 
+    /// Block mappings made so far, the others being reused (a test hook).
+    var mappingsMade: Int { mappings.made }
+
     /// Decompressed bytes per compressed byte so far (estimates the decompressed size from the file's).
     var ratio: Double { inflater.produced > 0 && inflater.compressedOffset > 0 ? Double(inflater.produced) / Double(inflater.compressedOffset) : 4 }
 
     /// The next block, or nil after the last one.
     func next() throws -> MappedFile? {
         guard !done else { return nil }
+        // `capacity` is what the block reads before looking for a split (the mapping may be larger, when reused).
         var capacity = blockBytes + carry.count
-        var buffer = try Self.map(capacity, path: path)
+        var (buffer, mappedSize) = try mappings.take(capacity, path: path)
         var count = carry.count
         carry.withUnsafeBytes { if !$0.isEmpty { memcpy(buffer, $0.baseAddress!, $0.count) } }
         carry.removeAll(keepingCapacity: true)
@@ -75,29 +83,23 @@ final class GzipBlocks {
                     throw LoadError(path: path, message: "a line longer than \(Self.maxBlockBytes >> 20) MiB after decompression",
                                     hint: "this is not line-oriented CSV text")
                 }
-                let grown = try Self.map(capacity * 2, path: path)
-                memcpy(grown, buffer, count)
-                munmap(buffer, capacity)
-                (buffer, capacity) = (grown, capacity * 2)
+                let grown = try mappings.take(capacity * 2, path: path)
+                memcpy(grown.base, buffer, count)
+                mappings.give(buffer, size: mappedSize)
+                (buffer, mappedSize, capacity) = (grown.base, grown.size, capacity * 2)
             }
         } catch {
-            munmap(buffer, capacity)
+            mappings.give(buffer, size: mappedSize)
             throw error
         }
         if let split, split < count {
             carry.append(contentsOf: UnsafeRawBufferPointer(start: buffer + split, count: count - split))
             count = split
         }
-        if count == 0 { munmap(buffer, capacity); return done ? nil : try next() }
-        return MappedFile(owningMapping: buffer, count: count, capacity: capacity, path: path, identity: identity)
-    }
-
-    /// An anonymous mapping of `bytes` (see `MappedFile.init(owningMapping:)` for why not `malloc`).
-    private static func map(_ bytes: Int, path: String) throws -> UnsafeMutableRawPointer {
-        guard let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), mapped != MAP_FAILED else {
-            throw LoadError(path: path, message: "out of memory decompressing the file (\(bytes >> 20) MiB block)")
-        }
-        return mapped
+        if count == 0 { mappings.give(buffer, size: mappedSize); return done ? nil : try next() }
+        let mappings = mappings
+        return MappedFile(owningMapping: buffer, count: count, capacity: mappedSize, path: path, identity: identity,
+                          release: { base, size in mappings.give(base, size: size) })
     }
 
     private enum QuoteState { case fieldStart, unquoted, quoted, quoteInQuoted }

@@ -73,8 +73,10 @@ final class MappedFile: @unchecked Sendable {
     /// anonymous mapping of `capacity` bytes, so that the sniffer and `ChunkParser` read it as they read a file.
     /// Blocks are mapped, not `malloc`ed: freed blocks of megabytes would stay in the heap's arenas and
     /// fragment it, raising peak memory by the size of the decompressed blocks seen.
-    init(owningMapping buffer: UnsafeMutableRawPointer, count: Int, capacity: Int, path: String, identity: FileIdentity) {
+    init(owningMapping buffer: UnsafeMutableRawPointer, count: Int, capacity: Int, path: String, identity: FileIdentity,
+         release: (@Sendable (UnsafeMutableRawPointer, Int) -> Void)? = nil) {
         anonymous = true
+        releaseMapping = release
         mappedCapacity = capacity
         LiveBlocks.shared.opened()
         self.path = path
@@ -88,10 +90,12 @@ final class MappedFile: @unchecked Sendable {
 
     /// The size of the anonymous mapping (`count` is the bytes used).
     private var mappedCapacity = 0
+    /// Takes the anonymous mapping back instead of `munmap` (`BlockMappings` reuses it for a later block).
+    private var releaseMapping: (@Sendable (UnsafeMutableRawPointer, Int) -> Void)?
 
     deinit {
         if let guardSlot { MappedPageGuard.unregister(guardSlot) }
-        if let base { if anonymous { munmap(base, mappedCapacity) } else if owned { free(base) } else { munmap(base, count) } }
+        if let base { if anonymous { if let releaseMapping { releaseMapping(base, mappedCapacity) } else { munmap(base, mappedCapacity) } } else if owned { free(base) } else { munmap(base, count) } }
         if anonymous { LiveBlocks.shared.closed() }
         if fd >= 0 { close(fd) }
     }

@@ -1,0 +1,80 @@
+import Foundation
+import SiklusStore
+import SiklusTestSupport
+import SiklusTime
+import XCTest
+@testable import SiklusEngine
+
+/// Issue 16, cold queries: `CustomerFacts` comes from one parallel pass over raw pointers (`CustomerFactsScan`)
+/// that also yields the context's store-wide summaries, and the acquisition channel waits for a query that
+/// reads it. Checked here against the plain per-customer definitions, on random data sets.
+final class CustomerFactsScanTests: XCTestCase {
+    func testFactsMatchTheirDefinitionsOnRandomData() throws {
+        let dir = try TestPaths.temporaryDirectory("customer-facts-scan")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        var rng = SplitMix64(seed: 1616)
+        for index in 0..<6 {
+            // Some signups missing: the facts write their own signup array, the first event standing in.
+            assertFactsMatchTheirDefinitions(try DifferentialTests.load(RandomDataset.generate(&rng), into: dir.appendingPathComponent("\(index)")),
+                                             "data set \(index)")
+        }
+    }
+
+    func testASignupForEveryCustomerIsTheCustomersColumn() throws {
+        let dir = try TestPaths.temporaryDirectory("customer-facts-signup")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let session = Session()
+        let files = [(TableKind.events, "events.csv", "customer_id,ts,event,amount,channel\nb,2023-02-01 10:00:00,visit,,search\n"
+                        + "a,2023-01-05 10:00:00,purchase,30,\na,2023-01-01 10:00:00,visit,,email\n"),
+                     (TableKind.customers, "customers.csv", "customer_id,signup_date,channel\na,2022-12-30,social\nb,2023-03-01,\nc,2021-06-01,email\n")]
+        for (table, name, text) in files {
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            _ = try session.load(table, path: url.path)
+        }
+        assertFactsMatchTheirDefinitions(session, "every customer signed up")
+        XCTAssertEqual(session.context().facts.earliestSignup, CivilTime.days(year: 2021, month: 6, day: 1) * CivilTime.secondsPerDay)
+    }
+
+    private func assertFactsMatchTheirDefinitions(_ session: Session, _ label: String, line: UInt = #line) {
+        let store = session.store, context = session.context(), facts = context.facts
+        let n = store.customerIDs.count
+        let signup = store.customers.column(for: .signup), channel = store.customers.column(for: .channel)
+        var names = Set<String>(), span: ClosedRange<Int64>?, earliestSignup: Int64?
+        for c in 0..<n {
+            let rows = store.events.rows(of: Int32(c))
+            let purchases = rows.filter { context.classes[store.events.event[$0]] & EventClasses.purchase != 0 }
+            XCTAssertEqual(facts.firstEvent[c], rows.first.map { store.events.ts[$0] } ?? CustomerFacts.none, "\(label), customer \(c)", line: line)
+            XCTAssertEqual(facts.lastEvent[c], rows.last.map { store.events.ts[$0] } ?? CustomerFacts.none, "\(label), customer \(c)", line: line)
+            XCTAssertEqual(facts.firstPurchaseRow[c], purchases.first.map(Int32.init) ?? -1, "\(label), customer \(c)", line: line)
+            XCTAssertEqual(facts.firstPurchase[c], purchases.first.map { store.events.ts[$0] } ?? CustomerFacts.none)
+            var expectedSignup = facts.firstEvent[c]
+            if let signup, case .int64(let values) = signup.data, c < values.count, !signup.isNull(c) { expectedSignup = values[c] }
+            XCTAssertEqual(facts.signup[c], expectedSignup, "\(label), customer \(c)", line: line)
+            var expectedChannel = rows.first { store.events.channel[$0] >= 0 }.map { store.events.channel[$0] } ?? -1
+            if let channel, case .code(let codes) = channel.data, c < codes.count, codes[c] >= 0 { expectedChannel = codes[c] }
+            XCTAssertEqual(facts.acquisitionChannel[c], expectedChannel, "\(label), customer \(c)", line: line)
+            for r in rows where store.events.event[r] >= 0 { names.insert(store.strings[store.events.event[r]]) }
+            if let first = rows.first.map({ store.events.ts[$0] }), let last = rows.last.map({ store.events.ts[$0] }) {
+                span = span.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
+            }
+            if expectedSignup != CustomerFacts.none { earliestSignup = min(earliestSignup ?? .max, expectedSignup) }
+        }
+        XCTAssertEqual(context.eventNames, names.sorted(), label, line: line)
+        XCTAssertEqual(facts.eventSpan, span, label, line: line)
+        XCTAssertEqual(context.dataStart, span?.lowerBound)
+        XCTAssertEqual(facts.earliestSignup, earliestSignup, label, line: line)
+    }
+
+    /// The acquisition channel is a second pass over every customer and the events' channel column: a query that
+    /// does not group by channel (the canonical retention) must not pay for it.
+    func testTheAcquisitionChannelIsComputedOnlyWhenAQueryReadsIt() throws {
+        let session = try Session.demo(spend: false)
+        _ = try session.query("cohort by first_purchase period month | retention")
+        _ = try session.query("cohort signup=2022-09 | stage retention | metric avg_order")
+        XCTAssertFalse(session.context().facts.acquisitionIsComputed, "computed for queries that never read it")
+        let byChannel = try session.query("cohort by channel | metric customers")
+        XCTAssertTrue(session.context().facts.acquisitionIsComputed)
+        XCTAssertGreaterThan(byChannel.rowCount, 1)
+    }
+}
