@@ -69,6 +69,7 @@ extension SQLLoweringState {
     mutating func funnelBest(_ plan: LogicalQuery.Funnel, eventItems: [SQLSelectItem]) throws(SQLNotExpressible) -> (best: String, events: String) {
         let n = plan.steps.count
         let stepRows = !eventItems.isEmpty
+        if funnelChainApplies(plan, stepRows: stepRows) { return try funnelChainBest(plan) }
         let window = SQLExpression.library(.interval(seconds: plan.window), [])
         var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
                                       .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],
