@@ -21,15 +21,18 @@ extension SQLLoweringState {
     }
 
     /// `funnel_events` (the in-scope rows matching some step), `chain_<k>` for k = n … 2, `attempts` and
-    /// `best` (`customer_id`, `n1` = the start's file order, `t1` … `tn`, NULL past `level`, `level`).
-    /// Returns the names of `best` and `funnel_events`.
+    /// `best` (`customer_id`, `n1` = the start's file order, `t1` … `tn`, NULL past `level`, `level`, and
+    /// `label_<i>`: `labels`, customer-level expressions over the customers as `p`, carried along so the
+    /// step rows need not join the customers again). Returns the names of `best` and `funnel_events`.
     /// - Complexity: one sort of the matching rows by customer and time, n−1 windows over them, one sort
     ///   of the step-1 rows to rank the attempts; no join but the scope's.
-    mutating func funnelChainBest(_ plan: LogicalQuery.Funnel) throws(SQLNotExpressible) -> (best: String, events: String) {
+    mutating func funnelChainBest(_ plan: LogicalQuery.Funnel, labels: [SQLExpression] = []) throws(SQLNotExpressible) -> (best: String, events: String) {
         let n = plan.steps.count
         let steps = plan.steps.indices.map { funnelStepMatch(plan, $0) }
         var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"), .column("row_no", table: "e")]
         for (i, match) in steps.enumerated() { items.append(.named(match, "step_\(i + 1)")) }
+        let labelNames = labels.indices.map { "label_\($0 + 1)" }
+        items += zip(labels, labelNames).map { .named($0, $1) }
         var filter = SQLExpression.or(steps)
         if let lineItems = funnelLineItemRows("e") { filter = .and([lineItems, filter]) }
         let funnelEvents = builder.add("funnel_events", "funnel: each customer's in-scope events that match a step, with the steps each matches",
@@ -57,7 +60,7 @@ extension SQLLoweringState {
         }
         let attempts = builder.add("attempts", "   … every step-1 row starts an attempt; it reaches the steps its chain finds within the window", SQLSelect(
             [.column("customer_id"), .named(.column("row_no"), "n1"), .named(.column("ts"), "t1")]
-                + (2...n).map { .named(.column("c2_\($0)"), "t\($0)") } + [.named(level, "level")],
+                + (2...n).map { .named(.column("c2_\($0)"), "t\($0)") } + [.named(level, "level")] + labelNames.map { .column($0) },
             from: .table(previous, alias: nil), where: .column("step_1")))
         // Earliest start: by time, then file order (the old row number's order).
         let ranked = SQLQuery(SQLSelect([.all(table: nil), .named(.window(.call("row_number", []), SQLWindow(
@@ -68,7 +71,7 @@ extension SQLLoweringState {
             s == 1 ? .column("t1") : .named(.caseWhen([SQLWhen(.binary(.column("level"), .greaterEqual, .integer(Int64(s))), .column("t\(s)"))], else: nil), "t\(s)")
         }
         let best = builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
-            [.column("customer_id"), .column("n1")] + times + [.column("level")],
+            [.column("customer_id"), .column("n1")] + times + [.column("level")] + labelNames.map { .column($0) },
             from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
         return (best, funnelEvents)
     }
