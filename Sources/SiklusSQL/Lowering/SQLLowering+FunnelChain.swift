@@ -11,7 +11,7 @@ import SiklusPlan
 /// time only grows with the row it starts from, so the minimum is the first such row's. The range joins
 /// of `orderedAttempts` compared each step-1 row with every later row of its customer (quadratic per
 /// customer, and on Spark a shuffle per step); this is one sort and n−1 windows over the rows that match
-/// a step. Same attempts, levels and times (`FunnelSplitDifferentialTests`, the dialect matrix).
+/// a step. Same attempts, levels and times (the dialect matrix, `LoweringEngineTests`).
 extension SQLLoweringState {
     /// Whether `funnelChainBest` computes `plan`'s best attempts: ordered (strict needs the very next row,
     /// any order every step from each start), without exclusions (they need each step's row), and with
