@@ -21,13 +21,22 @@ enum EngineReferenceSQL {
         let days30 = dialect == .postgres ? "INTERVAL '30 days'" : "INTERVAL 30 DAYS"
         switch query {
         case "cohort by first_purchase period month | retention":
+            // Kind 2, each cohort's customers per age (whole months from the first purchase to as_of, the end
+            // of the latest event's day), is what tells a cell nobody reached yet from one where nobody came
+            // back: the retention table needs it, so the reference computes it too.
+            let endOfDay = dialect == .postgres ? "INTERVAL '86399 seconds'" : "INTERVAL 86399 SECONDS"
             return """
             WITH p AS (SELECT customer_id, ts FROM events WHERE event = 'purchase'),
             f AS (SELECT customer_id, min(ts) AS first FROM p GROUP BY customer_id),
             a AS (SELECT DISTINCT p.customer_id, date_trunc('month', f.first) AS cohort,
                          \(monthIndex("p.ts")) - \(monthIndex("f.first")) AS k
-                  FROM p JOIN f ON f.customer_id = p.customer_id)
-            SELECT cohort, k, count(*) FROM a GROUP BY cohort, k ORDER BY cohort, k
+                  FROM p JOIN f ON f.customer_id = p.customer_id),
+            asof AS (SELECT date_trunc('day', max(ts)) + \(endOfDay) AS t FROM events)
+            SELECT 3 AS kind, cohort, k, count(*) FROM a GROUP BY cohort, k
+            UNION ALL
+            SELECT 2 AS kind, date_trunc('month', f.first) AS cohort, \(monthIndex("asof.t")) - \(monthIndex("f.first")) AS k, count(*)
+            FROM f CROSS JOIN asof GROUP BY 2, 3
+            ORDER BY 1, 2, 3
             """
         case "cohort signup=2022-09 | stage retention | metric avg_order":
             return """

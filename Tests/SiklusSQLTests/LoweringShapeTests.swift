@@ -42,7 +42,8 @@ final class LoweringShapeTests: XCTestCase {
     }
 
     func testSparkCachesWhatItWouldEvaluateMoreThanOnceAndNothingElse() throws {
-        let lowered = try lower("cohort by signup period month | funnel awareness -> purchase within 30d")
+        // A strict funnel joins step tables (an ordered one reads funnel_events once: the test below).
+        let lowered = try lower("cohort by signup period month | funnel awareness -> purchase within 30d strict")
         // funnel_events is read by step_1 and step_2; customers_1 by events_1, funnel_events and reached;
         // reached three times by the result's UNION ALL.
         XCTAssertEqual(lowered.query.ctesEvaluatedMoreThanOnce(), ["customers_1", "funnel_events", "reached"])
@@ -55,6 +56,21 @@ final class LoweringShapeTests: XCTestCase {
         // A view's definition carries the CTEs before it, the cached ones read from their views.
         let funnelView = try XCTUnwrap(run.setUp.first { $0.hasPrefix("CACHE TABLE v_funnel_events") })
         XCTAssertTrue(funnelView.contains("FROM v_customers_1"), funnelView)
+    }
+
+    func testAnOrderedFunnelChainsWindowsInsteadOfJoiningStepTables() throws {
+        let lowered = try lower("cohort by signup period month | funnel awareness -> consideration -> purchase within 30d")
+        let query = lowered.query
+        // funnel_events is read once, by the windows; no step table joins it again (a range join per step).
+        // The cohort label rides along the chain, so the step rows read the customers no more.
+        XCTAssertEqual(query.ctesEvaluatedMoreThanOnce(), ["reached"])
+        XCTAssertEqual(query.ctes.filter { $0.name.hasPrefix("chain_") }.map(\.name), ["chain_3", "chain_2"])
+        XCTAssertFalse(query.ctes.contains { $0.name.hasPrefix("step_") })
+        let sql = try lowered.sql(.spark)
+        XCTAssertEqual(sql.components(separatedBy: "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING").count - 1, 3, sql)
+        // Steps on journey stages test the event names, so the purchase-number window over all events goes.
+        XCTAssertFalse(sql.contains("OVER (PARTITION BY t.customer_id"), sql)
+        XCTAssertTrue(sql.contains("coalesce(e.event IN ('product_view', 'add_to_cart', 'wishlist', 'compare', 'trial_start'), FALSE) AS step_2"), sql)
     }
 
     func testAQueryReadingEachCTEOnceIsOneStatementEvenOnSpark() throws {
@@ -99,13 +115,22 @@ final class LoweringShapeTests: XCTestCase {
     }
 
     func testTheDefaultAsOfReadsTheLatestEventOnce() throws {
-        // Retention bounds anchors and activity by as_of: each use read max(ts) over every event again.
+        // Retention's ages read as_of twice: each use read max(ts) over every event again.
         let sql = try lower("cohort by first_purchase period month | retention").sql(.postgres)
         XCTAssertFalse(sql.contains("max(ts)) AS ts FROM events"), sql)
         XCTAssertTrue(sql.contains("last_event_time AS (\n  SELECT max(ts) AS ts\n  FROM events\n)"), sql)
         XCTAssertGreaterThan(sql.components(separatedBy: "(SELECT ts FROM last_event_time)").count, 2, sql)
         // A query that never reads as_of has no such CTE.
         XCTAssertFalse(try lower("events | by stage | metric events, customers").sql(.postgres).contains("last_event_time"))
+    }
+
+    func testRetentionActivityUnderTheDefaultAsOfReadsNoLatestEventTime() throws {
+        // Every event is at or before the end of the latest event's day: only the ages read it, so on
+        // Spark last_event_time is read once and not cached as a view of its own.
+        let lowered = try lower("cohort by first_purchase period month | retention")
+        let activity = try XCTUnwrap(lowered.query.ctes.first { $0.name == "activity" })
+        XCTAssertEqual(SQLTableReferences.count(in: activity.query)["last_event_time"], nil)
+        XCTAssertFalse(lowered.query.ctesEvaluatedMoreThanOnce().contains("last_event_time"))
     }
 
     func testFirstPurchaseCohortsAggregateThePurchasesApart() throws {

@@ -62,10 +62,26 @@ public enum SQLAggregateFunction: Sendable, Equatable {
 public struct SQLWindow: Sendable, Equatable {
     public var partitionBy: [SQLExpression]
     public var orderBy: [SQLOrderTerm]
+    /// The frame; nil is the engine's default (with `ORDER BY`: up to the current row and its peers).
+    public var frame: SQLWindowFrame?
 
-    public init(partitionBy: [SQLExpression] = [], orderBy: [SQLOrderTerm] = []) {
+    public init(partitionBy: [SQLExpression] = [], orderBy: [SQLOrderTerm] = [], frame: SQLWindowFrame? = nil) {
         self.partitionBy = partitionBy
         self.orderBy = orderBy
+        self.frame = frame
+    }
+}
+
+/// A window frame every dialect spells the same way.
+public enum SQLWindowFrame: Sendable, Equatable {
+    /// `ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING`: the rows before the current one. Its start
+    /// never moves, so engines aggregate it incrementally (min/max have no inverse to slide a frame).
+    case rowsBefore
+
+    var sql: String {
+        switch self {
+        case .rowsBefore: "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
+        }
     }
 }
 

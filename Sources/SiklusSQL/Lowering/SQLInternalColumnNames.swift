@@ -19,7 +19,7 @@ enum SQLInternalColumnNames {
     ]
 
     /// Prefixes of the numbered aliases (`t1`, `n2`, `reached_3`, `excl_1`, `step_2`, …).
-    static let numberedPrefixes = ["active_", "d", "days_", "excl_", "filter_", "mean_", "n", "reached_", "step_", "t", "pairs_"]
+    static let numberedPrefixes = ["active_", "d", "days_", "excl_", "filter_", "mean_", "n", "reached_", "step_", "t", "pairs_", "chain_", "label_"]
 
     /// True when an events column called `name` would share a name with a column the SQL derives.
     static func isTaken(_ name: String) -> Bool {

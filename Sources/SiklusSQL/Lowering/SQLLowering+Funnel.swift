@@ -11,17 +11,25 @@ extension SQLLoweringState {
         guard dimensions.allSatisfy(\.isCustomerLevel) else {
             throw SQLNotExpressible("a funnel split by an event dimension (Siklus rejects it too)")
         }
+        if funnelChainApplies(plan, stepRows: false) && !plan.histogram {
+            // The groups' labels ride along the chain: the step rows then read no customers CTE again
+            // (on Spark a second read of it is a cached view and a join).
+            let best = try funnelChainBest(plan, labels: dimensions.map { $0.label("p") }).best
+            return funnelStepRows(plan, dimensions: dimensions, best: best, labelsInBest: true)
+        }
         let best = try funnelBest(plan)
         if plan.histogram { return try funnelConversionTimes(plan, best: best) }
         return funnelStepRows(plan, dimensions: dimensions, best: best)
     }
 
-    /// The step rows over `best` (read as `b`, joined to the customers as `p`), grouped by `dimensions`.
-    mutating func funnelStepRows(_ plan: LogicalQuery.Funnel, dimensions: [SQLDimensionLowering], best: String) -> SQLResultShape {
+    /// The step rows over `best` (read as `b`, joined to the customers as `p`, or with `labelsInBest`
+    /// reading the labels from its `label_<i>` columns), grouped by `dimensions`.
+    mutating func funnelStepRows(_ plan: LogicalQuery.Funnel, dimensions: [SQLDimensionLowering], best: String,
+                                 labelsInBest: Bool = false) -> SQLResultShape {
         let n = plan.steps.count
         // Days between steps: from the previous step, or (any order) from the earliest step of the attempt.
         let start = SQLExpression.call("least", (1...n).map { $0 == 1 ? .col("b", "t1") : .caseWhen([SQLWhen(.binary(.col("b", "level"), .greaterEqual, .integer(Int64($0))), .col("b", "t\($0)"))], else: nil) })
-        let labels = dimensions.map { $0.label("p") }
+        let labels = labelsInBest ? dimensions.indices.map { .col("b", "label_\($0 + 1)") } : dimensions.map { $0.label("p") }
         var columns: [SQLSelectItem] = zip(labels, dimensions).map { .named($0, $1.name) }
         for s in 1...n {
             let reachedStep = SQLExpression.binary(.col("b", "level"), .greaterEqual, .integer(Int64(s)))
@@ -35,7 +43,8 @@ extension SQLLoweringState {
         }
         let reached = builder.add("reached", "   … counted per group: customers reaching at least each step, and the median days to it", SQLSelect(
             columns, from: .table(best, alias: "b"),
-            joins: [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("b", "customer_id"))))], groupBy: labels))
+            joins: labelsInBest ? [] : [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("b", "customer_id"))))],
+            groupBy: labels))
 
         let dims = dimensions.map(\.name)
         let rows = plan.steps.enumerated().map { i, step -> SQLSelect in
@@ -69,6 +78,7 @@ extension SQLLoweringState {
     mutating func funnelBest(_ plan: LogicalQuery.Funnel, eventItems: [SQLSelectItem]) throws(SQLNotExpressible) -> (best: String, events: String) {
         let n = plan.steps.count
         let stepRows = !eventItems.isEmpty
+        if funnelChainApplies(plan, stepRows: stepRows) { return try funnelChainBest(plan) }
         let window = SQLExpression.library(.interval(seconds: plan.window), [])
         var items: [SQLSelectItem] = [.column("customer_id", table: "e"), .column("ts", table: "e"),
                                       .named(.window(.call("row_number", []), SQLWindow(partitionBy: [.col("e", "customer_id")],

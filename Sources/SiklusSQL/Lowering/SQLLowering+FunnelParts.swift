@@ -29,12 +29,30 @@ extension SQLLoweringState {
 
     private func funnelMatch(_ match: LogicalQuery.Funnel.Match) -> SQLExpression {
         switch match {
-        case .stage(let stage): .equal(.col("e", "stage"), .text(stage.name))
+        case .stage(let stage):
+            if let names = stageEventNames(stage) {
+                names.isEmpty ? .boolean(false) : .inList(.col("e", "event"), names.map(SQLExpression.text), negated: false)
+            } else {
+                .equal(.col("e", "stage"), .text(stage.name))
+            }
         case .event(let name):
             // Line items: a return matches no step (or exclusion) naming a purchase event.
             .equal(.col("e", "event"), .text(name))
                 .and(if: hasOrders && query.stageMap.purchaseEvents.contains(name), .unary(.not, startsReturn("e")))
         }
+    }
+
+    /// The events whose stage is `stage` whatever their purchase number, or nil when it depends on it
+    /// (purchase, retention) or on line items' orders. Mirrors `staged`'s CASE (purchases and engagement
+    /// first, then the journey stages in order), so a step on such a stage reads `event` alone and the
+    /// purchase-number window over all events is pruned.
+    private func stageEventNames(_ stage: Stage) -> [String]? {
+        let order: [Stage] = [.awareness, .education, .consideration, .advocacy, .churn]
+        guard !hasOrders, let position = order.firstIndex(of: stage) else { return nil }
+        let map = query.stageMap
+        var taken = Set(map.purchaseEvents).union(map.events[.retention] ?? [])
+        for earlier in order[..<position] { taken.formUnion(map.events[earlier] ?? []) }
+        return (map.events[stage] ?? []).filter { !taken.contains($0) }
     }
 
     /// `spoilt` and `clean_attempts`: the attempts with an exclusion's event strictly between the rows of

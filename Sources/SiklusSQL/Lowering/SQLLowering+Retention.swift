@@ -15,7 +15,10 @@ extension SQLLoweringState {
              .named(.library(.periodDifference(period), [.column(anchor), asOf]), "age")],
             from: .table(customers, alias: nil), where: .isNull(.column(anchor), negated: true)))
 
-        var conditions: [SQLExpression] = [.binary(.col("e", "ts"), .lessEqual, asOf)]
+        // The default as_of ends the day of the latest event, so every event with a time is before it:
+        // testing it would make the activity read `last_event_time` too (on Spark a second cached view).
+        let upToAsOf: SQLExpression = if case .at = query.asOf { .binary(.col("e", "ts"), .lessEqual, asOf) } else { .isNull(.col("e", "ts"), negated: true) }
+        var conditions: [SQLExpression] = [upToAsOf]
         switch plan.activity {
         case .purchase: conditions.append(isOrderRow("e"))
         case .anyEvent: break

@@ -42,6 +42,7 @@ extension SQLPrinter {
             var parts: [String] = []
             if !window.partitionBy.isEmpty { parts.append("PARTITION BY " + (try list(window.partitionBy))) }
             if !window.orderBy.isEmpty { parts.append("ORDER BY " + (try orderTerms(window.orderBy))) }
+            if let frame = window.frame { parts.append(frame.sql) }
             return "\(try expression(function)) OVER (\(parts.joined(separator: " ")))"
         case .caseWhen(let arms, let otherwise):
             var text = "CASE"
