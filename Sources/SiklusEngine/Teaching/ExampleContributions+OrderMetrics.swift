@@ -1,7 +1,7 @@
 import SiklusStore
 
 /// The worked example's line for the order metrics of issue 15 (`orders_per_buyer`, `median_order`,
-/// `days_between_orders`): what the customer adds to the samples or counts of their group.
+/// `days_between_orders`, and the per-customer medians): what the customer adds to the samples or counts of their group.
 extension ExampleContributions {
     func orderMetricContribution(_ metric: Metric) -> String? {
         let rows = customer.rows(in: scope)
@@ -21,8 +21,23 @@ extension ExampleContributions {
             let gaps = zip(orders, orders.dropFirst()).map { ExampleCustomer.days(events.ts[$1] - events.ts[$0]) }
             return "\(ExampleCustomer.count(orders.count, "order")) in scope (\(customer.list(orders))) → adds \(ExampleCustomer.count(gaps.count, "gap")) to the group's list: "
                 + gaps.prefix(6).joined(separator: ", ") + (gaps.count > 6 ? " and \(gaps.count - 6) more" : "")
+        case .median_revenue_per_customer, .median_revenue_per_buyer, .median_orders_per_buyer:
+            return customerMedianContribution(metric, orders: orders)
         default:
             return nil
         }
+    }
+}
+
+extension ExampleContributions {
+    /// The one value the customer adds to a per-customer median's list (`CustomerSamples`), or why none.
+    private func customerMedianContribution(_ metric: Metric, orders: [Int]) -> String {
+        guard case .customerMedian(let sample) = metric.definition else { return "" }
+        if sample.buyersOnly && orders.isEmpty { return "no purchase in scope → not a buyer, adds nothing" }
+        let revenue = ExampleCustomer.money(customer.revenue(customer.rows(in: scope)))
+        let value = sample.countsOrders ? String(orders.count) : revenue
+        let whose = sample.buyersOnly ? "buyers'" : "customers' (a customer who did not buy adds 0)"
+        return "\(ExampleCustomer.count(orders.count, "order")) worth \(revenue) in scope → adds \(value) to the group's list of \(whose) "
+            + (sample.countsOrders ? "order counts" : "revenues") + ", whose middle value is the median"
     }
 }

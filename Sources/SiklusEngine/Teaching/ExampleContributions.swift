@@ -89,7 +89,8 @@ struct ExampleContributions {
             return "first purchase \(CivilTime.formatDate(bought)), acquisition channel \(channel >= 0 ? context.store.strings[channel] : "(none)")"
                 + " → one of the new customers their group's spend is divided by"
         case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate: return spendExample()
-        case .orders_per_buyer, .median_order, .days_between_orders: return orderMetricContribution(metric) ?? ""
+        case .orders_per_buyer, .median_order, .days_between_orders, .median_revenue_per_customer, .median_revenue_per_buyer, .median_orders_per_buyer:
+            return orderMetricContribution(metric) ?? ""
         }
     }
 
@@ -104,6 +105,7 @@ struct ExampleContributions {
         let state = LifecycleState(context)
         guard let stage = state.stage(customer.code, at: context.asOf) else { return "no staged event by as_of → no stage" }
         if stage == .churn { return "current stage churn: " + ChurnStory(customer: customer).text }
+        if stage == .lapsed { return "current stage lapsed: " + LapseStory.text(customer) }
         let classifier = StageClassifier(context)
         let reachedBy = customer.allRows.first { context.store.events.ts[$0] <= context.asOf && classifier.stage(customer: customer.code, row: $0) == stage }
         return "current stage \(stage.name): the furthest stage reached" + (reachedBy.map { ", first by \(customer.describe($0))" } ?? "") + ", not churned"

@@ -69,7 +69,7 @@ struct LifecycleDiagram {
 
         var intro = ["the customer lifecycle (siklus pelanggan): customers move down the journey, and can churn out of any stage"]
         if let counts {
-            intro.append("customers now = each customer's current stage as of \(counts.asOf): churn, else the furthest stage reached "
+            intro.append("customers now = each customer's current stage as of \(counts.asOf): churn, else lapsed, else the furthest stage reached "
                 + "(the same counts as `cohort | metric stage_share`\(counts.source.map { ", computed on \($0)" } ?? ""))")
         } else if let missingCounts {
             intro.append(missingCounts)
@@ -96,9 +96,12 @@ struct LifecycleDiagram {
             }
         }
         lines.append(pad("", railColumn) + "▼")
-        let churnEvents = WordWrap.lines(events(.churn), width: eventsWidth)
-        lines.append(row(Stage.churn.name, aliases[.churn] ?? "", count(.churn)) + "      " + churnEvents[0])
-        lines += churnEvents.dropFirst().map { pad("", railColumn + 3) + $0 }
+        // Churn, where the rail leads; then lapsed (prospects who never bought and went silent), beside the journey.
+        for stage in [Stage.churn, .lapsed] {
+            let wrapped = WordWrap.lines(events(stage), width: eventsWidth)
+            lines.append(row(stage.name, aliases[stage] ?? "", count(stage)) + "      " + wrapped[0])
+            lines += wrapped.dropFirst().map { pad("", railColumn + 3) + $0 }
+        }
         if let counts {
             let total = counts.byStage.values.reduce(0, +) + counts.noStage
             lines.append("")
@@ -120,6 +123,7 @@ struct LifecycleDiagram {
         case .purchase: return "their first purchase (\(names))"
         case .retention: return "later purchases" + (names.isEmpty ? "" : ", " + names)
         case .churn: return (names.isEmpty ? "" : names + ", or ") + "no event for \(ExampleCustomer.days(settings.churnAfter)) after buying"
+        case .lapsed: return "never bought, and no event for \(ExampleCustomer.days(settings.churnAfter))"
         default: return names
         }
     }

@@ -117,6 +117,7 @@ extension MessageCatalog {
         "stages.first_of": "first of: {events}",
         "stages.later_purchases": "later purchases + {events}",
         "stages.churn": "{events} + no event for churn_after days after purchasing",
+        "stages.lapsed": "no events: never bought, and no event for churn_after days",
         // Stages: display names
         "stage.awareness": "awareness",
         "stage.education": "education",
@@ -125,6 +126,9 @@ extension MessageCatalog {
         "stage.retention": "retention",
         "stage.advocacy": "advocacy",
         "stage.churn": "churn",
+        "stage.lapsed": "lapsed",
+        "stage.lapsed_no_events": "lapsed is a status, not a set of events: a prospect who never bought and has shown no event for longer than churn_after",
+        "stage.lapsed_no_events_hint": "keep the lapsed customers with the step `stage lapsed`, or count them with `metric stage_share`",
         // Stage help: what the customer does, what the business does (the articles' terms)
         "help.stage.customer_label": "the customer",
         "help.stage.business_label": "the business",
@@ -153,6 +157,9 @@ extension MessageCatalog {
         "help.stage.churn.customer": "leaves: cancels or unsubscribes, or simply stops coming back for longer than churn_after after buying",
         "help.stage.churn.business": "finds out why customers leave and acts on it: better service, incentives, a win-back campaign",
         "help.stage.churn.measure": "churn_rate, and transitions into churn",
+        "help.stage.lapsed.customer": "showed interest (saw an ad, read an article, put something in a cart) but never bought, and has gone quiet for longer than churn_after",
+        "help.stage.lapsed.business": "decides whether the prospect is worth another try: a reminder, a better offer, or a question about what held them back; and counts how many leads it loses this way",
+        "help.stage.lapsed.measure": "customers lapsed now (stage_share), transitions into lapsed and back out; no events of its own: never bought, latest event not a churn event and older than churn_after",
         // Help
         "help.overview": "Siklus answers customer-lifecycle questions in one line: a source, then steps joined by |.\n\n  cohort signup=2022-09 | stage retention | metric avg_order\n\nstatements  load, unload, cohort, events, customers, let, set, stages, stage, explain, help, connect, disconnect\nsteps       {steps}\nlifecycle   {lifecycle}, and {churn}\n\nhelp <statement|step>   syntax and an example      help metrics   every metric\nhelp metric <name>      its exact formula           help stages    the lifecycle, drawn\nhelp stage <name>       what the customer and the business do in that stage\nset language = id       Bahasa Indonesia",
         "help.metrics_title": "metrics",
@@ -226,6 +233,9 @@ extension MessageCatalog {
         "metric.median_order": "median order value (the middle order, which a few large orders do not pull up)",
         "metric.days_between_orders": "median days between a customer's consecutive orders",
         "metric.open_rate": "email open rate: opens per email delivered",
+        "metric.median_revenue_per_customer": "median revenue per customer: the middle customer's revenue, non-buyers counting as 0 (ltv's median)",
+        "metric.median_revenue_per_buyer": "median revenue per buyer: what the middle buyer spent, which a few big spenders do not pull up",
+        "metric.median_orders_per_buyer": "median orders per buyer: how many times the middle buyer bought",
         // Result column headers (modes meant for reading; csv, tsv and json keep the canonical names)
         "footer.mean": "mean",
         "footer.weighted_mean": "weighted mean",
@@ -285,6 +295,7 @@ extension MessageCatalog {
         "explain.cohort_grouping": "; group them into cohorts by {dimension}{period}",
         "explain.keep_stage": "keep events of stage {stage} ({events}), and the customers who have one",
         "explain.keep_churned": "keep the customers churned as of as_of, and their churn events ({events})",
+        "explain.keep_lapsed": "keep the customers lapsed as of as_of (never bought, latest event not a churn event and more than churn_after before as_of), and their events up to as_of",
         "explain.keep_customers_where": "keep the customers for whom {condition}",
         "explain.keep_events_where": "keep the events where {condition}, and the customers who still have one",
         "explain.stage_purchase": "each customer's first of: {events}",

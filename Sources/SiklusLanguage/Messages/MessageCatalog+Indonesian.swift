@@ -114,6 +114,7 @@ extension MessageCatalog {
         "stages.first_of": "yang pertama dari: {events}",
         "stages.later_purchases": "pembelian berikutnya + {events}",
         "stages.churn": "{events} + tanpa peristiwa selama churn_after hari setelah membeli",
+        "stages.lapsed": "tanpa peristiwa: belum pernah membeli, dan tanpa peristiwa selama churn_after hari",
         // Tahap: nama tampilan
         "stage.awareness": "kesadaran",
         "stage.education": "pendidikan",
@@ -122,6 +123,9 @@ extension MessageCatalog {
         "stage.retention": "retensi",
         "stage.advocacy": "advokasi",
         "stage.churn": "pelengseran",
+        "stage.lapsed": "menghilang",
+        "stage.lapsed_no_events": "menghilang adalah status, bukan kumpulan peristiwa: calon pelanggan yang belum pernah membeli dan tidak menunjukkan peristiwa lebih lama dari churn_after",
+        "stage.lapsed_no_events_hint": "simpan pelanggan yang menghilang dengan langkah `stage lapsed`, atau hitung mereka dengan `metric stage_share`",
         // Bantuan tahap: apa yang dilakukan pelanggan, apa yang dilakukan bisnis
         "help.stage.customer_label": "pelanggan",
         "help.stage.business_label": "bisnis",
@@ -150,6 +154,9 @@ extension MessageCatalog {
         "help.stage.churn.customer": "pergi: membatalkan atau berhenti berlangganan, atau sekadar tidak kembali lebih lama dari churn_after setelah membeli",
         "help.stage.churn.business": "mencari tahu mengapa pelanggan pergi dan bertindak: layanan lebih baik, insentif, kampanye untuk menarik mereka kembali",
         "help.stage.churn.measure": "churn_rate, dan transitions ke pelengseran",
+        "help.stage.lapsed.customer": "sempat tertarik (melihat iklan, membaca artikel, memasukkan barang ke keranjang) tetapi tidak pernah membeli, lalu diam lebih lama dari churn_after",
+        "help.stage.lapsed.business": "memutuskan apakah calon pelanggan ini layak dicoba lagi: pengingat, penawaran yang lebih baik, atau pertanyaan tentang apa yang menahannya; dan menghitung berapa prospek yang hilang dengan cara ini",
+        "help.stage.lapsed.measure": "pelanggan yang kini menghilang (stage_share), transitions ke menghilang dan keluar lagi; tanpa peristiwa sendiri: belum pernah membeli, peristiwa terakhirnya bukan pelengseran dan lebih tua dari churn_after",
         // Bantuan
         "help.overview": "Siklus menjawab pertanyaan siklus hidup pelanggan dalam satu baris: sumber, lalu langkah-langkah yang disambung dengan |.\n\n  cohort signup=2022-09 | stage retention | metric avg_order\n\npernyataan  load, unload, cohort, events, customers, let, set, stages, stage, explain, help, connect, disconnect\nlangkah     {steps}\nsiklus      {lifecycle}, dan {churn}\n\nhelp <pernyataan|langkah>   sintaks dan contoh        help metrics   semua metrik\nhelp metric <nama>          rumus persisnya           help stages    gambar siklusnya\nhelp stage <nama>           apa yang dilakukan pelanggan dan bisnis di tahap itu\nset language = en           English",
         "help.metrics_title": "metrik",
@@ -223,6 +230,9 @@ extension MessageCatalog {
         "metric.median_order": "nilai pesanan median (pesanan di tengah, yang tidak terdongkrak oleh beberapa pesanan besar)",
         "metric.days_between_orders": "median hari di antara dua pesanan berurutan seorang pelanggan",
         "metric.open_rate": "tingkat buka email: email dibuka per email terkirim",
+        "metric.median_revenue_per_customer": "pendapatan median per pelanggan: pendapatan pelanggan di tengah, yang tidak membeli dihitung 0 (median dari ltv)",
+        "metric.median_revenue_per_buyer": "pendapatan median per pembeli: belanja pembeli di tengah, yang tidak terdongkrak oleh beberapa pembeli besar",
+        "metric.median_orders_per_buyer": "pesanan median per pembeli: berapa kali pembeli di tengah membeli",
         // Judul kolom hasil (mode untuk dibaca; csv, tsv dan json memakai nama kanonis)
         "footer.mean": "rata-rata",
         "footer.weighted_mean": "rata-rata tertimbang",
@@ -282,6 +292,7 @@ extension MessageCatalog {
         "explain.cohort_grouping": "; kelompokkan mereka menjadi kohort menurut {dimension}{period}",
         "explain.keep_stage": "simpan peristiwa tahap {stage} ({events}), dan pelanggan yang memilikinya",
         "explain.keep_churned": "simpan pelanggan yang sudah lengser per as_of, dan peristiwa pelengserannya ({events})",
+        "explain.keep_lapsed": "simpan pelanggan yang menghilang per as_of (belum pernah membeli, peristiwa terakhirnya bukan pelengseran dan lebih dari churn_after sebelum as_of), dan peristiwa mereka sampai as_of",
         "explain.keep_customers_where": "simpan pelanggan yang memenuhi {condition}",
         "explain.keep_events_where": "simpan peristiwa yang memenuhi {condition}, dan pelanggan yang masih memilikinya",
         "explain.stage_purchase": "yang pertama dari: {events} bagi tiap pelanggan",

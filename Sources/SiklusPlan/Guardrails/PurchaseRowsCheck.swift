@@ -22,7 +22,8 @@ enum PurchaseRowsCheck {
         let purchases = Set(catalog.stageMap.purchaseEvents)
         for step in query.scope {
             switch step {
-            case .stage(let stage, let span) where stage != .purchase && stage != .retention:
+            // Lapsed customers never bought: no purchase in scope is their definition, not a dropped row.
+            case .stage(let stage, let span) where stage != .purchase && stage != .retention && stage.hasEvents:
                 let example = catalog.stageMap.events[stage]?.first(where: { catalog.isEventName($0) }) ?? catalog.stageMap.events[stage]?.first
                 var hints = [MessageCatalog.text("guard.stage_no_purchase_funnel", ["stage": stage.name, "stage_name": stage.displayName()])]
                 if let example { hints.append(MessageCatalog.text("guard.stage_no_purchase_cohort", ["event": example, "metric": needing[0].rawValue])) }
