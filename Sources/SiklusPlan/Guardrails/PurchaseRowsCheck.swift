@@ -8,9 +8,11 @@ enum PurchaseRowsCheck {
     /// The measures counted over the purchase rows left in scope.
     static let purchaseMeasures: Set<MetricMeasure> = [.orders, .revenue, .purchasers, .repeaters, .returns]
 
-    /// True for a metric read from purchase rows: through a purchase measure, or a median over orders.
+    /// True for a metric read from purchase rows: through a purchase measure, or a median over orders or over
+    /// each customer's revenue or orders.
     static func countsPurchaseRows(_ metric: Metric) -> Bool {
-        metric.definition.isMedian || !purchaseMeasures.isDisjoint(with: metric.definition.measures)
+        if case .customerMedian = metric.definition { return true }
+        return metric.definition.isMedian || !purchaseMeasures.isDisjoint(with: metric.definition.measures)
     }
 
     /// The warning for `query`, at the first step that leaves no purchase row, or nil.
