@@ -35,20 +35,7 @@ final class DifferentialTests: XCTestCase {
             let facts = ReferenceFacts(data)
 
             // Settings: as_of latest or a day in (or around) the data; churn_after default or 5–120 days.
-            var asOf = facts.lastEventDay!.endSecond
-            var churnAfter: Int64 = 90 * 86_400
-            var settings: [String] = []
-            if local.chance(0.5) {
-                let day = RefDay(offset: local.int(-10...170))
-                asOf = day.endSecond
-                settings.append("set as_of = \(day.iso)")
-            }
-            if local.chance(0.5) {
-                let days = local.int(5...120)
-                churnAfter = Int64(days) * 86_400
-                settings.append("set churn_after = \(days)d")
-            }
-            for statement in settings { session.mustRun(statement) }
+            let (asOf, churnAfter, settings) = RandomRuns.settings(session, lastDay: facts.lastEventDay!, &local, asOfDays: -10...170)
             let reference = ReferenceMetrics(facts: facts, data: data, asOf: asOf, churnAfter: churnAfter)
 
             for query in queries(reference, data: data, facts: facts, &local) {
@@ -151,7 +138,7 @@ final class DifferentialTests: XCTestCase {
             }
         } else {
             let aliases: [RefStage: String] = [.awareness: "kesadaran", .purchase: "pembelian", .retention: "retensi", .advocacy: "advokasi"]
-            var pool = RefStage.allCases
+            var pool = RefStage.withEvents
             for _ in 0..<count {
                 let stage = pool.remove(at: rng.int(0..<pool.count))
                 steps.append(.stage(stage)); names.append("stage " + stage.name)

@@ -187,7 +187,7 @@ final class EngineRegressionTests: XCTestCase {
         let session = Session()
         _ = try session.load(.events, path: events.path)
         let share = try session.query("cohort | metric stage_share")
-        XCTAssertEqual(share.numbers("customers"), [0, 0, 0, 1, 0, 0, 1])  // a: purchase, b: churn
+        XCTAssertEqual(share.numbers("customers"), [0, 0, 0, 1, 0, 0, 1, 0])  // a: purchase, b: churn; no one lapsed
         // Each customer has one transition, from January (awareness) to February (as_of): its "to" stage
         // must be the stage stage_share reports.
         let transitions = try session.query("cohort | metric transitions")

@@ -74,17 +74,7 @@ extension OrderMetricsDifferentialTests {
             let session = try DifferentialTests.load(data, into: dir.appendingPathComponent("\(index)"))
             let facts = ReferenceFacts(data)
             guard let lastDay = facts.lastEventDay else { continue }
-            var asOf = lastDay.endSecond, churnAfter: Int64 = 90 * 86_400
-            if local.chance(0.5) {
-                let day = RefDay(offset: local.int(20...170))
-                asOf = day.endSecond
-                session.mustRun("set as_of = \(day.iso)")
-            }
-            if local.chance(0.5) {
-                let days = local.int(5...120)
-                churnAfter = Int64(days) * 86_400
-                session.mustRun("set churn_after = \(days)d")
-            }
+            let (asOf, churnAfter, _) = RandomRuns.settings(session, lastDay: lastDay, &local)
             let reference = ReferenceMetrics(facts: facts, data: data, asOf: asOf, churnAfter: churnAfter)
             let window = local.int(1...150)
             let churn = Self.windowedChurn(reference, facts: facts, window: Int64(window) * 86_400)

@@ -109,7 +109,8 @@ final class GuardrailTests: XCTestCase {
     func testEveryMetricCountingPurchaseRowsIsCovered() {
         let covered = Metric.allCases.filter(PurchaseRowsCheck.countsPurchaseRows)
         XCTAssertEqual(Set(covered), [.orders, .revenue, .returns, .avg_order, .orders_per_customer, .repeat_rate, .conversion_rate, .ltv,
-                                      .orders_per_buyer, .median_order, .days_between_orders])
+                                      .orders_per_buyer, .median_order, .days_between_orders,
+                                      .median_revenue_per_customer, .median_revenue_per_buyer, .median_orders_per_buyer])
     }
 
     func testChannelAndTopNotes() throws {

@@ -30,6 +30,10 @@ final class MetricDefinitionTests: XCTestCase {
             case .median(let sample):
                 XCTAssertEqual(metric.unit, sample == .orderValue ? .money : .days)
                 XCTAssertTrue(metric.formula.hasPrefix("median over"), "\(metric): the formula says it is a median")
+            case .customerMedian(let sample):
+                XCTAssertEqual(metric.unit, sample.countsOrders ? .ratio : .money)
+                XCTAssertTrue(metric.formula.hasPrefix("median over customers"), "\(metric): the formula says it is a median over customers")
+                XCTAssertEqual(sample.buyersOnly, metric.formula.contains("customers with >= 1 purchase event"), "\(metric): the formula says whose values count")
             }
         }
     }

@@ -9,7 +9,7 @@ enum SVGPalette {
     ]
 
     static let series = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
-    static let stages = ["#4e79a7", "#76b7b2", "#8cd17d", "#59a14f", "#edc948", "#b07aa1", "#e15759"]
+    static let stages = ["#4e79a7", "#76b7b2", "#8cd17d", "#59a14f", "#edc948", "#b07aa1", "#e15759", "#bab0ac"]
     static let bar = "#2b7bba"
     static let ghost = "#dce8f3"
     static let zeroCell = "#eeeeee"

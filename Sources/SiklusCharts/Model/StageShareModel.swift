@@ -11,7 +11,7 @@ struct StageShareModel: Equatable {
     }
 
     /// The lifecycle order stages are drawn in; other names follow in the order they came.
-    static let lifecycle = ["awareness", "education", "consideration", "purchase", "retention", "advocacy", "churn"]
+    static let lifecycle = ["awareness", "education", "consideration", "purchase", "retention", "advocacy", "churn", "lapsed"]
 
     var title: String
     var entries: [Entry]

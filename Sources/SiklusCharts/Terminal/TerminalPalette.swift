@@ -13,10 +13,10 @@ enum TerminalPalette {
     /// Marker characters for series without colour: ASCII, so every terminal draws them one wide.
     static let markers: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&"]
 
-    /// Stage colours in lifecycle order, with churn in red.
-    static let stages: [UInt8] = [33, 44, 114, 34, 178, 141, 160]
+    /// Stage colours in lifecycle order, with churn in red and lapsed (prospects gone quiet) in grey.
+    static let stages: [UInt8] = [33, 44, 114, 34, 178, 141, 160, 246]
     /// Stage fill characters without colour, dense to light so neighbours differ.
-    static let stageFills: [Character] = ["█", "▓", "▒", "░", "#", "+", ":"]
+    static let stageFills: [Character] = ["█", "▓", "▒", "░", "#", "+", ":", "."]
 
     /// Bar colour of funnel and plain bars.
     static let bar: UInt8 = 39

@@ -35,17 +35,14 @@ struct LifecycleState: @unchecked Sendable {
     /// Whether customer `c` is churned at `moment`: their latest event (by time, then file order) is a churn
     /// event, or they have purchased and their latest event is more than `churn_after` old.
     func isChurned(_ c: Int32, at moment: Int64) -> Bool {
-        let start = events.rows(of: c).lowerBound
-        let stop = end(of: c, at: moment)
-        guard stop > start else { return false }
-        let last = stop - 1
+        guard let last = latestRow(of: c, at: moment) else { return false }
         if classes[events.event[last]] & EventClasses.churn != 0 { return true }
         let purchased = facts.firstPurchase[Int(c)] != CustomerFacts.none && facts.firstPurchase[Int(c)] <= moment
         return purchased && moment - events.ts[last] > churnAfter
     }
 
-    /// The customer's stage at `moment`: churn, else the furthest journey stage of any event so far;
-    /// nil when the customer has no staged event yet.
+    /// The customer's stage at `moment`: churn, else lapsed (`isLapsed`), else the furthest journey stage of
+    /// any event so far; nil when the customer has no staged event yet.
     func stage(_ c: Int32, at moment: Int64) -> Stage? {
         if isChurned(c, at: moment) { return .churn }
         var best: Stage?
@@ -53,6 +50,7 @@ struct LifecycleState: @unchecked Sendable {
             guard let s = classifier.stage(customer: c, row: r), s != .churn else { continue }
             if best == nil || s > best! { best = s; if s == .advocacy { break } }
         }
+        if best != nil, isLapsed(c, at: moment) { return .lapsed }
         return best
     }
 }

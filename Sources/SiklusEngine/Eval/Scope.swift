@@ -66,6 +66,7 @@ struct Scope: @unchecked Sendable {
     /// churned as of `as_of` (explicitly or by inactivity), with their churn events.
     mutating func keepStage(_ stage: Stage, _ context: EvalContext) {
         let classifier = StageClassifier(context)
+        if stage == .lapsed { return keepLapsed(context) }
         if stage == .churn {
             let state = LifecycleState(context)
             let asOf = context.asOf

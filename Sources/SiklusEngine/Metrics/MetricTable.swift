@@ -39,6 +39,9 @@ enum MetricTable {
                 let samples = try OrderSamples.collect(sample, scope: scope, keys: keys, context)
                 medians = samples.map { Statistics.median($0) }
             }
+            if case .customerMedian(let sample) = metric.definition {
+                medians = try CustomerSamples.collect(sample, scope: scope, keys: keys, context).map { Statistics.median($0) }
+            }
             let column = (activeUsers[metric] ?? medians).map { values in ColumnValues.number(rows.map { values[$0] }) }
                 ?? values(metric, rows: rows, keys: keys, stats: stats, spend: spend, cumulative: cumulative)
             try checkFinite(column, metric, rows: rows, keys: keys, span: span)
@@ -130,7 +133,7 @@ enum MetricTable {
             return number { g in cumulative.value(g, running: running, keys: keys) }
         case .medianDaysToFirstPurchase:
             return number { Statistics.median(aggregates?.daysToPurchase[$0] ?? []) }
-        case .ownTable, .meanActives, .dailyOverMonthlyActives, .median:
+        case .ownTable, .meanActives, .dailyOverMonthlyActives, .median, .customerMedian:
             return .number(rows.map { _ in nil })
         }
     }

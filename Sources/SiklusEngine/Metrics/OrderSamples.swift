@@ -14,40 +14,22 @@ enum OrderSamples {
         let flagsByCode = context.classes.flags
         // Empty without an order column: then each purchase row is an order.
         let orderFlags = context.facts.orderFlags
-        let materialized = keys.materialize(scope, context)
-        let customerKeys = materialized.customer, rowKeys = materialized.row
-        let list = scope.customers
-        let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
-        let cancelled = context.isCancelled
-        let partials: [[[Double]]] = Parallel.map(parts.count) { k in
-            var samples = [[Double]](repeating: [], count: keys.count)
-            for (n, i) in parts[k].enumerated() {
-                if n & 0xFFF == 0 && cancelled() { break }
-                let c = Int(list[i])
-                let base = customerKeys.isEmpty ? 0 : Int(customerKeys[c])
-                var previousOrder: Int64?
-                for r in offsets[c]..<offsets[c + 1] {
-                    if let mask, !mask[r] { continue }
-                    let code = Int(eventCodes[r])
-                    guard code >= 0, code < flagsByCode.count, flagsByCode[code] & EventClasses.purchase != 0,
-                          orderFlags.isEmpty || orderFlags[r] & OrderIndex.startsOrder != 0 else { continue }
-                    let g = base + (rowKeys.isEmpty ? 0 : Int(rowKeys[r]))
-                    switch kind {
-                    case .orderValue:
-                        samples[g].append(amountNulls?[r] == true ? 0 : amounts[r])
-                    case .daysBetweenOrders:
-                        if let previousOrder { samples[g].append(Double(times[r] - previousOrder) / Double(CivilTime.secondsPerDay)) }
-                        previousOrder = times[r]
-                    }
+        return try SamplePass.collect(scope: scope, keys: keys, context) { c, base, rowKeys, samples in
+            var previousOrder: Int64?
+            for r in offsets[c]..<offsets[c + 1] {
+                if let mask, !mask[r] { continue }
+                let code = Int(eventCodes[r])
+                guard code >= 0, code < flagsByCode.count, flagsByCode[code] & EventClasses.purchase != 0,
+                      orderFlags.isEmpty || orderFlags[r] & OrderIndex.startsOrder != 0 else { continue }
+                let g = base + (rowKeys.isEmpty ? 0 : Int(rowKeys[r]))
+                switch kind {
+                case .orderValue:
+                    samples[g].append(amountNulls?[r] == true ? 0 : amounts[r])
+                case .daysBetweenOrders:
+                    if let previousOrder { samples[g].append(Double(times[r] - previousOrder) / Double(CivilTime.secondsPerDay)) }
+                    previousOrder = times[r]
                 }
             }
-            return samples
         }
-        try context.checkCancelled()
-        guard var total = partials.first else { return Array(repeating: [], count: keys.count) }
-        for partial in partials.dropFirst() {
-            for g in 0..<keys.count where !partial[g].isEmpty { total[g] += partial[g] }
-        }
-        return total
     }
 }

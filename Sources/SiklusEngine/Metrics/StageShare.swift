@@ -1,8 +1,8 @@
 import SiklusLanguage
 import SiklusStore
 
-/// `metric stage_share`: where in-scope customers are as of as_of (churn, else the furthest stage
-/// reached), as counts and shares; one block of seven rows per group.
+/// `metric stage_share`: where in-scope customers are as of as_of (churn, else lapsed, else the furthest
+/// stage reached), as counts and shares; one block of a row per stage (eight) per group.
 enum StageShare {
     static func build(scope: Scope, dimensions: [Dimension], _ context: EvalContext, span: SourceSpan?) throws(Diagnostic) -> ResultTable {
         guard dimensions.allSatisfy(\.isCustomerLevel), let keys = GroupKeys(dimensions) else {

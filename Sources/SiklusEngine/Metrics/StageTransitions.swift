@@ -59,7 +59,9 @@ enum StageTransitions {
                         r += 1
                     }
                     let churned = latestIsChurn || (purchased && lastActivity != .min && end - lastActivity > churnAfter)
-                    let stage = churned ? Stage.churn : furthest
+                    // Lapsed as `LifecycleState.isLapsed`: a prospect with a stage, silent for longer than churn_after.
+                    let lapsed = !churned && !purchased && furthest != nil && end - lastActivity > churnAfter
+                    let stage = churned ? Stage.churn : lapsed ? Stage.lapsed : furthest
                     if let previous, let stage { counts[previous.rawValue * n + stage.rawValue] += 1 }
                     if !entered, let stage { counts[n * n + stage.rawValue] += 1; entered = true }
                     previous = stage

@@ -35,6 +35,7 @@ struct EventClasses: Sendable {
         case .retention: engagement
         case .advocacy: advocacy
         case .churn: churn
+        case .lapsed: 0
         }
     }
 

@@ -2,7 +2,7 @@ import SiklusLanguage
 import SiklusStore
 
 /// The worked example's line for the order metrics of issue 15 (`orders_per_buyer`, `median_order`,
-/// `days_between_orders`): what the customer adds to the samples or counts of their group.
+/// `days_between_orders`, and the per-customer medians): what the customer adds to the samples or counts of their group.
 extension ExampleContributions {
     func orderMetricContribution(_ metric: Metric) -> String? {
         let rows = customer.rows(in: scope)
@@ -22,8 +22,22 @@ extension ExampleContributions {
             let gaps = zip(orders, orders.dropFirst()).map { ExampleCustomer.days(events.ts[$1] - events.ts[$0]) }
             return MessageCatalog.text("example.gaps", ["orders": ExampleCustomer.count(orders.count, "order"), "list": customer.list(orders), "gaps": ExampleCustomer.count(gaps.count, "gap")])
                 + gaps.prefix(6).joined(separator: ", ") + (gaps.count > 6 ? ExampleCustomer.more(gaps.count - 6) : "")
+        case .median_revenue_per_customer, .median_revenue_per_buyer, .median_orders_per_buyer:
+            return customerMedianContribution(metric, orders: orders)
         default:
             return nil
         }
+    }
+}
+
+extension ExampleContributions {
+    /// The one value the customer adds to a per-customer median's list (`CustomerSamples`), or why none.
+    private func customerMedianContribution(_ metric: Metric, orders: [Int]) -> String {
+        guard case .customerMedian(let sample) = metric.definition else { return "" }
+        if sample.buyersOnly && orders.isEmpty { return MessageCatalog.text("example.buyer_none") }
+        let revenue = ExampleCustomer.money(customer.revenue(customer.rows(in: scope)))
+        let value = sample.countsOrders ? String(orders.count) : revenue
+        let list = MessageCatalog.text("example.median_list." + (sample.buyersOnly ? "buyers" : "customers") + (sample.countsOrders ? "_orders" : "_revenues"))
+        return MessageCatalog.text("example.customer_median", ["orders": ExampleCustomer.count(orders.count, "order"), "revenue": revenue, "value": value, "list": list])
     }
 }

@@ -93,7 +93,8 @@ struct ExampleContributions {
             let channel = context.facts.acquisitionChannel[c]
             return MessageCatalog.text("example.cpa", ["date": CivilTime.formatDate(bought), "channel": channel >= 0 ? context.store.strings[channel] : "(none)"])
         case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate: return spendExample()
-        case .orders_per_buyer, .median_order, .days_between_orders: return orderMetricContribution(metric) ?? ""
+        case .orders_per_buyer, .median_order, .days_between_orders, .median_revenue_per_customer, .median_revenue_per_buyer, .median_orders_per_buyer:
+            return orderMetricContribution(metric) ?? ""
         }
     }
 
@@ -108,6 +109,7 @@ struct ExampleContributions {
         let state = LifecycleState(context)
         guard let stage = state.stage(customer.code, at: context.asOf) else { return MessageCatalog.text("example.no_stage") }
         if stage == .churn { return MessageCatalog.text("example.stage_churned", ["stage": stage.displayName(), "story": ChurnStory(customer: customer).text]) }
+        if stage == .lapsed { return MessageCatalog.text("example.stage_churned", ["stage": stage.displayName(), "story": LapseStory.text(customer)]) }
         let classifier = StageClassifier(context)
         let reachedBy = customer.allRows.first { context.store.events.ts[$0] <= context.asOf && classifier.stage(customer: customer.code, row: $0) == stage }
         return MessageCatalog.text("example.stage_current", ["stage": stage.displayName(), "first": reachedBy.map { MessageCatalog.text("example.stage_first_by", ["event": customer.describe($0)]) } ?? ""])

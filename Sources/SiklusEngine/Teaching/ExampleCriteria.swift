@@ -69,7 +69,8 @@ struct ExampleCriteria {
             }
         case .stage_share:
             return Criterion(phrase: MessageCatalog.text("example.reason.purchase_or_further")) { customer, _ in
-                (LifecycleState(context).stage(customer.code, at: context.asOf)?.rawValue ?? 0) >= Stage.purchase.rawValue
+                let stage = LifecycleState(context).stage(customer.code, at: context.asOf)
+                return stage != .lapsed && (stage?.rawValue ?? 0) >= Stage.purchase.rawValue
             }
         case .transitions:
             return Criterion(phrase: MessageCatalog.text("example.reason.changed_stage")) { customer, _ in
@@ -83,7 +84,7 @@ struct ExampleCriteria {
             return Criterion(phrase: MessageCatalog.text("example.reason.first_purchase")) { customer, _ in context.facts.firstPurchase[Int(customer.code)] != CustomerFacts.none }
         case .impressions, .clicks, .spend, .ctr, .cpc, .open_rate:
             return nil
-        case .orders_per_buyer, .median_order:
+        case .orders_per_buyer, .median_order, .median_revenue_per_customer, .median_revenue_per_buyer, .median_orders_per_buyer:
             return Criterion(phrase: MessageCatalog.text("example.reason.bought")) { purchases($0, $1) >= 1 }
         case .days_between_orders:
             return Criterion(phrase: MessageCatalog.text("example.reason.bought_twice")) { purchases($0, $1) >= 2 }

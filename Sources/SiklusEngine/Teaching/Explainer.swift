@@ -45,6 +45,7 @@ struct Explainer {
                 }
             case .stage(let name):
                 guard let stage = Stage(named: name.text) else { line("stage \(name.text)"); continue }
+                if stage == .lapsed { line(MessageCatalog.text("explain.keep_lapsed")); continue }
                 line(stage == .churn ? MessageCatalog.text("explain.keep_churned", ["events": stageDescription(stage)])
                      : MessageCatalog.text("explain.keep_stage", ["stage": stage.displayName(), "events": stageDescription(stage)]))
             case .filter(let condition):

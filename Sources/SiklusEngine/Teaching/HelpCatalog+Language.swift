@@ -16,10 +16,13 @@ extension HelpCatalog {
     /// `help metrics`: each metric with its one-line summary; in Indonesian with its Indonesian name.
     static func metricList() -> String {
         let language = Language.current
+        // Columns as wide as the longest name (`padding` would cut a longer one), at least the widths they had.
+        let nameWidth = max(20, (Metric.allCases.map(\.rawValue.count).max() ?? 0) + 2)
+        let aliasWidth = max(25, (Metric.allCases.map(\.indonesianName.count).max() ?? 0) + 2)
         let lines = Metric.allCases.map { metric in
             // In Indonesian the Indonesian name gets a column of its own, between the name and the summary.
-            let alias = language == .id ? metric.indonesianName.padding(toLength: 25, withPad: " ", startingAt: 0) : ""
-            return "  " + metric.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0) + alias + summary(metric)
+            let alias = language == .id ? metric.indonesianName.padding(toLength: aliasWidth, withPad: " ", startingAt: 0) : ""
+            return "  " + metric.rawValue.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + alias + summary(metric)
         }
         return MessageCatalog.text("help.metrics_title") + "\n" + lines.joined(separator: "\n") + "\n\n" + MessageCatalog.text("help.metrics_footer")
     }
@@ -57,7 +60,7 @@ extension HelpCatalog {
           \(label("customer"))\(MessageCatalog.text(key + ".customer"))
           \(label("business"))\(MessageCatalog.text(key + ".business"))
           \(label("measure"))\(MessageCatalog.text(key + ".measure"))
-          \(label("events"))\((map.events[stage] ?? []).joined(separator: ", "))
+          \(label("events"))\(stage.hasEvents ? (map.events[stage] ?? []).joined(separator: ", ") : MessageCatalog.text("stages.lapsed"))
           \(label("example"))cohort | stage \(stage.displayName()) | metric customers
         """
     }

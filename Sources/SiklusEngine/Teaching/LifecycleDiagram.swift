@@ -101,9 +101,12 @@ struct LifecycleDiagram {
             }
         }
         lines.append(pad("", railColumn) + "▼")
-        let churnEvents = WordWrap.lines(events(.churn), width: eventsWidth)
-        lines.append(row(Stage.churn.displayName(), aliases[.churn] ?? "", count(.churn)) + "      " + churnEvents[0])
-        lines += churnEvents.dropFirst().map { pad("", railColumn + 3) + $0 }
+        // Churn, where the rail leads; then lapsed (prospects who never bought and went silent), beside the journey.
+        for stage in [Stage.churn, .lapsed] {
+            let wrapped = WordWrap.lines(events(stage), width: eventsWidth)
+            lines.append(row(stage.displayName(), aliases[stage] ?? "", count(stage)) + "      " + wrapped[0])
+            lines += wrapped.dropFirst().map { pad("", railColumn + 3) + $0 }
+        }
         if let counts {
             let total = counts.byStage.values.reduce(0, +) + counts.noStage
             lines.append("")
@@ -125,6 +128,7 @@ struct LifecycleDiagram {
         case .purchase: return MessageCatalog.text("stages_diagram.first_purchase", ["events": names])
         case .retention: return MessageCatalog.text("stages_diagram.later_purchases") + (names.isEmpty ? "" : ", " + names)
         case .churn: return (names.isEmpty ? "" : names + MessageCatalog.text("stages_diagram.or")) + MessageCatalog.text("stages_diagram.no_event", ["days": ExampleCustomer.days(settings.churnAfter)])
+        case .lapsed: return MessageCatalog.text("stages_diagram.lapsed", ["days": ExampleCustomer.days(settings.churnAfter)])
         default: return names
         }
     }

@@ -68,10 +68,12 @@ extension PipelineBinder {
             guard let stage = Stage(named: name.text) else {
                 throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames)
             }
+            try stage.checkHasEvents(at: name.span)
             return ("stage " + stage.name, .stage(stage))
         } else if isEvent(name.text) {
             return (name.text, .event(name.text))
         } else if let stage = Stage(named: name.text) {
+            try stage.checkHasEvents(at: name.span)
             return ("stage " + stage.name, .stage(stage))
         }
         throw EventNameSuggestion.unknown("stage or event", name.text, at: name.span, among: Stage.allNames + (catalog.eventNames ?? []), catalog: catalog)

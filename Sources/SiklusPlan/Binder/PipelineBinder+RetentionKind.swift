@@ -6,7 +6,7 @@ extension PipelineBinder {
     /// An `on`/`start` name: the event when the data has one by that name, else the stage (as funnel steps).
     func retentionActivity(_ name: Identifier) throws(Diagnostic) -> LogicalQuery.Retention.Activity {
         if catalog.isEventName(name.text), isEvent(name.text) { return .event(name.text) }
-        if let stage = Stage(named: name.text) { return .stage(stage) }
+        if let stage = Stage(named: name.text) { try stage.checkHasEvents(at: name.span); return .stage(stage) }
         throw EventNameSuggestion.unknown("event or stage", name.text, at: name.span, among: (catalog.eventNames ?? []) + Stage.allNames, catalog: catalog)
     }
 

@@ -8,9 +8,11 @@ enum PurchaseRowsCheck {
     /// The measures counted over the purchase rows left in scope.
     static let purchaseMeasures: Set<MetricMeasure> = [.orders, .revenue, .purchasers, .repeaters, .returns]
 
-    /// True for a metric read from purchase rows: through a purchase measure, or a median over orders.
+    /// True for a metric read from purchase rows: through a purchase measure, or a median over orders or over
+    /// each customer's revenue or orders.
     static func countsPurchaseRows(_ metric: Metric) -> Bool {
-        metric.definition.isMedian || !purchaseMeasures.isDisjoint(with: metric.definition.measures)
+        if case .customerMedian = metric.definition { return true }
+        return metric.definition.isMedian || !purchaseMeasures.isDisjoint(with: metric.definition.measures)
     }
 
     /// The warning for `query`, at the first step that leaves no purchase row, or nil.
@@ -22,7 +24,8 @@ enum PurchaseRowsCheck {
         let purchases = Set(catalog.stageMap.purchaseEvents)
         for step in query.scope {
             switch step {
-            case .stage(let stage, let span) where stage != .purchase && stage != .retention:
+            // Lapsed customers never bought: no purchase in scope is their definition, not a dropped row.
+            case .stage(let stage, let span) where stage != .purchase && stage != .retention && stage.hasEvents:
                 let example = catalog.stageMap.events[stage]?.first(where: { catalog.isEventName($0) }) ?? catalog.stageMap.events[stage]?.first
                 var hints = [MessageCatalog.text("guard.stage_no_purchase_funnel", ["stage": stage.name, "stage_name": stage.displayName()])]
                 if let example { hints.append(MessageCatalog.text("guard.stage_no_purchase_cohort", ["event": example, "metric": needing[0].rawValue])) }

@@ -41,6 +41,9 @@ extension Metric {
         "median_pesanan": .median_order,
         "hari_antar_pesanan": .days_between_orders,
         "tingkat_buka": .open_rate,
+        "median_pendapatan_per_pelanggan": .median_revenue_per_customer,
+        "median_pendapatan_per_pembeli": .median_revenue_per_buyer,
+        "median_pesanan_per_pembeli": .median_orders_per_buyer,
     ]
 
     private static let aliasLookup: [String: Metric] = Dictionary(indonesianAliases.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })

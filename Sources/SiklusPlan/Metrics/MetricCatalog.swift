@@ -9,6 +9,7 @@ public enum Metric: String, Sendable, CaseIterable {
     case stage_share, transitions
     case impressions, clicks, ctr, spend, cpa
     case cpc, orders_per_buyer, median_order, days_between_orders, open_rate
+    case median_revenue_per_customer, median_revenue_per_buyer, median_orders_per_buyer
 
     /// The result unit of the metric's column.
     public var unit: ValueUnit {
@@ -25,6 +26,8 @@ public enum Metric: String, Sendable, CaseIterable {
         case .orders_per_buyer: .ratio
         case .days_between_orders: .days
         case .open_rate: .percent
+        case .median_revenue_per_customer, .median_revenue_per_buyer: .money
+        case .median_orders_per_buyer: .ratio
         }
     }
 
@@ -67,6 +70,9 @@ public enum Metric: String, Sendable, CaseIterable {
         case .median_order: "median order value (the middle order, which a few large orders do not pull up)"
         case .days_between_orders: "median days between a customer's consecutive orders"
         case .open_rate: "email open rate: opens per email delivered"
+        case .median_revenue_per_customer: "median revenue per customer: the middle customer's revenue, non-buyers counting as 0 (ltv's median)"
+        case .median_revenue_per_buyer: "median revenue per buyer: what the middle buyer spent, which a few big spenders do not pull up"
+        case .median_orders_per_buyer: "median orders per buyer: how many times the middle buyer bought"
         }
     }
 
@@ -91,7 +97,7 @@ public enum Metric: String, Sendable, CaseIterable {
         case .wau: "as dau, per week (set week_start): customers with >= 1 event in scope in a week, summed over the weeks of the active range / the number of those weeks"
         case .mau: "as dau, per month: customers with >= 1 event in scope in a month, summed over the months of the active range / the number of those months"
         case .dau_mau: "mean over the months of the active range in which the group has active customers of (customers active on a day, summed over the days of that month in the range / those days) / customers active in that month, as %"
-        case .stage_share: "customers whose current stage (as of as_of: churn, else the furthest stage reached) is each stage / customers with a stage, as %"
+        case .stage_share: "customers whose current stage (as of as_of: churn, else lapsed for those who never bought and have shown no event for churn_after, else the furthest stage reached) is each stage / customers with a stage, as %"
         case .transitions: "for each pair of consecutive periods (set period), customers in stage A at the end of p and in stage B at the end of p+1"
         case .impressions: "sum of spend.impressions in the group's period and channel"
         case .clicks: "sum of spend.clicks in the group's period and channel"
@@ -103,6 +109,9 @@ public enum Metric: String, Sendable, CaseIterable {
         case .median_order: "median over purchase events in scope of amount (missing amounts count as 0; for an even count the mean of the two middle values); refused with an order column"
         case .days_between_orders: "median over every pair of consecutive purchase events of a customer, both in scope, of the days between them (pooled over customers: a customer with more orders adds more gaps); grouped by a column of the events, a gap counts in the group of its later purchase"
         case .open_rate: "opens / delivered, both from the spend table (email campaigns) in the group's period and channel, as %"
+        case .median_revenue_per_customer: "median over customers in scope of their revenue in scope (sum of amount over their purchase events in scope; a customer who did not buy counts as 0, as in ltv = revenue / customers; for an even count the mean of the two middle values); grouped by a column of the events, over the customers with an event in the group, of their revenue in the group"
+        case .median_revenue_per_buyer: "median over customers with >= 1 purchase event in scope of their revenue in scope (sum of amount over their purchase events in scope; for an even count the mean of the two middle values); grouped by a column of the events, over the customers with a purchase event in the group, of their revenue in the group"
+        case .median_orders_per_buyer: "median over customers with >= 1 purchase event in scope of their purchase events in scope (as orders_per_buyer; for an even count the mean of the two middle values); grouped by a column of the events, of their purchase events in the group"
         }
     }
 
@@ -116,6 +125,9 @@ public enum Metric: String, Sendable, CaseIterable {
         case .conversion_rate: "customers with >= 1 order in scope / customers in scope, as %"
         case .orders_per_buyer: "orders / customers with >= 1 order in scope"
         case .days_between_orders: "median over every pair of consecutive orders of a customer, both in scope, of the days between their first rows (pooled over customers); grouped by a column of the events, a gap counts in the group of its later order"
+        case .median_revenue_per_customer: "median over customers in scope of their net revenue in scope (sum of amount over their purchase rows in scope, a return's negative rows included; a customer with no order counts as 0 or their returns' negative sum; for an even count the mean of the two middle values); grouped by a column of the events, over the customers with an event in the group"
+        case .median_revenue_per_buyer: "median over customers with >= 1 order in scope of their net revenue in scope (sum of amount over their purchase rows in scope, a return's negative rows included; for an even count the mean of the two middle values); grouped by a column of the events, over the customers with an order in the group"
+        case .median_orders_per_buyer: "median over customers with >= 1 order in scope of their orders in scope (for an even count the mean of the two middle values); grouped by a column of the events, of their orders in the group"
         default: nil
         }
     }
@@ -148,6 +160,8 @@ public enum Metric: String, Sendable, CaseIterable {
         case .median_order: "cohort by channel | metric avg_order, median_order"
         case .days_between_orders: "cohort by signup period quarter | metric days_between_orders"
         case .open_rate: "events | where channel = email | by month | metric open_rate"
+        case .median_revenue_per_customer, .median_revenue_per_buyer: "cohort by channel | metric ltv, median_revenue_per_customer, median_revenue_per_buyer"
+        case .median_orders_per_buyer: "cohort by channel | metric orders_per_buyer, median_orders_per_buyer"
         }
     }
 

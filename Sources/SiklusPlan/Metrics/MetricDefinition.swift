@@ -63,13 +63,17 @@ public enum MetricDefinition: Hashable, Sendable {
     /// The median of one value per order or per pair of consecutive orders (`median_order`,
     /// `days_between_orders`); the mean of the two middle values for an even count, null when empty.
     case median(OrderSample)
+    /// The median over customers of one total per customer and group (`median_revenue_per_customer`,
+    /// `median_revenue_per_buyer`, `median_orders_per_buyer`): the customers `customers` (or `purchasers`)
+    /// counts, each with the revenue (or orders) `revenue` (`orders`) sums; the same median as `median`.
+    case customerMedian(CustomerSample)
 
     /// The measures it reads.
     public var measures: [MetricMeasure] {
         switch self {
         case .measure(let m): [m]
         case .ratio(let a, let b, _), .runningRatio(let a, let b): [a, b]
-        case .medianDaysToFirstPurchase, .ownTable, .meanActives, .dailyOverMonthlyActives, .median: []
+        case .medianDaysToFirstPurchase, .ownTable, .meanActives, .dailyOverMonthlyActives, .median, .customerMedian: []
         }
     }
 }
@@ -122,6 +126,9 @@ extension Metric {
         case .median_order: .median(.orderValue)
         case .days_between_orders: .median(.daysBetweenOrders)
         case .open_rate: .ratio(.opens, over: .delivered, percent: true)
+        case .median_revenue_per_customer: .customerMedian(.revenuePerCustomer)
+        case .median_revenue_per_buyer: .customerMedian(.revenuePerBuyer)
+        case .median_orders_per_buyer: .customerMedian(.ordersPerBuyer)
         }
     }
 }
@@ -133,4 +140,20 @@ public enum OrderSample: String, Hashable, Sendable {
     /// One per pair of consecutive orders of a customer, both in scope: the days from the earlier to the
     /// later (their first rows), in the group of the later (`days_between_orders`).
     case daysBetweenOrders
+}
+
+/// The value per customer a per-customer median takes the middle of (`MetricDefinition.customerMedian`).
+public enum CustomerSample: String, Hashable, Sendable, CaseIterable {
+    /// Their revenue in scope, for every customer `customers` counts: one who did not buy adds 0, as in
+    /// `ltv` (revenue / customers), so the pair `ltv`, `median_revenue_per_customer` compares like with like.
+    case revenuePerCustomer
+    /// Their revenue in scope, for the customers with an order in scope (`purchasers`).
+    case revenuePerBuyer
+    /// Their orders in scope, for the customers with an order in scope (as `orders_per_buyer`).
+    case ordersPerBuyer
+
+    /// True when only the customers with an order in scope (in the group) add a value.
+    public var buyersOnly: Bool { self != .revenuePerCustomer }
+    /// True when the value is the customer's orders, else their revenue.
+    public var countsOrders: Bool { self == .ordersPerBuyer }
 }

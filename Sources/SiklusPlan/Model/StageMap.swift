@@ -3,6 +3,9 @@ import SiklusLanguage
 /// A lifecycle stage.
 public enum Stage: Int, Sendable, CaseIterable, Comparable {
     case awareness, education, consideration, purchase, retention, advocacy, churn
+    /// A status rather than a step of the journey: a prospect who never bought and went silent (no purchase
+    /// by the moment, and no event for longer than churn_after). It has no events of its own (`Stage+Lapsed`).
+    case lapsed
 
     public var name: String { String(describing: self) }
 
@@ -15,7 +18,7 @@ public enum Stage: Int, Sendable, CaseIterable, Comparable {
     package static let aliases: [String: Stage] = [
         "kesadaran": .awareness, "penyadaran": .awareness, "pendidikan": .education,
         "pertimbangan": .consideration, "pemilihan": .consideration, "beli": .purchase, "pembelian": .purchase,
-        "retensi": .retention, "advokasi": .advocacy, "pelengseran": .churn,
+        "retensi": .retention, "advokasi": .advocacy, "pelengseran": .churn, "menghilang": .lapsed,
     ]
 
     /// Every accepted name: English names then aliases.
@@ -59,6 +62,7 @@ public struct StageMap: Sendable, Hashable {
         guard let stage = Stage(named: edit.stage.text) else {
             throw Diagnostic.unknown("stage", edit.stage.text, at: edit.stage.span, among: Stage.allNames)
         }
+        try stage.checkHasEvents(at: edit.stage.span)
         var next = events
         for event in edit.events {
             switch edit.operation.value {
@@ -93,6 +97,7 @@ public struct StageMap: Sendable, Hashable {
             case .purchase: MessageCatalog.text("stages.first_of", ["events": names])
             case .retention: MessageCatalog.text("stages.later_purchases", ["events": names])
             case .churn: MessageCatalog.text("stages.churn", ["events": names])
+            case .lapsed: MessageCatalog.text("stages.lapsed")
             default: names
             }
             lines.append(stage.displayName().padding(toLength: 14, withPad: " ", startingAt: 0) + detail)

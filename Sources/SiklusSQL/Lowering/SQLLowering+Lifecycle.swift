@@ -169,8 +169,8 @@ extension SQLLoweringState {
         let silent = SQLExpression.binary(.isNull(.column("first_purchase"), negated: true), .and,
                                           .binary(.column("last_event"), .less, .binary(asOf, .minus, .library(.interval(seconds: query.settings.churnAfter), []))))
         let churned = SQLExpression.binary(.column("latest_is_churn"), .or, silent)
-        return builder.add("lifecycle", "each customer's state as of as_of: churned when the latest event (time, then file order) is a churn event, or when they bought and then showed no event for churn_after",
-                           SQLSelect([.column("customer_id"), .named(churned, "churned"),
+        return builder.add("lifecycle", "each customer's state as of as_of: churned when the latest event (time, then file order) is a churn event, or when they bought and then showed no event for churn_after; lapsed when they never bought and showed no event for churn_after",
+                           SQLSelect([.column("customer_id"), .named(churned, "churned"), .named(lapsedColumn(), "lapsed"),
                                       .named(.isNull(.column("first_purchase"), negated: true), "bought"),
                                       .named(.caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("furthest_rank"), .integer(Int64($0.offset + 1))), .text($0.element.name)) },
                                                        else: nil), "furthest_stage")],

@@ -6,6 +6,8 @@ extension SQLLoweringState {
     /// The counts per group the metrics are made of, in the order they are listed.
     private enum Aggregate: CaseIterable {
         case customers, active, events, orders, revenue, purchasers, repeaters, engagement, buyers, churned, daysToPurchase, returns
+        /// The per-customer medians (`customerMedians`), over `per_customer`'s `revenue` and `n_orders`.
+        case customerMedians
     }
 
     mutating func metrics(_ metrics: [Metric], dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
@@ -123,6 +125,7 @@ extension SQLLoweringState {
             case .daysToPurchase:
                 let filter: SQLExpression? = eventLevel ? .binary(.column("n_orders"), .greater, .integer(0)) : nil
                 columns.append(.named(.aggregate(.median, .column("days_to_purchase"), where: filter), "days_to_purchase"))
+            case .customerMedians: columns += customerMedians(metrics)
             }
         }
         return builder.add("groups", "   … then one row per group", SQLSelect(columns, from: .table(perCustomer, alias: nil),
@@ -132,6 +135,7 @@ extension SQLLoweringState {
     /// The group counts a metric is computed from, read from its definition (`Metric.definition`).
     private static func aggregates(_ metric: Metric) -> [Aggregate] {
         if metric.definition == .medianDaysToFirstPurchase { return [.daysToPurchase] }
+        if case .customerMedian = metric.definition { return [.orders, .revenue, .customerMedians] }
         return metric.definition.measures.compactMap { measure in
             switch measure {
             case .customers: .customers
@@ -175,7 +179,7 @@ extension SQLLoweringState {
             return percent ? .binary(ratio, .times, .integer(100)) : ratio
         case .runningRatio(let a, let b): return .safeDivide(value(a), value(b))
         case .medianDaysToFirstPurchase: return .column("days_to_purchase")
-        case .meanActives, .dailyOverMonthlyActives, .median: return .column(metric.rawValue)
+        case .meanActives, .dailyOverMonthlyActives, .median, .customerMedian: return .column(metric.rawValue)
         case .ownTable: preconditionFailure("\(metric.rawValue) is lowered as its own table")
         }
     }

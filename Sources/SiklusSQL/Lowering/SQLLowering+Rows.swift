@@ -30,7 +30,7 @@ extension SQLLoweringState {
             columns.append(("events", .count, .coalesce(.col("n", "n"), .integer(0))))
             columns.append(("first_purchase", .time, .col("p", "first_purchase")))
             // As `stage_share` counts it: churn, else the furthest stage reached by as_of.
-            columns.append(("stage", .text, .caseWhen([SQLWhen(.col("l", "churned"), .text("churn"))], else: .col("l", "furthest_stage"))))
+            columns.append(("stage", .text, currentStage("l")))
             from = .table(customers, alias: "p")
             joins = [SQLJoin(.inner, .table(order, alias: "o"), .on(.equal(.col("o", "customer_id"), .col("p", "customer_id"))))] + customerJoins
             rowOrder = [SQLOrderTerm(.col("o", "customer_no"))]

@@ -43,6 +43,7 @@ extension SQLLoweringState {
     mutating func scopeStage(_ stage: Stage) {
         let previousCustomers = customers, previousEvents = events
         let inStage = SQLExpression.equal(.column("stage"), .text(stage.name))
+        if stage == .lapsed { return scopeLapsed() }
         if stage == .churn {
             let lifecycle = lifecycle()
             let churned = SQLQuery(SQLSelect([.column("customer_id")], from: .table(lifecycle, alias: nil), where: .column("churned")))

@@ -2,8 +2,8 @@ import SiklusPlan
 import SiklusTime
 
 /// `metric stage_share`, as `StageShare`: each in-scope customer's current stage as of as_of (churn,
-/// else the furthest journey stage reached; none without an event by then), counted per group, seven
-/// rows per group in lifecycle order, with each stage's share of the group's customers with a stage.
+/// else lapsed, else the furthest journey stage reached; none without an event by then), counted per group,
+/// one row per stage and group in lifecycle order, with each stage's share of the group's customers with a stage.
 extension SQLLoweringState {
     mutating func stageShare(dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
         guard dimensions.allSatisfy(\.isCustomerLevel) else {
@@ -11,8 +11,8 @@ extension SQLLoweringState {
         }
         let lifecycle = lifecycle()
         let dims = dimensions.map(\.name)
-        let current = SQLExpression.caseWhen([SQLWhen(.col("l", "churned"), .text("churn"))], else: .col("l", "furthest_stage"))
-        let currentStages = builder.add("current_stage", "stage_share: each customer's current stage as of as_of (churn, else the furthest stage reached)", SQLSelect(
+        let current = currentStage("l")
+        let currentStages = builder.add("current_stage", "stage_share: each customer's current stage as of as_of (churn, else lapsed, else the furthest stage reached)", SQLSelect(
             zip(dimensions.map { $0.label("p") }, dims).map { .named($0, $1) } + [.named(current, "stage")],
             from: .table(customers, alias: "p"),
             joins: [SQLJoin(.left, .table(lifecycle, alias: "l"), .on(.equal(.col("l", "customer_id"), .col("p", "customer_id"))))]))

@@ -2,13 +2,14 @@ import SiklusPlan
 
 /// `metric transitions`, as `StageTransitions`: for every pair of consecutive periods (`set period`) from a
 /// customer's first event to as_of, their stage at the end of p → at the end of p + 1 (churn when the
-/// latest event is a churn event or, having purchased, no event for churn_after; else the furthest journey
-/// stage; none before a staged event). Pairs with no stage on either side are not counted.
+/// latest event is a churn event or, having purchased, no event for churn_after; else lapsed when, never having
+/// purchased, no event for churn_after; else the furthest journey stage; none before a staged event). Pairs
+/// with no stage on either side are not counted.
 ///
 /// A customer's stage only changes at their events and when inactivity churn sets in, so instead of one
 /// row per customer and period the query keeps "change points": the last event row of each period with an
-/// event (the stage at the period's end) and the period where inactivity churn starts before the next
-/// event. Between change points the stage stays, giving `(next point - point - 1)` pairs A → A, then one
+/// event (the stage at the period's end) and the period where inactivity churn (or lapse) starts before the
+/// next event. Between change points the stage stays, giving `(next point - point - 1)` pairs A → A, then one
 /// pair A → B. Periods are numbered from 1970-01-01 with `periodDifference`, so no calendar series is needed.
 extension SQLLoweringState {
     mutating func transitions(dimensions: [SQLDimensionLowering]) throws(SQLNotExpressible) -> SQLResultShape {
@@ -38,13 +39,18 @@ extension SQLLoweringState {
         let furthest = SQLExpression.caseWhen(Stage.journey.enumerated().map { SQLWhen(.equal(.column("furthest_rank"), .integer(Int64($0.offset + 1))), .text($0.element.name)) }, else: nil)
         let lastInPeriod = SQLExpression.or([.isNull(.column("next_period"), negated: false), .binary(.column("next_period"), .notEqual, .column("period"))])
         let canChurn = SQLExpression.and([.unary(.not, .column("is_churn")), .binary(.column("purchased"), .equal, .integer(1)), .column("churn_by_as_of")])
+        // A prospect with a stage goes silent the same way, into lapsed (`Stage+Lapsed`).
+        let canLapse = SQLExpression.and([.unary(.not, .column("is_churn")), .binary(.column("purchased"), .equal, .integer(0)),
+                                          .isNull(.column("furthest_rank"), negated: true), .column("churn_by_as_of")])
+        let silentStage = SQLExpression.caseWhen([SQLWhen(.binary(.column("purchased"), .equal, .integer(1)), .text("churn"))], else: .text("lapsed"))
         let endState = SQLExpression.caseWhen([SQLWhen(.column("is_churn"), .text("churn")),
-                                               SQLWhen(.binary(canChurn, .and, .equal(.column("churn_period"), .column("period"))), .text("churn"))], else: furthest)
-        let laterChurn = SQLExpression.and([canChurn, .binary(.column("churn_period"), .greater, .column("period")),
+                                               SQLWhen(.binary(canChurn, .and, .equal(.column("churn_period"), .column("period"))), .text("churn")),
+                                               SQLWhen(.binary(canLapse, .and, .equal(.column("churn_period"), .column("period"))), .text("lapsed"))], else: furthest)
+        let laterChurn = SQLExpression.and([.or([canChurn, canLapse]), .binary(.column("churn_period"), .greater, .column("period")),
                                             .or([.isNull(.column("next_period"), negated: false), .binary(.column("churn_period"), .less, .column("next_period"))])])
         let points = builder.add("change_points", "   … the stage at the end of each period with an event, and where inactivity churn starts before the next event", SQLQuery(.unionAll([
             SQLSelect([.column("customer_id"), .column("period"), .named(endState, "stage")], from: .table(rows, alias: nil), where: lastInPeriod),
-            SQLSelect([.column("customer_id"), .named(.column("churn_period"), "period"), .named(.text("churn"), "stage")], from: .table(rows, alias: nil),
+            SQLSelect([.column("customer_id"), .named(.column("churn_period"), "period"), .named(silentStage, "stage")], from: .table(rows, alias: nil),
                       where: .binary(lastInPeriod, .and, laterChurn)),
         ])))
         let next = SQLWindow(partitionBy: [.column("customer_id")], orderBy: [SQLOrderTerm(.column("period"))])

@@ -62,6 +62,7 @@ enum MatrixData {
         "events | rows 30",
         "customers | rows 15",
         "events | where Quantity < 0 | rows 10",
+        "events | by month | metric median_revenue_per_customer, median_revenue_per_buyer, median_orders_per_buyer",
     ]
 
     /// Pipelines for the random data sets, after the differential test's: retention variants, order
@@ -127,6 +128,10 @@ enum MatrixData {
         "events | rfm period week",
         "events | where channel != tiktok | clv period week horizon 8w",
         "events | rfm | by segment, f_score | metric customers, revenue, avg_order, repeat_rate",
+        // Lapsed prospects and the per-customer medians (issue 15 §4).
+        "cohort by channel | stage lapsed | metric customers, events",
+        "cohort by channel | metric median_revenue_per_customer, median_revenue_per_buyer, median_orders_per_buyer",
+        "events | by month | metric customers, median_revenue_per_customer, median_revenue_per_buyer, median_orders_per_buyer",
     ]
 
     /// The `explain` SQL cases as script text: setup statements, then the pipeline.

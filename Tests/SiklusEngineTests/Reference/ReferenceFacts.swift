@@ -19,8 +19,10 @@ enum RefCategory {
 
 /// Lifecycle stages in journey order (churn last), named as the engine prints them.
 enum RefStage: Int, CaseIterable, Comparable {
-    case awareness, education, consideration, purchase, retention, advocacy, churn
-    var name: String { ["awareness", "education", "consideration", "purchase", "retention", "advocacy", "churn"][rawValue] }
+    case awareness, education, consideration, purchase, retention, advocacy, churn, lapsed
+    var name: String { ["awareness", "education", "consideration", "purchase", "retention", "advocacy", "churn", "lapsed"][rawValue] }
+    /// The stages a funnel step or retention activity may name: lapsed has no events.
+    static var withEvents: [RefStage] { allCases.filter { $0 != .lapsed } }
     static func < (a: RefStage, b: RefStage) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -149,7 +149,8 @@ struct ReferenceMetrics {
 
     /// The documented stage at a moment: churned if the latest event by then is a churn event, or if the
     /// customer has purchased and the latest non-churn event is more than churn_after before the moment;
-    /// else the furthest journey stage of any event by then; nil with no staged event.
+    /// else lapsed if the customer has a staged event, no purchase and the latest event is more than churn_after
+    /// before the moment; else the furthest journey stage of any event by then; nil with no staged event.
     func stage(_ id: String, at moment: Int64) -> RefStage? {
         let rows = facts.events(id)
         let upTo = rows.indices.filter { rows[$0].ts <= moment }
@@ -157,7 +158,9 @@ struct ReferenceMetrics {
         if RefCategory.of(rows[last].name) == .churn { return .churn }
         let purchased = upTo.contains { RefCategory.of(rows[$0].name) == .purchase }
         if purchased && moment - rows[last].ts > churnAfter { return .churn }
-        return upTo.compactMap { facts.stage(id, $0) }.filter { $0 != .churn }.max()
+        let furthest = upTo.compactMap { facts.stage(id, $0) }.filter { $0 != .churn }.max()
+        if furthest != nil && !purchased && moment - rows[last].ts > churnAfter { return .lapsed }
+        return furthest
     }
 
     func currentStage(_ id: String) -> RefStage? { stage(id, at: asOf) }
@@ -165,7 +168,7 @@ struct ReferenceMetrics {
     /// `… | metric transitions` (monthly): for each customer, the stage at the end of every month from the
     /// month of their first event to as_of's (the last one ends at as_of), and a count per consecutive pair.
     func transitions(customers: [String]) -> ResultTable {
-        var counts = Array(repeating: Array(repeating: 0, count: 7), count: 7)
+        var counts = Array(repeating: Array(repeating: 0, count: RefStage.allCases.count), count: RefStage.allCases.count)
         let lastMonth = monthIndex(ofSecond: asOf)
         for id in customers {
             guard let first = facts.events(id).first, first.ts <= asOf else { continue }
@@ -189,12 +192,12 @@ struct ReferenceMetrics {
         var counts: [String: [Int]] = [:]
         for id in facts.ids {
             guard let stage = currentStage(id) else { continue }
-            counts[byChannel ? facts.channelLabel(id) : "", default: Array(repeating: 0, count: 7)][stage.rawValue] += 1
+            counts[byChannel ? facts.channelLabel(id) : "", default: Array(repeating: 0, count: RefStage.allCases.count)][stage.rawValue] += 1
         }
         let labels = byChannel ? counts.keys.sorted(by: refLabelOrder) : [""]
         var label: [String] = [], stage: [String] = [], customers: [Int64] = [], share: [Double?] = []
         for l in labels {
-            let c = counts[l] ?? Array(repeating: 0, count: 7)
+            let c = counts[l] ?? Array(repeating: 0, count: RefStage.allCases.count)
             let total = c.reduce(0, +)
             for s in RefStage.allCases {
                 label.append(l); stage.append(s.name); customers.append(Int64(c[s.rawValue]))
