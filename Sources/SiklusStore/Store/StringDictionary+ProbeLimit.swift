@@ -24,7 +24,7 @@ extension StringDictionary {
     /// - Complexity: O(count) expected.
     @discardableResult
     mutating func rehash(_ capacity: Int) -> Int {
-        var next = [UInt64](repeating: 0, count: capacity)
+        var next = Self.emptyTable(capacity)
         var longest = 0, total = 0
         let mask = capacity - 1
         next.withUnsafeMutableBufferPointer { next in
