@@ -214,6 +214,12 @@ struct ChunkParser {
             fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
         }
         file.release(from: released, to: end)
+        // A required column's kept rows all have values (a null drops its row): its null flags are all false.
+        for i in 0..<fieldCount where required[i] {
+            buffers[i].nulls?.deallocate()
+            buffers[i].nulls = nil
+            buffers[i].nullCount = 0
+        }
         return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
                            badValues: badValues, emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
     }

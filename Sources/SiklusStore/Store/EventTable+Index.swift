@@ -61,6 +61,7 @@ extension EventTable {
             }
         }
         new.customer.forEach { $0.deallocate() }
+        customer = []
         timer.mark("index: counting sort")
 
         let segments = RowSegments(oldCount: oldCount, counts: new.counts)
@@ -75,7 +76,6 @@ extension EventTable {
         // source as soon as it has been read: peak memory stays near one copy of the table.
         let oldEvent = event, oldAmount = amount, oldNulls = amountNulls, oldChannel = channel, oldExtras = extras
         event = []; amount = []; amountNulls = nil; channel = []; extras = []
-        let newCustomer = Self.expand(starts, count: n)
         let newEvent = new.event.map { segments.gather(order, old: oldEvent, parts: $0) }
             ?? segments.gather(order, old: oldEvent, constant: new.purchaseCode)
         new.event?.forEach { $0.deallocate() }
@@ -92,8 +92,11 @@ extension EventTable {
                 : segments.gather(order, old: old, optionalParts: new.amountNulls)
         }
         new.amountNulls.forEach { $0?.deallocate() }
-        timer.mark("index: gather columns")
         let newExtras = Self.mergeExtras(oldExtras, new.extras, oldCount: oldCount, newCount: newCount).map { $0.gathered(order) }
+        // The customer column needs only the offsets: built once `order` is freed, a column less at the peak.
+        order = []
+        let newCustomer = Self.expand(starts, count: n)
+        timer.mark("index: gather columns")
         customer = newCustomer; ts = sortedTs; event = newEvent; amount = newAmount; amountNulls = newNulls
         channel = newChannel; extras = newExtras; offsets = starts
         return summary
