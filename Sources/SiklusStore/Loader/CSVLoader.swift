@@ -1,3 +1,4 @@
+import CMemoryHints
 import Foundation
 
 /// Reads one CSV file into a table of a store: sniff → plan → parse chunks on all cores → merge
@@ -87,6 +88,8 @@ struct CSVLoader {
         var merged = MergedChunks(chunks: consume chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
         defer { merged.deallocate() }
         try checkBadRows(merged)
+        // The chunks' own dictionaries are gone: their pages go back before the rows are ordered (the peak).
+        siklus_release_free_heap()
         timer.mark("merge dictionaries")
 
         store.customerIDs = merged.customers
