@@ -24,7 +24,7 @@ extension StringDictionary {
     /// - Complexity: O(count) expected.
     @discardableResult
     mutating func rehash(_ capacity: Int) -> Int {
-        var next = Self.emptyTable(capacity)
+        var next = [UInt64](repeating: 0, count: capacity)
         var longest = 0, total = 0
         let mask = capacity - 1
         let key = hashKey
