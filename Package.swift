@@ -16,7 +16,7 @@ let package = Package(
     ],
     targets: [
         // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files).
-        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime"]),
+        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime", "CMemoryHints"]),
         // Calendar arithmetic on Unix seconds (UTC), shared by the store and the logical plan.
         .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.
@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "SiklusShell", dependencies: ["SiklusEngine", "SiklusCharts", "CDemoData"]),
         // The demo dataset and its lesson embedded in the binary (`#embed` of datasets/demo), for an installed siklus.
         .target(name: "CDemoData"),
+        // A cache prefetch hint for the loader (Swift has none): one static inline C function.
+        .target(name: "CMemoryHints"),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",

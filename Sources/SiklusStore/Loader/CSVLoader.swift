@@ -1,3 +1,4 @@
+import CMemoryHints
 import Foundation
 
 /// Reads one CSV file into a table of a store: sniff → plan → parse chunks on all cores → merge
@@ -87,6 +88,8 @@ struct CSVLoader {
         var merged = MergedChunks(chunks: consume chunks, dataLine: plan.dialect.dataLine, customers: store.customerIDs, strings: store.strings)
         defer { merged.deallocate() }
         try checkBadRows(merged)
+        // The chunks' own dictionaries are gone: their pages go back before the rows are ordered (the peak).
+        siklus_release_free_heap()
         timer.mark("merge dictionaries")
 
         store.customerIDs = merged.customers
@@ -192,9 +195,8 @@ struct CSVLoader {
         var plan = LoadPlan(dialect: sniffed.dialect, columns: columns, bytesPerRecord: sniffed.bytesPerRecord)
         plan.integerIDs = options.integerIDs
         if let i = roles[.customer], !sniffed.sample[i].isEmpty {
-            let share = Double(Set(sniffed.sample[i]).count) / Double(sniffed.sample[i].count)
-            let records = Double(max(0, dataBytes - sniffed.dialect.dataStart)) / max(8, sniffed.bytesPerRecord)
-            plan.expectedCustomers = min(16_000_000, Int(share * records * 1.05))
+            plan.expectedCustomers = CustomerCountEstimate(sample: sniffed.sample[i], dataBytes: max(0, dataBytes - sniffed.dialect.dataStart),
+                                                           bytesPerRecord: sniffed.bytesPerRecord).expected
         }
         return plan
     }
@@ -247,7 +249,7 @@ struct CSVLoader {
         let globals = (store.customerIDs, store.strings)
         var chunks = Parallel.map(ranges.count) { i in
             ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
-                        ownsDictionaries: i == 0).parse()
+                        ownsDictionaries: i == 0, customerShare: Double(ranges[i].count) / Double(max(1, end - start))).parse()
         }
         if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal?.mayBeASplitQuote == true }) {
             for i in chunks.indices { chunks[i].deallocate() }

@@ -11,11 +11,15 @@ struct ChunkParser {
     let globalStrings: StringDictionary
     /// True for the first chunk: it interns straight into (a copy of) the global dictionaries.
     let ownsDictionaries: Bool
+    /// The chunk's share of the file's records, to size its customer dictionary for its share of
+    /// `plan.expectedCustomers` (1 for the first block of a gzip file, which the other blocks merge into).
+    var customerShare = 1.0
 
-    /// How often parsed pages are handed back to the kernel.
-    private static let releaseStride = 16 << 20
+    /// How often parsed pages are handed back to the kernel: the mapped pages in memory per chunk are at
+    /// most this plus `prefetchStride` (16 + 4 MiB kept ~40 MB resident on two cores, 0.2× a 1M log).
+    private static let releaseStride = 4 << 20
     /// How far ahead pages are mapped in one call.
-    private static let prefetchStride = 4 << 20
+    private static let prefetchStride = 2 << 20
     /// How far ahead the data is checked for NUL bytes: small enough to stay in cache until parsed.
     private static let nulCheckStride = 32 << 10
     /// The longest value interned as a customer id or a text value: anything longer is a swallowed row
@@ -42,6 +46,12 @@ struct ChunkParser {
         let previous = UnsafeMutableBufferPointer<PreviousValue>.allocate(capacity: fieldCount)
         previous.initialize(repeating: PreviousValue())
         defer { previous.deallocate() }
+        // Customer ids are interned a few rows after they are parsed, their cache misses overlapped with parsing.
+        let customerFields = (0..<fieldCount).filter { tags[$0] == .customer || tags[$0] == .integerCustomer }
+        precondition(customerFields.count <= 1, "one column plays the customer role")
+        let customerField = customerFields.first
+        var pendingIDs = PendingCustomerIDs()
+        defer { pendingIDs.deallocate() }
         let required = UnsafeMutableBufferPointer<Bool>.allocate(capacity: fieldCount)
         for (i, column) in columns.enumerated() { required[i] = column.required }
         defer { tags.deallocate(); required.deallocate() }
@@ -56,7 +66,8 @@ struct ChunkParser {
         for (i, kind) in kinds.enumerated() { (buffers.baseAddress! + i).initialize(to: ColumnBuffer(kind: kind, capacity: capacity)) }
         defer { buffers.deinitialize(); buffers.deallocate() }
         var customers = ownsDictionaries ? globalCustomers : StringDictionary()
-        if ownsDictionaries, plan.expectedCustomers > 4096 { customers.reserveCapacity(customers.count + plan.expectedCustomers) }
+        let expectedCustomers = Int(Double(plan.expectedCustomers) * customerShare)
+        if ownsDictionaries, expectedCustomers > 4096 { customers.reserveCapacity(customers.count + expectedCustomers) }
         var strings = ownsDictionaries ? globalStrings : StringDictionary()
         var skips: [String: SkipTally] = [:]
         var badValues: [Int: SkipTally] = [:]
@@ -90,6 +101,7 @@ struct ChunkParser {
                 capacity = next
             }
             let recordLine = line, recordStart = p, customersBefore = customers.count, stringsBefore = strings.count
+            let stagedID = pendingIDs.staged
             var field = 0
             var bad: BadField?
             var skipEmptyCustomer = false
@@ -125,6 +137,7 @@ struct ChunkParser {
                     let f = escaped ? Self.unescape(base + fs, count: fe - fs, into: &scratch) : UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
                     let ok = store(f, tag: tags[field], pattern: patterns.baseAddress! + field, monthStarts: monthStarts, into: buffers.baseAddress! + field, row: rows,
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
+                                   pending: pendingIDs, stagedID: stagedID,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
                 } else if field < fieldCount, case .value(_)? = bad?.reason {
@@ -152,6 +165,10 @@ struct ChunkParser {
 
             if field == fieldCount, bad == nil, !skipEmptyCustomer {
                 rows += 1
+                if let customerField {
+                    pendingIDs.commit(codes: buffers.baseAddress! + customerField, customers: &customers, global: globalCustomers,
+                                      ownsDictionaries: ownsDictionaries)
+                }
             } else {
                 if field != fieldCount, let failure = Self.bareCarriageReturn(base, from: recordStart, to: p, line: recordLine) {
                     fatal = failure
@@ -180,14 +197,29 @@ struct ChunkParser {
                 nulChecked = next
             }
             if p - released >= Self.releaseStride {
+                // Queued ids point into these pages.
+                if let customerField {
+                    pendingIDs.flush(codes: buffers.baseAddress! + customerField, customers: &customers, global: globalCustomers,
+                                     ownsDictionaries: ownsDictionaries)
+                }
                 file.release(from: released, to: lineStart)
                 released = lineStart
             }
+        }
+        if let customerField {
+            pendingIDs.flush(codes: buffers.baseAddress! + customerField, customers: &customers, global: globalCustomers,
+                             ownsDictionaries: ownsDictionaries)
         }
         if fatal == nil, nulChecked < end, let nul = Self.firstNUL(base, from: nulChecked, to: end) {
             fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
         }
         file.release(from: released, to: end)
+        // A required column's kept rows all have values (a null drops its row): its null flags are all false.
+        for i in 0..<fieldCount where required[i] {
+            buffers[i].nulls?.deallocate()
+            buffers[i].nulls = nil
+            buffers[i].nullCount = 0
+        }
         return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
                            badValues: badValues, emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
     }
@@ -326,18 +358,17 @@ struct ChunkParser {
     @inline(__always)
     private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: UnsafePointer<[UInt8]>, monthStarts: UnsafePointer<Int32>, into buffer: UnsafeMutablePointer<ColumnBuffer>,
                        row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?,
+                       pending: PendingCustomerIDs, stagedID: UnsafeMutablePointer<PendingCustomerIDs.Entry>,
                        customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
         switch tag {
         case .customer:
             if f.isEmpty { skipEmptyCustomer = true; return true }
             if f.count > Self.maxInternedLength { return false }
-            if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
-            let code = intern(f, local: &customers, global: globalCustomers)
-            previous?.pointee = PreviousValue(f, code)
-            buffer.pointee.codes.unsafelyUnwrapped[row] = code
+            // Interned when the row is committed and a few more are parsed (`PendingCustomerIDs`).
+            pending.stage(f, text: f, row: row, previous: previous, into: stagedID)
             return true
         case .integerCustomer:
-            return storeIntegerCustomer(f, into: buffer, row: row, previous: previous, customers: &customers, skipEmptyCustomer: &skipEmptyCustomer)
+            return Self.stageIntegerCustomer(f, row: row, previous: previous, pending: pending, stagedID: stagedID, skipEmptyCustomer: &skipEmptyCustomer)
         case .string:
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
             if f.count > Self.maxInternedLength { return false }
@@ -406,22 +437,26 @@ struct ChunkParser {
     /// A customer id under `ids=integer`: out of line, so that the option costs the usual `store` (inlined
     /// into the parser loop) nothing in size or speed.
     @inline(never)
-    private func storeIntegerCustomer(_ f: UnsafeRawBufferPointer, into buffer: UnsafeMutablePointer<ColumnBuffer>, row: Int,
-                                      previous: UnsafeMutablePointer<PreviousValue>?, customers: inout StringDictionary,
-                                      skipEmptyCustomer: inout Bool) -> Bool {
+    private static func stageIntegerCustomer(_ f: UnsafeRawBufferPointer, row: Int, previous: UnsafeMutablePointer<PreviousValue>?,
+                                             pending: PendingCustomerIDs, stagedID: UnsafeMutablePointer<PendingCustomerIDs.Entry>,
+                                             skipEmptyCustomer: inout Bool) -> Bool {
         if f.isEmpty { skipEmptyCustomer = true; return true }
         if f.count > Self.maxInternedLength { return false }
-        if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
         // The cache keeps the id as written (`17850.0`): the same text gets the same code.
-        let code = intern(FieldParsers.wholeNumberPrefix(f), local: &customers, global: globalCustomers)
-        previous?.pointee = PreviousValue(f, code)
-        buffer.pointee.codes.unsafelyUnwrapped[row] = code
+        pending.stage(FieldParsers.wholeNumberPrefix(f), text: f, row: row, previous: previous, into: stagedID)
         return true
     }
 
     @inline(__always)
     private func intern(_ f: UnsafeRawBufferPointer, local: inout StringDictionary, global: StringDictionary) -> Int32 {
-        let hash = StringDictionary.hash(f)
+        Self.intern(f, hash: StringDictionary.hash(f), ownsDictionaries: ownsDictionaries, local: &local, global: global)
+    }
+
+    /// The code of `f` (hash `hash`): chunk 0 interns into its copy of the global dictionary; the others
+    /// look the global one up and intern misses locally, as negative codes resolved at merge.
+    @inline(__always)
+    static func intern(_ f: UnsafeRawBufferPointer, hash: UInt64, ownsDictionaries: Bool, local: inout StringDictionary,
+                       global: StringDictionary) -> Int32 {
         if ownsDictionaries { return local.intern(f, hash: hash) }
         if let code = global.code(of: f, hash: hash) { return code }
         return -2 - local.intern(f, hash: hash)

@@ -60,6 +60,7 @@ struct LoadPlan: Sendable {
     var bytesPerRecord: Double
     /// Expected distinct customer ids in the whole file (from the sample), so the first chunk's dictionary
     /// is sized once: otherwise it rehashes as it grows and again when the other chunks are merged in.
+    /// 0 (no estimate: the dictionaries grow as they fill) when the sample's ids are interleaved.
     var expectedCustomers = 0
     /// `ids=integer`: customer ids like `17850.0` are interned as `17850`.
     var integerIDs = false

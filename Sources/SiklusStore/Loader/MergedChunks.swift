@@ -82,6 +82,12 @@ struct MergedChunks {
         }
     }
 
+    /// Frees the code remaps once every code column is final (4 bytes per id of each chunk after the first).
+    mutating func dropRemaps() {
+        customerRemaps = customerRemaps.map { _ in [] }
+        stringRemaps = stringRemaps.map { _ in [] }
+    }
+
     /// Column `i`'s raw buffers, one per chunk (valid until released).
     func buffers(column i: Int) -> [ColumnBuffer] { chunks.map { $0.buffers[i] } }
 

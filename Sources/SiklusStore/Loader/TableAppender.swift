@@ -11,6 +11,7 @@ struct TableAppender {
         for (i, column) in plan.columns.enumerated() where column.kind == .customer || column.kind == .string {
             merged.finalizeCodes(column: i, remap: column.kind == .customer ? merged.customerRemap : merged.stringRemap)
         }
+        merged.dropRemaps()
         var timer = PhaseTimer()
         timer.mark("append: finalize codes")
         defer { timer.mark("append: rows into the table") }

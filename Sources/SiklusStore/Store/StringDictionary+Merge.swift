@@ -18,6 +18,8 @@ extension StringDictionary {
         // Different keys (either rekeyed after an overlong probe, this one possibly just now while growing)
         // mean rehashing `other`: the serial merge.
         guard other.hashKey == hashKey else { return merge(other) }
+        // Hashed once here (the dictionaries keep no hashes), read by both the probes and the slot fill.
+        let otherHashes = other.allHashes()
         var remap = [Int32](repeating: -1, count: n)
         var placed = [Int](repeating: -1, count: n)
         let regions = Parallel.ranges(slots.count, minimumPerPart: 1 << 16)
@@ -39,7 +41,7 @@ extension StringDictionary {
                         var crossing: [Int] = []
                         var probes = ProbeStatistics()
                         for c in 0..<n {
-                            let h = other.hashes[c]
+                            let h = otherHashes[c]
                             let home = Int(truncatingIfNeeded: h) & mask
                             guard region.contains(home) else { continue }
                             let probe = Self.probe(other, c, hash: h, from: home, within: region, arena: arena, starts: starts,
@@ -50,7 +52,7 @@ extension StringDictionary {
                     }
                     // Probes that reached their region's end, in chunk order, with the whole table.
                     for c in deferred.map(\.crossing).joined().sorted() {
-                        let h = other.hashes[c]
+                        let h = otherHashes[c]
                         let probe = Self.probe(other, c, hash: h, from: Int(truncatingIfNeeded: h) & (table.count - 1), within: nil,
                                                arena: arena, starts: starts, table: table, remap: remap, placed: placed)
                         crossingProbes.record(probe)
@@ -69,9 +71,8 @@ extension StringDictionary {
             let shift = arena.count - other.starts[c]
             arena.append(contentsOf: other.arena[other.starts[c]..<other.starts[end]])
             starts.append(contentsOf: other.starts[(c + 1)...end].lazy.map { $0 + shift })
-            hashes.append(contentsOf: other.hashes[c..<end])
             shortKeys.append(contentsOf: other.shortKeys[c..<end])
-            let first = Int32(hashes.count - (end - c))
+            let first = Int32(count - (end - c))
             for k in c..<end { remap[k] = first + Int32(k - c) }
             c = end
         }
@@ -80,7 +81,7 @@ extension StringDictionary {
             let shared = SendableBox(table)
             Parallel.forEach(Parallel.ranges(n, minimumPerPart: 1 << 15)) { chunk in
                 for c in chunk where placed[c] >= 0 {
-                    shared.value[placed[c]] = Self.slot(hash: other.hashes[c], code: remap[c])
+                    shared.value[placed[c]] = Self.slot(hash: otherHashes[c], code: remap[c])
                 }
             }
         }

@@ -27,16 +27,20 @@ extension StringDictionary {
         var next = [UInt64](repeating: 0, count: capacity)
         var longest = 0, total = 0
         let mask = capacity - 1
+        let key = hashKey
         next.withUnsafeMutableBufferPointer { next in
-            hashes.withUnsafeBufferPointer { hashes in
-                for code in 0..<hashes.count {
-                    let home = Int(truncatingIfNeeded: hashes[code]) & mask
-                    var i = home
-                    while next[i] != 0 { i = (i + 1) & mask }
-                    next[i] = Self.slot(hash: hashes[code], code: Int32(code))
-                    let probe = (i &- home) & mask
-                    total &+= probe
-                    longest = max(longest, probe)
+            arena.withUnsafeBytes { arena in
+                starts.withUnsafeBufferPointer { starts in
+                    for code in 0..<(starts.count - 1) {
+                        let h = key.hash(UnsafeRawBufferPointer(rebasing: arena[starts[code]..<starts[code + 1]]))
+                        let home = Int(truncatingIfNeeded: h) & mask
+                        var i = home
+                        while next[i] != 0 { i = (i + 1) & mask }
+                        next[i] = Self.slot(hash: h, code: Int32(code))
+                        let probe = (i &- home) & mask
+                        total &+= probe
+                        longest = max(longest, probe)
+                    }
                 }
             }
         }
@@ -56,12 +60,6 @@ extension StringDictionary {
                 : probes.rekeys == 0 ? .random() : .randomStrong()
             usesProcessKey = false
             probes.rekeys += 1
-            let key = hashKey
-            hashes = arena.withUnsafeBytes { arena in
-                starts.withUnsafeBufferPointer { starts in
-                    (0..<hashes.count).map { key.hash(UnsafeRawBufferPointer(rebasing: arena[starts[$0]..<starts[$0 + 1]])) }
-                }
-            }
             if rehash(slots.count) <= probeLimit { return }
             if hashKey.isStrong { probeLimit *= 2 }
         } while true
