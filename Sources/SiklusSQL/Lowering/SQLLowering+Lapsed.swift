@@ -24,5 +24,7 @@ extension SQLLoweringState {
             [.all(table: nil)], from: .table(previousCustomers, alias: nil), where: .inQuery(.column("customer_id"), lapsed, negated: false)))
         events = builder.add("events_stage", "   … with their events up to as_of", SQLSelect([.all(table: nil)], from: .table(previousEvents, alias: nil),
                                                                                           where: .binary(.column("ts"), .lessEqual, asOf)))
+        // The events are every customer's up to as_of: the lapsed ones are chosen by the customers CTE alone.
+        eventsWithinCustomers = false
     }
 }
