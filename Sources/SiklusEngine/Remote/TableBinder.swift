@@ -73,6 +73,6 @@ struct TableBinder {
     /// A role-detection error (a `LoadError` naming the table) as a diagnostic at `span`.
     private func located(_ error: any Error, at span: SourceSpan) -> Diagnostic {
         guard let error = error as? LoadError else { return Diagnostic("cannot bind \(statement.name.value): \(error)", at: span) }
-        return Diagnostic("cannot bind \(statement.name.value): \(error.message)", at: span, hints: error.hint.map { [$0] } ?? [])
+        return Diagnostic("cannot bind \(statement.name.value): \(LoadErrorWording.message(error.message))", at: span, hints: error.hint.map { [LoadErrorWording.hint($0)] } ?? [])
     }
 }
