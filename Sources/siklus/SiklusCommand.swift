@@ -125,7 +125,7 @@ struct SiklusCommand: ParsableCommand {
 
         let tourPath: String?
         do {
-            tourPath = try lesson ? DemoLesson.scriptPath(environment: environment) : tour
+            tourPath = try lesson ? DemoLesson.scriptPath(environment: environment, language: session.display.language) : tour
         } catch {
             shell.reportError("error: the demo lesson is not available: \(error)")
             throw ExitCode(1)
