@@ -804,6 +804,12 @@ extension MessageCatalog {
         "load.unloaded_customer": "1 customer id",
         "load.unloaded_customers": "{count} customer ids",
         // Loader errors (LoadErrorWording): each template is the store's English sentence, from which the pattern that recognises it is derived
+        "load.cannot_bind": "cannot bind {table}: {reason}",
+        "load.bind.role_missing": "{table} need a {role} column, and none of the columns of {name} looks like one ({names}, …)",
+        "load.bind.role_missing_hint": "the table has: {list}; name the column with: map {role}=ColumnName",
+        "load.bind.type": "column {column} ({role}) is {type} in {name}, but Siklus reads {role} from {types} columns",
+        "load.bind.or": " or ",
+        "load.bind.type_hint": "bind a view that converts it: CREATE VIEW v AS SELECT *, {cast} AS {role} FROM …; then map {role}={role}",
         "load.error.delimiter": "cannot use byte 0x{hex} as the delimiter: {problem}",
         "load.error.delimiter_line_break": "a line break ends records, so it cannot separate fields",
         "load.error.delimiter_quote": "the double quote quotes fields, so it cannot separate them",

@@ -801,6 +801,12 @@ extension MessageCatalog {
         "load.unloaded_customer": "1 id pelanggan",
         "load.unloaded_customers": "{count} id pelanggan",
         // Galat pemuat (LoadErrorWording): kalimat Inggris dari store dikenali lewat templat Inggrisnya
+        "load.cannot_bind": "tidak dapat mengikat {table}: {reason}",
+        "load.bind.role_missing": "{table} memerlukan kolom {role}, dan tidak satu pun kolom {name} tampak seperti itu ({names}, …)",
+        "load.bind.role_missing_hint": "kolom tabelnya: {list}; tunjuk kolomnya dengan: map {role}=NamaKolom",
+        "load.bind.type": "kolom {column} ({role}) bertipe {type} di {name}, tetapi Siklus membaca {role} dari kolom {types}",
+        "load.bind.or": " atau ",
+        "load.bind.type_hint": "ikat view yang mengubahnya: CREATE VIEW v AS SELECT *, {cast} AS {role} FROM …; lalu map {role}={role}",
         "load.error.delimiter": "byte 0x{hex} tidak dapat dipakai sebagai pemisah: {problem}",
         "load.error.delimiter_line_break": "pindah baris mengakhiri rekaman, jadi tidak dapat memisahkan kolom",
         "load.error.delimiter_quote": "tanda kutip ganda mengutip kolom, jadi tidak dapat memisahkannya",
