@@ -56,6 +56,23 @@ final class IndonesianLessonTests: XCTestCase {
         }
     }
 
+    /// A demo folder on disk without `tour.id.sik` (an older copy) gives the embedded Indonesian lesson,
+    /// and still its own English one.
+    func testAnOlderDemoFolderGivesWayToTheEmbeddedLesson() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-old-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = try SiklusBinary.demoDirectory()
+        for name in ["customers.csv", "events.csv", "spend.csv", "tour.sik"] {
+            try FileManager.default.copyItem(at: demo.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let environment = ["SIKLUS_DEMO": folder.path]
+        XCTAssertEqual(try DemoLesson.scriptPath(environment: environment, language: .en), folder.path + "/tour.sik")
+        try XCTSkipIf(EmbeddedDemo.fileNames.isEmpty, "this build embeds no demo")
+        let indonesian = try DemoLesson.scriptPath(environment: environment, language: .id)
+        XCTAssertTrue(indonesian.hasSuffix("/tour.id.sik") && !indonesian.hasPrefix(folder.path), indonesian)
+    }
+
     /// `.tour` with no file in an Indonesian session runs the Indonesian lesson: its first sections with
     /// scripted Enter presses, then q; compared with `Golden/lesson-indonesian.txt`.
     func testFirstSectionsOfTheIndonesianLesson() throws {

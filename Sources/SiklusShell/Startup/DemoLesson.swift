@@ -14,7 +14,8 @@ public enum DemoLesson {
     }
 
     /// The lesson's path in `language`, or why there is none. A demo folder on disk without the
-    /// language's lesson (an older copy) gives way to the embedded one.
+    /// language's lesson (an older copy) gives way to the embedded one; with nothing embedded (an older
+    /// compiler), the English lesson is better than none.
     public static func scriptPath(environment: [String: String], language: Language = .en,
                                   currentDirectory: String = FileManager.default.currentDirectoryPath,
                                   executablePath: String = DemoLocator.executablePath()) throws(DemoUnavailable) -> String {
@@ -23,6 +24,11 @@ public enum DemoLesson {
            FileManager.default.fileExists(atPath: folder + "/" + name) {
             return folder + "/" + name
         }
-        return try EmbeddedDemo.folder().get() + "/" + name
+        switch EmbeddedDemo.folder() {
+        case .success(let folder): return folder + "/" + name
+        case .failure(let reason):
+            guard language != .en else { throw reason }
+            return try scriptPath(environment: environment, language: .en, currentDirectory: currentDirectory, executablePath: executablePath)
+        }
     }
 }
