@@ -1,4 +1,4 @@
-// The demo dataset and its lesson, embedded so an installed `siklus` (one file copied anywhere) still
+// The demo dataset and its lesson (English and Indonesian), embedded so an installed `siklus` (one file copied anywhere) still
 // finds them: `#embed` (C23, clang 19+) reads the checked-in files at build time, so there is no second
 // copy to keep in sync.
 #include "demo_data.h"
@@ -18,6 +18,9 @@ static const unsigned char spend[] = {
 static const unsigned char tour[] = {
 #embed "../../datasets/demo/tour.sik"
 };
+static const unsigned char tour_id[] = {
+#embed "../../datasets/demo/tour.id.sik"
+};
 static const unsigned char readme[] = {
 #embed "../../datasets/demo/README.md"
 };
@@ -31,6 +34,7 @@ static const struct {
     {"events.csv", events, sizeof events},
     {"spend.csv", spend, sizeof spend},
     {"tour.sik", tour, sizeof tour},
+    {"tour.id.sik", tour_id, sizeof tour_id},
     {"README.md", readme, sizeof readme},
 };
 static const size_t count = sizeof files / sizeof files[0];

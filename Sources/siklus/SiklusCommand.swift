@@ -125,7 +125,7 @@ struct SiklusCommand: ParsableCommand {
 
         let tourPath: String?
         do {
-            tourPath = try lesson ? DemoLesson.scriptPath(environment: environment) : tour
+            tourPath = try lesson ? DemoLesson.scriptPath(environment: environment, language: session.display.language) : tour
         } catch {
             shell.reportError("error: the demo lesson is not available: \(error)")
             throw ExitCode(1)
@@ -142,7 +142,7 @@ struct SiklusCommand: ParsableCommand {
             }
             if dataDirectory == nil { shell.inform("note: the demo dataset (datasets/demo) was not found; set SIKLUS_DEMO or use --data DIR") }
         }
-        let startup = DataDirectoryLoader.load(directory: dataDirectory, named: named, into: shell.session)
+        let startup = Language.$current.withValue(session.display.language) { DataDirectoryLoader.load(directory: dataDirectory, named: named, into: shell.session) }
         // The files named on the command line were chosen by the user: their reports (roles found,
         // rows skipped) are notes on stderr, so piped results stay clean; `-q` silences them.
         for report in startup.namedReports { shell.inform(Language.$current.withValue(session.display.language) { report.localized(includeTiming: false) }) }

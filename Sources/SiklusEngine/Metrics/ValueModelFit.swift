@@ -20,7 +20,7 @@ enum ValueModelFit {
             return Fits(purchases: purchases, spend: spend)
         } catch {
             if error.isCancellation { throw Diagnostic("query cancelled", at: nil) }
-            throw Diagnostic(error.description, at: span, hints: error.hint.map { [$0] } ?? [])
+            throw Diagnostic(ValueModelWording.sentence(error.description), at: span, hints: error.hint.map { [ValueModelWording.sentence($0)] } ?? [])
         }
     }
 
@@ -45,13 +45,12 @@ enum ValueModelFit {
             // csv and json the exact number.
             ResultColumn(name: "estimate", unit: .text, values: .number(rows.map(\.2))),
         ]
-        var notes = ["bgnbd fitted on \(fits.purchases.customers) customers, gamma_gamma on the \(fits.spend.customers) with a repeat purchase "
-                     + "of positive value; time in \(value.unit.rawValue)s"]
+        var notes = [MessageCatalog.text("clv.note.fitted", ["customers": String(fits.purchases.customers), "repeaters": String(fits.spend.customers),
+                                                             "unit": MessageCatalog.noun(value.unit.rawValue)])]
         let (a, b) = (fits.purchases.model.a, fits.purchases.model.b)
         if a + b > 10_000 {
             // The likelihood is flat along a/(a+b) fixed: the optimiser stopped somewhere on that ridge.
-            notes.append("a and b are not identified (a + b > 10000): every customer drops out with about the same probability, "
-                         + "a / (a + b) = \(number(a / (a + b))), after each purchase; only that ratio means something")
+            notes.append(MessageCatalog.text("clv.note.not_identified", ["ratio": ExplainWords.decimal(number(a / (a + b)))]))
         }
         return ResultTable(columns: columns, title: "clv params per \(value.unit.rawValue) (maximum likelihood up to as_of)", notes: notes)
     }
@@ -61,12 +60,11 @@ enum ValueModelFit {
     static func checkTable(_ value: LogicalQuery.CustomerValue, summary: PurchaseSummary, holdoutDayCounts: [Int], periods: Int,
                            asOfDay: Int64, long: Bool, isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) -> ResultTable {
         guard periods > 0 else {
-            throw Diagnostic("no purchase after as_of to check the model against", at: value.span,
-                             hints: ["set as_of earlier than the last purchase (`set as_of = …`): the purchases after it are the holdout"])
+            throw Diagnostic(MessageCatalog.text("clv.no_holdout"), at: value.span, hints: [MessageCatalog.text("clv.no_holdout_hint")])
         }
         guard periods <= 10_000 else {
-            throw Diagnostic("the holdout spans \(periods) \(value.unit.rawValue)s; clv check shows at most 10000", at: value.span,
-                             hints: ["add a horizon: `clv check horizon 39w`"])
+            throw Diagnostic(MessageCatalog.text("clv.holdout_too_long", ["periods": units(periods, value.unit)]), at: value.span,
+                             hints: [MessageCatalog.text("clv.holdout_too_long_hint")])
         }
         let fits = try fit(summary, span: value.span, needsSpend: false, isCancelled: isCancelled)
         let ends = (1...periods).map { Double($0) }
@@ -80,9 +78,10 @@ enum ValueModelFit {
         }
         let total = (actual.last ?? 0, predicted.last ?? 0)
         let error = total.0 > 0 ? (total.1 - total.0) / total.0 * 100 : 0
-        let oneDecimal = { (x: Double) in ValueModelFit.number((x * 10).rounded() / 10) }
-        let notes = ["over \(periods) \(value.unit.rawValue)s after as_of: actual \(number(total.0)) repeat purchases, predicted "
-                     + "\(oneDecimal(total.1)) (\(error >= 0 ? "+" : "")\(oneDecimal(error)) %), from \(summary.count) customers fitted up to as_of"]
+        // A decimal comma in Indonesian, as in the worked examples.
+        let oneDecimal = { (x: Double) in ExplainWords.decimal(ValueModelFit.number((x * 10).rounded() / 10)) }
+        let notes = [MessageCatalog.text("clv.note.check", ["periods": units(periods, value.unit), "actual": ExplainWords.decimal(number(total.0)), "predicted": oneDecimal(total.1),
+                                                            "error": (error >= 0 ? "+" : "") + oneDecimal(error), "customers": String(summary.count)])]
         let title = "clv check per \(value.unit.rawValue): cumulative repeat purchases after as_of, actual and BG/NBD"
         let periodsColumn = (1...periods).map { Int64($0) }
         guard long else {
@@ -97,6 +96,11 @@ enum ValueModelFit {
             ResultColumn(name: "series", unit: .text, values: .text(Array(repeating: "actual", count: periods) + Array(repeating: "predicted", count: periods))),
             ResultColumn(name: "repeat_purchases", unit: .count, values: .number(actual + predicted)),
         ], shape: .series, title: title, notes: notes)
+    }
+
+    /// `12 weeks` (`12 minggu`): a count of the time unit, for notes and errors.
+    static func units(_ count: Int, _ unit: PeriodUnit) -> String {
+        MessageCatalog.text("clv.units", ["count": String(count), "unit": MessageCatalog.noun(unit.rawValue)])
     }
 
     /// A number for notes and titles: up to 4 significant decimals, no trailing zeros.

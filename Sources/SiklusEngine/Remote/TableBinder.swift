@@ -34,16 +34,16 @@ struct TableBinder {
         }
         for role in ColumnRoleDetection.required(for: table) where indices[role] == nil {
             let likely = ColumnRoleDetection.commonNames(for: role, in: table).joined(separator: ", ")
-            throw Diagnostic("\(table.rawValue) need a \(role.rawValue) column, and none of the columns of \(name.value) looks like one (\(likely), …)",
+            throw Diagnostic(MessageCatalog.text("load.bind.role_missing", ["table": table.rawValue, "role": role.rawValue, "name": name.value, "names": likely]),
                              at: name.span,
-                             hints: ["the table has: \(Diagnostic.listing(names)); name the column with: map \(role.rawValue)=ColumnName"])
+                             hints: [MessageCatalog.text("load.bind.role_missing_hint", ["list": Diagnostic.listing(names), "role": role.rawValue])])
         }
         for (role, index) in indices.sorted(by: { $0.value < $1.value }) {
             let column = columns[index]
             guard let wanted = Self.acceptedTypes(role), !wanted.contains(column.type) else { continue }
             let span = statement.mappings.first { $0.role.value.rawValue == role.rawValue }?.span ?? name.span
-            throw Diagnostic("column \(column.name) (\(role.rawValue)) is \(column.type.rawValue) in \(name.value), but Siklus reads \(role.rawValue) from "
-                             + wanted.map(\.rawValue).joined(separator: " or ") + " columns",
+            throw Diagnostic(MessageCatalog.text("load.bind.type", ["column": column.name, "role": role.rawValue, "type": column.type.rawValue, "name": name.value,
+                                                                    "types": wanted.map(\.rawValue).joined(separator: MessageCatalog.text("load.bind.or"))]),
                              at: span, hints: [Self.typeHint(role, column: column.name)])
         }
         return EngineTableBinding(table: table, engineTable: name.value, columns: columns,
@@ -67,12 +67,13 @@ struct TableBinder {
         case .customer, .order, .event, .channel, .country: "CAST(\(column) AS text)"
         default: "CAST(\(column) AS double precision)"
         }
-        return "bind a view that converts it: CREATE VIEW v AS SELECT *, \(cast) AS \(role.rawValue) FROM …; then map \(role.rawValue)=\(role.rawValue)"
+        return MessageCatalog.text("load.bind.type_hint", ["cast": cast, "role": role.rawValue])
     }
 
     /// A role-detection error (a `LoadError` naming the table) as a diagnostic at `span`.
     private func located(_ error: any Error, at span: SourceSpan) -> Diagnostic {
         guard let error = error as? LoadError else { return Diagnostic("cannot bind \(statement.name.value): \(error)", at: span) }
-        return Diagnostic("cannot bind \(statement.name.value): \(error.message)", at: span, hints: error.hint.map { [$0] } ?? [])
+        return Diagnostic(MessageCatalog.text("load.cannot_bind", ["table": statement.name.value, "reason": LoadErrorWording.message(error.message)]),
+                          at: span, hints: error.hint.map { [LoadErrorWording.hint($0)] } ?? [])
     }
 }

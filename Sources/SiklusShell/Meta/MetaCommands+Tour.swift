@@ -2,14 +2,15 @@ import Foundation
 import SiklusEngine
 
 extension MetaCommands {
-    /// `.tour [FILE]`: the lesson in FILE (relative to the running script's folder), or the demo lesson.
+    /// `.tour [FILE]`: the lesson in FILE (relative to the running script's folder), or the demo lesson in the
+    /// session's language.
     static func tour(_ call: MetaInvocation) throws(MetaCommandError) -> Bool {
         let path: String
         if let written = call.argument(0) {
             path = call.shell.resolvePath(written)
         } else {
             do {
-                path = try DemoLesson.scriptPath(environment: ProcessInfo.processInfo.environment)
+                path = try DemoLesson.scriptPath(environment: ProcessInfo.processInfo.environment, language: call.shell.session.display.language)
             } catch {
                 throw call.error(error.description, argument: 0, hints: ["name a lesson: .tour datasets/demo/tour.sik"])
             }

@@ -50,7 +50,7 @@ public enum DataDirectoryLoader {
                 let report = try session.load(table, path: path)
                 if isNamed { outcome.namedReports.append(report) }
             } catch let error as LoadError {
-                outcome.errors.append(error.description)
+                outcome.errors.append(error.worded)
             } catch {
                 outcome.errors.append("\(path): error: \(error)")
             }
