@@ -25,6 +25,7 @@ final class IndonesianTeachingTests: TemporaryDirectoryTestCase {
         "explain cohort | funnel visit -> purchase by week",
         "explain cohort | retention start visit recurring",
         "explain cohort | retention start login rolling brackets (1, 7) min_events 2 value revenue",
+        "explain cohort | stage lapsed | metric customers, median_revenue_per_customer",
     ]
 
     /// A shell over the demo data whose stdout and stderr are captured.

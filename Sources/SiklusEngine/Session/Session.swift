@@ -270,7 +270,7 @@ public final class Session {
             if let hint = SourceWordHints.diagnostic(for: name) { throw hint }
             let known = Array(variables.keys) + Keywords.statements
             throw Diagnostic.unknown("statement or variable", name.text, at: name.span, among: known,
-                                     fallbackHint: variables.isEmpty ? "define one with: let \(name.text) = cohort …" : nil)
+                                     fallbackHint: variables.isEmpty ? MessageCatalog.text("diag.define_variable", ["name": name.text]) : nil)
         }
         return Pipeline(source: bound.source, steps: bound.steps + pipeline.steps, span: pipeline.span)
     }

@@ -99,7 +99,7 @@ struct WorkedExample {
     private func stageLine(_ stage: Stage?, _ customer: ExampleCustomer, before: Scope, after: Scope) -> String {
         let kept = customer.rows(in: after)
         guard let stage else { return "" }
-        if stage == .lapsed { return "\(LapseStory.text(customer)) → in scope\nevents kept (up to as_of): \(customer.list(kept))" }
+        if stage == .lapsed { return MessageCatalog.text("example.stage_lapsed", ["story": LapseStory.text(customer), "kept": customer.list(kept)]) }
         if stage == .churn {
             let story = ChurnStory(customer: customer)
             return MessageCatalog.text("example.stage_churn", ["story": story.text, "kept": customer.list(kept)])
