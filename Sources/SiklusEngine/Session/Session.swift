@@ -77,13 +77,14 @@ public final class Session {
     /// Runs every statement in `source`, in order, passing each outcome to `handler` (parse errors in
     /// their place among the statements). Stops early when `handler` returns `false`.
     public func run(_ source: SourceFile, handler: (StatementOutcome) -> Bool) {
-        let parsed = Language.$current.withValue(display.language) { Parser.parse(source) }
-        var items: [(Int, Either)] = parsed.statements.map { ($0.span.start, .statement($0)) }
-        items += parsed.diagnostics.map { ($0.span?.start ?? 0, .diagnostic($0)) }
-        items.sort { $0.0 < $1.0 }
-        for (_, item) in items {
+        var items = parsedItems(source, after: -1)
+        var next = 0
+        while next < items.count {
+            let (start, item) = items[next]
+            next += 1
+            let language = display.language
             // Each statement (and the handler rendering it) speaks the language in force when it starts.
-            let goOn = Language.$current.withValue(display.language) { () -> Bool in
+            let goOn = Language.$current.withValue(language) { () -> Bool in
                 let outcome: StatementOutcome
                 switch item {
                 case .statement(let statement): outcome = execute(statement, in: source)
@@ -92,7 +93,24 @@ public final class Session {
                 return handler(outcome)
             }
             if !goOn { return }
+            // `set language` in the middle of the text: the parse errors after it are worded again in the new
+            // language (the statements parse the same in any language).
+            if display.language != language, next < items.count {
+                items = parsedItems(source, after: start)
+                next = 0
+            }
         }
+    }
+
+    /// The statements and parse errors of `source` starting after offset `after`, in source order, parsed
+    /// in the session's language.
+    /// - Complexity: O(n) in the length of the source.
+    private func parsedItems(_ source: SourceFile, after: Int) -> [(Int, Either)] {
+        let parsed = Language.$current.withValue(display.language) { Parser.parse(source) }
+        var items: [(Int, Either)] = parsed.statements.map { ($0.span.start, .statement($0)) }
+        items += parsed.diagnostics.map { ($0.span?.start ?? 0, .diagnostic($0)) }
+        items.sort { $0.0 < $1.0 }
+        return items.filter { $0.0 > after }
     }
 
     private enum Either { case statement(StatementNode), diagnostic(Diagnostic) }
