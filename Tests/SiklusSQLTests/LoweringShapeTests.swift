@@ -93,6 +93,25 @@ final class LoweringShapeTests: XCTestCase {
         XCTAssertTrue(sql.contains("events_1 AS (\n  SELECT e.*\n  FROM staged AS e\n  WHERE e.customer_id IS NOT NULL\n)"), sql)
     }
 
+    func testASignupCohortReadsTheCustomersTableSignupWithoutJoiningEveryCustomer() throws {
+        // Only signup is read from people: the customers rows in the window, then the first event of the
+        // candidates the customers table gives no signup (no FULL JOIN, no customers row hashed for nothing).
+        let query = try lower("cohort signup=2022-09 | stage retention | metric avg_order").query
+        let people = try XCTUnwrap(query.ctes.first { $0.name == "people" })
+        guard case .unionAll(let branches) = people.query.body, branches.count == 2 else { return XCTFail("\(people.query.body)") }
+        let signup = SQLExpression.cast(.column("signup_date", table: "c"), .timestamp)
+        XCTAssertEqual(branches[0].filter, .binary(.binary(signup, .greaterEqual, .timestamp(1_661_990_400)), .and, .binary(signup, .less, .timestamp(1_664_582_400))))
+        XCTAssertEqual(branches[1].from, .table("customer_facts", alias: "f"))
+        let spark = try SQLPrinter(.spark).print(query)
+        XCTAssertFalse(spark.contains("FULL JOIN"))
+        // On Spark the fallback candidates (usually none) are broadcast to the facts' join; no other dialect has the hint.
+        XCTAssertTrue(spark.contains("WHERE t.customer_id IN (SELECT /*+ BROADCAST(signup_fallback) */ customer_id FROM signup_fallback)"), spark)
+        XCTAssertEqual(spark.components(separatedBy: "/*+").count, 2, spark)
+        XCTAssertFalse(try SQLPrinter(.postgres).print(query).contains("/*+"))
+        // A cohort reading more of people keeps the join.
+        XCTAssertTrue(try lower("cohort signup=2022-09 and country = ID | by first_purchase | metric customers").sql(.postgres).contains("FULL JOIN"))
+    }
+
     func testASignupCohortComputesTheFactsOfItsCandidatesOnly() throws {
         // Signup is the customers table's, else the first event: only customers with an event or a
         // customers-table signup in the window can be in the cohort, and only their events are grouped.

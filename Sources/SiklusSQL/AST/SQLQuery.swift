@@ -44,9 +44,13 @@ public struct SQLSelect: Sendable, Equatable {
     public var filter: SQLExpression?
     public var groupBy: [SQLExpression]
     public var having: SQLExpression?
+    /// The alias of a relation of this select small enough to copy to every worker of a distributed
+    /// engine (Spark's `BROADCAST` hint, `SQLDialectDefinition.broadcastHint`): the lowering sets it where it
+    /// knows a side is small; dialects without join hints ignore it.
+    public var broadcast: String?
 
     public init(distinct: Bool = false, _ items: [SQLSelectItem], from: SQLTableReference? = nil, joins: [SQLJoin] = [],
-                where filter: SQLExpression? = nil, groupBy: [SQLExpression] = [], having: SQLExpression? = nil) {
+                where filter: SQLExpression? = nil, groupBy: [SQLExpression] = [], having: SQLExpression? = nil, broadcast: String? = nil) {
         self.distinct = distinct
         self.items = items
         self.from = from
@@ -54,6 +58,7 @@ public struct SQLSelect: Sendable, Equatable {
         self.filter = filter
         self.groupBy = groupBy
         self.having = having
+        self.broadcast = broadcast
     }
 }
 

@@ -23,6 +23,9 @@ public protocol SQLDialectDefinition: Sendable {
     /// True when the engine evaluates a CTE again at every reference (Spark inlines them); the remote
     /// run then computes such CTEs once, as cached views (`SQLLoweredQuery.materializedRun`).
     var evaluatesCTEAtEveryReference: Bool { get }
+    /// The hint after `SELECT` that makes the engine copy the relation `quotedAlias` to every worker
+    /// instead of shuffling both sides of its join (nil: the engine takes no such hint, or needs none).
+    func broadcastHint(_ quotedAlias: String) -> String?
 
     func typeName(_ type: SQLType) -> String
     func textLiteral(_ text: String) -> String
@@ -42,6 +45,7 @@ public extension SQLDialectDefinition {
     var supportsAggregateFilter: Bool { true }
     var bytewiseCollation: String? { nil }
     var evaluatesCTEAtEveryReference: Bool { false }
+    func broadcastHint(_ quotedAlias: String) -> String? { nil }
 
     func typeName(_ type: SQLType) -> String {
         switch type {

@@ -7,6 +7,10 @@ public struct SparkDialect: SQLDialectDefinition {
     public var dialect: SQLDialect { .spark }
     public var identifierQuote: Character { "`" }
     public var evaluatesCTEAtEveryReference: Bool { true }
+    /// A local session runs with broadcast joins off (`SparkBridgeScript`: dozens of them, sized from
+    /// estimates, ran the driver out of memory), so a join with a small set would shuffle the large side;
+    /// the hint broadcasts only what the lowering knows is small.
+    public func broadcastHint(_ quotedAlias: String) -> String? { "/*+ BROADCAST(\(quotedAlias)) */" }
     public var reservedWords: Set<String> { ["anti", "semi", "minus", "div", "rlike", "regexp", "lateral", "pivot", "unpivot"] }
 
     public func typeName(_ type: SQLType) -> String {

@@ -52,6 +52,22 @@ extension SQLLoweringState {
                                                  .isNull(.column(customersTable.columns[signup].name, table: "c"), negated: false))))
     }
 
+    /// `people` as the cohort needs it once the facts are narrowed to the fallback candidates (`facts`, read
+    /// as `customer_id`, `first_event`): the customers-table rows whose signup satisfies the cohort's signup
+    /// conditions, then the fallback candidates with their first event, where the FULL JOIN of the candidates'
+    /// customers rows with the facts gave the same rows (a candidate with a customers-table signup takes it,
+    /// the others have a facts row) but shuffled or hashed every customer (nil when nothing narrows).
+    func signupPeople(facts: String) throws(SQLNotExpressible) -> SQLQuery? {
+        let customersTable = catalog.customers
+        guard customersTable.isLoaded, let column = customersTable.index(ofRole: "signup"), let holds = try signupHolds() else { return nil }
+        let signup = SQLExpression.cast(.column(customersTable.columns[column].name, table: "c"), .timestamp)
+        return SQLQuery(.unionAll([
+            SQLSelect([.named(.cast(.column(tables.customerID, table: "c"), .text), "customer_id"), .named(signup, "signup")],
+                      from: .table(tables.customers, alias: "c"), where: try holds(signup)),
+            SQLSelect([.column("customer_id", table: "f"), .named(.column("first_event", table: "f"), "signup")], from: .table(facts, alias: "f")),
+        ]))
+    }
+
     /// The source's signup conditions as a test of a time, or nil when its cohort filter compares no signup.
     private func signupHolds() throws(SQLNotExpressible) -> ((SQLExpression) throws(SQLNotExpressible) -> SQLExpression)? {
         guard case .cohort(let filter?) = query.source else { return nil }

@@ -53,7 +53,9 @@ public struct SQLLowering: Sendable {
         if let facts = state.builder.sharedName("customer_facts") {
             lowered.query = SQLFirstPurchaseFacts.split(in: lowered.query, cte: facts)
             if let people = state.builder.sharedName("people"), let fallback = try state.signupFallbackCandidates() {
-                lowered.query = SQLSignupFallbackFacts.narrow(in: lowered.query, facts: facts, people: people, to: fallback)
+                lowered.query = SQLSignupFallbackFacts.narrow(in: lowered.query, facts: facts, people: people, to: fallback,
+                                                              named: state.builder.reserve("signup_fallback"),
+                                                              signupPeople: try state.signupPeople(facts: facts))
             }
         }
         return lowered

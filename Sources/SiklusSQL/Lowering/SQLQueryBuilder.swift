@@ -15,6 +15,14 @@ struct SQLQueryBuilder {
     /// Adds `query` as a CTE named `preferred` (or `preferred_2`, …) and returns its name.
     @discardableResult
     mutating func add(_ preferred: String, _ comment: String?, _ query: SQLQuery, sharedAs key: String? = nil) -> String {
+        let name = reserve(preferred)
+        if let key { shared[key] = name }
+        ctes.append(SQLCommonTableExpression(name, comment: comment, query))
+        return name
+    }
+
+    /// A name no CTE or source table has (`preferred`, else `preferred_2`, …), for a CTE a later pass inserts.
+    mutating func reserve(_ preferred: String) -> String {
         var name = preferred
         var suffix = 2
         while taken.contains(name.lowercased()) {
@@ -22,8 +30,6 @@ struct SQLQueryBuilder {
             suffix += 1
         }
         taken.insert(name.lowercased())
-        if let key { shared[key] = name }
-        ctes.append(SQLCommonTableExpression(name, comment: comment, query))
         return name
     }
 

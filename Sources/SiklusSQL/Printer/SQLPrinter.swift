@@ -49,7 +49,8 @@ public struct SQLPrinter: Sendable {
     func lines(_ select: SQLSelect) throws(SQLNotExpressible) -> [String] {
         var items: [String] = []
         for item in select.items { items.append(try self.item(item)) }
-        var out = ["SELECT " + (select.distinct ? "DISTINCT " : "") + items.joined(separator: ",\n  ")]
+        let hint = select.broadcast.flatMap { dialect.broadcastHint(identifier($0)) }.map { $0 + " " } ?? ""
+        var out = ["SELECT " + hint + (select.distinct ? "DISTINCT " : "") + items.joined(separator: ",\n  ")]
         if let from = select.from { out.append("FROM " + (try reference(from))) }
         for join in select.joins {
             var line = "\(join.kind.rawValue) \(try reference(join.table))"
