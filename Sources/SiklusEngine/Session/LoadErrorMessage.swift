@@ -7,13 +7,12 @@ import SiklusStore
 /// are worded by `LoadErrorWording` (SiklusStore has no catalog).
 enum LoadErrorMessage {
     static func diagnostic(_ error: LoadError, at span: SourceSpan) -> Diagnostic {
-        let location = [error.line, error.column].compactMap { $0 }.map { ":\($0)" }.joined()
         // The loader says "no such file" only when open(2) gave ENOENT: ask the file system the same.
         let missing = error.line == nil && !FileManager.default.fileExists(atPath: error.path)
         // A row-level reason (too many rows skipped for it) is worded as the load report words it.
         let reason = missing ? MessageCatalog.text("load.no_such_file") : LoadErrorWording.message(error.message)
         let hints = missing ? [MessageCatalog.text("load.no_such_file_hint")] : (error.hint.map { [LoadErrorWording.hint($0)] } ?? [])
-        return Diagnostic(MessageCatalog.text("load.cannot_load", ["path": error.path + location, "reason": reason]), at: span, hints: hints)
+        return Diagnostic(MessageCatalog.text("load.cannot_load", ["path": error.location, "reason": reason]), at: span, hints: hints)
     }
 }
 
@@ -21,9 +20,6 @@ extension LoadError {
     /// `description` in the current language: `path:line:col: error: message` and the hint on a `help:`
     /// line, as `--data` reports a file it could not load.
     public var worded: String {
-        var location = path
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
         var text = "\(location): \(MessageCatalog.text("diag.error")): \(LoadErrorWording.message(message))"
         if let hint { text += "\n  \(MessageCatalog.text("diag.help")): \(LoadErrorWording.hint(hint))" }
         return text

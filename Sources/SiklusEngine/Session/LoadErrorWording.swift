@@ -26,15 +26,19 @@ enum LoadErrorWording {
     /// Argument-only keys (`os.`, `names_`, `delimiter_`) are worded inside other sentences, not matched alone.
     private static let messages = EnglishPhrasePattern.templates(under: "load.error.", excluding: ["os.", "names_", "delimiter_"])
     private static let hints = EnglishPhrasePattern.templates(under: "load.hint.") + [EnglishPhrasePattern(englishTemplateOf: "load.no_such_file_hint")]
+    /// The patterns of the argument-only keys, compiled once like the others.
+    private static let delimiterProblems = EnglishPhrasePattern.templates(under: "load.error.delimiter_")
+    private static let systemReasons = EnglishPhrasePattern.templates(under: "load.error.os.")
+    private static let columnCounts = EnglishPhrasePattern.templates(under: "load.error.names_")
 
     /// A captured value worded where it is a phrase of its own: the delimiter's problem, the system's reason
     /// (`strerror`), a count of columns or fields, a list cut short (`… and 4 more`). Names, numbers and
     /// commands stay as found.
     private static func argument(_ name: String, _ value: String) -> String {
         switch name {
-        case "problem": EnglishPhrasePattern.word(value, EnglishPhrasePattern.templates(under: "load.error.delimiter_")) ?? value
-        case "reason": EnglishPhrasePattern.word(value, EnglishPhrasePattern.templates(under: "load.error.os.")) ?? value
-        case "names", "fields": EnglishPhrasePattern.word(value, EnglishPhrasePattern.templates(under: "load.error.names_")) ?? value
+        case "problem": EnglishPhrasePattern.word(value, delimiterProblems) ?? value
+        case "reason": EnglishPhrasePattern.word(value, systemReasons) ?? value
+        case "names", "fields": EnglishPhrasePattern.word(value, columnCounts) ?? value
         case "list": listing(value)
         default: value
         }

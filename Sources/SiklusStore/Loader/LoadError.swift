@@ -17,11 +17,16 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `path:line:col: error: message` with the hint on a `help:` line.
-    public var description: String {
+    /// `path:line:col`, or as much of it as is known.
+    public var location: String {
         var location = path
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
+        return location
+    }
+
+    /// `path:line:col: error: message` with the hint on a `help:` line.
+    public var description: String {
         var text = "\(location): error: \(message)"
         if let hint { text += "\n  help: \(hint)" }
         return text
