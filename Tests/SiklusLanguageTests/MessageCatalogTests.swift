@@ -6,25 +6,32 @@ import XCTest
 /// placeholders, and every key the sources ask for exists.
 final class MessageCatalogTests: XCTestCase {
     func testEveryKeyExistsInBothLanguages() {
-        let english = Set(MessageCatalog.english.keys), indonesian = Set(MessageCatalog.indonesian.keys)
+        let english = Set(MessageCatalog.templates(.en).keys), indonesian = Set(MessageCatalog.templates(.id).keys)
         XCTAssertEqual(english.subtracting(indonesian).sorted(), [], "keys missing from the Indonesian catalog")
         XCTAssertEqual(indonesian.subtracting(english).sorted(), [], "keys missing from the English catalog")
         XCTAssertGreaterThan(english.count, 150)
     }
 
+    /// The parser's catalog files add keys; none overrides one of the main catalog's.
+    func testTheParserCatalogsAddNewKeysOnly() {
+        XCTAssertEqual(Set(MessageCatalog.english.keys).intersection(MessageCatalog.parserEnglish.keys).sorted(), [])
+        XCTAssertEqual(Set(MessageCatalog.indonesian.keys).intersection(MessageCatalog.parserIndonesian.keys).sorted(), [])
+        XCTAssertGreaterThan(MessageCatalog.parserEnglish.count, 250)
+    }
+
     func testPlaceholdersMatchInEveryMessage() {
-        for (key, template) in MessageCatalog.english {
-            let translated = MessageCatalog.indonesian[key] ?? ""
+        for (key, template) in MessageCatalog.templates(.en) {
+            let translated = MessageCatalog.templates(.id)[key] ?? ""
             XCTAssertEqual(MessageCatalog.placeholders(in: template), MessageCatalog.placeholders(in: translated), key)
         }
     }
 
     func testNoMessageIsEmptyOrUntranslatedProse() {
-        for (key, template) in MessageCatalog.indonesian {
+        for (key, template) in MessageCatalog.templates(.id) {
             XCTAssertFalse(template.isEmpty, key)
         }
         // Long messages are prose: an Indonesian one equal to the English one was forgotten.
-        let copied = MessageCatalog.english.filter { $0.value.count > 25 && MessageCatalog.indonesian[$0.key] == $0.value }.map(\.key)
+        let copied = MessageCatalog.templates(.en).filter { $0.value.count > 25 && MessageCatalog.templates(.id)[$0.key] == $0.value }.map(\.key)
         XCTAssertEqual(copied, [], "untranslated messages")
     }
 
@@ -36,17 +43,20 @@ final class MessageCatalogTests: XCTestCase {
         var used = Set<String>()
         for case let url as URL in files where url.pathExtension == "swift" {
             let text = try String(contentsOf: url, encoding: .utf8)
-            var rest = Substring(text)
-            while let range = rest.range(of: "MessageCatalog.text(\"") {
-                let after = rest[range.upperBound...]
-                guard let close = after.firstIndex(of: "\"") else { break }
-                used.insert(String(after[..<close]))
-                rest = after[close...]
+            // The parser's `phrase("key"` names `parse.key`.
+            for (call, prefix) in [("MessageCatalog.text(\"", ""), ("phrase(\"", "parse.")] {
+                var rest = Substring(text)
+                while let range = rest.range(of: call) {
+                    let after = rest[range.upperBound...]
+                    guard let close = after.firstIndex(of: "\"") else { break }
+                    used.insert(prefix + after[..<close])
+                    rest = after[close...]
+                }
             }
         }
         XCTAssertGreaterThan(used.count, 40)
         // A key ending in "." is completed at run time (`"stage." + name`); those are checked below.
-        let missing = used.filter { !$0.hasSuffix(".") && MessageCatalog.english[$0] == nil }
+        let missing = used.filter { !$0.hasSuffix(".") && MessageCatalog.templates(.en)[$0] == nil }
         XCTAssertEqual(missing.sorted(), [])
     }
 

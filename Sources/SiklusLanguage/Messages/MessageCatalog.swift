@@ -1,5 +1,6 @@
 /// Every message Siklus translates, by key, in one catalog file per language
-/// (`MessageCatalog+English.swift`, `MessageCatalog+Indonesian.swift`).
+/// (`MessageCatalog+English.swift`, `MessageCatalog+Indonesian.swift`), plus the parser's phrases in
+/// their own pair (`MessageCatalog+ParserEnglish.swift`, `MessageCatalog+ParserIndonesian.swift`).
 ///
 /// A message is a template with named placeholders, `unknown {what} `{word}``; `text` fills them in
 /// the current language (`Language.current`), falling back to English for a key the Indonesian catalog
@@ -9,10 +10,14 @@ public enum MessageCatalog {
     /// The templates of `language`.
     public static func templates(_ language: Language) -> [String: String] {
         switch language {
-        case .en: english
-        case .id: indonesian
+        case .en: allEnglish
+        case .id: allIndonesian
         }
     }
+
+    /// Each language's catalog files merged (their keys are disjoint: MessageCatalogTests).
+    static let allEnglish = english.merging(parserEnglish) { main, _ in main }
+    static let allIndonesian = indonesian.merging(parserIndonesian) { main, _ in main }
 
     /// The message `key` in `language` with its `{name}` placeholders replaced by `arguments`.
     /// A key missing from every catalog (a programming mistake the catalog test catches) gives the key
@@ -22,7 +27,7 @@ public enum MessageCatalog {
     ///     // "unknown metric `avg_ordr`", or in Indonesian "metric `avg_ordr` tidak dikenal"
     /// - Complexity: O(template length + total argument length).
     public static func text(_ key: String, _ arguments: KeyValuePairs<String, String> = [:], in language: Language = .current) -> String {
-        guard let template = templates(language)[key] ?? english[key] else { return key }
+        guard let template = templates(language)[key] ?? allEnglish[key] else { return key }
         return fill(template, arguments)
     }
 

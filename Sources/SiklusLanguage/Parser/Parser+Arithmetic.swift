@@ -2,18 +2,18 @@ extension Parser {
     /// derive_step = "derive" identifier "=" sum ;
     mutating func parseDerive() throws(Diagnostic) -> DeriveSpec {
         advance()
-        let name = try parseIdentifier("a name for the new column after `derive`",
-                                       hints: ["for example `derive amount = Quantity * UnitPrice`"])
+        let name = try parseIdentifier(phrase("name_after_derive"),
+                                       hints: [phrase("example_derive")])
         guard match(.equal) != nil else {
-            throw expected("`=` after `derive \(name.text)`", hints: ["for example `derive \(name.text) = Quantity * UnitPrice`"])
+            throw expected(phrase("equal_after_derive", ["name": name.text]), hints: [phrase("example_derive_name", ["name": name.text])])
         }
-        if atStepEnd { throw expected("an expression after `=`", hints: ["for example `derive \(name.text) = Quantity * UnitPrice`"]) }
+        if atStepEnd { throw expected(phrase("expression_after_equal"), hints: [phrase("example_derive_name", ["name": name.text])]) }
         conditionTerms = 0
         let expression = try parseSum()
         if !atStepEnd {
-            if check(.rightParen) { throw expected("an operator") }
-            throw expected("an operator (`+`, `-`, `*`, `/`) or the end of the step",
-                           hints: ["a derive expression uses numbers, column names, `+ - * /` and parentheses"])
+            if check(.rightParen) { throw expected(phrase("an_operator")) }
+            throw expected(phrase("operator_or_end"),
+                           hints: [phrase("derive_uses")])
         }
         return DeriveSpec(name: name, expression: expression)
     }
@@ -60,7 +60,7 @@ extension Parser {
             var inner = try parseSum()
             guard let close = match(.rightParen) else {
                 if atStepEnd { throw unclosedParenthesis(open) }
-                throw expected("`)` or an operator")
+                throw expected(phrase("paren_or_operator"))
             }
             inner.span = open.span.union(close.span)
             return inner
@@ -68,25 +68,25 @@ extension Parser {
             let token = advance()
             let text = token.text(in: source)
             guard let value = Double(text), value.isFinite else {
-                throw Diagnostic("the number `\(text)` is out of range", at: token.span)
+                throw Diagnostic(phrase("number_out_of_range", ["text": text]), at: token.span)
             }
             return ArithmeticNode(.number(value), at: token.span)
         case .identifier:
-            let name = try parseQualifiedName("a column name")
+            let name = try parseQualifiedName(phrase("column_name"))
             return ArithmeticNode(.column(name), at: name.span)
         case .string:
-            throw Diagnostic("a derive expression computes numbers; text in quotes is not one", at: current.span,
-                             hints: ["write a column name without quotes, or a number"])
+            throw Diagnostic(phrase("derive_computes_numbers"), at: current.span,
+                             hints: [phrase("write_column_or_number")])
         default:
-            throw expected("a number, a column name or `(`", hints: ["for example `derive amount = Quantity * UnitPrice`"])
+            throw expected(phrase("number_column_paren"), hints: [phrase("example_derive")])
         }
     }
 
     /// Counts one more level of `(` or unary `-`, failing beyond `maximumNesting`.
     private mutating func enterArithmeticNesting() throws(Diagnostic) {
         guard nesting < Parser.maximumNesting else {
-            throw Diagnostic("the expression is nested too deeply", at: current.span,
-                             hints: ["expressions may nest at most \(Parser.maximumNesting) levels of `(` and `-`"])
+            throw Diagnostic(phrase("expression_too_deep"), at: current.span,
+                             hints: [phrase("expression_nesting_limit", ["maximum": "\(Parser.maximumNesting)"])])
         }
         nesting += 1
     }
@@ -94,8 +94,8 @@ extension Parser {
     /// Counts one more binary operator, failing beyond `maximumTerms`.
     private mutating func countOperator(_ token: Token) throws(Diagnostic) {
         guard conditionTerms < Parser.maximumTerms else {
-            throw Diagnostic("the expression is too long", at: token.span,
-                             hints: ["an expression may have at most \(Parser.maximumTerms) operators"])
+            throw Diagnostic(phrase("expression_too_long"), at: token.span,
+                             hints: [phrase("expression_operator_limit", ["maximum": "\(Parser.maximumTerms)"])])
         }
         conditionTerms += 1
     }

@@ -42,22 +42,22 @@ extension Parser {
             var inner = try parseCondition()
             guard let close = match(.rightParen) else {
                 if atStepEnd { throw unclosedParenthesis(open) }
-                throw expected("`)` or `and`/`or` in the condition")
+                throw expected(phrase("paren_or_and_or"))
             }
             inner.span = open.span.union(close.span)
             return inner
         }
-        let context = keyword.map { " after `\($0.text(in: source))`" } ?? ""
         let left: ExpressionNode
         switch current.kind {
         case .identifier:
-            let column = try parseQualifiedName("a column name")
+            let column = try parseQualifiedName(phrase("column_name"))
             left = ExpressionNode(.column(column), at: column.span)
         case .integer, .number, .string, .date, .duration, .minus:
-            let literal = try parseLiteral("a value", allowsNames: false)
+            let literal = try parseLiteral(phrase("a_value"), allowsNames: false)
             left = ExpressionNode(.literal(literal.literal), at: literal.span, sourceText: source[literal.span])
         default:
-            throw expected("a condition\(context), such as `amount > 100`")
+            throw expected(keyword.map { phrase("condition_after_such_as", ["word": $0.text(in: source)]) }
+                           ?? phrase("condition_such_as"))
         }
         return try parsePredicate(left: left)
     }
@@ -66,7 +66,7 @@ extension Parser {
     mutating func parsePredicate(left: ExpressionNode) throws(Diagnostic) -> ExpressionNode {
         if let op = ComparisonOperator(current.kind) {
             let opToken = advance()
-            let right = try parseValue("a value after `\(opToken.text(in: source))`")
+            let right = try parseValue(phrase("value_after", ["operator": opToken.text(in: source)]))
             return ExpressionNode(.comparison(left: left, op: op, right: right), at: left.span.union(right.span))
         }
         var negated = false
@@ -80,27 +80,27 @@ extension Parser {
         }
         let leftText = abbreviated(source[left.span])
         let hints = [TokenKind.identifier, .integer, .number, .string, .date, .duration].contains(current.kind)
-            ? ["write `\(leftText) = \(abbreviated(current.text(in: source)))`"] : []
-        throw expected("a comparison (`=`, `!=`, `<`, `<=`, `>`, `>=`) or `in` after `\(leftText)`", hints: hints)
+            ? [phrase("write_comparison", ["left": leftText, "right": abbreviated(current.text(in: source))])] : []
+        throw expected(phrase("comparison_after", ["left": leftText]), hints: hints)
     }
 
     /// value_list = "(" value { "," value } ")" ; returns the values and the span of `)`.
     mutating func parseValueList() throws(Diagnostic) -> ([ExpressionNode], SourceSpan) {
         guard let open = match(.leftParen) else {
-            throw expected("`(` after `in`", hints: ["list the values in parentheses: `country in (ID, US)`"])
+            throw expected(phrase("paren_after_in"), hints: [phrase("list_in_parentheses")])
         }
         var values: [ExpressionNode] = []
         while true {
             if check(.rightParen), values.isEmpty {
-                throw Diagnostic("expected a value in the list, found `)`", at: current.span,
-                                 hints: ["an `in` list needs at least one value"])
+                throw Diagnostic(MessageCatalog.text("diag.expected", ["what": phrase("value_in_list"), "found": "`)`"]), at: current.span,
+                                 hints: [phrase("in_list_one_value")])
             }
             if atStepEnd, values.isEmpty { throw unclosedParenthesis(open) }
-            values.append(try parseValue(values.isEmpty ? "a value after `(`" : "a value after `,`"))
+            values.append(try parseValue(values.isEmpty ? phrase("value_after_paren") : phrase("value_after_comma")))
             if match(.comma) != nil { continue }
             if let close = match(.rightParen) { return (values, close.span) }
             if atStepEnd { throw unclosedParenthesis(open) }
-            throw expected("`,` or `)` in the list")
+            throw expected(phrase("comma_or_paren_in_list"))
         }
     }
 
@@ -113,15 +113,15 @@ extension Parser {
         }
         let lower = try parseLiteral(what, allowsNames: true)
         guard let dots = match(.dotDot) else { return ExpressionNode(.literal(lower.literal), at: lower.span, sourceText: source[lower.span]) }
-        let upper = try parseLiteral("the end of the range after `\(source[lower.span])\(dots.text(in: source))`", allowsNames: true)
+        let upper = try parseLiteral(phrase("range_end_after", ["lower": "\(source[lower.span])", "dots": dots.text(in: source)]), allowsNames: true)
         return ExpressionNode(.range(lower: lower, upper: upper), at: lower.span.union(upper.span))
     }
 
     /// Counts one more level of `(` or `not`, failing beyond `maximumNesting`.
     mutating func enterNesting() throws(Diagnostic) {
         guard nesting < Parser.maximumNesting else {
-            throw Diagnostic("the condition is nested too deeply", at: current.span,
-                             hints: ["conditions may nest at most \(Parser.maximumNesting) levels of `(` and `not`"])
+            throw Diagnostic(phrase("condition_too_deep"), at: current.span,
+                             hints: [phrase("condition_nesting_limit", ["maximum": "\(Parser.maximumNesting)"])])
         }
         nesting += 1
     }
@@ -129,16 +129,15 @@ extension Parser {
     /// Counts one more `and`/`or` operator, failing beyond `maximumTerms`.
     mutating func countTerm(_ operatorToken: Token) throws(Diagnostic) {
         guard conditionTerms < Parser.maximumTerms else {
-            throw Diagnostic("the condition is too long", at: operatorToken.span,
-                             hints: ["a condition may join at most \(Parser.maximumTerms + 1) comparisons with `and`/`or`; "
-                                     + "use `in (…)` for long lists of values"])
+            throw Diagnostic(phrase("condition_too_long"), at: operatorToken.span,
+                             hints: [phrase("condition_term_limit", ["maximum": "\(Parser.maximumTerms + 1)"])])
         }
         conditionTerms += 1
     }
 
-    /// "unclosed `(`", pointing at the `(`.
+    /// phrase("unclosed_paren"), pointing at the `(`.
     func unclosedParenthesis(_ open: Token) -> Diagnostic {
-        Diagnostic("unclosed `(`", at: open.span, hints: ["add `)` to close it before \(describe(current))"])
+        Diagnostic(phrase("unclosed_paren"), at: open.span, hints: [phrase("close_paren_before", ["found": describe(current)])])
     }
 
     /// True when `token` can start a predicate (`=`, `!=`, `<`, …, `in`, `not in`), so a keyword before it

@@ -13,14 +13,14 @@ extension Parser {
             while match(.comma) != nil {
                 let isStage = checkWord("stage") && [.identifier, .string].contains(peek().kind)
                 if isStage { advance() }
-                more.append(FunnelAlternative(name: try parseName(isStage ? "a stage name after `stage`" : "an event or stage name after `,`"),
+                more.append(FunnelAlternative(name: try parseName(isStage ? phrase("stage_name_after_stage") : phrase("event_or_stage_after_comma")),
                                               isStage: isStage))
             }
-            _ = try expect(.rightParen, "`,` or `)` to close the alternatives opened at `(`",
-                           hints: ["alternatives are a list in parentheses: `funnel visit -> (home, product_view) -> purchase`"])
+            _ = try expect(.rightParen, phrase("close_alternatives"),
+                           hints: [phrase("alternatives_are")])
             if more.isEmpty {
-                throw Diagnostic("a step in parentheses needs at least two alternatives", at: span(from: open.span),
-                                 hints: ["drop the parentheses, or add another event: `(home, product_view)`"])
+                throw Diagnostic(phrase("two_alternatives"), at: span(from: open.span),
+                                 hints: [phrase("drop_parentheses")])
             }
             funnel.alternatives[index] = more
         } else {
@@ -30,7 +30,7 @@ extension Parser {
             advance()
             conditionTerms = 0
             if atStepEnd || check(.arrow) {
-                throw expected("a condition after `where`", hints: ["for example `funnel view -> purchase where amount > 50`"])
+                throw expected(phrase("condition_after_where"), hints: [phrase("example_funnel_where")])
             }
             funnel.filters[index] = try parseCondition()
         }
@@ -40,14 +40,14 @@ extension Parser {
     mutating func parseFunnelExclusion() throws(Diagnostic) -> FunnelExclusion {
         let isStage = checkWord("stage") && [.identifier, .string].contains(peek().kind)
         if isStage { advance() }
-        var exclusion = FunnelExclusion(name: try parseName("an event name after `exclude`"), isStage: isStage)
+        var exclusion = FunnelExclusion(name: try parseName(phrase("event_after_exclude")), isStage: isStage)
         if let between = matchWord("between") {
             let from = try parseStepNumber(after: "between")
-            _ = try expectWord("and", "`and` between the two step numbers", hints: ["write `exclude cancel between 2 and 3`"])
+            _ = try expectWord("and", phrase("and_between_steps"), hints: [phrase("write_exclude_between")])
             let to = try parseStepNumber(after: "and")
             guard from.value < to.value else {
-                throw Diagnostic("`between \(from.value) and \(to.value)` needs the first step before the second", at: span(from: between.span),
-                                 hints: ["for example `between 1 and 2`"])
+                throw Diagnostic(phrase("between_order", ["from": "\(from.value)", "to": "\(to.value)"]), at: span(from: between.span),
+                                 hints: [phrase("example_between")])
             }
             exclusion.between = Spanned(from.value...to.value, at: span(from: between.span))
         }

@@ -22,7 +22,7 @@ extension Parser {
                 advance()
                 return LiteralNode(.date(date), at: token.span)
             case .failure(let problem):
-                throw Diagnostic("invalid date `\(text)`: \(problem.message)", at: token.span)
+                throw Diagnostic(phrase("invalid_date", ["text": text, "problem": "\(problem.message)"]), at: token.span)
             }
         case .duration:
             advance()
@@ -42,7 +42,8 @@ extension Parser {
         let minus = advance()
         let token = current
         guard token.kind == .integer || token.kind == .number, token.span.start == minus.span.end else {
-            throw Diagnostic("expected a number right after `-`, found \(describe(token))", at: errorSpan(at: token))
+            throw Diagnostic(MessageCatalog.text("diag.expected", ["what": phrase("number_after_minus"), "found": describe(token)]),
+                             at: errorSpan(at: token))
         }
         advance()
         let span = minus.span.union(token.span)
@@ -54,7 +55,7 @@ extension Parser {
     /// The value of an integer's text, or "number is too large" beyond Int64.
     private func integerValue(_ text: String, at span: SourceSpan) throws(Diagnostic) -> Int64 {
         guard let value = Int64(text) else {
-            throw Diagnostic("number `\(abbreviated(text))` is too large", at: span, hints: ["the largest whole number is \(Int64.max)"])
+            throw Diagnostic(phrase("number_too_large", ["text": abbreviated(text)]), at: span, hints: [phrase("largest_whole_number", ["maximum": "\(Int64.max)"])])
         }
         return value
     }
@@ -62,7 +63,7 @@ extension Parser {
     /// The value of a decimal's text, or an error when it does not fit a Double.
     private func numberValue(_ text: String, at span: SourceSpan) throws(Diagnostic) -> Double {
         guard let value = Double(text), value.isFinite else {
-            throw Diagnostic("number `\(abbreviated(text))` is too large", at: span)
+            throw Diagnostic(phrase("number_too_large", ["text": abbreviated(text)]), at: span)
         }
         return value
     }
@@ -74,7 +75,7 @@ extension Parser {
             preconditionFailure("a duration token ends in a known unit")
         }
         guard let value = Int64(digits) else {
-            throw Diagnostic("duration `\(abbreviated(text))` is too large", at: span)
+            throw Diagnostic(phrase("duration_too_large", ["text": abbreviated(text)]), at: span)
         }
         return DurationLiteral(value: value, unit: unit)
     }

@@ -7,51 +7,51 @@ extension Parser {
         advance()
         let table = try parseLoadTable()
         guard let pathToken = match(.string) else {
-            var hints = ["write `load \(table.value.rawValue) \"data/\(table.value.rawValue).csv\"`"]
+            var hints = [phrase("write_load", ["table": table.value.rawValue])]
             // `load events tabel "orders"`: a misspelt `table` before a name.
             if current.kind == .identifier, peek().kind == .string,
                let hint = Diagnostic.didYouMeanHint(for: current.text(in: source), among: [Keywords.tableSource]) {
-                hints = [hint + " (`load \(table.value.rawValue) table \"name\"` binds a table of the connected engine)"]
+                hints = [phrase("table_binds", ["hint": hint, "table": table.value.rawValue])]
             }
-            throw expected("a file path in quotes after `load \(table.value.rawValue)`", hints: hints)
+            throw expected(phrase("path_after_load", ["table": table.value.rawValue]), hints: hints)
         }
         let path = StringLiteralDecoder.decode(pathToken.text(in: source))
-        if path.isEmpty { throw Diagnostic("the file path is empty", at: pathToken.span) }
+        if path.isEmpty { throw Diagnostic(phrase("file_path_empty"), at: pathToken.span) }
         var load = LoadStatement(table: table, path: Spanned(path, at: pathToken.span))
         while !atStatementEnd {
             guard current.kind == .identifier else {
-                throw expected("a load option (`map`, `delim`, `format`, `header`, `columns`, `ids`, `append` or `replace`)")
+                throw expected(phrase("load_option"))
             }
             let word = current.lowercasedText(in: source)
             switch word {
             case "map":
                 advance()
-                load.mappings += try parsePairs("a mapping such as `customer=CustomerID` after `map`") { parser throws(Diagnostic) in
+                load.mappings += try parsePairs(phrase("mapping_after_map")) { parser throws(Diagnostic) in
                     try parser.parseColumnMapping()
                 }
             case "delim":
-                if load.delimiter != nil { throw Diagnostic("`delim` is given twice", at: current.span, hints: ["keep one"]) }
+                if load.delimiter != nil { throw Diagnostic(phrase("given_twice", ["word": "delim"]), at: current.span, hints: [phrase("keep_one")]) }
                 advance()
                 load.delimiter = try parseDelimiter()
             case "append", "replace":
                 if let given = load.mode {
-                    throw Diagnostic("`\(word)` after `\(given.value.rawValue)`", at: current.span,
-                                     hints: ["keep one: `append` adds the rows even if the table holds this file, `replace` replaces the table's rows"])
+                    throw Diagnostic(phrase("mode_after_mode", ["word": word, "given": given.value.rawValue]), at: current.span,
+                                     hints: [phrase("keep_one_mode")])
                 }
                 load.mode = Spanned(word == "append" ? .append : .replace, at: advance().span)
             case "header", "columns", "ids":
                 try parseFileShapeOption(word, into: &load)
             case "format":
                 advance()
-                load.formats += try parsePairs("a format such as `ts=\"%d/%m/%Y\"` after `format`") { parser throws(Diagnostic) in
+                load.formats += try parsePairs(phrase("format_after_format")) { parser throws(Diagnostic) in
                     try parser.parseTimeFormat()
                 }
             default:
                 var diagnostic = Diagnostic.unknown("load option", current.text(in: source), at: current.span,
                                                     among: Keywords.loadOptions,
-                                                    fallbackHint: "load options are `map`, `delim`, `format`, `header`, `columns`, `ids`, `append` and `replace`")
+                                                    fallbackHint: phrase("load_options_are"))
                 if LoadRole(rawValue: word) != nil, peek().kind == .equal {
-                    diagnostic.hints = ["role mappings follow `map`: `map \(word)=…`"]
+                    diagnostic.hints = [phrase("role_mappings_follow_map", ["word": word])]
                 }
                 throw diagnostic
             }
@@ -63,11 +63,11 @@ extension Parser {
     mutating func parseLoadTable() throws(Diagnostic) -> Spanned<LoadTable> {
         let choices = LoadTable.allCases.map(\.rawValue)
         guard current.kind == .identifier else {
-            throw expected("a table (`events`, `customers` or `spend`) after `load`")
+            throw expected(phrase("table_after_load"))
         }
         guard let table = LoadTable(rawValue: current.lowercasedText(in: source)) else {
             throw Diagnostic.unknown("table", current.text(in: source), at: current.span, among: choices,
-                                     fallbackHint: "tables are `events`, `customers` and `spend`")
+                                     fallbackHint: phrase("tables_are"))
         }
         return Spanned(table, at: advance().span)
     }
@@ -87,43 +87,43 @@ extension Parser {
     /// mapping = role "=" name ;
     mutating func parseColumnMapping() throws(Diagnostic) -> ColumnMapping {
         let roleToken = current
-        guard roleToken.kind == .identifier else { throw expected("a role name such as `customer`") }
+        guard roleToken.kind == .identifier else { throw expected(phrase("role_name")) }
         guard let role = LoadRole(rawValue: roleToken.lowercasedText(in: source)) else {
             throw Diagnostic.unknown("role", roleToken.text(in: source), at: roleToken.span, among: LoadRole.allCases.map(\.rawValue),
-                                     fallbackHint: "roles are " + LoadRole.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))
+                                     fallbackHint: phrase("roles_are", ["list": LoadRole.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")]))
         }
         advance()
-        _ = try expect(.equal, "`=` after `\(role.rawValue)`", hints: ["write `\(role.rawValue)=<column>`"])
-        let column = try parseName("a column name after `\(role.rawValue)=`")
+        _ = try expect(.equal, phrase("equal_after", ["word": role.rawValue]), hints: [phrase("write_role", ["role": role.rawValue])])
+        let column = try parseName(phrase("column_after_role", ["role": role.rawValue]))
         return ColumnMapping(role: Spanned(role, at: roleToken.span), column: column, span: span(from: roleToken.span))
     }
 
     /// time_format = name "=" ( string | identifier ) ;
     mutating func parseTimeFormat() throws(Diagnostic) -> TimeFormatSpec {
-        let column = try parseName("a column or role name")
-        _ = try expect(.equal, "`=` after `\(column.text)`", hints: ["write `\(column.text)=\"%d/%m/%Y\"`"])
-        let format = try parseName("a time format such as `\"%d/%m/%Y\"` or `epoch` after `=`")
+        let column = try parseName(phrase("column_or_role"))
+        _ = try expect(.equal, phrase("equal_after", ["word": column.text]), hints: [phrase("write_format", ["column": column.text])])
+        let format = try parseName(phrase("time_format_after_equal"))
         return TimeFormatSpec(column: column, format: Spanned(format.text, at: format.span), span: span(from: column.span))
     }
 
     /// delimiter = string | "tab" | "comma" | "semicolon" | "pipe" | "space" ;
     mutating func parseDelimiter() throws(Diagnostic) -> Spanned<UInt8> {
-        _ = try expect(.equal, "`=` after `delim`", hints: ["write `delim=\",\"`"])
+        _ = try expect(.equal, phrase("equal_after_delim"), hints: [phrase("write_delim")])
         let token = current
-        let hint = "a delimiter is one ASCII character: `\",\"`, `\";\"`, `\"\\t\"`, `\"|\"` or `\" \"`"
+        let hint = phrase("delimiter_is")
         let named: [String: UInt8] = ["tab": 9, "comma": 44, "semicolon": 59, "pipe": 124, "space": 32]
         switch token.kind {
         case .string:
             let text = StringLiteralDecoder.decode(token.text(in: source))
             let value = Array(text.utf8)
             guard value.count == 1, value[0] < 0x80 else {
-                let why = value.isEmpty ? "it is empty"
-                    : text.unicodeScalars.count == 1 ? "it is \(value.count) bytes in UTF-8"
-                    : "it is \(text.unicodeScalars.count) characters"
-                throw Diagnostic("invalid delimiter \(describe(token)): \(why)", at: token.span, hints: [hint])
+                let why = value.isEmpty ? phrase("delimiter_empty")
+                    : text.unicodeScalars.count == 1 ? phrase("delimiter_bytes", ["count": "\(value.count)"])
+                    : phrase("delimiter_characters", ["count": "\(text.unicodeScalars.count)"])
+                throw Diagnostic(phrase("invalid_delimiter", ["token": describe(token), "why": why]), at: token.span, hints: [hint])
             }
             if let problem = Self.delimiterProblem(value[0]) {
-                throw Diagnostic("\(describe(token)) cannot be a delimiter: \(problem)", at: token.span, hints: [hint])
+                throw Diagnostic(phrase("cannot_be_delimiter", ["token": describe(token), "problem": "\(problem)"]), at: token.span, hints: [hint])
             }
             return Spanned(value[0], at: advance().span)
         case .identifier:
@@ -133,7 +133,7 @@ extension Parser {
             }
             return Spanned(byte, at: advance().span)
         default:
-            throw expected("a delimiter in quotes after `delim=`", hints: [hint])
+            throw expected(phrase("delimiter_after_delim"), hints: [hint])
         }
     }
 
@@ -141,9 +141,9 @@ extension Parser {
     /// NUL marks binary files. (The store checks the same for options built in code: `LoadError.delimiterProblem`.)
     static func delimiterProblem(_ byte: UInt8) -> String? {
         switch byte {
-        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): "a line break ends records"
-        case UInt8(ascii: "\""): "the double quote quotes fields"
-        case 0: "a NUL byte marks a binary file"
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): phrase("delimiter_line_break")
+        case UInt8(ascii: "\""): phrase("delimiter_double_quote")
+        case 0: phrase("delimiter_nul")
         default: nil
         }
     }

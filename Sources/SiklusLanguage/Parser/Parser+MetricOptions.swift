@@ -9,7 +9,7 @@ extension Parser {
         var names = [try parseIdentifier(what)]
         try parseMetricOptions(into: &options)
         while match(.comma) != nil {
-            names.append(try parseIdentifier("a name after `,`"))
+            names.append(try parseIdentifier(phrase("name_after_comma")))
             try parseMetricOptions(into: &options)
         }
         try rejectMissingComma(after: names.count)

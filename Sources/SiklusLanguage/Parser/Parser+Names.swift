@@ -14,7 +14,7 @@ extension Parser {
         case .string:
             let token = advance()
             let text = StringLiteralDecoder.decode(token.text(in: source))
-            if text.isEmpty { throw Diagnostic("expected \(what), found an empty string", at: token.span) }
+            if text.isEmpty { throw Diagnostic(MessageCatalog.text("diag.expected", ["what": what, "found": phrase("empty_string")]), at: token.span) }
             return Identifier(text, at: token.span, isQuoted: true)
         default:
             throw expectedName(what, hints: [])
@@ -25,7 +25,8 @@ extension Parser {
     mutating func parseQualifiedName(_ what: String, hints: [String] = []) throws(Diagnostic) -> QualifiedName {
         var parts = [try parseIdentifier(what, hints: hints)]
         while let dot = match(.dot) {
-            parts.append(try parseIdentifier("a name after `\(parts.map(\.text).joined(separator: "."))\(dot.text(in: source))`"))
+            let qualifier = parts.map(\.text).joined(separator: ".") + dot.text(in: source)
+            parts.append(try parseIdentifier(phrase("name_after", ["word": qualifier])))
         }
         return QualifiedName(parts)
     }
@@ -33,7 +34,7 @@ extension Parser {
     /// identifier { "," identifier } ; a second name without a comma is an error with a hint.
     mutating func parseIdentifierList(_ what: String) throws(Diagnostic) -> [Identifier] {
         var names = [try parseIdentifier(what)]
-        while match(.comma) != nil { names.append(try parseIdentifier("a name after `,`")) }
+        while match(.comma) != nil { names.append(try parseIdentifier(phrase("name_after_comma"))) }
         try rejectMissingComma(after: names.count)
         return names
     }
@@ -41,7 +42,7 @@ extension Parser {
     /// qualified_name { "," qualified_name } ;
     mutating func parseQualifiedNameList(_ what: String) throws(Diagnostic) -> [QualifiedName] {
         var names = [try parseQualifiedName(what)]
-        while match(.comma) != nil { names.append(try parseQualifiedName("a name after `,`")) }
+        while match(.comma) != nil { names.append(try parseQualifiedName(phrase("name_after_comma"))) }
         try rejectMissingComma(after: names.count)
         return names
     }
@@ -49,7 +50,7 @@ extension Parser {
     /// name { "," name } ; for event lists in stage edits.
     mutating func parseNameList(_ what: String, separatedBy noun: String) throws(Diagnostic) -> [Identifier] {
         var names = [try parseName(what)]
-        while match(.comma) != nil { names.append(try parseName("a name after `,`")) }
+        while match(.comma) != nil { names.append(try parseName(phrase("name_after_comma"))) }
         try rejectMissingComma(after: names.count)
         return names
     }
@@ -57,10 +58,10 @@ extension Parser {
     /// Fails when a name follows a name without a comma (`metric a b`).
     func rejectMissingComma(after count: Int) throws(Diagnostic) {
         if current.kind == .identifier || current.kind == .string {
-            var hints = ["separate names with `,`"]
+            var hints = [phrase("separate_names")]
             // `metric avg order`: one name typed as words (issue 15).
             if current.kind == .identifier, previous.kind == .identifier {
-                hints.append("a name of several words joins them with `_`: `\(previous.text(in: source))_\(current.text(in: source))`")
+                hints.append(phrase("join_words", ["first": previous.text(in: source), "second": current.text(in: source)]))
             }
             throw unexpected(after: "`\(previous.text(in: source))`", hints: hints)
         }
@@ -76,7 +77,7 @@ extension Parser {
     private func expectedName(_ what: String, hints: [String]) -> Diagnostic {
         var hints = hints
         if [.integer, .number, .date, .duration].contains(current.kind) {
-            hints.append("names start with a letter or `_`")
+            hints.append(phrase("names_start"))
         }
         return expected(what, hints: hints)
     }

@@ -7,25 +7,25 @@ extension Parser {
         var seen = Set<String>()
         while !atStepEnd {
             guard current.kind == .identifier else {
-                throw expected("a paths option (`from`, `to`, `steps`, `session` or `edges`)")
+                throw expected(phrase("paths_option"))
             }
             let word = current.lowercasedText(in: source)
             if Keywords.pathsOptions.contains(word), !seen.insert(word).inserted {
-                throw Diagnostic("`\(word)` is given twice", at: current.span, hints: ["keep one"])
+                throw Diagnostic(phrase("given_twice", ["word": word]), at: current.span, hints: [phrase("keep_one")])
             }
             switch word {
-            case "from": advance(); spec.from = try parseName("an event name after `from`")
-            case "to": advance(); spec.to = try parseName("an event name after `to`")
+            case "from": advance(); spec.from = try parseName(phrase("event_after_from"))
+            case "to": advance(); spec.to = try parseName(phrase("event_after_to"))
             case "steps":
                 advance()
                 let steps = try parseCount(after: "steps", maximum: StepLimits.pathSteps, of: "events per path")
-                if steps.value < 2 { throw Diagnostic("a path needs at least 2 steps (one transition)", at: steps.span) }
+                if steps.value < 2 { throw Diagnostic(phrase("path_two_steps"), at: steps.span) }
                 spec.steps = steps
             case "edges": advance(); spec.edges = try parseCount(after: "edges", maximum: StepLimits.pathEdges, of: "transitions")
             case "session": advance(); spec.session = try parseDuration(after: "session")
             default:
                 throw Diagnostic.unknown("paths option", current.text(in: source), at: current.span, among: Keywords.pathsOptions,
-                                         fallbackHint: "paths options are `from`, `to`, `steps`, `session` and `edges`")
+                                         fallbackHint: phrase("paths_options_are"))
             }
         }
         return spec
@@ -34,12 +34,12 @@ extension Parser {
     /// A positive duration after `keyword` (`session 30m`, `within 30d`).
     mutating func parseDuration(after keyword: String) throws(Diagnostic) -> Spanned<DurationLiteral> {
         guard current.kind == .duration else {
-            throw expected("a duration such as `30m` after `\(keyword)`",
-                           hints: ["durations are `30m` (minutes), `24h`, `30d`, `12w`, `6mo` (months) or `1y`"])
+            throw expected(phrase("duration_after", ["keyword": keyword]),
+                           hints: [phrase("durations_are")])
         }
-        let literal = try parseLiteral("a duration", allowsNames: false)
+        let literal = try parseLiteral(phrase("a_duration"), allowsNames: false)
         guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
-        if duration.value < 1 { throw Diagnostic("`\(keyword)` needs a positive duration", at: literal.span) }
+        if duration.value < 1 { throw Diagnostic(phrase("positive_duration", ["keyword": keyword]), at: literal.span) }
         return Spanned(duration, at: literal.span)
     }
 
@@ -58,23 +58,23 @@ extension Parser {
             advance()
             negated = true
         }
-        let event = try parseName("an event name after `did`")
+        let event = try parseName(phrase("event_after_did"))
         var filter = BehaviourFilterNode(negated: negated, event: event, span: did.span)
         if let op = ComparisonOperator(current.kind) {
             let opToken = advance()
             guard current.kind == .integer else {
-                throw expected("a whole number after `\(op)`", hints: ["for example `did purchase >= 2 times`"])
+                throw expected(phrase("whole_number_after", ["keyword": "\(op)"]), hints: [phrase("example_did_times")])
             }
-            let literal = try parseLiteral("a whole number", allowsNames: false)
+            let literal = try parseLiteral(phrase("a_whole_number"), allowsNames: false)
             guard case .integer(let n) = literal.literal else { preconditionFailure("an integer token parses to an integer") }
-            if n < 0 { throw Diagnostic("a count of events cannot be negative", at: literal.span) }
+            if n < 0 { throw Diagnostic(phrase("negative_count"), at: literal.span) }
             _ = matchWord("times") ?? matchWord("time")
             filter.count = Spanned(.init(op: op, count: n), at: span(from: opToken.span))
         }
         if matchWord("within") != nil {
             filter.window = try parseDuration(after: "within")
             if let of = matchWord("of") {
-                _ = try expectWord("signup", "`signup` after `of`", hints: ["write `within 30d of signup`, or drop `of` for the last 30 days"])
+                _ = try expectWord("signup", phrase("signup_after_of"), hints: [phrase("write_within_of_signup")])
                 filter.ofSignup = span(from: of.span)
             }
         }

@@ -16,7 +16,7 @@ extension Parser {
     mutating func parseSource(atStatementStart: Bool) throws(Diagnostic) -> SourceNode {
         let start = current
         guard start.kind == .identifier else {
-            throw expected("a source (`cohort`, `events` or a variable)")
+            throw expected(phrase("a_source"))
         }
         if start.isWord("cohort", in: source) {
             advance()
@@ -46,18 +46,18 @@ extension Parser {
                 cohort.grouping = try parseCohortGrouping()
                 guard atStepEnd else {
                     throw unexpectedAfterPipelinePart("`by \(cohort.grouping?.dimension.text ?? "")`",
-                                                      extraHints: ["cohort filters go before `by`: `cohort channel=social by signup`"])
+                                                      extraHints: [phrase("filters_before_by")])
                 }
                 break
             }
             let hasFilter = !cohort.filters.isEmpty || !cohort.behaviours.isEmpty
             if hasFilter, match(.comma) != nil, atStepEnd {
-                throw expected("a filter after `,`")
+                throw expected(phrase("filter_after_comma"))
             }
             // `and` may join filters (`country = ID and did purchase`), unless it is a column compared.
             if hasFilter, checkWord("and"), !startsPredicate(peek()) {
                 advance()
-                if atStepEnd { throw expected("a filter after `and`") }
+                if atStepEnd { throw expected(phrase("filter_after_and")) }
             }
             if atBehaviourFilter {
                 cohort.behaviours.append(try parseBehaviourFilter())
@@ -70,27 +70,27 @@ extension Parser {
 
     /// filter = qualified_name predicate ;
     mutating func parseCohortFilter() throws(Diagnostic) -> ExpressionNode {
-        let example = "a filter such as `signup=2022-09` or `channel=social`"
+        let example = phrase("a_filter")
         switch current.kind {
         case .identifier:
             if Keywords.steps.contains(current.lowercasedText(in: source)), !startsPredicate(peek()) {
-                throw Diagnostic("expected `|` before the `\(current.text(in: source))` step", at: current.span,
-                                 hints: ["steps follow `|`: `cohort signup=2022-09 | \(current.text(in: source)) …`"])
+                throw Diagnostic(phrase("pipe_before_step", ["step": current.text(in: source)]), at: current.span,
+                                 hints: [phrase("steps_follow_pipe", ["step": current.text(in: source)])])
             }
         case .integer, .number, .string, .date, .duration:
-            throw expected(example, hints: ["name the column first: `signup=\(abbreviated(current.text(in: source)))`"])
+            throw expected(example, hints: [phrase("name_column_first", ["value": abbreviated(current.text(in: source))])])
         default:
             throw expected(example)
         }
-        let column = try parseQualifiedName("a column name")
+        let column = try parseQualifiedName(phrase("column_name"))
         return try parsePredicate(left: ExpressionNode(.column(column), at: column.span))
     }
 
     /// grouping = "by" qualified_name [ "period" period_unit ] ;
     mutating func parseCohortGrouping() throws(Diagnostic) -> CohortGrouping {
         let by = advance()
-        let dimension = try parseQualifiedName("what to group cohorts by after `by`",
-                                               hints: ["for example `by signup`, `by first_purchase` or `by channel`"])
+        let dimension = try parseQualifiedName(phrase("cohort_grouping_after_by"),
+                                               hints: [phrase("example_cohort_by")])
         var period: Spanned<PeriodUnit>?
         if matchWord("period") != nil {
             period = try parsePeriodUnit()
@@ -102,11 +102,11 @@ extension Parser {
     mutating func parsePeriodUnit() throws(Diagnostic) -> Spanned<PeriodUnit> {
         let choices = PeriodUnit.allCases.map(\.rawValue)
         guard current.kind == .identifier else {
-            throw expected("a period (`day`, `week`, `month`, `quarter` or `year`) after `period`")
+            throw expected(phrase("period_after_period"))
         }
         guard let unit = PeriodUnit(rawValue: current.lowercasedText(in: source)) else {
             throw Diagnostic.unknown("period", current.text(in: source), at: current.span, among: choices,
-                                     fallbackHint: "periods are `day`, `week`, `month`, `quarter` and `year`")
+                                     fallbackHint: phrase("periods_are"))
         }
         return Spanned(unit, at: advance().span)
     }
@@ -142,8 +142,8 @@ extension Parser {
     func unexpectedAfterPipelinePart(_ what: String, extraHints: [String] = []) -> Diagnostic {
         let word = current.kind == .identifier ? current.lowercasedText(in: source) : ""
         let hint = Keywords.steps.contains(word)
-            ? "add `|` before `\(current.text(in: source))` to start a new step"
-            : "separate steps with `|`"
+            ? phrase("add_pipe_before", ["word": current.text(in: source)])
+            : phrase("separate_steps")
         return unexpected(after: what, hints: extraHints + [hint])
     }
 }

@@ -4,8 +4,7 @@ extension Parser {
     mutating func parseStatement() throws(Diagnostic) -> StatementNode {
         let start = current.span
         guard current.kind == .identifier else {
-            throw expected("a statement", hints: ["a statement starts with a source (`cohort`, `events` or a variable) or with "
-                                                  + "`load`, `unload`, `let`, `set`, `stages`, `stage`, `explain`, `help`, `connect` or `disconnect`"])
+            throw expected(phrase("a_statement"), hints: [phrase("statement_starts")])
         }
         let kind: Statement
         switch current.lowercasedText(in: source) {
@@ -28,11 +27,11 @@ extension Parser {
     mutating func parseUnload() throws(Diagnostic) -> Spanned<LoadTable> {
         advance()
         guard current.kind == .identifier else {
-            throw expected("a table (`events`, `customers` or `spend`) after `unload`", hints: ["write `unload events`; `.clear` empties every table"])
+            throw expected(phrase("table_after_unload"), hints: [phrase("write_unload")])
         }
         let table = try parseLoadTable()
         guard atStatementEnd else {
-            throw unexpected(after: "`unload \(table.value.rawValue)`", hints: ["`unload` takes one table; write one `unload` per table, or `.clear` for all"])
+            throw unexpected(after: "`unload \(table.value.rawValue)`", hints: [phrase("unload_one_table")])
         }
         return table
     }
@@ -40,23 +39,23 @@ extension Parser {
     /// let = "let" identifier "=" pipeline ;
     mutating func parseLet() throws(Diagnostic) -> LetStatement {
         advance()
-        let name = try parseIdentifier("a variable name after `let`")
+        let name = try parseIdentifier(phrase("variable_after_let"))
         if Keywords.reservedVariableNames.contains(name.lowercased) {
-            throw Diagnostic("`\(name.text)` is a keyword and cannot name a variable", at: name.span,
-                             hints: ["choose another name, such as `my_\(name.lowercased)`"])
+            throw Diagnostic(phrase("keyword_not_variable", ["name": name.text]), at: name.span,
+                             hints: [phrase("choose_another_name", ["name": name.lowercased])])
         }
-        _ = try expect(.equal, "`=` after `let \(name.text)`", hints: ["write `let \(name.text) = cohort signup=2022-09`"])
-        if atStatementEnd { throw expected("a pipeline after `=`") }
+        _ = try expect(.equal, phrase("equal_after_let", ["name": name.text]), hints: [phrase("write_let", ["name": name.text])])
+        if atStatementEnd { throw expected(phrase("pipeline_after_equal")) }
         return LetStatement(name: name, pipeline: try parsePipeline(atStatementStart: false))
     }
 
     /// set = "set" identifier "=" literal ;
     mutating func parseSet() throws(Diagnostic) -> SetStatement {
         advance()
-        let option = try parseIdentifier("an option name after `set`",
-                                         hints: ["options include `churn_after`, `as_of`, `period` and `week_start`"])
-        _ = try expect(.equal, "`=` after `set \(option.text)`", hints: ["write `set \(option.text) = <value>`"])
-        let value = try parseLiteral("a value after `=`", allowsNames: true)
+        let option = try parseIdentifier(phrase("option_after_set"),
+                                         hints: [phrase("options_include")])
+        _ = try expect(.equal, phrase("equal_after_set", ["option": option.text]), hints: [phrase("write_set", ["option": option.text])])
+        let value = try parseLiteral(phrase("value_after_equal"), allowsNames: true)
         return SetStatement(option: option, value: value)
     }
 
@@ -64,7 +63,7 @@ extension Parser {
     mutating func parseStages() throws(Diagnostic) -> Statement {
         advance()
         guard atStatementEnd else {
-            throw unexpected(after: "`stages`", hints: ["to edit a stage write `stage <name> += <event>`"])
+            throw unexpected(after: "`stages`", hints: [phrase("edit_stage")])
         }
         return .stages
     }
@@ -72,18 +71,18 @@ extension Parser {
     /// stage_edit = "stage" identifier ( "+=" | "-=" ) name { "," name } ;
     mutating func parseStageEdit() throws(Diagnostic) -> StageEdit {
         advance()
-        let stage = try parseIdentifier("a stage name after `stage`")
+        let stage = try parseIdentifier(phrase("stage_name_after_stage"))
         let operation: StageEditOperation
         switch current.kind {
         case .plusEqual: operation = .add
         case .minusEqual: operation = .remove
         default:
-            throw expected("`+=` or `-=` after `stage \(stage.text)`",
-                           hints: ["`stage` at the start of a statement edits the stage map: `stage \(stage.text) += <event>`",
-                                   "to keep customers in a stage, start from a source: `events | stage \(stage.text)`"])
+            throw expected(phrase("edit_after_stage", ["stage": stage.text]),
+                           hints: [phrase("stage_edits_map", ["stage": stage.text]),
+                                   phrase("stage_step_from_source", ["stage": stage.text])])
         }
         let operationToken = advance()
-        let events = try parseNameList("an event name after `\(operation.rawValue)`", separatedBy: "events")
+        let events = try parseNameList(phrase("event_after_edit", ["operation": operation.rawValue]), separatedBy: "events")
         return StageEdit(stage: stage, operation: Spanned(operation, at: operationToken.span), events: events)
     }
 
@@ -99,8 +98,8 @@ extension Parser {
             detail = form
         }
         if atStatementEnd {
-            throw expected("a pipeline after `explain`", hints: ["write `explain cohort signup=2022-09 | stage retention`",
-                                                               "`explain sql …` adds the SQL, `explain tree …` the syntax tree, `explain all …` everything"])
+            throw expected(phrase("pipeline_after_explain"), hints: [phrase("write_explain"),
+                                                               phrase("explain_forms")])
         }
         return (try parsePipeline(atStatementStart: false), detail)
     }

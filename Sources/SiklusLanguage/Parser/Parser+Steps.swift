@@ -11,7 +11,7 @@ extension Parser {
                 throw error
             }
             var continued = error
-            continued.hints.append("the `|` at the end of line \(pipeLine) continues the statement onto this line")
+            continued.hints.append(phrase("pipe_continues", ["line": "\(pipeLine)"]))
             throw continued
         }
     }
@@ -20,7 +20,7 @@ extension Parser {
     private mutating func parseStepBody() throws(Diagnostic) -> StepNode {
         let start = current
         guard start.kind == .identifier else {
-            throw expected("a step after `|`", hints: [Parser.stepListHint])
+            throw expected(phrase("step_after_pipe"), hints: [Parser.stepListHint])
         }
         let step: Step
         var metricOptions = MetricStepOptions()
@@ -29,12 +29,12 @@ extension Parser {
         case "rows":
             advance()
             step = .rows(atStepEnd ? nil : try parseCount(after: "rows", maximum: StepLimits.rows, of: "rows"))
-        case "stage": advance(); step = .stage(try parseIdentifier("a stage name after `stage`"))
+        case "stage": advance(); step = .stage(try parseIdentifier(phrase("stage_name_after_stage")))
         case "where": step = .filter(try parseWhereStep())
-        case "by": advance(); step = .groupBy(try parseQualifiedNameList("a dimension after `by`, such as `channel` or `month`"))
+        case "by": advance(); step = .groupBy(try parseQualifiedNameList(phrase("dimension_after_by")))
         case "metric", "metrics":
             advance()
-            let (names, options) = try parseMetricStep("a metric name after `\(start.text(in: source))`")
+            let (names, options) = try parseMetricStep(phrase("metric_name_after", ["keyword": start.text(in: source)]))
             step = .metrics(names); metricOptions = options
         case "retention": advance(); step = .retention(try parseRetentionOptions())
         case "funnel": step = .funnel(try parseFunnel())
@@ -59,7 +59,7 @@ extension Parser {
         node.metricOptions = metricOptions
         guard atStepEnd else {
             let text = source[node.span]
-            throw unexpectedAfterPipelinePart(text.count <= 32 && !text.contains("\n") ? "`\(text)`" : "the `\(step.keyword)` step")
+            throw unexpectedAfterPipelinePart(text.count <= 32 && !text.contains("\n") ? "`\(text)`" : phrase("the_step", ["step": "\(step.keyword)"]))
         }
         return node
     }
@@ -68,7 +68,7 @@ extension Parser {
     mutating func parseWhereStep() throws(Diagnostic) -> ExpressionNode {
         advance()
         conditionTerms = 0
-        if atStepEnd { throw expected("a condition after `where`", hints: ["for example `where amount > 100`"]) }
+        if atStepEnd { throw expected(phrase("condition_after_where"), hints: [phrase("example_where")]) }
         return try parseCondition()
     }
 
@@ -79,11 +79,11 @@ extension Parser {
         var seen = Set<String>()
         while !atStepEnd {
             guard current.kind == .identifier else {
-                throw expected("a retention option (`period`, `percent`, `on`, `unbounded` or `horizon`)")
+                throw expected(phrase("retention_option"))
             }
             let word = current.lowercasedText(in: source)
             if Keywords.retentionOptions.contains(word), !seen.insert(word).inserted {
-                throw Diagnostic("`\(word)` is given twice", at: current.span, hints: ["keep one"])
+                throw Diagnostic(phrase("given_twice", ["word": word]), at: current.span, hints: [phrase("keep_one")])
             }
             switch word {
             case "period": advance(); options.period = try parsePeriodUnit()
@@ -95,10 +95,8 @@ extension Parser {
             default:
                 var diagnostic = Diagnostic.unknown("retention option", current.text(in: source), at: current.span,
                                                     among: Keywords.retentionOptions,
-                                                    fallbackHint: "retention options are `period`, `percent`, `on`, "
-                                                        + "`unbounded`, `horizon`, `start`, `recurring`, `rolling`, `brackets`, "
-                                                        + "`min_events` and `value`")
-                if PeriodUnit(rawValue: word) != nil { diagnostic.hints = ["write `period \(word)`"] }
+                                                    fallbackHint: phrase("retention_options_are"))
+                if PeriodUnit(rawValue: word) != nil { diagnostic.hints = [phrase("write_period", ["word": word])] }
                 throw diagnostic
             }
         }
@@ -109,7 +107,7 @@ extension Parser {
     mutating func parseRetentionActivity(after keyword: String = "on") throws(Diagnostic) -> Spanned<RetentionActivity> {
         if let token = matchWord("purchase") { return Spanned(.purchase, at: token.span) }
         if let token = matchWord("any") { return Spanned(.anyEvent, at: token.span) }
-        let event = try parseName("`purchase`, `any` or an event or stage name after `\(keyword)`")
+        let event = try parseName(phrase("activity_after", ["keyword": keyword]))
         return Spanned(.event(event), at: event.span)
     }
 
@@ -124,12 +122,12 @@ extension Parser {
             try parseFunnelStep(into: &funnel, after: "`->`")
         }
         if funnel.steps.count < 2 {
-            let hint = "join the steps with `->`: `funnel visit -> add_to_cart -> purchase`"
+            let hint = phrase("join_funnel_steps")
             let isName = current.kind == .identifier || current.kind == .string
             if isName, !Keywords.funnelOptions.contains(current.lowercasedText(in: source)) {
-                throw expected("`->` after `\(funnel.steps[0].text)`", hints: [hint])
+                throw expected(phrase("arrow_after", ["name": funnel.steps[0].text]), hints: [hint])
             }
-            throw Diagnostic("a funnel needs at least two steps", at: span(from: keyword.span), hints: [hint])
+            throw Diagnostic(phrase("funnel_two_steps"), at: span(from: keyword.span), hints: [hint])
         }
         while !atStepEnd {
             let optionToken = current
@@ -139,16 +137,16 @@ extension Parser {
             }
             if try parseFunnelGrouping(into: &funnel) { continue }
             if matchWord("quantiles") != nil {
-                if funnel.quantiles != nil { throw Diagnostic("`quantiles` is given twice", at: optionToken.span, hints: ["keep one"]) }
+                if funnel.quantiles != nil { throw Diagnostic(phrase("given_twice", ["word": "quantiles"]), at: optionToken.span, hints: [phrase("keep_one")]) }
                 funnel.quantiles = optionToken.span
                 continue
             }
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Self.givenTwice("within", at: optionToken.span) }
                 guard current.kind == .duration else {
-                    throw expected("a duration such as `30d` after `within`", hints: ["durations are `30m` (minutes), `24h`, `30d`, `12w`, `6mo` (months) or `1y`"])
+                    throw expected(phrase("duration_after_within"), hints: [phrase("durations_are")])
                 }
-                let literal = try parseLiteral("a duration", allowsNames: false)
+                let literal = try parseLiteral(phrase("a_duration"), allowsNames: false)
                 guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
                 funnel.window = Spanned(duration, at: literal.span)
                 continue
@@ -159,17 +157,17 @@ extension Parser {
             } else if matchWord("strict") != nil {
                 order = .strict
             } else if matchWord("any") != nil {
-                _ = try expectWord("order", "`order` after `any`", hints: ["write `any order`"])
+                _ = try expectWord("order", phrase("order_after_any"), hints: [phrase("write_any_order")])
                 order = .anyOrder
             } else if current.kind == .identifier {
                 throw Diagnostic.unknown("funnel option", current.text(in: source), at: current.span,
                                          among: Keywords.funnelOptions,
-                                         fallbackHint: "funnel options are `within <duration>`, `ordered`, `strict`, `any order`, `exclude <event>`, `quantiles`, `by <dimension>` and `attribution first|last|step N`")
+                                         fallbackHint: phrase("funnel_options_are"))
             } else {
-                throw expected("a funnel option (`within`, `ordered`, `strict` or `any order`)")
+                throw expected(phrase("funnel_option"))
             }
             if funnel.order != nil {
-                throw Diagnostic("the funnel order is given twice", at: span(from: optionToken.span), hints: ["keep one"])
+                throw Diagnostic(phrase("funnel_order_twice"), at: span(from: optionToken.span), hints: [phrase("keep_one")])
             }
             funnel.order = Spanned(order, at: span(from: optionToken.span))
         }
@@ -182,10 +180,10 @@ extension Parser {
         if checkWord("stage"), [.identifier, .string].contains(peek().kind) {
             advance()
             funnel.stageSteps.insert(funnel.steps.count)
-            funnel.steps.append(try parseName("a stage name after `stage`"))
+            funnel.steps.append(try parseName(phrase("stage_name_after_stage")))
             return
         }
-        funnel.steps.append(try parseName("an event or stage name after \(after)"))
+        funnel.steps.append(try parseName(phrase("event_or_stage_after", ["after": after])))
     }
 
     /// sort_step = "sort" sort_key { "," sort_key } ;
@@ -193,7 +191,7 @@ extension Parser {
     mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
-            let column = try parseQualifiedName(keys.isEmpty ? "a column name after `sort`" : "a column name after `,`")
+            let column = try parseQualifiedName(keys.isEmpty ? phrase("column_after_sort") : phrase("column_after_comma"))
             var direction: Spanned<SortDirection>?
             if let token = matchWord("asc") ?? matchWord("ascending") {
                 direction = Spanned(.ascending, at: token.span)
@@ -204,7 +202,7 @@ extension Parser {
         } while match(.comma) != nil
         if current.kind == .identifier {
             throw Diagnostic.unknown("sort direction", current.text(in: source), at: current.span, among: ["asc", "desc"],
-                                     fallbackHint: "separate sort keys with `,`: `sort revenue desc, customers`")
+                                     fallbackHint: phrase("separate_sort_keys"))
         }
         return keys
     }
@@ -213,13 +211,13 @@ extension Parser {
     /// The count is 1 … `maximum` (`StepLimits`), reported at the number otherwise.
     mutating func parseCount(after keyword: String, maximum: Int64, of things: String) throws(Diagnostic) -> Spanned<Int64> {
         guard current.kind == .integer else {
-            throw expected("a whole number after `\(keyword)`", hints: ["for example `\(keyword) 10`"])
+            throw expected(phrase("whole_number_after", ["keyword": keyword]), hints: [phrase("example_count", ["keyword": keyword])])
         }
-        let literal = try parseLiteral("a whole number", allowsNames: false)
+        let literal = try parseLiteral(phrase("a_whole_number"), allowsNames: false)
         guard case .integer(let value) = literal.literal else { preconditionFailure("an integer token parses to an integer") }
-        if value < 1 { throw Diagnostic("`\(keyword)` needs a count of at least 1", at: literal.span) }
+        if value < 1 { throw Diagnostic(phrase("count_at_least_one", ["keyword": keyword]), at: literal.span) }
         if value > maximum {
-            throw Diagnostic("`\(keyword)` takes at most \(maximum) \(things)", at: literal.span, hints: ["for example `\(keyword) 10`"])
+            throw Diagnostic(phrase("count_at_most", ["keyword": keyword, "maximum": "\(maximum)", "things": MessageCatalog.noun(things)]), at: literal.span, hints: [phrase("example_count", ["keyword": keyword])])
         }
         return Spanned(value, at: literal.span)
     }
@@ -227,11 +225,10 @@ extension Parser {
     /// export_step = "export" string ;
     mutating func parseExportPath() throws(Diagnostic) -> Spanned<String> {
         guard let token = match(.string) else {
-            throw expected("a file name in quotes after `export`", hints: ["for example `export \"retention.html\"`; "
-                                                                           + "the extension (.html, .svg, .csv, …) chooses the format"])
+            throw expected(phrase("file_after_export"), hints: [phrase("example_export")])
         }
         let path = StringLiteralDecoder.decode(token.text(in: source))
-        if path.isEmpty { throw Diagnostic("the file name is empty", at: token.span) }
+        if path.isEmpty { throw Diagnostic(phrase("file_name_empty"), at: token.span) }
         return Spanned(path, at: token.span)
     }
 }

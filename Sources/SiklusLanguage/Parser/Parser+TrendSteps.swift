@@ -26,16 +26,16 @@ extension Parser {
     /// The option word at the current token (not consumed), checked against `options`; `given[i]` says
     /// whether `options[i]` was already written.
     private func trendOption(_ step: String, among options: [String], given: [Bool]) throws(Diagnostic) -> String {
-        let list = options.map { "`\($0)`" }.joined(separator: " and ")
-        guard current.kind == .identifier else { throw expected("a \(step) option (\(list))") }
+        let list = Self.quotedList(options, lastJoinedBy: "word.and")
+        guard current.kind == .identifier else { throw expected(phrase("trend_option", ["step": "\(step)", "list": list])) }
         let word = current.lowercasedText(in: source)
         guard let index = options.firstIndex(of: word) else {
             var diagnostic = Diagnostic.unknown("\(step) option", current.text(in: source), at: current.span, among: options,
-                                                fallbackHint: "\(step) options are \(list)")
-            if PeriodUnit(rawValue: word) != nil { diagnostic.hints = ["write `period \(word)`"] }
+                                                fallbackHint: phrase("trend_options_are", ["step": "\(step)", "list": list]))
+            if PeriodUnit(rawValue: word) != nil { diagnostic.hints = [phrase("write_period", ["word": word])] }
             throw diagnostic
         }
-        if given[index] { throw Diagnostic("`\(word)` is given twice", at: current.span, hints: ["keep one"]) }
+        if given[index] { throw Diagnostic(phrase("given_twice", ["word": word]), at: current.span, hints: [phrase("keep_one")]) }
         return word
     }
 }

@@ -17,47 +17,47 @@ extension Parser {
             guard token.kind == .identifier, allowed.contains(word) else {
                 let list = allowed.map { "`\($0)`" }.joined(separator: ", ")
                 if token.kind == .identifier, Keywords.customerValueOptions.contains(word) {
-                    throw Diagnostic("`\(word)` does not apply to `\(spec.kind.words)`", at: token.span,
-                                     hints: ["`\(spec.kind.words)` takes \(list)"])
+                    throw Diagnostic(phrase("does_not_apply", ["word": word, "step": spec.kind.words]), at: token.span,
+                                     hints: [phrase("step_takes", ["step": spec.kind.words, "list": list])])
                 }
                 var diagnostic = token.kind == .identifier
                     ? Diagnostic.unknown("\(spec.kind.words) option", token.text(in: source), at: token.span, among: allowed,
-                                         fallbackHint: "`\(spec.kind.words)` takes \(list)")
-                    : expected("an option of `\(spec.kind.words)` (\(list))")
-                if spec.kind == .clv, ["params", "check"].contains(word) { diagnostic.hints = ["write `clv \(word)` first: `clv \(word) period week`"] }
+                                         fallbackHint: phrase("step_takes", ["step": spec.kind.words, "list": list]))
+                    : expected(phrase("option_of_step", ["step": spec.kind.words, "list": list]))
+                if spec.kind == .clv, ["params", "check"].contains(word) { diagnostic.hints = [phrase("write_clv_kind_first", ["word": word])] }
                 throw diagnostic
             }
-            if !seen.insert(word).inserted { throw Diagnostic("`\(word)` is given twice", at: token.span, hints: ["keep one"]) }
+            if !seen.insert(word).inserted { throw Diagnostic(phrase("given_twice", ["word": word]), at: token.span, hints: [phrase("keep_one")]) }
             advance()
             switch word {
             case "period":
                 let unit = try parsePeriodUnit()
                 guard CustomerValueSpec.periods.contains(unit.value) else {
-                    throw Diagnostic("`\(spec.kind.words)` measures time in days, weeks or months", at: unit.span,
-                                     hints: ["write `period day`, `period week` or `period month`"])
+                    throw Diagnostic(phrase("value_periods", ["step": spec.kind.words]), at: unit.span,
+                                     hints: [phrase("write_value_period")])
                 }
                 spec.period = unit
             case "horizon":
                 guard current.kind == .duration else {
-                    throw expected("a duration such as `39w` after `horizon`", hints: ["durations are `90d`, `39w`, `12mo` or `1y`"])
+                    throw expected(phrase("duration_after_horizon"), hints: [phrase("horizon_durations")])
                 }
-                let literal = try parseLiteral("a duration", allowsNames: false)
+                let literal = try parseLiteral(phrase("a_duration"), allowsNames: false)
                 guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
                 guard duration.value > 0, [.day, .week, .month, .quarter, .year].contains(duration.unit) else {
-                    throw Diagnostic("the horizon is a positive number of days, weeks, months or years", at: literal.span,
-                                     hints: ["for example `horizon 39w` or `horizon 1y`"])
+                    throw Diagnostic(phrase("horizon_positive"), at: literal.span,
+                                     hints: [phrase("example_horizon")])
                 }
                 spec.horizon = Spanned(duration, at: literal.span)
             default:
-                let literal = try parseLiteral("an annual discount rate such as `0.10` after `discount`", allowsNames: false)
+                let literal = try parseLiteral(phrase("discount_after"), allowsNames: false)
                 let rate: Double
                 switch literal.literal {
                 case .number(let value): rate = value
                 case .integer(let value): rate = Double(value)
-                default: throw Diagnostic("expected an annual discount rate such as `0.10`", at: literal.span)
+                default: throw Diagnostic(phrase("expected_discount"), at: literal.span)
                 }
                 guard rate >= 0, rate < 10 else {
-                    throw Diagnostic("the discount is an annual rate from 0 to 10 (0.10 is 10 % a year)", at: literal.span)
+                    throw Diagnostic(phrase("discount_range"), at: literal.span)
                 }
                 spec.discount = Spanned(rate, at: literal.span)
             }

@@ -93,8 +93,7 @@ public struct Parser: Sendable {
         guard let string = tokens[start..<end].first(where: spansLines) else { return diagnostic }
         var hinted = diagnostic
         let first = source.location(of: string.span.start), last = source.location(of: string.span.end)
-        hinted.hints.append("the string opened at line \(first.line), column \(first.column) runs to line \(last.line); "
-                            + "is a closing quote missing?")
+        hinted.hints.append(phrase("string_spans_lines", ["line": "\(first.line)", "column": "\(first.column)", "last": "\(last.line)"]))
         return hinted
     }
 

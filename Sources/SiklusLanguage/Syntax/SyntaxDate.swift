@@ -85,30 +85,30 @@ public enum DateLiteral: Hashable, Sendable, CustomStringConvertible {
     static func parse(_ text: String) -> Result<DateLiteral, DateLiteralProblem> {
         let fields = text.split(whereSeparator: { "-:Tt".contains($0) }).map(String.init)
         guard fields.count >= 2, fields[0].count == 4, let year = Int(fields[0]) else {
-            return .failure(DateLiteralProblem("malformed date `\(text)`"))
+            return .failure(DateLiteralProblem(MessageCatalog.text("parse.malformed_date", ["text": text])))
         }
         if let first = fields[1].first, first == "Q" || first == "q" {
             guard fields.count == 2, let quarter = Int(fields[1].dropFirst()) else {
-                return .failure(DateLiteralProblem("malformed date `\(text)`"))
+                return .failure(DateLiteralProblem(MessageCatalog.text("parse.malformed_date", ["text": text])))
             }
-            guard (1...4).contains(quarter) else { return .failure(DateLiteralProblem("quarter \(quarter) is out of range (1–4)")) }
+            guard (1...4).contains(quarter) else { return .failure(DateLiteralProblem(MessageCatalog.text("parse.quarter_out_of_range", ["quarter": "\(quarter)"]))) }
             return .success(.quarter(year: year, quarter: quarter))
         }
         let numbers = fields.dropFirst().compactMap { Int($0) }
         guard numbers.count == fields.count - 1, [2, 3, 5, 6].contains(fields.count) else {
-            return .failure(DateLiteralProblem("malformed date `\(text)`"))
+            return .failure(DateLiteralProblem(MessageCatalog.text("parse.malformed_date", ["text": text])))
         }
         let month = numbers[0]
-        guard (1...12).contains(month) else { return .failure(DateLiteralProblem("month \(month) is out of range (1–12)")) }
+        guard (1...12).contains(month) else { return .failure(DateLiteralProblem(MessageCatalog.text("parse.month_out_of_range", ["month": "\(month)"]))) }
         guard numbers.count >= 2 else { return .success(.month(year: year, month: month)) }
         let day = numbers[1], lastDay = DateLiteral.daysIn(month: month, year: year)
         guard (1...lastDay).contains(day) else {
-            return .failure(DateLiteralProblem("day \(day) is out of range for \(text.prefix(7)) (1–\(lastDay))"))
+            return .failure(DateLiteralProblem(MessageCatalog.text("parse.day_out_of_range", ["day": "\(day)", "month": "\(text.prefix(7))", "last": "\(lastDay)"])))
         }
         guard numbers.count >= 4 else { return .success(.day(year: year, month: month, day: day)) }
         let hour = numbers[2], minute = numbers[3], second = numbers.count > 4 ? numbers[4] : 0
         guard hour < 24, minute < 60, second < 60 else {
-            return .failure(DateLiteralProblem("time of day is out of range (00:00:00–23:59:59)"))
+            return .failure(DateLiteralProblem(MessageCatalog.text("parse.time_out_of_range")))
         }
         return .success(.timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
     }

@@ -101,11 +101,12 @@ public enum DurationUnit: String, Hashable, Sendable, CaseIterable {
         self = unit
     }
 
-    /// The units and their spellings, for an error about an unknown unit:
-    /// "`s` seconds, `m`/`min` minutes, …".
+    /// The units and their spellings, for an error about an unknown unit, in the current language:
+    /// "`s` seconds, `m`/`min` minutes, …" (Indonesian: "`s` detik, `m`/`min` menit, …").
     public static var listing: String {
         spellings.map { entry in
-            entry.suffixes.filter { $0.count <= 3 }.map { "`\($0)`" }.joined(separator: "/") + " \(entry.unit.rawValue)s"
+            let name = Language.current == .en ? "\(entry.unit.rawValue)s" : MessageCatalog.noun(entry.unit.rawValue)
+            return entry.suffixes.filter { $0.count <= 3 }.map { "`\($0)`" }.joined(separator: "/") + " " + name
         }.joined(separator: ", ")
     }
 
