@@ -20,8 +20,8 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         return (Shell(session: session, io: ShellIO(out: out, err: err), settings: ShellSettings(mode: mode)), out, err)
     }
 
-    /// Headers, stage names, numbers, currency, help, an error and the guardrails' warnings in Indonesian,
-    /// against a golden file.
+    /// Headers, stage names, numbers, currency, help, errors (parse errors with their hints too) and the
+    /// guardrails' warnings in Indonesian, against a golden file.
     func testGoldenStatementsInIndonesian() throws {
         let (shell, out, err) = try demoShell()
         let script = """
@@ -52,6 +52,10 @@ final class IndonesianTests: TemporaryDirectoryTestCase {
         cohort | metric churn_rate within 30d within 60d
         cohort | funnel visit -> purchase | dropped 2
         cohort | funnel visit -> purchase exclude visit
+        cohort signup=2022-09 | metric
+        load events "x.csv" header
+        cohort | where
+        cohort signup=2022-13 | funnel visit purchase
         """
         _ = shell.runScript(script, name: "indonesia.sik")
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/indonesian.expected")
