@@ -2,18 +2,18 @@ extension Parser {
     /// derive_step = "derive" identifier "=" sum ;
     mutating func parseDerive() throws(Diagnostic) -> DeriveSpec {
         advance()
-        let name = try parseIdentifier(phrase("name_after_derive"),
-                                       hints: [phrase("example_derive")])
+        let name = try parseIdentifier(Self.phrase("name_after_derive"),
+                                       hints: [Self.phrase("example_derive")])
         guard match(.equal) != nil else {
-            throw expected(phrase("equal_after_derive", ["name": name.text]), hints: [phrase("example_derive_name", ["name": name.text])])
+            throw expected(Self.phrase("equal_after_derive", ["name": name.text]), hints: [Self.phrase("example_derive_name", ["name": name.text])])
         }
-        if atStepEnd { throw expected(phrase("expression_after_equal"), hints: [phrase("example_derive_name", ["name": name.text])]) }
+        if atStepEnd { throw expected(Self.phrase("expression_after_equal"), hints: [Self.phrase("example_derive_name", ["name": name.text])]) }
         conditionTerms = 0
         let expression = try parseSum()
         if !atStepEnd {
-            if check(.rightParen) { throw expected(phrase("an_operator")) }
-            throw expected(phrase("operator_or_end"),
-                           hints: [phrase("derive_uses")])
+            if check(.rightParen) { throw expected(Self.phrase("an_operator")) }
+            throw expected(Self.phrase("operator_or_end"),
+                           hints: [Self.phrase("derive_uses")])
         }
         return DeriveSpec(name: name, expression: expression)
     }
@@ -60,7 +60,7 @@ extension Parser {
             var inner = try parseSum()
             guard let close = match(.rightParen) else {
                 if atStepEnd { throw unclosedParenthesis(open) }
-                throw expected(phrase("paren_or_operator"))
+                throw expected(Self.phrase("paren_or_operator"))
             }
             inner.span = open.span.union(close.span)
             return inner
@@ -68,25 +68,25 @@ extension Parser {
             let token = advance()
             let text = token.text(in: source)
             guard let value = Double(text), value.isFinite else {
-                throw Diagnostic(phrase("number_out_of_range", ["text": text]), at: token.span)
+                throw Diagnostic(Self.phrase("number_out_of_range", ["text": text]), at: token.span)
             }
             return ArithmeticNode(.number(value), at: token.span)
         case .identifier:
-            let name = try parseQualifiedName(phrase("column_name"))
+            let name = try parseQualifiedName(Self.phrase("column_name"))
             return ArithmeticNode(.column(name), at: name.span)
         case .string:
-            throw Diagnostic(phrase("derive_computes_numbers"), at: current.span,
-                             hints: [phrase("write_column_or_number")])
+            throw Diagnostic(Self.phrase("derive_computes_numbers"), at: current.span,
+                             hints: [Self.phrase("write_column_or_number")])
         default:
-            throw expected(phrase("number_column_paren"), hints: [phrase("example_derive")])
+            throw expected(Self.phrase("number_column_paren"), hints: [Self.phrase("example_derive")])
         }
     }
 
     /// Counts one more level of `(` or unary `-`, failing beyond `maximumNesting`.
     private mutating func enterArithmeticNesting() throws(Diagnostic) {
         guard nesting < Parser.maximumNesting else {
-            throw Diagnostic(phrase("expression_too_deep"), at: current.span,
-                             hints: [phrase("expression_nesting_limit", ["maximum": "\(Parser.maximumNesting)"])])
+            throw Diagnostic(Self.phrase("expression_too_deep"), at: current.span,
+                             hints: [Self.phrase("expression_nesting_limit", ["maximum": "\(Parser.maximumNesting)"])])
         }
         nesting += 1
     }
@@ -94,8 +94,8 @@ extension Parser {
     /// Counts one more binary operator, failing beyond `maximumTerms`.
     private mutating func countOperator(_ token: Token) throws(Diagnostic) {
         guard conditionTerms < Parser.maximumTerms else {
-            throw Diagnostic(phrase("expression_too_long"), at: token.span,
-                             hints: [phrase("expression_operator_limit", ["maximum": "\(Parser.maximumTerms)"])])
+            throw Diagnostic(Self.phrase("expression_too_long"), at: token.span,
+                             hints: [Self.phrase("expression_operator_limit", ["maximum": "\(Parser.maximumTerms)"])])
         }
         conditionTerms += 1
     }

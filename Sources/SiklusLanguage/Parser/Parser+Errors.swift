@@ -71,29 +71,29 @@ extension Parser {
         let bytes = Array(text.utf8)
         if let first = bytes.first, isDigit(first) {
             if bytes.count > 4, bytes[4] == UInt8(ascii: "-") {
-                return Diagnostic(phrase("malformed_date", ["text": abbreviated(text)]), at: token.span,
-                                  hints: [phrase("dates_are_written")])
+                return Diagnostic(Self.phrase("malformed_date", ["text": abbreviated(text)]), at: token.span,
+                                  hints: [Self.phrase("dates_are_written")])
             }
             let digits = text.prefix { $0.isASCII && $0.isNumber }
             let suffix = text.dropFirst(digits.count)
             if !suffix.isEmpty, suffix.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                return Diagnostic(phrase("unknown_duration_unit", ["suffix": abbreviated(String(suffix)), "text": abbreviated(text)]), at: token.span,
-                                  hints: [phrase("units", ["list": DurationUnit.listing])])
+                return Diagnostic(Self.phrase("unknown_duration_unit", ["suffix": abbreviated(String(suffix)), "text": abbreviated(text)]), at: token.span,
+                                  hints: [Self.phrase("units", ["list": DurationUnit.listing])])
             }
-            return Diagnostic(phrase("invalid_number", ["text": abbreviated(text)]), at: token.span,
-                              hints: [phrase("durations_are_whole_numbers")])
+            return Diagnostic(Self.phrase("invalid_number", ["text": abbreviated(text)]), at: token.span,
+                              hints: [Self.phrase("durations_are_whole_numbers")])
         }
         let shown = text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
             ? text : text.unicodeScalars.map { "\\u{\(String($0.value, radix: 16, uppercase: true))}" }.joined()
         var hints: [String] = []
         switch text {
-        case "!": hints = [phrase("write_not_equal")]
-        case "&": hints = [phrase("write_and")]
-        case "+": hints = [phrase("plus_equal_adds")]
-        case "\\": hints = [phrase("backslash_continues")]
+        case "!": hints = [Self.phrase("write_not_equal")]
+        case "&": hints = [Self.phrase("write_and")]
+        case "+": hints = [Self.phrase("plus_equal_adds")]
+        case "\\": hints = [Self.phrase("backslash_continues")]
         default: break
         }
-        return Diagnostic(phrase("unexpected_character", ["shown": shown]), at: token.span, hints: hints)
+        return Diagnostic(Self.phrase("unexpected_character", ["shown": shown]), at: token.span, hints: hints)
     }
 
     /// `text` cut at its first line break or to 32 characters, with an ellipsis, so messages stay one line.
@@ -104,24 +104,19 @@ extension Parser {
     }
 
     /// The hint listing step keywords.
-    static var stepListHint: String { phrase("step_list", ["steps": Keywords.steps.joined(separator: ", ")]) }
+    static var stepListHint: String { Self.phrase("step_list", ["steps": Keywords.steps.joined(separator: ", ")]) }
 
     /// `words` in backticks, joined by `, ` with the last two joined by the phrase `key` (`word.or`,
     /// `word.and`) in the current language.
     static func quotedList(_ words: [String], lastJoinedBy key: String) -> String {
         let quoted = words.map { "`\($0)`" }
         guard quoted.count > 1 else { return quoted.joined() }
-        return quoted.dropLast().joined(separator: ", ") + " " + phrase(key) + " " + quoted[quoted.count - 1]
+        return quoted.dropLast().joined(separator: ", ") + " " + Self.phrase(key) + " " + quoted[quoted.count - 1]
     }
 
     /// The parser's phrase `key` (`parse.<key>` in the catalogs, `MessageCatalog+ParserEnglish.swift`) in
     /// the current language, with its placeholders filled from `arguments`.
     static func phrase(_ key: String, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
         MessageCatalog.text("parse." + key, arguments)
-    }
-
-    /// `Parser.phrase`, for the parser's methods.
-    func phrase(_ key: String, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
-        Self.phrase(key, arguments)
     }
 }

@@ -6,14 +6,14 @@ extension Parser {
     mutating func parseFunnelGrouping(into funnel: inout FunnelSpec) throws(Diagnostic) -> Bool {
         let optionToken = current
         if matchWord("by") != nil {
-            if !funnel.groupBy.isEmpty { throw Diagnostic(phrase("given_twice", ["word": "by"]), at: optionToken.span, hints: [phrase("dimensions_after_one_by")]) }
+            if !funnel.groupBy.isEmpty { throw Diagnostic(Self.phrase("given_twice", ["word": "by"]), at: optionToken.span, hints: [Self.phrase("dimensions_after_one_by")]) }
             // Other funnel options may follow the names, so no check for a missing comma.
-            funnel.groupBy = [try parseQualifiedName(phrase("funnel_dimension_after_by"))]
-            while match(.comma) != nil { funnel.groupBy.append(try parseQualifiedName(phrase("name_after_comma"))) }
+            funnel.groupBy = [try parseQualifiedName(Self.phrase("funnel_dimension_after_by"))]
+            while match(.comma) != nil { funnel.groupBy.append(try parseQualifiedName(Self.phrase("name_after_comma"))) }
             return true
         }
         guard matchWord("attribution") != nil else { return false }
-        if funnel.attribution != nil { throw Diagnostic(phrase("given_twice", ["word": "attribution"]), at: optionToken.span, hints: [phrase("keep_one")]) }
+        if funnel.attribution != nil { throw Diagnostic(Self.phrase("given_twice", ["word": "attribution"]), at: optionToken.span, hints: [Self.phrase("keep_one")]) }
         let attribution: FunnelAttribution
         if matchWord("first") != nil {
             attribution = .first
@@ -24,9 +24,9 @@ extension Parser {
             attribution = .step(Int(n.value))
         } else if current.kind == .identifier {
             throw Diagnostic.unknown("attribution", current.text(in: source), at: current.span, among: Keywords.funnelAttributions,
-                                     fallbackHint: phrase("write_attribution"))
+                                     fallbackHint: Self.phrase("write_attribution"))
         } else {
-            throw expected(phrase("after_attribution"), hints: [phrase("example_attribution")])
+            throw expected(Self.phrase("after_attribution"), hints: [Self.phrase("example_attribution")])
         }
         funnel.attribution = Spanned(attribution, at: span(from: optionToken.span))
         return true

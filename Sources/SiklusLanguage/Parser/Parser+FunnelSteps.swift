@@ -13,14 +13,14 @@ extension Parser {
             while match(.comma) != nil {
                 let isStage = checkWord("stage") && [.identifier, .string].contains(peek().kind)
                 if isStage { advance() }
-                more.append(FunnelAlternative(name: try parseName(isStage ? phrase("stage_name_after_stage") : phrase("event_or_stage_after_comma")),
+                more.append(FunnelAlternative(name: try parseName(isStage ? Self.phrase("stage_name_after_stage") : Self.phrase("event_or_stage_after_comma")),
                                               isStage: isStage))
             }
-            _ = try expect(.rightParen, phrase("close_alternatives"),
-                           hints: [phrase("alternatives_are")])
+            _ = try expect(.rightParen, Self.phrase("close_alternatives"),
+                           hints: [Self.phrase("alternatives_are")])
             if more.isEmpty {
-                throw Diagnostic(phrase("two_alternatives"), at: span(from: open.span),
-                                 hints: [phrase("drop_parentheses")])
+                throw Diagnostic(Self.phrase("two_alternatives"), at: span(from: open.span),
+                                 hints: [Self.phrase("drop_parentheses")])
             }
             funnel.alternatives[index] = more
         } else {
@@ -30,7 +30,7 @@ extension Parser {
             advance()
             conditionTerms = 0
             if atStepEnd || check(.arrow) {
-                throw expected(phrase("condition_after_where"), hints: [phrase("example_funnel_where")])
+                throw expected(Self.phrase("condition_after_where"), hints: [Self.phrase("example_funnel_where")])
             }
             funnel.filters[index] = try parseCondition()
         }
@@ -40,14 +40,14 @@ extension Parser {
     mutating func parseFunnelExclusion() throws(Diagnostic) -> FunnelExclusion {
         let isStage = checkWord("stage") && [.identifier, .string].contains(peek().kind)
         if isStage { advance() }
-        var exclusion = FunnelExclusion(name: try parseName(phrase("event_after_exclude")), isStage: isStage)
+        var exclusion = FunnelExclusion(name: try parseName(Self.phrase("event_after_exclude")), isStage: isStage)
         if let between = matchWord("between") {
             let from = try parseStepNumber(after: "between")
-            _ = try expectWord("and", phrase("and_between_steps"), hints: [phrase("write_exclude_between")])
+            _ = try expectWord("and", Self.phrase("and_between_steps"), hints: [Self.phrase("write_exclude_between")])
             let to = try parseStepNumber(after: "and")
             guard from.value < to.value else {
-                throw Diagnostic(phrase("between_order", ["from": "\(from.value)", "to": "\(to.value)"]), at: span(from: between.span),
-                                 hints: [phrase("example_between")])
+                throw Diagnostic(Self.phrase("between_order", ["from": "\(from.value)", "to": "\(to.value)"]), at: span(from: between.span),
+                                 hints: [Self.phrase("example_between")])
             }
             exclusion.between = Spanned(from.value...to.value, at: span(from: between.span))
         }

@@ -3,7 +3,7 @@ extension Parser {
     ///
     /// Identifiers are accepted only when `allowsNames`. A date token is checked here (month 1–12, real
     /// day of month, quarter 1–4, time of day), so `2022-13` is reported at the date.
-    mutating func parseLiteral(_ what: String, allowsNames: Bool) throws(Diagnostic) -> LiteralNode {
+    mutating func parseLiteral(_ what: @autoclosure () -> String, allowsNames: Bool) throws(Diagnostic) -> LiteralNode {
         let token = current
         let text = token.text(in: source)
         switch token.kind {
@@ -22,7 +22,7 @@ extension Parser {
                 advance()
                 return LiteralNode(.date(date), at: token.span)
             case .failure(let problem):
-                throw Diagnostic(phrase("invalid_date", ["text": text, "problem": "\(problem.message)"]), at: token.span)
+                throw Diagnostic(Self.phrase("invalid_date", ["text": text, "problem": "\(problem.message)"]), at: token.span)
             }
         case .duration:
             advance()
@@ -31,18 +31,18 @@ extension Parser {
             advance()
             return LiteralNode(.name(text), at: token.span)
         case .minus:
-            return try parseNegativeNumber(what)
+            return try parseNegativeNumber()
         default:
-            throw expected(what)
+            throw expected(what())
         }
     }
 
     /// `-` directly followed by an integer or number.
-    private mutating func parseNegativeNumber(_ what: String) throws(Diagnostic) -> LiteralNode {
+    private mutating func parseNegativeNumber() throws(Diagnostic) -> LiteralNode {
         let minus = advance()
         let token = current
         guard token.kind == .integer || token.kind == .number, token.span.start == minus.span.end else {
-            throw Diagnostic(MessageCatalog.text("diag.expected", ["what": phrase("number_after_minus"), "found": describe(token)]),
+            throw Diagnostic(MessageCatalog.text("diag.expected", ["what": Self.phrase("number_after_minus"), "found": describe(token)]),
                              at: errorSpan(at: token))
         }
         advance()
@@ -55,7 +55,7 @@ extension Parser {
     /// The value of an integer's text, or "number is too large" beyond Int64.
     private func integerValue(_ text: String, at span: SourceSpan) throws(Diagnostic) -> Int64 {
         guard let value = Int64(text) else {
-            throw Diagnostic(phrase("number_too_large", ["text": abbreviated(text)]), at: span, hints: [phrase("largest_whole_number", ["maximum": "\(Int64.max)"])])
+            throw Diagnostic(Self.phrase("number_too_large", ["text": abbreviated(text)]), at: span, hints: [Self.phrase("largest_whole_number", ["maximum": "\(Int64.max)"])])
         }
         return value
     }
@@ -63,7 +63,7 @@ extension Parser {
     /// The value of a decimal's text, or an error when it does not fit a Double.
     private func numberValue(_ text: String, at span: SourceSpan) throws(Diagnostic) -> Double {
         guard let value = Double(text), value.isFinite else {
-            throw Diagnostic(phrase("number_too_large", ["text": abbreviated(text)]), at: span)
+            throw Diagnostic(Self.phrase("number_too_large", ["text": abbreviated(text)]), at: span)
         }
         return value
     }
@@ -75,7 +75,7 @@ extension Parser {
             preconditionFailure("a duration token ends in a known unit")
         }
         guard let value = Int64(digits) else {
-            throw Diagnostic(phrase("duration_too_large", ["text": abbreviated(text)]), at: span)
+            throw Diagnostic(Self.phrase("duration_too_large", ["text": abbreviated(text)]), at: span)
         }
         return DurationLiteral(value: value, unit: unit)
     }

@@ -7,51 +7,51 @@ extension Parser {
         advance()
         let table = try parseLoadTable()
         guard let pathToken = match(.string) else {
-            var hints = [phrase("write_load", ["table": table.value.rawValue])]
+            var hints = [Self.phrase("write_load", ["table": table.value.rawValue])]
             // `load events tabel "orders"`: a misspelt `table` before a name.
             if current.kind == .identifier, peek().kind == .string,
                let hint = Diagnostic.didYouMeanHint(for: current.text(in: source), among: [Keywords.tableSource]) {
-                hints = [phrase("table_binds", ["hint": hint, "table": table.value.rawValue])]
+                hints = [Self.phrase("table_binds", ["hint": hint, "table": table.value.rawValue])]
             }
-            throw expected(phrase("path_after_load", ["table": table.value.rawValue]), hints: hints)
+            throw expected(Self.phrase("path_after_load", ["table": table.value.rawValue]), hints: hints)
         }
         let path = StringLiteralDecoder.decode(pathToken.text(in: source))
-        if path.isEmpty { throw Diagnostic(phrase("file_path_empty"), at: pathToken.span) }
+        if path.isEmpty { throw Diagnostic(Self.phrase("file_path_empty"), at: pathToken.span) }
         var load = LoadStatement(table: table, path: Spanned(path, at: pathToken.span))
         while !atStatementEnd {
             guard current.kind == .identifier else {
-                throw expected(phrase("load_option"))
+                throw expected(Self.phrase("load_option"))
             }
             let word = current.lowercasedText(in: source)
             switch word {
             case "map":
                 advance()
-                load.mappings += try parsePairs(phrase("mapping_after_map")) { parser throws(Diagnostic) in
+                load.mappings += try parsePairs(Self.phrase("mapping_after_map")) { parser throws(Diagnostic) in
                     try parser.parseColumnMapping()
                 }
             case "delim":
-                if load.delimiter != nil { throw Diagnostic(phrase("given_twice", ["word": "delim"]), at: current.span, hints: [phrase("keep_one")]) }
+                if load.delimiter != nil { throw Diagnostic(Self.phrase("given_twice", ["word": "delim"]), at: current.span, hints: [Self.phrase("keep_one")]) }
                 advance()
                 load.delimiter = try parseDelimiter()
             case "append", "replace":
                 if let given = load.mode {
-                    throw Diagnostic(phrase("mode_after_mode", ["word": word, "given": given.value.rawValue]), at: current.span,
-                                     hints: [phrase("keep_one_mode")])
+                    throw Diagnostic(Self.phrase("mode_after_mode", ["word": word, "given": given.value.rawValue]), at: current.span,
+                                     hints: [Self.phrase("keep_one_mode")])
                 }
                 load.mode = Spanned(word == "append" ? .append : .replace, at: advance().span)
             case "header", "columns", "ids":
                 try parseFileShapeOption(word, into: &load)
             case "format":
                 advance()
-                load.formats += try parsePairs(phrase("format_after_format")) { parser throws(Diagnostic) in
+                load.formats += try parsePairs(Self.phrase("format_after_format")) { parser throws(Diagnostic) in
                     try parser.parseTimeFormat()
                 }
             default:
                 var diagnostic = Diagnostic.unknown("load option", current.text(in: source), at: current.span,
                                                     among: Keywords.loadOptions,
-                                                    fallbackHint: phrase("load_options_are"))
+                                                    fallbackHint: Self.phrase("load_options_are"))
                 if LoadRole(rawValue: word) != nil, peek().kind == .equal {
-                    diagnostic.hints = [phrase("role_mappings_follow_map", ["word": word])]
+                    diagnostic.hints = [Self.phrase("role_mappings_follow_map", ["word": word])]
                 }
                 throw diagnostic
             }
@@ -63,67 +63,67 @@ extension Parser {
     mutating func parseLoadTable() throws(Diagnostic) -> Spanned<LoadTable> {
         let choices = LoadTable.allCases.map(\.rawValue)
         guard current.kind == .identifier else {
-            throw expected(phrase("table_after_load"))
+            throw expected(Self.phrase("table_after_load"))
         }
         guard let table = LoadTable(rawValue: current.lowercasedText(in: source)) else {
             throw Diagnostic.unknown("table", current.text(in: source), at: current.span, among: choices,
-                                     fallbackHint: phrase("tables_are"))
+                                     fallbackHint: Self.phrase("tables_are"))
         }
         return Spanned(table, at: advance().span)
     }
 
     /// One or more `key=value` pairs parsed by `parsePair`, stopping before a load option word or a
     /// token that cannot start a pair.
-    mutating func parsePairs<Pair>(_ what: String, _ parsePair: (inout Parser) throws(Diagnostic) -> Pair) throws(Diagnostic) -> [Pair] {
+    mutating func parsePairs<Pair>(_ what: @autoclosure () -> String, _ parsePair: (inout Parser) throws(Diagnostic) -> Pair) throws(Diagnostic) -> [Pair] {
         var pairs: [Pair] = []
         while current.kind == .string
                 || (current.kind == .identifier && !Keywords.loadOptions.contains(current.lowercasedText(in: source))) {
             pairs.append(try parsePair(&self))
         }
-        if pairs.isEmpty { throw expected(what) }
+        if pairs.isEmpty { throw expected(what()) }
         return pairs
     }
 
     /// mapping = role "=" name ;
     mutating func parseColumnMapping() throws(Diagnostic) -> ColumnMapping {
         let roleToken = current
-        guard roleToken.kind == .identifier else { throw expected(phrase("role_name")) }
+        guard roleToken.kind == .identifier else { throw expected(Self.phrase("role_name")) }
         guard let role = LoadRole(rawValue: roleToken.lowercasedText(in: source)) else {
             throw Diagnostic.unknown("role", roleToken.text(in: source), at: roleToken.span, among: LoadRole.allCases.map(\.rawValue),
-                                     fallbackHint: phrase("roles_are", ["list": LoadRole.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")]))
+                                     fallbackHint: Self.phrase("roles_are", ["list": LoadRole.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")]))
         }
         advance()
-        _ = try expect(.equal, phrase("equal_after", ["word": role.rawValue]), hints: [phrase("write_role", ["role": role.rawValue])])
-        let column = try parseName(phrase("column_after_role", ["role": role.rawValue]))
+        _ = try expect(.equal, Self.phrase("equal_after", ["word": role.rawValue]), hints: [Self.phrase("write_role", ["role": role.rawValue])])
+        let column = try parseName(Self.phrase("column_after_role", ["role": role.rawValue]))
         return ColumnMapping(role: Spanned(role, at: roleToken.span), column: column, span: span(from: roleToken.span))
     }
 
     /// time_format = name "=" ( string | identifier ) ;
     mutating func parseTimeFormat() throws(Diagnostic) -> TimeFormatSpec {
-        let column = try parseName(phrase("column_or_role"))
-        _ = try expect(.equal, phrase("equal_after", ["word": column.text]), hints: [phrase("write_format", ["column": column.text])])
-        let format = try parseName(phrase("time_format_after_equal"))
+        let column = try parseName(Self.phrase("column_or_role"))
+        _ = try expect(.equal, Self.phrase("equal_after", ["word": column.text]), hints: [Self.phrase("write_format", ["column": column.text])])
+        let format = try parseName(Self.phrase("time_format_after_equal"))
         return TimeFormatSpec(column: column, format: Spanned(format.text, at: format.span), span: span(from: column.span))
     }
 
     /// delimiter = string | "tab" | "comma" | "semicolon" | "pipe" | "space" ;
     mutating func parseDelimiter() throws(Diagnostic) -> Spanned<UInt8> {
-        _ = try expect(.equal, phrase("equal_after_delim"), hints: [phrase("write_delim")])
+        _ = try expect(.equal, Self.phrase("equal_after_delim"), hints: [Self.phrase("write_delim")])
         let token = current
-        let hint = phrase("delimiter_is")
+        let hint = Self.phrase("delimiter_is")
         let named: [String: UInt8] = ["tab": 9, "comma": 44, "semicolon": 59, "pipe": 124, "space": 32]
         switch token.kind {
         case .string:
             let text = StringLiteralDecoder.decode(token.text(in: source))
             let value = Array(text.utf8)
             guard value.count == 1, value[0] < 0x80 else {
-                let why = value.isEmpty ? phrase("delimiter_empty")
-                    : text.unicodeScalars.count == 1 ? phrase("delimiter_bytes", ["count": "\(value.count)"])
-                    : phrase("delimiter_characters", ["count": "\(text.unicodeScalars.count)"])
-                throw Diagnostic(phrase("invalid_delimiter", ["token": describe(token), "why": why]), at: token.span, hints: [hint])
+                let why = value.isEmpty ? Self.phrase("delimiter_empty")
+                    : text.unicodeScalars.count == 1 ? Self.phrase("delimiter_bytes", ["count": "\(value.count)"])
+                    : Self.phrase("delimiter_characters", ["count": "\(text.unicodeScalars.count)"])
+                throw Diagnostic(Self.phrase("invalid_delimiter", ["token": describe(token), "why": why]), at: token.span, hints: [hint])
             }
             if let problem = Self.delimiterProblem(value[0]) {
-                throw Diagnostic(phrase("cannot_be_delimiter", ["token": describe(token), "problem": "\(problem)"]), at: token.span, hints: [hint])
+                throw Diagnostic(Self.phrase("cannot_be_delimiter", ["token": describe(token), "problem": "\(problem)"]), at: token.span, hints: [hint])
             }
             return Spanned(value[0], at: advance().span)
         case .identifier:
@@ -133,7 +133,7 @@ extension Parser {
             }
             return Spanned(byte, at: advance().span)
         default:
-            throw expected(phrase("delimiter_after_delim"), hints: [hint])
+            throw expected(Self.phrase("delimiter_after_delim"), hints: [hint])
         }
     }
 
@@ -141,9 +141,9 @@ extension Parser {
     /// NUL marks binary files. (The store checks the same for options built in code: `LoadError.delimiterProblem`.)
     static func delimiterProblem(_ byte: UInt8) -> String? {
         switch byte {
-        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): phrase("delimiter_line_break")
-        case UInt8(ascii: "\""): phrase("delimiter_double_quote")
-        case 0: phrase("delimiter_nul")
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): Self.phrase("delimiter_line_break")
+        case UInt8(ascii: "\""): Self.phrase("delimiter_double_quote")
+        case 0: Self.phrase("delimiter_nul")
         default: nil
         }
     }

@@ -4,12 +4,12 @@ extension Parser {
     ///
     /// The options may follow any name (`metric churn_rate within 90d, repeat_rate`); they belong to the step,
     /// and the binder checks that a metric they apply to is listed.
-    mutating func parseMetricStep(_ what: String) throws(Diagnostic) -> ([Identifier], MetricStepOptions) {
+    mutating func parseMetricStep(_ what: @autoclosure () -> String) throws(Diagnostic) -> ([Identifier], MetricStepOptions) {
         var options = MetricStepOptions()
-        var names = [try parseIdentifier(what)]
+        var names = [try parseIdentifier(what())]
         try parseMetricOptions(into: &options)
         while match(.comma) != nil {
-            names.append(try parseIdentifier(phrase("name_after_comma")))
+            names.append(try parseIdentifier(Self.phrase("name_after_comma")))
             try parseMetricOptions(into: &options)
         }
         try rejectMissingComma(after: names.count)

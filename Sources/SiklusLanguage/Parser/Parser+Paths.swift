@@ -7,25 +7,25 @@ extension Parser {
         var seen = Set<String>()
         while !atStepEnd {
             guard current.kind == .identifier else {
-                throw expected(phrase("paths_option"))
+                throw expected(Self.phrase("paths_option"))
             }
             let word = current.lowercasedText(in: source)
             if Keywords.pathsOptions.contains(word), !seen.insert(word).inserted {
-                throw Diagnostic(phrase("given_twice", ["word": word]), at: current.span, hints: [phrase("keep_one")])
+                throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: current.span, hints: [Self.phrase("keep_one")])
             }
             switch word {
-            case "from": advance(); spec.from = try parseName(phrase("event_after_from"))
-            case "to": advance(); spec.to = try parseName(phrase("event_after_to"))
+            case "from": advance(); spec.from = try parseName(Self.phrase("event_after_from"))
+            case "to": advance(); spec.to = try parseName(Self.phrase("event_after_to"))
             case "steps":
                 advance()
                 let steps = try parseCount(after: "steps", maximum: StepLimits.pathSteps, of: "events per path")
-                if steps.value < 2 { throw Diagnostic(phrase("path_two_steps"), at: steps.span) }
+                if steps.value < 2 { throw Diagnostic(Self.phrase("path_two_steps"), at: steps.span) }
                 spec.steps = steps
             case "edges": advance(); spec.edges = try parseCount(after: "edges", maximum: StepLimits.pathEdges, of: "transitions")
             case "session": advance(); spec.session = try parseDuration(after: "session")
             default:
                 throw Diagnostic.unknown("paths option", current.text(in: source), at: current.span, among: Keywords.pathsOptions,
-                                         fallbackHint: phrase("paths_options_are"))
+                                         fallbackHint: Self.phrase("paths_options_are"))
             }
         }
         return spec
@@ -34,12 +34,12 @@ extension Parser {
     /// A positive duration after `keyword` (`session 30m`, `within 30d`).
     mutating func parseDuration(after keyword: String) throws(Diagnostic) -> Spanned<DurationLiteral> {
         guard current.kind == .duration else {
-            throw expected(phrase("duration_after", ["keyword": keyword]),
-                           hints: [phrase("durations_are")])
+            throw expected(Self.phrase("duration_after", ["keyword": keyword]),
+                           hints: [Self.phrase("durations_are")])
         }
-        let literal = try parseLiteral(phrase("a_duration"), allowsNames: false)
+        let literal = try parseLiteral(Self.phrase("a_duration"), allowsNames: false)
         guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
-        if duration.value < 1 { throw Diagnostic(phrase("positive_duration", ["keyword": keyword]), at: literal.span) }
+        if duration.value < 1 { throw Diagnostic(Self.phrase("positive_duration", ["keyword": keyword]), at: literal.span) }
         return Spanned(duration, at: literal.span)
     }
 
@@ -58,23 +58,23 @@ extension Parser {
             advance()
             negated = true
         }
-        let event = try parseName(phrase("event_after_did"))
+        let event = try parseName(Self.phrase("event_after_did"))
         var filter = BehaviourFilterNode(negated: negated, event: event, span: did.span)
         if let op = ComparisonOperator(current.kind) {
             let opToken = advance()
             guard current.kind == .integer else {
-                throw expected(phrase("whole_number_after", ["keyword": "\(op)"]), hints: [phrase("example_did_times")])
+                throw expected(Self.phrase("whole_number_after", ["keyword": "\(op)"]), hints: [Self.phrase("example_did_times")])
             }
-            let literal = try parseLiteral(phrase("a_whole_number"), allowsNames: false)
+            let literal = try parseLiteral(Self.phrase("a_whole_number"), allowsNames: false)
             guard case .integer(let n) = literal.literal else { preconditionFailure("an integer token parses to an integer") }
-            if n < 0 { throw Diagnostic(phrase("negative_count"), at: literal.span) }
+            if n < 0 { throw Diagnostic(Self.phrase("negative_count"), at: literal.span) }
             _ = matchWord("times") ?? matchWord("time")
             filter.count = Spanned(.init(op: op, count: n), at: span(from: opToken.span))
         }
         if matchWord("within") != nil {
             filter.window = try parseDuration(after: "within")
             if let of = matchWord("of") {
-                _ = try expectWord("signup", phrase("signup_after_of"), hints: [phrase("write_within_of_signup")])
+                _ = try expectWord("signup", Self.phrase("signup_after_of"), hints: [Self.phrase("write_within_of_signup")])
                 filter.ofSignup = span(from: of.span)
             }
         }

@@ -18,25 +18,25 @@ extension Parser {
             guard current.kind == .identifier, let value = RetentionValue(rawValue: current.lowercasedText(in: source)) else {
                 if current.kind == .identifier {
                     throw Diagnostic.unknown("retention value", current.text(in: source), at: current.span, among: Keywords.retentionValues,
-                                             fallbackHint: phrase("write_value"))
+                                             fallbackHint: Self.phrase("write_value"))
                 }
-                throw expected(phrase("revenue_orders_after_value"), hints: [phrase("example_retention_value")])
+                throw expected(Self.phrase("revenue_orders_after_value"), hints: [Self.phrase("example_retention_value")])
             }
             options.value = Spanned(value, at: advance().span)
         case "brackets":
             guard match(.leftParen) != nil else {
-                throw expected(phrase("paren_after_brackets"), hints: [phrase("example_brackets_meaning")])
+                throw expected(Self.phrase("paren_after_brackets"), hints: [Self.phrase("example_brackets_meaning")])
             }
             var sizes: [Int64] = []
             repeat {
                 sizes.append(try parseCount(after: sizes.isEmpty ? "brackets (" : ",", maximum: StepLimits.horizon, of: "periods").value)
             } while match(.comma) != nil
-            guard match(.rightParen) != nil else { throw expected(phrase("bracket_list_close"), hints: [phrase("example_brackets")]) }
+            guard match(.rightParen) != nil else { throw expected(Self.phrase("bracket_list_close"), hints: [Self.phrase("example_brackets")]) }
             if sizes.count > StepLimits.brackets {
-                throw Diagnostic(phrase("brackets_at_most", ["maximum": "\(StepLimits.brackets)"]), at: span(from: keyword.span))
+                throw Diagnostic(Self.phrase("brackets_at_most", ["maximum": "\(StepLimits.brackets)"]), at: span(from: keyword.span))
             }
             if sizes.reduce(0, +) > StepLimits.horizon {
-                throw Diagnostic(phrase("brackets_cover", ["total": "\(sizes.reduce(0, +))", "maximum": "\(StepLimits.horizon)"]), at: span(from: keyword.span))
+                throw Diagnostic(Self.phrase("brackets_cover", ["total": "\(sizes.reduce(0, +))", "maximum": "\(StepLimits.horizon)"]), at: span(from: keyword.span))
             }
             options.brackets = Spanned(sizes, at: span(from: keyword.span))
         default:

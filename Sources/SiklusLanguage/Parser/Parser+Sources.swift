@@ -16,7 +16,7 @@ extension Parser {
     mutating func parseSource(atStatementStart: Bool) throws(Diagnostic) -> SourceNode {
         let start = current
         guard start.kind == .identifier else {
-            throw expected(phrase("a_source"))
+            throw expected(Self.phrase("a_source"))
         }
         if start.isWord("cohort", in: source) {
             advance()
@@ -46,18 +46,18 @@ extension Parser {
                 cohort.grouping = try parseCohortGrouping()
                 guard atStepEnd else {
                     throw unexpectedAfterPipelinePart("`by \(cohort.grouping?.dimension.text ?? "")`",
-                                                      extraHints: [phrase("filters_before_by")])
+                                                      extraHints: [Self.phrase("filters_before_by")])
                 }
                 break
             }
             let hasFilter = !cohort.filters.isEmpty || !cohort.behaviours.isEmpty
             if hasFilter, match(.comma) != nil, atStepEnd {
-                throw expected(phrase("filter_after_comma"))
+                throw expected(Self.phrase("filter_after_comma"))
             }
             // `and` may join filters (`country = ID and did purchase`), unless it is a column compared.
             if hasFilter, checkWord("and"), !startsPredicate(peek()) {
                 advance()
-                if atStepEnd { throw expected(phrase("filter_after_and")) }
+                if atStepEnd { throw expected(Self.phrase("filter_after_and")) }
             }
             if atBehaviourFilter {
                 cohort.behaviours.append(try parseBehaviourFilter())
@@ -70,27 +70,27 @@ extension Parser {
 
     /// filter = qualified_name predicate ;
     mutating func parseCohortFilter() throws(Diagnostic) -> ExpressionNode {
-        let example = phrase("a_filter")
+        let example = Self.phrase("a_filter")
         switch current.kind {
         case .identifier:
             if Keywords.steps.contains(current.lowercasedText(in: source)), !startsPredicate(peek()) {
-                throw Diagnostic(phrase("pipe_before_step", ["step": current.text(in: source)]), at: current.span,
-                                 hints: [phrase("steps_follow_pipe", ["step": current.text(in: source)])])
+                throw Diagnostic(Self.phrase("pipe_before_step", ["step": current.text(in: source)]), at: current.span,
+                                 hints: [Self.phrase("steps_follow_pipe", ["step": current.text(in: source)])])
             }
         case .integer, .number, .string, .date, .duration:
-            throw expected(example, hints: [phrase("name_column_first", ["value": abbreviated(current.text(in: source))])])
+            throw expected(example, hints: [Self.phrase("name_column_first", ["value": abbreviated(current.text(in: source))])])
         default:
             throw expected(example)
         }
-        let column = try parseQualifiedName(phrase("column_name"))
+        let column = try parseQualifiedName(Self.phrase("column_name"))
         return try parsePredicate(left: ExpressionNode(.column(column), at: column.span))
     }
 
     /// grouping = "by" qualified_name [ "period" period_unit ] ;
     mutating func parseCohortGrouping() throws(Diagnostic) -> CohortGrouping {
         let by = advance()
-        let dimension = try parseQualifiedName(phrase("cohort_grouping_after_by"),
-                                               hints: [phrase("example_cohort_by")])
+        let dimension = try parseQualifiedName(Self.phrase("cohort_grouping_after_by"),
+                                               hints: [Self.phrase("example_cohort_by")])
         var period: Spanned<PeriodUnit>?
         if matchWord("period") != nil {
             period = try parsePeriodUnit()
@@ -102,11 +102,11 @@ extension Parser {
     mutating func parsePeriodUnit() throws(Diagnostic) -> Spanned<PeriodUnit> {
         let choices = PeriodUnit.allCases.map(\.rawValue)
         guard current.kind == .identifier else {
-            throw expected(phrase("period_after_period"))
+            throw expected(Self.phrase("period_after_period"))
         }
         guard let unit = PeriodUnit(rawValue: current.lowercasedText(in: source)) else {
             throw Diagnostic.unknown("period", current.text(in: source), at: current.span, among: choices,
-                                     fallbackHint: phrase("periods_are"))
+                                     fallbackHint: Self.phrase("periods_are"))
         }
         return Spanned(unit, at: advance().span)
     }
@@ -142,8 +142,8 @@ extension Parser {
     func unexpectedAfterPipelinePart(_ what: String, extraHints: [String] = []) -> Diagnostic {
         let word = current.kind == .identifier ? current.lowercasedText(in: source) : ""
         let hint = Keywords.steps.contains(word)
-            ? phrase("add_pipe_before", ["word": current.text(in: source)])
-            : phrase("separate_steps")
+            ? Self.phrase("add_pipe_before", ["word": current.text(in: source)])
+            : Self.phrase("separate_steps")
         return unexpected(after: what, hints: extraHints + [hint])
     }
 }

@@ -4,7 +4,7 @@ extension Parser {
     mutating func parseStatement() throws(Diagnostic) -> StatementNode {
         let start = current.span
         guard current.kind == .identifier else {
-            throw expected(phrase("a_statement"), hints: [phrase("statement_starts")])
+            throw expected(Self.phrase("a_statement"), hints: [Self.phrase("statement_starts")])
         }
         let kind: Statement
         switch current.lowercasedText(in: source) {
@@ -27,11 +27,11 @@ extension Parser {
     mutating func parseUnload() throws(Diagnostic) -> Spanned<LoadTable> {
         advance()
         guard current.kind == .identifier else {
-            throw expected(phrase("table_after_unload"), hints: [phrase("write_unload")])
+            throw expected(Self.phrase("table_after_unload"), hints: [Self.phrase("write_unload")])
         }
         let table = try parseLoadTable()
         guard atStatementEnd else {
-            throw unexpected(after: "`unload \(table.value.rawValue)`", hints: [phrase("unload_one_table")])
+            throw unexpected(after: "`unload \(table.value.rawValue)`", hints: [Self.phrase("unload_one_table")])
         }
         return table
     }
@@ -39,23 +39,23 @@ extension Parser {
     /// let = "let" identifier "=" pipeline ;
     mutating func parseLet() throws(Diagnostic) -> LetStatement {
         advance()
-        let name = try parseIdentifier(phrase("variable_after_let"))
+        let name = try parseIdentifier(Self.phrase("variable_after_let"))
         if Keywords.reservedVariableNames.contains(name.lowercased) {
-            throw Diagnostic(phrase("keyword_not_variable", ["name": name.text]), at: name.span,
-                             hints: [phrase("choose_another_name", ["name": name.lowercased])])
+            throw Diagnostic(Self.phrase("keyword_not_variable", ["name": name.text]), at: name.span,
+                             hints: [Self.phrase("choose_another_name", ["name": name.lowercased])])
         }
-        _ = try expect(.equal, phrase("equal_after_let", ["name": name.text]), hints: [phrase("write_let", ["name": name.text])])
-        if atStatementEnd { throw expected(phrase("pipeline_after_equal")) }
+        _ = try expect(.equal, Self.phrase("equal_after_let", ["name": name.text]), hints: [Self.phrase("write_let", ["name": name.text])])
+        if atStatementEnd { throw expected(Self.phrase("pipeline_after_equal")) }
         return LetStatement(name: name, pipeline: try parsePipeline(atStatementStart: false))
     }
 
     /// set = "set" identifier "=" literal ;
     mutating func parseSet() throws(Diagnostic) -> SetStatement {
         advance()
-        let option = try parseIdentifier(phrase("option_after_set"),
-                                         hints: [phrase("options_include")])
-        _ = try expect(.equal, phrase("equal_after_set", ["option": option.text]), hints: [phrase("write_set", ["option": option.text])])
-        let value = try parseLiteral(phrase("value_after_equal"), allowsNames: true)
+        let option = try parseIdentifier(Self.phrase("option_after_set"),
+                                         hints: [Self.phrase("options_include")])
+        _ = try expect(.equal, Self.phrase("equal_after_set", ["option": option.text]), hints: [Self.phrase("write_set", ["option": option.text])])
+        let value = try parseLiteral(Self.phrase("value_after_equal"), allowsNames: true)
         return SetStatement(option: option, value: value)
     }
 
@@ -63,7 +63,7 @@ extension Parser {
     mutating func parseStages() throws(Diagnostic) -> Statement {
         advance()
         guard atStatementEnd else {
-            throw unexpected(after: "`stages`", hints: [phrase("edit_stage")])
+            throw unexpected(after: "`stages`", hints: [Self.phrase("edit_stage")])
         }
         return .stages
     }
@@ -71,18 +71,18 @@ extension Parser {
     /// stage_edit = "stage" identifier ( "+=" | "-=" ) name { "," name } ;
     mutating func parseStageEdit() throws(Diagnostic) -> StageEdit {
         advance()
-        let stage = try parseIdentifier(phrase("stage_name_after_stage"))
+        let stage = try parseIdentifier(Self.phrase("stage_name_after_stage"))
         let operation: StageEditOperation
         switch current.kind {
         case .plusEqual: operation = .add
         case .minusEqual: operation = .remove
         default:
-            throw expected(phrase("edit_after_stage", ["stage": stage.text]),
-                           hints: [phrase("stage_edits_map", ["stage": stage.text]),
-                                   phrase("stage_step_from_source", ["stage": stage.text])])
+            throw expected(Self.phrase("edit_after_stage", ["stage": stage.text]),
+                           hints: [Self.phrase("stage_edits_map", ["stage": stage.text]),
+                                   Self.phrase("stage_step_from_source", ["stage": stage.text])])
         }
         let operationToken = advance()
-        let events = try parseNameList(phrase("event_after_edit", ["operation": operation.rawValue]), separatedBy: "events")
+        let events = try parseNameList(Self.phrase("event_after_edit", ["operation": operation.rawValue]), separatedBy: "events")
         return StageEdit(stage: stage, operation: Spanned(operation, at: operationToken.span), events: events)
     }
 
@@ -98,8 +98,8 @@ extension Parser {
             detail = form
         }
         if atStatementEnd {
-            throw expected(phrase("pipeline_after_explain"), hints: [phrase("write_explain"),
-                                                               phrase("explain_forms")])
+            throw expected(Self.phrase("pipeline_after_explain"), hints: [Self.phrase("write_explain"),
+                                                               Self.phrase("explain_forms")])
         }
         return (try parsePipeline(atStatementStart: false), detail)
     }

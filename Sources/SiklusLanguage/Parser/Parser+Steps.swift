@@ -11,7 +11,7 @@ extension Parser {
                 throw error
             }
             var continued = error
-            continued.hints.append(phrase("pipe_continues", ["line": "\(pipeLine)"]))
+            continued.hints.append(Self.phrase("pipe_continues", ["line": "\(pipeLine)"]))
             throw continued
         }
     }
@@ -20,7 +20,7 @@ extension Parser {
     private mutating func parseStepBody() throws(Diagnostic) -> StepNode {
         let start = current
         guard start.kind == .identifier else {
-            throw expected(phrase("step_after_pipe"), hints: [Parser.stepListHint])
+            throw expected(Self.phrase("step_after_pipe"), hints: [Parser.stepListHint])
         }
         let step: Step
         var metricOptions = MetricStepOptions()
@@ -29,12 +29,13 @@ extension Parser {
         case "rows":
             advance()
             step = .rows(atStepEnd ? nil : try parseCount(after: "rows", maximum: StepLimits.rows, of: "rows"))
-        case "stage": advance(); step = .stage(try parseIdentifier(phrase("stage_name_after_stage")))
+        case "stage": advance(); step = .stage(try parseIdentifier(Self.phrase("stage_name_after_stage")))
         case "where": step = .filter(try parseWhereStep())
-        case "by": advance(); step = .groupBy(try parseQualifiedNameList(phrase("dimension_after_by")))
+        case "by": advance(); step = .groupBy(try parseQualifiedNameList(Self.phrase("dimension_after_by")))
         case "metric", "metrics":
             advance()
-            let (names, options) = try parseMetricStep(phrase("metric_name_after", ["keyword": start.text(in: source)]))
+            let keyword = start.text(in: source)
+            let (names, options) = try parseMetricStep(Self.phrase("metric_name_after", ["keyword": keyword]))
             step = .metrics(names); metricOptions = options
         case "retention": advance(); step = .retention(try parseRetentionOptions())
         case "funnel": step = .funnel(try parseFunnel())
@@ -59,7 +60,7 @@ extension Parser {
         node.metricOptions = metricOptions
         guard atStepEnd else {
             let text = source[node.span]
-            throw unexpectedAfterPipelinePart(text.count <= 32 && !text.contains("\n") ? "`\(text)`" : phrase("the_step", ["step": "\(step.keyword)"]))
+            throw unexpectedAfterPipelinePart(text.count <= 32 && !text.contains("\n") ? "`\(text)`" : Self.phrase("the_step", ["step": "\(step.keyword)"]))
         }
         return node
     }
@@ -68,7 +69,7 @@ extension Parser {
     mutating func parseWhereStep() throws(Diagnostic) -> ExpressionNode {
         advance()
         conditionTerms = 0
-        if atStepEnd { throw expected(phrase("condition_after_where"), hints: [phrase("example_where")]) }
+        if atStepEnd { throw expected(Self.phrase("condition_after_where"), hints: [Self.phrase("example_where")]) }
         return try parseCondition()
     }
 
@@ -79,11 +80,11 @@ extension Parser {
         var seen = Set<String>()
         while !atStepEnd {
             guard current.kind == .identifier else {
-                throw expected(phrase("retention_option"))
+                throw expected(Self.phrase("retention_option"))
             }
             let word = current.lowercasedText(in: source)
             if Keywords.retentionOptions.contains(word), !seen.insert(word).inserted {
-                throw Diagnostic(phrase("given_twice", ["word": word]), at: current.span, hints: [phrase("keep_one")])
+                throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: current.span, hints: [Self.phrase("keep_one")])
             }
             switch word {
             case "period": advance(); options.period = try parsePeriodUnit()
@@ -95,8 +96,8 @@ extension Parser {
             default:
                 var diagnostic = Diagnostic.unknown("retention option", current.text(in: source), at: current.span,
                                                     among: Keywords.retentionOptions,
-                                                    fallbackHint: phrase("retention_options_are"))
-                if PeriodUnit(rawValue: word) != nil { diagnostic.hints = [phrase("write_period", ["word": word])] }
+                                                    fallbackHint: Self.phrase("retention_options_are"))
+                if PeriodUnit(rawValue: word) != nil { diagnostic.hints = [Self.phrase("write_period", ["word": word])] }
                 throw diagnostic
             }
         }
@@ -107,7 +108,7 @@ extension Parser {
     mutating func parseRetentionActivity(after keyword: String = "on") throws(Diagnostic) -> Spanned<RetentionActivity> {
         if let token = matchWord("purchase") { return Spanned(.purchase, at: token.span) }
         if let token = matchWord("any") { return Spanned(.anyEvent, at: token.span) }
-        let event = try parseName(phrase("activity_after", ["keyword": keyword]))
+        let event = try parseName(Self.phrase("activity_after", ["keyword": keyword]))
         return Spanned(.event(event), at: event.span)
     }
 
@@ -122,12 +123,12 @@ extension Parser {
             try parseFunnelStep(into: &funnel, after: "`->`")
         }
         if funnel.steps.count < 2 {
-            let hint = phrase("join_funnel_steps")
+            let hint = Self.phrase("join_funnel_steps")
             let isName = current.kind == .identifier || current.kind == .string
             if isName, !Keywords.funnelOptions.contains(current.lowercasedText(in: source)) {
-                throw expected(phrase("arrow_after", ["name": funnel.steps[0].text]), hints: [hint])
+                throw expected(Self.phrase("arrow_after", ["name": funnel.steps[0].text]), hints: [hint])
             }
-            throw Diagnostic(phrase("funnel_two_steps"), at: span(from: keyword.span), hints: [hint])
+            throw Diagnostic(Self.phrase("funnel_two_steps"), at: span(from: keyword.span), hints: [hint])
         }
         while !atStepEnd {
             let optionToken = current
@@ -137,16 +138,16 @@ extension Parser {
             }
             if try parseFunnelGrouping(into: &funnel) { continue }
             if matchWord("quantiles") != nil {
-                if funnel.quantiles != nil { throw Diagnostic(phrase("given_twice", ["word": "quantiles"]), at: optionToken.span, hints: [phrase("keep_one")]) }
+                if funnel.quantiles != nil { throw Diagnostic(Self.phrase("given_twice", ["word": "quantiles"]), at: optionToken.span, hints: [Self.phrase("keep_one")]) }
                 funnel.quantiles = optionToken.span
                 continue
             }
             if matchWord("within") != nil {
                 if funnel.window != nil { throw Self.givenTwice("within", at: optionToken.span) }
                 guard current.kind == .duration else {
-                    throw expected(phrase("duration_after_within"), hints: [phrase("durations_are")])
+                    throw expected(Self.phrase("duration_after_within"), hints: [Self.phrase("durations_are")])
                 }
-                let literal = try parseLiteral(phrase("a_duration"), allowsNames: false)
+                let literal = try parseLiteral(Self.phrase("a_duration"), allowsNames: false)
                 guard case .duration(let duration) = literal.literal else { preconditionFailure("a duration token parses to a duration") }
                 funnel.window = Spanned(duration, at: literal.span)
                 continue
@@ -157,17 +158,17 @@ extension Parser {
             } else if matchWord("strict") != nil {
                 order = .strict
             } else if matchWord("any") != nil {
-                _ = try expectWord("order", phrase("order_after_any"), hints: [phrase("write_any_order")])
+                _ = try expectWord("order", Self.phrase("order_after_any"), hints: [Self.phrase("write_any_order")])
                 order = .anyOrder
             } else if current.kind == .identifier {
                 throw Diagnostic.unknown("funnel option", current.text(in: source), at: current.span,
                                          among: Keywords.funnelOptions,
-                                         fallbackHint: phrase("funnel_options_are"))
+                                         fallbackHint: Self.phrase("funnel_options_are"))
             } else {
-                throw expected(phrase("funnel_option"))
+                throw expected(Self.phrase("funnel_option"))
             }
             if funnel.order != nil {
-                throw Diagnostic(phrase("funnel_order_twice"), at: span(from: optionToken.span), hints: [phrase("keep_one")])
+                throw Diagnostic(Self.phrase("funnel_order_twice"), at: span(from: optionToken.span), hints: [Self.phrase("keep_one")])
             }
             funnel.order = Spanned(order, at: span(from: optionToken.span))
         }
@@ -180,10 +181,10 @@ extension Parser {
         if checkWord("stage"), [.identifier, .string].contains(peek().kind) {
             advance()
             funnel.stageSteps.insert(funnel.steps.count)
-            funnel.steps.append(try parseName(phrase("stage_name_after_stage")))
+            funnel.steps.append(try parseName(Self.phrase("stage_name_after_stage")))
             return
         }
-        funnel.steps.append(try parseName(phrase("event_or_stage_after", ["after": after])))
+        funnel.steps.append(try parseName(Self.phrase("event_or_stage_after", ["after": after])))
     }
 
     /// sort_step = "sort" sort_key { "," sort_key } ;
@@ -191,7 +192,7 @@ extension Parser {
     mutating func parseSortKeys() throws(Diagnostic) -> [SortKey] {
         var keys: [SortKey] = []
         repeat {
-            let column = try parseQualifiedName(keys.isEmpty ? phrase("column_after_sort") : phrase("column_after_comma"))
+            let column = try parseQualifiedName(keys.isEmpty ? Self.phrase("column_after_sort") : Self.phrase("column_after_comma"))
             var direction: Spanned<SortDirection>?
             if let token = matchWord("asc") ?? matchWord("ascending") {
                 direction = Spanned(.ascending, at: token.span)
@@ -202,7 +203,7 @@ extension Parser {
         } while match(.comma) != nil
         if current.kind == .identifier {
             throw Diagnostic.unknown("sort direction", current.text(in: source), at: current.span, among: ["asc", "desc"],
-                                     fallbackHint: phrase("separate_sort_keys"))
+                                     fallbackHint: Self.phrase("separate_sort_keys"))
         }
         return keys
     }
@@ -211,13 +212,13 @@ extension Parser {
     /// The count is 1 … `maximum` (`StepLimits`), reported at the number otherwise.
     mutating func parseCount(after keyword: String, maximum: Int64, of things: String) throws(Diagnostic) -> Spanned<Int64> {
         guard current.kind == .integer else {
-            throw expected(phrase("whole_number_after", ["keyword": keyword]), hints: [phrase("example_count", ["keyword": keyword])])
+            throw expected(Self.phrase("whole_number_after", ["keyword": keyword]), hints: [Self.phrase("example_count", ["keyword": keyword])])
         }
-        let literal = try parseLiteral(phrase("a_whole_number"), allowsNames: false)
+        let literal = try parseLiteral(Self.phrase("a_whole_number"), allowsNames: false)
         guard case .integer(let value) = literal.literal else { preconditionFailure("an integer token parses to an integer") }
-        if value < 1 { throw Diagnostic(phrase("count_at_least_one", ["keyword": keyword]), at: literal.span) }
+        if value < 1 { throw Diagnostic(Self.phrase("count_at_least_one", ["keyword": keyword]), at: literal.span) }
         if value > maximum {
-            throw Diagnostic(phrase("count_at_most", ["keyword": keyword, "maximum": "\(maximum)", "things": MessageCatalog.noun(things)]), at: literal.span, hints: [phrase("example_count", ["keyword": keyword])])
+            throw Diagnostic(Self.phrase("count_at_most", ["keyword": keyword, "maximum": "\(maximum)", "things": MessageCatalog.noun(things)]), at: literal.span, hints: [Self.phrase("example_count", ["keyword": keyword])])
         }
         return Spanned(value, at: literal.span)
     }
@@ -225,10 +226,10 @@ extension Parser {
     /// export_step = "export" string ;
     mutating func parseExportPath() throws(Diagnostic) -> Spanned<String> {
         guard let token = match(.string) else {
-            throw expected(phrase("file_after_export"), hints: [phrase("example_export")])
+            throw expected(Self.phrase("file_after_export"), hints: [Self.phrase("example_export")])
         }
         let path = StringLiteralDecoder.decode(token.text(in: source))
-        if path.isEmpty { throw Diagnostic(phrase("file_name_empty"), at: token.span) }
+        if path.isEmpty { throw Diagnostic(Self.phrase("file_name_empty"), at: token.span) }
         return Spanned(path, at: token.span)
     }
 }

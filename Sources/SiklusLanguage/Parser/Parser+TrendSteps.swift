@@ -27,15 +27,15 @@ extension Parser {
     /// whether `options[i]` was already written.
     private func trendOption(_ step: String, among options: [String], given: [Bool]) throws(Diagnostic) -> String {
         let list = Self.quotedList(options, lastJoinedBy: "word.and")
-        guard current.kind == .identifier else { throw expected(phrase("trend_option", ["step": "\(step)", "list": list])) }
+        guard current.kind == .identifier else { throw expected(Self.phrase("trend_option", ["step": "\(step)", "list": list])) }
         let word = current.lowercasedText(in: source)
         guard let index = options.firstIndex(of: word) else {
             var diagnostic = Diagnostic.unknown("\(step) option", current.text(in: source), at: current.span, among: options,
-                                                fallbackHint: phrase("trend_options_are", ["step": "\(step)", "list": list]))
-            if PeriodUnit(rawValue: word) != nil { diagnostic.hints = [phrase("write_period", ["word": word])] }
+                                                fallbackHint: Self.phrase("trend_options_are", ["step": "\(step)", "list": list]))
+            if PeriodUnit(rawValue: word) != nil { diagnostic.hints = [Self.phrase("write_period", ["word": word])] }
             throw diagnostic
         }
-        if given[index] { throw Diagnostic(phrase("given_twice", ["word": word]), at: current.span, hints: [phrase("keep_one")]) }
+        if given[index] { throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: current.span, hints: [Self.phrase("keep_one")]) }
         return word
     }
 }

@@ -93,7 +93,7 @@ public struct Parser: Sendable {
         guard let string = tokens[start..<end].first(where: spansLines) else { return diagnostic }
         var hinted = diagnostic
         let first = source.location(of: string.span.start), last = source.location(of: string.span.end)
-        hinted.hints.append(phrase("string_spans_lines", ["line": "\(first.line)", "column": "\(first.column)", "last": "\(last.line)"]))
+        hinted.hints.append(Self.phrase("string_spans_lines", ["line": "\(first.line)", "column": "\(first.column)", "last": "\(last.line)"]))
         return hinted
     }
 
@@ -140,8 +140,8 @@ public struct Parser: Sendable {
     }
 
     /// Consumes a token of `kind`, or fails with "expected <what>, found …".
-    mutating func expect(_ kind: TokenKind, _ what: String, hints: [String] = []) throws(Diagnostic) -> Token {
-        guard let token = match(kind) else { throw expected(what, hints: hints) }
+    mutating func expect(_ kind: TokenKind, _ what: @autoclosure () -> String, hints: @autoclosure () -> [String] = []) throws(Diagnostic) -> Token {
+        guard let token = match(kind) else { throw expected(what(), hints: hints()) }
         return token
     }
 
