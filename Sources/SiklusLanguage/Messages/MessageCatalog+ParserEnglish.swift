@@ -1,5 +1,5 @@
 // The parser's phrases in English: what a parse error expected (`a metric name after `metric``), its
-// hints and the lexical errors, merged into `MessageCatalog.english` by `MessageCatalog.templates`. Kept
+// hints and the lexical errors, merged with `english` into `MessageCatalog.allEnglish`. Kept
 // apart from the big catalog so the parser's wording changes in one place. Code (keywords, options,
 // examples) stays in backticks and is the same in every language.
 extension MessageCatalog {
@@ -17,6 +17,8 @@ extension MessageCatalog {
         "parse.a_duration": "a duration",
         "parse.a_whole_number": "a whole number",
         "parse.malformed_date": "malformed date `{text}`",
+        "parse.word.and": "and",
+        "parse.word.or": "or",
         // Lexical errors: characters, numbers, dates, durations
         "parse.dates_are_written": "dates are written `2022-09`, `2022-09-14`, `2022-Q3` or `2022-09-14T10:30`",
         "parse.unknown_duration_unit": "unknown duration unit `{suffix}` in `{text}`",
@@ -56,6 +58,9 @@ extension MessageCatalog {
         "parse.count_at_most": "`{keyword}` takes at most {maximum} {things}",
         "parse.file_after_export": "a file name in quotes after `export`",
         "parse.file_name_empty": "the file name is empty",
+        "parse.step_list": "a step is one of: {steps}",
+        "parse.retention_options_are": "retention options are `period`, `percent`, `on`, `unbounded`, `horizon`, `start`, `recurring`, `rolling`, `brackets`, `min_events` and `value`",
+        "parse.example_export": "for example `export \"retention.html\"`; the extension (.html, .svg, .csv, …) chooses the format",
         // Sources and cohort filters
         "parse.a_source": "a source (`cohort`, `events` or a variable)",
         "parse.filters_before_by": "cohort filters go before `by`: `cohort channel=social by signup`",
@@ -95,6 +100,8 @@ extension MessageCatalog {
         "parse.pipeline_after_explain": "a pipeline after `explain`",
         "parse.write_explain": "write `explain cohort signup=2022-09 | stage retention`",
         "parse.explain_forms": "`explain sql …` adds the SQL, `explain tree …` the syntax tree, `explain all …` everything",
+        "parse.statement_starts": "a statement starts with a source (`cohort`, `events` or a variable) or with `load`, `unload`, `let`, `set`, `stages`, `stage`, `explain`, `help`, `connect` or `disconnect`",
+        "parse.string_spans_lines": "the string opened at line {line}, column {column} runs to line {last}; is a closing quote missing?",
         // load
         "parse.write_load": "write `load {table} \"data/{table}.csv\"`",
         "parse.path_after_load": "a file path in quotes after `load {table}`",
@@ -126,6 +133,8 @@ extension MessageCatalog {
         "parse.delimiter_line_break": "a line break ends records",
         "parse.delimiter_double_quote": "the double quote quotes fields",
         "parse.delimiter_nul": "a NUL byte marks a binary file",
+        "parse.table_binds": "{hint} (`load {table} table \"name\"` binds a table of the connected engine)",
+        "parse.roles_are": "roles are {list}",
         // load: header, columns, ids
         "parse.equal_after_header": "`=` after `header`",
         "parse.write_header_false": "write `header=false` for a file whose first line is data",
@@ -146,6 +155,9 @@ extension MessageCatalog {
         "parse.separate_names": "separate names with `,`",
         "parse.join_words": "a name of several words joins them with `_`: `{first}_{second}`",
         "parse.names_start": "names start with a letter or `_`",
+        "parse.number_after_minus": "a number right after `-`",
+        "parse.empty_string": "an empty string",
+        "parse.name_after": "a name after `{word}`",
         // paths and cohort behaviour filters
         "parse.paths_option": "a paths option (`from`, `to`, `steps`, `session` or `edges`)",
         "parse.event_after_from": "an event name after `from`",
@@ -228,6 +240,9 @@ extension MessageCatalog {
         "parse.connection_string": "a connection string in quotes after `connect postgres`",
         "parse.target_one_string": "the target is one string: `connect {engine} \"…\"`",
         "parse.disconnect_takes_nothing": "`disconnect` takes nothing: it closes the one connection",
+        "parse.engine_after_connect": "an engine ({list}) after `connect`",
+        "parse.engines_are": "engines are {list}",
+        "parse.write_connect_postgres": "write `connect postgres \"host=localhost dbname=shop\"` or `\"postgresql://user@host/db\"`; `\"\"` uses libpq's defaults (PGHOST, PGDATABASE, …)",
         // Conditions
         "parse.paren_or_and_or": "`)` or `and`/`or` in the condition",
         "parse.a_value": "a value",
@@ -246,6 +261,10 @@ extension MessageCatalog {
         "parse.condition_too_long": "the condition is too long",
         "parse.unclosed_paren": "unclosed `(`",
         "parse.close_paren_before": "add `)` to close it before {found}",
+        "parse.condition_after_such_as": "a condition after `{word}`, such as `amount > 100`",
+        "parse.condition_such_as": "a condition, such as `amount > 100`",
+        "parse.value_in_list": "a value in the list",
+        "parse.condition_term_limit": "a condition may join at most {maximum} comparisons with `and`/`or`; use `in (…)` for long lists of values",
         // funnel: by and attribution
         "parse.dimensions_after_one_by": "list the dimensions after one `by`: `by week, channel`",
         "parse.funnel_dimension_after_by": "a dimension after `by`, such as `week` or an events column",
@@ -274,32 +293,6 @@ extension MessageCatalog {
         "parse.month_out_of_range": "month {month} is out of range (1–12)",
         "parse.day_out_of_range": "day {day} is out of range for {month} (1–{last})",
         "parse.time_out_of_range": "time of day is out of range (00:00:00–23:59:59)",
-        // Statements (continued)
-        "parse.statement_starts": "a statement starts with a source (`cohort`, `events` or a variable) or with `load`, `unload`, `let`, `set`, `stages`, `stage`, `explain`, `help`, `connect` or `disconnect`",
-        "parse.string_spans_lines": "the string opened at line {line}, column {column} runs to line {last}; is a closing quote missing?",
-        // Steps (continued)
-        "parse.step_list": "a step is one of: {steps}",
-        "parse.retention_options_are": "retention options are `period`, `percent`, `on`, `unbounded`, `horizon`, `start`, `recurring`, `rolling`, `brackets`, `min_events` and `value`",
-        "parse.example_export": "for example `export \"retention.html\"`; the extension (.html, .svg, .csv, …) chooses the format",
-        // Conditions (continued)
-        "parse.condition_after_such_as": "a condition after `{word}`, such as `amount > 100`",
-        "parse.condition_such_as": "a condition, such as `amount > 100`",
-        "parse.value_in_list": "a value in the list",
-        "parse.condition_term_limit": "a condition may join at most {maximum} comparisons with `and`/`or`; use `in (…)` for long lists of values",
-        // Names (continued)
-        "parse.number_after_minus": "a number right after `-`",
-        "parse.empty_string": "an empty string",
-        "parse.name_after": "a name after `{word}`",
-        // load (continued)
-        "parse.table_binds": "{hint} (`load {table} table \"name\"` binds a table of the connected engine)",
-        "parse.roles_are": "roles are {list}",
-        // Engines (continued)
-        "parse.engine_after_connect": "an engine ({list}) after `connect`",
-        "parse.engines_are": "engines are {list}",
-        "parse.write_connect_postgres": "write `connect postgres \"host=localhost dbname=shop\"` or `\"postgresql://user@host/db\"`; `\"\"` uses libpq's defaults (PGHOST, PGDATABASE, …)",
-        // Words joining lists
-        "parse.word.and": "and",
-        "parse.word.or": "or",
         // Nouns named inside other messages (`MessageCatalog.noun`)
         "noun.option_of_a_table_load": "option of a table load",
         "noun.id_rule": "id rule",

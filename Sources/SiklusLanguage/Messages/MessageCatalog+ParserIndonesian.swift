@@ -16,6 +16,8 @@ extension MessageCatalog {
         "parse.a_duration": "durasi",
         "parse.a_whole_number": "bilangan bulat",
         "parse.malformed_date": "tanggal `{text}` salah bentuk",
+        "parse.word.and": "dan",
+        "parse.word.or": "atau",
         // Lexical errors: characters, numbers, dates, durations
         "parse.dates_are_written": "tanggal ditulis `2022-09`, `2022-09-14`, `2022-Q3` atau `2022-09-14T10:30`",
         "parse.unknown_duration_unit": "satuan durasi `{suffix}` dalam `{text}` tidak dikenal",
@@ -55,6 +57,9 @@ extension MessageCatalog {
         "parse.count_at_most": "`{keyword}` menerima paling banyak {maximum} {things}",
         "parse.file_after_export": "nama berkas dalam tanda kutip setelah `export`",
         "parse.file_name_empty": "nama berkasnya kosong",
+        "parse.step_list": "langkah adalah salah satu dari: {steps}",
+        "parse.retention_options_are": "opsi retensi: `period`, `percent`, `on`, `unbounded`, `horizon`, `start`, `recurring`, `rolling`, `brackets`, `min_events` dan `value`",
+        "parse.example_export": "misalnya `export \"retention.html\"`; ekstensinya (.html, .svg, .csv, …) menentukan formatnya",
         // Sources and cohort filters
         "parse.a_source": "sumber (`cohort`, `events` atau nama variabel)",
         "parse.filters_before_by": "filter kohort ditulis sebelum `by`: `cohort channel=social by signup`",
@@ -94,6 +99,8 @@ extension MessageCatalog {
         "parse.pipeline_after_explain": "pipeline setelah `explain`",
         "parse.write_explain": "tulis `explain cohort signup=2022-09 | stage retention`",
         "parse.explain_forms": "`explain sql …` menambahkan SQL-nya, `explain tree …` pohon sintaksnya, `explain all …` semuanya",
+        "parse.statement_starts": "pernyataan dimulai dengan sumber (`cohort`, `events` atau nama variabel) atau dengan `load`, `unload`, `let`, `set`, `stages`, `stage`, `explain`, `help`, `connect` atau `disconnect`",
+        "parse.string_spans_lines": "string yang dibuka di baris {line}, kolom {column} berlanjut sampai baris {last}; apakah tanda kutip penutupnya hilang?",
         // load
         "parse.write_load": "tulis `load {table} \"data/{table}.csv\"`",
         "parse.path_after_load": "jalur berkas dalam tanda kutip setelah `load {table}`",
@@ -101,7 +108,7 @@ extension MessageCatalog {
         "parse.load_option": "opsi load (`map`, `delim`, `format`, `header`, `columns`, `ids`, `append` atau `replace`)",
         "parse.mapping_after_map": "pemetaan setelah `map`, misalnya `customer=CustomerID`",
         "parse.mode_after_mode": "`{word}` setelah `{given}`",
-        "parse.keep_one_mode": "pertahankan satu saja: `append` menambahkan barisnya walaupun tabel sudah memuat file ini, `replace` mengganti baris tabelnya",
+        "parse.keep_one_mode": "pertahankan satu saja: `append` menambahkan barisnya walaupun tabel sudah memuat berkas ini, `replace` mengganti baris tabelnya",
         "parse.format_after_format": "format setelah `format`, misalnya `ts=\"%d/%m/%Y\"`",
         "parse.load_options_are": "opsi load: `map`, `delim`, `format`, `header`, `columns`, `ids`, `append` dan `replace`",
         "parse.table_after_load": "tabel (`events`, `customers` atau `spend`) setelah `load`",
@@ -122,9 +129,11 @@ extension MessageCatalog {
         "parse.invalid_delimiter": "pemisah {token} tidak valid: {why}",
         "parse.cannot_be_delimiter": "{token} tidak bisa menjadi pemisah: {problem}",
         "parse.delimiter_after_delim": "pemisah dalam tanda kutip setelah `delim=`",
-        "parse.delimiter_line_break": "baris baru mengakhiri setiap rekaman",
+        "parse.delimiter_line_break": "pindah baris mengakhiri rekaman",
         "parse.delimiter_double_quote": "tanda kutip ganda mengutip kolom",
         "parse.delimiter_nul": "byte NUL menandai berkas biner",
+        "parse.table_binds": "{hint} (`load {table} table \"nama\"` mengikat tabel dari mesin yang terhubung)",
+        "parse.roles_are": "peran: {list}",
         // load: header, columns, ids
         "parse.equal_after_header": "`=` setelah `header`",
         "parse.write_header_false": "tulis `header=false` untuk berkas yang baris pertamanya sudah berisi data",
@@ -145,6 +154,9 @@ extension MessageCatalog {
         "parse.separate_names": "pisahkan nama dengan `,`",
         "parse.join_words": "nama dari beberapa kata disambung dengan `_`: `{first}_{second}`",
         "parse.names_start": "nama dimulai dengan huruf atau `_`",
+        "parse.number_after_minus": "angka tepat setelah `-`",
+        "parse.empty_string": "string kosong",
+        "parse.name_after": "nama setelah `{word}`",
         // paths and cohort behaviour filters
         "parse.paths_option": "opsi paths (`from`, `to`, `steps`, `session` atau `edges`)",
         "parse.event_after_from": "nama peristiwa setelah `from`",
@@ -227,6 +239,9 @@ extension MessageCatalog {
         "parse.connection_string": "string koneksi dalam tanda kutip setelah `connect postgres`",
         "parse.target_one_string": "targetnya satu string: `connect {engine} \"…\"`",
         "parse.disconnect_takes_nothing": "`disconnect` tidak menerima apa pun: ia menutup satu-satunya koneksi",
+        "parse.engine_after_connect": "mesin ({list}) setelah `connect`",
+        "parse.engines_are": "mesin: {list}",
+        "parse.write_connect_postgres": "tulis `connect postgres \"host=localhost dbname=shop\"` atau `\"postgresql://user@host/db\"`; `\"\"` memakai bawaan libpq (PGHOST, PGDATABASE, …)",
         // Conditions
         "parse.paren_or_and_or": "`)` atau `and`/`or` dalam syarat",
         "parse.a_value": "nilai",
@@ -245,6 +260,10 @@ extension MessageCatalog {
         "parse.condition_too_long": "syaratnya terlalu panjang",
         "parse.unclosed_paren": "`(` tidak ditutup",
         "parse.close_paren_before": "tambahkan `)` untuk menutupnya sebelum {found}",
+        "parse.condition_after_such_as": "syarat setelah `{word}`, misalnya `amount > 100`",
+        "parse.condition_such_as": "syarat, misalnya `amount > 100`",
+        "parse.value_in_list": "nilai dalam daftar",
+        "parse.condition_term_limit": "syarat boleh menggabungkan paling banyak {maximum} perbandingan dengan `and`/`or`; pakai `in (…)` untuk daftar nilai yang panjang",
         // funnel: by and attribution
         "parse.dimensions_after_one_by": "tulis semua dimensinya setelah satu `by`: `by week, channel`",
         "parse.funnel_dimension_after_by": "dimensi setelah `by`, misalnya `week` atau kolom peristiwa",
@@ -273,32 +292,6 @@ extension MessageCatalog {
         "parse.month_out_of_range": "bulan {month} di luar rentang (1–12)",
         "parse.day_out_of_range": "hari {day} di luar rentang untuk {month} (1–{last})",
         "parse.time_out_of_range": "jam di luar rentang (00:00:00–23:59:59)",
-        // Statements (continued)
-        "parse.statement_starts": "pernyataan dimulai dengan sumber (`cohort`, `events` atau nama variabel) atau dengan `load`, `unload`, `let`, `set`, `stages`, `stage`, `explain`, `help`, `connect` atau `disconnect`",
-        "parse.string_spans_lines": "string yang dibuka di baris {line}, kolom {column} berlanjut sampai baris {last}; apakah tanda kutip penutupnya hilang?",
-        // Steps (continued)
-        "parse.step_list": "langkah adalah salah satu dari: {steps}",
-        "parse.retention_options_are": "opsi retensi: `period`, `percent`, `on`, `unbounded`, `horizon`, `start`, `recurring`, `rolling`, `brackets`, `min_events` dan `value`",
-        "parse.example_export": "misalnya `export \"retention.html\"`; ekstensinya (.html, .svg, .csv, …) menentukan formatnya",
-        // Conditions (continued)
-        "parse.condition_after_such_as": "syarat setelah `{word}`, misalnya `amount > 100`",
-        "parse.condition_such_as": "syarat, misalnya `amount > 100`",
-        "parse.value_in_list": "nilai dalam daftar",
-        "parse.condition_term_limit": "syarat boleh menggabungkan paling banyak {maximum} perbandingan dengan `and`/`or`; pakai `in (…)` untuk daftar nilai yang panjang",
-        // Names (continued)
-        "parse.number_after_minus": "angka tepat setelah `-`",
-        "parse.empty_string": "string kosong",
-        "parse.name_after": "nama setelah `{word}`",
-        // load (continued)
-        "parse.table_binds": "{hint} (`load {table} table \"nama\"` mengikat tabel dari mesin yang terhubung)",
-        "parse.roles_are": "peran: {list}",
-        // Engines (continued)
-        "parse.engine_after_connect": "mesin ({list}) setelah `connect`",
-        "parse.engines_are": "mesin: {list}",
-        "parse.write_connect_postgres": "tulis `connect postgres \"host=localhost dbname=shop\"` atau `\"postgresql://user@host/db\"`; `\"\"` memakai bawaan libpq (PGHOST, PGDATABASE, …)",
-        // Words joining lists
-        "parse.word.and": "dan",
-        "parse.word.or": "atau",
         // Nouns named inside other messages (`MessageCatalog.noun`)
         "noun.option_of_a_table_load": "opsi load tabel",
         "noun.id_rule": "aturan id",
