@@ -61,9 +61,9 @@ extension Parser {
     mutating func parseConnect() throws(Diagnostic) -> ConnectStatement {
         advance()
         let choices = Keywords.engines
-        let examples = Self.phrase("connect_examples")
         guard current.kind == .identifier else {
-            throw expected(Self.phrase("engine_after_connect", ["list": Self.quotedList(choices, lastJoinedBy: "word.or")]), hints: [Self.phrase("write_examples", ["examples": examples])])
+            throw expected(Self.phrase("engine_after_connect", ["list": Self.quotedList(choices, lastJoinedBy: "word.or")]),
+                           hints: [Self.phrase("write_examples", ["examples": Self.phrase("connect_examples")])])
         }
         let word = current.lowercasedText(in: source)
         guard let engine = ConnectEngine(rawValue: word) else {

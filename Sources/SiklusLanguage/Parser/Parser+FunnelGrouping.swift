@@ -6,14 +6,16 @@ extension Parser {
     mutating func parseFunnelGrouping(into funnel: inout FunnelSpec) throws(Diagnostic) -> Bool {
         let optionToken = current
         if matchWord("by") != nil {
-            if !funnel.groupBy.isEmpty { throw Diagnostic(Self.phrase("given_twice", ["word": "by"]), at: optionToken.span, hints: [Self.phrase("dimensions_after_one_by")]) }
+            if !funnel.groupBy.isEmpty {
+                throw Diagnostic(Self.phrase("given_twice", ["word": "by"]), at: optionToken.span, hints: [Self.phrase("dimensions_after_one_by")])
+            }
             // Other funnel options may follow the names, so no check for a missing comma.
             funnel.groupBy = [try parseQualifiedName(Self.phrase("funnel_dimension_after_by"))]
             while match(.comma) != nil { funnel.groupBy.append(try parseQualifiedName(Self.phrase("name_after_comma"))) }
             return true
         }
         guard matchWord("attribution") != nil else { return false }
-        if funnel.attribution != nil { throw Diagnostic(Self.phrase("given_twice", ["word": "attribution"]), at: optionToken.span, hints: [Self.phrase("keep_one")]) }
+        if funnel.attribution != nil { throw Self.givenTwice("attribution", at: optionToken.span) }
         let attribution: FunnelAttribution
         if matchWord("first") != nil {
             attribution = .first

@@ -55,7 +55,8 @@ extension Parser {
     /// The value of an integer's text, or "number is too large" beyond Int64.
     private func integerValue(_ text: String, at span: SourceSpan) throws(Diagnostic) -> Int64 {
         guard let value = Int64(text) else {
-            throw Diagnostic(Self.phrase("number_too_large", ["text": abbreviated(text)]), at: span, hints: [Self.phrase("largest_whole_number", ["maximum": "\(Int64.max)"])])
+            throw Diagnostic(Self.phrase("number_too_large", ["text": abbreviated(text)]), at: span,
+                             hints: [Self.phrase("largest_whole_number", ["maximum": "\(Int64.max)"])])
         }
         return value
     }

@@ -30,7 +30,7 @@ extension Parser {
                     try parser.parseColumnMapping()
                 }
             case "delim":
-                if load.delimiter != nil { throw Diagnostic(Self.phrase("given_twice", ["word": "delim"]), at: current.span, hints: [Self.phrase("keep_one")]) }
+                if load.delimiter != nil { throw Self.givenTwice("delim", at: current.span) }
                 advance()
                 load.delimiter = try parseDelimiter()
             case "append", "replace":

@@ -4,7 +4,7 @@ extension Parser {
     mutating func parseFileShapeOption(_ word: String, into load: inout LoadStatement) throws(Diagnostic) {
         let option = current
         let given = word == "header" ? load.header?.span : word == "columns" ? load.columns?.span : load.ids?.span
-        if given != nil { throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: option.span, hints: [Self.phrase("keep_one")]) }
+        if given != nil { throw Self.givenTwice(word, at: option.span) }
         advance()
         switch word {
         case "header":

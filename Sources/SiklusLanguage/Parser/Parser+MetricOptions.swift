@@ -30,9 +30,8 @@ extension Parser {
         }
     }
 
-    /// The error for an option (`percent`, `within`) written twice in one step.
+    /// The error for an option or keyword written twice in one step or statement (`percent`, `delim`, `by`).
     static func givenTwice(_ option: String, at span: SourceSpan) -> Diagnostic {
-        Diagnostic(MessageCatalog.text("metric_option.twice", ["option": option]), at: span,
-                   hints: [MessageCatalog.text("metric_option.keep_one")])
+        Diagnostic(phrase("given_twice", ["word": option]), at: span, hints: [phrase("keep_one")])
     }
 }

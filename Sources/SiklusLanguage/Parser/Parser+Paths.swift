@@ -11,7 +11,7 @@ extension Parser {
             }
             let word = current.lowercasedText(in: source)
             if Keywords.pathsOptions.contains(word), !seen.insert(word).inserted {
-                throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: current.span, hints: [Self.phrase("keep_one")])
+                throw Self.givenTwice(word, at: current.span)
             }
             switch word {
             case "from": advance(); spec.from = try parseName(Self.phrase("event_after_from"))

@@ -70,7 +70,6 @@ extension Parser {
 
     /// filter = qualified_name predicate ;
     mutating func parseCohortFilter() throws(Diagnostic) -> ExpressionNode {
-        let example = Self.phrase("a_filter")
         switch current.kind {
         case .identifier:
             if Keywords.steps.contains(current.lowercasedText(in: source)), !startsPredicate(peek()) {
@@ -78,9 +77,9 @@ extension Parser {
                                  hints: [Self.phrase("steps_follow_pipe", ["step": current.text(in: source)])])
             }
         case .integer, .number, .string, .date, .duration:
-            throw expected(example, hints: [Self.phrase("name_column_first", ["value": abbreviated(current.text(in: source))])])
+            throw expected(Self.phrase("a_filter"), hints: [Self.phrase("name_column_first", ["value": abbreviated(current.text(in: source))])])
         default:
-            throw expected(example)
+            throw expected(Self.phrase("a_filter"))
         }
         let column = try parseQualifiedName(Self.phrase("column_name"))
         return try parsePredicate(left: ExpressionNode(.column(column), at: column.span))

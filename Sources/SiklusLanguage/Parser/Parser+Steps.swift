@@ -84,7 +84,7 @@ extension Parser {
             }
             let word = current.lowercasedText(in: source)
             if Keywords.retentionOptions.contains(word), !seen.insert(word).inserted {
-                throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: current.span, hints: [Self.phrase("keep_one")])
+                throw Self.givenTwice(word, at: current.span)
             }
             switch word {
             case "period": advance(); options.period = try parsePeriodUnit()
@@ -138,7 +138,7 @@ extension Parser {
             }
             if try parseFunnelGrouping(into: &funnel) { continue }
             if matchWord("quantiles") != nil {
-                if funnel.quantiles != nil { throw Diagnostic(Self.phrase("given_twice", ["word": "quantiles"]), at: optionToken.span, hints: [Self.phrase("keep_one")]) }
+                if funnel.quantiles != nil { throw Self.givenTwice("quantiles", at: optionToken.span) }
                 funnel.quantiles = optionToken.span
                 continue
             }
@@ -218,7 +218,8 @@ extension Parser {
         guard case .integer(let value) = literal.literal else { preconditionFailure("an integer token parses to an integer") }
         if value < 1 { throw Diagnostic(Self.phrase("count_at_least_one", ["keyword": keyword]), at: literal.span) }
         if value > maximum {
-            throw Diagnostic(Self.phrase("count_at_most", ["keyword": keyword, "maximum": "\(maximum)", "things": MessageCatalog.noun(things)]), at: literal.span, hints: [Self.phrase("example_count", ["keyword": keyword])])
+            throw Diagnostic(Self.phrase("count_at_most", ["keyword": keyword, "maximum": "\(maximum)", "things": MessageCatalog.noun(things)]),
+                             at: literal.span, hints: [Self.phrase("example_count", ["keyword": keyword])])
         }
         return Spanned(value, at: literal.span)
     }

@@ -35,7 +35,7 @@ extension Parser {
             if PeriodUnit(rawValue: word) != nil { diagnostic.hints = [Self.phrase("write_period", ["word": word])] }
             throw diagnostic
         }
-        if given[index] { throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: current.span, hints: [Self.phrase("keep_one")]) }
+        if given[index] { throw Self.givenTwice(word, at: current.span) }
         return word
     }
 }

@@ -27,7 +27,7 @@ extension Parser {
                 if spec.kind == .clv, ["params", "check"].contains(word) { diagnostic.hints = [Self.phrase("write_clv_kind_first", ["word": word])] }
                 throw diagnostic
             }
-            if !seen.insert(word).inserted { throw Diagnostic(Self.phrase("given_twice", ["word": word]), at: token.span, hints: [Self.phrase("keep_one")]) }
+            if !seen.insert(word).inserted { throw Self.givenTwice(word, at: token.span) }
             advance()
             switch word {
             case "period":
