@@ -47,6 +47,9 @@ final class ParseErrorWordingTests: XCTestCase {
             XCTAssertEqual(indonesian.count, english.count, statement)
             for diagnostic in indonesian {
                 for line in [diagnostic.message] + diagnostic.hints {
+                    for marker in [" after `", "for example", "write `", "such as", "expected "] {
+                        XCTAssertFalse(line.contains(marker), "\(statement): \(line)")
+                    }
                     let prose = Self.proseWords(line)
                     let left = Self.englishWords.filter(prose.contains)
                     XCTAssertEqual(left, [], "\(statement): \(line)")
@@ -62,6 +65,27 @@ final class ParseErrorWordingTests: XCTestCase {
             let left = Self.englishWords.filter(Self.proseWords(template).contains)
             XCTAssertEqual(left, [], "\(key): \(template)")
         }
+    }
+
+    /// Every parser phrase in the catalog is asked for by the parser (`phrase("key"`, `lastJoinedBy: "key"`) or
+    /// by `DateLiteral` (`MessageCatalog.text("parse.key"`), so the catalog holds no phrase left behind.
+    func testEveryParserPhraseIsUsed() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/SiklusLanguage")
+        var text = ""
+        for folder in ["Parser", "Syntax"] {
+            let directory = sources.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".swift") {
+                text += try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            }
+        }
+        let unused = MessageCatalog.parserEnglish.keys.filter { key in
+            guard key.hasPrefix("parse.") else { return false }
+            let name = key.dropFirst("parse.".count)
+            return !text.contains("phrase(\"\(name)\"") && !text.contains("lastJoinedBy: \"\(name)\"")
+                && !text.contains("MessageCatalog.text(\"\(key)\"")
+        }
+        XCTAssertEqual(unused.sorted(), [])
     }
 
     func testRepresentativeMessagesInEnglish() {
