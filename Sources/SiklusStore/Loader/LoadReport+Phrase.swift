@@ -16,9 +16,9 @@ extension LoadReport {
         /// `column ts      time      role ts` (name and type already padded to their columns)
         case column(name: String, type: String, role: String?)
         /// `skipped 3 rows: ts: expected a date (lines 4, 9, …)`
-        case skipped(count: Int, reason: String, lines: String)
+        case skipped(count: Int, reason: SkipReason, lines: String)
         /// `note: …`
-        case note(String)
+        case note(Note)
         /// The table already holds a copy of the file (`verified`: compared in full).
         case copy(file: String, table: String, earlier: String, verified: Bool, path: String)
         /// The table already holds this very file, unchanged.
@@ -33,8 +33,8 @@ extension LoadReport {
             case .delimiterName(let name): name
             case .delimiter(let name): "delimiter: \(name)"
             case .column(let name, let type, let role): "column \(name)  \(type)" + (role.map { "  role \($0)" } ?? "")
-            case .skipped(let count, let reason, let lines): "skipped \(count) rows: \(reason) (lines \(lines))"
-            case .note(let text): "note: \(text)"
+            case .skipped(let count, let reason, let lines): "skipped \(count) rows: \(reason.description) (lines \(lines))"
+            case .note(let note): "note: \(note.description)"
             case .copy(let file, let table, let earlier, let verified, let path):
                 "skipped \(file): \(table) already hold "
                     + (verified ? "a byte-identical copy of this file" : "a file of the same size and sampled contents")
