@@ -3,7 +3,7 @@ import SiklusLanguage
 import XCTest
 @testable import SiklusEngine
 
-/// Load reports in both languages: the catalog's English is the store's own wording, phrase by phrase,
+/// Load reports in both languages: the English as the store always wrote it, phrase by phrase,
 /// and in Indonesian the skipped rows' reasons and the notes (values of the loader) are worded too.
 final class LoadReportLanguageTests: XCTestCase {
     /// A report with every kind of line: a time span, columns with and without a role, skipped rows

@@ -598,7 +598,7 @@ extension MessageCatalog {
         "stages_diagram.no_event": "no event for {days} after buying",
         "stages_diagram.lapsed": "never bought, and no event for {days}",
         "stages_diagram.not_shown": "customers now: not shown ({reason})",
-        // Load reports (LoadReport+Language): the English of `load.report.` equals the store's `LoadReport.Phrase.english`
+        // Load reports (the store's `LoadReport.Phrase`, English or the session's language)
         "load.report.loaded": "loaded {table} from {file}: {rows} rows, {customers} customers",
         "load.report.span": ", {from} .. {to}",
         "load.report.timing": " in {seconds} s",

@@ -595,7 +595,7 @@ extension MessageCatalog {
         "stages_diagram.no_event": "tidak ada peristiwa selama {days} setelah membeli",
         "stages_diagram.lapsed": "belum pernah membeli, dan tidak ada peristiwa selama {days}",
         "stages_diagram.not_shown": "pelanggan kini: tidak ditampilkan ({reason})",
-        // Laporan pemuatan (LoadReport+Language)
+        // Laporan pemuatan (`LoadReport.Phrase` milik store)
         "load.report.loaded": "{table} dimuat dari {file}: {rows} baris, {customers} pelanggan",
         "load.report.span": ", {from} .. {to}",
         "load.report.timing": " dalam {seconds} dtk",
