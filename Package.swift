@@ -15,8 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files).
-        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime", "CMemoryHints"]),
+        // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files); its load
+        // errors, skip reasons and notes are catalog keys with arguments (SiklusLanguage's MessageCatalog).
+        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime", "CMemoryHints", "SiklusLanguage"]),
         // Calendar arithmetic on Unix seconds (UTC), shared by the store and the logical plan.
         .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.

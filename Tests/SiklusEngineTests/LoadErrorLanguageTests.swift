@@ -4,9 +4,9 @@ import SiklusStore
 import XCTest
 @testable import SiklusEngine
 
-/// Every error the loader gives, in both languages: the English catalog words each message and hint exactly
-/// as the store does, the Indonesian one leaves no English sentence behind, and every `load.error.`/`load.hint.`
-/// template is met by some case of the table (a template no error matches would be dead).
+/// Every error the loader gives, in both languages: the loader's values (`LoadError.Problem`, `Help`) worded
+/// in English as the store wrote them, and in Indonesian with no English sentence left behind. That every
+/// case has a key in both catalogs is `LoadSentenceCatalogTests`'.
 final class LoadErrorLanguageTests: XCTestCase {
     /// One failing load: the file's bytes (written by the test), its name and the options.
     struct Case {
@@ -70,30 +70,26 @@ final class LoadErrorLanguageTests: XCTestCase {
     ]
 
     /// Errors no small file gives (memory, the system, a file changing under the loader, a hole found by
-    /// the parser rather than the sniffer, the remote binder's wording): the store's sentences as it builds them.
+    /// the parser rather than the sniffer, the remote binder's wording), as the store builds them.
     static let literal: [LoadError] = [
-        LoadError(path: "x.csv", message: "the file is empty", hint: "a CSV file needs a header row"),
-        LoadError(path: "x.csv", message: "out of memory decompressing the file (64 MiB block)"),
-        LoadError(path: "x.csv", message: "cannot start gzip decompression (zlib error -4)"),
-        LoadError(path: "x.csv", message: "a line longer than 256 MiB after decompression", hint: "this is not line-oriented CSV text"),
-        LoadError(path: "x.csv", message: "cannot open file: Permission denied"),
-        LoadError(path: "x.csv", message: "cannot read file: Input/output error"),
-        LoadError(path: "x.csv", message: "cannot map file: Is a directory", hint: "copy it to a local file first and load the copy"),
-        LoadError(path: "x.csv", message: "out of memory reading the file"),
-        LoadError(path: "x.csv", message: "the file reports no size and holds more than 1024 MiB",
-                  hint: "copy it to a regular file first (cat it > file.csv) and load that"),
-        LoadError(path: "x.csv", message: "the file changed while loading",
-                  hint: "load it once whatever writes it has finished, or load a copy (cp the file first)"),
-        LoadError(path: "x.csv", message: "the file changed while loading (it was truncated)"),
-        LoadError(path: "x.csv", message: "is a socket; load reads regular files", hint: "save the data to a CSV file and load that"),
-        LoadError(path: "x.csv", message: "is a device; load reads regular files"),
-        LoadError(path: "x.csv", message: "not a regular file"),
-        LoadError(path: "x.csv", message: "is a directory, not a file", hint: "name a CSV file inside it, e.g. x.csv/events.csv"),
-        LoadError(path: "x.csv", message: "is a FIFO (named pipe); load reads regular files", hint: "copy it first: cat x.csv > file.csv, then load file.csv"),
-        LoadError(path: "x.csv", line: 9, column: 3, message: "a NUL byte at byte offset 120: this is binary data, not CSV text",
-                  hint: "a CSV file holds UTF-8 text only; cut the file before the binary part (head -c 120 x.csv > fixed.csv) or export it again"),
-        LoadError(path: "x.csv", line: 1, message: "no column named \"nope\" for role customer",
-                  hint: "the table has: " + (1...14).map { "c\($0)" }.prefix(10).joined(separator: ", ") + " … and 4 more"),
+        LoadError(path: "x.csv", .empty, help: .headerRow),
+        LoadError(path: "x.csv", .gzipOutOfMemory(mebibytes: 64)),
+        LoadError(path: "x.csv", .gzipStart(status: -4)),
+        LoadError(path: "x.csv", .gzipLongLine(mebibytes: 256), help: .gzipLongLine),
+        LoadError(path: "x.csv", .cannotOpen(.errno(EACCES))),
+        LoadError(path: "x.csv", .cannotRead(.errno(EIO))),
+        LoadError(path: "x.csv", .cannotMap(.errno(EISDIR)), help: .copyToLocalFile),
+        LoadError(path: "x.csv", .readOutOfMemory),
+        LoadError(path: "x.csv", .unsized(mebibytes: 1024), help: .copyToRegularFile),
+        LoadError(path: "x.csv", .changed(truncated: false), help: .waitForWriter),
+        LoadError(path: "x.csv", .changed(truncated: true)),
+        LoadError(path: "x.csv", .socket, help: .saveAsCSV),
+        LoadError(path: "x.csv", .device),
+        LoadError(path: "x.csv", .notRegular),
+        LoadError(path: "x.csv", .directory, help: .nameFileInside(directory: "x.csv")),
+        LoadError(path: "x.csv", .fifo, help: .copyFifo(name: "x.csv")),
+        LoadError(path: "x.csv", line: 9, column: 3, .nul(offset: 120), help: .cutBeforeNul(offset: 120, file: "x.csv")),
+        LoadError(path: "x.csv", line: 1, .noSuchColumn(name: "nope", role: .customer), help: .tableHas((1...14).map { "c\($0)" })),
     ]
 
     /// The English words a sentence of the loader is made of; none may stay in an Indonesian one.
@@ -127,31 +123,35 @@ final class LoadErrorLanguageTests: XCTestCase {
     }
 
     func testEveryLoadErrorIsWordedInBothLanguages() throws {
-        var keys: Set<String> = []
         for error in try errors() {
-            let sentences = [(error.message, false)] + (error.hint.map { [($0, true)] } ?? [])
-            for (english, isHint) in sentences {
-                let key = LoadErrorWording.key(of: english, hint: isHint)
-                // A too-many-bad-rows message is a skip reason, worded with the load reports' patterns.
-                if key == nil, !isHint, english.hasPrefix("expected ") { continue }
-                XCTAssertNotNil(key, "no template for: \(english)")
-                key.map { keys.insert($0) }
-                let word = isHint ? LoadErrorWording.hint : LoadErrorWording.message
-                XCTAssertEqual(Language.$current.withValue(.en) { word(english) }, english)
+            let sentences: [any LoadSentence] = [error.problem] + (error.help.map { [$0] } ?? [])
+            for sentence in sentences {
+                let english = sentence.text(in: .en)
+                XCTAssertEqual(Language.$current.withValue(.id) { sentence.text(in: .en) }, english, "English whatever the session's language")
                 // zlib's own reason is not ours to translate.
-                let indonesian = Language.$current.withValue(.id) { word(english) }
-                    .replacingOccurrences(of: "invalid distance too far back", with: "")
+                let indonesian = sentence.text(in: .id).replacingOccurrences(of: "invalid distance too far back", with: "")
                 XCTAssertNotEqual(indonesian, english)
                 let leftover = Self.englishWords.firstMatch(in: indonesian, range: NSRange(indonesian.startIndex..., in: indonesian))
                 XCTAssertNil(leftover, "English left in: \(indonesian)")
             }
         }
-        // Argument keys (`os.`, `names_`, `delimiter_`) are worded inside other sentences, checked above.
-        let templates = MessageCatalog.templates(.en).keys.filter { key in
-            guard let rest = ["load.error.", "load.hint."].first(where: key.hasPrefix).map({ key.dropFirst($0.count) }) else { return false }
-            return !["os.", "names_", "delimiter_"].contains(where: rest.hasPrefix)
-        }
-        XCTAssertEqual(Set(templates).subtracting(keys).sorted(), [], "templates no error of the table meets")
+    }
+
+    /// The English of a few errors, byte for byte as the store wrote it before its sentences were values.
+    func testEnglishAsBefore() {
+        let texts = Self.literal.map(\.description)
+        XCTAssertEqual(texts[4], "x.csv: error: cannot open file: Permission denied")
+        XCTAssertEqual(texts[16], "x.csv:9:3: error: a NUL byte at byte offset 120: this is binary data, not CSV text\n"
+                       + "  help: a CSV file holds UTF-8 text only; cut the file before the binary part (head -c 120 x.csv > fixed.csv) or export it again")
+        XCTAssertEqual(texts[17], "x.csv:1: error: no column named \"nope\" for role customer\n  help: the table has: "
+                       + (1...10).map { "c\($0)" }.joined(separator: ", ") + " … and 4 more")
+        XCTAssertEqual(LoadError(path: "a.csv", line: 1, .columnNamesCount(names: 1, fields: 3), help: .columnNames(count: 3, header: true)).description,
+                       "a.csv:1: error: columns= names 1 column, but line 1 has 3 fields\n"
+                       + "  help: name every column of the file, in order (3 names); for a file whose first line is data add header=false")
+        XCTAssertEqual(LoadError.Help.format(role: .ts, pattern: "%d/%m/%Y", alternatives: ["%m/%d/%Y", "%d/%m/%y"]).description,
+                       #"tell the loader how they are written, e.g. format ts="%d/%m/%Y" ("%m/%d/%Y" and "%d/%m/%y" also fit these values: check which is the day)"#)
+        XCTAssertEqual(LoadError.Help.format(role: .ts, pattern: "%d/%m/%Y", alternatives: ["%m/%d/%Y", "%d/%m/%y"]).text(in: .id),
+                       #"beri tahu pemuat cara nilainya ditulis, mis. format ts="%d/%m/%Y" ("%m/%d/%Y" dan "%d/%m/%y" juga cocok dengan nilai-nilai ini: periksa mana yang hari)"#)
     }
 
     /// Through the session: the frame, the located path and the hint of a real load in Indonesian, and the

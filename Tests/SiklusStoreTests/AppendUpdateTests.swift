@@ -201,7 +201,7 @@ final class AppendUpdateTests: XCTestCase {
         text += ",search,5\nNULL,email,1\n"  // lines 202, 203
         let (store, report) = try loadFresh(.spend, text)
         XCTAssertEqual(store.spend.count, 200)
-        XCTAssertEqual(report.skipped, [.init(reason: "date: expected a date or time like 2022-09-14 or 2022-09-14 10:21:14", count: 2, firstLines: [202, 203])])
+        XCTAssertEqual(report.skipped, [.init(reason: .unexpected(column: "date", expected: .isoTime), count: 2, firstLines: [202, 203])])
         // A missing channel is not a reason to skip.
         let (other, _) = try loadFresh(.spend, "date,channel,spend\n2022-01-01,,5\n")
         XCTAssertEqual(other.spend.column(for: .channel)?.data, .code([-1]))

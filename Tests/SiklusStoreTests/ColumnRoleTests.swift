@@ -133,9 +133,9 @@ final class ColumnRoleTests: XCTestCase {
             let options = path.options(LoadOptions(formats: ["ts": .pattern("%m/%d/%Y %H:%M")]))
             let (store, report) = try loadFresh(.events, text, options: options)
             XCTAssertEqual(report.rowsLoaded, 5, "[\(path)]")
-            XCTAssertEqual(report.skipped, [.init(reason: "empty customer id", count: 1, firstLines: [7])], "[\(path)]")
+            XCTAssertEqual(report.skipped, [.init(reason: .emptyCustomer, count: 1, firstLines: [7])], "[\(path)]")
             // Line items (issue 11): InvoiceNo groups rows into orders, C536379 is a cancellation, amount = Quantity × UnitPrice.
-            XCTAssertEqual(report.notes, ["no amount column: amount = Quantity × UnitPrice",
+            XCTAssertEqual(report.notes.map(\.description), ["no amount column: amount = Quantity × UnitPrice",
                                           "no event column: this is a transaction log, so every row is a purchase",
                                           "orders: purchase rows with the same customer and InvoiceNo are one order (line items): "
                                             + "3 orders and 1 return (ids C + digits, or all rows negative; netted out of revenue)"], "[\(path)]")

@@ -26,7 +26,7 @@ final class CustomerWarningTests: XCTestCase {
             XCTAssertEqual(store.customerText("signup", of: "u1"), "2022-01-05", "[\(path)] an empty cell never overwrites")
             XCTAssertEqual(store.customerText("country", of: "u3"), "SG", "[\(path)]")
             XCTAssertEqual(store.customerText("channel", of: "u3"), "referral", "[\(path)]")
-            XCTAssertEqual(report.notes, ["2 customers have several rows with different attribute values; the last non-empty value of "
+            XCTAssertEqual(report.notes.map(\.description), ["2 customers have several rows with different attribute values; the last non-empty value of "
                 + "each is kept (customer u1: country ID, US, DE → kept DE)"], "[\(path)]")
         }
     }
@@ -43,7 +43,7 @@ final class CustomerWarningTests: XCTestCase {
         try store.load(.events, path: files.write("events.csv", "customer_id,ts,event\n17850,2022-09-14,purchase\n13047,2022-09-15,purchase\n"))
         let customers = files.write("customers.csv", "customer_id,country\n17850.0,United Kingdom\n13047.0,France\n")
         let report = try store.load(.customers, path: customers)
-        XCTAssertEqual(report.notes, ["no customer id of the customers table matches the events' (customers: 17850.0, events: 17850): "
+        XCTAssertEqual(report.notes.map(\.description), ["no customer id of the customers table matches the events' (customers: 17850.0, events: 17850): "
             + "ids are compared as text, so customer attributes will be missing; they match without the trailing .0 of the "
             + "customers' ids (17850.0 → 17850): load customers \"\(customers)\" replace ids=integer"])
     }
@@ -54,7 +54,7 @@ final class CustomerWarningTests: XCTestCase {
         var store = Store()
         try store.load(.customers, path: files.write("customers.csv", "customer_id,country\n17850.0,United Kingdom\n"))
         let report = try store.load(.events, path: files.write("events.csv", "customer_id,ts,event\n17850,2022-09-14,purchase\n"))
-        XCTAssertEqual(report.notes.last?.hasSuffix("load the customers again with the option ids=integer (and replace)"), true,
+        XCTAssertEqual(report.notes.last?.description.hasSuffix("load the customers again with the option ids=integer (and replace)"), true,
                        report.notes.description)
     }
 
@@ -64,7 +64,7 @@ final class CustomerWarningTests: XCTestCase {
         var store = Store()
         try store.load(.events, path: files.write("events.csv", "customer_id,ts\nu1,2022-09-14\nu2,2022-09-14\n"))
         let report = try store.load(.customers, path: files.write("customers.csv", "customer_id,country\nc1,ID\n"))
-        XCTAssertEqual(report.notes, ["no customer id of the customers table matches the events' (customers: c1, events: u1): "
+        XCTAssertEqual(report.notes.map(\.description), ["no customer id of the customers table matches the events' (customers: c1, events: u1): "
             + "ids are compared as text, so customer attributes will be missing"])
         let matching = try store.load(.customers, path: files.write("more.csv", "customer_id,country\nu2,US\n"))
         XCTAssertEqual(matching.notes, [])

@@ -192,7 +192,7 @@ final class GzipLoadTests: XCTestCase {
         XCTAssertEqual(report.rowsLoaded, 200)
         XCTAssertEqual(report.passes, 2)
         XCTAssertEqual(report.columns.last?.type, .string)
-        XCTAssertTrue(report.notes.contains { $0.contains("column code is text: line 152") }, "\(report.notes)")
+        XCTAssertTrue(report.notes.contains { $0.description.contains("column code is text: line 152") }, "\(report.notes)")
     }
 
     func testEveryDataFileNameLoads() throws {

@@ -68,7 +68,7 @@ final class IdRulesTests: XCTestCase {
         forEachPath { path in
             let (store, report) = try loadFresh(.events, text, options: path.options())
             XCTAssertEqual(report.rowsLoaded, 21, "[\(path)]")
-            XCTAssertEqual(report.skipped, [.init(reason: "empty customer id", count: 3, firstLines: [3, 24, 25])], "[\(path)]")
+            XCTAssertEqual(report.skipped, [.init(reason: .emptyCustomer, count: 3, firstLines: [3, 24, 25])], "[\(path)]")
             XCTAssertEqual(report.rowsSkipped, 3, "[\(path)]")
             XCTAssertEqual(store.events.count, 21, "[\(path)]")
             XCTAssertFalse(store.customerIDs.strings.contains(""), "[\(path)]")
@@ -80,11 +80,11 @@ final class IdRulesTests: XCTestCase {
         let text = "customer_id,ts\nu1,2022-09-14\n,2022-09-14\nu2,2022-09-14\n,2022-09-14\n"
         let (store, report) = try loadFresh(.events, text)
         XCTAssertEqual(store.events.count, 2)
-        XCTAssertEqual(report.skipped.map(\.reason), ["empty customer id"])
+        XCTAssertEqual(report.skipped.map(\.reason.description), ["empty customer id"])
         // Only empty ids: nothing loads, and the report does not claim the file had no data rows.
         let (_, none) = try loadFresh(.events, "customer_id,ts,event\n,2022-09-14,a\n,2022-09-15,b\n")
         XCTAssertEqual(none.rowsLoaded, 0)
-        XCTAssertEqual(none.skipped, [.init(reason: "empty customer id", count: 2, firstLines: [2, 3])])
+        XCTAssertEqual(none.skipped, [.init(reason: .emptyCustomer, count: 2, firstLines: [2, 3])])
         XCTAssertEqual(none.notes, [])
     }
 }

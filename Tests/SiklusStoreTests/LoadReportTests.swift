@@ -20,7 +20,7 @@ final class LoadReportTests: XCTestCase {
         XCTAssertEqual(report.delimiter, UInt8(ascii: ","))
         XCTAssertEqual(report.rowsLoaded, 3)
         XCTAssertEqual(report.rowsSkipped, 1)
-        XCTAssertEqual(report.skipped, [.init(reason: "empty customer id", count: 1, firstLines: [4])])
+        XCTAssertEqual(report.skipped, [.init(reason: .emptyCustomer, count: 1, firstLines: [4])])
         XCTAssertEqual(report.distinctCustomers, 2)
         XCTAssertEqual(report.timeSpan, utc(2022, 9, 13)...utc(2022, 9, 15, 8))
         XCTAssertEqual(report.columns, [
@@ -31,7 +31,7 @@ final class LoadReportTests: XCTestCase {
             .init(name: "channel", type: .string, role: .channel),
             .init(name: "page", type: .string, role: nil),
         ])
-        XCTAssertEqual(report.notes, ["orders: no order column, so each purchase row is an order (map order=Column when rows are line items)"])
+        XCTAssertEqual(report.notes.map(\.description), ["orders: no order column, so each purchase row is an order (map order=Column when rows are line items)"])
         XCTAssertGreaterThanOrEqual(report.elapsed, 0)
     }
 

@@ -33,7 +33,7 @@ final class StrayQuoteAndLineEndingTests: XCTestCase {
             var store = Store()
             let report = try store.load(.events, path: files.write("e.csv", text), options: load.options())
             XCTAssertEqual(report.rowsLoaded, 1100, load.rawValue)
-            XCTAssertEqual(report.skipped.map(\.reason), ["a quoted field opening here swallows following lines that look like rows (a stray quote?)"], load.rawValue)
+            XCTAssertEqual(report.skipped.map(\.reason.description), ["a quoted field opening here swallows following lines that look like rows (a stray quote?)"], load.rawValue)
             XCTAssertEqual(report.skipped.map(\.count), [6], load.rawValue)
             XCTAssertEqual(report.skipped.map(\.firstLines), [[1002]], load.rawValue)
         }

@@ -189,7 +189,7 @@ final class TypeSniffingTests: XCTestCase {
             let options = path.options(LoadOptions(formats: ["ts": .pattern("%m/%d/%Y %H:%M")]))
             let (store, report) = try loadFresh(.events, text, options: options)
             XCTAssertEqual(report.rowsLoaded, 150, "[\(path)]")
-            XCTAssertEqual(report.skipped, [.init(reason: "ts: expected a date or time in the format \"%m/%d/%Y %H:%M\"", count: 1, firstLines: [152])], "[\(path)]")
+            XCTAssertEqual(report.skipped, [.init(reason: .unexpected(column: "ts", expected: .pattern("%m/%d/%Y %H:%M")), count: 1, firstLines: [152])], "[\(path)]")
             XCTAssertEqual(store.events.count, 150, "[\(path)]")
         }
     }
@@ -246,7 +246,7 @@ final class TypeSniffingTests: XCTestCase {
         forEachPath { path in
             let (store, report) = try loadFresh(.events, text, options: path.options())
             XCTAssertEqual(store.events.count, 250, "[\(path)]")
-            XCTAssertEqual(report.skipped, [.init(reason: "ts: expected a date or time like 2022-09-14 or 2022-09-14 10:21:14", count: 2, firstLines: [252, 253])], "[\(path)]")
+            XCTAssertEqual(report.skipped, [.init(reason: .unexpected(column: "ts", expected: .isoTime), count: 2, firstLines: [252, 253])], "[\(path)]")
         }
     }
 
@@ -258,7 +258,7 @@ final class TypeSniffingTests: XCTestCase {
             let (store, report) = try loadFresh(.events, text, options: path.options())
             XCTAssertEqual(report.columns[1].type, .datetime, "[\(path)]")
             XCTAssertEqual(store.events.count, 200, "[\(path)]")
-            XCTAssertEqual(report.skipped, [.init(reason: "ts: expected a date or time like 2022-09-14 or 2022-09-14 10:21:14", count: 1, firstLines: [202])], "[\(path)]")
+            XCTAssertEqual(report.skipped, [.init(reason: .unexpected(column: "ts", expected: .isoTime), count: 1, firstLines: [202])], "[\(path)]")
         }
         // Too many: the load fails at the bad value.
         let few = loadError { _ = try loadFresh(.events, "customer_id,ts\nu1,2022-09-14\nu2,2022-09-31\nu3,2022-09-15\n") }
@@ -306,7 +306,7 @@ final class TypeSniffingTests: XCTestCase {
             XCTAssertEqual(report.skipped, [], "[\(path)]")
             XCTAssertEqual(report.columns.map(\.type), [.string, .datetime, .string, .string, .string], "[\(path)]")
             let line = 2 + rows
-            XCTAssertEqual(report.notes, ["column store is text: line \(line) has a value that is not an integer",
+            XCTAssertEqual(report.notes.map(\.description), ["column store is text: line \(line) has a value that is not an integer",
                                           "column ratio is text: line \(line) has a value that is not a number",
                                           "orders: no order column, so each purchase row is an order (map order=Column when rows are line items)"], "[\(path)]")
             XCTAssertEqual(report.passes, 2, "[\(path)]")
@@ -332,7 +332,7 @@ final class TypeSniffingTests: XCTestCase {
             XCTAssertEqual(report.passes, 2, "[\(path)]")
             XCTAssertEqual(report.rowsLoaded, 2 * rows + 1, "[\(path)]")
             XCTAssertEqual(report.columns.dropFirst(2).map(\.type), Array(repeating: .string, count: extras), "[\(path)]")
-            XCTAssertEqual(report.notes.filter { $0.contains(" is text: line \(rows + 2) ") }.count, extras, "[\(path)]")
+            XCTAssertEqual(report.notes.filter { $0.description.contains(" is text: line \(rows + 2) ") }.count, extras, "[\(path)]")
             XCTAssertEqual(store.eventExtraText("c60")?.last, "007", "[\(path)]")
         }
         // A file without misjudged columns is read once.
@@ -350,7 +350,7 @@ final class TypeSniffingTests: XCTestCase {
         text += String(repeating: row, count: rows) + "u9,2022-09-16,lots\n" + String(repeating: row, count: rows)
         let report = try store.load(.events, path: files.write("b.csv", text))
         XCTAssertEqual(report.rowsLoaded, 2 * rows)
-        XCTAssertEqual(report.skipped.map(\.reason), ["qty: expected an integer"])
+        XCTAssertEqual(report.skipped.map(\.reason.description), ["qty: expected an integer"])
         XCTAssertEqual(store.events.extra("qty")?.type, .int)
     }
 }

@@ -73,7 +73,7 @@ struct TableBinder {
     /// A role-detection error (a `LoadError` naming the table) as a diagnostic at `span`.
     private func located(_ error: any Error, at span: SourceSpan) -> Diagnostic {
         guard let error = error as? LoadError else { return Diagnostic("cannot bind \(statement.name.value): \(error)", at: span) }
-        return Diagnostic(MessageCatalog.text("load.cannot_bind", ["table": statement.name.value, "reason": LoadErrorWording.message(error.message)]),
-                          at: span, hints: error.hint.map { [LoadErrorWording.hint($0)] } ?? [])
+        return Diagnostic(MessageCatalog.text("load.cannot_bind", ["table": statement.name.value, "reason": error.problem.text(in: .current)]),
+                          at: span, hints: error.help.map { [$0.text(in: .current)] } ?? [])
     }
 }

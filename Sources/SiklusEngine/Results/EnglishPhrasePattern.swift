@@ -1,7 +1,7 @@
 import Foundation
 import SiklusLanguage
 
-/// An English sentence built by a part of Siklus that keeps no messages (the loader's skip reasons, the
+/// An English sentence built by a part of Siklus that keeps no messages (the value models' fit errors, the
 /// engine's result titles), recognised by a regular expression and worded again from a catalog key, its
 /// captured groups filling the key's `{placeholders}`. Used where the sentence is shown, in another language.
 public struct EnglishPhrasePattern: Sendable {
@@ -40,10 +40,10 @@ public struct EnglishPhrasePattern: Sendable {
     }
 
     /// The catalog keys starting with `prefix` as patterns (`init(englishTemplateOf:)`), the longest English
-    /// template first, so that a template that is the start of another (`the file is empty`) is tried after it.
-    public static func templates(under prefix: String, excluding: [String] = []) -> [EnglishPhrasePattern] {
+    /// template first, so that a template that is the start of another is tried after it.
+    public static func templates(under prefix: String) -> [EnglishPhrasePattern] {
         let english = MessageCatalog.templates(.en)
-        return english.keys.filter { key in key.hasPrefix(prefix) && !excluding.contains { key.dropFirst(prefix.count).hasPrefix($0) } }
+        return english.keys.filter { $0.hasPrefix(prefix) }
             .sorted { (english[$0]?.count ?? 0, $0) > (english[$1]?.count ?? 0, $1) }
             .map { EnglishPhrasePattern(englishTemplateOf: $0) }
     }

@@ -120,8 +120,11 @@ extension Session {
         connection.staging = staging
         connection.bindings[table] = binding
         self.connection = connection
-        report.notes.append("written to \(connection.engine.summary) as table \(table.rawValue): \(binding.rowCount ?? 0) rows"
-                            + (binding.loadOrderColumn.map { (table == .customers ? ", their order of first appearance in column " : ", file order in column ") + $0 } ?? ""))
+        let order = binding.loadOrderColumn.map {
+            MessageCatalog.text(table == .customers ? "load.bind.written_first_seen" : "load.bind.written_file_order", ["column": $0])
+        }
+        report.notes.append(.worded(MessageCatalog.text("load.bind.written", ["engine": connection.engine.summary, "table": table.rawValue,
+                                                                             "rows": String(binding.rowCount ?? 0), "order": order ?? ""])))
         return report
     }
 

@@ -28,7 +28,14 @@ public enum MessageCatalog {
     /// - Complexity: O(template length + total argument length).
     public static func text(_ key: String, _ arguments: KeyValuePairs<String, String> = [:], in language: Language = .current) -> String {
         guard let template = templates(language)[key] ?? allEnglish[key] else { return key }
-        return fill(template, arguments)
+        return fill(template) { name in arguments.first { $0.key == name }?.value }
+    }
+
+    /// `text(_:_:in:)` with arguments built at run time (a loader sentence's, `LoadSentence`).
+    /// - Complexity: O(template length + total argument length).
+    public static func text(_ key: String, arguments: [String: String], in language: Language) -> String {
+        guard let template = templates(language)[key] ?? allEnglish[key] else { return key }
+        return fill(template) { arguments[String($0)] }
     }
 
     /// A noun or phrase used inside other messages (`metric`, `help topic`), by its English text:
@@ -40,7 +47,7 @@ public enum MessageCatalog {
     }
 
     /// `template` with each `{name}` replaced by its argument; an unknown `{name}` stays as written.
-    static func fill(_ template: String, _ arguments: KeyValuePairs<String, String>) -> String {
+    static func fill(_ template: String, _ argument: (Substring) -> String?) -> String {
         guard template.contains("{") else { return template }
         var out = ""
         var rest = Substring(template)
@@ -48,7 +55,7 @@ public enum MessageCatalog {
             out += rest[..<open]
             let after = rest[rest.index(after: open)...]
             guard let close = after.firstIndex(of: "}"),
-                  let value = arguments.first(where: { $0.key == after[..<close] })?.value else {
+                  let value = argument(after[..<close]) else {
                 out.append("{")
                 rest = after
                 continue

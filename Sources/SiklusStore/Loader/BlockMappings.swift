@@ -43,7 +43,7 @@ final class BlockMappings: @unchecked Sendable {
         lock.unlock()
         let size = max(bytes, usualSize)
         guard let mapped = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), mapped != MAP_FAILED else {
-            throw LoadError(path: path, message: "out of memory decompressing the file (\(size >> 20) MiB block)")
+            throw LoadError(path: path, .gzipOutOfMemory(mebibytes: size >> 20))
         }
         return (mapped, size)
     }

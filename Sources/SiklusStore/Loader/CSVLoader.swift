@@ -38,7 +38,7 @@ struct CSVLoader {
         if GzipInflater.isGzip(file.bytes) {
             let blocks = try GzipBlocks(compressed: file, blockBytes: options.gzipBlockBytes, delimiter: options.delimiter)
             guard let head = try blocks.next() else {
-                throw LoadError(path: path, message: "the file is empty (a gzip file of no data)", hint: "a CSV file needs a header row naming its columns, then one row per record")
+                throw LoadError(path: path, .emptyGzip, help: .headerRowAndRecords)
             }
             gzip = (blocks, head)
             text = head
@@ -68,7 +68,7 @@ struct CSVLoader {
         gzip?.head = nil
         var passes = 1
         timer.mark("parse chunks")
-        var notes: [String] = []
+        var notes: [LoadReport.Note] = []
         // An extra column with values its sampled type cannot hold is text: the file is read again, rather
         // than dropping whole events for a side column the sample misjudged. Once: the parser judges every
         // value of a bad row, so the first pass finds every misjudged column however many there are.
@@ -76,7 +76,7 @@ struct CSVLoader {
         if !fallbacks.isEmpty {
             for i in chunks.indices { chunks[i].deallocate() }
             for (i, line) in fallbacks {
-                notes.append("column \(plan.columns[i].name) is text: line \(line) has a value that is not \(plan.columns[i].kind.expectation)")
+                notes.append(.columnIsText(column: plan.columns[i].name, line: line, expected: plan.columns[i].kind.expectation))
                 (plan.columns[i].kind, plan.columns[i].type) = (.string, .string)
             }
             // A gzip file is decompressed again from the start.
@@ -100,9 +100,9 @@ struct CSVLoader {
         var skipped = merged.skips.map { LoadReport.Skipped(reason: $0.key, count: $0.value.count, firstLines: $0.value.first.map(\.line)) }
         skipped.sort { ($0.firstLines.first ?? 0) < ($1.firstLines.first ?? 0) }
         if merged.emptyCustomer.count > 0 {
-            skipped.append(.init(reason: "empty customer id", count: merged.emptyCustomer.count, firstLines: merged.emptyCustomer.first.map(\.line)))
+            skipped.append(.init(reason: .emptyCustomer, count: merged.emptyCustomer.count, firstLines: merged.emptyCustomer.first.map(\.line)))
         }
-        if merged.rows == 0, skipped.isEmpty { notes.append("the file has a header but no data rows") }
+        if merged.rows == 0, skipped.isEmpty { notes.append(.headerOnly) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return LoadReport(table: table, path: path, delimiter: plan.dialect.delimiter, rowsLoaded: merged.rows, skipped: skipped,
                           distinctCustomers: summary.distinctCustomers, timeSpan: summary.timeSpan,
@@ -116,17 +116,17 @@ struct CSVLoader {
     private func makePlan(_ sniffed: CSVSniffer.Sniffed, existing store: Store, dataBytes: Int) throws -> LoadPlan {
         let roles = try ColumnRoles.assign(headers: sniffed.header, table: table, mapping: options.mapping, path: path)
         for role in ColumnRoles.required(for: table) where roles[role] == nil {
-            let names = ColumnRoles.synonyms(for: table).first { $0.0 == role }?.1.prefix(5).joined(separator: ", ") ?? ""
+            let names = Array(ColumnRoles.synonyms(for: table).first { $0.0 == role }?.1.prefix(5) ?? [])
             if !options.header, options.columnNames == nil {
-                throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and a file without a header has only column1 … column\(sniffed.header.count)",
-                                hint: "name the columns in order: columns=(customer_id, ts, …), or map \(role.rawValue)=column1 (the column's number)")
+                throw LoadError(path: path, line: 1, .roleWithoutHeader(table: table, role: role, count: sniffed.header.count),
+                                help: .nameColumns(role: role))
             }
             if options.header, options.columnNames == nil, ValueFormatHints.looksLikeData(sniffed.header) {
-                throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and the first line has no column names (\(LoadError.listing(sniffed.header)))",
-                                hint: "the first line looks like data: add header=false columns=(customer_id, ts, …) naming the \(sniffed.header.count) columns in order")
+                throw LoadError(path: path, line: 1, .roleInDataHeader(table: table, role: role, header: sniffed.header),
+                                help: .firstLineIsData(count: sniffed.header.count))
             }
-            throw LoadError(path: path, line: 1, message: "\(table.rawValue) need a \(role.rawValue) column, and none of the headers looks like one (\(names), …)",
-                            hint: "the header has: \(LoadError.listing(sniffed.header)); name the column with: map \(role.rawValue)=ColumnName")
+            throw LoadError(path: path, line: 1, .roleMissing(table: table, role: role, names: names),
+                            help: .mapRole(header: sniffed.header, role: role))
         }
         let roleOf = Dictionary(uniqueKeysWithValues: roles.map { ($0.value, $0.key) })
         let formats = sniffed.header.enumerated().map { i, name in format(for: name, role: roleOf[i]) }
@@ -154,8 +154,8 @@ struct CSVLoader {
                 // A few values that are not numbers are bad rows, reported with their lines; mostly non-numbers is the wrong column.
                 let values = sniffed.sample[i].filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
                 if type != .int && type != .float && values.filter({ $0.withUnsafeBytes(FieldParsers.double) != nil }).count * 2 < values.count {
-                    throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) (\(role!.rawValue)) should hold numbers, but holds \(type.rawValue) values",
-                                    hint: ValueFormatHints.number(role: role!, sample: sniffed.sample[i], delimiter: sniffed.dialect.delimiter))
+                    throw LoadError(path: path, line: sniffed.dialect.dataLine, .notNumbers(column: name, role: role!, type: type),
+                                    help: ValueFormatHints.number(role: role!, sample: sniffed.sample[i], delimiter: sniffed.dialect.delimiter))
                 }
                 (kind, type) = (.float, .float)
             case .ts?, .signup?, .date?:
@@ -185,8 +185,8 @@ struct CSVLoader {
                     // widened when the rows are added).
                     (kind, type) = (.float, .float)
                 } else {
-                    throw LoadError(path: path, line: sniffed.dialect.dataLine, message: "column \(name) is \(type.rawValue) here but \(existing.rawValue) in the \(table.rawValue) already loaded",
-                                    hint: "rename the column, or load it into a fresh session")
+                    throw LoadError(path: path, line: sniffed.dialect.dataLine, .typeClash(column: name, type: type, existing: existing, table: table),
+                                    help: .renameColumn)
                 }
             }
             columns.append(PlannedColumn(name: name, kind: kind, type: type, role: role,
@@ -208,12 +208,12 @@ struct CSVLoader {
 
     private func timeError(column: String, role: ColumnRole, inferred: ColumnType, sample: [[UInt8]], line: Int) -> LoadError {
         if inferred == .int {
-            return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) holds integers, not dates",
-                             hint: ValueFormatHints.integerTime(role: role, sample: sample))
+            return LoadError(path: path, line: line, .integerDates(column: column, role: role),
+                             help: ValueFormatHints.integerTime(role: role, sample: sample))
         }
         let example = sample.first { !$0.isEmpty && $0.withUnsafeBytes(FieldParsers.isoTimestamp) == nil }.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return LoadError(path: path, line: line, message: "column \(column) (\(role.rawValue)) has values like \"\(example)\" that are not ISO dates",
-                         hint: ValueFormatHints.time(role: role, sample: sample))
+        return LoadError(path: path, line: line, .notISODates(column: column, role: role, example: example),
+                         help: ValueFormatHints.time(role: role, sample: sample))
     }
 
     private func existingType(of name: String, in store: Store) -> ColumnType? {
@@ -266,8 +266,8 @@ struct CSVLoader {
         for chunk in chunks {
             if let fatal = chunk.fatal {
                 for i in chunks.indices { chunks[i].deallocate() }
-                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, message: fatal.message,
-                                hint: fatal.hint(String(path.split(separator: "/").last ?? "file.csv")))
+                throw LoadError(path: path, line: line + fatal.line, column: fatal.column, fatal.problem,
+                                help: fatal.help(String(path.split(separator: "/").last ?? "file.csv")))
             }
             line += chunk.lines
         }
@@ -298,7 +298,7 @@ struct CSVLoader {
         guard bad > 0, Double(bad) > Self.maxBadShare * Double(total) else { return }
         let first = merged.skips.min { ($0.value.first.first?.line ?? 0) < ($1.value.first.first?.line ?? 0) }!
         let at = first.value.first.first!
-        throw LoadError(path: path, line: at.line, column: at.column, message: first.key,
-                        hint: "\(bad) of \(total) rows are bad (more than \(Int(Self.maxBadShare * 100))%, so nothing was loaded); fix the file, or map the columns differently")
+        throw LoadError(path: path, line: at.line, column: at.column, .badRows(first.key),
+                        help: .badRows(bad: bad, total: total, percent: Int(Self.maxBadShare * 100)))
     }
 }

@@ -30,8 +30,8 @@ extension CSVSniffer {
             if b < 0x20, b != UInt8(ascii: "\t"), b != UInt8(ascii: "\r"), b != UInt8(ascii: "\n") { controls += 1 }
         }
         if controls * 20 > end - start {
-            throw LoadError(path: file.path, message: "this looks like a binary file, not CSV text (\(controls) control bytes in the first \(end - start))",
-                            hint: "export the data as CSV (UTF-8 text) and load that file")
+            throw LoadError(path: file.path, .binary(controls: controls, bytes: end - start),
+                            help: .binary)
         }
         if let hole = file.firstHole() {
             // The hole reads as zeros; the data block before it often ends in zeros too.
@@ -54,13 +54,13 @@ extension CSVSniffer {
         var line = 1, lineStart = 0
         for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
         return LoadError(path: file.path, line: line, column: offset - lineStart + 1,
-                         message: "a NUL byte at byte offset \(offset): this is binary data, not CSV text",
-                         hint: "a CSV file holds UTF-8 text only; export the data as CSV, or cut the file before the binary part (head -c \(offset))")
+                         .nul(offset: offset),
+                         help: .cutBeforeNulSniffed(offset: offset))
     }
 
     private func utf16Error(bigEndian: Bool) -> LoadError {
         let name = file.path.split(separator: "/").last.map(String.init) ?? "file.csv"
-        return LoadError(path: file.path, message: "this file is UTF-16 text (\(bigEndian ? "big" : "little")-endian); the loader reads UTF-8",
-                         hint: "convert it first: iconv -f UTF-16 -t UTF-8 \(name) > \(name.hasSuffix(".csv") ? String(name.dropLast(4)) : name)-utf8.csv")
+        return LoadError(path: file.path, .utf16(bigEndian: bigEndian),
+                         help: .utf16(file: name, output: "\(name.hasSuffix(".csv") ? String(name.dropLast(4)) : name)-utf8.csv"))
     }
 }

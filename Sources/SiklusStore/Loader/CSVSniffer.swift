@@ -30,14 +30,14 @@ struct CSVSniffer {
         try checkUTF16()
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         guard bytes[start...].contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }) else {
-            throw LoadError(path: path, message: "the file is empty", hint: "a CSV file needs a header row naming its columns, then one row per record")
+            throw LoadError(path: path, .empty, help: .headerRowAndRecords)
         }
         try checkText(from: start)
         try checkLineBreaks(from: start)
         let delimiter = try forcedDelimiter ?? detectDelimiter(from: start)
         let reader = CSVRecordReader(bytes: bytes, delimiter: delimiter)
         guard let (headerFields, afterHeader) = try read(reader, at: start) else {
-            throw LoadError(path: path, message: "the file is empty", hint: "a CSV file needs a header row")
+            throw LoadError(path: path, .empty, help: .headerRow)
         }
         let header = try columnNames(firstRecord: headerFields)
         let dataStart = hasHeader ? afterHeader : start
@@ -69,8 +69,8 @@ struct CSVSniffer {
     private func columnNames(firstRecord fields: [[UInt8]]) throws -> [String] {
         if let names {
             guard names.count == fields.count else {
-                throw LoadError(path: file.path, line: 1, message: "columns= names \(names.count) column\(names.count == 1 ? "" : "s"), but line 1 has \(fields.count) field\(fields.count == 1 ? "" : "s")",
-                                hint: "name every column of the file, in order (\(fields.count) names)\(hasHeader ? "; for a file whose first line is data add header=false" : "")")
+                throw LoadError(path: file.path, line: 1, .columnNamesCount(names: names.count, fields: fields.count),
+                                help: .columnNames(count: fields.count, header: hasHeader))
             }
             return Self.names(names.map { Array($0.utf8) })
         }
@@ -100,8 +100,8 @@ struct CSVSniffer {
         let head = UnsafeRawBufferPointer(rebasing: bytes[start..<min(bytes.count, start + 65_536)])
         guard !head.contains(UInt8(ascii: "\n")), let cr = head.firstIndex(of: UInt8(ascii: "\r")), cr + 1 < head.count else { return }
         throw LoadError(path: file.path, line: 1, column: cr + 1,
-                        message: "lines here end in a carriage return alone (an old Mac format), which the loader does not read",
-                        hint: "convert the line breaks first, e.g. tr '\\r' '\\n' < \(file.path.split(separator: "/").last ?? "file.csv") > fixed.csv")
+                        .carriageReturnsInHeader,
+                        help: .convertHeaderLineBreaks(file: String(file.path.split(separator: "/").last ?? "file.csv")))
     }
 
     private func read(_ reader: CSVRecordReader, at offset: Int) throws -> (fields: [[UInt8]], next: Int)? {
@@ -115,8 +115,8 @@ struct CSVSniffer {
             }
             let (line, column) = lineAndColumn(of: at)
             throw LoadError(path: file.path, line: line, column: column,
-                            message: error == .unterminatedQuote(at: at) ? "unterminated quoted field in the header" : "text after a closing quote in the header",
-                            hint: "quote a field as \"like this\" and double any quote inside it")
+                            error == .unterminatedQuote(at: at) ? .headerUnterminatedQuote : .headerTextAfterQuote,
+                            help: .quoteHeaderField)
         }
     }
 

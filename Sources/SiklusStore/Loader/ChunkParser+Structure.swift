@@ -21,8 +21,8 @@ extension ChunkParser {
         var line = 0, lineStart = chunkStart
         for i in chunkStart..<offset where base[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
         return ChunkFailure(line: line, column: offset - lineStart + 1,
-                            message: "a NUL byte at byte offset \(offset): this is binary data, not CSV text",
-                            hint: { file in "a CSV file holds UTF-8 text only; cut the file before the binary part (head -c \(offset) \(file) > fixed.csv) or export it again" })
+                            problem: .nul(offset: offset),
+                            help: { file in .cutBeforeNul(offset: offset, file: file) })
     }
 
     /// A quoted field spanning more lines or bytes than these is a stray quote, not a value.
@@ -44,8 +44,8 @@ extension ChunkParser {
         let bytes = field.end - field.start
         if field.newlines > maxQuotedLines || bytes > maxQuotedBytes {
             return .fatal(ChunkFailure(line: line, column: column,
-                                       message: "a quoted field opening here runs over \(field.newlines + 1) lines (\(bytes) bytes) before its closing quote",
-                                       hint: { _ in "a stray quote? remove it, or double a quote inside a quoted field (\"\"); quoted values may span at most \(maxQuotedLines) lines and 1 MiB" }))
+                                       problem: .longQuoted(lines: field.newlines + 1, bytes: bytes),
+                                       help: { _ in .strayQuote(lines: maxQuotedLines) }))
         }
         // Whole lines inside the quotes (after the first line break, before the last) with exactly the
         // file's field count and no quote of their own are rows the quote swallowed.
@@ -80,8 +80,8 @@ extension ChunkParser {
             // Text right after it: a stray CR before a line break, or at the end, is not a line ending.
             case UInt8(ascii: "\r") where !quoted && p + 1 < end && base[p + 1] != UInt8(ascii: "\n") && base[p + 1] != UInt8(ascii: "\r"):
                 return ChunkFailure(line: line, column: p - lineStart + 1,
-                                    message: "from this line on, lines end in a carriage return alone (an old Mac format), which the loader does not read",
-                                    hint: { file in "convert the line breaks first, e.g. tr '\\r' '\\n' < \(file) > fixed.csv (blank lines that leaves are skipped)" })
+                                    problem: .carriageReturnsFromHere,
+                                    help: { file in .convertLineBreaks(file: file) })
             default: break
             }
         }

@@ -69,7 +69,7 @@ struct ChunkParser {
         let expectedCustomers = Int(Double(plan.expectedCustomers) * customerShare)
         if ownsDictionaries, expectedCustomers > 4096 { customers.reserveCapacity(customers.count + expectedCustomers) }
         var strings = ownsDictionaries ? globalStrings : StringDictionary()
-        var skips: [String: SkipTally] = [:]
+        var skips: [LoadReport.SkipReason: SkipTally] = [:]
         var badValues: [Int: SkipTally] = [:]
         var emptyCustomer = SkipTally()
         var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
@@ -113,8 +113,8 @@ struct ChunkParser {
                 if p < end, base[p] == quote {
                     let quoted = Self.scanQuoted(base, from: p, to: end, delimiter: delimiter)
                     guard quoted.closed else {
-                        fatal = ChunkFailure(line: fieldLine, column: fieldColumn, message: "unterminated quoted field: the quote opened here never closes",
-                                             hint: { _ in "close the quote, or double a quote inside a quoted field (\"\")" }, mayBeASplitQuote: true)
+                        fatal = ChunkFailure(line: fieldLine, column: fieldColumn, problem: .unterminatedQuote,
+                                             help: { _ in .closeQuote }, mayBeASplitQuote: true)
                         break parsing
                     }
                     if quoted.newlines > 0 || quoted.end - quoted.start > Self.maxQuotedBytes {
@@ -236,25 +236,25 @@ struct ChunkParser {
     /// would keep the compiler from inlining `store` into it.
     @inline(never)
     private static func recordSkip(fields: Int, of fieldCount: Int, bad: BadField?, emptyCustomer: Bool, line: Int, columns: [PlannedColumn],
-                                   skips: inout [String: SkipTally], badValues: inout [Int: SkipTally], emptyCustomers: inout SkipTally) {
+                                   skips: inout [LoadReport.SkipReason: SkipTally], badValues: inout [Int: SkipTally], emptyCustomers: inout SkipTally) {
         if let bad, case .swallowedRows(let rows) = bad.reason {
             // The row and the rows inside its quotes are lost: all are counted, so the 1 % rule sees them.
-            let reason = "a quoted field opening here swallows following lines that look like rows (a stray quote?)"
+            let reason = LoadReport.SkipReason.swallowedRows
             skips[reason, default: SkipTally()].add(line: bad.line, column: bad.column)
             skips[reason]?.count += rows
         } else if fields != fieldCount {
-            skips["expected \(fieldCount) fields, found \(fields)", default: SkipTally()].add(line: line, column: 1)
+            skips[.fieldCount(expected: fieldCount, found: fields), default: SkipTally()].add(line: line, column: 1)
         } else if let bad {
-            let reason: String
+            let reason: LoadReport.SkipReason
             switch bad.reason {
-            case .textAfterQuote: reason = "text after a closing quote"
-            case .swallowedRows: reason = ""  // handled above
+            case .textAfterQuote: reason = .textAfterQuote
+            case .swallowedRows: reason = .swallowedRows  // handled above
             case .value(let field) where columns[field].kind == .customer || columns[field].kind == .string:
                 // Text always fits, unless it is too long to be a value.
-                reason = "\(columns[field].name): a value longer than \(maxInternedLength) bytes (a stray quote, or binary data?)"
+                reason = .tooLong(column: columns[field].name, bytes: maxInternedLength)
                 badValues[field, default: SkipTally()].add(line: bad.line, column: bad.column)
             case .value(let field):
-                reason = "\(columns[field].name): expected \(columns[field].kind.expectation)"
+                reason = .unexpected(column: columns[field].name, expected: columns[field].kind.expectation)
                 badValues[field, default: SkipTally()].add(line: bad.line, column: bad.column)
             }
             skips[reason, default: SkipTally()].add(line: bad.line, column: bad.column)

@@ -18,7 +18,7 @@ struct ChunkResult: @unchecked Sendable {
     /// look the globals up and intern misses locally, as negative codes resolved at merge.
     var customers: StringDictionary
     var strings: StringDictionary
-    var skips: [String: SkipTally]
+    var skips: [LoadReport.SkipReason: SkipTally]
     /// Rows skipped for a value that does not fit its column, by column index.
     var badValues: [Int: SkipTally] = [:]
     /// Rows with an empty customer id.
@@ -37,9 +37,9 @@ struct ChunkResult: @unchecked Sendable {
 struct ChunkFailure: Sendable {
     var line: Int
     var column: Int
-    var message: String
+    var problem: LoadError.Problem
     /// The fix, given the file's name (so a command in it names the real file).
-    var hint: @Sendable (_ fileName: String) -> String
+    var help: @Sendable (_ fileName: String) -> LoadError.Help
     /// An unterminated quote in a chunk before the last may be a quoted field the split cut in two:
     /// the file is then parsed again on one thread before the error is believed.
     var mayBeASplitQuote = false

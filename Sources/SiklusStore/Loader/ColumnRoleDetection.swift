@@ -11,7 +11,7 @@ public enum ColumnRoleDetection {
     /// - Complexity: O(names × synonyms).
     public static func roles(of names: [String], table: TableKind, mapping: [ColumnRole: String],
                              source: String) throws -> [ColumnRole: Int] {
-        try ColumnRoles.assign(headers: names, table: table, mapping: mapping, path: source, holder: "the table")
+        try ColumnRoles.assign(headers: names, table: table, mapping: mapping, path: source, namesOfTable: true)
     }
 
     /// The roles `table` cannot do without: events need customer and ts, customers a customer, spend a

@@ -55,25 +55,26 @@ enum ColumnRoles {
     }
 
     /// Header index for each role: explicit mapping first, then synonyms in priority order.
-    /// `holder` names where the names come from in errors ("the header", "the table").
+    /// `namesOfTable`: the names are an engine table's columns, not a file's header (said so in errors).
     static func assign(headers: [String], table: TableKind, mapping: [ColumnRole: String], path: String,
-                       holder: String = "the header") throws -> [ColumnRole: Int] {
+                       namesOfTable: Bool = false) throws -> [ColumnRole: Int] {
         let normalized = headers.map(normalize)
         let lineItems = table == .events && (mapping[.quantity] != nil || normalized.contains { $0 == "quantity" || $0 == "qty" })
         var roles: [ColumnRole: Int] = [:]
         var taken = Set<Int>()
         for (role, name) in mapping {
             guard let index = headers.firstIndex(where: { $0 == name }) ?? normalized.firstIndex(of: normalize(name)) else {
-                throw LoadError(path: path, line: 1, message: "no column named \"\(name)\" for role \(role.rawValue)",
-                                hint: "\(holder) has: " + LoadError.listing(headers))
+                throw LoadError(path: path, line: 1, .noSuchColumn(name: name, role: role),
+                                help: namesOfTable ? .tableHas(headers) : .headerHas(headers))
             }
             guard synonyms(for: table, lineItems: lineItems).contains(where: { $0.0 == role }) else {
-                let valid = synonyms(for: table).map(\.0.rawValue).joined(separator: ", ")
-                throw LoadError(path: path, line: 1, message: "\(table.rawValue) has no role \(role.rawValue)", hint: "roles of \(table.rawValue): \(valid)")
+                let valid = synonyms(for: table).map(\.0)
+                throw LoadError(path: path, line: 1, .noRole(table: table, role: role), help: .rolesOf(table: table, roles: valid))
             }
             if let other = roles.first(where: { $0.value == index })?.key {
-                throw LoadError(path: path, line: 1, message: "column \(headers[index]) is mapped to two roles, " + [other, role].map(\.rawValue).sorted().joined(separator: " and "),
-                                hint: "map each role to a column of its own")
+                let pair = [other, role].sorted { $0.rawValue < $1.rawValue }
+                throw LoadError(path: path, line: 1, .twoRoles(column: headers[index], first: pair[0], second: pair[1]),
+                                help: .twoRoles)
             }
             roles[role] = index
             taken.insert(index)

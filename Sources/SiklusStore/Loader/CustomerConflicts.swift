@@ -36,12 +36,10 @@ struct CustomerConflicts {
     }
 
     /// The load report's note, or nil when no customer has conflicting values.
-    func note(customerIDs: StringDictionary) -> String? {
+    func note(customerIDs: StringDictionary) -> LoadReport.Note? {
         guard customers > 0, let example else { return nil }
         let shown = example.values.count > 4 ? Array(example.values.prefix(3)) + ["…"] : example.values
-        return "\(customers) customer\(customers == 1 ? " has" : "s have") several rows with different attribute values; the last "
-            + "non-empty value of each is kept (customer \(customerIDs[example.id]): \(example.column) "
-            + shown.joined(separator: ", ") + " → kept \(example.kept))"
+        return .customerConflicts(count: customers, id: customerIDs[example.id], column: example.column, values: shown, kept: example.kept)
     }
 
     private static func same(_ column: Column, _ a: Int, _ b: Int) -> Bool {

@@ -9,7 +9,7 @@ enum CustomerIDMatch {
 
     /// The note for the load of `table` from `path`, or nil when the ids match (or one table is empty).
     /// - Complexity: O(customer ids) for the overlap test, plus O(`sampleSize`) dictionary lookups.
-    static func note(_ store: Store, loaded table: TableKind, path: String) -> String? {
+    static func note(_ store: Store, loaded table: TableKind, path: String) -> LoadReport.Note? {
         guard table != .spend, store.isLoaded(.events), store.isLoaded(.customers) else { return nil }
         let hasRow = store.customers.hasRow, events = store.events
         var customerExample: Int32?, eventExample: Int32?
@@ -21,15 +21,11 @@ enum CustomerIDMatch {
         }
         guard let customerExample, let eventExample else { return nil }
         let ids = store.customerIDs
-        var note = "no customer id of the customers table matches the events' (customers: \(ids[customerExample]), "
-            + "events: \(ids[eventExample])): ids are compared as text, so customer attributes will be missing"
-        if let side = sideWithFloatIDs(store) {
-            let fix = side == table ? "load \(table.rawValue) \"\(path)\" replace ids=integer"
-                : "load the \(side.rawValue) again with the option ids=integer (and replace)"
-            note += "; they match without the trailing .0 of the \(side.rawValue)' ids (\(ids[side == .customers ? customerExample : eventExample])"
-                + " → \(integerText(ids[side == .customers ? customerExample : eventExample]) ?? "…")): \(fix)"
+        let dotZero = sideWithFloatIDs(store).map { side in
+            let id = ids[side == .customers ? customerExample : eventExample]
+            return LoadReport.Note.DotZero(side: side, id: id, whole: integerText(id) ?? "…", reload: side == table ? path : nil)
         }
-        return note
+        return .customerIDsDiffer(customers: ids[customerExample], events: ids[eventExample], dotZero: dotZero)
     }
 
     /// The table whose ids end in `.0` and match the other table's ids once it is dropped, if any.

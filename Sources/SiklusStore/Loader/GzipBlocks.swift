@@ -80,8 +80,8 @@ final class GzipBlocks {
                     // No line break outside quotes in 256 MiB: cut at the last line break and let the parser judge the quote.
                     split = UnsafeRawBufferPointer(start: buffer, count: count).lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
                     if split != nil { break }
-                    throw LoadError(path: path, message: "a line longer than \(Self.maxBlockBytes >> 20) MiB after decompression",
-                                    hint: "this is not line-oriented CSV text")
+                    throw LoadError(path: path, .gzipLongLine(mebibytes: Self.maxBlockBytes >> 20),
+                                    help: .gzipLongLine)
                 }
                 let grown = try mappings.take(capacity * 2, path: path)
                 memcpy(grown.base, buffer, count)

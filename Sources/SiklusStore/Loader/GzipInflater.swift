@@ -32,7 +32,7 @@ final class GzipInflater {
         // 15 + 16: a gzip wrapper (not zlib or raw deflate), with the largest window.
         let status = inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
-            throw LoadError(path: path, message: "cannot start gzip decompression (zlib error \(status))")
+            throw LoadError(path: path, .gzipStart(status: status))
         }
     }
 
@@ -44,8 +44,8 @@ final class GzipInflater {
         while filled < buffer.count, !finished {
             if stream.avail_in == 0 {
                 guard consumed < input.count else {
-                    throw LoadError(path: path, message: "the gzip file is truncated: it ends in the middle of compressed data",
-                                    hint: "the download or copy was cut short; fetch the file again (gzip -t checks it)")
+                    throw LoadError(path: path, .gzipTruncated,
+                                    help: .gzipTruncated)
                 }
                 // avail_in is 32 bits: files over 4 GiB are fed in pieces.
                 let piece = min(input.count - consumed, 1 << 30)
@@ -65,8 +65,8 @@ final class GzipInflater {
                 try startNextMember()
             default:
                 let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-                throw LoadError(path: path, message: "corrupt gzip data after \(produced + filled) decompressed bytes: \(reason)",
-                                hint: "the file is damaged; fetch it again (gzip -t checks it)")
+                throw LoadError(path: path, .gzipCorrupt(bytes: produced + filled, reason: reason),
+                                help: .gzipCorrupt)
             }
         }
         produced += filled
@@ -85,8 +85,8 @@ final class GzipInflater {
         }
         let tail = UnsafeRawBufferPointer(rebasing: input[(input.count - remaining)...])
         guard tail.allSatisfy({ $0 == 0 }) else {
-            throw LoadError(path: path, message: "the gzip file has \(remaining) bytes after its compressed data that are not gzip",
-                            hint: "the file is damaged or not a plain .gz; check it with gzip -t")
+            throw LoadError(path: path, .gzipTrailing(bytes: remaining),
+                            help: .gzipTrailing)
         }
         finished = true
     }

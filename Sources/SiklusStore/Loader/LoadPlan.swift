@@ -26,18 +26,18 @@ enum FieldKind: Sendable, Equatable {
     }
 
     /// What a bad value of this kind was expected to look like, for error messages.
-    var expectation: String {
+    var expectation: LoadReport.Expectation {
         switch self {
-        case .customer: "a customer id"
-        case .string: "text"
-        case .int: "an integer"
-        case .float: "a number"
-        case .isoTime: "a date or time like 2022-09-14 or 2022-09-14 10:21:14"
-        case .compactDate: "a date like 20220914"
-        case .pattern(let p): "a date or time in the format \"\(String(decoding: p, as: UTF8.self))\""
-        case .epochSeconds: "Unix seconds"
-        case .epochMilliseconds: "Unix milliseconds"
-        case .skip: "anything"
+        case .customer: .customerID
+        case .string: .text
+        case .int: .integer
+        case .float: .number
+        case .isoTime: .isoTime
+        case .compactDate: .compactDate
+        case .pattern(let p): .pattern(String(decoding: p, as: UTF8.self))
+        case .epochSeconds: .epochSeconds
+        case .epochMilliseconds: .epochMilliseconds
+        case .skip: .anything
         }
     }
 }

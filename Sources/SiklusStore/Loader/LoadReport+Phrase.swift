@@ -1,6 +1,8 @@
+import SiklusLanguage
+
 /// The sentences of a load report, apart from its layout: `LoadReport.render` asks for each one, so a
-/// caller can word them in another language (SiklusEngine's `LoadReport.localized()` does, from the
-/// message catalogs) while the store keeps no messages. `english` is the wording of `render()`.
+/// caller words them in the language it knows (SiklusEngine's `LoadReport.localized()`, the session's);
+/// `english`, the wording of `render()`, is the English catalog's.
 extension LoadReport {
     public enum Phrase: Sendable, Equatable {
         /// `loaded events from events.csv: 19579 rows, 5000 customers`
@@ -16,34 +18,43 @@ extension LoadReport {
         /// `column ts      time      role ts` (name and type already padded to their columns)
         case column(name: String, type: String, role: String?)
         /// `skipped 3 rows: ts: expected a date (lines 4, 9, …)`
-        case skipped(count: Int, reason: String, lines: String)
+        case skipped(count: Int, reason: SkipReason, lines: String)
         /// `note: …`
-        case note(String)
+        case note(Note)
         /// The table already holds a copy of the file (`verified`: compared in full).
         case copy(file: String, table: String, earlier: String, verified: Bool, path: String)
         /// The table already holds this very file, unchanged.
         case alreadyLoaded(file: String, table: String)
 
         /// The phrase in English, as `render()` writes it.
-        public var english: String {
+        public var english: String { text(in: .en) }
+
+        /// The phrase in `language`, from the catalogs' `load.report.` keys; the reasons and notes it
+        /// carries are worded in the same language.
+        public func text(in language: Language) -> String {
+            func text(_ key: String, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
+                MessageCatalog.text(key, arguments, in: language)
+            }
+            let customers = TableKind.customers.rawValue
             switch self {
-            case .loaded(let table, let file, let rows, let customers): "loaded \(table) from \(file): \(rows) rows, \(customers) customers"
-            case .span(let from, let to): ", \(from) .. \(to)"
-            case .timing(let seconds): " in \(seconds) s"
-            case .delimiterName(let name): name
-            case .delimiter(let name): "delimiter: \(name)"
-            case .column(let name, let type, let role): "column \(name)  \(type)" + (role.map { "  role \($0)" } ?? "")
-            case .skipped(let count, let reason, let lines): "skipped \(count) rows: \(reason) (lines \(lines))"
-            case .note(let text): "note: \(text)"
+            case .loaded(let table, let file, let rows, let count):
+                return text("load.report.loaded", ["table": table, "file": file, "rows": String(rows), "customers": String(count)])
+            case .span(let from, let to): return text("load.report.span", ["from": from, "to": to])
+            case .timing(let seconds): return text("load.report.timing", ["seconds": seconds])
+            // A delimiter with no name of its own is its byte (`0x1f`) in every language.
+            case .delimiterName(let name): return MessageCatalog.templates(language)["load.report.delimiter." + name] ?? name
+            case .delimiter(let name): return text("load.report.delimiter", ["name": name])
+            case .column(let name, let type, let role):
+                return text("load.report.column", ["name": name, "type": type]) + (role.map { text("load.report.role", ["role": $0]) } ?? "")
+            case .skipped(let count, let reason, let lines):
+                return text("load.report.skipped", ["count": String(count), "reason": reason.text(in: language), "lines": lines])
+            case .note(let note): return text("load.report.note", ["text": note.text(in: language)])
             case .copy(let file, let table, let earlier, let verified, let path):
-                "skipped \(file): \(table) already hold "
-                    + (verified ? "a byte-identical copy of this file" : "a file of the same size and sampled contents")
-                    + " (loaded as \(earlier)\(verified ? "" : ", no longer there to compare in full")); "
-                    + (table == TableKind.customers.rawValue ? "loading it would change nothing" : "loading it would count every row twice")
-                    + ". To load it anyway: load \(table) \"\(path)\" append"
+                return text(verified ? "load.report.copy_verified" : "load.report.copy_sampled", ["file": file, "table": table, "earlier": earlier])
+                    + text(table == customers ? "load.report.would_change_nothing" : "load.report.would_count_twice")
+                    + text("load.report.load_anyway", ["table": table, "path": path])
             case .alreadyLoaded(let file, let table):
-                "skipped \(file): \(table) already hold this file, unchanged since it was loaded ("
-                    + (table == TableKind.customers.rawValue ? "loading it again would change nothing" : "loading it again would count every row twice") + ")"
+                return text(table == customers ? "load.report.already_customers" : "load.report.already_rows", ["file": file, "table": table])
             }
         }
     }

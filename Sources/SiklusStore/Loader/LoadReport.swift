@@ -11,7 +11,7 @@ public struct LoadReport: Sendable, Equatable {
 
     /// Rows skipped for one reason, with the first few physical line numbers.
     public struct Skipped: Sendable, Equatable {
-        public var reason: String
+        public var reason: SkipReason
         public var count: Int
         public var firstLines: [Int]
     }
@@ -27,7 +27,7 @@ public struct LoadReport: Sendable, Equatable {
     public var timeSpan: ClosedRange<Int64>?
     public var columns: [ColumnInfo]
     /// Things worth knowing, e.g. "no event column: every row is a purchase".
-    public var notes: [String]
+    public var notes: [Note]
     /// Wall-clock seconds.
     public var elapsed: Double
     /// The file loaded (nil for reports made by hand).

@@ -33,15 +33,15 @@ final class MappedFile: @unchecked Sendable {
         self.path = path
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-            throw LoadError(path: path, message: "cannot open file: \(reason)",
-                            hint: errno == ENOENT ? "check the path; relative paths start at the current directory" : nil)
+            let reason: LoadError.SystemReason = errno == ENOENT ? .noSuchFile : .errno(errno)
+            throw LoadError(path: path, .cannotOpen(reason),
+                            help: reason == .noSuchFile ? .checkPath : nil)
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = LoadError.SystemReason.errno(errno)
             close(fd)
-            throw LoadError(path: path, message: "cannot read file: \(reason)")
+            throw LoadError(path: path, .cannotRead(reason))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
@@ -52,10 +52,10 @@ final class MappedFile: @unchecked Sendable {
         let mapped = info.st_size == 0 ? nil : mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
         guard let mapped, mapped != MAP_FAILED else {
             // No size (`/proc`), or a file system that cannot map (`/sys`: ENODEV): read it instead.
-            let reason = info.st_size == 0 ? nil : String(cString: strerror(errno))
+            let reason = info.st_size == 0 ? nil : LoadError.SystemReason.errno(errno)
             if let reason, Int(info.st_size) > Self.unsizedLimit {
                 close(fd)
-                throw LoadError(path: path, message: "cannot map file: \(reason)", hint: "copy it to a local file first and load the copy")
+                throw LoadError(path: path, .cannotMap(reason), help: .copyToLocalFile)
             }
             (base, count) = try Self.readUnsized(fd: fd, path: path)
             owned = true
@@ -108,8 +108,8 @@ final class MappedFile: @unchecked Sendable {
         var info = stat()
         let faulted = guardSlot.map(MappedPageGuard.faulted) ?? false
         guard faulted || fstat(fd, &info) != 0 || FileIdentity(info) != identity else { return }
-        throw LoadError(path: path, message: "the file changed while loading\(faulted ? " (it was truncated)" : "")",
-                        hint: "load it once whatever writes it has finished, or load a copy (cp the file first)")
+        throw LoadError(path: path, .changed(truncated: faulted),
+                        help: .waitForWriter)
     }
 
     /// Where the file's first hole is, if it is sparse (`SEEK_HOLE`): a hole reads as NUL bytes, so a
@@ -130,16 +130,16 @@ final class MappedFile: @unchecked Sendable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         switch mode {
         case S_IFDIR:
-            return LoadError(path: path, message: "is a directory, not a file", hint: "name a CSV file inside it, e.g. \(name)/events.csv")
+            return LoadError(path: path, .directory, help: .nameFileInside(directory: name))
         case S_IFIFO:
-            return LoadError(path: path, message: "is a FIFO (named pipe); load reads regular files",
-                             hint: "copy it first: cat \(name) > file.csv, then load file.csv")
+            return LoadError(path: path, .fifo,
+                             help: .copyFifo(name: name))
         case S_IFSOCK:
-            return LoadError(path: path, message: "is a socket; load reads regular files", hint: "save the data to a CSV file and load that")
+            return LoadError(path: path, .socket, help: .saveAsCSV)
         case S_IFCHR, S_IFBLK:
-            return LoadError(path: path, message: "is a device; load reads regular files", hint: "save the data to a CSV file and load that")
+            return LoadError(path: path, .device, help: .saveAsCSV)
         default:
-            return LoadError(path: path, message: "not a regular file", hint: "save the data to a CSV file and load that")
+            return LoadError(path: path, .notRegular, help: .saveAsCSV)
         }
     }
 
@@ -147,24 +147,24 @@ final class MappedFile: @unchecked Sendable {
     /// read) or that cannot be mapped into a buffer grown as it fills, up to `unsizedLimit`.
     private static func readUnsized(fd: Int32, path: String) throws -> (UnsafeMutableRawPointer?, Int) {
         var capacity = 64 << 10, count = 0
-        guard var buffer = malloc(capacity) else { close(fd); throw LoadError(path: path, message: "out of memory reading the file") }
+        guard var buffer = malloc(capacity) else { close(fd); throw LoadError(path: path, .readOutOfMemory) }
         while true {
             if count == capacity {
                 guard capacity < unsizedLimit, let grown = realloc(buffer, capacity * 2) else {
                     free(buffer)
                     close(fd)
-                    throw LoadError(path: path, message: "the file reports no size and holds more than \(unsizedLimit >> 20) MiB",
-                                    hint: "copy it to a regular file first (cat it > file.csv) and load that")
+                    throw LoadError(path: path, .unsized(mebibytes: unsizedLimit >> 20),
+                                    help: .copyToRegularFile)
                 }
                 (buffer, capacity) = (grown, capacity * 2)
             }
             let n = read(fd, buffer + count, capacity - count)
             if n < 0, errno == EINTR { continue }
             guard n >= 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = LoadError.SystemReason.errno(errno)
                 free(buffer)
                 close(fd)
-                throw LoadError(path: path, message: "cannot read file: \(reason)")
+                throw LoadError(path: path, .cannotRead(reason))
             }
             if n == 0 { break }
             count += n

@@ -8,7 +8,7 @@ struct MergedChunks {
     private(set) var stringRemaps: [[Int32]]
     let rows: Int
     /// Skipped rows by reason, with file line numbers.
-    let skips: [String: SkipTally]
+    let skips: [LoadReport.SkipReason: SkipTally]
     let emptyCustomer: SkipTally
 
     var customerRemap: Int { 0 }
@@ -37,7 +37,7 @@ struct MergedChunks {
         self.stringRemaps = stringRemaps
         rows = chunks.reduce(0) { $0 + $1.rows }
 
-        var skips: [String: SkipTally] = [:]
+        var skips: [LoadReport.SkipReason: SkipTally] = [:]
         var empty = SkipTally()
         var line = dataLine
         func shifted(_ tally: SkipTally, by offset: Int, into total: inout SkipTally) {

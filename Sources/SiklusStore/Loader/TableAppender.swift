@@ -6,7 +6,7 @@ struct TableAppender {
     let plan: LoadPlan
     let customerCount: Int
 
-    func apply(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> NewRowsSummary {
+    func apply(_ merged: inout MergedChunks, to store: inout Store, notes: inout [LoadReport.Note]) -> NewRowsSummary {
         var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
         for (i, column) in plan.columns.enumerated() where column.kind == .customer || column.kind == .string {
             merged.finalizeCodes(column: i, remap: column.kind == .customer ? merged.customerRemap : merged.stringRemap)
@@ -49,16 +49,16 @@ struct TableAppender {
         }
     }
 
-    private func appendEvents(_ merged: inout MergedChunks, to store: inout Store, notes: inout [String]) -> NewRowsSummary {
+    private func appendEvents(_ merged: inout MergedChunks, to store: inout Store, notes: inout [LoadReport.Note]) -> NewRowsSummary {
         // Line items: amount = quantity × unit price, computed before the extras take those buffers.
         var lineAmounts: (values: [UnsafeMutablePointer<Double>], nulls: [UnsafeMutablePointer<Bool>?])?
         if plan.index(of: .amount) == nil, let q = plan.index(of: .quantity), let p = plan.index(of: .unit_price) {
             lineAmounts = LineItemAmounts.multiply(merged.buffers(column: q), merged.buffers(column: p), counts: merged.rowCounts)
-            notes.append("no amount column: amount = \(plan.columns[q].name) × \(plan.columns[p].name)")
+            notes.append(.amountProduct(quantity: plan.columns[q].name, price: plan.columns[p].name))
         }
         var extras = materialize(&merged, where: { $0.role?.isStoredAsExtra ?? true })
         if plan.index(of: .event) == nil {
-            notes.append("no event column: this is a transaction log, so every row is a purchase")
+            notes.append(.noEventColumn)
         }
         if let o = plan.index(of: .order) {
             // Order ids join the column already holding them, whatever this file calls it.
@@ -86,13 +86,12 @@ struct TableAppender {
                                 channel: parts(.channel, \.codes), extras: extras)
         let summary = store.events.append(rows, customerCount: customerCount)
         if let name = store.events.orderColumn, let codes = store.events.orderCodes {
-            var note = Self.orderNote(OrderIndex(events: store.events, codes: codes, strings: store.strings,
-                                                 isPurchase: Self.purchaseCodes(store.strings)), column: name)
-            if plan.index(of: .event) != nil { note += "; counted over rows of the event purchase" }
-            notes.append(note)
+            let index = OrderIndex(events: store.events, codes: codes, strings: store.strings, isPurchase: Self.purchaseCodes(store.strings))
+            notes.append(.lineItems(column: name, orders: index.orders, returns: index.returns, cancellationIDs: index.cancellationIDs,
+                                    purchaseEvent: plan.index(of: .event) != nil))
         } else if merged.rows > 0 {
             // Which rule applies is said either way: an analyst must know whether rows or orders are counted.
-            notes.append(Self.rowsAreOrdersNote)
+            notes.append(.rowsAreOrders)
         }
         return summary
     }
@@ -104,18 +103,7 @@ struct TableAppender {
         return flags
     }
 
-    /// Said of events with no order column.
-    static let rowsAreOrdersNote = "orders: no order column, so each purchase row is an order (map order=Column when rows are line items)"
-
-    /// Says that rows are line items, and how many orders and returns the events now hold.
-    static func orderNote(_ index: OrderIndex, column: String) -> String {
-        let returns = index.returns == 1 ? "1 return" : "\(index.returns) returns"
-        let rule = index.cancellationIDs ? "ids C + digits, or all rows negative" : "all rows negative"
-        return "orders: purchase rows with the same customer and \(column) are one order (line items): "
-            + "\(index.orders) orders and \(returns) (\(rule); netted out of revenue)"
-    }
-
-    private func upsertCustomers(_ columns: [Column], into store: inout Store, notes: inout [String]) {
+    private func upsertCustomers(_ columns: [Column], into store: inout Store, notes: inout [LoadReport.Note]) {
         let stored = plan.columns.filter { $0.kind != .skip }
         guard let idIndex = stored.firstIndex(where: { $0.role == .customer }), case .code(let ids) = columns[idIndex].data else {
             preconditionFailure("customers always have a customer column")

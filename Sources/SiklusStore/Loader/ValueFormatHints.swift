@@ -28,53 +28,45 @@ enum ValueFormatHints {
     }
 
     /// The hint for a time column (`role`) whose sampled values are mostly not ISO times.
-    static func time(role: ColumnRole, sample: [[UInt8]]) -> String {
+    static func time(role: ColumnRole, sample: [[UInt8]]) -> LoadError.Help {
         let failing = Array(sample.lazy.filter { value in
             !value.isEmpty && !value.withUnsafeBytes(FieldParsers.isNullWord) && value.withUnsafeBytes(FieldParsers.isoTimestamp) == nil
         }.prefix(triedValues))
-        guard let example = failing.first else { return "tell the loader how they are written, e.g. format \(role.rawValue)=\"%d/%m/%Y\"" }
+        guard let example = failing.first else { return .format(role: role, pattern: "%d/%m/%Y", alternatives: []) }
         // Spaces around the values: say so rather than guess a format from the spaces.
         if failing.contains(where: { $0.first == UInt8(ascii: " ") || $0.last == UInt8(ascii: " ") }) {
             let trimmed = failing.map(trimmingSpaces)
             let text = String(decoding: failing.first { $0.first == UInt8(ascii: " ") || $0.last == UInt8(ascii: " ") } ?? example, as: UTF8.self)
-            var hint = "values like \"\(text)\" have spaces around them: remove them from the file"
-                + " (e.g. sed -E 's/ *, */,/g' in.csv > out.csv)"
-            if trimmed.allSatisfy({ $0.isEmpty || $0.withUnsafeBytes(FieldParsers.isoTimestamp) != nil }) { return hint + "; the dates are ISO" }
-            if let pattern = fittingPatterns(trimmed.filter { !$0.isEmpty }).first { hint += ", then add format \(role.rawValue)=\"\(pattern)\"" }
-            return hint
+            if trimmed.allSatisfy({ $0.isEmpty || $0.withUnsafeBytes(FieldParsers.isoTimestamp) != nil }) { return .spacesISO(example: text) }
+            if let pattern = fittingPatterns(trimmed.filter { !$0.isEmpty }).first { return .spacesFormat(example: text, role: role, pattern: pattern) }
+            return .spaces(example: text)
         }
-        if let epoch = epochFormat(failing) { return "they look like Unix \(epoch.unit): add format \(role.rawValue)=\(epoch.format)" }
+        if let milliseconds = epochFormat(failing) { return .epoch(role: role, milliseconds: milliseconds) }
         let fitting = fittingPatterns(failing)
-        guard let first = fitting.first else {
-            return "no common format fits \"\(String(decoding: example, as: UTF8.self))\": describe it with format \(role.rawValue)=\"…\""
-                + " using %Y %y %m %d %H %M %S and the characters between them"
-        }
-        var hint = "tell the loader how they are written, e.g. format \(role.rawValue)=\"\(first)\""
-        if fitting.count > 1 {
-            hint += " (\(fitting.dropFirst().prefix(2).map { "\"\($0)\"" }.joined(separator: " and ")) also fit these values: check which is the day)"
-        }
-        return hint
+        guard let first = fitting.first else { return .noFormat(example: String(decoding: example, as: UTF8.self), role: role) }
+        return .format(role: role, pattern: first, alternatives: Array(fitting.dropFirst().prefix(2)))
     }
 
     /// The hint for a time column (`role`) that holds integers.
-    static func integerTime(role: ColumnRole, sample: [[UInt8]]) -> String {
+    static func integerTime(role: ColumnRole, sample: [[UInt8]]) -> LoadError.Help {
         let values = sample.filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
-        if let epoch = epochFormat(values) { return "they look like Unix \(epoch.unit): add format \(role.rawValue)=\(epoch.format)" }
-        return "if they are Unix times, add: format \(role.rawValue)=epoch (or epoch_ms)"
+        if let milliseconds = epochFormat(values) { return .epoch(role: role, milliseconds: milliseconds) }
+        return .unixTimes(role: role)
     }
 
-    /// `epoch` or `epoch_ms` when every value is an integer in that unit's range for years 1973–2286.
-    static func epochFormat(_ values: [[UInt8]]) -> (format: String, unit: String)? {
+    /// Whether every value is an integer in the range of Unix seconds (false) or milliseconds (true) for
+    /// years 1973–2286; nil when neither fits them all.
+    static func epochFormat(_ values: [[UInt8]]) -> Bool? {
         let numbers = values.map { value in value.withUnsafeBytes(FieldParsers.int64) }
         guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { return nil }
         let all = numbers.compactMap { $0 }
-        if all.allSatisfy({ (100_000_000..<10_000_000_000).contains($0) }) { return ("epoch", "seconds") }
-        if all.allSatisfy({ (100_000_000_000..<10_000_000_000_000).contains($0) }) { return ("epoch_ms", "milliseconds") }
+        if all.allSatisfy({ (100_000_000..<10_000_000_000).contains($0) }) { return false }
+        if all.allSatisfy({ (100_000_000_000..<10_000_000_000_000).contains($0) }) { return true }
         return nil
     }
 
     /// The hint for a numeric column (`role`) whose sampled values are mostly not numbers.
-    static func number(role: ColumnRole, sample: [[UInt8]], delimiter: UInt8) -> String {
+    static func number(role: ColumnRole, sample: [[UInt8]], delimiter: UInt8) -> LoadError.Help {
         let values = sample.filter { !$0.isEmpty && !$0.withUnsafeBytes(FieldParsers.isNullWord) }
         let decimalComma = values.filter(isDecimalComma)
         if !decimalComma.isEmpty, decimalComma.count * 2 >= values.count {
@@ -83,10 +75,9 @@ enum ValueFormatHints {
             let command = delimiter == UInt8(ascii: ",")
                 ? #"sed -E 's/"(-?[0-9.]*[0-9]),([0-9]+)"/\1.\2/g'"#
                 : #"sed -E 's/([0-9]),([0-9])/\1.\2/g'"#
-            return "values like \"\(example)\" use a decimal comma; Siklus reads a decimal point: convert them first"
-                + " (e.g. \(command) in.csv > out.csv, after removing any thousands dots)"
+            return .decimalComma(example: example, command: command)
         }
-        return "map \(role.rawValue) to a numeric column, e.g. map \(role.rawValue)=OtherColumn"
+        return .numericColumn(role: role)
     }
 
     /// `12,50`, `-0,5`, `1.234,50`: digits, one comma, digits; dots only as thousands separators before it.

@@ -30,8 +30,8 @@ public struct Store: Sendable {
     @discardableResult
     public mutating func load(_ table: TableKind, path: String, options: LoadOptions = LoadOptions(), mode: LoadMode = .normal) throws -> LoadReport {
         if let delimiter = options.delimiter, let problem = LoadError.delimiterProblem(delimiter) {
-            throw LoadError(path: path, message: "cannot use byte 0x\(String(delimiter, radix: 16)) as the delimiter: \(problem)",
-                            hint: "give the character between fields, e.g. delim=\",\", delim=\";\" or delim=tab")
+            throw LoadError(path: path, .delimiter(byte: delimiter, problem: problem),
+                            help: .delimiter)
         }
         var next = self
         if mode == .replace { next.removeRows(of: table) }
