@@ -16,12 +16,15 @@ let package = Package(
     ],
     targets: [
         // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files); its load
-        // errors, skip reasons and notes are catalog keys with arguments (SiklusLanguage's MessageCatalog).
-        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime", "CMemoryHints", "SiklusLanguage"]),
+        // errors, skip reasons and notes are catalog keys with arguments (SiklusMessages).
+        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime", "CMemoryHints", "SiklusMessages"]),
+        // Every translated message by key, one catalog per language, and the current language: the one place
+        // the store, the parser and the engine word what they say (no dependency).
+        .target(name: "SiklusMessages"),
         // Calendar arithmetic on Unix seconds (UTC), shared by the store and the logical plan.
         .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.
-        .target(name: "SiklusLanguage"),
+        .target(name: "SiklusLanguage", dependencies: ["SiklusMessages"]),
         // Customer-value models (BG/NBD, Gamma-Gamma, lifetime value) and their numerics; no store, no dependency.
         .target(name: "SiklusValueModels"),
         // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
@@ -74,7 +77,7 @@ let package = Package(
         // SiklusConnect: the one Spark session of a test process (`SharedSpark`).
         .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL", "SiklusConnect", "SiklusTime"], path: "Tests/SiklusTestSupport"),
         .testTarget(name: "SiklusStoreTests", dependencies: ["SiklusStore", "SiklusTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusTestSupport"]),
+        .testTarget(name: "SiklusLanguageTests", dependencies: ["SiklusLanguage", "SiklusMessages", "SiklusTestSupport"]),
         // The value models against the published CDNOW numbers and against Python's lifetimes (a virtual environment).
         .testTarget(name: "SiklusValueModelsTests", dependencies: ["SiklusValueModels", "SiklusEngine", "SiklusTestSupport"], exclude: ["lifetimes_reference.py"]),
         .testTarget(name: "SiklusPlanTests", dependencies: ["SiklusPlan", "SiklusLanguage", "SiklusTestSupport"], exclude: ["Golden"]),

@@ -26,7 +26,7 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible, Loc
         case .noChart(let reason):
             return "this result has no chart: \(reason)"
         case .missingColumn(let name, let shape, let available):
-            let list = available.isEmpty ? "none" : Diagnostic.listing(available)
+            let list = available.isEmpty ? "none" : MessageCatalog.listing(available)
             return "cannot chart this \(shape.rawValue) result: it has no '\(name)' column (columns: \(list))"
         case .wrongColumnType(let name, let expected, let found):
             return "cannot chart column '\(name)': expected \(expected) values, found \(found)"

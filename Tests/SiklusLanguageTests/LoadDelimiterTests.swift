@@ -34,9 +34,9 @@ final class LoadDelimiterTests: XCTestCase {
 final class HintListingTests: XCTestCase {
     func testLongListsAreCutWithACount() {
         let names = (1...50).map { "c\($0)" }
-        XCTAssertEqual(Diagnostic.listing(names), "c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 40 more")
-        XCTAssertEqual(Diagnostic.listing(Array(names.prefix(12))), names.prefix(12).joined(separator: ", "), "never 'and 1 more'")
-        XCTAssertEqual(Diagnostic.listing(Array(names.prefix(13))), "c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 3 more")
-        XCTAssertEqual(Diagnostic.listing([]), "")
+        XCTAssertEqual(MessageCatalog.listing(names), "c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 40 more")
+        XCTAssertEqual(MessageCatalog.listing(Array(names.prefix(12))), names.prefix(12).joined(separator: ", "), "never 'and 1 more'")
+        XCTAssertEqual(MessageCatalog.listing(Array(names.prefix(13))), "c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 … and 3 more")
+        XCTAssertEqual(MessageCatalog.listing([]), "")
     }
 }

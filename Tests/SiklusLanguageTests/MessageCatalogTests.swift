@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SiklusLanguage
+@testable import SiklusMessages
 
 /// The two catalogs stay complete and consistent: every key in both languages with the same
 /// placeholders, and every key the sources ask for exists.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import SiklusLanguage
+@testable import SiklusMessages
 
 /// Parse errors are worded through the catalogs all the way down: under Indonesian, not only the outer
 /// "seharusnya …, tetapi ditemukan …" but what was expected, the hints and the lexical errors

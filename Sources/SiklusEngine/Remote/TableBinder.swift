@@ -36,7 +36,7 @@ struct TableBinder {
             let likely = ColumnRoleDetection.commonNames(for: role, in: table).joined(separator: ", ")
             throw Diagnostic(MessageCatalog.text("load.bind.role_missing", ["table": table.rawValue, "role": role.rawValue, "name": name.value, "names": likely]),
                              at: name.span,
-                             hints: [MessageCatalog.text("load.bind.role_missing_hint", ["list": Diagnostic.listing(names), "role": role.rawValue])])
+                             hints: [MessageCatalog.text("load.bind.role_missing_hint", ["list": MessageCatalog.listing(names), "role": role.rawValue])])
         }
         for (role, index) in indices.sorted(by: { $0.value < $1.value }) {
             let column = columns[index]

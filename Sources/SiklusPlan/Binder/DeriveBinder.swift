@@ -47,7 +47,7 @@ struct DeriveBinder {
                         .map { $0.kind(in: catalog) == .number } ?? false
                 }
                 throw Diagnostic("`\(name.text)` is not a number; derive computes with numeric columns", at: name.span,
-                                 hints: [numeric.isEmpty ? "no column is numeric" : "numeric columns: " + Diagnostic.listing(numeric)])
+                                 hints: [numeric.isEmpty ? "no column is numeric" : "numeric columns: " + MessageCatalog.listing(numeric)])
             }
             return .column(attribute)
         }

@@ -12,7 +12,7 @@ enum EventNameSuggestion {
         if let hint = ValueSuggestions.hint(for: word, among: candidates) {
             hints.append(hint)
         } else if let events = catalog.eventNames, !events.isEmpty {
-            hints.append(MessageCatalog.text("guard.events_are", ["events": Diagnostic.listing(events)]))
+            hints.append(MessageCatalog.text("guard.events_are", ["events": MessageCatalog.listing(events)]))
         }
         return Diagnostic(MessageCatalog.text("diag.unknown", ["what": MessageCatalog.noun(what), "word": word]), at: span, hints: hints)
     }

@@ -108,7 +108,7 @@ public struct ValueCheck {
         }
         var hints: [String] = []
         if let hint = ValueSuggestions.hint(for: text, among: values) { hints.append(hint) }
-        let shown = values.isEmpty ? MessageCatalog.text("guard.no_values") : MessageCatalog.text("guard.values_are", ["values": Diagnostic.listing(values)])
+        let shown = values.isEmpty ? MessageCatalog.text("guard.no_values") : MessageCatalog.text("guard.values_are", ["values": MessageCatalog.listing(values)])
         findings.append(Diagnostic(MessageCatalog.text("guard.value_none", ["name": name, "text": text, "shown": shown]), at: span, hints: hints,
                                    severity: .warning))
         return [text]

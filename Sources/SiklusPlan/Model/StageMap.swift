@@ -77,7 +77,7 @@ public struct StageMap: Sendable, Hashable {
             case .remove:
                 guard next[stage]?.contains(event.text) == true else {
                     throw Diagnostic("`\(event.text)` is not in stage \(stage.name)", at: event.span,
-                                     hints: ["\(stage.name) has: " + Diagnostic.listing(next[stage] ?? [])])
+                                     hints: ["\(stage.name) has: " + MessageCatalog.listing(next[stage] ?? [])])
                 }
                 next[stage]?.removeAll { $0 == event.text }
             }

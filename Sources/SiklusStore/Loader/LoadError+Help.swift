@@ -1,4 +1,4 @@
-import SiklusLanguage
+import SiklusMessages
 
 extension LoadError {
     /// How to fix a failed load, one case per sentence (catalog keys `load.hint.`).
@@ -66,9 +66,9 @@ extension LoadError {
             case .headerRowAndRecords: ("load.hint.empty_full", [:])
             case .nameColumns(let role): ("load.hint.role_no_header", ["role": role.rawValue])
             case .firstLineIsData(let count): ("load.hint.role_data_header", ["count": String(count)])
-            case .mapRole(let header, let role): ("load.hint.role_missing", ["list": Diagnostic.listing(header, in: language), "role": role.rawValue])
-            case .headerHas(let names): ("load.hint.header_has", ["list": Diagnostic.listing(names, in: language)])
-            case .tableHas(let names): ("load.hint.table_has", ["list": Diagnostic.listing(names, in: language)])
+            case .mapRole(let header, let role): ("load.hint.role_missing", ["list": MessageCatalog.listing(header, in: language), "role": role.rawValue])
+            case .headerHas(let names): ("load.hint.header_has", ["list": MessageCatalog.listing(names, in: language)])
+            case .tableHas(let names): ("load.hint.table_has", ["list": MessageCatalog.listing(names, in: language)])
             case .renameColumn: ("load.hint.type_clash", [:])
             case .cutBeforeNul(let offset, let file): ("load.hint.nul_chunk", ["offset": String(offset), "file": file])
             case .cutBeforeNulSniffed(let offset): ("load.hint.nul_sniffed", ["offset": String(offset)])

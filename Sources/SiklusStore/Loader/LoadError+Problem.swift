@@ -1,4 +1,4 @@
-import SiklusLanguage
+import SiklusMessages
 
 extension LoadError {
     /// What went wrong, one case per sentence (catalog keys `load.error.`).
@@ -65,7 +65,7 @@ extension LoadError {
             case .roleWithoutHeader(let table, let role, let count):
                 ("load.error.role_no_header", ["table": table.rawValue, "role": role.rawValue, "count": String(count)])
             case .roleInDataHeader(let table, let role, let header):
-                ("load.error.role_data_header", ["table": table.rawValue, "role": role.rawValue, "list": Diagnostic.listing(header, in: language)])
+                ("load.error.role_data_header", ["table": table.rawValue, "role": role.rawValue, "list": MessageCatalog.listing(header, in: language)])
             case .roleMissing(let table, let role, let names):
                 ("load.error.role_missing", ["table": table.rawValue, "role": role.rawValue, "names": names.joined(separator: ", ")])
             case .notNumbers(let column, let role, let type):

@@ -1,5 +1,5 @@
 import Foundation
-import SiklusLanguage
+import SiklusMessages
 
 extension LoadError {
     /// Why a byte cannot separate fields (`load.error.delimiter_` keys), said inside `Problem.delimiter`.

@@ -1,4 +1,4 @@
-import SiklusLanguage
+import SiklusMessages
 
 /// A load that failed, located in the file: `events.csv:12:7: error: expected a number in column amount, found "abc"`.
 /// What went wrong and how to fix it are values (`Problem`, `Help`), worded from the message catalogs in

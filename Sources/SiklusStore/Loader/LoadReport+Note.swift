@@ -1,4 +1,4 @@
-import SiklusLanguage
+import SiklusMessages
 
 extension LoadReport {
     /// Something worth knowing about a load (catalog keys `load.note.`).

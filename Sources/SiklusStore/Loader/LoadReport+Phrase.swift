@@ -1,4 +1,4 @@
-import SiklusLanguage
+import SiklusMessages
 
 /// The sentences of a load report, apart from its layout: `LoadReport.render` asks for each one, so a
 /// caller words them in the language it knows (SiklusEngine's `LoadReport.localized()`, the session's);

@@ -1,4 +1,4 @@
-import SiklusLanguage
+import SiklusMessages
 
 extension LoadReport {
     /// Why rows were skipped (catalog keys `load.reason.`); the key the loader tallies them under.

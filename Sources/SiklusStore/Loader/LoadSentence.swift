@@ -1,4 +1,4 @@
-import SiklusLanguage
+import SiklusMessages
 
 /// A sentence the loader says (a load error's message or hint, a skipped row's reason, a report's note) as
 /// a value: an enum case with its arguments, worded from the message catalogs (SiklusLanguage) under one
