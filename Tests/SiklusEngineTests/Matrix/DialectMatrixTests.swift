@@ -8,9 +8,11 @@ import XCTest
 /// three random data sets, run in memory and on a session connected to an engine; each engine result
 /// must be the in-memory table (`MatrixPair`), and each refusal must be on `MatrixRefusals`.
 ///
-/// PostgreSQL and DuckDB run everything. Spark (one shared local[2] session) runs the three random data
-/// sets, within its 10-minute budget on 2 cores: the compiled SQL is still slow on Spark (it inlines every
-/// CTE reference), so the golden scripts wait for that to be fixed (issue 12).
+/// PostgreSQL and DuckDB run everything. Spark (one shared local[2] session with
+/// `SharedSpark.smallDataSettings`) runs the three random data sets, the golden scripts and the first
+/// line-item data set within a 10-minute budget on 2 cores; past it the rest is not started and the test
+/// fails naming it. Session 8, load 17–20: the random sets and 6 of the 27 scripts (255 pipelines, all
+/// equal) in 703 s, so on a busy machine the budget still fails (docs/ARCHITECTURE.md, Tests).
 final class DialectMatrixTests: XCTestCase {
     func testPostgreSQLMatrix() throws { try runMatrix(.postgres, explainCases: true) }
 
