@@ -50,6 +50,14 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
         try self.init(master: master, settings: SparkLaunchSettings.fromEnvironment(environment))
     }
 
+    /// As `init(master:environment:)`, with Spark settings that override the bridge's own (`conf` keys
+    /// are Spark's: `spark.sql.shuffle.partitions`, …).
+    public convenience init(master: String, environment: [String: String], conf: [String: String]) throws(SQLEngineError) {
+        var settings = try SparkLaunchSettings.fromEnvironment(environment)
+        settings.conf = conf
+        try self.init(master: master, settings: settings)
+    }
+
     init(master rawMaster: String, settings: SparkLaunchSettings, isCancelled: () -> Bool = { false }) throws(SQLEngineError) {
         let master = rawMaster.trimmingCharacters(in: .whitespaces)
         guard !master.isEmpty else {
@@ -95,7 +103,7 @@ public final class SparkConnection: SQLEngine, @unchecked Sendable {
         let deadline = Date().addingTimeInterval(settings.startTimeout)
         do throws(SQLEngineError) {
             try process.send(SparkFrame.encode(SparkSessionSettings(workdir: directory.path, master: master,
-                                                                    driverMemory: settings.driverMemory)))
+                                                                    driverMemory: settings.driverMemory, conf: settings.conf)))
             let frame = try process.receive {
                 () throws(SQLEngineError) in
                 if isCancelled() { throw SQLEngineError("connect cancelled", isCancellation: true) }

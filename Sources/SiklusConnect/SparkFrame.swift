@@ -21,6 +21,8 @@ struct SparkSessionSettings: Encodable {
     var workdir: String
     var master: String
     var driverMemory: String
+    /// Spark settings applied after the bridge's own (tests: `SharedSpark`'s small-data settings).
+    var conf: [String: String] = [:]
     var length = 0
 }
 

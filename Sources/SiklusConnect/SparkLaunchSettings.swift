@@ -13,6 +13,9 @@ struct SparkLaunchSettings {
     var driverMemory: String
     var startTimeout: TimeInterval
     var sharedDirectory: String?
+    /// Spark settings given to the session builder after the bridge's own (never read from the
+    /// environment: `SparkConnection(master:environment:conf:)` sets them, for tests).
+    var conf: [String: String] = [:]
     /// The bridge's environment (Siklus's own).
     var environment: [String: String]
 

@@ -10,9 +10,9 @@ import SiklusTime
 /// `connection()` start another.
 ///
 /// Settings: local[2]; the bridge and the JVM in `TZ=Pacific/Chatham` (UTC+12:45), so a leak of the
-/// machine's zone into a value shows (Siklus's session runs in UTC); 2 shuffle partitions and no
-/// broadcast joins (`$SPARK_CONF_DIR/spark-defaults.conf`, read by spark-submit at the start): the test
-/// tables are small, and Spark inlines the compiled query's CTEs, with a broadcast per inlined plan.
+/// machine's zone into a value shows (Siklus's session runs in UTC); no broadcast joins
+/// (`$SPARK_CONF_DIR/spark-defaults.conf`, read by spark-submit at the start: Spark inlines the compiled
+/// query's CTEs, with a broadcast per inlined plan) and `smallDataSettings`.
 /// A session that cannot start fails every test that needs it with `MissingPrerequisite` (never a skip).
 public enum SharedSpark {
     private static let lock = NSLock()
@@ -34,7 +34,7 @@ public enum SharedSpark {
             state = Result { () throws -> SparkConnection in
                 do {
                     return try withTestSettings { environment throws -> SparkConnection in
-                        try SparkConnection(master: "local[2]", environment: environment)
+                        try SparkConnection(master: "local[2]", environment: environment, conf: smallDataSettings)
                     }
                 } catch {
                     throw MissingPrerequisite("a local Spark session did not start (run scripts/engines/spark to install pyspark and Java 17): \((error as? SQLEngineError)?.message ?? "\(error)")")
@@ -60,13 +60,26 @@ public enum SharedSpark {
         running?.close()
     }
 
+    /// Settings for the test tables (at most a few thousand rows), where a query's time is planning, code
+    /// generation and task scheduling, not rows (measured on the demo funnels, issue 12 §4): one shuffle
+    /// partition (one task per stage), no adaptive execution (it re-plans, and compiles again, after each
+    /// stage) and no code generation (hundreds of Janino compiles per pipeline; Spark's interpreted
+    /// operators and expressions compute the same values). None changes what a query returns: the engine
+    /// tests and the matrix still check the production SQL, statements and bridge.
+    public static let smallDataSettings = [
+        "spark.sql.shuffle.partitions": "1",
+        "spark.sql.adaptive.enabled": "false",
+        "spark.sql.codegen.wholeStage": "false",
+        "spark.sql.codegen.factoryMode": "NO_CODEGEN",
+    ]
+
     /// The environment of the session: this process's, with the test zone and a settings folder that
     /// is removed once spark-submit has read it.
     private static func withTestSettings<T>(_ start: ([String: String]) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("siklus-test-spark-conf-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "spark.sql.shuffle.partitions 2\nspark.sql.autoBroadcastJoinThreshold -1\n"
+        try "spark.sql.autoBroadcastJoinThreshold -1\n"
             .write(to: folder.appendingPathComponent("spark-defaults.conf"), atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "Pacific/Chatham"

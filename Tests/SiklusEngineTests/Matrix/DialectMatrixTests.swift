@@ -8,9 +8,11 @@ import XCTest
 /// three random data sets, run in memory and on a session connected to an engine; each engine result
 /// must be the in-memory table (`MatrixPair`), and each refusal must be on `MatrixRefusals`.
 ///
-/// PostgreSQL and DuckDB run everything. Spark (one shared local[2] session) runs the three random data
-/// sets, within its 10-minute budget on 2 cores: the compiled SQL is still slow on Spark (it inlines every
-/// CTE reference), so the golden scripts wait for that to be fixed (issue 12).
+/// PostgreSQL and DuckDB run everything. Spark (one shared local[2] session with
+/// `SharedSpark.smallDataSettings`) runs the three random data sets, the golden scripts and the first
+/// line-item data set within a 10-minute budget on 2 cores; past it the rest is not started and the test
+/// fails naming it. Session 8, load 17–20: the random sets and 6 of the 27 scripts (255 pipelines, all
+/// equal) in 703 s, so on a busy machine the budget still fails (docs/ARCHITECTURE.md, Tests).
 final class DialectMatrixTests: XCTestCase {
     func testPostgreSQLMatrix() throws { try runMatrix(.postgres, explainCases: true) }
 
@@ -43,7 +45,7 @@ final class DialectMatrixTests: XCTestCase {
             return pair
         }
 
-        // The random data sets first: their tables are small, so on Spark they finish within the budget.
+        // The random data sets first (their tables are the smallest).
         let directory = try TestPaths.temporaryDirectory("matrix-\(engine.rawValue)")
         defer { try? FileManager.default.removeItem(at: directory) }
         for seed in MatrixData.seeds {
@@ -58,6 +60,14 @@ final class DialectMatrixTests: XCTestCase {
             progress(label)
         }
 
+        // The golden scripts on the demo data (every engine, Spark within its budget).
+        for script in try MatrixData.goldenScripts() where withinBudget(script.name) {
+            let p = try pair(script.loads, script.name)
+            p.run(script.text, label: script.name, resolve: GoldenQueryTests.resolvingLoadPath)
+            ledger = p.finish()
+            progress(script.name)
+        }
+
         // Line items (UCI Online Retail shape): orders, returns and rows on each random data set's seed
         // (Spark: the first, within its budget).
         for seed in engine == .spark ? Array(MatrixData.seeds.prefix(1)) : MatrixData.seeds {
@@ -67,13 +77,6 @@ final class DialectMatrixTests: XCTestCase {
             for (i, pipeline) in MatrixData.lineItemPipelines.enumerated() { p.run(pipeline, label: "\(label)-\(i + 1)") }
             ledger = p.finish()
             progress(label)
-        }
-
-        for script in try MatrixData.goldenScripts() where engine != .spark && withinBudget(script.name) {
-            let p = try pair(script.loads, script.name)
-            p.run(script.text, label: script.name, resolve: GoldenQueryTests.resolvingLoadPath)
-            ledger = p.finish()
-            progress(script.name)
         }
         if explainCases {
             let p = try pair(MatrixData.demoLoads(), "demo")
@@ -89,7 +92,7 @@ final class DialectMatrixTests: XCTestCase {
         let problems = ledger.problems
         for problem in problems.prefix(60) { XCTFail(problem) }
         if problems.count > 60 { XCTFail("… and \(problems.count - 60) more") }
-        XCTAssertGreaterThan(ledger.equal + ledger.failures.count, engine == .spark ? 60 : 100, "the matrix compared too few pipelines")
+        XCTAssertGreaterThan(ledger.equal + ledger.failures.count, 100, "the matrix compared too few pipelines")
         XCTAssert(skipped.isEmpty, "\(engine.rawValue) ran past its 10-minute budget; not run: \(skipped.joined(separator: ", "))")
     }
 }
