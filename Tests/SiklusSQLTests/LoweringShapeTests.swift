@@ -154,8 +154,9 @@ final class LoweringShapeTests: XCTestCase {
 
     func testFirstPurchaseCohortsAggregateThePurchasesApart() throws {
         // The facts' only column is first_purchase: the purchases are grouped alone and the customers
-        // without one are their own branch, which retention's `first_purchase IS NOT NULL` prunes.
-        let query = try lower("cohort by first_purchase period month | retention").query
+        // without one are their own branch (their cohort is `(none)`; retention, which reads only the
+        // customers with a first purchase, drops the branch: PeopleFromFactsShapeTests).
+        let query = try lower("cohort by first_purchase period month | metric customers").query
         let facts = try XCTUnwrap(query.ctes.first { $0.name == "customer_facts" })
         guard case .unionAll(let branches) = facts.query.body else { return XCTFail("\(facts.query.body)") }
         XCTAssertEqual(branches.count, 2)
