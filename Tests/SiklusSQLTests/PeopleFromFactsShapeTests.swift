@@ -7,23 +7,9 @@ import SiklusPlan
 /// reader keeps only the customers with a fact (`SQLPeopleFromFacts`). Results are checked on the engines
 /// by `LoweringEngineTests` and the dialect matrix.
 final class PeopleFromFactsShapeTests: XCTestCase {
-    private let catalog = Catalog(
-        events: Catalog.Table(isLoaded: true, columns: []),
-        customers: Catalog.Table(isLoaded: true, columns: [.init(name: "signup_date", kind: .time, role: "signup"),
-                                                           .init(name: "country", kind: .text, role: "country")]),
-        spend: Catalog.Table(isLoaded: false, columns: []))
+    private func lower(_ text: String) throws -> SQLQuery { try ShapeFixture.lower(text) }
 
-    private func lower(_ text: String) throws -> SQLQuery {
-        let parsed = Parser.parse(SourceFile(name: "<test>", text: text))
-        guard case .pipeline(let pipeline)? = parsed.statements.first?.kind else { throw SQLNotExpressible("not a pipeline") }
-        return try SQLLowering(catalog: catalog).lower(try Binder(catalog: catalog).bind(pipeline)).query
-    }
-
-    private func cte(_ name: String, in query: SQLQuery) throws -> SQLSelect {
-        let cte = try XCTUnwrap(query.ctes.first { $0.name == name }, "no \(name) in \(query.ctes.map(\.name))")
-        guard case .select(let select) = cte.query.body else { throw SQLNotExpressible("\(name) is not a select: \(cte.query.body)") }
-        return select
-    }
+    private func cte(_ name: String, in query: SQLQuery) throws -> SQLSelect { try ShapeFixture.cte(name, in: query) }
 
     func testFirstPurchaseRetentionReadsTheFactsWithoutJoiningTheCustomersTable() throws {
         // Retention's anchors keep `first_purchase IS NOT NULL` only: the FULL JOIN of every customers row
