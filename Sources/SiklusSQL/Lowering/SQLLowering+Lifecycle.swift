@@ -24,8 +24,10 @@ extension SQLLoweringState {
 
     /// `staged` over the events of the customers in the customers CTE `customers` only (nil: every event;
     /// the shared `staged`): purchase numbers are per customer, so narrowing the customers first gives each
-    /// kept event the same number, and the window sorts only their events.
-    mutating func stagedEvents(of customers: String?) -> String {
+    /// kept event the same number, and the window sorts only their events. `broadcastCustomers`: the
+    /// customers are few enough for Spark to copy them to every task (`SQLSelect.broadcast`), so the events
+    /// are filtered where they are read rather than all shuffled to meet them.
+    mutating func stagedEvents(of customers: String?, broadcastCustomers: Bool = false) -> String {
         let t = "t"
         func role(_ column: String?, _ type: SQLType) -> SQLExpression { sourceColumn(column, type, t) }
         let derived = derivedEvents
@@ -52,7 +54,8 @@ extension SQLLoweringState {
         if apart { items.append(.column(Self.purchaseFlag, table: t)) }
         let source = hasOrders ? lineItemSource(amount: derived.amount) : tables.events
         let inScope: SQLExpression? = customers.map { customers in
-            .inQuery(.column(tables.eventCustomer, table: t), SQLQuery(SQLSelect([.column("customer_id")], from: .table(customers, alias: nil))),
+            .inQuery(.column(tables.eventCustomer, table: t), SQLQuery(SQLSelect([.column("customer_id")], from: .table(customers, alias: nil),
+                                                                                  broadcast: broadcastCustomers ? customers : nil)),
                      negated: false)
         }
         let from: SQLTableReference = apart

@@ -6,7 +6,8 @@ import SiklusPlan
 extension SQLLoweringState {
     /// `events` or `cohort [filters] [by …]`: the first customers and events CTEs.
     mutating func source() throws(SQLNotExpressible) {
-        let people = people(narrowedTo: try signupCandidates())
+        let candidates = try signupCandidates()
+        let people = people(narrowedTo: candidates)
         var items: [SQLSelectItem] = [.all(table: nil)]
         var conditions: [SQLExpression] = []
         switch query.source {
@@ -29,7 +30,11 @@ extension SQLLoweringState {
         // customers in scope, and the join only adds their columns (dropped when none is read, so the
         // customers CTE is read once less).
         let narrowed = if case .cohort(let filter) = query.source { filter != nil } else { false }
-        let staged = narrowed ? stagedEvents(of: customers) : staged()
+        // A signup window (`cohort signup=2022-09`) is usually a small share of the customers: Spark
+        // broadcasts them into the events' scan (1M customers, pyspark: avg_order 7.0 s → 4.9 s; a window
+        // holding every customer, 1M ids broadcast, 14.9 s → 16.7 s). Other cohort filters (`country = US`)
+        // can keep most customers, so their events are still shuffled to a join.
+        let staged = narrowed ? stagedEvents(of: customers, broadcastCustomers: candidates != nil) : staged()
         events = builder.add("events_1", "   their events, with the customer's columns alongside", SQLSelect(
             [.all(table: "e"), .allExcept(table: "p", excluded: ["customer_id"], columns: peopleColumns + (cohort == nil ? [] : ["cohort"]))],
             from: .table(staged, alias: "e"),

@@ -45,11 +45,15 @@ extension SQLLoweringState {
     func signupFallbackCandidates() throws(SQLNotExpressible) -> SQLQuery? {
         let customersTable = catalog.customers
         guard customersTable.isLoaded, let signup = customersTable.index(ofRole: "signup"), let holds = try signupHolds() else { return nil }
-        return SQLQuery(SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
+        // The window's customers once each, then the customers table: PostgreSQL hashes those few ids and
+        // probes them with one scan of the customers, where joining the window's events hashed every
+        // customer (1M customers, 8 batches: avg_order 2.5 s → 2.1 s, the hand-written query 1.1–1.2 s).
+        let inWindow = SQLSelect(distinct: true, [.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
+                                 where: try holds(.column(tables.eventTime, table: "t")))
+        return SQLQuery(SQLSelect([.column("customer_id", table: "w")], from: .subquery(SQLQuery(inWindow), alias: "w"),
                                   joins: [SQLJoin(.left, .table(tables.customers, alias: "c"),
-                                                  .on(.equal(.cast(.column(tables.customerID, table: "c"), .text), .column(tables.eventCustomer, table: "t"))))],
-                                  where: .binary(try holds(.column(tables.eventTime, table: "t")), .and,
-                                                 .isNull(.column(customersTable.columns[signup].name, table: "c"), negated: false))))
+                                                  .on(.equal(.cast(.column(tables.customerID, table: "c"), .text), .col("w", "customer_id"))))],
+                                  where: .isNull(.column(customersTable.columns[signup].name, table: "c"), negated: false)))
     }
 
     /// `people` as the cohort needs it once the facts are narrowed to the fallback candidates (`facts`, read

@@ -57,6 +57,9 @@ public struct SQLLowering: Sendable {
                                                               named: state.builder.reserve("signup_fallback"),
                                                               signupPeople: try state.signupPeople(facts: facts))
             }
+            if let people = state.builder.sharedName("people") {
+                lowered.query = SQLPeopleFromFacts.narrow(in: lowered.query, people: people, facts: facts)
+            }
         }
         return lowered
     }
