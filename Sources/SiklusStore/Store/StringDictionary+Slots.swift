@@ -1,3 +1,6 @@
+import CMemoryHints
+import Foundation
+
 /// The open-addressing table of a `StringDictionary`, with short strings kept in their slots (issue 16).
 ///
 /// A slot is 12 bytes: a word, then a field. The field is 0 for an empty slot, else `code + 1` with the
@@ -19,26 +22,27 @@ struct SlotTable: Sendable {
     /// Codes must leave the field's two flag bits free.
     static let maxCount = Int(codeMask) - 1
 
-    private(set) var storage: [UInt32]
+    private var storage: SlotStorage
+    /// Number of slots: a power of two.
+    let capacity: Int
 
     /// `capacity` empty slots (a power of two).
     init(capacity: Int) {
-        storage = [UInt32](repeating: 0, count: capacity * 3)
+        self.capacity = capacity
+        storage = SlotStorage(byteCount: capacity * Self.stride)
     }
-
-    var capacity: Int { storage.count / 3 }
 
     /// Calls `body` with the table's slots, for reading.
     @inline(__always)
     func withSlots<R>(_ body: (Slots) throws -> R) rethrows -> R {
-        try storage.withUnsafeBytes { try body(Slots(base: UnsafeMutableRawPointer(mutating: $0.baseAddress.unsafelyUnwrapped), mask: capacity - 1)) }
+        try body(Slots(base: storage.base, mask: capacity - 1))
     }
 
-    /// Calls `body` with the table's slots, for writing.
+    /// Calls `body` with the table's slots, for writing (a copy first, when another dictionary shares them).
     @inline(__always)
     mutating func withMutableSlots<R>(_ body: (Slots) throws -> R) rethrows -> R {
-        let mask = capacity - 1
-        return try storage.withUnsafeMutableBytes { try body(Slots(base: $0.baseAddress.unsafelyUnwrapped, mask: mask)) }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return try body(Slots(base: storage.base, mask: capacity - 1))
     }
 
     /// A view of the slots through a pointer (valid only inside `withSlots` / `withMutableSlots`).
@@ -71,6 +75,42 @@ struct SlotTable: Sendable {
     /// The code in an occupied, non-pending field.
     @inline(__always)
     static func code(_ field: UInt32) -> Int { Int(field & codeMask) - 1 }
+}
+
+/// The bytes of a `SlotTable`, zeroed when made. Large tables (a million ids take 24 MB) are mappings of
+/// their own, asked for 2 MiB pages (`siklus_map_zeroed`): a random probe then rarely misses the TLB, the
+/// table is faulted in 2 MiB at a time, and when it is freed (each doubling frees the last) it goes back
+/// to the kernel whole, where a block freed into malloc's heaps raised glibc's mmap threshold and kept
+/// later column buffers in its heaps (7 MB more at the peak of a 1M-customer load).
+final class SlotStorage: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let byteCount: Int
+    private let mapped: Bool
+    /// Smaller tables (most dictionaries: events, channels) come from malloc.
+    static let mappingThreshold = 1 << 20
+
+    init(byteCount: Int) {
+        self.byteCount = byteCount
+        if byteCount >= Self.mappingThreshold, let p = siklus_map_zeroed(byteCount) {
+            base = p
+            mapped = true
+        } else {
+            guard let p = calloc(max(1, byteCount), 1) else { preconditionFailure("out of memory for a \(byteCount)-byte table") }
+            base = p
+            mapped = false
+        }
+    }
+
+    deinit {
+        if mapped { siklus_unmap_zeroed(base, byteCount) } else { free(base) }
+    }
+
+    /// A copy, for a dictionary about to change a table another shares.
+    func copy() -> SlotStorage {
+        let copy = SlotStorage(byteCount: byteCount)
+        copy.base.copyMemory(from: base, byteCount: byteCount)
+        return copy
+    }
 }
 
 extension StringDictionary {
