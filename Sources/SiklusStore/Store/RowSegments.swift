@@ -1,5 +1,4 @@
 import CMemoryHints
-import Foundation
 
 /// Global row numbering over old rows followed by each chunk's rows, for gathering.
 ///
