@@ -380,11 +380,7 @@ struct ChunkParser {
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
             if f.count > Self.maxInternedLength { return false }
             if f.count <= TextCodeCache.maxLength {
-                let (slot, low, high) = textCache.pointee.slot(for: f)
-                if !slot.pointee.holds(low, high, count: f.count) {
-                    slot.pointee = TextCodeCache.Entry(low: low, high: high, count: UInt32(f.count), code: intern(f, local: &strings, global: globalStrings))
-                }
-                buffer.pointee.codes.unsafelyUnwrapped[row] = slot.pointee.code
+                buffer.pointee.codes.unsafelyUnwrapped[row] = textCache.pointee.code(of: f) { intern(f, local: &strings, global: globalStrings) }
                 return true
             }
             if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }

@@ -189,21 +189,25 @@ public struct StringDictionary: Sendable {
     static func shortKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let n = bytes.count
         guard n > 0, n <= 8, let p = bytes.baseAddress else { return 0 }
-        // Overlapping loads, not a copy through memory: a byte-wise copy read back as a word stalls the load.
-        let word: UInt64
-        if n >= 4 {
-            let low = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
-            let high = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
-            word = low | high &<< UInt64((n - 4) * 8)
-        } else {
-            let first = UInt64(p.load(as: UInt8.self)), last = UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
-            let middle = UInt64(p.load(fromByteOffset: n >> 1, as: UInt8.self))
-            word = first | middle &<< UInt64((n >> 1) * 8) | last &<< UInt64((n - 1) * 8)
-        }
+        let word = Self.word(p, count: n)
         // A NUL among the n bytes: set the padding bytes to 1, then look for a zero byte.
         let padded = n == 8 ? word : word | (0x0101_0101_0101_0101 &<< UInt64(n * 8))
         let hasZero = (padded &- 0x0101_0101_0101_0101) & ~padded & 0x8080_8080_8080_8080
         return hasZero == 0 ? word : 0
+    }
+
+    /// Bytes 0..<n (1 to 8) at `p` as a little-endian word, zero above: overlapping loads inside the bytes,
+    /// never past them, and no copy through memory (a byte-wise copy read back as a word stalls the load).
+    @inline(__always)
+    static func word(_ p: UnsafeRawPointer, count n: Int) -> UInt64 {
+        if n >= 4 {
+            let low = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return low | high &<< UInt64((n - 4) * 8)
+        }
+        let first = UInt64(p.load(as: UInt8.self)), last = UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
+        let middle = UInt64(p.load(fromByteOffset: n >> 1, as: UInt8.self))
+        return first | middle &<< UInt64((n >> 1) * 8) | last &<< UInt64((n - 1) * 8)
     }
 
     @inline(__always)
