@@ -144,6 +144,6 @@ final class PendingCustomerIDTests: XCTestCase {
         let text = "customer_id,ts,event\n" + rows.map { "u\($0.1),\(CivilTime.formatDateTime($0.0)),visit\n" }.joined()
         let (store, _) = try loadFresh(.events, text, options: LoadPath.parallel.options())
         XCTAssertEqual(store.customerIDs.count, 20_000)
-        XCTAssertLessThanOrEqual(store.customerIDs.slots.count, 2 * 65_536)
+        XCTAssertLessThanOrEqual(store.customerIDs.slots.capacity, 2 * 65_536)
     }
 }

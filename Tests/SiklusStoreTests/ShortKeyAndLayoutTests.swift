@@ -3,8 +3,8 @@ import SiklusTestSupport
 import XCTest
 @testable import SiklusStore
 
-/// Strings that fit a word are matched by `StringDictionary.shortKeys`, not the arena; and a log loads to
-/// the same contents whether its rows come grouped by customer or in time order (issue 16).
+/// Strings that fit a word are matched by their slot's word (`StringDictionary.shortKey`), not the arena;
+/// and a log loads to the same contents whether its rows come grouped by customer or in time order (issue 16).
 final class ShortKeyAndLayoutTests: XCTestCase {
     func testShortKeysTellApartStringsThatDifferOnlyInPaddingLengthOrNUL() {
         // Pairs a word comparison could confuse if the padding or NUL bytes were not handled.
@@ -36,7 +36,9 @@ final class ShortKeyAndLayoutTests: XCTestCase {
             XCTAssertEqual(remap, second.strings.map { whole.code(of: $0)! })
             let before = whole.strings, keep = rng.int(0...whole.count)
             whole.truncate(to: keep)
-            XCTAssertEqual(whole.shortKeys.count, keep)
+            let occupied = whole.occupiedSlots
+            XCTAssertEqual(occupied.short + occupied.long, keep, "round \(round): one slot per string left")
+            XCTAssertEqual(occupied.long, before.prefix(keep).filter { $0.utf8.count > 8 }.count)
             for (code, id) in before.enumerated() { XCTAssertEqual(whole.code(of: id), code < keep ? Int32(code) : nil, "round \(round)") }
             // The removed strings come back with their old codes; a rekey keeps every code.
             for id in before.dropFirst(keep) { whole.intern(id) }
@@ -54,7 +56,8 @@ final class ShortKeyAndLayoutTests: XCTestCase {
         for i in 40_000..<140_000 { other.intern(name(i)) }
         let remap = merged.mergeConcurrently(other)
         XCTAssertEqual(merged.count, 140_000)
-        XCTAssertEqual(merged.shortKeys.count, 140_000)
+        XCTAssertEqual(merged.occupiedSlots.long, (0..<140_000).filter { $0 % 7 == 0 }.count, "long ids hold their hash")
+        XCTAssertEqual(merged.occupiedSlots.short, (0..<140_000).filter { $0 % 7 != 0 }.count, "short ids hold themselves")
         XCTAssertEqual(remap.prefix(3), [40_000, 40_001, 40_002])
         for i in stride(from: 0, to: 140_000, by: 97) { XCTAssertEqual(merged.code(of: name(i)), Int32(i)) }
         XCTAssertEqual(merged.intern(name(139_999)), 139_999, "found through its short key, not added again")

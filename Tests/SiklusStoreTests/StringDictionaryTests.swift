@@ -111,6 +111,22 @@ final class StringDictionaryTests: XCTestCase {
         XCTAssertEqual(dictionary[0], "again")
     }
 
+    func testTruncateInsideOneLongRunKeepsTheRestFindable() {
+        // Every string has the same home slot (a degenerate hash, under the probe limit): each truncate empties a
+        // slot in the middle of one run of short and long strings, and the later entries must move back into it.
+        var dictionary = StringDictionary(hashKey: DictionaryHashKey(seed: 3, degenerate: true))
+        let values = (0..<100).map { $0 % 3 == 0 ? "long-id-number-\($0)" : "s\($0)" }
+        for (round, cut) in [90, 60, 61, 30, 0].enumerated() {
+            for value in values { dictionary.intern(value) }
+            XCTAssertEqual(dictionary.probes.rekeys, 0, "round \(round): 100 strings stay under the probe limit")
+            dictionary.truncate(to: cut)
+            XCTAssertEqual(dictionary.occupiedSlots.short + dictionary.occupiedSlots.long, cut)
+            for (code, value) in values.enumerated() {
+                XCTAssertEqual(dictionary.code(of: value), code < cut ? Int32(code) : nil, "round \(round): \(value)")
+            }
+        }
+    }
+
     func testValueSemantics() {
         var original = StringDictionary()
         original.intern("a")

@@ -46,6 +46,10 @@ struct ChunkParser {
         let previous = UnsafeMutableBufferPointer<PreviousValue>.allocate(capacity: fieldCount)
         previous.initialize(repeating: PreviousValue())
         defer { previous.deallocate() }
+        // Per text column, its recent values' codes by value: the previous row's is rarely the same in a time-ordered log.
+        let textCaches = UnsafeMutableBufferPointer<TextCodeCache>.allocate(capacity: fieldCount)
+        for i in 0..<fieldCount { (textCaches.baseAddress! + i).initialize(to: TextCodeCache(used: tags[i] == .string)) }
+        defer { for cache in textCaches { cache.deallocate() }; textCaches.deallocate() }
         // Customer ids are interned a few rows after they are parsed, their cache misses overlapped with parsing.
         let customerFields = (0..<fieldCount).filter { tags[$0] == .customer || tags[$0] == .integerCustomer }
         precondition(customerFields.count <= 1, "one column plays the customer role")
@@ -137,7 +141,7 @@ struct ChunkParser {
                     let f = escaped ? Self.unescape(base + fs, count: fe - fs, into: &scratch) : UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
                     let ok = store(f, tag: tags[field], pattern: patterns.baseAddress! + field, monthStarts: monthStarts, into: buffers.baseAddress! + field, row: rows,
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
-                                   pending: pendingIDs, stagedID: stagedID,
+                                   textCache: textCaches.baseAddress! + field, pending: pendingIDs, stagedID: stagedID,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
                 } else if field < fieldCount, case .value(_)? = bad?.reason {
@@ -177,7 +181,10 @@ struct ChunkParser {
                 // A dropped row leaves no trace in the dictionaries (no customer without rows). The previous-row
                 // caches may hold a code just removed (and soon given to another string), so they start afresh.
                 customers.truncate(to: customersBefore)
-                strings.truncate(to: stringsBefore)
+                if strings.count != stringsBefore {
+                    strings.truncate(to: stringsBefore)
+                    for cache in textCaches { cache.clear() }
+                }
                 for i in 0..<fieldCount { previous[i] = PreviousValue() }
                 Self.recordSkip(fields: field, of: fieldCount, bad: bad, emptyCustomer: skipEmptyCustomer, line: recordLine,
                                 columns: columns, skips: &skips, badValues: &badValues, emptyCustomers: &emptyCustomer)
@@ -357,7 +364,7 @@ struct ChunkParser {
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
     @inline(__always)
     private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: UnsafePointer<[UInt8]>, monthStarts: UnsafePointer<Int32>, into buffer: UnsafeMutablePointer<ColumnBuffer>,
-                       row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?,
+                       row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?, textCache: UnsafeMutablePointer<TextCodeCache>,
                        pending: PendingCustomerIDs, stagedID: UnsafeMutablePointer<PendingCustomerIDs.Entry>,
                        customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
         switch tag {
@@ -372,6 +379,10 @@ struct ChunkParser {
         case .string:
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
             if f.count > Self.maxInternedLength { return false }
+            if f.count <= TextCodeCache.maxLength {
+                buffer.pointee.codes.unsafelyUnwrapped[row] = textCache.pointee.code(of: f) { intern(f, local: &strings, global: globalStrings) }
+                return true
+            }
             if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }
             let code = intern(f, local: &strings, global: globalStrings)
             previous?.pointee = PreviousValue(f, code)
@@ -458,7 +469,8 @@ struct ChunkParser {
     static func intern(_ f: UnsafeRawBufferPointer, hash: UInt64, ownsDictionaries: Bool, local: inout StringDictionary,
                        global: StringDictionary) -> Int32 {
         if ownsDictionaries { return local.intern(f, hash: hash) }
-        if let code = global.code(of: f, hash: hash) { return code }
+        // A first load's global dictionary is empty: no probe (a call per row, 2.5 % of the load).
+        if global.count > 0, let code = global.code(of: f, hash: hash) { return code }
         return -2 - local.intern(f, hash: hash)
     }
 }

@@ -8,17 +8,6 @@ struct NewRowsSummary {
         self.timeSpan = timeSpan
     }
 
-    /// Computed from the parser's buffers (the count and the span on both cores).
-    init(_ new: NewEventRows, customerCount: Int) {
-        var distinct = 0
-        var span: ClosedRange<Int64>?
-        Parallel.run([
-            { distinct = Self.distinct(new.customer, counts: new.counts, customerCount: customerCount) },
-            { span = Self.span(new.ts, nulls: nil, counts: new.counts) },
-        ])
-        self.init(distinctCustomers: distinct, timeSpan: span)
-    }
-
     /// Distinct codes among the first `counts[k]` values of each part.
     static func distinct(_ parts: [UnsafeMutablePointer<Int32>], counts: [Int], customerCount: Int) -> Int {
         var seen = [Bool](repeating: false, count: customerCount)

@@ -1,11 +1,11 @@
 /// The customer ids of a chunk's last few rows, interned `depth` rows after they were parsed (issue 16).
 ///
 /// In a time-ordered log consecutive rows rarely share an id, and interning one into a dictionary of
-/// millions costs two dependent cache misses (the table slot, then the code's key), each about as long
-/// as parsing a whole row: done at once, the parser waits for both on every row. Here a committed row's
-/// id only starts the slot's load (`StringDictionary.prefetchSlot`); `depth / 2` rows later its slot is
-/// read and the key's load started (`prefetchKey`); `depth` rows later the id is interned, from cache,
-/// and its code written. Ids are interned in row order, so codes are exactly those of interning at once.
+/// millions costs a cache miss on the table slot (and for ids over 8 bytes a dependent one on the
+/// string's start), about as long as parsing a whole row: done at once, the parser waits for it on every
+/// row. Here a committed row's id only starts the slot's load (`StringDictionary.prefetchSlot`); for a long
+/// id, `depth / 2` rows later its slot is read and the string's start is loaded (`prefetchLongKey`);
+/// `depth` rows later the id is interned, from cache, and its code written. Ids are interned in row order, so codes are exactly those of interning at once.
 ///
 /// Entries point into the chunk's bytes, which must stay mapped until `flush` (the parser flushes before
 /// handing parsed pages back). An id with `""` escapes was unescaped into scratch the next quoted field
@@ -77,12 +77,14 @@ struct PendingCustomerIDs {
             customers.prefetchSlot(hash: entry.hash)
             if !ownsDictionaries, global.count > 0 { global.prefetchSlot(hash: entry.hash) }
         }
+        // Ids of up to 8 bytes are decided by their slot; longer ones compare their bytes, whose start
+        // is hinted halfway along.
         let halfway = committed - 1 - Self.depth / 2
         if halfway >= resolved {
             let earlier = ring[halfway & (Self.depth - 1)]
-            if earlier.sameAsRow < 0 {
-                customers.prefetchKey(hash: earlier.hash, short: earlier.count <= 8)
-                if !ownsDictionaries, global.count > 0 { global.prefetchKey(hash: earlier.hash, short: earlier.count <= 8) }
+            if earlier.sameAsRow < 0, earlier.count > 8 {
+                customers.prefetchLongKey(hash: earlier.hash)
+                if !ownsDictionaries, global.count > 0 { global.prefetchLongKey(hash: earlier.hash) }
             }
         }
         if entry.escaped {

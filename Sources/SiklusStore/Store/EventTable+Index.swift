@@ -35,31 +35,18 @@ extension EventTable {
         if oldCount == 0, Self.isGroupedByCustomer(new) {
             return adoptGroupedRows(new, customerCount: customerCount)
         }
-        let summary = NewRowsSummary(new, customerCount: customerCount)
-
         var timer = PhaseTimer()
+        var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
         // Counting sort on customer codes: offsets, then each row's sorted position.
         var starts = [Int](repeating: 0, count: customerCount + 1)
-        starts.withUnsafeMutableBufferPointer { s in
-            for c in customer { s[Int(c) + 1] += 1 }
-            for (k, part) in new.customer.enumerated() { for i in 0..<new.counts[k] { s[Int(part[i]) + 1] += 1 } }
-            for c in 0..<customerCount { s[c + 1] += s[c] }
-        }
         var order = [Int32](repeating: 0, count: n)
-        order.withUnsafeMutableBufferPointer { order in
-            // `starts[c]` is customer c's cursor (no copy of the offsets: 8 bytes per customer less at the peak).
-            starts.withUnsafeMutableBufferPointer { cursor in
-                var row: Int32 = 0
-                for c in customer { order[cursor[Int(c)]] = row; cursor[Int(c)] += 1; row += 1 }
-                for (k, part) in new.customer.enumerated() {
-                    for i in 0..<new.counts[k] { let c = Int(part[i]); order[cursor[c]] = row; cursor[c] += 1; row += 1 }
-                }
-                // Each cursor ended at its customer's end, the next customer's start: shift them back.
-                var c = customerCount
-                while c > 0 { cursor[c] = cursor[c - 1]; c -= 1 }
-                cursor[0] = 0
-            }
-        }
+        Self.countingSort(old: customer, new: new, customerCount: customerCount, starts: &starts, order: &order)
+        // Each chunk's time span on its own core.
+        summary.timeSpan = Parallel.map(new.counts.count) { k in NewRowsSummary.span([new.ts[k]], nulls: nil, counts: [new.counts[k]]) }
+            .compactMap { $0 }.reduce(nil) { span, part in span.map { min($0.lowerBound, part.lowerBound)...max($0.upperBound, part.upperBound) } ?? part }
+        // Before this load no customer had rows: the new rows' customers are those with any.
+        summary.distinctCustomers = oldCount == 0 ? Self.customersWithRows(starts)
+            : NewRowsSummary.distinct(new.customer, counts: new.counts, customerCount: customerCount)
         new.customer.forEach { $0.deallocate() }
         customer = []
         timer.mark("index: counting sort")
@@ -100,6 +87,61 @@ extension EventTable {
         customer = newCustomer; ts = sortedTs; event = newEvent; amount = newAmount; amountNulls = newNulls
         channel = newChannel; extras = newExtras; offsets = starts
         return summary
+    }
+
+    /// Counting sort of old ++ new rows by customer: `starts` becomes the offsets, `order` each sorted
+    /// position's row. Each core takes a range of customers (its own counts, cursors and output range) and
+    /// reads every row's code, placing only its customers' rows: the random accesses, the cost, are split.
+    /// - Complexity: O(rows × cores + customers).
+    private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int, starts: inout [Int], order: inout [Int32]) {
+        let ranges = Parallel.ranges(customerCount, minimumPerPart: 1 << 16)
+        old.withUnsafeBufferPointer { old in
+            // Every row's codes, part by part: the old rows, then each chunk's, with the row number of each part's first.
+            var parts: [(codes: UnsafePointer<Int32>?, count: Int, firstRow: Int32)] = [(old.baseAddress, old.count, 0)]
+            for (k, part) in new.customer.enumerated() { parts.append((UnsafePointer(part), new.counts[k], Int32(parts.reduce(0) { $0 + $1.count }))) }
+            starts.withUnsafeMutableBufferPointer { s in
+                order.withUnsafeMutableBufferPointer { order in
+                    let shared = SendableBox((s, order, parts))
+                    Parallel.forEach(ranges) { customers in
+                        let (s, _, parts) = shared.value
+                        let lo = customers.lowerBound, width = UInt(customers.count)
+                        for part in parts where part.count > 0 {
+                            let codes = part.codes.unsafelyUnwrapped
+                            for i in 0..<part.count {
+                                let c = Int(codes[i])
+                                if UInt(bitPattern: c &- lo) < width { s[c + 1] += 1 }
+                            }
+                        }
+                    }
+                    for c in 0..<customerCount { s[c + 1] += s[c] }
+                    // `starts[c]` is customer c's cursor (no copy of the offsets: 8 bytes per customer less at the peak).
+                    Parallel.forEach(ranges) { customers in
+                        let (cursor, order, parts) = shared.value
+                        let lo = customers.lowerBound, width = UInt(customers.count)
+                        for part in parts where part.count > 0 {
+                            let codes = part.codes.unsafelyUnwrapped
+                            var row = part.firstRow
+                            for i in 0..<part.count {
+                                let c = Int(codes[i])
+                                if UInt(bitPattern: c &- lo) < width { order[cursor[c]] = row; cursor[c] += 1 }
+                                row &+= 1
+                            }
+                        }
+                    }
+                    // Each cursor ended at its customer's end, the next customer's start: shift them back.
+                    var c = customerCount
+                    while c > 0 { s[c] = s[c - 1]; c -= 1 }
+                    s[0] = 0
+                }
+            }
+        }
+    }
+
+    /// Customers with at least one row, from the offsets.
+    private static func customersWithRows(_ starts: [Int]) -> Int {
+        var n = 0
+        for c in 0..<(starts.count - 1) where starts[c + 1] > starts[c] { n += 1 }
+        return n
     }
 
     /// Stable per-customer sort by time of rows that arrived out of order; usually just a check.
@@ -151,75 +193,5 @@ extension EventTable {
             merged.append(Column.empty(name: column.name, type: column.type, count: oldCount).appending(column))
         }
         return merged
-    }
-}
-
-/// Global row numbering over old rows followed by each chunk's rows, for gathering.
-struct RowSegments {
-    let oldCount: Int
-    /// Global row where each chunk starts.
-    let partStarts: [Int]
-
-    init(oldCount: Int, counts: [Int]) {
-        self.oldCount = oldCount
-        var starts: [Int] = []
-        var at = oldCount
-        for c in counts { starts.append(at); at += c }
-        partStarts = starts
-    }
-
-    /// `result[i]` = the value of global row `order[i]`, filled by all cores (disjoint output ranges).
-    /// The loops are written out per case: a closure call per element would cost more than the copy.
-    func gather<T>(_ order: [Int32], old: [T], parts: [UnsafeMutablePointer<T>]) -> [T] {
-        let oldCount = oldCount, partStarts = partStarts
-        return fill(order.count) { out, range in
-            order.withUnsafeBufferPointer { order in
-                old.withUnsafeBufferPointer { old in
-                    var k = 0
-                    for i in range {
-                        let row = Int(order[i])
-                        if row < oldCount { (out + i).initialize(to: old[row]); continue }
-                        // Rows mostly arrive in order, so the chunk of the previous row is checked first.
-                        if !(row >= partStarts[k] && (k + 1 == partStarts.count || row < partStarts[k + 1])) {
-                            k = partStarts.count - 1
-                            while k > 0 && row < partStarts[k] { k -= 1 }
-                        }
-                        (out + i).initialize(to: parts[k][row - partStarts[k]])
-                    }
-                }
-            }
-        }
-    }
-
-    /// As `gather(_:old:parts:)`, where chunks without a buffer read as `false`.
-    func gather(_ order: [Int32], old: [Bool], optionalParts parts: [UnsafeMutablePointer<Bool>?]) -> [Bool] {
-        let oldCount = oldCount, partStarts = partStarts
-        return fill(order.count) { out, range in
-            for i in range {
-                let row = Int(order[i])
-                if row < oldCount { (out + i).initialize(to: old[row]); continue }
-                var k = partStarts.count - 1
-                while k > 0 && row < partStarts[k] { k -= 1 }
-                (out + i).initialize(to: parts[k]?[row - partStarts[k]] ?? false)
-            }
-        }
-    }
-
-    /// As `gather(_:old:parts:)`, where every new row has the value `constant`.
-    func gather<T>(_ order: [Int32], old: [T], constant: T) -> [T] {
-        let oldCount = oldCount
-        return fill(order.count) { out, range in
-            for i in range { (out + i).initialize(to: Int(order[i]) < oldCount ? old[Int(order[i])] : constant) }
-        }
-    }
-
-    /// An array of `count` values; `body(out, range)` initialises `out[range]`, on all cores.
-    private func fill<T>(_ count: Int, _ body: (UnsafeMutablePointer<T>, Range<Int>) -> Void) -> [T] {
-        let parts = Parallel.ranges(count, minimumPerPart: 65_536)
-        return [T](unsafeUninitializedCapacity: count) { out, initialized in
-            let target = SendableBox(out.baseAddress!)
-            Parallel.forEach(parts) { range in body(target.value, range) }
-            initialized = count
-        }
     }
 }

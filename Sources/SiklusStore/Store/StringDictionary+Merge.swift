@@ -7,9 +7,6 @@
 /// a placeholder. Codes then go to the new strings in the chunk's own order (a serial pass of block copies), and
 /// the placeholders are filled in. The rare probe that would run past its region's end is done serially.
 extension StringDictionary {
-    /// Low half of a placeholder slot: this bit, then the chunk's code. Real slots hold `code + 1 < 2^31`.
-    private static let pending: UInt64 = 0x8000_0000
-
     /// `merge(_:)`, using all cores for large dictionaries. Same result, same codes.
     mutating func mergeConcurrently(_ other: StringDictionary) -> [Int32] {
         let n = other.count
@@ -22,22 +19,22 @@ extension StringDictionary {
         let otherHashes = other.allHashes()
         var remap = [Int32](repeating: -1, count: n)
         var placed = [Int](repeating: -1, count: n)
-        let regions = Parallel.ranges(slots.count, minimumPerPart: 1 << 16)
+        let regions = Parallel.ranges(slots.capacity, minimumPerPart: 1 << 16)
         var deferred: [(crossing: [Int], probes: ProbeStatistics)] = []
         var crossingProbes = ProbeStatistics()
         // Taken out of `self` (a move, not a copy) so the probes can read the strings while it is written.
         var slots = self.slots
-        self.slots = []
+        self.slots = SlotTable(capacity: 0)
         // 1. Look every string up; reserve a slot for each one not found.
         arena.withUnsafeBytes { arena in
         starts.withUnsafeBufferPointer { starts in
-        slots.withUnsafeMutableBufferPointer { table in
+        slots.withMutableSlots { table in
             remap.withUnsafeMutableBufferPointer { remap in
                 placed.withUnsafeMutableBufferPointer { placed in
                     let shared = SendableBox((table, remap, placed))
                     deferred = Parallel.map(regions.count) { r in
                         let (table, remap, placed) = shared.value
-                        let region = regions[r], mask = table.count - 1
+                        let region = regions[r], mask = table.mask
                         var crossing: [Int] = []
                         var probes = ProbeStatistics()
                         for c in 0..<n {
@@ -53,7 +50,7 @@ extension StringDictionary {
                     // Probes that reached their region's end, in chunk order, with the whole table.
                     for c in deferred.map(\.crossing).joined().sorted() {
                         let h = otherHashes[c]
-                        let probe = Self.probe(other, c, hash: h, from: Int(truncatingIfNeeded: h) & (table.count - 1), within: nil,
+                        let probe = Self.probe(other, c, hash: h, from: Int(truncatingIfNeeded: h) & table.mask, within: nil,
                                                arena: arena, starts: starts, table: table, remap: remap, placed: placed)
                         crossingProbes.record(probe)
                     }
@@ -71,17 +68,16 @@ extension StringDictionary {
             let shift = arena.count - other.starts[c]
             arena.append(contentsOf: other.arena[other.starts[c]..<other.starts[end]])
             starts.append(contentsOf: other.starts[(c + 1)...end].lazy.map { $0 + shift })
-            shortKeys.append(contentsOf: other.shortKeys[c..<end])
             let first = Int32(count - (end - c))
             for k in c..<end { remap[k] = first + Int32(k - c) }
             c = end
         }
         // 3. Fill the reserved slots with the codes.
-        slots.withUnsafeMutableBufferPointer { table in
-            let shared = SendableBox(table)
+        slots.withMutableSlots { table in
             Parallel.forEach(Parallel.ranges(n, minimumPerPart: 1 << 15)) { chunk in
                 for c in chunk where placed[c] >= 0 {
-                    shared.value[placed[c]] = Self.slot(hash: otherHashes[c], code: remap[c])
+                    let i = placed[c]
+                    table.setField(i, SlotTable.field(code: remap[c], long: table.field(i) & SlotTable.long != 0))
                 }
             }
         }
@@ -97,21 +93,23 @@ extension StringDictionary {
     /// leave `region`.
     @inline(__always)
     private static func probe(_ other: StringDictionary, _ c: Int, hash h: UInt64, from home: Int, within region: Range<Int>?,
-                              arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, table: UnsafeMutableBufferPointer<UInt64>,
+                              arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, table: SlotTable.Slots,
                               remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int>) -> Int {
-        let mask = table.count - 1
+        let mask = table.mask
         return other.arena.withUnsafeBytes { otherArena in
             let text = UnsafeRawBufferPointer(rebasing: otherArena[other.starts[c]..<other.starts[c + 1]])
+            let (word, long) = slotWord(text, hash: h)
             var i = home
             while true {
-                let entry = table[i]
-                if entry == 0 {
-                    table[i] = (h & 0xFFFF_FFFF_0000_0000) | Self.pending | UInt64(c)
+                let field = table.field(i)
+                if field == 0 {
+                    // A placeholder: the chunk's code, and whether the word is a hash (kept when the code is filled in).
+                    table.set(i, word: word, field: SlotTable.pending | long | UInt32(c))
                     placed[c] = i
                     return (i &- home) & mask
                 }
-                // Placeholders stand for other strings of the same chunk, which are all distinct.
-                if entry & Self.pending == 0, let code = Self.code(in: entry, ifItHolds: text, hash: h, arena: arena, starts: starts) {
+                // Placeholders stand for other strings of the same chunk, which are all distinct: never a match.
+                if let code = Self.code(in: table, at: i, field: field, word: word, long: long, bytes: text, arena: arena, starts: starts) {
                     remap[c] = code
                     return (i &- home) & mask
                 }

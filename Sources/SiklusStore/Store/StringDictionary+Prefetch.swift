@@ -3,36 +3,37 @@ import CMemoryHints
 /// Cache hints for a lookup that will come a few rows later.
 ///
 /// In a time-ordered log the rows' customer ids rarely repeat the previous row's, and each lookup in a
-/// table of millions of ids is two dependent cache misses (the slot, then the code's key), each as long
-/// as parsing a whole row. `PendingCustomerIDs` interns each id several rows after parsing it, and
-/// issues these hints when it is parsed and halfway there, so the probe finds both lines in cache.
-/// Hints never change the dictionary, and a wrong guess (a table grown in between) costs only the hint.
+/// table of millions of ids is a cache miss on its slot (then, for ids over 8 bytes, on the string's
+/// start), as long as parsing a whole row. `PendingCustomerIDs` interns each id several rows after
+/// parsing it, and issues these hints when it is parsed and halfway there, so the probe finds its lines
+/// in cache. Hints never change the dictionary, and a wrong guess (a table grown in between) costs only
+/// the hint.
 extension StringDictionary {
-    /// Starts loading the slot where a probe for `hash` (under the process's key) starts.
+    /// Starts loading the slot where a probe for `hash` (under the process's key) starts and the three after
+    /// it (one or two lines): a probe that went on past a line's end missed there (a fifth of the load's
+    /// lookup time when only the first slot was hinted).
     @inline(__always)
     func prefetchSlot(hash h: UInt64) {
         guard usesProcessKey else { return }
-        slots.withUnsafeBufferPointer { table in
-            guard let base = table.baseAddress else { return }
-            siklus_prefetch(base + (Int(truncatingIfNeeded: h) & (table.count - 1)))
+        slots.withSlots { slots in
+            let slot = slots.address(Int(truncatingIfNeeded: h) & slots.mask)
+            siklus_prefetch(slot)
+            siklus_prefetch(slot + (4 * SlotTable.stride - 1))
         }
     }
 
-    /// Reads the slot where a probe for `hash` starts (in cache after `prefetchSlot`) and, when its tag
-    /// matches, starts loading what the probe compares next: the short key, or the string's start.
+    /// For a string over 8 bytes (a short one is decided by its slot alone): reads the slot where a probe
+    /// for `hash` starts (in cache after `prefetchSlot`) and, when it holds that hash, starts loading the
+    /// string's start, which the probe reads next.
     @inline(__always)
-    func prefetchKey(hash h: UInt64, short: Bool) {
+    func prefetchLongKey(hash h: UInt64) {
         guard usesProcessKey else { return }
-        slots.withUnsafeBufferPointer { table in
-            guard let base = table.baseAddress else { return }
-            let entry = base[Int(truncatingIfNeeded: h) & (table.count - 1)]
-            guard entry != 0, entry & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 else { return }
-            let code = Int(entry & 0xFFFF_FFFF) - 1
-            if short {
-                shortKeys.withUnsafeBufferPointer { keys in if code < keys.count { siklus_prefetch(keys.baseAddress! + code) } }
-            } else {
-                starts.withUnsafeBufferPointer { starts in if code < starts.count { siklus_prefetch(starts.baseAddress! + code) } }
-            }
+        slots.withSlots { slots in
+            let i = Int(truncatingIfNeeded: h) & slots.mask
+            let field = slots.field(i)
+            guard field & SlotTable.long != 0, slots.word(i) == h else { return }
+            let code = SlotTable.code(field)
+            starts.withUnsafeBufferPointer { starts in if code < starts.count { siklus_prefetch(starts.baseAddress! + code) } }
         }
     }
 }

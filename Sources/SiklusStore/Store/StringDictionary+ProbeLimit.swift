@@ -20,26 +20,35 @@ extension StringDictionary {
     /// rekey never happens by chance; low enough that a lookup never scans more than a few cache lines.
     static let initialProbeLimit = 128
 
-    /// Places every string in a table of `capacity` slots; returns the longest probe.
-    /// - Complexity: O(count) expected.
+    /// Places every string in a table of `capacity` slots; returns the longest probe. The old table is read
+    /// in slot order and nothing else (hashes come from the slots: `slotHash`), so both tables are walked
+    /// nearly in order; `fromArena` (a new key) hashes long strings again from their bytes.
+    /// - Complexity: O(count + capacity) expected.
     @discardableResult
-    mutating func rehash(_ capacity: Int) -> Int {
-        var next = [UInt64](repeating: 0, count: capacity)
+    mutating func rehash(_ capacity: Int, fromArena: Bool = false) -> Int {
+        var next = SlotTable(capacity: capacity)
         var longest = 0, total = 0
-        let mask = capacity - 1
         let key = hashKey
-        next.withUnsafeMutableBufferPointer { next in
-            arena.withUnsafeBytes { arena in
-                starts.withUnsafeBufferPointer { starts in
-                    for code in 0..<(starts.count - 1) {
-                        let h = key.hash(UnsafeRawBufferPointer(rebasing: arena[starts[code]..<starts[code + 1]]))
-                        let home = Int(truncatingIfNeeded: h) & mask
-                        var i = home
-                        while next[i] != 0 { i = (i + 1) & mask }
-                        next[i] = Self.slot(hash: h, code: Int32(code))
-                        let probe = (i &- home) & mask
-                        total &+= probe
-                        longest = max(longest, probe)
+        next.withMutableSlots { next in
+            slots.withSlots { old in
+                arena.withUnsafeBytes { arena in
+                    starts.withUnsafeBufferPointer { starts in
+                        for i in 0...old.mask {
+                            let field = old.field(i)
+                            if field == 0 { continue }
+                            var word = old.word(i)
+                            if fromArena, field & SlotTable.long != 0 {
+                                let code = SlotTable.code(field)
+                                word = key.hash(UnsafeRawBufferPointer(rebasing: arena[starts[code]..<starts[code + 1]]))
+                            }
+                            let home = Int(truncatingIfNeeded: Self.slotHash(word: word, field: field, key: key)) & next.mask
+                            var j = home
+                            while next.field(j) != 0 { j = (j + 1) & next.mask }
+                            next.set(j, word: word, field: field)
+                            let probe = (j &- home) & next.mask
+                            total &+= probe
+                            longest = max(longest, probe)
+                        }
                     }
                 }
             }
@@ -60,7 +69,7 @@ extension StringDictionary {
                 : probes.rekeys == 0 ? .random() : .randomStrong()
             usesProcessKey = false
             probes.rekeys += 1
-            if rehash(slots.count) <= probeLimit { return }
+            if rehash(slots.capacity, fromArena: true) <= probeLimit { return }
             if hashKey.isStrong { probeLimit *= 2 }
         } while true
     }

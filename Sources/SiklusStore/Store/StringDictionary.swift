@@ -9,15 +9,9 @@ public struct StringDictionary: Sendable {
     // Internal rather than private only for the concurrent merge in StringDictionary+Merge.swift.
     var arena: [UInt8] = []
     var starts: [Int] = [0]
-    // No stored hashes: a rehash or merge hashes the bytes again (a few ns per id), which costs less than
-    // 8 bytes per id kept for the store's lifetime (38 MB at 5M customers, 3 % of the load's peak).
-    /// Per code, the string itself when it fits a word (`shortKey`), else 0: a lookup whose tag matches
-    /// checks one word here instead of reading `starts` and then the arena (two dependent cache misses
-    /// per row on a time-ordered log's million ids, whose rows rarely repeat the previous row's id).
-    var shortKeys: [UInt64] = []
-    /// Open-addressing table, power-of-two sized. A slot is 0 when empty, else the hash's high 32 bits
-    /// beside `code + 1`, so most mismatches are rejected without touching the arena.
-    var slots: [UInt64] = Array(repeating: 0, count: 16)
+    // No stored hashes per code: long strings' hashes live in their slots, short strings are their own key.
+    /// Open-addressing table, power-of-two sized, at most half full (`SlotTable`).
+    var slots = SlotTable(capacity: 16)
     /// The key `slots` are under: the process's, until a probe outgrew `probeLimit`.
     var hashKey = DictionaryHashKey.process
     /// Whether `hashKey` is the process's, so a hash from `StringDictionary.hash(_:)` can be used as is.
@@ -102,70 +96,86 @@ public struct StringDictionary: Sendable {
     /// - Complexity: O(length + probeLimit).
     @inline(__always)
     private mutating func insert(_ bytes: UnsafeRawBufferPointer, ownHash h: UInt64) -> Int32 {
-        let (found, slot) = find(bytes, hash: h)
+        let (word, long) = Self.slotWord(bytes, hash: h)
+        let (found, slot) = find(bytes, hash: h, word: word, long: long)
         if let found { return found }
+        precondition(count < SlotTable.maxCount, "more than 2^30 distinct strings")
         let code = Int32(count)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
-        shortKeys.append(Self.shortKey(bytes))
-        slots[slot] = Self.slot(hash: h, code: code)
-        let probe = (slot &- Int(truncatingIfNeeded: h)) & (slots.count - 1)
+        slots.withMutableSlots { $0.set(slot, word: word, field: SlotTable.field(code: code, long: long != 0)) }
+        let probe = (slot &- Int(truncatingIfNeeded: h)) & (slots.capacity - 1)
         probes.total &+= probe
         if probe > probes.longest {
             probes.longest = probe
             if probe > probeLimit { rekey() }
         }
-        if count * 2 > slots.count { grow() }
+        if count * 2 > slots.capacity { grow() }
         return code
     }
 
     /// Removes the strings added since the dictionary held `newCount` (a parsed row that was then dropped).
     ///
-    /// Safe with linear probing because only the newest entries go, newest first: no older entry's probe
-    /// passes through a slot that was still empty when it was added.
+    /// Each string's slot is emptied by shifting back the entries after it in its run (linear probing's
+    /// deletion), so lookups stay right whatever order a rehash placed the entries in.
     /// - Complexity: O(removed strings) expected.
     mutating func truncate(to newCount: Int) {
+        let key = hashKey
         while count > newCount {
-            let code = count - 1, h = storedHash(of: code)
-            let mask = slots.count - 1, entry = Self.slot(hash: h, code: Int32(code))
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] != entry { i = (i + 1) & mask }
-            slots[i] = 0
+            let code = count - 1
+            let (word, long) = arena.withUnsafeBytes { arena in
+                let bytes = UnsafeRawBufferPointer(rebasing: arena[starts[code]..<starts[code + 1]])
+                return Self.slotWord(bytes, hash: key.hash(bytes))
+            }
+            let field = SlotTable.field(code: Int32(code), long: long != 0)
+            slots.withMutableSlots { slots in
+                var i = Int(truncatingIfNeeded: Self.slotHash(word: word, field: field, key: key)) & slots.mask
+                while slots.field(i) != field { i = (i + 1) & slots.mask }
+                Self.remove(at: i, in: slots, key: key)
+            }
             arena.removeLast(starts[code + 1] - starts[code])
             starts.removeLast()
-            shortKeys.removeLast()
         }
     }
 
-    @inline(__always)
-    static func slot(hash: UInt64, code: Int32) -> UInt64 {
-        (hash & 0xFFFF_FFFF_0000_0000) | UInt64(UInt32(code) + 1)
+    /// Empties slot `hole`, moving back each later entry of its run whose probe passed through the hole.
+    private static func remove(at hole: Int, in slots: SlotTable.Slots, key: DictionaryHashKey) {
+        var hole = hole, j = hole
+        while true {
+            j = (j + 1) & slots.mask
+            let field = slots.field(j)
+            if field == 0 { break }
+            let word = slots.word(j)
+            let home = Int(truncatingIfNeeded: slotHash(word: word, field: field, key: key)) & slots.mask
+            // The entry may fill the hole when the hole lies on its probe, from its home to where it sits.
+            if (j &- home) & slots.mask >= (j &- hole) & slots.mask {
+                slots.set(hole, word: word, field: field)
+                hole = j
+            }
+        }
+        slots.set(hole, word: 0, field: 0)
     }
 
     /// The code of `bytes` if present, and the slot where the probe ended.
     @inline(__always)
     private func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> (code: Int32?, slot: Int) {
-        let key = Self.shortKey(bytes)
-        return slots.withUnsafeBufferPointer { table in
+        let (word, long) = Self.slotWord(bytes, hash: h)
+        return find(bytes, hash: h, word: word, long: long)
+    }
+
+    @inline(__always)
+    private func find(_ bytes: UnsafeRawBufferPointer, hash h: UInt64, word: UInt64, long: UInt32) -> (code: Int32?, slot: Int) {
+        slots.withSlots { slots in
             arena.withUnsafeBytes { arena in
                 starts.withUnsafeBufferPointer { starts in
-                    shortKeys.withUnsafeBufferPointer { keys in
-                        let mask = table.count - 1
-                        var i = Int(truncatingIfNeeded: h) & mask
-                        while true {
-                            let entry = table[i]
-                            if entry == 0 { return (nil, i) }
-                            if key != 0 {
-                                // Strings that fit a word are equal exactly when their words are.
-                                if entry & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 {
-                                    let code = Int(entry & 0xFFFF_FFFF) - 1
-                                    if keys[code] == key { return (Int32(code), i) }
-                                }
-                            } else if let code = Self.code(in: entry, ifItHolds: bytes, hash: h, arena: arena, starts: starts) {
-                                return (code, i)
-                            }
-                            i = (i + 1) & mask
+                    var i = Int(truncatingIfNeeded: h) & slots.mask
+                    while true {
+                        let field = slots.field(i)
+                        if field == 0 { return (nil, i) }
+                        if let code = Self.code(in: slots, at: i, field: field, word: word, long: long, bytes: bytes, arena: arena, starts: starts) {
+                            return (code, i)
                         }
+                        i = (i + 1) & slots.mask
                     }
                 }
             }
@@ -178,27 +188,26 @@ public struct StringDictionary: Sendable {
     @inline(__always)
     static func shortKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let n = bytes.count
-        guard n > 0, n <= 8, let base = bytes.baseAddress else { return 0 }
-        var raw: UInt64 = 0
-        withUnsafeMutableBytes(of: &raw) { $0.baseAddress.unsafelyUnwrapped.copyMemory(from: base, byteCount: n) }
-        let word = UInt64(littleEndian: raw)
+        guard n > 0, n <= 8, let p = bytes.baseAddress else { return 0 }
+        let word = Self.word(p, count: n)
         // A NUL among the n bytes: set the padding bytes to 1, then look for a zero byte.
         let padded = n == 8 ? word : word | (0x0101_0101_0101_0101 &<< UInt64(n * 8))
         let hasZero = (padded &- 0x0101_0101_0101_0101) & ~padded & 0x8080_8080_8080_8080
         return hasZero == 0 ? word : 0
     }
 
-    /// The code stored in the occupied slot `entry` when that string is `bytes` (whose hash is `h`): the
-    /// hash tags are compared first, so most mismatches never touch the arena. The one matching rule for
-    /// lookups and for the concurrent merge.
+    /// Bytes 0..<n (1 to 8) at `p` as a little-endian word, zero above: overlapping loads inside the bytes,
+    /// never past them, and no copy through memory (a byte-wise copy read back as a word stalls the load).
     @inline(__always)
-    static func code(in entry: UInt64, ifItHolds bytes: UnsafeRawBufferPointer, hash h: UInt64,
-                     arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>) -> Int32? {
-        guard entry & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 else { return nil }
-        let code = Int(entry & 0xFFFF_FFFF) - 1
-        let s = starts[code], e = starts[code + 1]
-        guard e - s == bytes.count, bytesEqual(arena.baseAddress.map { $0 + s }, bytes) else { return nil }
-        return Int32(code)
+    static func word(_ p: UnsafeRawPointer, count n: Int) -> UInt64 {
+        if n >= 4 {
+            let low = UInt64(UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return low | high &<< UInt64((n - 4) * 8)
+        }
+        let first = UInt64(p.load(as: UInt8.self)), last = UInt64(p.load(fromByteOffset: n - 1, as: UInt8.self))
+        let middle = UInt64(p.load(fromByteOffset: n >> 1, as: UInt8.self))
+        return first | middle &<< UInt64((n >> 1) * 8) | last &<< UInt64((n - 1) * 8)
     }
 
     @inline(__always)
@@ -219,13 +228,12 @@ public struct StringDictionary: Sendable {
 
     /// Makes room for `total` strings without rehashing on the way.
     public mutating func reserveCapacity(_ total: Int) {
-        var capacity = slots.count
+        var capacity = slots.capacity
         while total * 2 > capacity { capacity *= 2 }
-        if capacity > slots.count, rehash(capacity) > probeLimit { rekey() }
+        if capacity > slots.capacity, rehash(capacity) > probeLimit { rekey() }
         // Strings of the same kind are about the same length; guess 8 bytes each before any is known.
         arena.reserveCapacity(arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
         starts.reserveCapacity(total + 1)
-        shortKeys.reserveCapacity(total)
     }
 
     /// Interns every string of `other`, in code order, returning old code → new code.
@@ -238,12 +246,6 @@ public struct StringDictionary: Sendable {
                 return insert(text, ownHash: hashKey.hash(text))
             }
         }
-    }
-
-    /// The hash of string `code` under `hashKey`, from its bytes.
-    /// - Complexity: O(length of the string).
-    func storedHash(of code: Int) -> UInt64 {
-        arena.withUnsafeBytes { hashKey.hash(UnsafeRawBufferPointer(rebasing: $0[starts[code]..<starts[code + 1]])) }
     }
 
     /// The hash of every string under `hashKey`, in code order, computed on all cores (large dictionaries).
@@ -264,6 +266,6 @@ public struct StringDictionary: Sendable {
     }
 
     private mutating func grow() {
-        if rehash(slots.count * 2) > probeLimit { rekey() }
+        if rehash(slots.capacity * 2) > probeLimit { rekey() }
     }
 }
