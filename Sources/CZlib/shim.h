@@ -1,2 +1,0 @@
-// zlib's inflate API, for loading gzip-compressed CSV files.
-#include <zlib.h>
