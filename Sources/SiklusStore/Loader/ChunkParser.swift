@@ -458,7 +458,8 @@ struct ChunkParser {
     static func intern(_ f: UnsafeRawBufferPointer, hash: UInt64, ownsDictionaries: Bool, local: inout StringDictionary,
                        global: StringDictionary) -> Int32 {
         if ownsDictionaries { return local.intern(f, hash: hash) }
-        if let code = global.code(of: f, hash: hash) { return code }
+        // A first load's globals are empty: no lookup (a gzip file's blocks after the first are all such chunks).
+        if global.count > 0, let code = global.code(of: f, hash: hash) { return code }
         return -2 - local.intern(f, hash: hash)
     }
 }

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// Merging a chunk's dictionary on all cores.
 ///
 /// After a parallel parse, the second half of a file's customers are in a chunk dictionary and must be
@@ -31,6 +33,7 @@ extension StringDictionary {
         // 1. Look every string up; reserve a slot for each one not found.
         arena.withUnsafeBytes { arena in
         starts.withUnsafeBufferPointer { starts in
+        shortKeys.withUnsafeBufferPointer { keys in
         slots.withUnsafeMutableBufferPointer { table in
             remap.withUnsafeMutableBufferPointer { remap in
                 placed.withUnsafeMutableBufferPointer { placed in
@@ -41,11 +44,19 @@ extension StringDictionary {
                         var crossing: [Int] = []
                         var probes = ProbeStatistics()
                         for c in 0..<n {
+                            // Each probe is a cache miss or two on a table of tens of MB: the slot is loaded
+                            // `slotDistance` strings ahead, and from it the short key the probe compares.
+                            if c + Self.slotDistance < n {
+                                Self.prefetchSlot(otherHashes[c + Self.slotDistance], table: table, within: region)
+                            }
+                            if c + Self.keyDistance < n {
+                                Self.prefetchKey(otherHashes[c + Self.keyDistance], table: table, within: region, keys: keys)
+                            }
                             let h = otherHashes[c]
                             let home = Int(truncatingIfNeeded: h) & mask
                             guard region.contains(home) else { continue }
                             let probe = Self.probe(other, c, hash: h, from: home, within: region, arena: arena, starts: starts,
-                                                   table: table, remap: remap, placed: placed)
+                                                   keys: keys, table: table, remap: remap, placed: placed)
                             if probe < 0 { crossing.append(c) } else { probes.record(probe) }
                         }
                         return (crossing, probes)
@@ -54,12 +65,12 @@ extension StringDictionary {
                     for c in deferred.map(\.crossing).joined().sorted() {
                         let h = otherHashes[c]
                         let probe = Self.probe(other, c, hash: h, from: Int(truncatingIfNeeded: h) & (table.count - 1), within: nil,
-                                               arena: arena, starts: starts, table: table, remap: remap, placed: placed)
+                                               arena: arena, starts: starts, keys: keys, table: table, remap: remap, placed: placed)
                         crossingProbes.record(probe)
                     }
                 }
             }
-        }}}
+        }}}}
         // 2. New strings get the next codes, in the chunk's order. They usually come in long runs (often the
         //    whole chunk), copied as one block of text each.
         var c = 0
@@ -107,14 +118,41 @@ extension StringDictionary {
         reserveCapacity(total)
     }
 
+    /// How many strings ahead a probe's slot, then its short key, start loading: far enough for the load to
+    /// arrive, near enough to stay in cache (as `PendingCustomerIDs` does for the parser).
+    private static let slotDistance = 16, keyDistance = 8
+
+    /// Starts loading the slot where the probe for `h` starts, when it is in `region`.
+    @inline(__always)
+    private static func prefetchSlot(_ h: UInt64, table: UnsafeMutableBufferPointer<UInt64>, within region: Range<Int>) {
+        let home = Int(truncatingIfNeeded: h) & (table.count - 1)
+        if region.contains(home) { siklus_prefetch(table.baseAddress! + home) }
+    }
+
+    /// Reads the slot where the probe for `h` starts (loaded by `prefetchSlot`) and, when its tag matches,
+    /// starts loading the short key of the code it holds. Only this region's slots: the other cores write theirs.
+    @inline(__always)
+    private static func prefetchKey(_ h: UInt64, table: UnsafeMutableBufferPointer<UInt64>, within region: Range<Int>,
+                                    keys: UnsafeBufferPointer<UInt64>) {
+        let home = Int(truncatingIfNeeded: h) & (table.count - 1)
+        guard region.contains(home) else { return }
+        let entry = table[home]
+        guard entry != 0, entry & Self.pending == 0, entry & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000 else { return }
+        siklus_prefetch(keys.baseAddress! + Int(entry & 0xFFFF_FFFF) - 1)
+    }
+
     /// Probes for `other`'s string `c` from `home`: records its code when present, else reserves the empty
     /// slot that ends the probe. Returns the probe's length, or -1, touching nothing, when the probe would
     /// leave `region`.
     @inline(__always)
     private static func probe(_ other: StringDictionary, _ c: Int, hash h: UInt64, from home: Int, within region: Range<Int>?,
-                              arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, table: UnsafeMutableBufferPointer<UInt64>,
+                              arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, keys: UnsafeBufferPointer<UInt64>,
+                              table: UnsafeMutableBufferPointer<UInt64>,
                               remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int>) -> Int {
         let mask = table.count - 1
+        // A string of 1 to 8 bytes equals another exactly when their short keys do (`shortKey`): one word
+        // compared, not `starts` and then the arena (two more cache misses).
+        let short = other.shortKeys[c]
         return other.arena.withUnsafeBytes { otherArena in
             let text = UnsafeRawBufferPointer(rebasing: otherArena[other.starts[c]..<other.starts[c + 1]])
             var i = home
@@ -126,9 +164,16 @@ extension StringDictionary {
                     return (i &- home) & mask
                 }
                 // Placeholders stand for other strings of the same chunk, which are all distinct.
-                if entry & Self.pending == 0, let code = Self.code(in: entry, ifItHolds: text, hash: h, arena: arena, starts: starts) {
-                    remap[c] = code
-                    return (i &- home) & mask
+                if entry & Self.pending == 0 {
+                    if short != 0 {
+                        if entry & 0xFFFF_FFFF_0000_0000 == h & 0xFFFF_FFFF_0000_0000, keys[Int(entry & 0xFFFF_FFFF) - 1] == short {
+                            remap[c] = Int32(entry & 0xFFFF_FFFF) - 1
+                            return (i &- home) & mask
+                        }
+                    } else if let code = Self.code(in: entry, ifItHolds: text, hash: h, arena: arena, starts: starts) {
+                        remap[c] = code
+                        return (i &- home) & mask
+                    }
                 }
                 i = (i + 1) & mask
                 if let region, i == region.upperBound || i == 0 { return -1 }
