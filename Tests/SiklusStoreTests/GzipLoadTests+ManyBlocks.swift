@@ -33,8 +33,25 @@ extension GzipLoadTests {
             _ = try store.load(.events, path: first)
             XCTAssertEqual(try store.load(.events, path: path, options: options).rowsLoaded, 6000)
             XCTAssertEqual(StoreSnapshot(store), StoreSnapshot(plain), "single-threaded: \(single)")
+            // Sized from an estimate of the blocks' distinct ids, the table is no larger than growing makes it
+            // (a power of two at most half full: 2 to 4 slots per id).
+            XCTAssertLessThanOrEqual(store.customerIDs.slots.count, 4 * store.customerIDs.count)
         }
         XCTAssertEqual(plain.customerIDs.code(of: "zz"), 1)
+    }
+
+    func testTheDistinctIdsOfManyBlocksAreEstimatedWithinAFewPercent() {
+        // Blocks of a time-ordered log: each holds a window of ids that overlaps its neighbours'.
+        for (total, perBlock) in [(900, 60), (40_000, 3_000), (300_000, 20_000)] {
+            let blocks = (0..<30).map { k -> StringDictionary in
+                var block = StringDictionary()
+                let first = k * (total - perBlock) / 29
+                for i in first..<(first + perBlock) { block.intern("u\(i)") }
+                return block
+            }
+            let estimate = DistinctStringEstimate(blocks).count
+            XCTAssertLessThan(abs(Double(estimate - total)) / Double(total), 0.05, "\(total) ids estimated as \(estimate)")
+        }
     }
 
     func testMergingBlockAfterBlockGrowsTheDictionaryGeometrically() {
