@@ -15,8 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Columnar store and CSV loader: standard library, Foundation and ISA-L (gzip-compressed files).
-        .target(name: "SiklusStore", dependencies: ["CIsal", "SiklusTime", "CMemoryHints"]),
+        // Columnar store and CSV loader: standard library, Foundation and zlib (gzip-compressed files).
+        .target(name: "SiklusStore", dependencies: ["CZlib", "SiklusTime", "CMemoryHints"]),
         // Calendar arithmetic on Unix seconds (UTC), shared by the store and the logical plan.
         .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.
@@ -41,11 +41,10 @@ let package = Package(
         .target(name: "CDemoData"),
         // A cache prefetch hint for the loader (Swift has none): one static inline C function.
         .target(name: "CMemoryHints"),
-        // Intel ISA-L's inflate for gzip files (about 3x zlib's speed: docs/ARCHITECTURE.md, "The loader").
         .systemLibrary(
-            name: "CIsal",
-            pkgConfig: "libisal",
-            providers: [.apt(["libisal-dev"])]
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         .systemLibrary(
             name: "CLibPQ",

@@ -4,7 +4,7 @@ import XCTest
 @testable import SiklusStore
 
 /// The integrity checks a gzip file carries (RFC 1952): each member's CRC-32 and length in its trailer,
-/// and the optional header fields, read by ISA-L's inflate as by `gunzip`.
+/// and the optional header fields, read by zlib as by `gunzip`.
 extension GzipLoadTests {
     private var rows: String { "customer_id,ts,event,amount\n" + fillerRows(400) }
 

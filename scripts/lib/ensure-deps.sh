@@ -9,12 +9,12 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
-# libedit (line editor), ISA-L (gzip-compressed data files), libpq (the PostgreSQL client), pkg-config (to find them), tmux (terminal end-to-end tests) and, with
+# libedit (line editor), zlib (gzip-compressed data files), libpq (the PostgreSQL client), pkg-config (to find them), tmux (terminal end-to-end tests) and, with
 # `ensure_system_packages --browser`, Chromium (the test that a browser renders an exported report).
 ensure_system_packages() {
     local missing=()
     dpkg -s libedit-dev >/dev/null 2>&1 || missing+=(libedit-dev)
-    dpkg -s libisal-dev >/dev/null 2>&1 || missing+=(libisal-dev)
+    dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
     dpkg -s libpq-dev >/dev/null 2>&1 || missing+=(libpq-dev)
     command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
     command -v tmux >/dev/null 2>&1 || missing+=(tmux)

@@ -31,7 +31,7 @@ final class GzipBlocks {
     static let maxBlockBytes = 256 << 20
 
     init(compressed: MappedFile, blockBytes: Int, delimiter: UInt8? = nil) throws {
-        inflater = GzipInflater(compressed.bytes, path: compressed.path)
+        inflater = try GzipInflater(compressed.bytes, path: compressed.path)
         self.compressed = compressed
         path = compressed.path
         identity = compressed.identity
