@@ -7,7 +7,7 @@ import XCTest
 /// tests make tiny so that a small fixture spans dozens of them.
 final class GzipLoadTests: XCTestCase {
     /// `bytes` compressed by the system's gzip (Foundation has no gzip writer).
-    private func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+    func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         let files = TestFiles()
         let path = files.write("plain", bytes: bytes)
         let process = Process()
@@ -40,7 +40,7 @@ final class GzipLoadTests: XCTestCase {
         return text + "u0001,2022-12-31 23:59:59,visit,,last"
     }
 
-    private func options(blockBytes: Int) -> LoadOptions {
+    func options(blockBytes: Int) -> LoadOptions {
         var options = LoadOptions()
         options.gzipBlockBytes = blockBytes
         return options

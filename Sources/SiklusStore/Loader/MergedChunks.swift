@@ -13,6 +13,9 @@ struct MergedChunks {
 
     var customerRemap: Int { 0 }
     var stringRemap: Int { 1 }
+    /// Beyond this many chunks the final dictionary is sized from an estimate of the distinct ids (a plain
+    /// file has one chunk per core, and its second chunk's merge grows the dictionary once).
+    static let chunksToEstimate = 8
 
     init(chunks: consuming [ChunkResult], dataLine: Int, customers global: StringDictionary, strings globalStrings: StringDictionary) {
         // Chunk 0's dictionaries become the final ones. They are moved out of the chunk, not copied: a second
@@ -23,6 +26,20 @@ struct MergedChunks {
             swap(&strings, &chunks[0].strings)
         }
         var customerRemaps: [[Int32]] = [[]], stringRemaps: [[Int32]] = [[]]
+        if chunks.count > Self.chunksToEstimate {
+            // Many chunks (a gzip file's blocks): the final dictionary is sized once, not doubled merge after merge.
+            var estimate = 0
+            do {
+                // (Scoped: these references must be gone before the dictionaries are written, or each would be copied.)
+                var dictionaries = [customers]
+                for k in chunks.indices.dropFirst() { dictionaries.append(chunks[k].customers) }
+                estimate = DistinctStringEstimate(dictionaries).count
+            }
+            let bytesPerID = customers.count > 0 ? max(1, customers.arena.count / customers.count) : 8
+            // A little under the estimate: over it, a table just past a power of two would be twice the size.
+            let expected = max(customers.count, estimate * 98 / 100)
+            customers.reserveForMerge(expected, bytes: expected * bytesPerID)
+        }
         for k in chunks.indices.dropFirst() {
             customerRemaps.append(customers.mergeConcurrently(chunks[k].customers))
             stringRemaps.append(strings.merge(chunks[k].strings))
