@@ -80,9 +80,7 @@ struct RetentionScan: @unchecked Sendable {
             } else {
                 key = table.index(ts[r])
             }
-            let counts = orderFlags.isEmpty || eventCodes[r] < 0 || purchaseFlags[Int(eventCodes[r])] & EventClasses.purchase == 0
-                || orderFlags[r] & OrderIndex.startsOrder != 0
-            let value = amount.isEmpty || amountNulls?[r] == true ? 0 : amount[r]
+            let counts = counts(r), value = amount(r)
             if out.last?.key == key {
                 out[out.count - 1].count += counts ? 1 : 0
                 out[out.count - 1].value += value
@@ -90,6 +88,19 @@ struct RetentionScan: @unchecked Sendable {
                 out.append(Active(key: key, count: counts ? 1 : 0, value: value))
             }
         }
+    }
+
+    /// Whether activity row `r` counts as an event: with an order column, a purchase row only when it starts its order.
+    @inline(__always)
+    func counts(_ r: Int) -> Bool {
+        orderFlags.isEmpty || eventCodes[r] < 0 || purchaseFlags[Int(eventCodes[r])] & EventClasses.purchase == 0
+            || orderFlags[r] & OrderIndex.startsOrder != 0
+    }
+
+    /// The amount of row `r` (0 when it has none).
+    @inline(__always)
+    func amount(_ r: Int) -> Double {
+        amount.isEmpty || amountNulls?[r] == true ? 0 : amount[r]
     }
 
     /// The period offset of an activity run for `entry`.
