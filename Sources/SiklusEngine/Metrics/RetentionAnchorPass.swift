@@ -3,8 +3,9 @@ import SiklusStore
 
 /// The retention pass of the plain anchors (signup, or first purchase under `cohort by first_purchase`) in
 /// calendar periods: one entry per customer, so each customer's activity rows are streamed straight into the
-/// tally, run by run, with no per-customer array of runs, no second look at the runs, and no stop once a
-/// run passes the last column.
+/// tally, run by run, with no per-customer array of runs and no second look at them. A customer's rows are
+/// read from the first purchase on when that is both the anchor and the activity (the facts' pass found that
+/// row), and only up to the first run past the last column.
 ///
 /// The cohort row comes from the anchor itself when the cohort groups by the anchor in the retention's
 /// calendar (`cohort by first_purchase period month | retention`: the anchor's period is the cohort), else
@@ -62,6 +63,10 @@ enum RetentionAnchorPass {
         let kind = plan.spec.kind, unbounded = plan.unbounded
         let needsAmount = kind.value == .revenue
         let none = CustomerFacts.none
+        // Under `cohort by first_purchase`, purchase activity starts at the anchor's row: every earlier row of the
+        // customer is no purchase (with an order column, the first order starts before any other order's row).
+        var firstRows: [Int32] = []
+        if plan.anchorOnFirstPurchase, case .purchase = plan.activity { firstRows = scan.firstPurchaseRows }
         let results: [(RetentionTally, Int)] = Parallel.map(parts.count) { k in
             var tally = RetentionTally(rows: rowCount, columns: columns, kind: kind, unbounded: unbounded)
             var read = 0
@@ -72,7 +77,7 @@ enum RetentionAnchorPass {
                 let p0 = scan.table.index(anchor)
                 tally.begin(row: rows.row(c, anchorPeriod: p0))
                 var key = p0, count = 0, amount = 0.0, hasRun = false, open = true
-                let (lo, hi) = (scan.offsets[c], scan.offsets[c + 1])
+                let (lo, hi) = (firstRows.isEmpty ? scan.offsets[c] : Int(firstRows[c]), scan.offsets[c + 1])
                 var stop = hi
                 for r in lo..<hi where scan.activity.matches(r, of: Int32(c)) {
                     let period = scan.table.index(scan.ts[r])

@@ -23,6 +23,8 @@ struct RetentionScan: @unchecked Sendable {
     /// With an order column, a purchase row counts as an event only when it starts its order.
     let orderFlags: [UInt8]
     let purchaseFlags: [UInt8], eventCodes: [Int32]
+    /// Per customer, the row of the first purchase (`CustomerFacts.firstPurchaseRow`).
+    let firstPurchaseRows: [Int32]
 
     init(_ plan: RetentionPlan, scope: Scope, _ context: EvalContext) {
         let events = context.store.events
@@ -39,6 +41,7 @@ struct RetentionScan: @unchecked Sendable {
         orderFlags = context.facts.orderFlags
         purchaseFlags = context.classes.flags
         eventCodes = events.event
+        firstPurchaseRows = context.facts.firstPurchaseRow
     }
 
     /// The customer's entries, in time order.
