@@ -59,7 +59,7 @@ enum RetentionAnchorPass {
     static func run(_ plan: RetentionPlan, _ scan: RetentionScan, scope: Scope, rows: Rows, rowCount: Int,
                     columns: RetentionColumns) -> [RetentionTally] {
         let list = scope.customers
-        let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
+        let parts = Parallel.balancedRanges(list.count)
         let kind = plan.spec.kind, unbounded = plan.unbounded
         let needsAmount = kind.value == .revenue
         let none = CustomerFacts.none

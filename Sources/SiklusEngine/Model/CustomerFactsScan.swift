@@ -44,7 +44,9 @@ struct CustomerFactsScan: Sendable {
     /// `orderFlags` one that starts an order.
     /// - Complexity: O(customers + events), on all cores.
     func run(count n: Int, events: EventTable, classes: EventClasses, orderFlags: [UInt8]) -> Facts {
-        let parts = Parallel.ranges(n)
+        // Each part marks the event names it sees in an array of `stringCount` flags, merged below: more parts
+        // than cores only while those arrays stay small beside the customers (not with millions of order ids).
+        let parts = stringCount <= n / 16 ? Parallel.balancedRanges(n) : Parallel.ranges(n)
         var facts = Facts()
         // A signup for every customer (the usual customers file): the facts share the column's array, unwritten.
         let sharesSignup = signupValues.count == n && !signupNulls.contains(true)
