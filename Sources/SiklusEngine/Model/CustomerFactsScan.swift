@@ -108,8 +108,10 @@ struct CustomerFactsScan: Sendable {
                     last = ts[hi - 1]
                     earliest = min(earliest, first)
                     latest = max(latest, last)
-                    // Orders are counted at their first row, in time order: the first is the first order's.
-                    for r in lo..<hi {
+                    // Orders are counted at their first row, in time order: the first is the first order's. Past it,
+                    // the rows only mark their event names.
+                    var r = lo
+                    while r < hi {
                         let code = Int(event[r])
                         let purchase: Bool
                         if code >= 0 {
@@ -118,7 +120,13 @@ struct CustomerFactsScan: Sendable {
                         } else {
                             purchase = byOrder && orderFlags[r] & startsOrder != 0
                         }
-                        if purchase, firstPurchaseRow < 0 { firstPurchaseRow = Int32(r); firstPurchase = ts[r] }
+                        r += 1
+                        if purchase { firstPurchaseRow = Int32(r - 1); firstPurchase = ts[r - 1]; break }
+                    }
+                    while r < hi {
+                        let code = Int(event[r])
+                        if code >= 0 && code < present.count { present[code] = true }
+                        r += 1
                     }
                 }
                 out.firstPurchase[c] = firstPurchase
