@@ -41,6 +41,7 @@ final class CustomerFactsScanTests: XCTestCase {
         let n = store.customerIDs.count
         let signup = store.customers.column(for: .signup), channel = store.customers.column(for: .channel)
         var names = Set<String>(), span: ClosedRange<Int64>?, earliestSignup: Int64?
+        var signups: [Int64] = [], firstPurchases: [Int64] = []
         for c in 0..<n {
             let rows = store.events.rows(of: Int32(c))
             let purchases = rows.filter { context.classes[store.events.event[$0]] & EventClasses.purchase != 0 }
@@ -58,12 +59,16 @@ final class CustomerFactsScanTests: XCTestCase {
             if let first = rows.first.map({ store.events.ts[$0] }), let last = rows.last.map({ store.events.ts[$0] }) {
                 span = span.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
             }
-            if expectedSignup != CustomerFacts.none { earliestSignup = min(earliestSignup ?? .max, expectedSignup) }
+            if expectedSignup != CustomerFacts.none { earliestSignup = min(earliestSignup ?? .max, expectedSignup); signups.append(expectedSignup) }
+            if let first = purchases.first { firstPurchases.append(store.events.ts[first]) }
         }
         XCTAssertEqual(context.eventNames, names.sorted(), label, line: line)
         XCTAssertEqual(facts.eventSpan, span, label, line: line)
         XCTAssertEqual(context.dataStart, span?.lowerBound)
         XCTAssertEqual(facts.earliestSignup, earliestSignup, label, line: line)
+        // The cohort dimensions' and retention's spans, taken from this pass instead of one of their own.
+        XCTAssertEqual(facts.signupSpan, signups.min().flatMap { lo in signups.max().map { lo...$0 } }, label, line: line)
+        XCTAssertEqual(facts.firstPurchaseSpan, firstPurchases.min().flatMap { lo in firstPurchases.max().map { lo...$0 } }, label, line: line)
     }
 
     /// The acquisition channel is a second pass over every customer and the events' channel column: a query that

@@ -72,9 +72,10 @@ struct Dimension: @unchecked Sendable {
             let read = reader.time
             var lo = Int64.max, hi = Int64.min
             let factTimes: [Int64]? = attribute == .signup ? context.facts.signup : (attribute == .firstPurchase ? context.facts.firstPurchase : nil)
-            if let factTimes {
-                // The common cohort dimensions read the fact arrays directly, not through a closure per customer.
-                for t in factTimes where t != CustomerFacts.none { lo = min(lo, t); hi = max(hi, t) }
+            let factSpan = attribute == .signup ? context.facts.signupSpan : context.facts.firstPurchaseSpan
+            if factTimes != nil {
+                // The common cohort dimensions take their span from the facts' pass, with no pass of their own.
+                if let factSpan { (lo, hi) = (factSpan.lowerBound, factSpan.upperBound) }
             } else if attribute.isCustomerLevel {
                 for c in 0..<context.customerCount { if let t = read(Int32(c), -1) { lo = min(lo, t); hi = max(hi, t) } }
             } else {

@@ -8,6 +8,8 @@ import SiklusStore
 struct Predicate: @unchecked Sendable {
     let isCustomerLevel: Bool
     let test: (Int32, Int) -> Bool
+    /// The same test as bounds on a fact time, when it is one comparison of `signup` or `first_purchase`.
+    var customerTimes: CustomerTimeBounds? = nil
 
     /// Compiles a bound condition to a test over the context's columns.
     static func compile(_ filter: RowFilter, _ context: EvalContext) -> Predicate {
@@ -22,7 +24,10 @@ struct Predicate: @unchecked Sendable {
             let inner = compile(a, context)
             return Predicate(isCustomerLevel: inner.isCustomerLevel) { !inner.test($0, $1) }
         case .compare(let attribute, let op, let value, _):
-            return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: ValueMatcher.comparison(attribute, op, value, context))
+            var bounds: CustomerTimeBounds?
+            if case .time(let range) = value { bounds = CustomerTimeBounds.of(attribute, op, range, context) }
+            return Predicate(isCustomerLevel: attribute.isCustomerLevel, test: ValueMatcher.comparison(attribute, op, value, context),
+                             customerTimes: bounds)
         case .compareAttributes(let attribute, let op, let other, _):
             return Predicate(isCustomerLevel: attribute.isCustomerLevel && other.isCustomerLevel,
                              test: ValueMatcher.columns(attribute, op, other, context))

@@ -18,8 +18,16 @@ struct Scope: @unchecked Sendable {
     static func cohort(_ filter: Predicate?, _ context: EvalContext) -> Scope {
         let n = context.customerCount
         guard let filter else { return Scope(customers: (0..<Int32(n)).map { $0 }) }
-        let parts = Parallel.ranges(n)
-        let kept = Parallel.map(parts.count) { k in parts[k].compactMap { filter.test(Int32($0), -1) ? Int32($0) : nil } }
+        let parts = Parallel.balancedRanges(n)
+        let kept = Parallel.map(parts.count) { k in
+            var kept: [Int32] = []
+            if let bounds = filter.customerTimes {
+                for c in parts[k] where bounds.contains(c) { kept.append(Int32(c)) }
+            } else {
+                for c in parts[k] where filter.test(Int32(c), -1) { kept.append(Int32(c)) }
+            }
+            return kept
+        }
         return Scope(customers: kept.flatMap { $0 })
     }
 

@@ -34,10 +34,10 @@ struct RetentionEventTest: @unchecked Sendable {
     @inline(__always)
     func matches(_ r: Int, of c: Int32) -> Bool {
         if let mask, !mask[r] { return false }
-        guard ts[r] <= asOf else { return false }
-        if let stage { return classifier.row(r, of: c, isIn: stage) }
+        if let stage { return ts[r] <= asOf && classifier.row(r, of: c, isIn: stage) }
+        // The event before the time: most rows are not activity, and their times need not be read.
         let e = eventCodes[r]
         guard anyEvent || e == code || (e >= 0 && classFlags[Int(e)] & flags != 0) else { return false }
-        return returnRows.isEmpty || returnRows[r] & OrderIndex.inReturn == 0
+        return ts[r] <= asOf && (returnRows.isEmpty || returnRows[r] & OrderIndex.inReturn == 0)
     }
 }

@@ -24,24 +24,21 @@ enum RetentionMatrix {
         let parts = Parallel.ranges(list.count, minimumPerPart: 8192)
 
         // The rows and the widest entry, checked before anything is allocated per cell: one far-off
-        // anchor (a signup in 1900) would otherwise ask for gigabytes.
+        // anchor (a signup in 1900) would otherwise ask for gigabytes. The customer behind the widest
+        // entry is looked for only to word a refusal.
         var labels: [String], rowOf: (Int32, RetentionScan.Entry) -> Int
-        var maxAge: Int64?, witness: (customer: Int32, time: Int64)?
+        var maxAge: Int64?, witness: () -> (customer: Int32, time: Int64)?
+        var anchorRows: RetentionAnchorPass.Rows?
         if plan.start == nil {
             let anchors = scan.anchors
-            let grouping = scope.grouping
-            labels = grouping?.labels ?? ["all"]
-            var cohortKeys: [Int32] = []
-            if let grouping {
-                guard let keys = GroupKeys([grouping]) else {
-                    throw Diagnostic("too many cohorts: more than \(GroupKeys.limit)", at: plan.span, hints: ["use a longer cohort period"])
-                }
-                cohortKeys = keys.materialize(scope, context).customer
+            labels = scope.grouping?.labels ?? ["all"]
+            guard let rows = RetentionAnchorPass.rows(scope.grouping, plan, scan, scope: scope, context) else {
+                throw Diagnostic("too many cohorts: more than \(GroupKeys.limit)", at: plan.span, hints: ["use a longer cohort period"])
             }
-            rowOf = { c, _ in cohortKeys.isEmpty ? 0 : Int(cohortKeys[Int(c)]) }
-            if let c = SpanWitness.earliest(anchors, among: list) {
-                let time = anchors[Int(c)]
-                witness = (c, time)
+            anchorRows = rows
+            rowOf = { c, entry in rows.row(Int(c), anchorPeriod: entry.period) }
+            witness = { SpanWitness.earliest(anchors, among: list).map { ($0, anchors[Int($0)]) } }
+            if let time = Self.earliestAnchor(plan, anchors: anchors, among: list, context) {
                 maxAge = scan.age(RetentionScan.Entry(period: scan.table.index(time), time: time))
             }
         } else {
@@ -60,17 +57,18 @@ enum RetentionMatrix {
                 return f
             }
             try context.checkCancelled()
-            var periods = Set<Int64>()
+            var periods = Set<Int64>(), earliest: (customer: Int32, time: Int64)?
             for f in found {
                 periods.formUnion(f.periods)
-                if let e = f.earliest, witness.map({ e.time < $0.time }) ?? true { witness = e }
+                if let e = f.earliest, earliest.map({ e.time < $0.time }) ?? true { earliest = e }
             }
             let sorted = periods.sorted()
             var rowIndex: [Int64: Int] = [:]
             for (i, p) in sorted.enumerated() { rowIndex[p] = i }
             labels = sorted.map(scan.table.calendar.label)
             rowOf = { _, entry in rowIndex[entry.period] ?? 0 }
-            maxAge = witness.map { scan.age(RetentionScan.Entry(period: scan.table.index($0.time), time: $0.time)) }
+            witness = { earliest }
+            maxAge = earliest.map { scan.age(RetentionScan.Entry(period: scan.table.index($0.time), time: $0.time)) }
         }
         let columns = RetentionColumns(maxAge: maxAge.map { Int(clamping: min($0, Int64(Self.maxColumns))) },
                                        horizon: plan.horizon, brackets: plan.spec.kind.brackets)
@@ -82,70 +80,39 @@ enum RetentionMatrix {
         // Pass 2: per part, counters per cell (row * width + column).
         let width = columns.count, rowCount = labels.count
         let kind = plan.spec.kind, countsCustomers = kind.value == .customers
-        struct Partial { var sizes: [Int64]; var reached: [Int64]; var base: [Double]; var cells: [Double] }
-        let partials: [Partial] = Parallel.map(parts.count) { k in
-            var p = Partial(sizes: Array(repeating: 0, count: rowCount), reached: Array(repeating: 0, count: rowCount * width),
-                            base: countsCustomers ? [] : Array(repeating: 0, count: rowCount * width),
-                            cells: Array(repeating: 0, count: rowCount * width))
-            var entries: [RetentionScan.Entry] = [], active: [RetentionScan.Active] = []
-            var sums = [Double](repeating: 0, count: width), touched: [Int] = [], isTouched = [Bool](repeating: false, count: width)
-            var qualifiesFrom: [Bool] = []
-            let lastOffset = Int64(columns.ends[columns.count - 1])
-            for i in parts[k] {
-                let c = list[i]
-                scan.entries(of: c, into: &entries)
-                if entries.isEmpty { continue }
-                if scan.rollingLength == nil {
-                    scan.activity(of: c, from: nil, into: &active)
-                    Self.markQualifying(active, minEvents: kind.minEvents, into: &qualifiesFrom)
-                }
-                for entry in entries {
-                    if scan.rollingLength != nil {
-                        scan.activity(of: c, from: entry, into: &active)
-                        Self.markQualifying(active, minEvents: kind.minEvents, into: &qualifiesFrom)
-                    }
-                    let row = rowOf(c, entry), cell = row * width
-                    p.sizes[row] += 1
-                    var latest = -1
-                    // Runs from the entry's period 0 to the last column; past it, only whether one qualifies
-                    // (unbounded: "active in the last column or later"). O(log runs + runs in the window).
-                    var i = scan.rollingLength == nil ? Self.firstRun(atOrAfter: entry.period, in: active) : 0
-                    while i < active.count {
-                        let run = active[i], offset = scan.offset(run, from: entry)
-                        guard offset <= lastOffset, let column = columns.column(of: Int(offset)) else {
-                            if qualifiesFrom[i] { latest = width - 1 }
-                            break
+        let partials: [RetentionTally]
+        if let anchorRows, scan.rollingLength == nil {
+            partials = RetentionAnchorPass.run(plan, scan, scope: scope, rows: anchorRows, rowCount: rowCount, columns: columns)
+        } else {
+            partials = Parallel.map(parts.count) { k in
+                var tally = RetentionTally(rows: rowCount, columns: columns, kind: kind, unbounded: plan.unbounded)
+                var entries: [RetentionScan.Entry] = [], active: [RetentionScan.Active] = []
+                for i in parts[k] {
+                    let c = list[i]
+                    scan.entries(of: c, into: &entries)
+                    if entries.isEmpty { continue }
+                    if scan.rollingLength == nil { scan.activity(of: c, from: nil, into: &active) }
+                    for entry in entries {
+                        if scan.rollingLength != nil { scan.activity(of: c, from: entry, into: &active) }
+                        tally.begin(row: rowOf(c, entry))
+                        // Runs from the entry's period 0 on: O(log runs + runs up to the last column).
+                        var i = scan.rollingLength == nil ? Self.firstRun(atOrAfter: entry.period, in: active) : 0
+                        while i < active.count {
+                            let run = active[i]
+                            guard tally.add(offset: scan.offset(run, from: entry), count: run.count, amount: run.value) else { break }
+                            i += 1
                         }
-                        i += 1
-                        guard kind.minEvents <= 1 || run.count >= kind.minEvents else { continue }
-                        latest = max(latest, column)
-                        if !isTouched[column] { isTouched[column] = true; touched.append(column) }
-                        switch kind.value {
-                        case .customers: sums[column] = 1
-                        case .orders: sums[column] += Double(run.count)
-                        case .revenue: sums[column] += run.value
-                        }
+                        tally.end(age: scan.age(entry))
                     }
-                    if plan.unbounded {
-                        if latest >= 0 { for column in 0...latest { p.cells[cell + column] += 1 } }
-                    } else {
-                        for column in touched { p.cells[cell + column] += sums[column] }
-                    }
-                    let age = scan.age(entry)
-                    if let reached = columns.reachedColumn(age: age > Int64(Int32.max) ? Int(Int32.max) : Int(age)) {
-                        p.reached[cell + reached] += 1
-                        if !countsCustomers { p.base[cell + reached] += sums[0] }
-                    }
-                    for column in touched { sums[column] = 0; isTouched[column] = false }
-                    touched.removeAll(keepingCapacity: true)
                 }
+                return tally
             }
-            return p
         }
         try context.checkCancelled()
 
         var rows = (0..<rowCount).map { RetentionTableBuilder.Row(label: labels[$0], size: 0, columns: width) }
         for p in partials {
+            precondition(p.width == width, "every part tallies the same columns")
             for g in 0..<rowCount {
                 rows[g].size += p.sizes[g]
                 for k in 0..<width {
@@ -167,14 +134,14 @@ enum RetentionMatrix {
     }
 
     /// Refuses a table past the column or cell limits, naming the anchor that starts the span.
-    private static func checkSize(_ plan: RetentionPlan, rows: Int, columns: Int64, witness: (customer: Int32, time: Int64)?,
+    private static func checkSize(_ plan: RetentionPlan, rows: Int, columns: Int64, witness: () -> (customer: Int32, time: Int64)?,
                                   scope: Scope, _ context: EvalContext) throws(Diagnostic) {
         let (cells, overflow) = Int64(rows).multipliedReportingOverflow(by: columns)
         guard columns > Int64(Self.maxColumns) || overflow || cells > Int64(Self.maxCells) else { return }
         let cohorts = plan.start == nil ? rows - 1 : rows
         var message = "the retention table would have \(cohorts) cohorts × \(columns) \(plan.period.rawValue)s; at most "
             + "\(Self.maxColumns) \(plan.period.rawValue)s and \(Self.maxCells) cells"
-        if let (c, time) = witness, columns > 1 {
+        if columns > 1, let (c, time) = witness() {
             let anchor = switch plan.start {
             case nil: plan.anchorOnFirstPurchase ? "first bought" : "signed up"
             case .some: "started (\(LogicalQuery.Retention.name(of: plan.spec.kind.start ?? .purchase)))"
@@ -188,6 +155,14 @@ enum RetentionMatrix {
         throw Diagnostic(message, at: plan.span, hints: SpanWitness.hints)
     }
 
+    /// The earliest anchor among `customers`: the facts' own when they are every customer, else one pass.
+    private static func earliestAnchor(_ plan: RetentionPlan, anchors: [Int64], among customers: [Int32], _ context: EvalContext) -> Int64? {
+        if customers.count == context.customerCount {
+            return plan.anchorOnFirstPurchase ? context.facts.firstPurchaseSpan?.lowerBound : context.facts.earliestSignup
+        }
+        return SpanWitness.earliestTime(anchors, among: customers)
+    }
+
     /// The index of the first run whose key is at least `key` (runs ascend by key).
     static func firstRun(atOrAfter key: Int64, in runs: [RetentionScan.Active]) -> Int {
         var low = 0, high = runs.count
@@ -196,12 +171,5 @@ enum RetentionMatrix {
             if runs[mid].key < key { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-
-    /// `out[i]`: whether run i or a later one qualifies (has at least `minEvents` events).
-    static func markQualifying(_ runs: [RetentionScan.Active], minEvents: Int, into out: inout [Bool]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(false, count: runs.count + 1))
-        for i in stride(from: runs.count - 1, through: 0, by: -1) { out[i] = out[i + 1] || minEvents <= 1 || runs[i].count >= minEvents }
     }
 }

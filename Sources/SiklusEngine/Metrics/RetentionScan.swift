@@ -23,6 +23,8 @@ struct RetentionScan: @unchecked Sendable {
     /// With an order column, a purchase row counts as an event only when it starts its order.
     let orderFlags: [UInt8]
     let purchaseFlags: [UInt8], eventCodes: [Int32]
+    /// Per customer, the row of the first purchase (`CustomerFacts.firstPurchaseRow`).
+    let firstPurchaseRows: [Int32]
 
     init(_ plan: RetentionPlan, scope: Scope, _ context: EvalContext) {
         let events = context.store.events
@@ -39,6 +41,7 @@ struct RetentionScan: @unchecked Sendable {
         orderFlags = context.facts.orderFlags
         purchaseFlags = context.classes.flags
         eventCodes = events.event
+        firstPurchaseRows = context.facts.firstPurchaseRow
     }
 
     /// The customer's entries, in time order.
@@ -80,9 +83,7 @@ struct RetentionScan: @unchecked Sendable {
             } else {
                 key = table.index(ts[r])
             }
-            let counts = orderFlags.isEmpty || eventCodes[r] < 0 || purchaseFlags[Int(eventCodes[r])] & EventClasses.purchase == 0
-                || orderFlags[r] & OrderIndex.startsOrder != 0
-            let value = amount.isEmpty || amountNulls?[r] == true ? 0 : amount[r]
+            let counts = counts(r), value = amount(r)
             if out.last?.key == key {
                 out[out.count - 1].count += counts ? 1 : 0
                 out[out.count - 1].value += value
@@ -90,6 +91,19 @@ struct RetentionScan: @unchecked Sendable {
                 out.append(Active(key: key, count: counts ? 1 : 0, value: value))
             }
         }
+    }
+
+    /// Whether activity row `r` counts as an event: with an order column, a purchase row only when it starts its order.
+    @inline(__always)
+    func counts(_ r: Int) -> Bool {
+        orderFlags.isEmpty || eventCodes[r] < 0 || purchaseFlags[Int(eventCodes[r])] & EventClasses.purchase == 0
+            || orderFlags[r] & OrderIndex.startsOrder != 0
+    }
+
+    /// The amount of row `r` (0 when it has none).
+    @inline(__always)
+    func amount(_ r: Int) -> Double {
+        amount.isEmpty || amountNulls?[r] == true ? 0 : amount[r]
     }
 
     /// The period offset of an activity run for `entry`.

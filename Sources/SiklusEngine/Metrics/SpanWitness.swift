@@ -5,20 +5,37 @@ import SiklusStore
 enum SpanWitness {
     /// The in-scope customer with the earliest time in `times` (`CustomerFacts.none` = no value).
     static func earliest(_ times: [Int64], among customers: [Int32]) -> Int32? {
+        earliest(among: customers) { times[$0] }
+    }
+
+    /// The in-scope customer with the earliest `time(c)`.
+    static func earliest(among customers: [Int32], _ time: (Int) -> Int64) -> Int32? {
         var best: Int32?, bestTime = Int64.max
-        for c in customers where times[Int(c)] != CustomerFacts.none && times[Int(c)] < bestTime {
-            best = c
-            bestTime = times[Int(c)]
+        for c in customers {
+            let t = time(Int(c))
+            if t != CustomerFacts.none && t < bestTime { (best, bestTime) = (c, t) }
         }
         return best
     }
 
-    /// The in-scope customer with the latest time in `times`.
-    static func latest(_ times: [Int64], among customers: [Int32]) -> Int32? {
+    /// The earliest time in `times` among `customers` (`CustomerFacts.none` = no value), on all cores.
+    /// - Complexity: O(customers).
+    static func earliestTime(_ times: [Int64], among customers: [Int32]) -> Int64? {
+        let parts = Parallel.ranges(customers.count, minimumPerPart: 65_536)
+        let earliest = Parallel.map(parts.count) { k in
+            var best = Int64.max
+            for i in parts[k] { let t = times[Int(customers[i])]; if t != CustomerFacts.none && t < best { best = t } }
+            return best
+        }.min() ?? .max
+        return earliest == .max ? nil : earliest
+    }
+
+    /// The in-scope customer with the latest `time(c)`.
+    static func latest(among customers: [Int32], _ time: (Int) -> Int64) -> Int32? {
         var best: Int32?, bestTime = Int64.min
-        for c in customers where times[Int(c)] != CustomerFacts.none && times[Int(c)] > bestTime {
-            best = c
-            bestTime = times[Int(c)]
+        for c in customers {
+            let t = time(Int(c))
+            if t != CustomerFacts.none && t > bestTime { (best, bestTime) = (c, t) }
         }
         return best
     }
@@ -32,7 +49,8 @@ enum SpanWitness {
     static func asOf(_ context: EvalContext, among customers: [Int32]) -> String {
         let date = CivilTime.formatDate(context.asOf)
         if context.settings.asOf != nil { return "as_of \(date) (set as_of)" }
-        guard let c = latest(context.facts.lastEvent, among: customers) else { return "as_of \(date)" }
+        let lastEvent = context.facts.lastEvent
+        guard let c = latest(among: customers, { lastEvent[$0] }) else { return "as_of \(date)" }
         return "as_of \(date) (the last day with data: \(customer(c, context)) has an event then)"
     }
 

@@ -16,7 +16,7 @@ enum StageTransitions {
         let lastPeriod = table.index(asOf)
         // Inactivity churn goes on after the last event, so periods run to as_of; but not without limit:
         // each customer is walked period by period, so the span is checked before any work.
-        if let first = SpanWitness.earliest(facts.firstEvent, among: scope.customers) {
+        if let first = SpanWitness.earliest(among: scope.customers, { facts.firstEvent[$0] }) {
             let (periods, overflow) = lastPeriod.subtractingReportingOverflow(table.index(facts.firstEvent[Int(first)]))
             if overflow || periods > Self.maxPeriods {
                 let unit = context.settings.period.rawValue

@@ -10,9 +10,9 @@ import SiklusStore
 struct CustomerFacts: Sendable {
     static let none: Int64 = .min
 
-    /// First and last event time, or `none`.
-    var firstEvent: [Int64]
-    var lastEvent: [Int64]
+    /// First and last event time, or `none` (read from the customer index, not stored).
+    let firstEvent: CustomerEventTimes
+    let lastEvent: CustomerEventTimes
     /// Row of the first purchase event (with an order column: the first row of the first order), or -1.
     var firstPurchaseRow: [Int32]
     /// Time of the first purchase, or `none`.
@@ -26,8 +26,12 @@ struct CustomerFacts: Sendable {
     var signup: [Int64]
     /// The earliest and latest event time of the store (nil without events).
     let eventSpan: ClosedRange<Int64>?
+    /// The earliest and latest `signup` (nil when no customer has one).
+    let signupSpan: ClosedRange<Int64>?
+    /// The earliest and latest `firstPurchase` (nil when no customer bought).
+    let firstPurchaseSpan: ClosedRange<Int64>?
     /// The earliest `signup` (nil when no customer has one).
-    let earliestSignup: Int64?
+    var earliestSignup: Int64? { signupSpan?.lowerBound }
     /// Per string code: whether some event row has that event name.
     let eventCodesPresent: [Bool]
     private let acquisition: OnFirstUse<[Int32]>
@@ -49,15 +53,16 @@ struct CustomerFacts: Sendable {
         let orderFlags = orders?.rowFlags ?? []
         let scan = CustomerFactsScan(store: store)
         let facts = scan.run(count: store.customerIDs.count, events: events, classes: classes, orderFlags: orderFlags)
-        firstEvent = facts.firstEvent
-        lastEvent = facts.lastEvent
+        firstEvent = CustomerEventTimes(events, .first)
+        lastEvent = CustomerEventTimes(events, .last)
         firstPurchase = facts.firstPurchase
         firstPurchaseRow = facts.firstPurchaseRow
         self.orderFlags = orderFlags
         returns = orders?.returns ?? 0
         signup = facts.signup
         eventSpan = facts.eventSpan
-        earliestSignup = facts.earliestSignup
+        signupSpan = facts.signupSpan
+        firstPurchaseSpan = facts.firstPurchaseSpan
         eventCodesPresent = facts.eventCodesPresent
         let count = store.customerIDs.count
         acquisition = OnFirstUse { scan.acquisitionChannels(count: count, events: events) }

@@ -6,14 +6,15 @@ import SiklusStore
 /// Why it is shaped so: the facts are most of a store's first query (issue 16, "cold" queries). The arrays
 /// are never zero-filled first (the facts' arrays, tens of MB at 1M customers, were a serial `memset` and its
 /// page faults before the parallel part started); the customers-table columns are unwrapped once, not matched
-/// per customer; nothing is retained or allocated per customer; and the store-wide summaries the query context
-/// needs (span, earliest signup, event names present) come out of the same pass instead of three serial ones.
+/// per customer; nothing is retained or allocated per customer; the store-wide summaries the query context
+/// needs (span, earliest signup, event names present) and the cohort dimensions' spans (signup, first purchase)
+/// come out of the same pass instead of serial ones of their own; and the first and last event times are not
+/// written at all (`CustomerEventTimes` reads them from the customer index).
 struct CustomerFactsScan: Sendable {
     struct Facts {
-        var firstEvent: [Int64] = [], lastEvent: [Int64] = [], firstPurchase: [Int64] = [], signup: [Int64] = []
+        var firstPurchase: [Int64] = [], signup: [Int64] = []
         var firstPurchaseRow: [Int32] = []
-        var eventSpan: ClosedRange<Int64>?
-        var earliestSignup: Int64?
+        var eventSpan: ClosedRange<Int64>?, signupSpan: ClosedRange<Int64>?, firstPurchaseSpan: ClosedRange<Int64>?
         var eventCodesPresent: [Bool] = []
     }
 
@@ -34,7 +35,8 @@ struct CustomerFactsScan: Sendable {
 
     /// What one part of the customers adds to the store-wide summaries.
     private struct Summary {
-        var first = Int64.max, last = Int64.min, signup = Int64.max
+        var first = Int64.max, last = Int64.min, signup = Int64.max, lastSignup = Int64.min
+        var firstPurchase = Int64.max, lastFirstPurchase = Int64.min
         var present: [Bool]
     }
 
@@ -42,43 +44,45 @@ struct CustomerFactsScan: Sendable {
     /// `orderFlags` one that starts an order.
     /// - Complexity: O(customers + events), on all cores.
     func run(count n: Int, events: EventTable, classes: EventClasses, orderFlags: [UInt8]) -> Facts {
-        let parts = Parallel.ranges(n)
+        // Each part marks the event names it sees in an array of `stringCount` flags, merged below: more parts
+        // than cores only while those arrays stay small beside the customers (not with millions of order ids).
+        let parts = stringCount <= n / 16 ? Parallel.balancedRanges(n) : Parallel.ranges(n)
         var facts = Facts()
         // A signup for every customer (the usual customers file): the facts share the column's array, unwritten.
         let sharesSignup = signupValues.count == n && !signupNulls.contains(true)
         let signupCount = sharesSignup ? 0 : n
         var summaries: [Summary] = []
         // Every element of every array is written by exactly one part below.
-        facts.firstEvent = .init(unsafeUninitializedCapacity: n) { firstEventOut, set in
-        facts.lastEvent = .init(unsafeUninitializedCapacity: n) { lastEventOut, set in
         facts.firstPurchase = .init(unsafeUninitializedCapacity: n) { firstPurchaseOut, set in
         facts.signup = .init(unsafeUninitializedCapacity: signupCount) { signupOut, set in
         facts.firstPurchaseRow = .init(unsafeUninitializedCapacity: n) { firstPurchaseRowOut, set in
             if n > 0 {
-                let out = SendableBox((firstEventOut.baseAddress!, lastEventOut.baseAddress!, firstPurchaseOut.baseAddress!,
-                                       sharesSignup ? nil : signupOut.baseAddress, firstPurchaseRowOut.baseAddress!))
+                let out = SendableBox((firstPurchaseOut.baseAddress!, sharesSignup ? nil : signupOut.baseAddress, firstPurchaseRowOut.baseAddress!))
                 summaries = Parallel.map(parts.count) { k in
                     scan(parts[k], events: events, classes: classes, orderFlags: orderFlags, into: out.value)
                 }
             }
             set = n
-        }; set = signupCount }; set = n }; set = n }; set = n }
+        }; set = signupCount }; set = n }
         if sharesSignup { facts.signup = signupValues }
         var total = Summary(present: [Bool](repeating: false, count: stringCount))
         for part in summaries {
             total.first = min(total.first, part.first)
             total.last = max(total.last, part.last)
             total.signup = min(total.signup, part.signup)
+            total.lastSignup = max(total.lastSignup, part.lastSignup)
+            total.firstPurchase = min(total.firstPurchase, part.firstPurchase)
+            total.lastFirstPurchase = max(total.lastFirstPurchase, part.lastFirstPurchase)
             for code in part.present.indices where part.present[code] { total.present[code] = true }
         }
         facts.eventSpan = total.first <= total.last ? total.first...total.last : nil
-        facts.earliestSignup = total.signup != .max ? total.signup : nil
+        facts.signupSpan = total.signup <= total.lastSignup ? total.signup...total.lastSignup : nil
+        facts.firstPurchaseSpan = total.firstPurchase <= total.lastFirstPurchase ? total.firstPurchase...total.lastFirstPurchase : nil
         facts.eventCodesPresent = total.present
         return facts
     }
 
-    private typealias Outputs = (firstEvent: UnsafeMutablePointer<Int64>, lastEvent: UnsafeMutablePointer<Int64>,
-                                 firstPurchase: UnsafeMutablePointer<Int64>, signup: UnsafeMutablePointer<Int64>?,
+    private typealias Outputs = (firstPurchase: UnsafeMutablePointer<Int64>, signup: UnsafeMutablePointer<Int64>?,
                                  firstPurchaseRow: UnsafeMutablePointer<Int32>)
 
     private func scan(_ range: Range<Int>, events: EventTable, classes: EventClasses, orderFlags: [UInt8], into out: Outputs) -> Summary {
@@ -94,7 +98,8 @@ struct CustomerFactsScan: Sendable {
         signupNulls.withUnsafeBufferPointer { signupNulls in
         summary.present.withUnsafeMutableBufferPointer { present in
             let byOrder = !orderFlags.isEmpty
-            var (earliest, latest, earliestSignup) = (Int64.max, Int64.min, Int64.max)
+            var (earliest, latest, earliestSignup, latestSignup) = (Int64.max, Int64.min, Int64.max, Int64.min)
+            var (earliestPurchase, latestPurchase) = (Int64.max, Int64.min)
             for c in range {
                 var (first, last, firstPurchase, firstPurchaseRow) = (none, none, none, Int32(-1))
                 let (lo, hi) = c + 1 < offsets.count ? (offsets[c], offsets[c + 1]) : (0, 0)
@@ -103,8 +108,10 @@ struct CustomerFactsScan: Sendable {
                     last = ts[hi - 1]
                     earliest = min(earliest, first)
                     latest = max(latest, last)
-                    // Orders are counted at their first row, in time order: the first is the first order's.
-                    for r in lo..<hi {
+                    // Orders are counted at their first row, in time order: the first is the first order's. Past it,
+                    // the rows only mark their event names.
+                    var r = lo
+                    while r < hi {
                         let code = Int(event[r])
                         let purchase: Bool
                         if code >= 0 {
@@ -113,18 +120,24 @@ struct CustomerFactsScan: Sendable {
                         } else {
                             purchase = byOrder && orderFlags[r] & startsOrder != 0
                         }
-                        if purchase, firstPurchaseRow < 0 { firstPurchaseRow = Int32(r); firstPurchase = ts[r] }
+                        r += 1
+                        if purchase { firstPurchaseRow = Int32(r - 1); firstPurchase = ts[r - 1]; break }
+                    }
+                    while r < hi {
+                        let code = Int(event[r])
+                        if code >= 0 && code < present.count { present[code] = true }
+                        r += 1
                     }
                 }
-                out.firstEvent[c] = first
-                out.lastEvent[c] = last
                 out.firstPurchase[c] = firstPurchase
                 out.firstPurchaseRow[c] = firstPurchaseRow
                 let signup = c < signupValues.count && !(c < signupNulls.count && signupNulls[c]) ? signupValues[c] : first
                 out.signup?[c] = signup
-                if signup != none { earliestSignup = min(earliestSignup, signup) }
+                if signup != none { earliestSignup = min(earliestSignup, signup); latestSignup = max(latestSignup, signup) }
+                if firstPurchase != none { earliestPurchase = min(earliestPurchase, firstPurchase); latestPurchase = max(latestPurchase, firstPurchase) }
             }
-            (summary.first, summary.last, summary.signup) = (earliest, latest, earliestSignup)
+            (summary.first, summary.last, summary.signup, summary.lastSignup) = (earliest, latest, earliestSignup, latestSignup)
+            (summary.firstPurchase, summary.lastFirstPurchase) = (earliestPurchase, latestPurchase)
         }}}}}}}}
         return summary
     }
