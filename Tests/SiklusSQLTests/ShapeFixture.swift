@@ -12,10 +12,10 @@ enum ShapeFixture {
                                                            .init(name: "country", kind: .text, role: "country")]),
         spend: Catalog.Table(isLoaded: false, columns: []))
 
-    static func lower(_ text: String, catalog: Catalog = catalog) throws -> SQLQuery {
+    static func lower(_ text: String, catalog: Catalog = catalog, tables: SQLSourceTables = .siklus) throws -> SQLQuery {
         let parsed = Parser.parse(SourceFile(name: "<test>", text: text))
         guard case .pipeline(let pipeline)? = parsed.statements.first?.kind else { throw SQLNotExpressible("not a pipeline") }
-        return try SQLLowering(catalog: catalog).lower(try Binder(catalog: catalog).bind(pipeline)).query
+        return try SQLLowering(catalog: catalog, tables: tables).lower(try Binder(catalog: catalog).bind(pipeline)).query
     }
 
     static func cte(_ name: String, in query: SQLQuery) throws -> SQLSelect {

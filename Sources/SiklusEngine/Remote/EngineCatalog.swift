@@ -57,6 +57,9 @@ struct EngineCatalog {
             tables.customerID = id
             tables.customerLoadOrder = binding.loadOrderColumn
             tables.customerBooleans = Set(binding.columns.filter { $0.type == .boolean }.map(\.name))
+            if case .files = binding.origin, case .files? = bindings[.events]?.origin {
+                tables.customersGiveEverySignup = Self.customersGiveEverySignup(staging)
+            }
         }
         if let binding = bindings[.spend] {
             spend = Catalog.Table(isLoaded: binding.rowCount != 0, columns: binding.columns.map { column in
@@ -67,6 +70,18 @@ struct EngineCatalog {
         catalog = Catalog(events: events, customers: customers, spend: spend, orderColumn: orderColumn, missingAmountHints: missingAmount,
                           stageMap: stageMap, settings: settings, eventNames: eventNames)
         self.tables = tables
+    }
+
+    /// Whether every customer with an event has a customers row with a signup, in Siklus's own parse of
+    /// the files it wrote to the engine (`SQLSourceTables.customersGiveEverySignup`).
+    /// - Complexity: O(customers).
+    static func customersGiveEverySignup(_ store: Store) -> Bool {
+        guard let signup = store.customers.column(for: .signup), case .int64(let values) = signup.data else { return false }
+        let offsets = store.events.offsets, hasRow = store.customers.hasRow, nulls = signup.nulls
+        for c in 0..<store.events.customerCount where offsets[c + 1] > offsets[c] {
+            guard c < values.count, c < hasRow.count, hasRow[c], !(nulls?[c] ?? false) else { return false }
+        }
+        return true
     }
 
     /// How the binder compares an engine column's values (booleans as the text `true` / `false`; the

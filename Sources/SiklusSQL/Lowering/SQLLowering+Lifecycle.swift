@@ -99,8 +99,13 @@ extension SQLLoweringState {
     /// would otherwise run `staged`'s window over every event once more. The customers of either table
     /// are the customers table FULL JOIN the facts (one hash join, not a DISTINCT over both id lists).
     /// With `candidates` (a query of `customer_id`s, `signupCandidates()`), only those customers are
-    /// listed, each with exact facts.
-    mutating func people(narrowedTo candidates: SQLQuery? = nil) -> String {
+    /// listed, each with exact facts; `customersWindow` (a condition on the customers table's row, alias
+    /// `c`) narrows the customers rows directly where the candidates are exactly those rows.
+    ///
+    /// When the customers table gives every signup (`SQLSourceTables.customersGiveEverySignup`), every
+    /// customer with facts has a customers row: a LEFT JOIN lists them all and signup is the customers
+    /// table's alone, so a query reading no other fact drops the join (`SQLUnreadFactsJoin`).
+    mutating func people(narrowedTo candidates: SQLQuery? = nil, customersWindow: SQLExpression? = nil) -> String {
         if let name = builder.sharedName("people") { return name }
         let t = "t"
         let channel = sourceColumn(tables.eventChannel, .text, t), time = SQLExpression.column(tables.eventTime, table: t)
@@ -124,20 +129,22 @@ extension SQLLoweringState {
                                          from: .table(factsName, alias: nil)), sharedAs: "people")
         }
         let customerID = SQLExpression.cast(.column(id, table: "c"), .text)
-        let signup = customersTable.index(ofRole: "signup").map { SQLExpression.coalesce(.cast(.column(customersTable.columns[$0].name, table: "c"), .timestamp), .col("f", "first_event")) }
-            ?? .col("f", "first_event")
+        let signupColumn = customersTable.index(ofRole: "signup").map { SQLExpression.cast(.column(customersTable.columns[$0].name, table: "c"), .timestamp) }
+        let complete = tables.customersGiveEverySignup && signupColumn != nil
+        let signup = signupColumn.map { complete ? $0 : .coalesce($0, .col("f", "first_event")) } ?? .col("f", "first_event")
         let acquisition = customersTable.index(ofRole: "channel").map { SQLExpression.coalesce(.column(customersTable.columns[$0].name, table: "c"), .col("f", "first_channel")) }
             ?? .col("f", "first_channel")
-        var items: [SQLSelectItem] = [.named(.coalesce(customerID, .col("f", "customer_id")), "customer_id"), .named(signup, "signup"),
+        var items: [SQLSelectItem] = [.named(complete ? customerID : .coalesce(customerID, .col("f", "customer_id")), "customer_id"), .named(signup, "signup"),
                                       .column("first_event", table: "f"), .column("first_purchase", table: "f"), .named(acquisition, "acquisition_channel")]
         for i in personColumns.keys.sorted() {
             items.append(.named(.column(customersTable.columns[i].name, table: "c"), personColumns[i] ?? ""))
         }
-        return builder.add("people", "every customer of either table: signup (the customers table's, else the first event), first event, first purchase, acquisition channel",
-                           SQLSelect(items, from: candidates.map { .subquery(SQLQuery(SQLSelect([.all(table: nil)], from: .table(tables.customers, alias: nil),
-                                                                                                  where: .inQuery(.cast(.column(id), .text), $0, negated: false))), alias: "c") }
-                                         ?? .table(tables.customers, alias: "c"),
-                                     joins: [SQLJoin(.full, .table(factsName, alias: "f"), .on(.equal(.col("f", "customer_id"), customerID)))]),
+        let narrowedRows: SQLSelect? = customersWindow.map { SQLSelect([.all(table: "c")], from: .table(tables.customers, alias: "c"), where: $0) }
+            ?? candidates.map { SQLSelect([.all(table: nil)], from: .table(tables.customers, alias: nil), where: .inQuery(.cast(.column(id), .text), $0, negated: false)) }
+        return builder.add("people", complete ? "every customer: signup (the customers table gives every one), first event, first purchase, acquisition channel"
+                                              : "every customer of either table: signup (the customers table's, else the first event), first event, first purchase, acquisition channel",
+                           SQLSelect(items, from: narrowedRows.map { .subquery(SQLQuery($0), alias: "c") } ?? .table(tables.customers, alias: "c"),
+                                     joins: [SQLJoin(complete ? .left : .full, .table(factsName, alias: "f"), .on(.equal(.col("f", "customer_id"), customerID)))]),
                            sharedAs: "people")
     }
 

@@ -7,7 +7,7 @@ extension SQLLoweringState {
     /// `events` or `cohort [filters] [by …]`: the first customers and events CTEs.
     mutating func source() throws(SQLNotExpressible) {
         let candidates = try signupCandidates()
-        let people = people(narrowedTo: candidates)
+        let people = people(narrowedTo: candidates, customersWindow: tables.customersGiveEverySignup ? try customersSignupWindow() : nil)
         var items: [SQLSelectItem] = [.all(table: nil)]
         var conditions: [SQLExpression] = []
         switch query.source {

@@ -26,16 +26,28 @@ extension SQLLoweringState {
     /// nothing narrows the customers). `people` reads it twice, written out each time rather than as one
     /// CTE: PostgreSQL would materialize a CTE read twice, and a plan joining a materialized CTE scans the
     /// events it is joined to without parallel workers.
+    ///
+    /// When the customers table gives every signup (`SQLSourceTables.customersGiveEverySignup`), the
+    /// candidates are its rows in the window alone: no event decides a signup.
     func signupCandidates() throws(SQLNotExpressible) -> SQLQuery? {
         guard let holds = try signupHolds() else { return nil }
-        var branches = [SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
-                                  where: try holds(.column(tables.eventTime, table: "t")))]
-        let customersTable = catalog.customers
-        if customersTable.isLoaded, let signup = customersTable.index(ofRole: "signup") {
+        var branches: [SQLSelect] = []
+        if let window = try customersSignupWindow() {
             branches.append(SQLSelect([.named(.cast(.column(tables.customerID, table: "c"), .text), "customer_id")], from: .table(tables.customers, alias: "c"),
-                                      where: try holds(.cast(.column(customersTable.columns[signup].name, table: "c"), .timestamp))))
+                                      where: window))
+            if tables.customersGiveEverySignup { return SQLQuery(.select(branches[0])) }
         }
+        branches.insert(SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
+                                  where: try holds(.column(tables.eventTime, table: "t"))), at: 0)
         return SQLQuery(branches.count == 1 ? .select(branches[0]) : .unionAll(branches))
+    }
+
+    /// The cohort's signup conditions on the customers table's signup (alias `c`), or nil without such a
+    /// column or conditions.
+    func customersSignupWindow() throws(SQLNotExpressible) -> SQLExpression? {
+        let customersTable = catalog.customers
+        guard customersTable.isLoaded, let signup = customersTable.index(ofRole: "signup"), let holds = try signupHolds() else { return nil }
+        return try holds(.cast(.column(customersTable.columns[signup].name, table: "c"), .timestamp))
     }
 
     /// The candidates whose signup is not in the customers table (no row, or no signup there) and who have an

@@ -52,7 +52,9 @@ public struct SQLLowering: Sendable {
         }
         if let facts = state.builder.sharedName("customer_facts") {
             lowered.query = SQLFirstPurchaseFacts.split(in: lowered.query, cte: facts)
-            if let people = state.builder.sharedName("people"), let fallback = try state.signupFallbackCandidates() {
+            if tables.customersGiveEverySignup, let people = state.builder.sharedName("people") {
+                lowered.query = SQLColumnPruning.prune(SQLColumnOnlyJoin.dropFacts(in: lowered.query, people: people, facts: facts))
+            } else if let people = state.builder.sharedName("people"), let fallback = try state.signupFallbackCandidates() {
                 lowered.query = SQLSignupFallbackFacts.narrow(in: lowered.query, facts: facts, people: people, to: fallback,
                                                               named: state.builder.reserve("signup_fallback"),
                                                               signupPeople: try state.signupPeople(facts: facts))

@@ -1,5 +1,6 @@
 /// `people` FULL JOINs the customers table with `customer_facts` so that it lists every customer of either
-/// table. When `SQLColumnPruning` has left it no customers-table column but the id, and every reader keeps
+/// table (a LEFT JOIN when the customers table has a row for every customer with facts,
+/// `SQLSourceTables.customersGiveEverySignup`: the facts' rows are then the joined rows with a fact too). When `SQLColumnPruning` has left it no customers-table column but the id, and every reader keeps
 /// only rows where one of the facts is not NULL (retention's anchors: `first_purchase IS NOT NULL`), the
 /// rows read are exactly the facts' rows with that fact, whose id the join only repeated: `people`
 /// becomes those facts rows alone, and the facts' branch that lists the customers without the fact
@@ -14,7 +15,7 @@ enum SQLPeopleFromFacts {
         guard let index = query.ctes.firstIndex(where: { $0.name == people }),
               query.ctes[index].query.ctes.isEmpty, query.ctes[index].query.orderBy.isEmpty,
               case .select(var select) = query.ctes[index].query.body,
-              select.joins.count == 1, select.joins[0].kind == .full,
+              select.joins.count == 1, [SQLJoin.Kind.full, .left].contains(select.joins[0].kind),
               case .table(facts, alias: let factsAlias?) = select.joins[0].table,
               case .table(_, alias: .some) = select.from,
               select.filter == nil, select.groupBy.isEmpty, select.having == nil, !select.distinct,
