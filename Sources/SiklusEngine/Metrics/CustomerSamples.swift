@@ -23,8 +23,10 @@ enum CustomerSamples {
         let flagsByCode = context.classes.flags
         // Empty without an order column: then each purchase row is an order.
         let orderFlags = context.facts.orderFlags
-        return try SamplePass.collect(scope: scope, keys: keys, context) { c, base, rowKeys, samples in
-            var touched: [(group: Int, totals: Totals)] = []
+        // The groups the current customer touched: one list per core, emptied per customer (no allocation per customer).
+        let touchedList: [(group: Int, totals: Totals)] = []
+        return try SamplePass.collect(scope: scope, keys: keys, context, scratch: touchedList) { c, base, rowKeys, samples, touched in
+            touched.removeAll(keepingCapacity: true)
             // Without an event dimension every customer in scope is in their group, events or not.
             if rowKeys.isEmpty { touched.append((base, Totals())) }
             for r in offsets[c]..<offsets[c + 1] {

@@ -11,6 +11,14 @@ enum SamplePass {
     /// - Complexity: O(customers + groups × cores) plus `visit`'s work.
     static func collect(scope: Scope, keys: GroupKeys, _ context: EvalContext,
                         _ visit: (_ c: Int, _ base: Int, _ rowKeys: [Int32], _ samples: inout [[Double]]) -> Void) throws(Diagnostic) -> [[Double]] {
+        try collect(scope: scope, keys: keys, context, scratch: ()) { c, base, rowKeys, samples, _ in visit(c, base, rowKeys, &samples) }
+    }
+
+    /// As above, with `scratch` copied once per core and handed to every `visit` of that core, so a
+    /// metric's per-customer working list reuses its storage instead of allocating per customer.
+    static func collect<Scratch>(scope: Scope, keys: GroupKeys, _ context: EvalContext, scratch: Scratch,
+                                 _ visit: (_ c: Int, _ base: Int, _ rowKeys: [Int32], _ samples: inout [[Double]], _ scratch: inout Scratch) -> Void)
+        throws(Diagnostic) -> [[Double]] {
         let materialized = keys.materialize(scope, context)
         let customerKeys = materialized.customer, rowKeys = materialized.row
         let list = scope.customers
@@ -18,10 +26,11 @@ enum SamplePass {
         let cancelled = context.isCancelled
         let partials: [[[Double]]] = Parallel.map(parts.count) { k in
             var samples = [[Double]](repeating: [], count: keys.count)
+            var partScratch = scratch
             for (n, i) in parts[k].enumerated() {
                 if n & 0xFFF == 0 && cancelled() { break }
                 let c = Int(list[i])
-                visit(c, customerKeys.isEmpty ? 0 : Int(customerKeys[c]), rowKeys, &samples)
+                visit(c, customerKeys.isEmpty ? 0 : Int(customerKeys[c]), rowKeys, &samples, &partScratch)
             }
             return samples
         }
