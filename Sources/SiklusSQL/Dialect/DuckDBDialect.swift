@@ -49,11 +49,11 @@ public struct DuckDBDialect: SQLDialectDefinition {
         case .quantile(let p):
             return SQLTemplate("quantile_cont({0}, \(p)){filter}")
         case .firstByTime:
-            let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
+            let keys = SQLTemplate.orderingKeys(argumentCount: argumentCount)
             return SQLTemplate("first({0} ORDER BY \(keys)){filter}")
         case .sumInOrder:
             // An ordered aggregate feeds its rows to sum in that order.
-            let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
+            let keys = SQLTemplate.orderingKeys(argumentCount: argumentCount)
             return SQLTemplate("sum({0} ORDER BY \(keys))")
         default:
             return nil

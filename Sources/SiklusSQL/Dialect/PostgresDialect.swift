@@ -54,11 +54,11 @@ public struct PostgresDialect: SQLDialectDefinition {
         case .quantile(let p):
             return SQLTemplate("percentile_cont(\(p)) WITHIN GROUP (ORDER BY {0}){filter}")
         case .firstByTime:
-            let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
+            let keys = SQLTemplate.orderingKeys(argumentCount: argumentCount)
             return SQLTemplate("(array_agg({0} ORDER BY \(keys)){filter})[1]")
         case .sumInOrder:
             // An ordered aggregate feeds its rows to sum in that order.
-            let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
+            let keys = SQLTemplate.orderingKeys(argumentCount: argumentCount)
             return SQLTemplate("sum({0} ORDER BY \(keys))")
         default:
             return nil

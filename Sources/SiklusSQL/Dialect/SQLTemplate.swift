@@ -7,6 +7,11 @@ public struct SQLTemplate: Sendable, Equatable, ExpressibleByStringLiteral {
     public init(_ text: String) { self.text = text }
     public init(stringLiteral value: String) { text = value }
 
+    /// The holes `{1}, {2}, …` of an aggregate's ordering keys (its arguments after the value), comma-separated.
+    static func orderingKeys(argumentCount: Int) -> String {
+        (1..<max(argumentCount, 1)).map { "{\($0)}" }.joined(separator: ", ")
+    }
+
     /// True when the template uses `{filter}` (it then needs the dialect's `FILTER` clause).
     var takesFilter: Bool { text.contains("{filter}") }
 

@@ -74,7 +74,7 @@ public struct SparkDialect: SQLDialectDefinition {
             return SQLTemplate("percentile({0}, \(p)){filter}")
         case .firstByTime:
             // Structs compare field by field: time, then file order.
-            let keys = (1..<argumentCount).map { "{\($0)}" }.joined(separator: ", ")
+            let keys = SQLTemplate.orderingKeys(argumentCount: argumentCount)
             return SQLTemplate(argumentCount == 2 ? "min_by({0}, {1}){filter}" : "min_by({0}, struct(\(keys))){filter}")
         case .sumInOrder:
             // Spark has no ordered aggregate: the rows are collected, sorted by their keys and folded left.
