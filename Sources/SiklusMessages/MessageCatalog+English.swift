@@ -924,7 +924,7 @@ extension MessageCatalog {
         "load.hint.no_format": #"no common format fits "{value}": describe it with format {role}="…" using %Y %y %m %d %H %M %S and the characters between them"#,
         "load.hint.format": #"tell the loader how they are written, e.g. format {role}="{pattern}""#,
         "load.hint.format_pair": "{first} and {second}",
-        "load.hint.no_such_file": "check the path; relative paths start at the current directory",
+        "load.hint.no_such_file": "check the path; a relative path starts at the working directory, or in a script file at the script's folder",
         "load.hint.format_alternatives": #"tell the loader how they are written, e.g. format {role}="{pattern}" ({alternatives} also fit these values: check which is the day)"#,
         // rfm and clv (ValueModelFit, CustomerValueTable): notes and errors; the fit errors (ModelFitError, worded by ValueModelWording) and result titles (ChartTitleWords) by their English templates
         "clv.note.fitted": "bgnbd fitted on {customers} customers, gamma_gamma on the {repeaters} with a repeat purchase of positive value; time in {unit}s",

@@ -921,7 +921,7 @@ extension MessageCatalog {
         "load.hint.no_format": #"tidak ada format umum yang cocok dengan "{value}": jelaskan dengan format {role}="…" memakai %Y %y %m %d %H %M %S dan karakter di antaranya"#,
         "load.hint.format": #"beri tahu pemuat cara nilainya ditulis, mis. format {role}="{pattern}""#,
         "load.hint.format_pair": "{first} dan {second}",
-        "load.hint.no_such_file": "periksa jalurnya; jalur relatif dimulai dari direktori saat ini",
+        "load.hint.no_such_file": "periksa jalurnya; jalur relatif dimulai dari direktori kerja, atau di dalam file skrip dari folder skrip itu",
         "load.hint.format_alternatives": #"beri tahu pemuat cara nilainya ditulis, mis. format {role}="{pattern}" ({alternatives} juga cocok dengan nilai-nilai ini: periksa mana yang hari)"#,
         // rfm dan clv (ValueModelFit, CustomerValueTable): catatan dan galat; galat penaksiran (ModelFitError, ValueModelWording) dan judul hasil (ChartTitleWords) lewat templat Inggrisnya
         "clv.note.fitted": "bgnbd ditaksir dari {customers} pelanggan, gamma_gamma dari {repeaters} pelanggan yang punya pembelian ulang bernilai positif; waktu dalam {unit}",

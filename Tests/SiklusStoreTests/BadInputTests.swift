@@ -34,8 +34,8 @@ final class BadInputTests: XCTestCase {
         let error = failingLoad(.events, path: "/no/such/dir/events.csv")
         XCTAssertEqual(error?.path, "/no/such/dir/events.csv")
         XCTAssertEqual(error?.message, "cannot open file: no such file")
-        XCTAssertEqual(error?.hint, "check the path; relative paths start at the current directory")
-        XCTAssertEqual(error?.description, "/no/such/dir/events.csv: error: cannot open file: no such file\n  help: check the path; relative paths start at the current directory")
+        XCTAssertEqual(error?.hint, "check the path; a relative path starts at the working directory, or in a script file at the script's folder")
+        XCTAssertEqual(error?.description, "/no/such/dir/events.csv: error: cannot open file: no such file\n  help: check the path; a relative path starts at the working directory, or in a script file at the script's folder")
     }
 
     func testDirectoryIsNotAFile() {
