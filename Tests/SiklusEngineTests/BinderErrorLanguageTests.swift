@@ -32,6 +32,13 @@ final class BinderErrorLanguageTests: XCTestCase {
         ("cohort | retention start login recurring rolling", "`rolling` and `recurring` do not combine: recurring cohorts are calendar periods"),
         ("cohort | retention unbounded value orders", "`unbounded` counts customers, not orders"),
         ("cohort | funnel visit -> purchase within 0d", "the funnel window must be positive"),
+        ("set churn_after = 5", "churn_after expects a duration like 90d"),
+        ("set churn_after = 2000y", "churn_after is too long"),
+        ("set as_of = x", "as_of expects a date like 2023-12-31"),
+        ("set period = fortnight", "period expects one of day, week, month, quarter, year"),
+        ("set week_start = xyz", "week_start expects a weekday like monday"),
+        ("stage awareness -= zzz", "`zzz` is not in stage awareness"),
+        ("events | clv period month horizon 9000y", "the horizon is at most 100000 months"),
     ]
 
     /// Text a person types, kept as it is in every language: code in backticks, quoted text, and the names

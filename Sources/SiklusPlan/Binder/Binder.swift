@@ -86,7 +86,7 @@ struct PipelineBinder {
                 try enter(.scope)
                 guard let stage = Stage(named: name.text) else {
                     throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames,
-                                             fallbackHint: "stages: " + Stage.allCases.map(\.name).joined(separator: ", "))
+                                             fallbackHint: MessageCatalog.text("bind.stages", ["stages": Stage.allCases.map(\.name).joined(separator: ", ")]))
                 }
                 query.scope.append(.stage(stage, span: step.span))
                 query.spendScope.append(.other(SyntaxPrinter.step(step.kind)))
@@ -245,7 +245,7 @@ struct PipelineBinder {
         if name.parts.count == 1, (try? Attribute.resolve(name, in: catalog, preferEvents: false)) == nil {
             let words = Attribute.names(in: catalog) + PeriodUnit.allCases.map(\.rawValue) + ["stage", "cohort"]
             throw Diagnostic.unknown("dimension", name.text, at: name.span, among: words,
-                                     fallbackHint: "group by a column, stage, or day|week|month|quarter|year")
+                                     fallbackHint: MessageCatalog.text("bind.group_by_hint"))
         }
         let attribute = try Attribute.resolve(name, in: catalog, preferEvents: false)
         let period = attribute.kind(in: catalog) == .time ? settings.period : nil
