@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "SiklusTime"),
         // Lexer, AST with spans, parser, diagnostics.
         .target(name: "SiklusLanguage", dependencies: ["SiklusMessages"]),
-        // Customer-value models (BG/NBD, Gamma-Gamma, lifetime value) and their numerics; no store, no dependency.
-        .target(name: "SiklusValueModels"),
+        // Customer-value models (BG/NBD, Gamma-Gamma, lifetime value) and their numerics; no store. Their fit errors
+        // are values worded from the catalogs (SiklusMessages).
+        .target(name: "SiklusValueModels", dependencies: ["SiklusMessages"]),
         // The logical plan: catalog, binder, metric definitions, settings and the result table; holds no data.
         .target(name: "SiklusPlan", dependencies: ["SiklusLanguage", "SiklusTime"]),
         // SQL for other engines: dialects, the SQL compiler, the protocol every engine connection speaks.

@@ -11,11 +11,8 @@ extension BetaGeometricNBD {
     ///   likelihood evaluation, a few hundred evaluations. `isCancelled` is polled once per optimiser
     ///   iteration; when it returns true the fit throws `ModelFitError.cancelled`.
     public static func fit(_ summary: PurchaseSummary, isCancelled: @escaping () -> Bool = { false }) throws(ModelFitError) -> ModelFit<BetaGeometricNBD> {
-        guard summary.count > 0 else { throw ModelFitError(model: "bgnbd", reason: "no customer has a purchase") }
-        guard summary.frequency.contains(where: { $0 > 0 }) else {
-            throw ModelFitError(model: "bgnbd", reason: "no customer bought again, so dropout cannot be estimated",
-                                hint: "the calibration period (up to as_of) needs repeat purchases")
-        }
+        guard summary.count > 0 else { throw ModelFitError(model: "bgnbd", reason: .noPurchase) }
+        guard summary.frequency.contains(where: { $0 > 0 }) else { throw ModelFitError(model: "bgnbd", reason: .noRepeat) }
         let likelihood = BetaGeometricNBDLikelihood(DistinctHistories(summary))
         let meanAge = summary.age.reduce(0, +) / Double(summary.count)
         let start = [0, log(max(meanAge, 1)), 0, 0]

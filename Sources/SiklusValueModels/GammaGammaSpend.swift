@@ -51,7 +51,7 @@ public struct GammaGammaSpend: Sendable, Equatable {
             xs.append(summary.frequency[i]); ms.append(summary.monetary[i])
         }
         guard xs.count >= 2 else {
-            throw ModelFitError(model: "gamma_gamma", reason: "\(xs.count) customers have a repeat purchase with a positive value; the fit needs at least 2")
+            throw ModelFitError(model: "gamma_gamma", reason: .tooFewRepeaters(xs.count))
         }
         let likelihood = GammaGammaLikelihood(xs: xs, ms: ms)
         let start = [0, 0, log(ms.reduce(0, +) / Double(ms.count))]
@@ -60,8 +60,7 @@ public struct GammaGammaSpend: Sendable, Equatable {
         let p = outcome.point.map(exp)
         let model = GammaGammaSpend(p: p[0], q: p[1], v: p[2])
         guard model.q > 1 else {
-            throw ModelFitError(model: "gamma_gamma", reason: "q = \(model.q) ≤ 1, so the mean spend per transaction is infinite",
-                                hint: "a few very large repeat orders dominate; look at them with `rfm | sort monetary desc`")
+            throw ModelFitError(model: "gamma_gamma", reason: .infiniteMean(q: model.q))
         }
         return ModelFit(model: model, logLikelihood: likelihood.total(at: outcome.point), iterations: outcome.iterations, customers: xs.count)
     }

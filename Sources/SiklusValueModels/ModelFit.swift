@@ -25,17 +25,10 @@ enum FitChecks {
     /// Throws when the optimiser stopped early or a parameter ran off.
     static func check(_ outcome: NelderMead.Outcome, names: [String], model: String) throws(ModelFitError) {
         if outcome.cancelled { throw .cancelled(model: model) }
-        guard outcome.value.isFinite else {
-            throw ModelFitError(model: model, reason: "the likelihood is not finite at any point the optimiser tried")
-        }
-        guard outcome.converged else {
-            throw ModelFitError(model: model, reason: "Nelder–Mead did not converge within \(outcome.iterations) iterations",
-                                hint: "the data may not fit the model; look at the per-customer summary (`rfm`)")
-        }
+        guard outcome.value.isFinite else { throw ModelFitError(model: model, reason: .notFinite) }
+        guard outcome.converged else { throw ModelFitError(model: model, reason: .noConvergence(iterations: outcome.iterations)) }
         for (name, value) in zip(names, outcome.point) where abs(value) > logBound {
-            let direction = value > 0 ? "infinity" : "zero"
-            throw ModelFitError(model: model, reason: "the likelihood is flat: \(name) runs off to \(direction)",
-                                hint: "too few customers or repeat purchases to estimate \(name)")
+            throw ModelFitError(model: model, reason: .flat(parameter: name, toInfinity: value > 0))
         }
     }
 }

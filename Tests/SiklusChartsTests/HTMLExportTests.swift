@@ -69,8 +69,8 @@ final class HTMLExportTests: XCTestCase {
     func testTitleComesFromTableOrQuery() throws {
         var table = Fixtures.stageShare()
         XCTAssertTrue(try ReportExporter.html(table, query: "stages\n| plot").contains("<title>stages · Siklus</title>"))
-        table.title = "Where customers are"
-        XCTAssertTrue(try ReportExporter.html(table, query: "stages").contains("<h1>Where customers are</h1>"))
+        table.title = .stageShare(date: "2023-12-31")
+        XCTAssertTrue(try ReportExporter.html(table, query: "stages").contains("<h1>current stage as of 2023-12-31</h1>"))
     }
 
     /// The `<svg>…</svg>` element inside a report.

@@ -47,17 +47,22 @@ final class IndonesianChartTests: XCTestCase {
         XCTAssertEqual(ValueFormatter.display(1234.5, unit: .money), "1,234.50")
     }
 
-    /// The engine's English result titles are worded again when a chart shows them; unknown ones stay.
+    /// The engine's result titles are worded in the language a chart is drawn in.
     func testEngineTitlesInIndonesian() {
-        let titles = ["funnel within 30d, ordered", "current stage as of 2023-12-31", "retention by quarter, active = purchase",
-                      "lifecycle by month, active = any event", "stage at the end of each month → the next", "stickiness by week", "rfm per month"]
-        XCTAssertEqual(Self.indonesian { titles.map(ChartTitleWords.word) }, [
+        let titles: [ResultTitle] = [.funnel(window: 30 * 86_400, order: .ordered), .stageShare(date: "2023-12-31"),
+                                     .retention(period: .quarter, activity: .purchase, unbounded: false, kind: .init()),
+                                     .lifecycle(period: .month, activity: .anyEvent), .transitions(period: .month), .stickiness(period: .week),
+                                     .rfmGroups(period: .month, groups: [])]
+        XCTAssertEqual(Self.indonesian { titles.map { $0.text(in: .current) } }, [
             "corong dalam 30d, ordered", "tahap sekarang per 2023-12-31", "retensi per kuartal, aktif = purchase",
-            "siklus aktivitas per bulan, aktif = any event", "tahap pada akhir tiap bulan → berikutnya", "kelekatan per minggu", "rfm per month",
+            "siklus aktivitas per bulan, aktif = peristiwa apa pun", "tahap pada akhir tiap bulan → berikutnya", "kelekatan per minggu", "rfm per bulan",
         ])
-        XCTAssertEqual(titles.map(ChartTitleWords.word), titles, "English titles are left as they are")
+        XCTAssertEqual(titles.map { $0.text(in: .current) }, [
+            "funnel within 30d, ordered", "current stage as of 2023-12-31", "retention by quarter, active = purchase",
+            "lifecycle by month, active = any event", "stage at the end of each month → the next", "stickiness by week", "rfm per month",
+        ])
         var table = Fixtures.stageShare()
-        table.title = "current stage as of 2023-12-31"
+        table.title = .stageShare(date: "2023-12-31")
         XCTAssertTrue(try Self.indonesian { try TerminalChart.render(table, options: ChartOptions(width: 80, height: 24)) }.hasPrefix("tahap sekarang per 2023-12-31"))
     }
 }

@@ -16,7 +16,7 @@ final class LifecycleChartTests: XCTestCase {
             ResultColumn(name: "dormant", unit: .count, values: counts { $0 == 0 ? 0 : -8 - Int64($0) }),
             ResultColumn(name: "pulse", unit: .ratio, values: .number((0..<periods).map { _ in nil })),
         ]
-        return ResultTable(columns: columns, shape: .lifecycle, title: "lifecycle by month")
+        return ResultTable(columns: columns, shape: .lifecycle, title: nil)
     }
 
     func testActiveClassesStackAboveTheAxisAndDormantHangsBelow() throws {

@@ -20,7 +20,7 @@ final class PathFlowChartTests: XCTestCase {
             ResultColumn(name: "to", unit: .text, values: .text(to)),
             ResultColumn(name: "count", unit: .count, values: .integer(count)),
             ResultColumn(name: "customers", unit: .count, values: .integer(count)),
-        ], shape: .paths, title: "paths steps 5, session 30min, top 50")
+        ], shape: .paths, title: .paths(from: nil, to: nil, steps: 5, sessionGap: 1_800, edges: 50))
     }
 
     func testTheModelStacksEventsByPosition() throws {

@@ -4,8 +4,8 @@ import SiklusLanguage
 import XCTest
 @testable import SiklusCharts
 
-/// The titles rfm, clv and retention give their results, as the engine writes them on the demo data,
-/// worded in Indonesian where a chart or a box table shows them; English titles stay as they are.
+/// The titles rfm, clv and retention give their results on the demo data, worded in Indonesian where a
+/// chart or a box table shows them (the same text as when they were read back from English by pattern).
 final class ResultTitleLanguageTests: XCTestCase {
     private static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("datasets/demo")
@@ -27,8 +27,8 @@ final class ResultTitleLanguageTests: XCTestCase {
         ]
         for (query, indonesian) in expected {
             let title = try XCTUnwrap(session.query(query).title, query)
-            XCTAssertEqual(Language.$current.withValue(.en) { ChartTitleWords.word(title) }, title)
-            XCTAssertEqual(Language.$current.withValue(.id) { ChartTitleWords.word(title) }, indonesian, title)
+            XCTAssertEqual(title.text(in: .id), indonesian, query)
+            XCTAssertEqual(Language.$current.withValue(.id) { title.text(in: .current) }, indonesian, query)
         }
     }
 }

@@ -47,12 +47,12 @@ final class FunnelStepMeaningTests: XCTestCase {
         b,2023-01-01 11:00:00,purchase,1
         """)
         let minutes = try s.query("cohort | funnel add_to_cart -> purchase within 30m")
-        XCTAssertEqual(minutes.title, "funnel within 30min, ordered")
+        XCTAssertEqual(minutes.title?.description, "funnel within 30min, ordered")
         XCTAssertEqual(minutes.numbers("customers"), [2, 1])
         let months = try s.query("cohort | funnel add_to_cart -> purchase within 30mo")
-        XCTAssertEqual(months.title, "funnel within 900d, ordered")
+        XCTAssertEqual(months.title?.description, "funnel within 900d, ordered")
         XCTAssertEqual(months.numbers("customers"), [2, 2])
-        XCTAssertEqual(try s.query("cohort | funnel add_to_cart -> purchase within 2h").title, "funnel within 2h, ordered")
+        XCTAssertEqual(try s.query("cohort | funnel add_to_cart -> purchase within 2h").title?.description, "funnel within 2h, ordered")
         XCTAssertEqual(s.failure("cohort | funnel add_to_cart -> purchase within 30x")?.message, "unknown duration unit `x` in `30x`")
     }
 }

@@ -19,7 +19,7 @@ final class RetentionPivotTests: XCTestCase {
     ]
 
     func testCountsWidthAndEmptyCells() throws {
-        let pivot = SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: "t")
+        let pivot = SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: .stickiness(period: .day))
         let table = try pivot.table(rows(cells))
         XCTAssertEqual(table.columns.map(\.name), ["cohort", "customers", "0", "1", "2"])
         XCTAssertEqual(table.columns[1].values, .integer([3, 2]))
@@ -31,7 +31,7 @@ final class RetentionPivotTests: XCTestCase {
     }
 
     func testPercentOfThoseWhoReachedThePeriod() throws {
-        let table = try SQLRetentionPivot(percent: true, unbounded: false, horizon: nil, title: "t").table(rows(cells))
+        let table = try SQLRetentionPivot(percent: true, unbounded: false, horizon: nil, title: .stickiness(period: .day)).table(rows(cells))
         // January: 3 reached period 0 (all), 2 reached periods 1 and 2.
         XCTAssertEqual(table.columns[2].values, .number([100, 50]))
         XCTAssertEqual(table.columns[3].values, .number([0, 50]))
@@ -41,7 +41,7 @@ final class RetentionPivotTests: XCTestCase {
     func testUnboundedCountsLaterActivityAndTheHorizonCutsColumnsOnly() throws {
         // Unbounded rows give each customer's latest active period.
         let latest: [(Int64, String, Int64?, Int64)] = Array(cells.prefix(5)) + [(3, "2023-01", 2, 1), (3, "2023-01", 0, 2), (3, "2023-02", 1, 1)]
-        let table = try SQLRetentionPivot(percent: false, unbounded: true, horizon: 1, title: "t").table(rows(latest))
+        let table = try SQLRetentionPivot(percent: false, unbounded: true, horizon: 1, title: .stickiness(period: .day)).table(rows(latest))
         XCTAssertEqual(table.columns.map(\.name), ["cohort", "customers", "0", "1"])
         XCTAssertEqual(table.columns[2].values, .integer([3, 1]))
         // The January customer active in period 2 counts in period 1, the last column.
@@ -53,21 +53,21 @@ final class RetentionPivotTests: XCTestCase {
     func testTheTableIsBoundedInCellsNotOnlyInColumns() throws {
         let cohorts = (0...1000).map { String(format: "c%04d", $0) }
         let big = cohorts.map { (Int64(1), $0, Int64?.none, Int64(1)) } + cohorts.map { (Int64(2), $0, Int64?(9_999), Int64(1)) }
-        XCTAssertThrowsError(try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: "t").table(rows(big))) { error in
+        XCTAssertThrowsError(try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: .stickiness(period: .day)).table(rows(big))) { error in
             XCTAssertEqual((error as? SQLResultError)?.message, "the retention table would have 1001 cohorts × 10000 periods; at most 10000000 cells")
         }
         // Cut by the horizon, the same rows fit.
-        XCTAssertEqual(try SQLRetentionPivot(percent: false, unbounded: false, horizon: 9, title: "t").table(rows(big)).columns.count, 12)
+        XCTAssertEqual(try SQLRetentionPivot(percent: false, unbounded: false, horizon: 9, title: .stickiness(period: .day)).table(rows(big)).columns.count, 12)
     }
 
     func testNoAnchorsGiveOneEmptyColumn() throws {
-        let table = try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: "t").table(rows([]))
+        let table = try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: .stickiness(period: .day)).table(rows([]))
         XCTAssertEqual(table.columns.map(\.name), ["cohort", "customers", "0"])
         XCTAssertEqual(table.rowCount, 0)
     }
 
     func testMalformedRowsAreAnError() {
         let bad = SQLRows(columns: [SQLColumn(name: "kind", values: .text(["1"]))])
-        XCTAssertThrowsError(try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: "t").table(bad))
+        XCTAssertThrowsError(try SQLRetentionPivot(percent: false, unbounded: false, horizon: nil, title: .stickiness(period: .day)).table(bad))
     }
 }

@@ -187,10 +187,10 @@ final class GridRendererTests: XCTestCase {
 
     func testTitleIsPrintedAboveBoxTables() {
         var table = Samples.dated
-        table.title = "orders per customer by week"
+        table.title = .stickiness(period: .week)
         let text = OutputMode.box.renderer.render(table, options: RenderOptions())
-        XCTAssertTrue(text.hasPrefix("orders per customer by week\n┌"))
-        XCTAssertFalse(OutputMode.plain.renderer.render(table, options: RenderOptions()).contains("orders per customer by week"))
+        XCTAssertTrue(text.hasPrefix("stickiness by week\n┌"))
+        XCTAssertFalse(OutputMode.plain.renderer.render(table, options: RenderOptions()).contains("stickiness by week"))
     }
 
     func testEmptyResultShowsHeaderAndZeroRows() {

@@ -12,7 +12,7 @@ enum HTMLReport {
     static let maximumTableColumns = 200
 
     static func render(_ table: ResultTable, query: String) throws -> String {
-        let title = table.title.map(ChartTitleWords.word) ?? firstLine(query) ?? "Siklus report"
+        let title = table.title?.text(in: .current) ?? firstLine(query) ?? "Siklus report"
         var chart: String
         do {
             chart = "<figure class=\"chart\">\n" + (try SVGChart.render(table, title: nil, standalone: false)) + "\n</figure>"

@@ -35,7 +35,7 @@ extension BarModel {
         }
         try table.requireRows()
         let bars = (0..<table.rowCount).map { Bar(label: label.label(at: $0) ?? "(none)", value: value.number(at: $0)) }
-        self.init(title: table.title.map(ChartTitleWords.word) ?? ChartWords.by(ChartWords.header(value.name), ChartWords.header(label.name)), labelHeader: ChartWords.header(label.name),
+        self.init(title: table.title?.text(in: .current) ?? ChartWords.by(ChartWords.header(value.name), ChartWords.header(label.name)), labelHeader: ChartWords.header(label.name),
                   valueHeader: value.name, unit: value.unit, bars: bars)
     }
 }

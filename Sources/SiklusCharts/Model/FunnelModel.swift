@@ -68,7 +68,7 @@ extension FunnelModel {
         }
         let names = funnels.first?.steps.map(\.name) ?? []
         self.init(
-            title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.funnel_title", ["steps": names.joined(separator: " → ")]),
+            title: table.title?.text(in: .current) ?? MessageCatalog.text("chart.funnel_title", ["steps": names.joined(separator: " → ")]),
             groupHeader: group.map { ChartWords.header($0.name) }, funnels: funnels)
     }
 }

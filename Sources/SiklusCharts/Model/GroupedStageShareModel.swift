@@ -54,7 +54,7 @@ extension GroupedStageShareModel {
             return Group(label: label, share: StageShareModel(title: label, entries: entries, total: part.total))
         }
         let header = ChartWords.headers(groupColumns.map(\.name))
-        self.init(title: (table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.customers_by_stage")) + MessageCatalog.text("chart.by_group", ["group": header]), groupHeader: header,
+        self.init(title: (table.title?.text(in: .current) ?? MessageCatalog.text("chart.customers_by_stage")) + MessageCatalog.text("chart.by_group", ["group": header]), groupHeader: header,
                   stages: stages, groups: groups)
     }
 }

@@ -78,7 +78,7 @@ extension HeatmapModel {
         let later = rows.flatMap { $0.cells.dropFirst().compactMap { $0?.percent } }
         let all = rows.flatMap { $0.cells.compactMap { $0?.percent } }
         self.init(
-            title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text(unit == .percent ? "chart.retention_percent_title" : "chart.retention_count_title"),
+            title: table.title?.text(in: .current) ?? MessageCatalog.text(unit == .percent ? "chart.retention_percent_title" : "chart.retention_count_title"),
             rowHeader: ChartWords.header(cohort.name), sizeHeader: ChartWords.header(customers.name),
             columnLabels: periods.map(\.name), columnTitle: MessageCatalog.text("chart.periods_since_start"),
             valueUnit: unit, rows: rows,
@@ -109,7 +109,7 @@ extension HeatmapModel {
             rows.append(Row(label: from.label(at: row) ?? "(none)", size: nil, cells: cells))
         }
         self.init(
-            title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.transitions_title"),
+            title: table.title?.text(in: .current) ?? MessageCatalog.text("chart.transitions_title"),
             rowHeader: ChartWords.header(from.name), sizeHeader: nil,
             columnLabels: targets.map { ChartWords.stage($0.name) }, columnTitle: MessageCatalog.text("chart.to_stage"),
             valueUnit: unit, rows: rows,

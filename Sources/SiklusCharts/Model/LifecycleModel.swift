@@ -37,6 +37,6 @@ extension LifecycleModel {
             Period(label: period.label(at: r) ?? "(none)", active: counts.prefix(3).map { max(0, $0.number(at: r) ?? 0) },
                    dormant: abs(counts[3].number(at: r) ?? 0))
         }
-        self.init(title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.lifecycle_title"), periods: periods)
+        self.init(title: table.title?.text(in: .current) ?? MessageCatalog.text("chart.lifecycle_title"), periods: periods)
     }
 }

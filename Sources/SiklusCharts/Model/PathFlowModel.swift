@@ -50,6 +50,6 @@ extension PathFlowModel {
                   let j = columns[edge.column + 1].firstIndex(where: { $0.name == edge.to }) else { continue }
             columns[edge.column][i].edges.append(Edge(to: j, count: edge.count))
         }
-        self.init(title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.paths_title"), columns: columns.filter { !$0.isEmpty })
+        self.init(title: table.title?.text(in: .current) ?? MessageCatalog.text("chart.paths_title"), columns: columns.filter { !$0.isEmpty })
     }
 }

@@ -88,7 +88,7 @@ extension SeriesModel {
 
         let dimensions = [time.name] + (group.map { [$0.name] } ?? [])
         self.init(
-            title: table.title.map(ChartTitleWords.word) ?? ChartWords.by(ChartWords.headers(metrics.map(\.name), separator: ", "),
+            title: table.title?.text(in: .current) ?? ChartWords.by(ChartWords.headers(metrics.map(\.name), separator: ", "),
                                                 dimensions.map(ChartWords.header).joined(separator: " " + MessageCatalog.text("chart.and") + " ")),
             timeHeader: ChartWords.header(time.name), groupHeader: group.map { ChartWords.header($0.name) }, xLabels: labels, panels: panels)
     }

@@ -53,7 +53,7 @@ extension SmallMultiplesModel {
             Panel(metric: metric.name, unit: metric.unit, values: (0..<table.rowCount).map { metric.number(at: $0) })
         }
         let header = ChartWords.headers(labelColumns.map(\.name))
-        self.init(title: table.title.map(ChartTitleWords.word) ?? ChartWords.by(ChartWords.headers(metrics.map(\.name), separator: ", "), header),
+        self.init(title: table.title?.text(in: .current) ?? ChartWords.by(ChartWords.headers(metrics.map(\.name), separator: ", "), header),
                   labelHeader: header, labels: labels, panels: panels)
     }
 }

@@ -46,7 +46,7 @@ extension StageShareModel {
             return ra < rb
         }.map(\.element)
         let described = total.map { MessageCatalog.text("chart.total_customers", ["count": ValueFormatter.groupedCount($0)]) } ?? ""
-        self.init(title: table.title.map(ChartTitleWords.word) ?? MessageCatalog.text("chart.customers_by_stage") + described, entries: entries, total: total)
+        self.init(title: table.title?.text(in: .current) ?? MessageCatalog.text("chart.customers_by_stage") + described, entries: entries, total: total)
     }
 
     /// Splits `width` cells among the entries in proportion to their shares (largest remainder),

@@ -96,7 +96,7 @@ struct FunnelPlan {
     /// `quantiles`: the time columns after `median_days`.
     var quantiles = false
     /// `| histogram`: conversion times binned (`FunnelHistogramTable`), the title already made.
-    var histogramTitle: String?
+    var histogramTitle: ResultTitle?
     /// Trends or a breakdown by the last dimension, an event-level one (`LogicalQuery.Funnel.Split`).
     var split: LogicalQuery.Funnel.Split?
     /// The `funnel` step, for errors raised while computing it.

@@ -66,7 +66,7 @@ enum CustomerValueTable {
             ResultColumn(name: "m_score", unit: .count, values: .integer(m.map(Int64.init))),
             ResultColumn(name: "segment", unit: .text, values: .text(segments)),
         ]
-        return ResultTable(columns: columns, title: "rfm per \(value.unit.rawValue) (purchases per day up to as_of)")
+        return ResultTable(columns: columns, title: .rfm(period: value.unit))
     }
 
     static func clv(_ value: LogicalQuery.CustomerValue, ids: [String], summary: PurchaseSummary,
@@ -84,8 +84,6 @@ enum CustomerValueTable {
             ResultColumn(name: "expected_order_value", unit: .money, values: .number(predictions.map(\.expectedOrderValue))),
             ResultColumn(name: "clv", unit: .money, values: .number(predictions.map(\.value))),
         ]
-        let horizonText = ValueModelFit.number(horizon) + " " + value.unit.rawValue + (horizon == 1 ? "" : "s")
-        let discountText = value.discount.map { ", discounted at \(ValueModelFit.number($0 * 100)) % a year" } ?? ""
-        return ResultTable(columns: columns, title: "clv over \(horizonText)\(discountText) (BG/NBD × Gamma-Gamma, fitted up to as_of)")
+        return ResultTable(columns: columns, title: .clv(horizon: horizon, period: value.unit, discount: value.discount))
     }
 }

@@ -91,7 +91,7 @@ enum FunnelAnalysis {
             ResultColumn(name: "from_first", unit: .percent, values: .number(fromFirst)),
             ResultColumn(name: "median_days", unit: .days, values: .number(median)),
         ] + (plan.quantiles ? FunnelTimeQuantiles.columns(days, cells: cells) : [])
-        return ResultTable(columns: columns, shape: .funnel, title: "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)")
+        return ResultTable(columns: columns, shape: .funnel, title: .funnel(window: plan.window, order: plan.order))
     }
 
     /// The best attempt over a customer's matching rows (ascending time). `steps[i]` has bit s set when row i

@@ -94,7 +94,7 @@ extension FunnelReachScanner {
 enum FunnelConversionTimes {
     /// Each conversion time in seconds with its number of customers, binned by `FunnelHistogramTable`.
     /// - Complexity: one funnel scan of the scope, then O(c log c) for c converters.
-    static func histogram(_ plan: FunnelPlan, scope: Scope, _ context: EvalContext, title: String) throws(Diagnostic) -> ResultTable {
+    static func histogram(_ plan: FunnelPlan, scope: Scope, _ context: EvalContext, title: ResultTitle) throws(Diagnostic) -> ResultTable {
         let n = plan.steps.count
         let times = try FunnelReachScanner.collect(plan, scope: scope, context) { scanner, c -> Int64? in
             guard scanner.scan(c) == n else { return nil }

@@ -104,9 +104,7 @@ enum LifecycleTrendTable {
     }
 
     /// `lifecycle by month, active = any event`.
-    static func title(_ trend: LogicalQuery.LifecycleTrend) -> String {
-        "lifecycle by \(trend.period.rawValue), active = \(trend.activityName)"
-    }
+    static func title(_ trend: LogicalQuery.LifecycleTrend) -> ResultTitle { .lifecycle(period: trend.period, activity: trend.activity) }
 }
 
 /// `lifecycle`, with its activity's event resolved to a code.

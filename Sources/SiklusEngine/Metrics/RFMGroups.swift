@@ -21,9 +21,7 @@ enum RFMGroups {
     }
 
     /// The grouped table's title, in memory and on an engine.
-    static func title(_ value: LogicalQuery.CustomerValue) -> String {
-        "rfm per \(value.unit.rawValue)" + (value.groups.isEmpty ? "" : " by " + value.groups.joined(separator: ", "))
-    }
+    static func title(_ value: LogicalQuery.CustomerValue) -> ResultTitle { .rfmGroups(period: value.unit, groups: value.groups) }
 
     /// A group column's labels in the order the groups are listed: segments in the map's order (champions
     /// first), scores 5 to 1.

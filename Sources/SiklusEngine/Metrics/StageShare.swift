@@ -45,6 +45,6 @@ enum StageShare {
             ResultColumn(name: "customers", unit: .count, values: .integer(customers)),
             ResultColumn(name: "share", unit: .percent, values: .number(share)),
         ]
-        return ResultTable(columns: columns, shape: .stageShare, title: "current stage as of \(CivilTime.formatDate(asOf))")
+        return ResultTable(columns: columns, shape: .stageShare, title: .stageShare(date: CivilTime.formatDate(asOf)))
     }
 }

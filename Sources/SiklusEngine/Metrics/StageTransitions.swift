@@ -79,6 +79,6 @@ enum StageTransitions {
             columns.append(ResultColumn(name: to.name, unit: .count, values: .integer(Stage.allCases.map { Int64(counts[$0.rawValue * n + to.rawValue]) })))
         }
         return ResultTable(columns: columns, shape: .transitions,
-                           title: "stage at the end of each \(context.settings.period.rawValue) → the next")
+                           title: .transitions(period: context.settings.period))
     }
 }

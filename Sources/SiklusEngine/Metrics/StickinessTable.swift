@@ -72,6 +72,6 @@ enum StickinessTable {
             ResultColumn(name: "customers", unit: .count, values: .integer(customers)),
             ResultColumn(name: "cumulative", unit: .count, values: .integer(cumulative)),
         ]
-        return ResultTable(columns: columns, shape: .table, title: "stickiness by \(plan.period.rawValue)")
+        return ResultTable(columns: columns, shape: .table, title: .stickiness(period: plan.period))
     }
 }

@@ -20,7 +20,7 @@ enum ValueModelFit {
             return Fits(purchases: purchases, spend: spend)
         } catch {
             if error.isCancellation { throw Diagnostic("query cancelled", at: nil) }
-            throw Diagnostic(ValueModelWording.sentence(error.description), at: span, hints: error.hint.map { [ValueModelWording.sentence($0)] } ?? [])
+            throw Diagnostic(error.text(in: .current), at: span, hints: error.hint.map { [$0.text(in: .current)] } ?? [])
         }
     }
 
@@ -52,7 +52,7 @@ enum ValueModelFit {
             // The likelihood is flat along a/(a+b) fixed: the optimiser stopped somewhere on that ridge.
             notes.append(MessageCatalog.text("clv.note.not_identified", ["ratio": ExplainWords.decimal(number(a / (a + b)))]))
         }
-        return ResultTable(columns: columns, title: "clv params per \(value.unit.rawValue) (maximum likelihood up to as_of)", notes: notes)
+        return ResultTable(columns: columns, title: .clvParams(period: value.unit), notes: notes)
     }
 
     /// `clv check`: per period after as_of, actual and predicted cumulative repeat purchases of the calibration
@@ -82,7 +82,7 @@ enum ValueModelFit {
         let oneDecimal = { (x: Double) in ExplainWords.decimal(ValueModelFit.number((x * 10).rounded() / 10)) }
         let notes = [MessageCatalog.text("clv.note.check", ["periods": units(periods, value.unit), "actual": ExplainWords.decimal(number(total.0)), "predicted": oneDecimal(total.1),
                                                             "error": (error >= 0 ? "+" : "") + oneDecimal(error), "customers": String(summary.count)])]
-        let title = "clv check per \(value.unit.rawValue): cumulative repeat purchases after as_of, actual and BG/NBD"
+        let title = ResultTitle.clvCheck(period: value.unit)
         let periodsColumn = (1...periods).map { Int64($0) }
         guard long else {
             return ResultTable(columns: [
@@ -103,10 +103,6 @@ enum ValueModelFit {
         MessageCatalog.text("clv.units", ["count": String(count), "unit": MessageCatalog.noun(unit.rawValue)])
     }
 
-    /// A number for notes and titles: up to 4 significant decimals, no trailing zeros.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let rounded = (value * 10_000).rounded() / 10_000
-        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)
-    }
+    /// A number for notes: up to 4 decimals, no trailing zeros (as titles write one).
+    static func number(_ value: Double) -> String { ResultTitle.number(value) }
 }

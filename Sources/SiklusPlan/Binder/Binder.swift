@@ -64,15 +64,18 @@ struct PipelineBinder {
         for step in pipeline.steps {
             func enter(_ next: Phase) throws(Diagnostic) {
                 guard next.rawValue >= phase.rawValue else {
-                    throw Diagnostic("`\(step.kind.keyword)` must come before `\(phaseStep?.kind.keyword ?? "")`", at: step.span,
-                                     hints: ["order: source | stage/where | by | metric/retention/funnel | sort/top/limit | plot/export"])
+                    throw Diagnostic(MessageCatalog.text("bind.step_order", ["step": step.kind.keyword, "later": phaseStep?.kind.keyword ?? ""]), at: step.span,
+                                     hints: [MessageCatalog.text("bind.step_order_hint")])
                 }
                 if next.rawValue > phase.rawValue { phaseStep = step }
                 phase = next
             }
-            func enterResult(_ alternatives: String) throws(Diagnostic) {
+            func enterResult(_ alternatives: [String]) throws(Diagnostic) {
                 try enter(.result)
-                if let result { throw Diagnostic("a pipeline has one of \(alternatives); this one already has `\(result.kind.keyword)`", at: step.span) }
+                if let result {
+                    let choices = alternatives.dropLast().joined(separator: ", ") + " " + MessageCatalog.text("parse.word.or") + " " + (alternatives.last ?? "")
+                    throw Diagnostic(MessageCatalog.text("bind.one_result", ["choices": choices, "step": result.kind.keyword]), at: step.span)
+                }
                 result = step
             }
             switch step.kind {
@@ -83,7 +86,7 @@ struct PipelineBinder {
                 try enter(.scope)
                 guard let stage = Stage(named: name.text) else {
                     throw Diagnostic.unknown("stage", name.text, at: name.span, among: Stage.allNames,
-                                             fallbackHint: "stages: " + Stage.allCases.map(\.name).joined(separator: ", "))
+                                             fallbackHint: MessageCatalog.text("bind.stages", ["stages": Stage.allCases.map(\.name).joined(separator: ", ")]))
                 }
                 query.scope.append(.stage(stage, span: step.span))
                 query.spendScope.append(.other(SyntaxPrinter.step(step.kind)))
@@ -112,33 +115,33 @@ struct PipelineBinder {
                     query.analysis = .customerValue(value)
                     continue
                 }
-                try enterResult("metric, retention or funnel")
+                try enterResult(["metric", "retention", "funnel"])
                 query.analysis = .metrics(try metrics(names, span: step.span), span: step.span)
                 query.metricOptions = try metricOptions(step.metricOptions, for: query.analysis)
             case .retention(let options):
-                try enterResult("metric, retention or funnel")
+                try enterResult(["metric", "retention", "funnel"])
                 query.analysis = .retention(try retention(options, groupingPeriod: groupingPeriod, anchorsOnFirstPurchase: anchorsOnFirstPurchase,
                                                           span: step.span))
             case .funnel(let spec):
-                try enterResult("metric, retention or funnel")
+                try enterResult(["metric", "retention", "funnel"])
                 query.analysis = .funnel(try funnel(spec, span: step.span))
                 try bindFunnelGrouping(spec, into: &query)
             case .paths(let spec):
-                try enterResult("metric, retention, funnel, paths or rows")
+                try enterResult(["metric", "retention", "funnel", "paths", "rows"])
                 query.analysis = .paths(try paths(spec, span: step.span))
             case .lifecycleTrend(let options):
-                try enterResult("metric, retention, funnel, lifecycle or stickiness")
+                try enterResult(["metric", "retention", "funnel", "lifecycle", "stickiness"])
                 query.analysis = .lifecycleTrend(try lifecycleTrend(options, scope: query.scope, span: step.span))
             case .stickiness(let options):
-                try enterResult("metric, retention, funnel, lifecycle or stickiness")
+                try enterResult(["metric", "retention", "funnel", "lifecycle", "stickiness"])
                 query.analysis = .stickiness(stickiness(options, scope: query.scope, span: step.span))
             case .rows(let n):
-                try enterResult("metric, retention, funnel or rows")
+                try enterResult(["metric", "retention", "funnel", "rows"])
                 let listsCustomers = if case .cohort = query.source { true } else { false }
                 query.analysis = .rows(LogicalQuery.Rows(limit: try n.map(count) ?? LogicalQuery.Rows.defaultLimit, listsCustomers: listsCustomers,
                                                          span: step.span))
             case .customerValue(let spec):
-                try enterResult("metric, retention, funnel, rows, rfm or clv")
+                try enterResult(["metric", "retention", "funnel", "rows", "rfm", "clv"])
                 query.analysis = .customerValue(try customerValue(spec, span: step.span))
             case .histogram:
                 try bindHistogram(into: &query, span: step.span)
@@ -163,8 +166,7 @@ struct PipelineBinder {
                 try retentionDetail(&query, step: step)
             case .plot, .export:
                 if query.presentation != .table {
-                    throw Diagnostic("a pipeline ends with one of plot or export", at: step.span,
-                                     hints: ["run the query twice, or plot it and use .export FILE for the last result"])
+                    throw Diagnostic(MessageCatalog.text("bind.one_presentation"), at: step.span, hints: [MessageCatalog.text("bind.one_presentation_hint")])
                 }
                 try enter(.presentation)
                 if case .export(let path) = step.kind { query.presentation = .export(path.value, span: step.span) } else { query.presentation = .plot }
@@ -174,21 +176,18 @@ struct PipelineBinder {
             throw Diagnostic(MessageCatalog.text("funnel.dropped_grouped"), at: rows.span ?? pipeline.span, hints: [MessageCatalog.text("funnel.dropped_grouped_hint")])
         }
         if case .rows(let rows) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
-            throw Diagnostic("`rows` lists rows one by one, so it cannot be grouped", at: rows.span ?? pipeline.span,
-                             hints: ["drop the `by …`, or count with `metric` instead of listing rows"])
+            throw Diagnostic(MessageCatalog.text("bind.rows_grouped"), at: rows.span ?? pipeline.span, hints: [MessageCatalog.text("bind.rows_grouped_hint")])
         }
         try checkRetentionGrouping(query)
         if case .customerValue(let value) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
-            throw Diagnostic("`\(value.kind.words)` makes one row per customer (or per model), so it cannot be grouped", at: value.span ?? pipeline.span,
-                             hints: ["drop the `by …`; choose customers with `where` or `stage` before it"])
+            throw Diagnostic(MessageCatalog.text("bind.value_grouped", ["step": value.kind.words]), at: value.span ?? pipeline.span,
+                             hints: [MessageCatalog.text("bind.value_grouped_hint")])
         }
         if case .paths(let paths) = query.analysis, !query.dimensions.isEmpty || query.grouping != nil {
-            throw Diagnostic("paths are counted over the whole scope, so they cannot be grouped", at: paths.span ?? pipeline.span,
-                             hints: ["drop the `by …`; narrow the scope with a cohort filter or `where` instead"])
+            throw Diagnostic(MessageCatalog.text("bind.paths_grouped"), at: paths.span ?? pipeline.span, hints: [MessageCatalog.text("bind.paths_grouped_hint")])
         }
         if case .retention = query.analysis, !query.dimensions.isEmpty {
-            throw Diagnostic("retention groups by cohort; use `cohort by …` instead of `by`", at: pipeline.span,
-                             hints: ["e.g. cohort by first_purchase period month | retention"])
+            throw Diagnostic(MessageCatalog.text("bind.retention_grouped"), at: pipeline.span, hints: [MessageCatalog.text("bind.retention_grouped_hint")])
         }
         try checkTrendGrouping(query)
         try checkFunnelSplit(&query)
@@ -196,7 +195,7 @@ struct PipelineBinder {
     }
 
     private func count(_ n: Spanned<Int64>) throws(Diagnostic) -> Int {
-        guard n.value > 0, n.value <= StepLimits.rows else { throw Diagnostic("expected 1 to \(StepLimits.rows) rows", at: n.span) }
+        guard n.value > 0, n.value <= StepLimits.rows else { throw Diagnostic(MessageCatalog.text("bind.rows_count", ["max": String(StepLimits.rows)]), at: n.span) }
         return Int(n.value)
     }
 
@@ -206,8 +205,7 @@ struct PipelineBinder {
         for node in nodes {
             let filter = try filters.bind(node, preferEvents: false)
             guard filter.isCustomerLevel else {
-                throw Diagnostic("cohort filters choose customers, and this one is about events", at: node.span,
-                                 hints: ["filter events after the source: cohort | where …"])
+                throw Diagnostic(MessageCatalog.text("bind.cohort_filter_events"), at: node.span, hints: [MessageCatalog.text("bind.cohort_filter_events_hint")])
             }
             combined = combined.map { .and($0, filter) } ?? filter
         }
@@ -216,17 +214,17 @@ struct PipelineBinder {
 
     private func cohortGrouping(_ grouping: CohortGrouping) throws(Diagnostic) -> LogicalQuery.CohortGrouping {
         if grouping.dimension.parts.count == 1, let unit = PeriodUnit(rawValue: grouping.dimension.name.lowercased) {
-            throw Diagnostic("cohorts group customers by an attribute; `\(unit.rawValue)` is a period", at: grouping.dimension.span,
-                             hints: ["write cohort by signup period \(unit.rawValue) (or first_purchase)"])
+            throw Diagnostic(MessageCatalog.text("bind.cohort_by_period", ["unit": unit.rawValue]), at: grouping.dimension.span,
+                             hints: [MessageCatalog.text("bind.cohort_by_period_hint", ["unit": unit.rawValue])])
         }
         let attribute = try Attribute.resolve(grouping.dimension, in: catalog, preferEvents: false)
         guard attribute.isCustomerLevel else {
-            throw Diagnostic("cohorts group customers, and `\(grouping.dimension.text)` is about events", at: grouping.dimension.span,
-                             hints: ["cohort by signup, first_purchase, channel or a customers column; group events with `| by …`"])
+            throw Diagnostic(MessageCatalog.text("bind.cohort_by_events", ["name": grouping.dimension.text]), at: grouping.dimension.span,
+                             hints: [MessageCatalog.text("bind.cohort_by_events_hint")])
         }
         let isTime = attribute.kind(in: catalog) == .time
         if let period = grouping.period, !isTime {
-            throw Diagnostic("`period` applies to dates, and `\(grouping.dimension.text)` is not one", at: period.span)
+            throw Diagnostic(MessageCatalog.text("bind.period_not_date", ["name": grouping.dimension.text]), at: period.span)
         }
         let spec = DimensionSpec(.attribute(attribute, period: isTime ? grouping.period?.value ?? settings.period : nil), name: "cohort",
                                  span: grouping.dimension.span)
@@ -241,13 +239,13 @@ struct PipelineBinder {
         if name.parts.count == 1, name.name.lowercased == "stage" { return DimensionSpec(.stage, name: "stage", span: name.span) }
         if let orderNumber = try orderNumberDimension(name) { return orderNumber }
         if name.parts.count == 1, name.name.lowercased == "cohort" {
-            throw Diagnostic("`by cohort` needs a grouped source", at: name.span, hints: ["start with cohort by signup|first_purchase|channel|<column>"])
+            throw Diagnostic(MessageCatalog.text("bind.by_cohort"), at: name.span, hints: [MessageCatalog.text("bind.by_cohort_hint")])
         }
         // Unknown names get suggestions among columns and the grouping words.
         if name.parts.count == 1, (try? Attribute.resolve(name, in: catalog, preferEvents: false)) == nil {
             let words = Attribute.names(in: catalog) + PeriodUnit.allCases.map(\.rawValue) + ["stage", "cohort"]
             throw Diagnostic.unknown("dimension", name.text, at: name.span, among: words,
-                                     fallbackHint: "group by a column, stage, or day|week|month|quarter|year")
+                                     fallbackHint: MessageCatalog.text("bind.group_by_hint"))
         }
         let attribute = try Attribute.resolve(name, in: catalog, preferEvents: false)
         let period = attribute.kind(in: catalog) == .time ? settings.period : nil

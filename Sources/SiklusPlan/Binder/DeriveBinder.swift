@@ -13,8 +13,7 @@ struct DeriveBinder {
         if !isAmount { try checkNewName(spec.name, in: catalog) }
         let expression = try bind(spec.expression, catalog)
         if temporaries(expression) > maximumTemporaries {
-            throw Diagnostic("the expression nests too many parenthesized parts on the right of an operator", at: spec.expression.span,
-                             hints: ["split it into several derives: `derive a = …` then `derive b = a * …`"])
+            throw Diagnostic(MessageCatalog.text("bind.derive.nesting"), at: spec.expression.span, hints: [MessageCatalog.text("bind.derive.nesting_hint")])
         }
         let derive = DeriveStep(name: spec.name.text, expression: expression, replacesAmount: isAmount, span: span)
         return (derive, catalog.adding([derive]))
@@ -22,12 +21,10 @@ struct DeriveBinder {
 
     private static func checkNewName(_ name: Identifier, in catalog: Catalog) throws(Diagnostic) {
         if reservedNames.contains(name.lowercased) {
-            throw Diagnostic("`\(name.text)` already means something in a pipeline; choose another name for the derived column",
-                             at: name.span)
+            throw Diagnostic(MessageCatalog.text("bind.derive.reserved", ["name": name.text]), at: name.span)
         }
         if (try? Attribute.resolve(QualifiedName([name]), in: catalog, preferEvents: true)) != nil {
-            throw Diagnostic("there is already a column `\(name.text)`; choose another name for the derived column", at: name.span,
-                             hints: ["only `amount` may be derived over an existing column (it sets the pipeline's amount)"])
+            throw Diagnostic(MessageCatalog.text("bind.derive.exists", ["name": name.text]), at: name.span, hints: [MessageCatalog.text("bind.derive.exists_hint")])
         }
     }
 
@@ -38,7 +35,7 @@ struct DeriveBinder {
         case .binary(let left, let op, let right): return .binary(try bind(left, catalog), op, try bind(right, catalog))
         case .column(let name):
             if name.parts.count == 1, name.name.lowercased == "stage" {
-                throw Diagnostic("`stage` is not a number; derive computes with numeric columns", at: name.span)
+                throw Diagnostic(MessageCatalog.text("bind.derive.not_number", ["name": "stage"]), at: name.span)
             }
             let attribute = try Attribute.resolve(name, in: catalog, preferEvents: true)
             guard attribute.kind(in: catalog) == .number else {
@@ -46,8 +43,8 @@ struct DeriveBinder {
                     (try? Attribute.resolve(QualifiedName([Identifier(word, at: name.span)]), in: catalog, preferEvents: true))
                         .map { $0.kind(in: catalog) == .number } ?? false
                 }
-                throw Diagnostic("`\(name.text)` is not a number; derive computes with numeric columns", at: name.span,
-                                 hints: [numeric.isEmpty ? "no column is numeric" : "numeric columns: " + MessageCatalog.listing(numeric)])
+                throw Diagnostic(MessageCatalog.text("bind.derive.not_number", ["name": name.text]), at: name.span,
+                                 hints: [numeric.isEmpty ? MessageCatalog.text("bind.derive.no_numeric") : MessageCatalog.text("bind.derive.numeric", ["columns": MessageCatalog.listing(numeric)])])
             }
             return .column(attribute)
         }

@@ -34,7 +34,7 @@ public struct FilterBinder: Sendable {
             let bound = try values.map { v throws(Diagnostic) in try self.value(v, comparedWith: attribute, .equal) }
             return .member(attribute, bound, negated: negated, span: node.span)
         case .column, .literal, .range:
-            throw Diagnostic("expected a condition such as `channel = social`", at: node.span)
+            throw Diagnostic(MessageCatalog.text("bind.filter.condition"), at: node.span)
         }
     }
 
@@ -45,18 +45,17 @@ public struct FilterBinder: Sendable {
         case .column(let written): name = written
         // A bare word that moved to the left when a constant was mirrored (`100 < amount`).
         case .literal(.name(let word)): name = QualifiedName([Identifier(word, at: node.span)])
-        default: throw Diagnostic("expected a column name on one side of the comparison", at: node.span)
+        default: throw Diagnostic(MessageCatalog.text("bind.filter.column_side"), at: node.span)
         }
         if name.parts.count == 1 {
             let word = name.name.lowercased
-            if word == "stage" { throw Diagnostic("`stage` can be grouped by, not filtered; use the step `stage <name>`", at: node.span) }
+            if word == "stage" { throw Diagnostic(MessageCatalog.text("bind.filter.stage"), at: node.span) }
             if let unit = PeriodUnit(rawValue: word) {
-                throw Diagnostic("`\(word)` is a grouping of event times, not a column", at: node.span,
-                                 hints: ["to filter on time compare `ts`, e.g. ts = 2022-09; to group write `by \(unit.rawValue)`"])
+                throw Diagnostic(MessageCatalog.text("bind.filter.period", ["word": word]), at: node.span,
+                                 hints: [MessageCatalog.text("bind.filter.period_hint", ["unit": unit.rawValue])])
             }
             if word == "cohort" {
-                throw Diagnostic("`cohort` is the group of a `cohort by …` source, not a column", at: node.span,
-                                 hints: ["filter customers in the source instead, e.g. cohort signup=2022-09"])
+                throw Diagnostic(MessageCatalog.text("bind.filter.cohort"), at: node.span, hints: [MessageCatalog.text("bind.filter.cohort_hint")])
             }
         }
         return try Attribute.resolve(name, in: catalog, preferEvents: preferEvents)
@@ -84,15 +83,15 @@ public struct FilterBinder: Sendable {
         switch attribute.kind(in: catalog) {
         case .code, .customerCode:
             guard op == .equal || op == .notEqual else {
-                throw Diagnostic("text values compare with = or != (or in (…))", at: node.span)
+                throw Diagnostic(MessageCatalog.text("bind.filter.text_operators_in"), at: node.span)
             }
             guard let text = Self.text(of: node) else {
-                throw Diagnostic("expected a name or \"text\" to compare with", at: node.span)
+                throw Diagnostic(MessageCatalog.text("bind.filter.text_value"), at: node.span)
             }
             return .text(text)
         case .number:
             guard case .literal(let literal) = node.kind, let number = Self.number(literal) else {
-                throw Diagnostic("\(name) expects a number", at: node.span)
+                throw Diagnostic(MessageCatalog.text("bind.filter.number", ["name": name]), at: node.span)
             }
             return .number(number)
         case .time:
@@ -100,18 +99,17 @@ public struct FilterBinder: Sendable {
             case .literal(.date(let date)): return .time(TimeRange.of(date))
             case .range(let lower, let upper):
                 guard case .date(let a) = lower.literal, case .date(let b) = upper.literal else {
-                    throw Diagnostic("\(name) expects dates like 2022-09..2022-12", at: node.span)
+                    throw Diagnostic(MessageCatalog.text("bind.filter.date_range", ["name": name]), at: node.span)
                 }
                 guard TimeRange.of(a).start <= TimeRange.of(b).start else {
-                    throw Diagnostic("the range ends before it starts", at: node.span, hints: ["write the earlier date first"])
+                    throw Diagnostic(MessageCatalog.text("bind.filter.range_order"), at: node.span, hints: [MessageCatalog.text("bind.filter.range_order_hint")])
                 }
                 return .time(TimeRange.between(a, b))
             default:
-                throw Diagnostic("\(name) expects a date like 2022-09", at: node.span,
-                                 hints: ["a month (2022-09), a day (2022-09-14), a quarter (2022-Q3) or a range (2022-09..2022-12)"])
+                throw Diagnostic(MessageCatalog.text("bind.filter.date", ["name": name]), at: node.span, hints: [MessageCatalog.text("bind.filter.date_hint")])
             }
         case .stage:
-            throw Diagnostic("`stage` cannot be compared", at: node.span)
+            throw Diagnostic(MessageCatalog.text("bind.filter.stage_compared"), at: node.span)
         }
     }
 
@@ -119,12 +117,11 @@ public struct FilterBinder: Sendable {
     public func checkComparable(_ left: Attribute, _ op: ComparisonOperator, _ right: Attribute, span: SourceSpan) throws(Diagnostic) {
         switch (left.kind(in: catalog), right.kind(in: catalog)) {
         case (.code, .code), (.customerCode, .customerCode):
-            guard op == .equal || op == .notEqual else { throw Diagnostic("text values compare with = or !=", at: span) }
+            guard op == .equal || op == .notEqual else { throw Diagnostic(MessageCatalog.text("bind.filter.text_operators"), at: span) }
         case (.number, .number), (.time, .time):
             break
         default:
-            throw Diagnostic("cannot compare \(left.name(in: catalog)) with \(right.name(in: catalog)): they hold different kinds of values",
-                             at: span)
+            throw Diagnostic(MessageCatalog.text("bind.filter.kinds", ["left": left.name(in: catalog), "right": right.name(in: catalog)]), at: span)
         }
     }
 

@@ -10,16 +10,16 @@ extension PipelineBinder {
                 throw Diagnostic.unknown("metric", name.text, at: name.span, among: Metric.allNames, fallbackHint: MessageCatalog.text("diag.see_help_metrics"))
             }
             if metric.needsSpend && !catalog.spend.isLoaded {
-                throw Diagnostic("\(metric.rawValue) needs a spend table: load spend \"file.csv\"", at: name.span)
+                throw Diagnostic(MessageCatalog.text("bind.needs_spend", ["metric": metric.rawValue]), at: name.span)
             }
             if metric.readsAmount, let hints = catalog.missingAmountHints {
-                throw Diagnostic("\(metric.rawValue) needs the amount role, and no events column has it", at: name.span, hints: hints)
+                throw Diagnostic(MessageCatalog.text("bind.needs_amount", ["what": metric.rawValue]), at: name.span, hints: hints)
             }
             try checkOrderMetricInputs(metric, at: name.span)
             metrics.append(metric)
         }
         if let special = metrics.first(where: \.hasOwnShape), metrics.count > 1 {
-            throw Diagnostic("\(special.rawValue) makes a table of its own; ask for it alone", at: span)
+            throw Diagnostic(MessageCatalog.text("bind.metric_alone", ["metric": special.rawValue]), at: span)
         }
         return metrics
     }
@@ -34,7 +34,7 @@ extension PipelineBinder {
             activity = try retentionActivity(name)
         }
         let horizon = try options.horizon.map { n throws(Diagnostic) -> Int in
-            guard n.value >= 0, n.value <= StepLimits.horizon else { throw Diagnostic("horizon takes at most \(StepLimits.horizon) periods", at: n.span) }
+            guard n.value >= 0, n.value <= StepLimits.horizon else { throw Diagnostic(MessageCatalog.text("bind.horizon_max", ["max": String(StepLimits.horizon)]), at: n.span) }
             return Int(n.value)
         }
         var retention = LogicalQuery.Retention(period: options.period?.value ?? groupingPeriod ?? settings.period, percent: options.isPercent,
@@ -52,7 +52,7 @@ extension PipelineBinder {
         }
         var window = LogicalQuery.Funnel.defaultWindow
         if let written = spec.window {
-            guard written.value.value > 0 else { throw Diagnostic("the funnel window must be positive", at: written.span) }
+            guard written.value.value > 0 else { throw Diagnostic(MessageCatalog.text("bind.funnel_window"), at: written.span) }
             // Any window longer than recorded history means "no limit"; capping it keeps time arithmetic in range.
             window = min(written.value.approximateSeconds ?? .max, LogicalQuery.Funnel.longestWindow)
         }

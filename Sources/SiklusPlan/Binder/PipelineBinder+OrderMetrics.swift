@@ -7,17 +7,15 @@ extension PipelineBinder {
         switch metric {
         case .cpc where catalog.spend.isLoaded && catalog.spend.index(ofRole: "clicks") == nil:
             let columns = catalog.spend.columns.map(\.name).joined(separator: ", ")
-            throw Diagnostic("cpc needs the spend table's clicks, and no spend column has the clicks role (spend has: \(columns))", at: span,
-                             hints: ["load spend \"spend.csv\" replace map clicks=<column>", "or ask for cpa: spend per new paying customer"])
+            throw Diagnostic(MessageCatalog.text("bind.cpc_clicks", ["columns": columns]), at: span,
+                             hints: [MessageCatalog.text("bind.cpc_clicks_hint"), MessageCatalog.text("bind.cpc_clicks_cpa")])
         case .open_rate where catalog.spend.isLoaded && (catalog.spend.index(ofRole: "opens") == nil || catalog.spend.index(ofRole: "delivered") == nil):
             let missing = ["opens", "delivered"].filter { catalog.spend.index(ofRole: $0) == nil }
             let columns = catalog.spend.columns.map(\.name).joined(separator: ", ")
-            throw Diagnostic("open_rate needs the spend table's " + missing.joined(separator: " and ") + ", and no spend column has "
-                             + (missing.count == 1 ? "that role" : "those roles") + " (spend has: \(columns))", at: span,
-                             hints: ["load spend \"spend.csv\" replace map " + missing.map { "\($0)=<column>" }.joined(separator: " ")])
+            throw Diagnostic(MessageCatalog.text(missing.count == 1 ? "bind.open_rate_role" : "bind.open_rate_roles", ["roles": missing.joined(separator: " " + MessageCatalog.text("parse.word.and") + " "), "columns": columns]),
+                             at: span, hints: [MessageCatalog.text("bind.open_rate_hint", ["map": missing.map { "\($0)=<" + MessageCatalog.text("bind.column") + ">" }.joined(separator: " ")])])
         case .median_order where catalog.orderColumn != nil:
-            throw Diagnostic("median_order takes one amount per purchase row, and these events are line items (order column `\(catalog.orderColumn ?? "")`)",
-                             at: span, hints: ["ask for avg_order (revenue / orders), which adds up each order's rows"])
+            throw Diagnostic(MessageCatalog.text("bind.median_order_lines", ["column": catalog.orderColumn ?? ""]), at: span, hints: [MessageCatalog.text("bind.median_order_lines_hint")])
         default:
             return
         }
@@ -69,8 +67,7 @@ extension PipelineBinder {
         guard name.parts.count == 1, name.name.lowercased == "order_number",
               (try? Attribute.resolve(name, in: catalog, preferEvents: false)) == nil else { return nil }
         if let column = catalog.orderColumn {
-            throw Diagnostic("`by order_number` numbers purchase rows, and these events are line items (order column `\(column)`)", at: name.span,
-                             hints: ["group by month or channel instead; repeat_rate and orders_per_buyer count orders"])
+            throw Diagnostic(MessageCatalog.text("bind.order_number_lines", ["column": column]), at: name.span, hints: [MessageCatalog.text("bind.order_number_lines_hint")])
         }
         return DimensionSpec(.orderNumber, name: "order_number", span: name.span)
     }

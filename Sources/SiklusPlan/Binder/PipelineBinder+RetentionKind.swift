@@ -20,36 +20,33 @@ extension PipelineBinder {
         }
         kind.recurring = options.isRecurring
         if options.isRecurring, kind.start == nil {
-            throw Diagnostic("`recurring` needs a start event", at: options.start?.span ?? span,
-                             hints: ["for example `retention start login recurring`"])
+            throw Diagnostic(MessageCatalog.text("bind.retention.recurring"), at: options.start?.span ?? span, hints: [MessageCatalog.text("bind.retention.recurring_hint")])
         }
         if options.isRolling {
             guard LogicalQuery.Retention.rollingLength(retention.period) != nil else {
-                throw Diagnostic("`rolling` counts 24-hour days, 7-day weeks or 30-day months, not \(retention.period.rawValue)s",
-                                 at: options.period?.span ?? span,
-                                 hints: ["write `retention rolling period day|week|month`"])
+                throw Diagnostic(MessageCatalog.text("bind.retention.rolling_unit", ["unit": retention.period.rawValue]), at: options.period?.span ?? span,
+                                 hints: [MessageCatalog.text("bind.retention.rolling_unit_hint")])
             }
             if options.isRecurring {
-                throw Diagnostic("`rolling` and `recurring` do not combine: recurring cohorts are calendar periods",
-                                 at: span, hints: ["drop one of them"])
+                throw Diagnostic(MessageCatalog.text("bind.retention.rolling_recurring"), at: span, hints: [MessageCatalog.text("bind.retention.drop_one")])
             }
         }
         kind.rolling = options.isRolling
         if let brackets = options.brackets {
             if let horizon = options.horizon {
-                throw Diagnostic("`brackets` sets the columns, so `horizon` does not apply", at: horizon.span, hints: ["drop `horizon`"])
+                throw Diagnostic(MessageCatalog.text("bind.retention.brackets_horizon"), at: horizon.span, hints: [MessageCatalog.text("bind.retention.drop_horizon")])
             }
             kind.brackets = brackets.value.map { Int($0) }
         }
         kind.minEvents = Int(options.minEvents?.value ?? 1)
         if let value = options.value {
             if value.value == .revenue, let hints = catalog.missingAmountHints {
-                throw Diagnostic("`value revenue` needs the amount role, and no events column has it", at: value.span, hints: hints)
+                throw Diagnostic(MessageCatalog.text("bind.needs_amount", ["what": "`value revenue`"]), at: value.span, hints: hints)
             }
             kind.value = value.value == .revenue ? .revenue : .orders
         }
         if let value = options.value, options.isUnbounded {
-            throw Diagnostic("`unbounded` counts customers, not \(value.value.rawValue)", at: value.span, hints: ["drop `unbounded` or `value`"])
+            throw Diagnostic(MessageCatalog.text("bind.retention.unbounded_value", ["value": value.value.rawValue]), at: value.span, hints: [MessageCatalog.text("bind.retention.unbounded_value_hint")])
         }
         return kind
     }
@@ -57,8 +54,7 @@ extension PipelineBinder {
     /// `| detail`: only after `retention`.
     func retentionDetail(_ query: inout LogicalQuery, step: StepNode) throws(Diagnostic) {
         guard case .retention(var retention) = query.analysis else {
-            throw Diagnostic("`detail` adds each retention cell's base; it follows `retention`", at: step.span,
-                             hints: ["for example `cohort by signup period month | retention percent | detail`"])
+            throw Diagnostic(MessageCatalog.text("bind.retention.detail"), at: step.span, hints: [MessageCatalog.text("bind.retention.detail_hint")])
         }
         retention.kind.detail = true
         query.analysis = .retention(retention)
@@ -67,8 +63,7 @@ extension PipelineBinder {
     /// With `start`, the cohorts are the periods of the anchors, so the source cannot group them too.
     func checkRetentionGrouping(_ query: LogicalQuery) throws(Diagnostic) {
         guard case .retention(let retention) = query.analysis, retention.kind.start != nil, let grouping = query.grouping else { return }
-        throw Diagnostic("with `start`, each cohort is the period of its start event, so the source cannot group customers too",
-                         at: grouping.dimension.span ?? query.span,
-                         hints: ["filter the cohort instead (`cohort channel=social | retention start login`), or drop `start`"])
+        throw Diagnostic(MessageCatalog.text("bind.retention.start_grouped"), at: grouping.dimension.span ?? query.span,
+                         hints: [MessageCatalog.text("bind.retention.start_grouped_hint")])
     }
 }

@@ -30,8 +30,8 @@ extension PipelineBinder {
         default: return
         }
         if let dimension = query.dimensions.first(where: { !$0.isCustomerLevel }) {
-            throw Diagnostic("`\(keyword)` splits customers, and `\(dimension.name)` is about events", at: dimension.span ?? query.span,
-                             hints: ["split by a customer attribute (channel, country, signup …); `\(keyword)` makes its own periods"])
+            throw Diagnostic(MessageCatalog.text("bind.trend_by_events", ["step": keyword, "name": dimension.name]), at: dimension.span ?? query.span,
+                             hints: [MessageCatalog.text("bind.trend_by_events_hint", ["step": keyword])])
         }
     }
 }

@@ -132,7 +132,7 @@ public enum Attribute: Hashable, Sendable {
         }
         guard let found else {
             throw Diagnostic.unknown("column", name.text, at: name.span, among: names(in: catalog),
-                                     fallbackHint: "columns: " + MessageCatalog.listing(names(in: catalog)))
+                                     fallbackHint: MessageCatalog.text("bind.columns", ["columns": MessageCatalog.listing(names(in: catalog))]))
         }
         return found
     }

@@ -27,8 +27,8 @@ extension LogicalQuery.Funnel {
     public static func trendCountColumn(_ s: Int) -> String { s == 0 ? "entered" : "step_\(s + 1)" }
 
     /// `funnel trends by entry week, within 7d, ordered`.
-    public static func trendsTitle(window: Int64, order: FunnelOrder, period: String) -> String {
-        "funnel trends by entry \(period), within \(DurationText.compact(window)), \(order.rawValue)"
+    public static func trendsTitle(window: Int64, order: FunnelOrder, period: String) -> ResultTitle {
+        .funnelTrends(period: period, window: window, order: order)
     }
 }
 

@@ -44,13 +44,7 @@ extension LogicalQuery {
         public static let columns = ["step", "from", "to", "count", "customers"]
 
         /// `paths from home, steps 5, session 30min, top 50`: the title of the result.
-        public var title: String {
-            var parts = ["paths"]
-            if let from { parts.append("from \(from)") }
-            if let to { parts.append("to \(to)") }
-            parts.append("steps \(steps), session \(DurationText.compact(sessionGap)), top \(edges)")
-            return parts.joined(separator: " ")
-        }
+        public var title: ResultTitle { .paths(from: from, to: to, steps: steps, sessionGap: sessionGap, edges: edges) }
     }
 }
 

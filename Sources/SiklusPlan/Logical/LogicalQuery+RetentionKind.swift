@@ -47,15 +47,7 @@ extension LogicalQuery.Retention {
     }
 
     /// The table's title: today's, plus the kind options.
-    public var title: String {
-        var text = "retention by \(period.rawValue)\(kind.rolling ? " (rolling)" : ""), active = \(activityName)\(unbounded ? " (unbounded)" : "")"
-        if let start = kind.start {
-            text += ", start = \(Self.name(of: start))\(kind.recurring ? " (recurring)" : " (first time)")"
-        }
-        if kind.minEvents > 1 { text += ", at least \(kind.minEvents) events a period" }
-        if kind.value != .customers { text += ", value = \(kind.value.rawValue)" }
-        return text
-    }
+    public var title: ResultTitle { .retention(period: period, activity: activity, unbounded: unbounded, kind: kind) }
 
     /// `purchase`, `any event`, an event's name or `stage …`.
     public static func name(of activity: Activity) -> String {

@@ -71,7 +71,7 @@ extension PipelineBinder {
             let word = name.text.lowercased()
             guard name.parts.count == 1, LogicalQuery.CustomerValue.groupColumns.contains(word) else {
                 throw Diagnostic.unknown("rfm column", name.text, at: name.span, among: LogicalQuery.CustomerValue.groupColumns,
-                                         fallbackHint: "after `rfm`, group by segment, r_score, f_score or m_score")
+                                         fallbackHint: MessageCatalog.text("bind.value.rfm_groups"))
             }
             return word
         }
@@ -81,22 +81,22 @@ extension PipelineBinder {
     func customerValue(_ spec: CustomerValueSpec, span: SourceSpan) throws(Diagnostic) -> LogicalQuery.CustomerValue {
         let unit = spec.period?.value ?? settings.period
         guard CustomerValueSpec.periods.contains(unit) else {
-            throw Diagnostic("`\(spec.kind.words)` measures time in days, weeks or months, and `set period` is \(unit.rawValue)", at: span,
-                             hints: ["write `\(spec.kind.words) period week`"])
+            throw Diagnostic(MessageCatalog.text("bind.value.period", ["step": spec.kind.words, "unit": unit.rawValue]), at: span,
+                             hints: [MessageCatalog.text("bind.value.period_hint", ["step": spec.kind.words])])
         }
         if let hints = catalog.missingAmountHints, spec.kind != .check {
-            throw Diagnostic("`\(spec.kind.words)` needs the amount role (monetary value), and no events column has it", at: span, hints: hints)
+            throw Diagnostic(MessageCatalog.text("bind.value.amount", ["step": spec.kind.words]), at: span, hints: hints)
         }
         let daysPerUnit = LogicalQuery.CustomerValue.days(per: unit)
         var horizon = spec.horizon.map { LogicalQuery.CustomerValue.days(of: $0.value) / daysPerUnit }
         if spec.kind == .clv, horizon == nil { horizon = LogicalQuery.CustomerValue.defaultHorizonDays / daysPerUnit }
         if let written = spec.horizon, let periods = horizon, periods > 100_000 {
-            throw Diagnostic("the horizon is at most 100000 \(unit.rawValue)s", at: written.span)
+            throw Diagnostic(MessageCatalog.text("bind.value.horizon", ["unit": unit.rawValue]), at: written.span)
         }
         // Discounting evaluates the expectation once per period and history: bounded so the cost is.
         if spec.discount != nil, let periods = horizon, periods > 1_000 {
-            throw Diagnostic("a discounted horizon is at most 1000 \(unit.rawValue)s", at: spec.horizon?.span ?? span,
-                             hints: ["use a coarser period: `clv period month horizon …`"])
+            throw Diagnostic(MessageCatalog.text("bind.value.discounted_horizon", ["unit": unit.rawValue]), at: spec.horizon?.span ?? span,
+                             hints: [MessageCatalog.text("bind.value.discounted_horizon_hint")])
         }
         return LogicalQuery.CustomerValue(kind: spec.kind, unit: unit, horizon: horizon, discount: spec.discount?.value, span: span)
     }

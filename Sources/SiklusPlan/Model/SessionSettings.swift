@@ -26,33 +26,33 @@ public struct SessionSettings: Sendable, Hashable {
         switch statement.option.lowercased {
         case "churn_after":
             guard case .duration(let duration) = value.literal, duration.value > 0 else {
-                throw Diagnostic("churn_after expects a duration like 90d", at: value.span, hints: ["e.g. set churn_after = 90d (days), 12w (weeks) or 3mo (months)"])
+                throw Diagnostic(MessageCatalog.text("bind.set.churn_after"), at: value.span, hints: [MessageCatalog.text("bind.set.churn_after_hint")])
             }
             guard let seconds = duration.approximateSeconds, seconds <= 1000 * 365 * CivilTime.secondsPerDay else {
-                throw Diagnostic("churn_after is too long", at: value.span, hints: ["use at most 1000 years"])
+                throw Diagnostic(MessageCatalog.text("bind.set.churn_after_long"), at: value.span, hints: [MessageCatalog.text("bind.set.churn_after_long_hint")])
             }
             churnAfter = seconds
         case "as_of":
             guard case .date(let date) = value.literal else {
                 if case .name(let word) = value.literal, ["latest", "auto", "now", "none"].contains(word.lowercased()) { asOf = nil; return }
-                throw Diagnostic("as_of expects a date like 2023-12-31", at: value.span, hints: ["set as_of = latest returns to the last day of the data"])
+                throw Diagnostic(MessageCatalog.text("bind.set.as_of"), at: value.span, hints: [MessageCatalog.text("bind.set.as_of_hint")])
             }
             asOf = TimeRange.of(date).end - 1
         case "period":
             guard let word = Self.word(value), let unit = PeriodUnit(rawValue: word) else {
-                throw Diagnostic("period expects one of day, week, month, quarter, year", at: value.span,
+                throw Diagnostic(MessageCatalog.text("bind.set.period"), at: value.span,
                                  hints: Self.word(value).flatMap { Diagnostic.didYouMeanHint(for: $0, among: PeriodUnit.allCases.map(\.rawValue)) }.map { [$0] } ?? [])
             }
             period = unit
         case "week_start":
             guard let word = Self.word(value), let day = Self.weekdays.firstIndex(where: { $0.hasPrefix(word) && word.count >= 3 }) else {
-                throw Diagnostic("week_start expects a weekday like monday", at: value.span,
+                throw Diagnostic(MessageCatalog.text("bind.set.week_start"), at: value.span,
                                  hints: Self.word(value).flatMap { Diagnostic.didYouMeanHint(for: $0, among: Self.weekdays) }.map { [$0] } ?? [])
             }
             weekStart = day
         default:
             throw Diagnostic.unknown("option", statement.option.text, at: statement.option.span, among: Self.optionNames,
-                                     fallbackHint: "options: " + Self.optionNames.joined(separator: ", "))
+                                     fallbackHint: MessageCatalog.text("bind.set.options", ["options": Self.optionNames.joined(separator: ", ")]))
         }
     }
 

@@ -69,21 +69,21 @@ public struct StageMap: Sendable, Hashable {
             case .add:
                 // Adding moves the event; moving the last purchase event would leave money metrics nothing to count.
                 if stage != .purchase, next[.purchase] == [event.text] {
-                    throw Diagnostic("`\(event.text)` is the only purchase event: moving it to \(stage.name) would leave the purchase stage empty",
-                                     at: event.span, hints: ["money metrics count purchase events; add another first: stage purchase += order"])
+                    throw Diagnostic(MessageCatalog.text("bind.stage.last_purchase", ["event": event.text, "stage": stage.name]), at: event.span,
+                                     hints: [MessageCatalog.text("bind.stage.last_purchase_hint")])
                 }
                 for other in Stage.allCases { next[other]?.removeAll { $0 == event.text } }
                 if !(next[stage] ?? []).contains(event.text) { next[stage, default: []].append(event.text) }
             case .remove:
                 guard next[stage]?.contains(event.text) == true else {
-                    throw Diagnostic("`\(event.text)` is not in stage \(stage.name)", at: event.span,
-                                     hints: ["\(stage.name) has: " + MessageCatalog.listing(next[stage] ?? [])])
+                    throw Diagnostic(MessageCatalog.text("bind.stage.not_in", ["event": event.text, "stage": stage.name]), at: event.span,
+                                     hints: [MessageCatalog.text("bind.stage.has", ["stage": stage.name, "events": MessageCatalog.listing(next[stage] ?? [])])])
                 }
                 next[stage]?.removeAll { $0 == event.text }
             }
         }
         if next[.purchase]?.isEmpty ?? true {
-            throw Diagnostic("the purchase stage needs at least one purchase event", at: edit.span(), hints: ["money metrics count purchase events"])
+            throw Diagnostic(MessageCatalog.text("bind.stage.purchase_empty"), at: edit.span(), hints: [MessageCatalog.text("bind.stage.purchase_empty_hint")])
         }
         events = next
     }

@@ -137,7 +137,7 @@ public enum LogicalPlanPrinter {
             case .funnel(let f):
                 funnel(f, depth: 0)
             case .paths(let p):
-                line(p.title)
+                line(p.title.description)
                 line("sessions split at gaps of \(DurationText.compact(p.sessionGap)) or more; repeated events collapse; "
                      + (p.to == nil ? "the first \(p.steps) events" : "the last \(p.steps) events") + " of each path", depth: 1)
             case .lifecycleTrend(let l):

@@ -14,7 +14,7 @@ public enum FunnelHistogramTable {
 
     /// The table: `time_to_convert` (the bin, `2h–4.5h`), `customers`.
     /// - Complexity: O(d + b) for d distinct times and b ≤ 61 bins.
-    public static func table(_ distribution: [(seconds: Int64, customers: Int64)], title: String) -> ResultTable {
+    public static func table(_ distribution: [(seconds: Int64, customers: Int64)], title: ResultTitle) -> ResultTable {
         let n = distribution.reduce(0) { $0 + $1.customers }
         let from = distribution.map(\.seconds).min() ?? 0, to = distribution.map(\.seconds).max() ?? 1
         let bins = min(maximumBins, max(1, ceilingCubeRoot(n)))
@@ -53,8 +53,7 @@ public enum FunnelHistogramTable {
     }
 
     /// The title: `time to convert from visit to purchase (funnel within 7d, ordered)`.
-    public static func title(_ funnel: LogicalQuery.Funnel) -> String {
-        "time to convert from \(funnel.steps[0].label) to \(funnel.steps[funnel.steps.count - 1].label)"
-            + " (funnel within \(DurationText.compact(funnel.window)), \(funnel.order.rawValue))"
+    public static func title(_ funnel: LogicalQuery.Funnel) -> ResultTitle {
+        .conversionTimes(from: funnel.steps[0].label, to: funnel.steps[funnel.steps.count - 1].label, window: funnel.window, order: funnel.order)
     }
 }

@@ -71,8 +71,8 @@ public enum ResultShape: String, Sendable, Equatable {
 public struct ResultTable: Sendable, Equatable {
     public var columns: [ResultColumn]
     public var shape: ResultShape
-    /// Optional caption, e.g. the metric's formula or the query text.
-    public var title: String?
+    /// What the table shows (`funnel within 30d, ordered`), worded in the reader's language where it is shown.
+    public var title: ResultTitle?
     /// Caveats about the numbers (`note: spend is recorded per day and channel, …`): the shell prints
     /// them on stderr in every output mode, so csv and json stay machine-readable.
     public var notes: [String]
@@ -84,7 +84,7 @@ public struct ResultTable: Sendable, Equatable {
     /// with a caret, before the result, and never changes the result for them.
     public var warnings: [Diagnostic] = []
 
-    public init(columns: [ResultColumn], shape: ResultShape = .table, title: String? = nil, notes: [String] = []) {
+    public init(columns: [ResultColumn], shape: ResultShape = .table, title: ResultTitle? = nil, notes: [String] = []) {
         precondition(Set(columns.map(\.values.count)).count <= 1, "result columns must have equal length")
         self.columns = columns
         self.shape = shape

@@ -27,10 +27,10 @@ public struct RetentionTableBuilder {
 
     public var spec: LogicalQuery.Retention
     public var columns: RetentionColumns
-    public var title: String
+    public var title: ResultTitle
 
     /// A builder for `spec`'s table with `columns`, titled `title` (default: the step's).
-    public init(spec: LogicalQuery.Retention, columns: RetentionColumns, title: String? = nil) {
+    public init(spec: LogicalQuery.Retention, columns: RetentionColumns, title: ResultTitle? = nil) {
         self.spec = spec
         self.columns = columns
         self.title = title ?? spec.title

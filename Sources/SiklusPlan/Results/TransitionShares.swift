@@ -25,7 +25,5 @@ public enum TransitionShares {
     }
 
     /// The table's title (the same from every backend).
-    public static func title(_ period: PeriodUnit) -> String {
-        "stage at the end of each \(period.rawValue) → the next, as % of each row (entered: each customer's first stage)"
-    }
+    public static func title(_ period: PeriodUnit) -> ResultTitle { .transitionShares(period: period) }
 }

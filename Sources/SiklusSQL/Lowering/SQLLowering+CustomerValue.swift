@@ -64,7 +64,7 @@ extension SQLLoweringState {
             query: SQLQuery(ctes: builder.ctes, .select(SQLSelect(Self.customerValueColumns.map { .column($0) }, from: .table(rows, alias: nil))),
                             orderBy: [SQLOrderTerm(.column("kind")), SQLOrderTerm(.column("customer_no"))]),
             columns: Self.customerValueColumns,
-            reading: .table(units: [.count, .text, .count, .count, .count, .ratio, .count, .count], shape: .table, title: "customer value summary"))
+            reading: .table(units: [.count, .text, .count, .count, .count, .ratio, .count, .count], shape: .table, title: .customerValueSummary))
         lowered.postAfterPivot = query.post
         return lowered
     }

@@ -57,7 +57,7 @@ extension SQLLoweringState {
                 .named(s == 1 ? .cast(.null, .double) : .column("days_\(s)"), "median_days"),
             ] + (plan.quantiles ? funnelTimeQuantileItems(step: s) : []), from: .table(reached, alias: nil))
         }
-        let title = "funnel within \(DurationText.compact(plan.window)), \(plan.order.rawValue)"
+        let title = ResultTitle.funnel(window: plan.window, order: plan.order)
         return SQLResultShape(select: SQLQuery(.unionAll(rows)), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"]
                                 + (plan.quantiles ? Self.funnelTimeQuantileNames : []),
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("step_no"))], hidden: ["step_no"], measure: "median_days",

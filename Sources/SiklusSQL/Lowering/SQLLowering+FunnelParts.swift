@@ -128,7 +128,7 @@ extension SQLLoweringState {
 
 extension SQLLoweredQuery {
     /// The histogram of (seconds, customers) rows.
-    static func funnelHistogram(_ rows: SQLRows, title: String) throws(SQLResultError) -> ResultTable {
+    static func funnelHistogram(_ rows: SQLRows, title: ResultTitle) throws(SQLResultError) -> ResultTable {
         guard rows.columns.count == 2 else { throw SQLResultError("the engine returned \(rows.columns.count) columns, expected 2") }
         func integers(_ values: SQLColumnValues) throws(SQLResultError) -> [Int64] {
             switch values {

@@ -60,6 +60,6 @@ extension SQLLoweringState {
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("period_no"))], hidden: ["period_no"], measure: "pulse",
                               textColumns: Set(dims + ["period"]),
                               reading: .table(units: dims.map { _ in .text } + [.text, .count, .count, .count, .count, .ratio], shape: .lifecycle,
-                                              title: "lifecycle by \(unit.rawValue), active = \(plan.activityName)"))
+                                              title: .lifecycle(period: unit, activity: plan.activity)))
     }
 }

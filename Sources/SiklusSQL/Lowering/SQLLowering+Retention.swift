@@ -48,7 +48,7 @@ extension SQLLoweringState {
                                SQLQuery(.unionAll([cells(1, .null, from: anchors), cells(2, age, from: anchors), cells(3, .column("period"), from: activeSource)])))
         let order = [SQLOrderTerm(.column("kind"))] + (cohort?.order ?? []) + [SQLOrderTerm(.column("period"))]
         let columns = ["kind", "cohort", "period", "value"]
-        let title = "retention by \(plan.period.rawValue), active = \(plan.activityName)\(plan.unbounded ? " (unbounded)" : "")"
+        let title = plan.title
         return SQLLoweredQuery(query: SQLQuery(ctes: builder.ctes, .select(SQLSelect(columns.map { .column($0) }, from: .table(long, alias: nil))), orderBy: order),
                                columns: columns,
                                reading: .retention(SQLRetentionPivot(percent: plan.percent, unbounded: plan.unbounded, horizon: plan.horizon, title: title,

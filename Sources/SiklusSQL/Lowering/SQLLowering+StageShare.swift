@@ -39,6 +39,6 @@ extension SQLLoweringState {
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("stage_no"))], hidden: ["stage_no"], measure: "share",
                               textColumns: Set(dims + ["stage"]),
                               reading: .table(units: dims.map { _ in .text } + [.text, .count, .percent], shape: .stageShare,
-                                              title: query.settings.asOf.map { "current stage as of \(String(CivilTime.formatTimestamp($0).prefix(10)))" }))
+                                              title: query.settings.asOf.map { .stageShare(date: String(CivilTime.formatTimestamp($0).prefix(10))) }))
     }
 }

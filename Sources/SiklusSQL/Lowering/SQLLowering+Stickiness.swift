@@ -43,6 +43,6 @@ extension SQLLoweringState {
                                joins: [SQLJoin(.cross, .table(groups, alias: nil)), SQLJoin(.left, .table(histogram, alias: "h"), .using(dims + ["k"]))])
         return SQLResultShape(select: SQLQuery(select), columns: dims + ["n", "customers", "cumulative"],
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("n"))], measure: "cumulative", textColumns: Set(dims),
-                              reading: .table(units: dims.map { _ in .text } + [.count, .count, .count], shape: .table, title: "stickiness by \(unit.rawValue)"))
+                              reading: .table(units: dims.map { _ in .text } + [.count, .count, .count], shape: .table, title: .stickiness(period: unit)))
     }
 }

@@ -80,6 +80,6 @@ extension SQLLoweringState {
         return SQLResultShape(select: SQLQuery(select), columns: ["from", "stage_no"] + names, order: [SQLOrderTerm(.column("stage_no"))],
                               hidden: ["stage_no"], measure: names.last, textColumns: ["from"],
                               reading: .table(units: [.text] + names.map { _ in .count }, shape: .transitions,
-                                              title: "stage at the end of each \(query.settings.period.rawValue) → the next"))
+                                              title: .transitions(period: query.settings.period)))
     }
 }

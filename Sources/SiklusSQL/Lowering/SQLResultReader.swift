@@ -5,11 +5,11 @@ import SiklusPlan
 public enum SQLResultReading: Sendable, Equatable {
     /// One result column per SQL column, in order; `count` columns are integers, text columns text,
     /// every other column a number.
-    case table(units: [ValueUnit], shape: ResultShape, title: String? = nil)
+    case table(units: [ValueUnit], shape: ResultShape, title: ResultTitle? = nil)
     /// Long-form retention cells pivoted in Swift (`SQLRetentionPivot`).
     case retention(SQLRetentionPivot)
     /// `funnel … | histogram`: (seconds, customers) rows binned in Swift (`FunnelHistogramTable`).
-    case funnelHistogram(title: String)
+    case funnelHistogram(title: ResultTitle)
     /// A `rows` listing: times as ISO text, the note with the total (`SQLRowListing`).
     case rows(SQLRowListing)
 }

@@ -26,7 +26,7 @@ public struct SQLRetentionPivot: Sendable, Equatable {
     public var percent: Bool
     public var unbounded: Bool
     public var horizon: Int?
-    public var title: String
+    public var title: ResultTitle
     /// The step with its kind options, when they are lowered by `retentionKinds` (see `kindTable`).
     public var spec: LogicalQuery.Retention?
 

@@ -38,7 +38,7 @@ struct GridRenderer: TableRenderer {
                                 maxWidth: options.maxWidth, style: style)
         if window.isCut { widenForMarker(&layout, window.marker, maxWidth: options.maxWidth) }
         var lines: [String] = []
-        if style.showsFooter, let title = table.title { lines.append(paint.dim(CellText.display(title))) }
+        if style.showsFooter, let title = table.title { lines.append(paint.dim(CellText.display(title.text(in: options.locale.language)))) }
         // The `…` column added for hidden columns has no null marks of its own.
         let markedColumns = layout.columns.count - (layout.hiddenColumnCount > 0 ? 1 : 0)
         if !layout.columns.isEmpty {

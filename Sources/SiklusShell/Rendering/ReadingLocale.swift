@@ -89,8 +89,6 @@ public struct ReadingLocale: Sendable, Equatable {
             }
         }
         for row in out.footer.indices { out.footer[row].label = footerLabel(table.footer[row].label) }
-        // The title above a box table, as a chart words it.
-        out.title = table.title.map { title in Language.$current.withValue(language) { ChartTitleWords.word(title) } }
         return out
     }
 }

@@ -29,7 +29,7 @@ extension Fixtures {
             ResultColumn(name: "stage", unit: .text, values: .text(stage)),
             ResultColumn(name: "customers", unit: .count, values: .integer(customers)),
             ResultColumn(name: "share", unit: .percent, values: .number(share)),
-        ], shape: .stageShare, title: "current stage as of 2023-12-31")
+        ], shape: .stageShare, title: .stageShare(date: "2023-12-31"))
     }
 
     /// `cohort by channel | metric cpa, repeat_rate`: money and percent over the same six groups.
