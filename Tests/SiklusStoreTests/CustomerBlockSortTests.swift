@@ -43,7 +43,7 @@ final class CustomerBlockSortTests: XCTestCase {
     }
 
     func testOnlyMillionsOfCustomersTakeBlocks() {
-        XCTAssertFalse(CustomerBlockSort.isWorthwhile(customerCount: 100_000))
-        XCTAssertTrue(CustomerBlockSort.isWorthwhile(customerCount: 1_000_000))
+        XCTAssertFalse(CustomerBlockSort.isWorthwhile(customerCount: 1_000_000))
+        XCTAssertTrue(CustomerBlockSort.isWorthwhile(customerCount: 5_000_000))
     }
 }
