@@ -20,6 +20,9 @@ struct ChunkParser {
     private static let releaseStride = 4 << 20
     /// How far ahead pages are mapped in one call.
     private static let prefetchStride = 2 << 20
+    /// How far ahead of the parser a file not in the page cache is read from the disk (issue 16: at 5M
+    /// customers, a cold file's parse waited for each 2 MiB `prefetch` to be read).
+    private static let readAheadDistance = 32 << 20
     /// How far ahead the data is checked for NUL bytes: small enough to stay in cache until parsed.
     private static let nulCheckStride = 32 << 10
     /// The longest value interned as a customer id or a text value: anything longer is a swallowed row
@@ -83,6 +86,7 @@ struct ChunkParser {
         var lineStart = range.lowerBound
         var released = range.lowerBound
         var prefetched = range.lowerBound
+        var readAhead = range.lowerBound
         var nulChecked = range.lowerBound
         var p = range.lowerBound
         let end = range.upperBound
@@ -192,6 +196,8 @@ struct ChunkParser {
             if p >= prefetched {
                 file.prefetch(from: prefetched, to: min(end, prefetched + Self.prefetchStride))
                 prefetched += Self.prefetchStride
+                file.readAhead(from: readAhead, to: min(end, prefetched + Self.readAheadDistance))
+                readAhead = max(readAhead, min(end, prefetched + Self.readAheadDistance))
             }
             // The next small block is checked for NUL bytes just before the parser reads it, so it is read
             // from cache, not memory, a second time. `while`: a long quoted field can step over several blocks.

@@ -92,6 +92,7 @@ extension EventTable {
     /// Counting sort of old ++ new rows by customer: `starts` becomes the offsets, `order` each sorted
     /// position's row. Each core takes a range of customers (its own counts, cursors and output range) and
     /// reads every row's code, placing only its customers' rows: the random accesses, the cost, are split.
+    /// Millions of customers take `CustomerBlockSort` (same result).
     /// - Complexity: O(rows × cores + customers).
     private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int, starts: inout [Int], order: inout [Int32]) {
         let ranges = Parallel.ranges(customerCount, minimumPerPart: 1 << 16)
@@ -99,6 +100,15 @@ extension EventTable {
             // Every row's codes, part by part: the old rows, then each chunk's, with the row number of each part's first.
             var parts: [(codes: UnsafePointer<Int32>?, count: Int, firstRow: Int32)] = [(old.baseAddress, old.count, 0)]
             for (k, part) in new.customer.enumerated() { parts.append((UnsafePointer(part), new.counts[k], Int32(parts.reduce(0) { $0 + $1.count }))) }
+            // Millions of customers: their counters outgrow the caches, so the rows are sorted by blocks of customers.
+            if CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
+                starts.withUnsafeMutableBufferPointer { starts in
+                    order.withUnsafeMutableBufferPointer { order in
+                        CustomerBlockSort.sort(parts.map { ($0.codes, $0.count) }, customerCount: customerCount, starts: starts, order: order)
+                    }
+                }
+                return
+            }
             starts.withUnsafeMutableBufferPointer { s in
                 order.withUnsafeMutableBufferPointer { order in
                     let shared = SendableBox((s, order, parts))

@@ -105,7 +105,10 @@ extension StringDictionary {
         // At least what `reserveCapacity` guesses for the arena, so that its own reservation is no copy.
         grow(&arena, to: max(bytes, arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8)))
         grow(&starts, to: total + 1)
-        // The slot table doubles already; the arrays above are large enough for its reservation.
+        // A large table grows on all cores; the arrays above are large enough for `reserveCapacity`'s reservation.
+        var capacity = slots.capacity
+        while total * 2 > capacity { capacity *= 2 }
+        if capacity > slots.capacity, capacity >= Self.concurrentRehashSlots, rehashConcurrently(capacity) > probeLimit { rekey() }
         reserveCapacity(total)
     }
 
