@@ -11,7 +11,7 @@ enum SQLInternalColumnNames {
         "bought", "c", "channel", "churn", "churn_by_as_of", "churn_period", "churned", "cohort", "conversion", "count", "cumulative",
         "customer_id", "customer_no", "customers", "d", "dau_mau", "day_pairs", "day_value", "days_to_purchase", "dormant", "e",
         "end_pos", "event", "exactly", "first_channel", "first_d", "first_event", "first_p", "first_purchase", "frequency",
-        "from_event", "from_stage", "furthest_rank", "is_churn", "k", "kind", "lapsed", "last_p", "latest_is_churn", "level", "li_loose",
+        "from_event", "from_first", "from_previous", "from_stage", "furthest_rank", "is_churn", "k", "kind", "lapsed", "last_p", "latest_is_churn", "level", "li_loose",
         "li_negative", "li_order", "li_purchase", "li_return", "listing_no", "moment", "monetary", "n", "n_engagement", "n_events",
         "n_orders", "n_returns", "new", "new_customers", "next_period", "next_stage", "one", "order_start", "p", "pairs",
         "period", "period_no", "pos", "purchase_no", "purchased", "r", "reached", "recency_days", "return_start", "revenue",

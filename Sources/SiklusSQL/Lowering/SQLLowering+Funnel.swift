@@ -46,19 +46,29 @@ extension SQLLoweringState {
             joins: labelsInBest ? [] : [SQLJoin(.inner, .table(customers, alias: "p"), .on(.equal(.col("p", "customer_id"), .col("b", "customer_id"))))],
             groupBy: labels))
 
+        // One row per group and step from one read of `reached`, joined to the steps' numbers and labels: a
+        // UNION ALL of a read per step made Spark, which evaluates a CTE at every reference, cache `reached`
+        // as a view (a statement and a job more than the one query).
         let dims = dimensions.map(\.name)
-        let rows = plan.steps.enumerated().map { i, step -> SQLSelect in
-            let s = i + 1
-            let count = SQLExpression.column("reached_\(s)")
-            return SQLSelect(dims.map { .column($0) } + [
-                .named(.integer(Int64(s)), "step_no"), .named(.text(step.label), "step"), .named(count, "customers"),
-                .named(.binary(.safeDivide(count, .column("reached_\(max(1, s - 1))")), .times, .integer(100)), "from_previous"),
-                .named(.binary(.safeDivide(count, .column("reached_1")), .times, .integer(100)), "from_first"),
-                .named(s == 1 ? .cast(.null, .double) : .column("days_\(s)"), "median_days"),
-            ] + (plan.quantiles ? funnelTimeQuantileItems(step: s) : []), from: .table(reached, alias: nil))
+        let steps = SQLTableReference.values(plan.steps.enumerated().map { [.integer(Int64($0.offset + 1)), .text($0.element.label)] },
+                                             alias: "s", columns: ["step_no", "step"])
+        /// The value of the row's step: `value(s)` for step s.
+        func perStep(_ value: (Int) -> SQLExpression) -> SQLExpression {
+            n == 1 ? value(1) : .caseWhen((1..<n).map { SQLWhen(.equal(.col("s", "step_no"), .integer(Int64($0))), value($0)) }, else: value(n))
         }
+        let count = { (s: Int) in SQLExpression.col("r", "reached_\(s)") }
+        let quantileItems: [SQLSelectItem] = plan.quantiles ? Self.funnelTimeQuantileNames.indices.map { q in
+            .named(perStep { funnelTimeQuantileValues(step: $0, table: "r")[q] }, Self.funnelTimeQuantileNames[q])
+        } : []
+        let row = SQLSelect(dims.map { .column($0, table: "r") } + [
+            .column("step_no", table: "s"), .column("step", table: "s"),
+            .named(perStep(count), "customers"),
+            .named(perStep { .binary(.safeDivide(count($0), count(max(1, $0 - 1))), .times, .integer(100)) }, "from_previous"),
+            .named(perStep { .binary(.safeDivide(count($0), count(1)), .times, .integer(100)) }, "from_first"),
+            .named(perStep { $0 == 1 ? .cast(.null, .double) : .col("r", "days_\($0)") }, "median_days"),
+        ] + quantileItems, from: .table(reached, alias: "r"), joins: [SQLJoin(.cross, steps)])
         let title = ResultTitle.funnel(window: plan.window, order: plan.order)
-        return SQLResultShape(select: SQLQuery(.unionAll(rows)), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"]
+        return SQLResultShape(select: SQLQuery(row), columns: dims + ["step_no", "step", "customers", "from_previous", "from_first", "median_days"]
                                 + (plan.quantiles ? Self.funnelTimeQuantileNames : []),
                               order: dimensions.flatMap(\.order) + [SQLOrderTerm(.column("step_no"))], hidden: ["step_no"], measure: "median_days",
                               textColumns: Set(dims + ["step"]),

@@ -20,12 +20,12 @@ extension SQLLoweringState {
         plan.order == .ordered && plan.exclusions.isEmpty && !stepRows && plan.steps.count >= 2
     }
 
-    /// `funnel_events` (the in-scope rows matching some step), `chain_<k>` for k = n … 2, `attempts` and
-    /// `best` (`customer_id`, `n1` = the start's file order, `t1` … `tn`, NULL past `level`, `level`, and
+    /// `funnel_events` (the in-scope rows matching some step), `chain_<k>` for k = n … 2, `attempts`,
+    /// `attempt_levels` and `best` (`customer_id`, `t1` … `tn`, NULL past `level`, `level`, and
     /// `label_<i>`: `labels`, customer-level expressions over the customers as `p`, carried along so the
     /// step rows need not join the customers again). Returns the names of `best` and `funnel_events`.
-    /// - Complexity: one sort of the matching rows by customer and time, n−1 windows over them, one sort
-    ///   of the step-1 rows to rank the attempts; no join but the scope's.
+    /// - Complexity: one sort of the matching rows by customer and time, n−1 windows over them, one
+    ///   aggregation of the step-1 rows per customer (n(n+1)/2 minima, no sort); no join but the scope's.
     mutating func funnelChainBest(_ plan: LogicalQuery.Funnel, labels: [SQLExpression] = []) throws(SQLNotExpressible) -> (best: String, events: String) {
         let n = plan.steps.count
         let steps = plan.steps.indices.map { funnelStepMatch(plan, $0) }
@@ -62,17 +62,21 @@ extension SQLLoweringState {
             [.column("customer_id"), .named(.column("row_no"), "n1"), .named(.column("ts"), "t1")]
                 + (2...n).map { .named(.column("c2_\($0)"), "t\($0)") } + [.named(level, "level")] + labelNames.map { .column($0) },
             from: .table(previous, alias: nil), where: .column("step_1")))
-        // Earliest start: by time, then file order (the old row number's order).
-        let ranked = SQLQuery(SQLSelect([.all(table: nil), .named(.window(.call("row_number", []), SQLWindow(
-            partitionBy: [.column("customer_id")],
-            orderBy: [SQLOrderTerm(.column("level"), descending: true), SQLOrderTerm(.column("t1")), SQLOrderTerm(.column("n1"))])), "attempt_rank")],
-            from: .table(attempts, alias: nil)))
-        let times = (1...n).map { s -> SQLSelectItem in
-            s == 1 ? .column("t1") : .named(.caseWhen([SQLWhen(.binary(.column("level"), .greaterEqual, .integer(Int64(s))), .column("t\(s)"))], else: nil), "t\(s)")
+        // The best attempt as per-customer aggregates, not a ranking sort: chain times only grow with the
+        // start row, so among the attempts reaching at least L steps the earliest start (by time, then file
+        // order) has the least time at every step. `a<L>_<k>` is step k's time of the best attempt reaching
+        // at least L steps; the customer's level picks its row.
+        let minima = (1...n).flatMap { l in (1...l).map { k -> SQLSelectItem in
+            .named(.aggregate(.min, .column("t\(k)"), where: l == 1 ? nil : .binary(.column("level"), .greaterEqual, .integer(Int64(l)))), "a\(l)_\(k)")
+        } }
+        let levels = builder.add("attempt_levels", "   … per customer: the most steps an attempt reaches, and the earliest attempt's times for each number of steps", SQLSelect(
+            [.column("customer_id")] + labelNames.map { .column($0) } + [.named(.aggregate(.max, .column("level")), "level")] + minima,
+            from: .table(attempts, alias: nil), groupBy: [.column("customer_id")] + labelNames.map { .column($0) }))
+        let times = (1...n).map { k -> SQLSelectItem in
+            .named(.caseWhen((k...n).map { l in SQLWhen(.equal(.column("level"), .integer(Int64(l))), .column("a\(l)_\(k)")) }, else: nil), "t\(k)")
         }
         let best = builder.add("best", "   … each customer's best attempt: the most steps, then the earliest start", SQLSelect(
-            [.column("customer_id"), .column("n1")] + times + [.column("level")] + labelNames.map { .column($0) },
-            from: .subquery(ranked, alias: "r"), where: .equal(.column("attempt_rank"), .integer(1))))
+            [.column("customer_id")] + times + [.column("level")] + labelNames.map { .column($0) }, from: .table(levels, alias: nil)))
         return (best, funnelEvents)
     }
 }

@@ -99,12 +99,11 @@ extension SQLLoweringState {
             + [.named(.aggregate(.avg, days, where: reached), "mean_\(s)")]
     }
 
-    /// The result columns of step `s` (NULL for step 1, as `median_days`).
-    func funnelTimeQuantileItems(step s: Int) -> [SQLSelectItem] {
+    /// The values of step `s`'s quantile columns (`funnelTimeQuantileNames`) read from `reached` as `table`
+    /// (NULL for step 1, as `median_days`).
+    func funnelTimeQuantileValues(step s: Int, table: String) -> [SQLExpression] {
         let sources = Self.funnelQuantiles.map { "p\(Int(($0 * 100).rounded()))_\(s)" } + ["mean_\(s)"]
-        return zip(sources, Self.funnelTimeQuantileNames).map { source, name in
-            .named(s == 1 ? .cast(.null, .double) : .column(source), name)
-        }
+        return sources.map { s == 1 ? .cast(.null, .double) : .col(table, $0) }
     }
 }
 
