@@ -333,6 +333,8 @@ extension MessageCatalog {
         "guard.stage_no_purchase_cohort": "or choose customers by what they did and keep all their events: `cohort did {event} | metric {metric}`",
         "guard.where_no_purchase": "this `where` keeps no purchase row, so no purchase is left in scope for {metrics}",
         "guard.where_no_purchase_hint": "choose customers rather than rows (a cohort filter such as `cohort did <event>`), or add `or event = {event}`",
+        "guard.no_data": "no data is loaded, so every count is 0 and every rate empty",
+        "guard.no_data_hint": "load events \"FILE\" (and customers, spend), or start siklus with --data DIR",
         "guard.top_lower_better": "`top {n}` keeps the {n} rows with the largest {metric}; lower {metric} is better, so these are the worst",
         "guard.top_lower_better_hint": "`bottom {n}` keeps the {n} rows with the smallest {metric}",
         // Lesson mode (`.tour`), `.present`, explain's closing line, help for a metric's synonym

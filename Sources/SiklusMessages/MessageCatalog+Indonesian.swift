@@ -330,6 +330,8 @@ extension MessageCatalog {
         "guard.stage_no_purchase_cohort": "atau pilih pelanggan menurut tindakannya dan simpan semua peristiwanya: `cohort did {event} | metric {metric}`",
         "guard.where_no_purchase": "`where` ini tidak menyisakan satu pun baris pembelian, sehingga tidak ada pembelian yang tersisa untuk {metrics}",
         "guard.where_no_purchase_hint": "pilih pelanggan, bukan baris (filter kohort seperti `cohort did <event>`), atau tambahkan `or event = {event}`",
+        "guard.no_data": "belum ada data yang dimuat, jadi setiap hitungan bernilai 0 dan setiap rasio kosong",
+        "guard.no_data_hint": "muat data dengan load events \"FILE\" (juga customers, spend), atau jalankan siklus dengan --data DIR",
         "guard.top_lower_better": "`top {n}` menyimpan {n} baris dengan {metric} terbesar; untuk {metric}, makin rendah makin baik, jadi ini justru yang terburuk",
         "guard.top_lower_better_hint": "`bottom {n}` menyimpan {n} baris dengan {metric} terkecil",
         // Mode pelajaran (`.tour`), `.present`, baris penutup explain, bantuan untuk sinonim metrik

@@ -23,6 +23,16 @@ final class GuardrailStatementTests: XCTestCase {
         XCTAssertFalse(try session.texts("explain cohort country=ID | metric customers").contains("warnings"), "no section without warnings")
     }
 
+    func testAQueryWithNoDataLoadedSaysSo() throws {
+        // Zeros read like an answer: the warning says nothing was loaded, and goes once data is.
+        let empty = Session()
+        let table = try empty.query("cohort signup=2022-09 | stage retention | metric avg_order")
+        XCTAssertEqual(table.warnings.map(\.message), ["no data is loaded, so every count is 0 and every rate empty"])
+        XCTAssertEqual(table.warnings.first?.severity, .warning)
+        let loaded = try Session.demo(spend: false)
+        XCTAssertEqual(try loaded.query("cohort signup=2022-09 | stage retention | metric avg_order").warnings.map(\.message), [])
+    }
+
     func testExplainExplainsTheReviewedPlan() throws {
         let session = try Session.demo(spend: false)
         let text = try session.texts("explain sql events | where channel = Social | metric events")

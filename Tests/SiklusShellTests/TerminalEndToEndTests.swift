@@ -110,9 +110,14 @@ final class TerminalEndToEndTests: XCTestCase {
         try type(statement)
         try press("Enter")
         let afterStatement = try waitForScreen("the statement's result") { self.prompts($0) == 4 && $0.last == "siklus>" }
-        // No data is loaded: the answer is the CSV header and an empty (null) value, which the screen shows as no line.
+        // No data is loaded: the warning says so (stderr, first), then the answer is the CSV header and an empty
+        // (null) value, which the screen shows as no line.
         let echoed = try XCTUnwrap(afterStatement.firstIndex(of: "siklus> " + statement), "\(afterStatement)")
-        XCTAssertEqual(Array(afterStatement[(echoed + 1)...]), ["avg_order", "siklus>"], "\(afterStatement)")
+        XCTAssertEqual(Array(afterStatement[(echoed + 1)...]), [
+            "<stdin>: warning: no data is loaded, so every count is 0 and every rate empty",
+            "  help: load events \"FILE\" (and customers, spend), or start siklus with --data DIR",
+            "avg_order", "siklus>",
+        ], "\(afterStatement)")
 
         try press("Up")
         try waitForScreen("Up recalls the statement") { $0.last == "siklus> " + statement }
