@@ -104,7 +104,7 @@ extension SQLLoweringState {
     ///
     /// When the customers table gives every signup (`SQLSourceTables.customersGiveEverySignup`), every
     /// customer with facts has a customers row: a LEFT JOIN lists them all and signup is the customers
-    /// table's alone, so a query reading no other fact drops the join (`SQLUnreadFactsJoin`).
+    /// table's alone, so a query reading no other fact drops the join (`SQLColumnOnlyJoin.dropFacts`).
     mutating func people(narrowedTo candidates: SQLQuery? = nil, customersWindow: SQLExpression? = nil) -> String {
         if let name = builder.sharedName("people") { return name }
         let t = "t"

@@ -31,15 +31,13 @@ extension SQLLoweringState {
     /// candidates are its rows in the window alone: no event decides a signup.
     func signupCandidates() throws(SQLNotExpressible) -> SQLQuery? {
         guard let holds = try signupHolds() else { return nil }
-        var branches: [SQLSelect] = []
-        if let window = try customersSignupWindow() {
-            branches.append(SQLSelect([.named(.cast(.column(tables.customerID, table: "c"), .text), "customer_id")], from: .table(tables.customers, alias: "c"),
-                                      where: window))
-            if tables.customersGiveEverySignup { return SQLQuery(.select(branches[0])) }
+        let fromCustomers = try customersSignupWindow().map { window in
+            SQLSelect([.named(.cast(.column(tables.customerID, table: "c"), .text), "customer_id")], from: .table(tables.customers, alias: "c"), where: window)
         }
-        branches.insert(SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
-                                  where: try holds(.column(tables.eventTime, table: "t"))), at: 0)
-        return SQLQuery(branches.count == 1 ? .select(branches[0]) : .unionAll(branches))
+        if tables.customersGiveEverySignup, let fromCustomers { return SQLQuery(.select(fromCustomers)) }
+        let fromEvents = SQLSelect([.named(.column(tables.eventCustomer, table: "t"), "customer_id")], from: .table(tables.events, alias: "t"),
+                                   where: try holds(.column(tables.eventTime, table: "t")))
+        return SQLQuery(fromCustomers.map { .unionAll([fromEvents, $0]) } ?? .select(fromEvents))
     }
 
     /// The cohort's signup conditions on the customers table's signup (alias `c`), or nil without such a
@@ -75,11 +73,11 @@ extension SQLLoweringState {
     /// the others have a facts row) but shuffled or hashed every customer (nil when nothing narrows).
     func signupPeople(facts: String) throws(SQLNotExpressible) -> SQLQuery? {
         let customersTable = catalog.customers
-        guard customersTable.isLoaded, let column = customersTable.index(ofRole: "signup"), let holds = try signupHolds() else { return nil }
+        guard let window = try customersSignupWindow(), let column = customersTable.index(ofRole: "signup") else { return nil }
         let signup = SQLExpression.cast(.column(customersTable.columns[column].name, table: "c"), .timestamp)
         return SQLQuery(.unionAll([
             SQLSelect([.named(.cast(.column(tables.customerID, table: "c"), .text), "customer_id"), .named(signup, "signup")],
-                      from: .table(tables.customers, alias: "c"), where: try holds(signup)),
+                      from: .table(tables.customers, alias: "c"), where: window),
             SQLSelect([.column("customer_id", table: "f"), .named(.column("first_event", table: "f"), "signup")], from: .table(facts, alias: "f")),
         ]))
     }

@@ -37,7 +37,7 @@ public struct SQLSourceTables: Sendable, Equatable {
     public var customerBooleans: Set<String> = []
     /// Every customer with an event has a row with a signup in the customers table, so signup never falls
     /// back to the first event: `people` reads signup from the customers table alone and needs no facts for
-    /// it (`SQLLowering+SignupWindow`, `SQLUnreadFactsJoin`). Known only for tables Siklus wrote from its
+    /// it (`SQLLowering+SignupWindow`, `SQLColumnOnlyJoin.dropFacts`). Known only for tables Siklus wrote from its
     /// own parse (`EngineCatalog`), which nothing else changes while connected; never assumed for a bound
     /// existing table or for `explain`'s SQL over the files.
     public var customersGiveEverySignup = false
