@@ -34,7 +34,7 @@ extension GzipLoadTests {
             XCTAssertEqual(try store.load(.events, path: path, options: options).rowsLoaded, 6000)
             XCTAssertEqual(StoreSnapshot(store), StoreSnapshot(plain), "single-threaded: \(single)")
             // Sized from an estimate of the blocks' distinct ids, the table is no larger than growing makes it
-            // (a power of two at most half full: 2 to 4 slots per id).
+            // (a power of two at most five eighths full: 1.6 to 3.2 slots per id).
             XCTAssertLessThanOrEqual(store.customerIDs.slots.capacity, 4 * store.customerIDs.count)
         }
         XCTAssertEqual(plain.customerIDs.code(of: "zz"), 1)

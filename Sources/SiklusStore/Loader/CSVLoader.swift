@@ -249,7 +249,7 @@ struct CSVLoader {
         let globals = (store.customerIDs, store.strings)
         var chunks = Parallel.map(ranges.count) { i in
             ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
-                        ownsDictionaries: i == 0, customerShare: Double(ranges[i].count) / Double(max(1, end - start))).parse()
+                        ownsDictionaries: i == 0).parse()
         }
         if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal?.mayBeASplitQuote == true }) {
             for i in chunks.indices { chunks[i].deallocate() }

@@ -38,9 +38,7 @@ extension EventTable {
         var timer = PhaseTimer()
         var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
         // Counting sort on customer codes: offsets, then each row's sorted position.
-        var starts = [Int](repeating: 0, count: customerCount + 1)
-        var order = [Int32](repeating: 0, count: n)
-        Self.countingSort(old: customer, new: new, customerCount: customerCount, starts: &starts, order: &order)
+        var (starts, order) = Self.countingSort(old: customer, new: new, customerCount: customerCount)
         // Each chunk's time span on its own core.
         summary.timeSpan = Parallel.map(new.counts.count) { k in NewRowsSummary.span([new.ts[k]], nulls: nil, counts: [new.counts[k]]) }
             .compactMap { $0 }.reduce(nil) { span, part in span.map { min($0.lowerBound, part.lowerBound)...max($0.upperBound, part.upperBound) } ?? part }
@@ -93,24 +91,26 @@ extension EventTable {
     /// position's row. Each core takes a range of customers (its own counts, cursors and output range) and
     /// reads every row's code, placing only its customers' rows: the random accesses, the cost, are split.
     /// Millions of customers take `CustomerBlockSort` (same result).
+    /// Neither array is zeroed first (every place is written; zeroing them took ~40 ms of one core at 5M).
     /// - Complexity: O(rows × cores + customers).
-    private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int, starts: inout [Int], order: inout [Int32]) {
+    private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int) -> (starts: [Int], order: [Int32]) {
         let ranges = Parallel.ranges(customerCount, minimumPerPart: 1 << 16)
-        old.withUnsafeBufferPointer { old in
-            // Every row's codes, part by part: the old rows, then each chunk's, with the row number of each part's first.
-            var parts: [(codes: UnsafePointer<Int32>?, count: Int, firstRow: Int32)] = [(old.baseAddress, old.count, 0)]
-            for (k, part) in new.customer.enumerated() { parts.append((UnsafePointer(part), new.counts[k], Int32(parts.reduce(0) { $0 + $1.count }))) }
-            // Millions of customers: their counters outgrow the caches, so the rows are sorted by blocks of customers.
-            if CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
-                starts.withUnsafeMutableBufferPointer { starts in
-                    order.withUnsafeMutableBufferPointer { order in
+        var starts: [Int] = []
+        let order: [Int32] = HugePageAdvice.array(count: old.count + new.total) { order in
+            old.withUnsafeBufferPointer { old in
+                // Every row's codes, part by part: the old rows, then each chunk's, with the row number of each part's first.
+                var parts: [(codes: UnsafePointer<Int32>?, count: Int, firstRow: Int32)] = [(old.baseAddress, old.count, 0)]
+                for (k, part) in new.customer.enumerated() { parts.append((UnsafePointer(part), new.counts[k], Int32(parts.reduce(0) { $0 + $1.count }))) }
+                // Millions of customers: their counters outgrow the caches, so the rows are sorted by blocks of customers.
+                if CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
+                    starts = [Int](unsafeUninitializedCapacity: customerCount + 1) { starts, initialized in
                         CustomerBlockSort.sort(parts.map { ($0.codes, $0.count) }, customerCount: customerCount, starts: starts, order: order)
+                        initialized = customerCount + 1
                     }
+                    return
                 }
-                return
-            }
-            starts.withUnsafeMutableBufferPointer { s in
-                order.withUnsafeMutableBufferPointer { order in
+                starts = [Int](repeating: 0, count: customerCount + 1)
+                starts.withUnsafeMutableBufferPointer { s in
                     let shared = SendableBox((s, order, parts))
                     Parallel.forEach(ranges) { customers in
                         let (s, _, parts) = shared.value
@@ -145,6 +145,7 @@ extension EventTable {
                 }
             }
         }
+        return (starts, order)
     }
 
     /// Customers with at least one row, from the offsets.
@@ -180,14 +181,13 @@ extension EventTable {
     /// The customer column of a sorted table: customer `c` repeated for its range.
     private static func expand(_ starts: [Int], count: Int) -> [Int32] {
         let parts = Parallel.ranges(starts.count - 1, minimumPerPart: 16_384)
-        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+        return HugePageAdvice.array(count: count) { out in
             let target = SendableBox(out)
             Parallel.forEach(parts) { customers in
                 for c in customers {
                     for i in starts[c]..<starts[c + 1] { target.value[i] = Int32(c) }
                 }
             }
-            initialized = count
         }
     }
 

@@ -35,7 +35,7 @@ extension StringDictionary {
                     while i < range.upperBound || old.field(i & old.mask) != 0 {
                         let slot = i & old.mask
                         i += 1
-                        if i > range.upperBound + old.mask { break }  // a full table's run (never: at most half full)
+                        if i > range.upperBound + old.mask { break }  // a full table's run (never: at most three quarters full)
                         let field = old.field(slot)
                         if field == 0 { continue }
                         let word = old.word(slot)

@@ -12,7 +12,7 @@ extension StringDictionary {
     /// `merge(_:)`, using all cores for large dictionaries. Same result, same codes.
     mutating func mergeConcurrently(_ other: StringDictionary) -> [Int32] {
         let n = other.count
-        reserveForMerge(count + n, bytes: arena.count + other.arena.count)
+        reserveForMerge(count + n, bytes: arena.count + other.arena.count, load: .merging)
         guard n >= 1 << 16, Parallel.width > 1 else { return merge(other) }
         // Different keys (either rekeyed after an overlong probe, this one possibly just now while growing)
         // mean rehashing `other`: the serial merge.
@@ -90,7 +90,12 @@ extension StringDictionary {
         self.slots = slots
         for region in deferred { probes.record(region.probes) }
         probes.record(crossingProbes)
-        if probes.longest > probeLimit { rekey() }
+        if !SlotTable.Load.steady.holds(count, in: slots.capacity) {
+            // The union passed the steady load: grown now (the rehash measures the probes afresh).
+            reserveForMerge(count, bytes: arena.count)
+        } else if probes.longest > probeLimit {
+            rekey()
+        }
         return remap
     }
 
@@ -98,7 +103,8 @@ extension StringDictionary {
     /// merged one after another (a gzip file's 8 MiB blocks, ~120 at 5M customers), and reserving each
     /// merge's exact need copied every array at every merge, quadratic in the blocks (~15 % of a 5M gzip
     /// load's CPU, in copies and page faults). Spare capacity is never written: its pages are not resident.
-    mutating func reserveForMerge(_ total: Int, bytes: Int) {
+    /// The table is sized for `total` at `load` (`SlotTable.Load`).
+    mutating func reserveForMerge(_ total: Int, bytes: Int, load: SlotTable.Load = .steady) {
         func grow<T>(_ array: inout [T], to needed: Int) {
             if array.capacity < needed { array.reserveCapacity(max(needed, 2 * array.capacity)) }
         }
@@ -106,10 +112,15 @@ extension StringDictionary {
         grow(&arena, to: max(bytes, arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8)))
         grow(&starts, to: total + 1)
         // A large table grows on all cores; the arrays above are large enough for `reserveCapacity`'s reservation.
-        var capacity = slots.capacity
-        while total * 2 > capacity { capacity *= 2 }
-        if capacity > slots.capacity, capacity >= Self.concurrentRehashSlots, rehashConcurrently(capacity) > probeLimit { rekey() }
-        reserveCapacity(total)
+        let capacity = load.capacity(for: total, from: slots.capacity)
+        if capacity > slots.capacity {
+            if capacity >= Self.concurrentRehashSlots {
+                if rehashConcurrently(capacity) > probeLimit { rekey() }
+            } else if rehash(capacity) > probeLimit {
+                rekey()
+            }
+        }
+        reserveArrays(total)
     }
 
     /// How many strings ahead a probe's slot starts loading: far enough for the load to arrive, near enough

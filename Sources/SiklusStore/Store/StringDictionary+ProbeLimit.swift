@@ -1,8 +1,8 @@
 /// The bound on probe lengths, and its fallback.
 ///
-/// With a random key and the table at most half full, linear probes are a few slots long and the longest
-/// of millions stays in the tens. An insert that probes past `probeLimit` means the key is known to whoever
-/// wrote the ids, or the mix has a weakness (or, in tests, the hash is degenerate): the dictionary then draws
+/// With a random key and the table at most five eighths full, linear probes are a few slots long and the
+/// longest of millions stays under a hundred. An insert that probes past `probeLimit` means the key is known
+/// to whoever wrote the ids, or the mix has a weakness (or, in tests, the hash is degenerate): the dictionary then draws
 /// a fresh random key of its own and rehashes every string; if that does not help either, it switches to
 /// SipHash under a random key. Codes never change, so results and their order do not depend on the key.
 extension StringDictionary {
@@ -16,8 +16,9 @@ extension StringDictionary {
         var rekeys = 0
     }
 
-    /// Far above the longest probe random keys give (about 40 for 10M strings in a half-full table), so a
-    /// rekey never happens by chance; low enough that a lookup never scans more than a few cache lines.
+    /// Above the longest probe random keys give (about 95 for 10M strings five eighths full; only beyond ~100M
+    /// strings may one pass it by chance, costing one rehash under a new key, codes unchanged); low enough
+    /// that a lookup never scans more than a few cache lines.
     static let initialProbeLimit = 128
 
     /// Places every string in a table of `capacity` slots; returns the longest probe. The old table is read

@@ -10,7 +10,7 @@ public struct StringDictionary: Sendable {
     var arena: [UInt8] = []
     var starts: [Int] = [0]
     // No stored hashes per code: long strings' hashes live in their slots, short strings are their own key.
-    /// Open-addressing table, power-of-two sized, at most half full (`SlotTable`).
+    /// Open-addressing table, power-of-two sized, at most five eighths full (`SlotTable`, `SlotTable.Load`).
     var slots = SlotTable(capacity: 16)
     /// The key `slots` are under: the process's, until a probe outgrew `probeLimit`.
     var hashKey = DictionaryHashKey.process
@@ -110,7 +110,7 @@ public struct StringDictionary: Sendable {
             probes.longest = probe
             if probe > probeLimit { rekey() }
         }
-        if count * 2 > slots.capacity { grow() }
+        if !SlotTable.Load.steady.holds(count, in: slots.capacity) { grow() }
         return code
     }
 
@@ -228,9 +228,13 @@ public struct StringDictionary: Sendable {
 
     /// Makes room for `total` strings without rehashing on the way.
     public mutating func reserveCapacity(_ total: Int) {
-        var capacity = slots.capacity
-        while total * 2 > capacity { capacity *= 2 }
+        let capacity = SlotTable.Load.steady.capacity(for: total, from: slots.capacity)
         if capacity > slots.capacity, rehash(capacity) > probeLimit { rekey() }
+        reserveArrays(total)
+    }
+
+    /// Makes room in the arena and the offsets for `total` strings.
+    mutating func reserveArrays(_ total: Int) {
         // Strings of the same kind are about the same length; guess 8 bytes each before any is known.
         arena.reserveCapacity(arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
         starts.reserveCapacity(total + 1)
