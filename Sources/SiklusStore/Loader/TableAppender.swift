@@ -8,11 +8,11 @@ struct TableAppender {
 
     func apply(_ merged: inout MergedChunks, to store: inout Store, notes: inout [LoadReport.Note]) -> NewRowsSummary {
         var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
+        var timer = PhaseTimer()
         for (i, column) in plan.columns.enumerated() where column.kind == .customer || column.kind == .string {
             merged.finalizeCodes(column: i, remap: column.kind == .customer ? merged.customerRemap : merged.stringRemap)
         }
         merged.dropRemaps()
-        var timer = PhaseTimer()
         timer.mark("append: finalize codes")
         defer { timer.mark("append: rows into the table") }
         // Events get these from the index build; the other tables are small enough for a pass of their own.

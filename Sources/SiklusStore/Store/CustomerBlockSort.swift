@@ -19,10 +19,15 @@ enum CustomerBlockSort {
     /// Orders the rows of `parts` (each a column of customer codes, in row order; rows numbered on across
     /// parts) by customer, stably: `starts[c]` becomes customer `c`'s first position (`starts[customerCount]`
     /// the row count) and `order[position]` the row there.
+    ///
+    /// With `spread`, the two steps are kept apart for `BlockedGather`: `spread[row]` becomes the row's place
+    /// once rows are spread over the blocks, and `order[position]` that place (in the same block as
+    /// `position`) instead of the row. Returns where each block's positions start (and the row count).
     /// - Complexity: O(rows + customers), in three passes over the rows, on all cores.
+    @discardableResult
     static func sort(_ parts: [(codes: UnsafePointer<Int32>?, count: Int)], customerCount: Int,
                      starts: UnsafeMutableBufferPointer<Int>, order: UnsafeMutableBufferPointer<Int32>,
-                     blockShift: Int = blockShift) {
+                     spread: UnsafeMutableBufferPointer<Int32>? = nil, blockShift: Int = blockShift) -> [Int] {
         let n = parts.reduce(0) { $0 + $1.count }
         precondition(starts.count == customerCount + 1 && order.count == n, "one offset per customer, one position per row")
         let blocks = max(1, (customerCount + (1 << blockShift) - 1) >> blockShift)
@@ -62,12 +67,22 @@ enum CustomerBlockSort {
         let carried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
         HugePageAdvice.advise(carried.baseAddress, count: n)
         defer { carried.deallocate() }
-        let shared = SendableBox((order, carried))
+        let shared = SendableBox((order, carried, spread))
         _ = Parallel.map(segments.count) { s in
-            let (order, carried) = shared.value
+            let (order, carried, spread) = shared.value
             let segment = segments[s], codes = parts[segment.part].codes.unsafelyUnwrapped
             var cursor = cursors[s]
             cursor.withUnsafeMutableBufferPointer { cursor in
+                if let spread {
+                    for i in segment.rows {
+                        let c = codes[i]
+                        let at = cursor[Int(c) >> blockShift]
+                        cursor[Int(c) >> blockShift] = at + 1
+                        spread[segment.firstRow + i] = Int32(truncatingIfNeeded: at)
+                        carried[at] = c
+                    }
+                    return
+                }
                 for i in segment.rows {
                     let c = codes[i]
                     let at = cursor[Int(c) >> blockShift]
@@ -77,13 +92,14 @@ enum CustomerBlockSort {
                 }
             }
         }
+        let placesOnly = spread != nil
         // 3. Each block sorted on its own (a core takes every `width`-th block), with its customers' counts in a
         //    4-byte scratch (`1 << blockShift` of them) and a scratch for its rows as large as the largest block.
         let largest = (0..<blocks).map { blockStarts[$0 + 1] - blockStarts[$0] }.max() ?? 0
         let workers = min(Parallel.width, blocks)
         let offsets = SendableBox(starts)
         _ = Parallel.map(workers) { w in
-            let (order, carried) = shared.value
+            let (order, carried, _) = shared.value
             let starts = offsets.value
             let scratch = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, largest))
             let cursors = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << blockShift)
@@ -101,6 +117,14 @@ enum CustomerBlockSort {
                     starts[c] = s + Int(running)
                     running &+= k
                 }
+                if placesOnly {
+                    for i in s..<e {
+                        let c = Int(carried[i]) - lo
+                        order[s + Int(cursors[c])] = Int32(truncatingIfNeeded: i)
+                        cursors[c] &+= 1
+                    }
+                    continue
+                }
                 for i in s..<e {
                     let c = Int(carried[i]) - lo
                     scratch[Int(cursors[c])] = order[i]
@@ -110,5 +134,6 @@ enum CustomerBlockSort {
             }
         }
         starts[customerCount] = n
+        return blockStarts
     }
 }

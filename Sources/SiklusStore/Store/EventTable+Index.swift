@@ -27,8 +27,9 @@ extension EventTable {
     /// customer column is rebuilt from the offsets instead of gathered.
     /// - Complexity: O(n + customers) plus the per-customer sorts of out-of-order rows.
     /// Returns what the load report needs about the new rows: distinct customers and their time span.
+    /// `blocks` chooses the block path for tests (by default: millions of customers, no extra columns).
     @discardableResult
-    mutating func append(_ new: NewEventRows, customerCount: Int) -> NewRowsSummary {
+    mutating func append(_ new: NewEventRows, customerCount: Int, blocks: Bool? = nil) -> NewRowsSummary {
         let oldCount = count, newCount = new.total
         let n = oldCount + newCount
         precondition(n < Int(Int32.max), "more than 2^31 events")
@@ -37,8 +38,11 @@ extension EventTable {
         }
         var timer = PhaseTimer()
         var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
-        // Counting sort on customer codes: offsets, then each row's sorted position.
-        var (starts, order) = Self.countingSort(old: customer, new: new, customerCount: customerCount)
+        // Counting sort on customer codes: offsets, then each row's sorted position. Millions of customers sort
+        // by blocks, and the columns then move through the blocks too (no extra columns: they gather by row).
+        let spread = (blocks ?? CustomerBlockSort.isWorthwhile(customerCount: customerCount)) && extras.isEmpty && new.extras.isEmpty
+            ? UnsafeMutableBufferPointer<Int32>.allocate(capacity: n) : nil
+        var (starts, order, blockStarts) = Self.countingSort(old: customer, new: new, customerCount: customerCount, spread: spread)
         // Each chunk's time span on its own core.
         summary.timeSpan = Parallel.map(new.counts.count) { k in NewRowsSummary.span([new.ts[k]], nulls: nil, counts: [new.counts[k]]) }
             .compactMap { $0 }.reduce(nil) { span, part in span.map { min($0.lowerBound, part.lowerBound)...max($0.upperBound, part.upperBound) } ?? part }
@@ -50,9 +54,12 @@ extension EventTable {
         timer.mark("index: counting sort")
 
         let segments = RowSegments(oldCount: oldCount, counts: new.counts)
-        var sortedTs = segments.gather(order, old: ts, parts: new.ts)
+        let columns: ColumnGather = spread.map {
+            .blocks(BlockedGather(spread: $0, partStarts: [0] + segments.partStarts, blockStarts: blockStarts, count: n))
+        } ?? .rows(segments)
+        defer { columns.deallocate() }
+        var sortedTs = columns.gather(order, old: ts, parts: new.ts) { new.ts.forEach { $0.deallocate() } }
         ts = []
-        new.ts.forEach { $0.deallocate() }
         timer.mark("index: gather ts")
         Self.sortWithinCustomers(starts: starts, ts: &sortedTs, order: &order)
         timer.mark("index: sort in customers")
@@ -61,22 +68,21 @@ extension EventTable {
         // source as soon as it has been read: peak memory stays near one copy of the table.
         let oldEvent = event, oldAmount = amount, oldNulls = amountNulls, oldChannel = channel, oldExtras = extras
         event = []; amount = []; amountNulls = nil; channel = []; extras = []
-        let newEvent = new.event.map { segments.gather(order, old: oldEvent, parts: $0) }
-            ?? segments.gather(order, old: oldEvent, constant: new.purchaseCode)
-        new.event?.forEach { $0.deallocate() }
-        let newChannel = new.channel.map { segments.gather(order, old: oldChannel, parts: $0) }
-            ?? segments.gather(order, old: oldChannel, constant: StringDictionary.null)
-        new.channel?.forEach { $0.deallocate() }
-        let newAmount = new.amount.map { segments.gather(order, old: oldAmount, parts: $0) }
-            ?? segments.gather(order, old: oldAmount, constant: 0)
-        new.amount?.forEach { $0.deallocate() }
+        let chunks = new.counts.count
+        let newEvent = new.event.map { parts in columns.gather(order, old: oldEvent, parts: parts) { parts.forEach { $0.deallocate() } } }
+            ?? columns.gather(order, old: oldEvent, constant: new.purchaseCode, chunks: chunks)
+        let newChannel = new.channel.map { parts in columns.gather(order, old: oldChannel, parts: parts) { parts.forEach { $0.deallocate() } } }
+            ?? columns.gather(order, old: oldChannel, constant: StringDictionary.null, chunks: chunks)
+        let newAmount = new.amount.map { parts in columns.gather(order, old: oldAmount, parts: parts) { parts.forEach { $0.deallocate() } } }
+            ?? columns.gather(order, old: oldAmount, constant: 0, chunks: chunks)
         var newNulls: [Bool]?
+        let releaseNulls = { new.amountNulls.forEach { $0?.deallocate() } }
         if oldNulls != nil || new.amountNulls.contains(where: { $0 != nil }) || new.amount == nil {
             let old = oldNulls ?? Array(repeating: false, count: oldCount)
-            newNulls = new.amount == nil ? segments.gather(order, old: old, constant: true)
-                : segments.gather(order, old: old, optionalParts: new.amountNulls)
+            newNulls = new.amount == nil ? columns.gather(order, old: old, constant: true, chunks: chunks)
+                : columns.gather(order, old: old, optionalParts: new.amountNulls, release: releaseNulls)
         }
-        new.amountNulls.forEach { $0?.deallocate() }
+        if newNulls == nil || new.amount == nil { releaseNulls() }
         let newExtras = Self.mergeExtras(oldExtras, new.extras, oldCount: oldCount, newCount: newCount).map { $0.gathered(order) }
         // The customer column needs only the offsets: built once `order` is freed, a column less at the peak.
         order = []
@@ -93,18 +99,20 @@ extension EventTable {
     /// Millions of customers take `CustomerBlockSort` (same result).
     /// Neither array is zeroed first (every place is written; zeroing them took ~40 ms of one core at 5M).
     /// - Complexity: O(rows × cores + customers).
-    private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int) -> (starts: [Int], order: [Int32]) {
+    private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int,
+                                     spread: UnsafeMutableBufferPointer<Int32>?) -> (starts: [Int], order: [Int32], blockStarts: [Int]) {
         let ranges = Parallel.ranges(customerCount, minimumPerPart: 1 << 16)
-        var starts: [Int] = []
+        var starts: [Int] = [], blockStarts: [Int] = []
         let order: [Int32] = HugePageAdvice.array(count: old.count + new.total) { order in
             old.withUnsafeBufferPointer { old in
                 // Every row's codes, part by part: the old rows, then each chunk's, with the row number of each part's first.
                 var parts: [(codes: UnsafePointer<Int32>?, count: Int, firstRow: Int32)] = [(old.baseAddress, old.count, 0)]
                 for (k, part) in new.customer.enumerated() { parts.append((UnsafePointer(part), new.counts[k], Int32(parts.reduce(0) { $0 + $1.count }))) }
                 // Millions of customers: their counters outgrow the caches, so the rows are sorted by blocks of customers.
-                if CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
+                if spread != nil || CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
                     starts = [Int](unsafeUninitializedCapacity: customerCount + 1) { starts, initialized in
-                        CustomerBlockSort.sort(parts.map { ($0.codes, $0.count) }, customerCount: customerCount, starts: starts, order: order)
+                        blockStarts = CustomerBlockSort.sort(parts.map { ($0.codes, $0.count) }, customerCount: customerCount, starts: starts,
+                                                             order: order, spread: spread)
                         initialized = customerCount + 1
                     }
                     return
@@ -145,7 +153,7 @@ extension EventTable {
                 }
             }
         }
-        return (starts, order)
+        return (starts, order, blockStarts)
     }
 
     /// Customers with at least one row, from the offsets.

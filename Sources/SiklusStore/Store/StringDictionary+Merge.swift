@@ -73,7 +73,7 @@ extension StringDictionary {
             while end < n, remap[end] < 0 { end += 1 }
             let shift = arena.count - other.starts[c]
             arena.append(contentsOf: other.arena[other.starts[c]..<other.starts[end]])
-            starts.append(contentsOf: other.starts[(c + 1)...end].lazy.map { $0 + shift })
+            for k in (c + 1)...end { starts.append(other.starts[k] + shift) }
             let first = Int32(count - (end - c))
             for k in c..<end { remap[k] = first + Int32(k - c) }
             c = end

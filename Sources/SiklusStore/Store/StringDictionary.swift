@@ -101,7 +101,9 @@ public struct StringDictionary: Sendable {
         if let found { return found }
         precondition(count < SlotTable.maxCount, "more than 2^30 distinct strings")
         let code = Int32(count)
-        arena.append(contentsOf: bytes)
+        // As typed bytes: `append(contentsOf:)` of a raw buffer took the element-by-element path (1 % of a
+        // 5M-customer load's CPU), of a typed one a block copy.
+        arena.append(contentsOf: bytes.assumingMemoryBound(to: UInt8.self))
         starts.append(arena.count)
         slots.withMutableSlots { $0.set(slot, word: word, field: SlotTable.field(code: code, long: long != 0)) }
         let probe = (slot &- Int(truncatingIfNeeded: h)) & (slots.capacity - 1)
