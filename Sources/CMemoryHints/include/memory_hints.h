@@ -35,6 +35,12 @@ static inline void *siklus_map_zeroed(size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     (void)madvise(p, bytes, MADV_HUGEPAGE);
 #endif
+#if defined(__linux__)
+    // Faulted in writable now, in one call: a table's first access is a probe, a read, which maps the
+    // shared zero page, and the insert after it then faulted again to replace it (Linux 5.14+; older
+    // kernels refuse the advice and fault on first use as before).
+    (void)madvise(p, bytes, 23 /* MADV_POPULATE_WRITE */);
+#endif
     return p;
 }
 
