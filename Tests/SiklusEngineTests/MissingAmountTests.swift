@@ -32,6 +32,12 @@ final class MissingAmountTests: XCTestCase {
         XCTAssertEqual(priced.failure("cohort | metric avg_order")?.hints,
                        ["load the events with the money column mapped: load events \"\(pricedPath)\" replace map amount=paid_eur",
                         "numeric events columns without a role: paid_eur, TicketNo"])
+        // The hints are worded when the error is, in the session's language (the catalog keeps why, not words).
+        priced.display.language = .id
+        let indonesian = try XCTUnwrap(priced.failure("cohort | metric avg_order"))
+        priced.display.language = .en
+        XCTAssertEqual(indonesian.hints, ["muat peristiwa dengan kolom uang dipetakan: load events \"\(pricedPath)\" replace map amount=paid_eur",
+                                          "kolom numerik peristiwa tanpa peran: paid_eur, TicketNo"])
         // Metrics that read no amount still answer.
         XCTAssertEqual(try s.query("cohort | metric orders, customers, repeat_rate").scalar("orders"), 2)
     }

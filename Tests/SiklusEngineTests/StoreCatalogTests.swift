@@ -42,7 +42,7 @@ final class StoreCatalogTests: XCTestCase {
             customer,ts,event,InvoiceNo,Cost
             c1,2023-01-01 10:00:00,purchase,536365,2
             """)
-        let hints = try XCTUnwrap(noAmount.context().catalog.missingAmountHints)
+        let hints = try XCTUnwrap(noAmount.context().catalog.missingAmount).hints
         XCTAssertFalse(hints.isEmpty)
         XCTAssertEqual(noAmount.failure("events | metric revenue")?.hints, hints)
     }

@@ -27,10 +27,11 @@ final class CatalogBindingTests: XCTestCase {
     /// amount lifts that, and a derived column is a number column the rest of the pipeline can read.
     func testAmountAndDerivedColumnsFollowTheCatalog() throws {
         var catalog = PlanFixture.catalog
-        catalog.missingAmountHints = ["map amount=<column>"]
+        catalog.missingAmount = .engineTable("web_events")
         XCTAssertThrowsError(try PlanFixture.bind("events | metric revenue", catalog)) { error in
             XCTAssertEqual((error as? Diagnostic)?.message, "revenue needs the amount role, and no events column has it")
-            XCTAssertEqual((error as? Diagnostic)?.hints, ["map amount=<column>"])
+            XCTAssertEqual((error as? Diagnostic)?.hints,
+                           ["bind the events with the money column mapped: load events table \"web_events\" map amount=<column>"])
         }
         let query = try PlanFixture.bind("events | derive amount = quantity * unit_price | derive m = amount / 2 | where m > 1 | metric revenue", catalog)
         XCTAssertEqual(query.derives.map(\.name), ["amount", "m"])

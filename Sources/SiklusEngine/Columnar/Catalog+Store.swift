@@ -20,7 +20,7 @@ extension Catalog {
         self.init(events: events,
                   customers: Table(isLoaded: store.isLoaded(.customers), columns: columns(store.customers.columns, roles: store.customers.roles)),
                   spend: Table(isLoaded: store.isLoaded(.spend), columns: columns(store.spend.columns, roles: store.spend.roles)),
-                  orderColumn: orderColumn, missingAmountHints: missingAmount?.hints, stageMap: stageMap, settings: settings,
+                  orderColumn: orderColumn, missingAmount: missingAmount?.hint, stageMap: stageMap, settings: settings,
                   eventNames: eventNames)
     }
 

@@ -1,4 +1,5 @@
 import SiklusStore
+import SiklusPlan
 
 /// Loaded events without any amount: money metrics (`Metric.readsAmount`) are refused rather than
 /// shown as 0.00. Says which events columns could hold the money, for the `map amount=` fix.
@@ -26,11 +27,6 @@ struct MissingAmount {
         path = reports.last?.path
     }
 
-    /// The fix: name the money column when loading (the column names are the file's).
-    var hints: [String] {
-        let file = path.map { "\"\($0)\"" } ?? "\"file.csv\""
-        var hints = ["load the events with the money column mapped: load events \(file) replace map amount=\(suggested ?? "<column>")"]
-        if !candidates.isEmpty { hints.append("numeric events columns without a role: " + candidates.joined(separator: ", ")) }
-        return hints
-    }
+    /// The fix, worded when an error needs it: name the money column when loading (the column names are the file's).
+    var hint: MissingAmountHint { .files(path: path, suggested: suggested, candidates: candidates) }
 }

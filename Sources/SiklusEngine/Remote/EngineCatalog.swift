@@ -21,7 +21,7 @@ struct EngineCatalog {
         // Siklus's tables number customers by first appearance; a bound table's order is its tie-break.
         tables.keepCustomerOrder = true
         var events = Catalog.Table(), customers = Catalog.Table(), spend = Catalog.Table()
-        var orderColumn: String?, missingAmount: [String]?, eventNames: [String]?
+        var orderColumn: String?, missingAmount: MissingAmountHint?, eventNames: [String]?
         if let binding = bindings[.events] {
             let fixed: [ColumnRole] = [.customer, .ts, .event, .amount, .channel]
             let fixedNames = Set(fixed.compactMap { binding.roles[$0] } + [binding.loadOrderColumn].compactMap { $0 })
@@ -43,9 +43,9 @@ struct EngineCatalog {
                 var seen = [Bool](repeating: false, count: store.strings.count)
                 for code in store.events.event where code >= 0 { seen[Int(code)] = true }
                 eventNames = seen.indices.filter { seen[$0] }.map { store.strings[Int32($0)] }.sorted()
-                missingAmount = MissingAmount(store)?.hints
+                missingAmount = MissingAmount(store)?.hint
             } else if binding.roles[.amount] == nil {
-                missingAmount = ["bind the events with the money column mapped: load events table \"\(binding.engineTable)\" map amount=<column>"]
+                missingAmount = .engineTable(binding.engineTable)
             }
         }
         if let binding = bindings[.customers] {
@@ -67,7 +67,7 @@ struct EngineCatalog {
             })
             tables.spend = EngineTableName.raw(binding.engineTable, dialect: dialect)
         }
-        catalog = Catalog(events: events, customers: customers, spend: spend, orderColumn: orderColumn, missingAmountHints: missingAmount,
+        catalog = Catalog(events: events, customers: customers, spend: spend, orderColumn: orderColumn, missingAmount: missingAmount,
                           stageMap: stageMap, settings: settings, eventNames: eventNames)
         self.tables = tables
     }

@@ -12,8 +12,8 @@ extension PipelineBinder {
             if metric.needsSpend && !catalog.spend.isLoaded {
                 throw Diagnostic(MessageCatalog.text("bind.needs_spend", ["metric": metric.rawValue]), at: name.span)
             }
-            if metric.readsAmount, let hints = catalog.missingAmountHints {
-                throw Diagnostic(MessageCatalog.text("bind.needs_amount", ["what": metric.rawValue]), at: name.span, hints: hints)
+            if metric.readsAmount, let missing = catalog.missingAmount {
+                throw Diagnostic(MessageCatalog.text("bind.needs_amount", ["what": metric.rawValue]), at: name.span, hints: missing.hints)
             }
             try checkOrderMetricInputs(metric, at: name.span)
             metrics.append(metric)

@@ -40,8 +40,8 @@ extension PipelineBinder {
         }
         kind.minEvents = Int(options.minEvents?.value ?? 1)
         if let value = options.value {
-            if value.value == .revenue, let hints = catalog.missingAmountHints {
-                throw Diagnostic(MessageCatalog.text("bind.needs_amount", ["what": "`value revenue`"]), at: value.span, hints: hints)
+            if value.value == .revenue, let missing = catalog.missingAmount {
+                throw Diagnostic(MessageCatalog.text("bind.needs_amount", ["what": "`value revenue`"]), at: value.span, hints: missing.hints)
             }
             kind.value = value.value == .revenue ? .revenue : .orders
         }

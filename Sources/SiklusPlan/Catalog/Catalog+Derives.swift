@@ -5,7 +5,7 @@ extension Catalog {
     public func adding(_ derives: [DeriveStep]) -> Catalog {
         var catalog = self
         for derive in derives {
-            if derive.replacesAmount { catalog.missingAmountHints = nil } else { catalog.events.columns.append(Column(name: derive.name, kind: .number)) }
+            if derive.replacesAmount { catalog.missingAmount = nil } else { catalog.events.columns.append(Column(name: derive.name, kind: .number)) }
         }
         return catalog
     }

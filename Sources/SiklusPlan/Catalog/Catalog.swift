@@ -65,9 +65,9 @@ public struct Catalog: Sendable, Equatable {
     public var spend: Table
     /// The events column holding order ids (line items), or nil: then each purchase row is an order.
     public var orderColumn: String?
-    /// Nil when some event has an amount; else the hints of the "needs the amount role" error (the
-    /// `map amount=` fix naming the loaded file and candidate columns). Money metrics are refused then.
-    public var missingAmountHints: [String]?
+    /// Nil when some event has an amount; else why not, for the hints of the "needs the amount role" error
+    /// (the `map amount=` fix naming the loaded file and candidate columns). Money metrics are refused then.
+    public var missingAmount: MissingAmountHint?
     /// Which event names belong to which stage.
     public var stageMap: StageMap
     /// `set` options (period, week start, churn window, as_of).
@@ -78,20 +78,20 @@ public struct Catalog: Sendable, Equatable {
 
     /// A catalog; every table empty unless given.
     public init(events: Table = Table(), customers: Table = Table(), spend: Table = Table(), orderColumn: String? = nil,
-                missingAmountHints: [String]? = nil, stageMap: StageMap = StageMap(), settings: SessionSettings = SessionSettings(),
+                missingAmount: MissingAmountHint? = nil, stageMap: StageMap = StageMap(), settings: SessionSettings = SessionSettings(),
                 eventNames: [String]? = nil) {
         self.events = events
         self.customers = customers
         self.spend = spend
         self.orderColumn = orderColumn
-        self.missingAmountHints = missingAmountHints
+        self.missingAmount = missingAmount
         self.stageMap = stageMap
         self.settings = settings
         self.eventNames = eventNames
     }
 
     /// True when events have an amount (money metrics can be computed).
-    public var hasAmount: Bool { missingAmountHints == nil }
+    public var hasAmount: Bool { missingAmount == nil }
 
     /// Whether `name` is an event of the data; with unknown event names, any name is.
     public func isEventName(_ name: String) -> Bool { eventNames?.contains(name) ?? true }

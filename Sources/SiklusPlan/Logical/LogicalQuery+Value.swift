@@ -84,8 +84,8 @@ extension PipelineBinder {
             throw Diagnostic(MessageCatalog.text("bind.value.period", ["step": spec.kind.words, "unit": unit.rawValue]), at: span,
                              hints: [MessageCatalog.text("bind.value.period_hint", ["step": spec.kind.words])])
         }
-        if let hints = catalog.missingAmountHints, spec.kind != .check {
-            throw Diagnostic(MessageCatalog.text("bind.value.amount", ["step": spec.kind.words]), at: span, hints: hints)
+        if let missing = catalog.missingAmount, spec.kind != .check {
+            throw Diagnostic(MessageCatalog.text("bind.value.amount", ["step": spec.kind.words]), at: span, hints: missing.hints)
         }
         let daysPerUnit = LogicalQuery.CustomerValue.days(per: unit)
         var horizon = spec.horizon.map { LogicalQuery.CustomerValue.days(of: $0.value) / daysPerUnit }

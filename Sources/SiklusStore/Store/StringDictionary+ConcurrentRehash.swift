@@ -57,10 +57,7 @@ extension StringDictionary {
                     for i in part.crossing {
                         let word = old.word(i), field = old.field(i)
                         let home = Int(truncatingIfNeeded: Self.slotHash(word: word, field: field, key: key)) & next.mask
-                        var j = home
-                        while next.field(j) != 0 { j = (j + 1) & next.mask }
-                        next.set(j, word: word, field: field)
-                        statistics.record((j &- home) & next.mask)
+                        statistics.record(next.place(word: word, field: field, home: home))
                     }
                 }
             }

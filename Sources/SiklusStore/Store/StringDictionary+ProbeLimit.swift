@@ -43,10 +43,7 @@ extension StringDictionary {
                                 word = key.hash(UnsafeRawBufferPointer(rebasing: arena[starts[code]..<starts[code + 1]]))
                             }
                             let home = Int(truncatingIfNeeded: Self.slotHash(word: word, field: field, key: key)) & next.mask
-                            var j = home
-                            while next.field(j) != 0 { j = (j + 1) & next.mask }
-                            next.set(j, word: word, field: field)
-                            let probe = (j &- home) & next.mask
+                            let probe = next.place(word: word, field: field, home: home)
                             total &+= probe
                             longest = max(longest, probe)
                         }

@@ -60,6 +60,15 @@ struct SlotTable: Sendable {
             base.storeBytes(of: field, toByteOffset: i &* SlotTable.stride &+ 8, as: UInt32.self)
         }
 
+        /// Puts an entry in the first empty slot from `home` on (linear probing); returns the probe's length.
+        @inline(__always)
+        func place(word: UInt64, field: UInt32, home: Int) -> Int {
+            var j = home
+            while self.field(j) != 0 { j = (j + 1) & mask }
+            set(j, word: word, field: field)
+            return (j &- home) & mask
+        }
+
         @inline(__always)
         func setField(_ i: Int, _ field: UInt32) {
             base.storeBytes(of: field, toByteOffset: i &* SlotTable.stride &+ 8, as: UInt32.self)
