@@ -68,17 +68,6 @@ static inline void siklus_release_pages(void *p, size_t bytes) {
 #endif
 }
 
-/// Faults in, writable, the pages holding `bytes` at `p` (part of a block just allocated and not yet
-/// written): one call instead of a page fault per 4 KiB. A no-op where the kernel has no MADV_POPULATE_WRITE.
-static inline void siklus_populate_write(void *p, size_t bytes) {
-#if defined(__linux__)
-    const size_t page = 4096;
-    size_t start = (size_t)p & ~(page - 1);
-    size_t end = ((size_t)p + bytes + page - 1) & ~(page - 1);
-    if (end > start) (void)madvise((void *)start, end - start, 23 /* MADV_POPULATE_WRITE */);
-#endif
-}
-
 /// Unmaps memory from `siklus_map_zeroed`.
 static inline void siklus_unmap_zeroed(void *p, size_t bytes) {
     (void)munmap(p, bytes);

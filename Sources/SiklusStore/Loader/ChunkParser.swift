@@ -1,4 +1,3 @@
-import Foundation
 /// Parses one byte range of a CSV file (starting at a record boundary) into column buffers.
 ///
 /// The inner loop reads bytes in place: unquoted fields are never copied, quoted fields with `""`
@@ -12,9 +11,6 @@ struct ChunkParser {
     let globalStrings: StringDictionary
     /// True for the first chunk: it interns straight into (a copy of) the global dictionaries.
     let ownsDictionaries: Bool
-    /// How many rows' column pages are faulted in at a time (`ColumnBuffer.populate`).
-    private static let populateRows = 1 << 16
-
     /// How often parsed pages are handed back to the kernel: the mapped pages in memory per chunk are at
     /// most this plus `prefetchStride` (16 + 4 MiB kept ~40 MB resident on two cores, 0.2× a 1M log).
     private static let releaseStride = 4 << 20
@@ -95,7 +91,6 @@ struct ChunkParser {
         var prefetched = range.lowerBound
         var readAhead = range.lowerBound
         var nulChecked = range.lowerBound
-        var populated = 0
         var p = range.lowerBound
         let end = range.upperBound
 
@@ -111,15 +106,10 @@ struct ChunkParser {
                 if p >= end { break }
                 if base[p] == newline || (base[p] == cr && p + 1 < end && base[p + 1] == newline) { continue }
             }
-            if rows == populated {
-                if rows == capacity {
-                    let next = capacity * 2
-                    for i in 0..<fieldCount { buffers[i].grow(from: rows, to: next) }
-                    capacity = next
-                }
-                // The next rows' pages faulted in together, a call per column, not a fault per 4 KiB page.
-                populated = min(capacity, rows + Self.populateRows)
-                if getenv("SIKLUS_NOPOP") == nil { for i in 0..<fieldCount { buffers[i].populate(rows..<populated) } }
+            if rows == capacity {
+                let next = capacity * 2
+                for i in 0..<fieldCount { buffers[i].grow(from: rows, to: next) }
+                capacity = next
             }
             let recordLine = line, recordStart = p, customersBefore = customers.count, stringsBefore = strings.count
             let stagedID = pendingIDs.staged

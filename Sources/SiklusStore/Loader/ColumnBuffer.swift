@@ -1,5 +1,3 @@
-import CMemoryHints
-
 /// Raw, growable storage for one column of one chunk, written by index without ARC or bounds checks
 /// in the parser's inner loop. All columns of a chunk share one capacity and grow together.
 struct ColumnBuffer {
@@ -37,15 +35,6 @@ struct ColumnBuffer {
         doubles = moved(doubles)
         codes = moved(codes)
         nulls = moved(nulls)
-    }
-
-    /// Faults in the pages holding `rows` of every array, writable, in one call each (`MADV_POPULATE_WRITE`).
-    func populate(_ rows: Range<Int>) {
-        func populate<T>(_ p: UnsafeMutablePointer<T>?) {
-            guard let p else { return }
-            siklus_populate_write(p + rows.lowerBound, rows.count * MemoryLayout<T>.stride)
-        }
-        populate(int64s); populate(doubles); populate(codes); populate(nulls)
     }
 
     mutating func deallocate() {
