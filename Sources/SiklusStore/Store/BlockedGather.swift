@@ -1,5 +1,3 @@
-import CMemoryHints
-
 /// Columns put into (customer, time) order through the blocks of `CustomerBlockSort` (issue 16), for
 /// millions of customers.
 ///

@@ -6,7 +6,7 @@ enum ColumnGather {
     case blocks(BlockedGather)
 
     /// The column in order: `old` for the old rows, then each chunk's buffer; `release` frees the buffers once
-    /// they are read (with blocks, before the ordered copy is allocated).
+    /// they are read (with blocks, between the spread and the placing in blocks).
     func gather<T>(_ order: [Int32], old: [T], parts: [UnsafeMutablePointer<T>], release: () -> Void) -> [T] {
         switch self {
         case .rows(let segments):
