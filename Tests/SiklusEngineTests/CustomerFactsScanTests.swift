@@ -36,6 +36,28 @@ final class CustomerFactsScanTests: XCTestCase {
         XCTAssertEqual(session.context().facts.earliestSignup, CivilTime.days(year: 2021, month: 6, day: 1) * CivilTime.secondsPerDay)
     }
 
+    /// Event names are marked in a register for up to 64 strings, else in an array: both kinds of store.
+    func testEventNamesPresentWithFewAndManyStrings() throws {
+        let dir = try TestPaths.temporaryDirectory("customer-facts-names")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        for names in [5, 90] {
+            let session = Session()
+            var text = "customer_id,ts,event,amount\n"
+            // Names spread over customers and parts; the last names only on the last customer's last rows.
+            for i in 0..<3_000 {
+                let name = i % 7 == 0 ? "purchase" : "e\(i % names)"
+                text += "c\(i % 211),2023-01-\(String(format: "%02d", 1 + i % 28)) 10:\(String(format: "%02d", i % 60)):00,\(name),\(i % 7 == 0 ? "5" : "")\n"
+            }
+            text += "c210,2023-02-01 10:00:00,last-\(names),\n"
+            let url = dir.appendingPathComponent("events-\(names).csv")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            _ = try session.load(.events, path: url.path)
+            XCTAssertEqual(session.store.strings.count > 64, names > 64)
+            assertFactsMatchTheirDefinitions(session, "\(names) names")
+            XCTAssertTrue(session.context().eventNames.contains("last-\(names)"))
+        }
+    }
+
     private func assertFactsMatchTheirDefinitions(_ session: Session, _ label: String, line: UInt = #line) {
         let store = session.store, context = session.context(), facts = context.facts
         let n = store.customerIDs.count
