@@ -67,21 +67,21 @@ final class SlotLoadTests: XCTestCase {
     }
 
     /// The grouped load moves each chunk's column into the table a piece at a time, handing the source's
-    /// pages back as it goes (`initialize(from:count:releasingSourcePages:)`).
+    /// pages back as it goes (`initialize(releasingPagesOf:count:)`).
     func testACopyThatReleasesItsSourceCopiesEveryValueAndHandsThePagesBack() {
         let count = 300_000  // 2.4 MB: its own mapping under malloc, whole pages inside
         let source = UnsafeMutablePointer<Int64>.allocate(capacity: count)
         let target = UnsafeMutablePointer<Int64>.allocate(capacity: count)
         defer { source.deallocate(); target.deallocate() }
         for i in 0..<count { source[i] = Int64(i) &* 7_919 &+ 3 }
-        target.initialize(from: source, count: count, releasingSourcePages: true, pieceBytes: 64 << 10)
+        target.initialize(releasingPagesOf: source, count: count, pieceBytes: 64 << 10)
         for i in 0..<count { XCTAssertEqual(target[i], Int64(i) &* 7_919 &+ 3, "value \(i)"); if target[i] != Int64(i) &* 7_919 &+ 3 { break } }
         // A value in the middle lies on a whole page that was handed back: it reads as zero now.
         XCTAssertEqual(source[count / 2], 0, "the source's pages were released")
-        // Without release the source is untouched.
+        // A plain copy (the standard library's) leaves its source as it was.
         let kept = UnsafeMutablePointer<Int64>.allocate(capacity: count)
         defer { kept.deallocate() }
-        kept.initialize(from: target, count: count, releasingSourcePages: false)
+        kept.initialize(from: target, count: count)
         XCTAssertEqual(target[count / 2], Int64(count / 2) &* 7_919 &+ 3)
         XCTAssertEqual(kept[count - 1], Int64(count - 1) &* 7_919 &+ 3)
     }

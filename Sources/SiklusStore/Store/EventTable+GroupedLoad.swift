@@ -48,7 +48,7 @@ extension EventTable {
                         let at = target.value + partStarts[k]
                         // The source's pages go back as they are copied: the column is held twice only a piece at a
                         // time (the whole copy of an 8-byte column was 30 MB of a 1M-customer load's peak).
-                        if let source = part(k) { at.initialize(from: source, count: new.counts[k], releasingSourcePages: true) }
+                        if let source = part(k) { at.initialize(releasingPagesOf: source, count: new.counts[k]) }
                         else { at.initialize(repeating: constant, count: new.counts[k]) }
                     }
                 }

@@ -6,8 +6,7 @@ extension UnsafeMutablePointer {
     /// a new array is then held twice only a piece at a time, not whole. The source reads as zeros afterwards
     /// (its partial first and last pages excepted) and must still be freed by its owner.
     /// - Complexity: O(count), plus one `madvise` per piece.
-    func initialize(from source: UnsafePointer<Pointee>, count: Int, releasingSourcePages: Bool, pieceBytes: Int = 4 << 20) {
-        guard releasingSourcePages else { initialize(from: source, count: count); return }
+    func initialize(releasingPagesOf source: UnsafePointer<Pointee>, count: Int, pieceBytes: Int = 4 << 20) {
         let piece = Swift.max(1, pieceBytes / MemoryLayout<Pointee>.stride)
         for first in stride(from: 0, to: count, by: piece) {
             let n = Swift.min(piece, count - first)
