@@ -36,6 +36,24 @@ final class CustomerFactsScanTests: XCTestCase {
         XCTAssertEqual(session.context().facts.earliestSignup, CivilTime.days(year: 2021, month: 6, day: 1) * CivilTime.secondsPerDay)
     }
 
+    /// Customers without events (a customers file alone, or customers the events never name) still get every
+    /// fact: no purchase, the customers-table signup.
+    func testCustomersWithoutIndexedEvents() throws {
+        let dir = try TestPaths.temporaryDirectory("customer-facts-no-events")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let customers = dir.appendingPathComponent("customers.csv"), events = dir.appendingPathComponent("events.csv")
+        try "customer_id,signup_date,channel\na,2022-12-30,social\nb,2023-03-01,\nc,,email\n".write(to: customers, atomically: true, encoding: .utf8)
+        try "customer_id,ts,event,amount\nd,2023-01-05 10:00:00,purchase,30\n".write(to: events, atomically: true, encoding: .utf8)
+        let session = Session()
+        _ = try session.load(.customers, path: customers.path)
+        assertFactsMatchTheirDefinitions(session, "customers only")
+        XCTAssertEqual(session.context().facts.firstPurchase, [CustomerFacts.none, CustomerFacts.none, CustomerFacts.none])
+        let later = Session()
+        _ = try later.load(.events, path: events.path)
+        _ = try later.load(.customers, path: customers.path)
+        assertFactsMatchTheirDefinitions(later, "customers after the events")
+    }
+
     /// Event names are marked in a register for up to 64 strings, else in an array: both kinds of store.
     func testEventNamesPresentWithFewAndManyStrings() throws {
         let dir = try TestPaths.temporaryDirectory("customer-facts-names")
@@ -55,6 +73,44 @@ final class CustomerFactsScanTests: XCTestCase {
             XCTAssertEqual(session.store.strings.count > 64, names > 64)
             assertFactsMatchTheirDefinitions(session, "\(names) names")
             XCTAssertTrue(session.context().eventNames.contains("last-\(names)"))
+        }
+    }
+
+    /// First purchases are found in a bit per row (`PurchaseRows`): customers whose rows span several 64-row
+    /// words, with the purchase in the first, a middle or the last word or nowhere, and bits built for runs of
+    /// rows that start and end inside a word (as a part of the customers does), with few and many names.
+    func testFirstPurchasesAcrossWordsOfRows() throws {
+        let dir = try TestPaths.temporaryDirectory("customer-facts-words")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        var rng = SplitMix64(seed: 64)
+        for names in [5, 90] {
+            var text = "customer_id,ts,event,amount\n"
+            for (k, rows) in [1, 63, 64, 65, 130, 300, 2, 129, 700].enumerated() {
+                // The purchase: none, the first row, the last, or one in the middle (a word past the first).
+                let at = [-1, 0, rows - 1, rows / 2][k % 4]
+                for i in 0..<rows {
+                    let name = i == at ? "purchase" : "e\(Int.random(in: 0..<names, using: &rng))"
+                    text += "c\(k),2023-01-01 00:00:00,\(name),\(i == at ? "5" : "")\n"
+                }
+            }
+            let url = dir.appendingPathComponent("events-\(names).csv")
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            let session = Session()
+            _ = try session.load(.events, path: url.path)
+            assertFactsMatchTheirDefinitions(session, "\(names) names")
+            let context = session.context(), events = session.store.events
+            let isPurchase = { (r: Int) in context.classes[events.event[r]] & EventClasses.purchase != 0 }
+            for _ in 0..<200 {
+                let lo = Int.random(in: 0..<events.count, using: &rng), hi = Int.random(in: lo...events.count)
+                var present = [Bool](repeating: false, count: session.store.strings.count)
+                let bits = PurchaseRows(rows: lo..<hi, events: events, classes: context.classes, orderFlags: [], present: &present)
+                defer { bits.deallocate() }
+                for _ in 0..<20 where lo < hi {
+                    let a = Int.random(in: lo..<hi, using: &rng), b = Int.random(in: (a + 1)...hi, using: &rng)
+                    XCTAssertEqual(bits.first(in: a..<b), (a..<b).first(where: isPurchase) ?? -1, "\(names) names, rows \(a)..<\(b) of \(lo)..<\(hi)")
+                }
+                XCTAssertEqual(present, (0..<present.count).map { code in (lo..<hi).contains { events.event[$0] == code } }, "\(names) names, rows \(lo)..<\(hi)")
+            }
         }
     }
 

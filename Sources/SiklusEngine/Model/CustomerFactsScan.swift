@@ -8,8 +8,10 @@ import SiklusStore
 /// page faults before the parallel part started); the customers-table columns are unwrapped once, not matched
 /// per customer; nothing is retained or allocated per customer; the store-wide summaries the query context
 /// needs (span, earliest signup, event names present) and the cohort dimensions' spans (signup, first purchase)
-/// come out of the same pass instead of serial ones of their own; and the first and last event times are not
-/// written at all (`CustomerEventTimes` reads them from the customer index).
+/// come out of the same pass instead of serial ones of their own; the first and last event times are not
+/// written at all (`CustomerEventTimes` reads them from the customer index); each customer's first purchase is
+/// found in a bit per row built first by a flat pass (`PurchaseRows`), not by a loop over its rows; and the
+/// output arrays are asked for 2 MiB pages (`HugePageAdvice`).
 struct CustomerFactsScan: Sendable {
     struct Facts {
         var firstPurchase: [Int64] = [], signup: [Int64] = []
@@ -57,6 +59,10 @@ struct CustomerFactsScan: Sendable {
         facts.signup = .init(unsafeUninitializedCapacity: signupCount) { signupOut, set in
         facts.firstPurchaseRow = .init(unsafeUninitializedCapacity: n) { firstPurchaseRowOut, set in
             if n > 0 {
+                // Written once, whole, by the parts below: 2 MiB pages take a fault per 2 MiB, not per 4 KiB.
+                HugePageAdvice.advise(firstPurchaseOut.baseAddress, count: n, minimumBytes: 4 << 20)
+                HugePageAdvice.advise(firstPurchaseRowOut.baseAddress, count: n, minimumBytes: 4 << 20)
+                HugePageAdvice.advise(signupOut.baseAddress, count: signupCount, minimumBytes: 4 << 20)
                 let out = SendableBox((firstPurchaseOut.baseAddress!, sharesSignup ? nil : signupOut.baseAddress, firstPurchaseRowOut.baseAddress!))
                 summaries = Parallel.map(parts.count) { k in
                     scan(parts[k], events: events, classes: classes, orderFlags: orderFlags, into: out.value)
@@ -87,42 +93,28 @@ struct CustomerFactsScan: Sendable {
 
     private func scan(_ range: Range<Int>, events: EventTable, classes: EventClasses, orderFlags: [UInt8], into out: Outputs) -> Summary {
         let none = CustomerFacts.none
-        let purchaseBit = EventClasses.purchase, startsOrder = OrderIndex.startsOrder
         var summary = Summary(present: [Bool](repeating: false, count: stringCount))
         events.offsets.withUnsafeBufferPointer { offsets in
         events.ts.withUnsafeBufferPointer { ts in
-        events.event.withUnsafeBufferPointer { event in
-        classes.flags.withUnsafeBufferPointer { flags in
-        orderFlags.withUnsafeBufferPointer { orderFlags in
         signupValues.withUnsafeBufferPointer { signupValues in
         signupNulls.withUnsafeBufferPointer { signupNulls in
-        summary.present.withUnsafeMutableBufferPointer { present in
-            let byOrder = !orderFlags.isEmpty
-            Self.markPresent(rowsOf: range, offsets: offsets, event: event, in: present)
+            // The part's rows. The loads extend the index to every customer (`extendOffsets`); clamped all the same,
+            // so that a shorter index could leave no output unwritten.
+            let indexed = range.clamped(to: 0..<max(0, offsets.count - 1))
+            let rows = indexed.isEmpty ? 0..<0 : offsets[indexed.lowerBound]..<offsets[indexed.upperBound]
+            let purchases = PurchaseRows(rows: rows, events: events, classes: classes, orderFlags: orderFlags, present: &summary.present)
+            defer { purchases.deallocate() }
             var (earliest, latest, earliestSignup, latestSignup) = (Int64.max, Int64.min, Int64.max, Int64.min)
             var (earliestPurchase, latestPurchase) = (Int64.max, Int64.min)
             for c in range {
-                var (first, last, firstPurchase, firstPurchaseRow) = (none, none, none, Int32(-1))
+                var (first, firstPurchase, firstPurchaseRow) = (none, none, Int32(-1))
                 let (lo, hi) = c + 1 < offsets.count ? (offsets[c], offsets[c + 1]) : (0, 0)
                 if lo < hi {
                     first = ts[lo]
-                    last = ts[hi - 1]
                     earliest = min(earliest, first)
-                    latest = max(latest, last)
-                    // Orders are counted at their first row, in time order: the first is the first order's. The rows
-                    // after it are not read here (their event names are marked above).
-                    var r = lo
-                    while r < hi {
-                        let code = Int(event[r])
-                        let purchase: Bool
-                        if code >= 0 {
-                            purchase = byOrder ? orderFlags[r] & startsOrder != 0 : code < flags.count && flags[code] & purchaseBit != 0
-                        } else {
-                            purchase = byOrder && orderFlags[r] & startsOrder != 0
-                        }
-                        r += 1
-                        if purchase { firstPurchaseRow = Int32(r - 1); firstPurchase = ts[r - 1]; break }
-                    }
+                    latest = max(latest, ts[hi - 1])
+                    let row = purchases.first(in: lo..<hi)
+                    if row >= 0 { firstPurchaseRow = Int32(truncatingIfNeeded: row); firstPurchase = ts[row] }
                 }
                 out.firstPurchase[c] = firstPurchase
                 out.firstPurchaseRow[c] = firstPurchaseRow
@@ -133,30 +125,8 @@ struct CustomerFactsScan: Sendable {
             }
             (summary.first, summary.last, summary.signup, summary.lastSignup) = (earliest, latest, earliestSignup, latestSignup)
             (summary.firstPurchase, summary.lastFirstPurchase) = (earliestPurchase, latestPurchase)
-        }}}}}}}}
+        }}}}
         return summary
-    }
-
-    /// Marks the event names of the rows of customers `range` (contiguous in the index): one flat pass, the
-    /// flags in a register while there are at most 64 strings, where marking them in the per-customer loop cost
-    /// a quarter of a cold query's facts.
-    private static func markPresent(rowsOf range: Range<Int>, offsets: UnsafeBufferPointer<Int>, event: UnsafeBufferPointer<Int32>,
-                                    in present: UnsafeMutableBufferPointer<Bool>) {
-        guard !range.isEmpty, range.lowerBound < offsets.count - 1 else { return }
-        let rows = offsets[range.lowerBound]..<offsets[min(range.upperBound, offsets.count - 1)]
-        if present.count <= 64 {
-            var bits: UInt64 = 0
-            for r in rows {
-                let code = event[r]
-                bits |= code >= 0 ? 1 &<< UInt64(truncatingIfNeeded: code) : 0
-            }
-            for code in present.indices where bits & (1 &<< UInt64(code)) != 0 { present[code] = true }
-        } else {
-            for r in rows {
-                let code = Int(event[r])
-                if code >= 0 && code < present.count { present[code] = true }
-            }
-        }
     }
 
     /// `CustomerFacts.acquisitionChannel`: the customers-table channel when present, else the channel of the

@@ -6,13 +6,14 @@ import CMemoryHints
 /// CPU). Only arrays of `thresholdBytes` or more: their last page is at most 2 MiB over what is written.
 /// The parser's own column buffers are not advised: filled bit by bit while the dictionaries are probed,
 /// their 2 MiB zeroings evicted the tables from the cache (parse phase +10 % at 5M).
-enum HugePageAdvice {
-    static let thresholdBytes = 32 << 20
+public enum HugePageAdvice {
+    public static let thresholdBytes = 32 << 20
 
-    /// Advises the `count` elements at `pointer`, untouched so far, when they are large enough.
+    /// Advises the `count` elements at `pointer`, untouched so far, when they take `minimumBytes` or more (the
+    /// customer facts, written whole by every core at once on a store's first query, advise from 4 MiB).
     @inline(__always)
-    static func advise<T>(_ pointer: UnsafeMutablePointer<T>?, count: Int) {
-        guard let pointer, count * MemoryLayout<T>.stride >= thresholdBytes else { return }
+    public static func advise<T>(_ pointer: UnsafeMutablePointer<T>?, count: Int, minimumBytes: Int = thresholdBytes) {
+        guard let pointer, count * MemoryLayout<T>.stride >= minimumBytes else { return }
         siklus_advise_huge_pages(pointer, count * MemoryLayout<T>.stride)
     }
 
