@@ -7,33 +7,75 @@ import SiklusStore
 
 /// Every hostile input of issue 10 run in a `Session`: nothing may crash or hang, and each statement that
 /// fails leaves the loaded tables, variables, settings and stages exactly as they were. Each fixture runs in
-/// a forked child, so a crash or hang fails only its own fixture instead of ending the test process.
+/// a child process, so a crash or hang fails only its own fixture instead of ending the test process.
+///
+/// The child is this test bundle started again with this test alone, told by `childVariable` which fixture
+/// to check: a fresh process, not a `fork()` of this one. A forked child inherits every lock another thread
+/// of the test process held at that instant (the shared Spark session's reader, a worker of a parallel
+/// scan, the Swift runtime's caches) and, running a whole session, could wait on one forever.
 final class HostileStatementTests: XCTestCase {
+    /// In the child: "name<TAB>script file<TAB>data directory<TAB>report file".
+    static let childVariable = "SIKLUS_HOSTILE_STATEMENT_CHILD"
+    private static let thisTest = "SiklusEngineTests.HostileStatementTests/testFailingHostileStatementsChangeNothing"
+
     func testFailingHostileStatementsChangeNothing() throws {
+        if let job = ProcessInfo.processInfo.environment[Self.childVariable] { Self.runChild(job) }
         let directory = try TestPaths.temporaryDirectory("hostile")
         defer { try? FileManager.default.removeItem(at: directory) }
         let fixtures = try HostileFixture.write(to: directory).filter { !$0.shellOnly }
         XCTAssertGreaterThanOrEqual(fixtures.count, 8)
+        let program = try Self.testBinary()
         for fixture in fixtures {
+            let script = directory.appendingPathComponent(fixture.name + ".sik").path
             let report = directory.appendingPathComponent(fixture.name + ".report").path
-            let end = Self.inChild(timeout: fixture.timeout) {
-                Self.check(fixture, data: directory.appendingPathComponent("data").path, report: report)
-            }
+            try fixture.script.write(toFile: script, atomically: true, encoding: .utf8)
+            let job = [fixture.name, script, directory.appendingPathComponent("data").path, report].joined(separator: "\t")
             let label = "\(fixture.name) (issue item \(fixture.issueItem))"
-            switch end {
-            case .exited(0):
+            let result: (status: Int32, stdout: String, stderr: String)
+            do {
+                result = try TestProcess.run(program, [Self.thisTest], environment: [Self.childVariable: job], timeout: fixture.timeout)
+            } catch {
+                XCTFail("\(label): hung for \(Int(fixture.timeout)) s")
+                continue
+            }
+            switch result.status {
+            case 0:
                 let problems = (try? String(contentsOfFile: report, encoding: .utf8)) ?? "no report written"
                 XCTAssertEqual(problems, "", "\(label): \(problems)")
-            case .exited(let status): XCTFail("\(label): the child exited with status \(status)")
-            case .signaled(let signal): XCTFail("\(label): crashed with signal \(signal)")
-            case .timedOut: XCTFail("\(label): hung for \(Int(fixture.timeout)) s")
+            case 129...:
+                XCTFail("\(label): crashed with signal \(result.status - 128): \(result.stderr.suffix(2_000))")
+            default:
+                XCTFail("\(label): the child exited with status \(result.status): \(result.stderr.suffix(2_000))")
             }
         }
     }
 
+    /// The child's whole run: checks one fixture, writes its report and exits without returning to XCTest.
+    /// Its address space is capped at 4 GiB, so a runaway allocation fails fast instead of swallowing the
+    /// machine's memory.
+    private static func runChild(_ job: String) -> Never {
+        let fields = job.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 4, let script = try? String(contentsOfFile: fields[1], encoding: .utf8) else {
+            FileHandle.standardError.write(Data("bad \(childVariable): \(job)\n".utf8))
+            _exit(3)
+        }
+        var limit = rlimit(rlim_cur: 4 << 30, rlim_max: 4 << 30)
+        setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+        check(name: fields[0], script: script, data: fields[2], report: fields[3])
+        _exit(0)
+    }
+
+    /// This test bundle's executable (the XCTest runner on Linux), to start the child with.
+    private static func testBinary() throws -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { throw MissingPrerequisite("cannot read /proc/self/exe: errno \(errno)") }
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Runs the fixture's statements on the base data with a variable defined, writing one line per failed
     /// statement that changed the session (empty: all is well) to `report`.
-    private static func check(_ fixture: HostileFixture, data: String, report: String) {
+    private static func check(name: String, script: String, data: String, report: String) {
         var problems = ""
         do {
             let session = Session()
@@ -41,7 +83,7 @@ final class HostileStatementTests: XCTestCase {
                 _ = try session.load(table, path: "\(data)/\(table.rawValue).csv")
             }
             if let failure = session.failure("let v = cohort by channel") { problems += "setup failed: \(failure.message)\n" }
-            let source = SourceFile(name: fixture.name + ".sik", text: fixture.script)
+            let source = SourceFile(name: name + ".sik", text: script)
             var before = EvaluatorFuzzTests.State(session)
             session.run(source) { outcome in
                 let after = EvaluatorFuzzTests.State(session)
@@ -55,23 +97,5 @@ final class HostileStatementTests: XCTestCase {
             problems += "setup failed: \(error)\n"
         }
         _ = FileManager.default.createFile(atPath: report, contents: Data(problems.utf8))
-    }
-
-    enum ChildEnd: Equatable { case exited(Int32), signaled(Int32), timedOut }
-
-    /// Runs `body` in a forked child that exits right after it; the parent waits at most `timeout` seconds.
-    /// The child's address space is capped at 4 GiB, so a runaway allocation fails fast instead of
-    /// swallowing the machine's memory.
-    static func inChild(timeout: TimeInterval, _ body: () -> Void) -> ChildEnd {
-        let pid = fork()
-        if pid == 0 {
-            var limit = rlimit(rlim_cur: 4 << 30, rlim_max: 4 << 30)
-            setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
-            body()
-            _exit(0)
-        }
-        guard pid > 0 else { return .exited(-1) }
-        guard let status = ChildProcess.wait(for: pid, timeout: timeout) else { return .timedOut }
-        return status & 0x7F != 0 ? .signaled(status & 0x7F) : .exited((status >> 8) & 0xFF)
     }
 }
