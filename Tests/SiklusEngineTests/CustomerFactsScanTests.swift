@@ -38,7 +38,7 @@ final class CustomerFactsScanTests: XCTestCase {
 
     /// Customers without events (a customers file alone, or customers the events never name) still get every
     /// fact: no purchase, the customers-table signup.
-    func testCustomersWithoutIndexedEvents() throws {
+    func testCustomersWithoutEvents() throws {
         let dir = try TestPaths.temporaryDirectory("customer-facts-no-events")
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let customers = dir.appendingPathComponent("customers.csv"), events = dir.appendingPathComponent("events.csv")

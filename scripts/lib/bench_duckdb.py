@@ -2,8 +2,8 @@
 
 Prints one `kind<TAB>index<TAB>seconds` line per measurement: `load 0` (the events load, best of up to 3),
 `warm i` (query i, in the order scripts/bench lists them, best of N), then with --cold `cold i` (query i run
-once on a fresh connection right after loading the tables, best of up to 3 such runs) and with --gzip `gzip 0` (events.csv.gz, best of
-up to 3). DuckDB runs with 2 threads, like Siklus on this machine.
+once on a fresh connection right after loading the tables, best of up to 3 such runs) and with --gzip
+`gzip 0` (events.csv.gz, best of up to 3). DuckDB runs with 2 threads, like Siklus on this machine.
 
     python3 bench_duckdb.py DIR REPEAT [--cold] [--gzip]
 """

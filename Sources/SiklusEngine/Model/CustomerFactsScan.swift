@@ -114,7 +114,7 @@ struct CustomerFactsScan: Sendable {
                     earliest = min(earliest, first)
                     latest = max(latest, ts[hi - 1])
                     let row = purchases.first(in: lo..<hi)
-                    if row >= 0 { firstPurchaseRow = Int32(truncatingIfNeeded: row); firstPurchase = ts[row] }
+                    if row >= 0 { firstPurchaseRow = Int32(row); firstPurchase = ts[row] }
                 }
                 out.firstPurchase[c] = firstPurchase
                 out.firstPurchaseRow[c] = firstPurchaseRow

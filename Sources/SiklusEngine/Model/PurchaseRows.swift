@@ -3,8 +3,8 @@ import SiklusStore
 /// One bit per event row of a contiguous run of rows: whether the row is a purchase (one whose event has
 /// `EventClasses.purchase`, or with an order column one that starts an order). Built in one flat pass that
 /// also marks the event names present, so `CustomerFactsScan` finds each customer's first purchase with a
-/// word read and a trailing-zero count instead of a loop over the customer's rows whose length the branch
-/// predictor cannot guess (that loop and its mispredicted exits were most of a cold query's facts).
+/// word read and a trailing-zero count instead of a loop over the customer's rows, whose varying length cost
+/// a mispredicted branch per customer (the facts at 1M customers: 10.7 → 8.7 ms).
 ///
 /// The bits take an eighth of a byte per row (60 KB per 500,000 rows), so they stay in cache while the
 /// customers are read. Words are aligned to absolute row numbers: bit `r & 63` of word `r >> 6 - firstWord`.
@@ -76,7 +76,7 @@ struct PurchaseRows {
         }
     }
 
-    /// The first purchase row in `rows` (a range inside the built ones), or -1.
+    /// The first purchase row in `rows` (non-empty, inside the built ones), or -1.
     /// - Complexity: O(1 + rows / 64).
     @inline(__always)
     func first(in rows: Range<Int>) -> Int {
