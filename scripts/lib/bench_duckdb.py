@@ -6,6 +6,7 @@ once on a fresh connection right after loading the tables, best of up to 3 such 
 `gzip 0` (events.csv.gz, best of up to 3). DuckDB runs with 2 threads, like Siklus on this machine.
 
     python3 bench_duckdb.py DIR REPEAT [--cold] [--gzip]
+    python3 bench_duckdb.py DIR REPEAT --load-once   (one `load 0` line: a single timed load)
 """
 import sys
 import time
@@ -100,6 +101,11 @@ def timed_load(path):
 
 def main():
     data, repeat = sys.argv[1], int(sys.argv[2])
+    if "--load-once" in sys.argv:
+        # One timed load and nothing else: scripts/bench runs it right after each of its own loads, so that both
+        # sides' loads are sampled in the same minutes (this machine's speed drifts by tens of percent).
+        print(f"load\t0\t{timed_load(f'{data}/events.csv')[1]}")
+        return
     loads = max(1, min(repeat, 3))
     load_times = []
     for _ in range(loads):
