@@ -1,7 +1,7 @@
 """DuckDB side of scripts/bench: the same questions as Siklus's canonical queries, in SQL.
 
-Prints one `kind<TAB>index<TAB>seconds` line per measurement: `load 0` (the events load, best of up to 3),
-`warm i` (query i, in the order scripts/bench lists them, best of N), then with --cold `cold i` (query i run
+Prints one `kind<TAB>index<TAB>seconds` line per measurement: `load 0` (one events load, which the warm queries
+then use; scripts/bench times the loads with --load-once, each right after one of its own), `warm i` (query i, in the order scripts/bench lists them, best of N), then with --cold `cold i` (query i run
 once on a fresh connection right after loading the tables, best of up to 3 such runs) and with --gzip
 `gzip 0` (events.csv.gz, best of up to 3). DuckDB runs with 2 threads, like Siklus on this machine.
 
@@ -107,11 +107,8 @@ def main():
         print(f"load\t0\t{timed_load(f'{data}/events.csv')[1]}")
         return
     loads = max(1, min(repeat, 3))
-    load_times = []
-    for _ in range(loads):
-        con, seconds = timed_load(f"{data}/events.csv")
-        load_times.append(seconds)
-    print(f"load\t0\t{min(load_times)}")
+    con, seconds = timed_load(f"{data}/events.csv")
+    print(f"load\t0\t{seconds}")
     con.execute(f"CREATE TABLE customers AS SELECT * FROM read_csv('{data}/customers.csv')")
     for i, sql in enumerate(QUERIES):
         print(f"warm\t{i}\t{best(con, sql, repeat)}")
