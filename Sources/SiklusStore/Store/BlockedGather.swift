@@ -23,7 +23,7 @@ struct BlockedGather {
     /// position; `release` frees the sources, called once they are read.
     /// - Complexity: O(rows), in two passes on all cores.
     func gather<T>(old: [T], parts: [UnsafeMutablePointer<T>?], missing: T?, local: [Int32], release: () -> Void) -> [T] {
-        HugePageAdvice.array(count: count) { out in
+        [T](unzeroedCount: count) { out in
             guard let base = out.baseAddress else { release(); return }
             old.withUnsafeBufferPointer { old in
                 spread([old.baseAddress] + parts.map { $0.map { UnsafePointer($0) } }, missing: missing, into: base)

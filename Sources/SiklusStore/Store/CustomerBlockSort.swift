@@ -65,7 +65,6 @@ enum CustomerBlockSort {
         blockStarts[blocks] = at
         // 2. Each row's number and code to its block's next place.
         let carried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
-        HugePageAdvice.advise(carried.baseAddress, count: n)
         defer { carried.deallocate() }
         let shared = SendableBox((order, carried, spread))
         _ = Parallel.map(segments.count) { s in

@@ -103,7 +103,7 @@ extension EventTable {
                                      spread: UnsafeMutableBufferPointer<Int32>?) -> (starts: [Int], order: [Int32], blockStarts: [Int]) {
         let ranges = Parallel.ranges(customerCount, minimumPerPart: 1 << 16)
         var starts: [Int] = [], blockStarts: [Int] = []
-        let order: [Int32] = HugePageAdvice.array(count: old.count + new.total) { order in
+        let order = [Int32](unzeroedCount: old.count + new.total) { order in
             old.withUnsafeBufferPointer { old in
                 // Every row's codes, part by part: the old rows, then each chunk's, with the row number of each part's first.
                 var parts: [(codes: UnsafePointer<Int32>?, count: Int, firstRow: Int32)] = [(old.baseAddress, old.count, 0)]
@@ -189,7 +189,7 @@ extension EventTable {
     /// The customer column of a sorted table: customer `c` repeated for its range.
     private static func expand(_ starts: [Int], count: Int) -> [Int32] {
         let parts = Parallel.ranges(starts.count - 1, minimumPerPart: 16_384)
-        return HugePageAdvice.array(count: count) { out in
+        return [Int32](unzeroedCount: count) { out in
             let target = SendableBox(out)
             Parallel.forEach(parts) { customers in
                 for c in customers {

@@ -1,28 +1,21 @@
 import CMemoryHints
 
-/// Large arrays written once, all at once, by the index phase of a load (gathered columns, the sort's order):
-/// asked to be backed by 2 MiB pages (`MADV_HUGEPAGE`) before their first write, so filling one takes a page
-/// fault per 2 MiB instead of per 4 KiB (on this kind of VM ~1.4 µs each: ~0.2 s of a 5M-customer load's
-/// CPU). Only arrays of `thresholdBytes` or more: their last page is at most 2 MiB over what is written.
-/// The parser's own column buffers are not advised: filled bit by bit while the dictionaries are probed,
-/// their 2 MiB zeroings evicted the tables from the cache (parse phase +10 % at 5M).
+/// Arrays asked to be backed by 2 MiB pages (`MADV_HUGEPAGE`) before their first write: the customer facts'
+/// outputs, written whole by every core at once on a store's first query (facts 10.7 → 8.7 ms at 1M).
+///
+/// Only arrays made while the process's freed memory is still at hand. On this kind of VM (KVM with free
+/// page reporting) a 2 MiB page is taken from the blocks the guest has handed back to the host, and zeroing
+/// it faults every 4 KiB in the host: 0.41 GB/s in a process started after a few idle seconds, against
+/// 2.3 GB/s for 4 KiB pages and 8–10 GB/s for 2 MiB pages freed moments before. A load's index arrays (the
+/// order, the gathered columns: ~0.6 GB at 5M customers) come from such fresh blocks, so they are not advised
+/// (append and index 0.62–1.11 → 0.55–0.71 s, alternated with DuckDB's loads as `scripts/bench` runs them);
+/// a query's facts come after the load, from the pages it freed.
 public enum HugePageAdvice {
-    public static let thresholdBytes = 32 << 20
-
-    /// Advises the `count` elements at `pointer`, untouched so far, when they take `minimumBytes` or more (the
-    /// customer facts, written whole by every core at once on a store's first query, advise from 4 MiB).
+    /// Advises the `count` elements at `pointer`, untouched so far, when they take `minimumBytes` or more:
+    /// the last 2 MiB page is then at most that much over what is written.
     @inline(__always)
-    public static func advise<T>(_ pointer: UnsafeMutablePointer<T>?, count: Int, minimumBytes: Int = thresholdBytes) {
+    public static func advise<T>(_ pointer: UnsafeMutablePointer<T>?, count: Int, minimumBytes: Int) {
         guard let pointer, count * MemoryLayout<T>.stride >= minimumBytes else { return }
         siklus_advise_huge_pages(pointer, count * MemoryLayout<T>.stride)
-    }
-
-    /// An array of `count` elements, advised, filled by `body` (which must initialise all of them).
-    static func array<T>(count: Int, _ body: (UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { out, initialized in
-            advise(out.baseAddress, count: count)
-            body(out)
-            initialized = count
-        }
     }
 }

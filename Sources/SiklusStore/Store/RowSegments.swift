@@ -110,7 +110,7 @@ struct RowSegments {
     /// An array of `count` values; `body(out, range)` initialises `out[range]`, on all cores.
     private func fill<T>(_ count: Int, _ body: (UnsafeMutablePointer<T>, Range<Int>) -> Void) -> [T] {
         let parts = Parallel.ranges(count, minimumPerPart: 65_536)
-        return HugePageAdvice.array(count: count) { out in
+        return [T](unzeroedCount: count) { out in
             guard let base = out.baseAddress else { return }
             let target = SendableBox(base)
             Parallel.forEach(parts) { range in body(target.value, range) }
