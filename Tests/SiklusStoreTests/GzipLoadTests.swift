@@ -213,6 +213,43 @@ final class GzipLoadTests: XCTestCase {
         }
     }
 
+    func testBlocksSharingDictionariesGiveThePlainFilesCodes() throws {
+        // A thread's blocks after the first intern into one pair of dictionaries (`ChunkResult.dictionaryOwner`).
+        // Codes must still follow the file's first appearances, a dropped row must leave no id or text behind
+        // (here ids and channels seen only on bad rows, in late blocks), and a second load must find the ids
+        // and texts already stored.
+        func rows(_ range: Range<Int>, salt: Int) -> String {
+            range.map { i in
+                let customer = "c\((i * 7 + salt) % 53)"
+                // Every 150th row (under the 1 % of bad rows a load skips) has an amount that is not a number, and an
+                // id and a channel of its own.
+                if i % 150 == 11 { return "ghost\(i),2022-02-01 00:00:00,visit,abc,only-on-bad-rows-\(i)\n" }
+                return "\(customer),2022-0\(1 + i % 9)-1\(i % 10) 00:00:00,\(i % 5 == 0 ? "purchase" : "visit"),\(i % 5 == 0 ? "9.5" : ""),ch\(i % 13)\n"
+            }.joined()
+        }
+        let header = "customer_id,ts,event,amount,channel\n"
+        let first = header + rows(0..<600, salt: 0), second = header + rows(0..<520, salt: 3) + "new-at-the-end,2022-03-03 00:00:00,visit,,ch99\n"
+        let files = TestFiles()
+        let plainPaths = [files.write("first.csv", first), files.write("second.csv", second)]
+        let gzPaths = [files.write("first.csv.gz", bytes: try gzip(Array(first.utf8))), files.write("second.csv.gz", bytes: try gzip(Array(second.utf8)))]
+        var plain = Store()
+        for path in plainPaths { _ = try plain.load(.events, path: path) }
+        XCTAssertNil(plain.customerIDs.code(of: "ghost11"), "an id seen only on a dropped row was kept")
+        XCTAssertNil(plain.strings.code(of: "only-on-bad-rows-11"), "a text seen only on a dropped row was kept")
+        for (blockBytes, single) in [(90, false), (90, true), (400, false), (2000, false)] {
+            var options = options(blockBytes: blockBytes)
+            options.singleThreaded = single
+            // Gzip after plain (the second load looks the stored ids up), and gzip twice.
+            var mixed = Store(), gzipped = Store()
+            _ = try mixed.load(.events, path: plainPaths[0])
+            let report = try mixed.load(.events, path: gzPaths[1], options: options)
+            for path in gzPaths { _ = try gzipped.load(.events, path: path, options: options) }
+            XCTAssertEqual(StoreSnapshot(mixed), StoreSnapshot(plain), "plain then gzip, block \(blockBytes), single \(single)")
+            XCTAssertEqual(StoreSnapshot(gzipped), StoreSnapshot(plain), "gzip twice, block \(blockBytes), single \(single)")
+            XCTAssertEqual(report.skipped.first?.count, 4, "block \(blockBytes)")
+        }
+    }
+
     func testEmptyGzipIsAnEmptyFileError() throws {
         let files = TestFiles()
         let error = loadError { var store = Store(); _ = try store.load(.events, path: files.write("empty.csv.gz", bytes: try self.gzip([]))) }

@@ -34,13 +34,27 @@ extension CSVLoader {
         let globals = (store.customerIDs, store.strings)
         let dataStart = plan.dialect.dataStart
         _ = Parallel.map(parsers) { _ in
+            // After the first block (which interns into the globals), each thread's blocks share one pair of
+            // dictionaries, held by the first of them: an id met again in a later block is found, not added
+            // again and merged again (at 5M customers in time order, 18M ids merged from 120 dictionaries of
+            // their own, against ~9M).
+            var shared: (owner: Int, dictionaries: ChunkDictionaries)?
             while let (k, block) = queue.take() {
-                let result = ChunkParser(file: block, range: (k == 0 ? dataStart : 0)..<block.count, plan: plan,
-                                         globalCustomers: globals.0, globalStrings: globals.1, ownsDictionaries: k == 0).parse()
+                let parser = ChunkParser(file: block, range: (k == 0 ? dataStart : 0)..<block.count, plan: plan,
+                                         globalCustomers: globals.0, globalStrings: globals.1, ownsDictionaries: k == 0)
+                var result: ChunkResult
+                if k == 0 {
+                    result = parser.parse()
+                } else {
+                    if shared == nil { shared = (k, ChunkDictionaries(customers: StringDictionary(), strings: StringDictionary())) }
+                    result = parser.parse(continuing: &shared!.dictionaries)
+                    result.dictionaryOwner = shared!.owner
+                }
                 // A structural error ends the load: the blocks after it need not be decompressed.
                 if result.fatal != nil { queue.cancel() }
                 slots.set(k, result)
             }
+            if let shared { slots.give(shared.dictionaries, to: shared.owner) }
         }
         producerDone.wait()
         var chunks = slots.ordered()
@@ -65,6 +79,15 @@ private final class ChunkSlots: @unchecked Sendable {
     func set(_ k: Int, _ chunk: ChunkResult) {
         lock.lock()
         chunks[k] = chunk
+        lock.unlock()
+    }
+
+    /// Hands the dictionaries a thread's blocks shared to the first of them (`ChunkResult.dictionaryOwner`).
+    func give(_ dictionaries: ChunkDictionaries, to owner: Int) {
+        lock.lock()
+        var dictionaries = dictionaries
+        swap(&chunks[owner]!.customers, &dictionaries.customers)
+        swap(&chunks[owner]!.strings, &dictionaries.strings)
         lock.unlock()
     }
 

@@ -25,7 +25,21 @@ struct ChunkParser {
     /// or binary data, not an id, and is a bad row rather than gigabytes in a dictionary.
     static let maxInternedLength = 4096
 
+    /// Parses the range with dictionaries of its own: a copy of the globals when `ownsDictionaries`, else empty.
     func parse() -> ChunkResult {
+        var dictionaries = ChunkDictionaries(customers: ownsDictionaries ? globalCustomers : StringDictionary(),
+                                             strings: ownsDictionaries ? globalStrings : StringDictionary())
+        var result = parse(continuing: &dictionaries)
+        // Moved, not copied: a second reference would make the merge's first insert copy the dictionary.
+        swap(&result.customers, &dictionaries.customers)
+        swap(&result.strings, &dictionaries.strings)
+        return result
+    }
+
+    /// Parses the range interning into `dictionaries`, which may hold an earlier chunk's strings (a gzip file's
+    /// blocks parsed by one thread share them: `ChunkResult.dictionaryOwner`). The result's dictionaries are
+    /// empty; its `customerCodes` and `stringCodes` are the codes this range added.
+    func parse(continuing dictionaries: inout ChunkDictionaries) -> ChunkResult {
         let bytes = file.bytes
         let base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let columns = plan.columns
@@ -68,7 +82,11 @@ struct ChunkParser {
         let buffers = UnsafeMutableBufferPointer<ColumnBuffer>.allocate(capacity: fieldCount)
         for (i, kind) in kinds.enumerated() { (buffers.baseAddress! + i).initialize(to: ColumnBuffer(kind: kind, capacity: capacity)) }
         defer { buffers.deinitialize(); buffers.deallocate() }
-        var customers = ownsDictionaries ? globalCustomers : StringDictionary()
+        // Moved out of `dictionaries` (and back at the end), so the parser's inserts never copy them.
+        var customers = StringDictionary(), strings = StringDictionary()
+        swap(&customers, &dictionaries.customers)
+        swap(&strings, &dictionaries.strings)
+        let customersAtStart = customers.count, stringsAtStart = strings.count
         // The first chunk's dictionary becomes the file's, which the other chunks merge into: sized for all
         // of the file's expected customers, it does not grow for the merge (at 1M grouped customers, sized for
         // its share, the merge's growth held the old and new tables at once: 4 MB of the load's peak, 14 ms).
@@ -76,9 +94,9 @@ struct ChunkParser {
         // Without an estimate (a time-ordered log), room for an id per row in the strings and their offsets:
         // address space only (pages are resident once written), where doubling as ids arrive copied both
         // arrays into fresh pages at every step (~0.2 s of a 5M-customer load's CPU in copies and page faults)
-        // and again for the merge. (With one, the larger blocks left 6 MB more in malloc's heaps at 1M.)
-        if plan.expectedCustomers == 0, capacity > 4096 { customers.reserveArrays(customers.count + capacity) }
-        var strings = ownsDictionaries ? globalStrings : StringDictionary()
+        // and again for the merge. (With one, the larger blocks left 6 MB more in malloc's heaps at 1M.) Dictionaries
+        // carried from block to block grow at least twofold: an exact reservation per block would copy them every time.
+        if plan.expectedCustomers == 0, capacity > 4096 { customers.reserveArrays(customers.count + capacity, growingTwofold: customersAtStart > 0) }
         var skips: [LoadReport.SkipReason: SkipTally] = [:]
         var badValues: [Int: SkipTally] = [:]
         var emptyCustomer = SkipTally()
@@ -236,7 +254,11 @@ struct ChunkParser {
             buffers[i].nulls = nil
             buffers[i].nullCount = 0
         }
-        return ChunkResult(buffers: Array(buffers), rows: rows, customers: customers, strings: strings, skips: skips,
+        let added = (customers: customersAtStart..<customers.count, strings: stringsAtStart..<strings.count)
+        swap(&customers, &dictionaries.customers)
+        swap(&strings, &dictionaries.strings)
+        return ChunkResult(buffers: Array(buffers), rows: rows, customers: StringDictionary(), strings: StringDictionary(),
+                           customerCodes: added.customers, stringCodes: added.strings, skips: skips,
                            badValues: badValues, emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
     }
 

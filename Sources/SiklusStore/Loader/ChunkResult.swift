@@ -18,6 +18,12 @@ struct ChunkResult: @unchecked Sendable {
     /// look the globals up and intern misses locally, as negative codes resolved at merge.
     var customers: StringDictionary
     var strings: StringDictionary
+    /// The codes the chunk added to its dictionaries: all of them, unless it shared them with other chunks.
+    var customerCodes: Range<Int>
+    var stringCodes: Range<Int>
+    /// The chunk holding this chunk's dictionaries when they were shared (a gzip file's blocks parsed by one
+    /// thread after the first intern into one pair of dictionaries); nil when they are its own.
+    var dictionaryOwner: Int?
     var skips: [LoadReport.SkipReason: SkipTally]
     /// Rows skipped for a value that does not fit its column, by column index.
     var badValues: [Int: SkipTally] = [:]
@@ -28,9 +34,23 @@ struct ChunkResult: @unchecked Sendable {
     /// A structural error (unterminated quote, NUL byte) that makes the file unreadable.
     var fatal: ChunkFailure?
 
+    init(buffers: [ColumnBuffer], rows: Int, customers: StringDictionary, strings: StringDictionary, customerCodes: Range<Int>,
+         stringCodes: Range<Int>, dictionaryOwner: Int? = nil, skips: [LoadReport.SkipReason: SkipTally], badValues: [Int: SkipTally],
+         emptyCustomer: SkipTally, lines: Int, fatal: ChunkFailure?) {
+        (self.buffers, self.rows, self.customers, self.strings) = (buffers, rows, customers, strings)
+        (self.customerCodes, self.stringCodes, self.dictionaryOwner) = (customerCodes, stringCodes, dictionaryOwner)
+        (self.skips, self.badValues, self.emptyCustomer, self.lines, self.fatal) = (skips, badValues, emptyCustomer, lines, fatal)
+    }
+
     mutating func deallocate() {
         for i in buffers.indices { buffers[i].deallocate() }
     }
+}
+
+/// The dictionaries a chunk interns into, carried from chunk to chunk when they are shared.
+struct ChunkDictionaries {
+    var customers: StringDictionary
+    var strings: StringDictionary
 }
 
 /// A structural error in a chunk, at a chunk-relative (0-based) line and a 1-based byte column.

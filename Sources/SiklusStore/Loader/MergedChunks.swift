@@ -40,12 +40,34 @@ struct MergedChunks {
             let expected = max(customers.count, estimate * 98 / 100)
             customers.reserveForMerge(expected, bytes: expected * bytesPerID)
         }
+        // Chunks merge in file order, so codes go to strings in the order the file first has them. A chunk that
+        // shared its owner's dictionaries merges the strings it added to them, and reads them through the owner's
+        // remap (complete once every chunk is merged).
+        var sharedCustomerRemaps = [[Int32]](repeating: [], count: chunks.count)
+        var sharedStringRemaps = [[Int32]](repeating: [], count: chunks.count)
         for k in chunks.indices.dropFirst() {
-            customerRemaps.append(customers.mergeConcurrently(chunks[k].customers))
-            stringRemaps.append(strings.merge(chunks[k].strings))
-            // Chunk-local dictionaries are no longer needed once remapped.
-            chunks[k].customers = StringDictionary()
-            chunks[k].strings = StringDictionary()
+            guard let owner = chunks[k].dictionaryOwner else {
+                customerRemaps.append(customers.mergeConcurrently(chunks[k].customers))
+                stringRemaps.append(strings.merge(chunks[k].strings))
+                // Chunk-local dictionaries are no longer needed once remapped.
+                chunks[k].customers = StringDictionary()
+                chunks[k].strings = StringDictionary()
+                continue
+            }
+            precondition(owner <= k && chunks[owner].dictionaryOwner == owner, "a chunk shares the dictionaries of an earlier owner")
+            let added = (customers: chunks[owner].customers.mergeSource(codes: chunks[k].customerCodes),
+                         strings: chunks[owner].strings.mergeSource(codes: chunks[k].stringCodes))
+            sharedCustomerRemaps[owner].append(contentsOf: customers.mergeConcurrently(added.customers))
+            sharedStringRemaps[owner].append(contentsOf: strings.merge(added.strings))
+            customerRemaps.append([])
+            stringRemaps.append([])
+        }
+        for k in chunks.indices.dropFirst() {
+            guard let owner = chunks[k].dictionaryOwner else { continue }
+            (customerRemaps[k], stringRemaps[k]) = (sharedCustomerRemaps[owner], sharedStringRemaps[owner])
+            // The owner's dictionaries are no longer needed once every chunk sharing them is merged.
+            chunks[owner].customers = StringDictionary()
+            chunks[owner].strings = StringDictionary()
         }
         self.chunks = chunks
         self.customers = customers

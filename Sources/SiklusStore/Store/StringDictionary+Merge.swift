@@ -13,7 +13,9 @@ extension StringDictionary {
     mutating func mergeConcurrently(_ other: StringDictionary) -> [Int32] {
         let n = other.count
         reserveForMerge(count + n, bytes: arena.count + other.arena.count, load: .merging)
-        guard n >= 1 << 16, Parallel.width > 1 else { return merge(other) }
+        // A few thousand strings are worth the cores once the table is large (each probe a cache miss, prefetched
+        // here, not in `merge`): a gzip file's blocks after the first few add tens of thousands each.
+        guard n >= 1 << 16 || (n >= 1 << 12 && slots.capacity >= 1 << 20), Parallel.width > 1 else { return merge(other) }
         // Different keys (either rekeyed after an overlong probe, this one possibly just now while growing)
         // mean rehashing `other`: the serial merge.
         guard other.hashKey == hashKey else { return merge(other) }

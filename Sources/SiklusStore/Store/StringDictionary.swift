@@ -236,10 +236,26 @@ public struct StringDictionary: Sendable {
     }
 
     /// Makes room in the arena and the offsets for `total` strings.
-    mutating func reserveArrays(_ total: Int) {
+    /// `growingTwofold`: when the arrays must grow, to at least twice their capacity (a dictionary reserved
+    /// for again and again as it grows; an exact reservation would copy it every time).
+    mutating func reserveArrays(_ total: Int, growingTwofold: Bool = false) {
+        func grow<T>(_ array: inout [T], to needed: Int) {
+            if array.capacity < needed { array.reserveCapacity(growingTwofold ? max(needed, 2 * array.capacity) : needed) }
+        }
         // Strings of the same kind are about the same length; guess 8 bytes each before any is known.
-        arena.reserveCapacity(arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
-        starts.reserveCapacity(total + 1)
+        grow(&arena, to: arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
+        grow(&starts, to: total + 1)
+    }
+
+    /// The strings of `codes` (the codes one chunk added to a dictionary it shared) as a dictionary of their own
+    /// with this one's key, to be merged (`merge`, `mergeConcurrently`): it has no table, so nothing can be looked up in it.
+    /// - Complexity: O(the strings' bytes), a copy.
+    func mergeSource(codes: Range<Int>) -> StringDictionary {
+        var source = StringDictionary(hashKey: hashKey)
+        let first = starts[codes.lowerBound]
+        source.arena = Array(arena[first..<starts[codes.upperBound]])
+        source.starts = starts[codes.lowerBound...codes.upperBound].map { $0 - first }
+        return source
     }
 
     /// Interns every string of `other`, in code order, returning old code → new code.
