@@ -73,7 +73,7 @@ let package = Package(
         // Times loads and canonical queries for scripts/bench (release build), in memory and on PostgreSQL or Spark.
         .executableTarget(name: "siklus-bench", dependencies: ["SiklusEngine", "SiklusConnect", "SiklusLanguage", "SiklusSQL"]),
         // Fuzzes the CSV loader and the query engine with mutated seeds (Tests/Fuzz/corpus) for scripts/fuzz.
-        .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage"]),
+        .executableTarget(name: "siklus-fuzz", dependencies: ["SiklusEngine", "SiklusStore", "SiklusLanguage", "CZlib"]),
         // Helpers shared by the test targets (a seeded random generator, golden files, missing prerequisites).
         // SiklusConnect: the one Spark session of a test process (`SharedSpark`).
         .target(name: "SiklusTestSupport", dependencies: ["SiklusSQL", "SiklusConnect", "SiklusTime"], path: "Tests/SiklusTestSupport"),

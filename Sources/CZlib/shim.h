@@ -1,2 +1,2 @@
-// zlib's inflate API, for loading gzip-compressed CSV files.
+// zlib, for loading gzip-compressed CSV files (inflate) and for the fuzzer's gzip copies of its inputs (deflate).
 #include <zlib.h>
