@@ -22,8 +22,10 @@ struct SiklusCommand: ParsableCommand {
         """,
         version: "siklus \(siklusVersion)")
 
-    @Option(name: [.customShort("c"), .long], help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
-    var command: String?
+    /// Every `-c` runs, in order, as the lines of one script: a second `-c` must not silently replace the first.
+    @Option(name: [.customShort("c"), .long],
+            help: ArgumentHelp("Run these statements and exit (repeatable: each -c runs in order, as the next line).", valueName: "statements"))
+    var command: [String] = []
 
     @Option(name: [.customShort("f"), .long], help: ArgumentHelp("Run the script in this file and exit.", valueName: "path"))
     var file: String?
@@ -71,9 +73,9 @@ struct SiklusCommand: ParsableCommand {
     var lesson = false
 
     func validate() throws {
-        if command != nil, file != nil { throw ValidationError("give at most one of -c, -f and a script path") }
+        if !command.isEmpty, file != nil { throw ValidationError("give at most one of -c, -f and a script path") }
         if tour != nil, lesson { throw ValidationError("give either --tour FILE or --lesson") }
-        if tour != nil || lesson, command != nil || file != nil { throw ValidationError("a lesson (--tour, --lesson) runs instead of -c or -f") }
+        if tour != nil || lesson, !command.isEmpty || file != nil { throw ValidationError("a lesson (--tour, --lesson) runs instead of -c or -f") }
     }
 
     /// The files named for one table each: the flags, plus the positional file when it is data.
@@ -86,7 +88,7 @@ struct SiklusCommand: ParsableCommand {
         guard let script, let positional else { return named }
         switch positional {
         case .script:
-            if command != nil || file != nil { throw ValidationError("give at most one of -c, -f and a script path") }
+            if !command.isEmpty || file != nil { throw ValidationError("give at most one of -c, -f and a script path") }
         case .data:
             if let events {
                 throw ValidationError("\(script) is a data file and --events names \(events): give the events file once")
@@ -106,7 +108,7 @@ struct SiklusCommand: ParsableCommand {
         let named = try namedDataFiles(positional: positional)
         let scriptPath = file ?? (positional == .script ? script : nil)
         if scriptPath != nil, tour != nil || lesson { throw ValidationError("a lesson (--tour, --lesson) runs instead of a script") }
-        let interactive = command == nil && scriptPath == nil && Terminal.isTerminal(0)
+        let interactive = command.isEmpty && scriptPath == nil && Terminal.isTerminal(0)
         let session = Session()
         // `SIKLUS_LANG=id`, or an Indonesian locale (`LANG=id_ID.UTF-8`), starts in Indonesian.
         session.display.language = Language.fromEnvironment(environment)
@@ -167,8 +169,8 @@ struct SiklusCommand: ParsableCommand {
                 shell.reportError("error: \(error.description)")
                 throw ExitCode(1)
             }
-        } else if let command {
-            summary = shell.runScript(command, name: "<command line>")
+        } else if !command.isEmpty {
+            summary = shell.runScript(command.joined(separator: "\n"), name: "<command line>")
         } else if let path = scriptPath {
             do {
                 summary = shell.runScript(try ScriptFile.read(path), name: path, directory: RelativePath.directory(of: path))

@@ -123,6 +123,19 @@ final class ProcessTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(result.stderr.contains("give at most one of -c, -f and a script path"), result.stderr)
     }
 
+    func testEveryCommandFlagRunsInOrder() throws {
+        // A second -c used to replace the first without a word: the variable it defines was never made.
+        let data = ["--data", try SiklusBinary.demoDirectory().path]
+        let ok = try SiklusBinary.run(data + ["--mode", "csv", "-c", "let buyers = events | metric customers", "-c", "buyers"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(ok.stdout, "customers\n5000\n")
+        // Each -c is a line of the script: an error names its flag's line, and stops the rest.
+        let failed = try SiklusBinary.run(data + ["-c", ".mode csv", "-c", "evnts | metric customers", "-c", "events | metric customers"])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.stderr.hasPrefix("<command line>:2:1: error: unknown statement or variable `evnts`"), failed.stderr)
+        XCTAssertEqual(failed.stdout, "")
+    }
+
     func testMissingDataDirectoryFailsAScript() throws {
         let result = try SiklusBinary.run(["--data", directory.appendingPathComponent("none").path, "-c", ".mode"])
         XCTAssertEqual(result.status, 1)
