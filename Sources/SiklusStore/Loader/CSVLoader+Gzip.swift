@@ -85,9 +85,8 @@ private final class ChunkSlots: @unchecked Sendable {
     /// Hands the dictionaries a thread's blocks shared to the first of them (`ChunkResult.dictionaryOwner`).
     func give(_ dictionaries: ChunkDictionaries, to owner: Int) {
         lock.lock()
-        var dictionaries = dictionaries
-        swap(&chunks[owner]!.customers, &dictionaries.customers)
-        swap(&chunks[owner]!.strings, &dictionaries.strings)
+        chunks[owner]!.customers = dictionaries.customers
+        chunks[owner]!.strings = dictionaries.strings
         lock.unlock()
     }
 
