@@ -25,22 +25,28 @@ static inline void siklus_release_free_heap(void) {
 #endif
 }
 
+/// Faults in writable, in one call, the whole pages of `bytes` at `p` (part of a `siklus_map_zeroed`
+/// mapping): a table's first access is a probe, a read, which maps the shared zero page, and the insert after
+/// it then faulted again to replace it (Linux 5.14+; older kernels refuse the advice and fault on first use).
+static inline void siklus_populate(void *p, size_t bytes) {
+#if defined(__linux__)
+    (void)madvise(p, bytes, 23 /* MADV_POPULATE_WRITE */);
+#endif
+}
+
 /// `bytes` of zeroed memory in a mapping of its own (anonymous, private), on Linux asked to be backed by
 /// 2 MiB pages where the kernel can (`MADV_HUGEPAGE`): a table probed at random then takes a TLB entry and a
 /// page fault per 2 MiB instead of per 4 KiB. A mapping of its own, so `siklus_unmap_zeroed` hands it back
-/// whole (blocks from malloc's heaps can stay resident after they are freed). NULL when out of memory.
-static inline void *siklus_map_zeroed(size_t bytes) {
+/// whole (blocks from malloc's heaps can stay resident after they are freed). With `populate`, faulted in
+/// writable now, in one call (`siklus_populate`); without, the caller populates it, perhaps in parts on
+/// several cores. NULL when out of memory.
+static inline void *siklus_map_zeroed(size_t bytes, int populate) {
     void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) return NULL;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     (void)madvise(p, bytes, MADV_HUGEPAGE);
 #endif
-#if defined(__linux__)
-    // Faulted in writable now, in one call: a table's first access is a probe, a read, which maps the
-    // shared zero page, and the insert after it then faulted again to replace it (Linux 5.14+; older
-    // kernels refuse the advice and fault on first use as before).
-    (void)madvise(p, bytes, 23 /* MADV_POPULATE_WRITE */);
-#endif
+    if (populate) siklus_populate(p, bytes);
     return p;
 }
 

@@ -249,12 +249,12 @@ struct CSVLoader {
         let globals = (store.customerIDs, store.strings)
         var chunks = Parallel.map(ranges.count) { i in
             ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
-                        ownsDictionaries: i == 0).parse()
+                        ownsDictionaries: i == 0, idsEnd: i == 0 ? end : ranges[i].upperBound).parse()
         }
         if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal?.mayBeASplitQuote == true }) {
             for i in chunks.indices { chunks[i].deallocate() }
             chunks = [ChunkParser(file: file, range: start..<end, plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
-                                  ownsDictionaries: true).parse()]
+                                  ownsDictionaries: true, idsEnd: end).parse()]
         }
         return try checkFatal(chunks, plan: plan)
     }

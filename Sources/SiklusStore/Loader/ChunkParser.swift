@@ -11,6 +11,9 @@ struct ChunkParser {
     let globalStrings: StringDictionary
     /// True for the first chunk: it interns straight into (a copy of) the global dictionaries.
     let ownsDictionaries: Bool
+    /// Where the rows whose ids this chunk's dictionary will hold end (`CustomerGrowthProjection`), when known:
+    /// the file's end for a plain file's first chunk, the chunk's end for the others; nil for a gzip block.
+    var idsEnd: Int? = nil
     /// How often parsed pages are handed back to the kernel: the mapped pages in memory per chunk are at
     /// most this plus `prefetchStride` (16 + 4 MiB kept ~40 MB resident on two cores, 0.2× a 1M log).
     private static let releaseStride = 4 << 20
@@ -97,6 +100,8 @@ struct ChunkParser {
         // and again for the merge. (With one, the larger blocks left 6 MB more in malloc's heaps at 1M.) Dictionaries
         // carried from block to block grow at least twofold: an exact reservation per block would copy them every time.
         if plan.expectedCustomers == 0, capacity > 4096 { customers.reserveArrays(customers.count + capacity, growingTwofold: customersAtStart > 0) }
+        var growth = plan.expectedCustomers == 0 && customerField != nil
+            ? idsEnd.map { CustomerGrowthProjection(idsEnd: $0, start: range.lowerBound, idsAtStart: customersAtStart) } : nil
         var skips: [LoadReport.SkipReason: SkipTally] = [:]
         var badValues: [Int: SkipTally] = [:]
         var emptyCustomer = SkipTally()
@@ -235,6 +240,7 @@ struct ChunkParser {
                 if let customerField {
                     pendingIDs.flush(codes: buffers.baseAddress! + customerField, customers: &customers, global: globalCustomers,
                                      ownsDictionaries: ownsDictionaries)
+                    growth?.check(&customers, rows: rows, at: p)
                 }
                 file.release(from: released, to: lineStart)
                 released = lineStart

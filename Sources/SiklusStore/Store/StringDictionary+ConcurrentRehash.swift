@@ -21,7 +21,7 @@ extension StringDictionary {
         let oldCapacity = slots.capacity
         let ranges = Parallel.ranges(oldCapacity, minimumPerPart: 1 << 16)
         guard ranges.count > 1, capacity % oldCapacity == 0 else { return rehash(capacity) }
-        var next = SlotTable(capacity: capacity)
+        var next = SlotTable(capacity: capacity, concurrently: true)
         let key = hashKey
         var statistics = ProbeStatistics()
         next.withMutableSlots { next in

@@ -235,6 +235,13 @@ public struct StringDictionary: Sendable {
         reserveArrays(total)
     }
 
+    /// Grows the table to `slots` slots (a power of two, larger than now), the arrays left as they are.
+    /// - Complexity: O(count + slots), a rehash.
+    mutating func reserveTable(slots capacity: Int) {
+        precondition(capacity > slots.capacity && capacity & (capacity - 1) == 0, "tables grow to a larger power of two")
+        if rehash(capacity) > probeLimit { rekey() }
+    }
+
     /// Makes room in the arena and the offsets for `total` strings.
     /// `growingTwofold`: when the arrays must grow, to at least twice their capacity (a dictionary reserved
     /// for again and again as it grows; an exact reservation would copy it every time).
