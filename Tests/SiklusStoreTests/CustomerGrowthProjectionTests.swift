@@ -22,30 +22,31 @@ final class CustomerGrowthProjectionTests: XCTestCase {
     }
 
     func testSteadyArrivalsSizeTheFirstChunkForTheWholeFile() {
-        // The first half of a 4M-row log with a new customer every fourth row: 0.5M ids here, 1M in the file.
-        let dictionary = simulate(rows: 2_000_000, idsEnd: 4_000_000 * rowBytes) { $0 / 4 }
-        XCTAssertEqual(dictionary.count, 500_000)
-        // Doubling alone stops at 1M slots (0.5M fit at five eighths); the file's 1M need 2M, which the
-        // merge would otherwise grow to with the other core idle.
-        XCTAssertEqual(dictionary.slots.capacity, 1 << 21)
-        XCTAssertTrue(SlotTable.Load.merging.holds(1_000_000, in: dictionary.slots.capacity), "the merge of the second half fits")
-        for i in Swift.stride(from: 0, to: 500_000, by: 997) { XCTAssertEqual(dictionary.code(of: "c\(i)"), Int32(i)) }
+        // The first half of a 6M-row log with a new customer every fourth row: 0.75M ids here, 1.5M in the file.
+        let dictionary = simulate(rows: 3_000_000, idsEnd: 6_000_000 * rowBytes) { $0 / 4 }
+        XCTAssertEqual(dictionary.count, 750_000)
+        // Doubling alone grows 1M slots to 2M at 0.66M ids (five eighths); the file's 1.5M need 4M, which the
+        // merge would otherwise grow to with the other core idle. The projection takes that step at once.
+        XCTAssertEqual(dictionary.slots.capacity, 1 << 22)
+        XCTAssertTrue(SlotTable.Load.steady.holds(1_500_000, in: dictionary.slots.capacity), "the merged file's ids fit")
+        for i in Swift.stride(from: 0, to: 750_000, by: 997) { XCTAssertEqual(dictionary.code(of: "c\(i)"), Int32(i)) }
     }
 
     func testALastChunkIsSizedForItsOwnRows() {
         // The same arrivals in a chunk that ends the file: nothing beyond its rows, so doubling's size.
-        let dictionary = simulate(rows: 2_000_000, idsEnd: 2_000_000 * rowBytes) { $0 / 4 }
-        XCTAssertEqual(dictionary.slots.capacity, 1 << 20)
+        let dictionary = simulate(rows: 3_000_000, idsEnd: 3_000_000 * rowBytes) { $0 / 4 }
+        XCTAssertEqual(dictionary.slots.capacity, 1 << 21)
     }
 
     func testFallingArrivalsGrowByDoublingOnly() {
-        // Customers coming back more and more (600K of them, drawn at random): new ids per row fall from the
-        // start, so the rate of the first rows says nothing of the rest.
-        let customers = 600_000.0
-        let dictionary = simulate(rows: 4_000_000, idsEnd: 8_000_000 * rowBytes) { row in
+        // Customers coming back more and more (1.2M of them, drawn at random): new ids per row fall from the
+        // start, so the rate of the rows so far says nothing of the rest. Projected from it, 16M rows would
+        // have asked for the largest step, 8M slots.
+        let customers = 1_200_000.0
+        let dictionary = simulate(rows: 3_000_000, idsEnd: 16_000_000 * rowBytes) { row in
             Int(customers * (1 - exp(-Double(row) / customers)))
         }
-        XCTAssertGreaterThan(dictionary.count, 590_000)
-        XCTAssertEqual(dictionary.slots.capacity, 1 << 20, "doubling's size: 600K fit in 1M slots at five eighths")
+        XCTAssertGreaterThan(dictionary.count, 1_000_000)
+        XCTAssertEqual(dictionary.slots.capacity, 1 << 21, "doubling's size: 1.1M fit in 2M slots at five eighths")
     }
 }

@@ -10,8 +10,8 @@
 ///
 /// The first chunk's dictionary becomes the file's, so it is sized for the whole file (the other chunks' new ids
 /// arrive at the merge); another chunk's for its own range. A projection overshoots when new customers stop
-/// coming later in the file: a step is at most `maxStep` times the table, so a wrong guess costs at most one
-/// doubling more than growth would have made.
+/// coming later in the file: a step is at most `maxStep` times the table, and only taken when the table is
+/// about to double anyway, so a wrong guess costs at most two doublings more than growth would have made.
 struct CustomerGrowthProjection {
     /// Where the rows whose ids this chunk's dictionary will hold end: the file's end for a plain file's first
     /// chunk, the chunk's end for the others.
@@ -26,7 +26,7 @@ struct CustomerGrowthProjection {
     /// Tables smaller than this grow by doubling: their growth costs little, and early rates say little.
     static let minimumSlots = 1 << 20
     /// The largest step, in multiples of the current table.
-    static let maxStep = 4
+    static let maxStep = 8
 
     init(idsEnd: Int, start: Int, idsAtStart: Int) {
         (self.idsEnd, self.start, self.idsAtStart) = (idsEnd, start, idsAtStart)
@@ -39,8 +39,10 @@ struct CustomerGrowthProjection {
         history.append((rows, customers.count - idsAtStart))
         let capacity = customers.slots.capacity
         guard capacity >= Self.minimumSlots, p > start, p < idsEnd, history.count >= 4 else { return }
-        // At least half way to the next doubling: a table just grown is left to fill.
-        guard 2 * customers.count * 8 > capacity * 5 else { return }
+        // Only when the table is about to grow anyway (within two more stretches like the last): the rates
+        // then cover the most rows, and a projection that falls short costs nothing.
+        let lastAdded = history.count > 1 ? history[history.count - 1].ids - history[history.count - 2].ids : 0
+        guard !SlotTable.Load.steady.holds(customers.count + 2 * lastAdded, in: capacity) else { return }
         // New ids per row over each half of the rows so far. The first half's rate is the higher one at the
         // start of a log (every customer is new); a rate that falls by more than that (customers coming back
         // rather than arriving) projects nothing.
