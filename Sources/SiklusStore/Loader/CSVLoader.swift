@@ -227,7 +227,8 @@ struct CSVLoader {
 
     // MARK: Parsing
 
-    /// Splits the data at line breaks into one chunk per core and parses them concurrently.
+    /// Splits the data at line breaks into one chunk per core and parses them concurrently; a core that
+    /// finishes early splits off the back half of what is left of another's (`ChunkClaims`).
     ///
     /// A split is assumed to fall outside quotes; the chunk before it proves that by ending outside a
     /// quoted field. If it does not (a quoted field spans the split), the file is parsed again on one thread.
@@ -236,7 +237,8 @@ struct CSVLoader {
             return try checkFatal(parseGzip(gzip.blocks, head: gzip.head, plan: plan, store: store), plan: plan)
         }
         let start = plan.dialect.dataStart, end = file.count
-        let parts = options.singleThreaded || end - start < options.parallelThreshold ? 1 : Parallel.width
+        let parts = options.singleThreaded || end - start < options.parallelThreshold ? 1
+            : options.rangesInReverseForTesting ? max(2, Parallel.width) : Parallel.width
         var bounds = [start]
         let bytes = file.bytes
         for k in 1..<max(1, parts) {
@@ -247,10 +249,22 @@ struct CSVLoader {
         bounds.append(end)
         let ranges = (0..<(bounds.count - 1)).map { bounds[$0]..<bounds[$0 + 1] }
         let globals = (store.customerIDs, store.strings)
-        var chunks = Parallel.map(ranges.count) { i in
-            ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
-                        ownsDictionaries: i == 0, idsEnd: i == 0 ? end : ranges[i].upperBound).parse()
+        // A core whose ranges are done splits off the rest of another's (`ChunkClaims`); chunks go in file order.
+        let claims = ranges.count > 1 ? ChunkClaims(bytes: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), ranges: ranges,
+                                                    window: options.claimWindow, minimumSteal: options.minimumSplit) : nil
+        let parseRanges = { (i: Int) -> [(start: Int, chunk: ChunkResult)] in
+            var mine = [(ranges[i].lowerBound, ChunkParser(file: file, range: ranges[i], plan: plan, globalCustomers: globals.0, globalStrings: globals.1,
+                                                           ownsDictionaries: i == 0, idsEnd: i == 0 ? end : ranges[i].upperBound,
+                                                           claims: claims.map { ($0, i) }).parse())]
+            while let claims, let split = claims.steal() {
+                mine.append((split.range.lowerBound, ChunkParser(file: file, range: split.range, plan: plan, globalCustomers: globals.0,
+                                                                 globalStrings: globals.1, ownsDictionaries: false, idsEnd: split.range.upperBound,
+                                                                 claims: (claims, split.index)).parse()))
+            }
+            return mine
         }
+        let parsed = options.rangesInReverseForTesting ? ranges.indices.reversed().map(parseRanges) : Parallel.map(ranges.count, parseRanges)
+        var chunks = parsed.joined().sorted { $0.start < $1.start }.map(\.chunk)
         if chunks.count > 1, chunks.dropLast().contains(where: { $0.fatal?.mayBeASplitQuote == true }) {
             for i in chunks.indices { chunks[i].deallocate() }
             chunks = [ChunkParser(file: file, range: start..<end, plan: plan, globalCustomers: globals.0, globalStrings: globals.1,

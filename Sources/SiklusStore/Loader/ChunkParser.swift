@@ -14,6 +14,9 @@ struct ChunkParser {
     /// Where the rows whose ids this chunk's dictionary will hold end (`CustomerGrowthProjection`), when known:
     /// the file's end for a plain file's first chunk, the chunk's end for the others; nil for a gzip block.
     var idsEnd: Int? = nil
+    /// The shared claims and this range's index in them, when a core that finishes early may split off the rest
+    /// of this range (`ChunkClaims`): records then start only below what has been claimed.
+    var claims: (ChunkClaims, index: Int)? = nil
     /// How often parsed pages are handed back to the kernel: the mapped pages in memory per chunk are at
     /// most this plus `prefetchStride` (16 + 4 MiB kept ~40 MB resident on two cores, 0.2× a 1M log).
     private static let releaseStride = 4 << 20
@@ -115,12 +118,26 @@ struct ChunkParser {
         var readAhead = range.lowerBound
         var nulChecked = range.lowerBound
         var p = range.lowerBound
-        let end = range.upperBound
+        // The range's end (a split may move it down) and the bound for starting records (what is claimed).
+        var end = range.upperBound, recordBound = end
+        if let claims { (recordBound, end) = claims.0.claim(claims.index, from: p) }
+        defer { if let claims { claims.0.finish(claims.index) } }
 
         // No nested function may capture the loop's variables: captured variables are boxed and every
         // access to them is checked for exclusivity at run time, which would dominate this loop.
         var fatal: ChunkFailure?
-        parsing: while p < end {
+        parsing: while true {
+            if p >= recordBound {
+                guard let claims else { break }
+                (recordBound, end) = claims.0.claim(claims.index, from: p)
+                if !ownsDictionaries { growth?.idsEnd = end }
+                // The last record ran past a split made while it was parsed: the split was inside a quoted field.
+                if p > end {
+                    fatal = ChunkFailure(line: line, column: 1, problem: .unterminatedQuote, help: { _ in .closeQuote }, mayBeASplitQuote: true)
+                    break
+                }
+                if p >= recordBound { break }
+            }
             // Blank lines carry no record.
             if base[p] == newline { p += 1; line += 1; lineStart = p; continue }
             if base[p] == cr, p + 1 < end, base[p + 1] == newline { p += 2; line += 1; lineStart = p; continue }

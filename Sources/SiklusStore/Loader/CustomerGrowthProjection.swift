@@ -14,8 +14,8 @@
 /// about to double anyway, so a wrong guess costs at most two doublings more than growth would have made.
 struct CustomerGrowthProjection {
     /// Where the rows whose ids this chunk's dictionary will hold end: the file's end for a plain file's first
-    /// chunk, the chunk's end for the others.
-    let idsEnd: Int
+    /// chunk, the chunk's end for the others (moved down when a split takes the rest of the chunk).
+    var idsEnd: Int
     /// Where the chunk's rows start.
     let start: Int
     /// Strings in the dictionary before this chunk (a second load's stored ids).

@@ -38,6 +38,12 @@ public struct LoadOptions: Sendable, Equatable {
     public var columnNames: [String]?
     /// Customer ids written as whole-number floats are read as integers: `17850.0` → `17850` (`ids=integer`).
     public var integerIDs = false
+    /// How far a parser claims ahead, and the smallest remainder an idle core splits off (`ChunkClaims`).
+    /// Tests make them small, and `rangesInReverseForTesting` parses the ranges one after another, the last
+    /// first, so that it splits the others' whole ranges.
+    var claimWindow = 4 << 20
+    var minimumSplit = 16 << 20
+    var rangesInReverseForTesting = false
 
     public init(mapping: [ColumnRole: String] = [:], delimiter: UInt8? = nil, formats: [String: TimeFormat] = [:],
                 singleThreaded: Bool = false, parallelThreshold: Int = 1 << 20, gzipBlockBytes: Int = 8 << 20) {
