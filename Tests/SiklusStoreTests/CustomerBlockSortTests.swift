@@ -31,7 +31,7 @@ final class CustomerBlockSortTests: XCTestCase {
                 return p
             }
             defer { buffers.forEach { $0.deallocate() } }
-            starts.withUnsafeMutableBufferPointer { starts in
+            _ = starts.withUnsafeMutableBufferPointer { starts in
                 order.withUnsafeMutableBufferPointer { order in
                     CustomerBlockSort.sort(parts.indices.map { (UnsafePointer(buffers[$0]), parts[$0].count) }, customerCount: customerCount,
                                            starts: starts, order: order, blockShift: shift)

@@ -44,6 +44,28 @@ final class SlotTableAndTextCacheTests: XCTestCase {
         }
     }
 
+    func testTextCacheWordsReadInWholeWordsEqualTheExactOnes() {
+        // With 16 bytes readable, a value is read in two loads and masked: whatever follows it (here 0xFF,
+        // delimiters, the next value), the words are those read byte-exactly; too near the end, the exact path.
+        var rng = SplitMix64(seed: 16)
+        for n in 1...16 {
+            for filler: UInt8 in [0xFF, UInt8(ascii: ","), 0] {
+                let value = (0..<n).map { _ in UInt8(rng.int(1...255)) }
+                let bytes = value + Array(repeating: filler, count: 16)
+                bytes.withUnsafeBytes { all in
+                    let f = UnsafeRawBufferPointer(rebasing: all[0..<n])
+                    let exact = TextCodeCache.words(f)
+                    let loaded = TextCodeCache.words(f, readableTo: all.baseAddress! + all.count)
+                    XCTAssertEqual(exact.0, loaded.0, "\(n) bytes, then \(filler)")
+                    XCTAssertEqual(exact.1, loaded.1, "\(n) bytes, then \(filler)")
+                    let near = TextCodeCache.words(f, readableTo: all.baseAddress! + n + 15)
+                    XCTAssertEqual(exact.0, near.0)
+                    XCTAssertEqual(exact.1, near.1)
+                }
+            }
+        }
+    }
+
     func testTextCacheInternsEachValueAboutOnce() {
         // 40 event names over 20,000 rows: the cache misses about once per value (counted), never gives a
         // wrong code, and values past 16 bytes are not its business.

@@ -31,7 +31,7 @@ final class ChunkClaims: @unchecked Sendable {
         self.bytes = bytes
         claims = ranges.map { Claim(start: $0.lowerBound, claimed: $0.lowerBound, end: $0.upperBound) }
         self.window = window
-        self.minimumSteal = minimumSteal
+        self.minimumSteal = max(2, minimumSteal)  // a split then lies past the claim, with a byte before it
     }
 
     /// The ranges so far (each a chunk's, in the order they were made), for tests.

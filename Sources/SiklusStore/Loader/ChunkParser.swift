@@ -16,7 +16,7 @@ struct ChunkParser {
     var idsEnd: Int? = nil
     /// The shared claims and this range's index in them, when a core that finishes early may split off the rest
     /// of this range (`ChunkClaims`): records then start only below what has been claimed.
-    var claims: (ChunkClaims, index: Int)? = nil
+    var claims: (shared: ChunkClaims, index: Int)? = nil
     /// How often parsed pages are handed back to the kernel: the mapped pages in memory per chunk are at
     /// most this plus `prefetchStride` (16 + 4 MiB kept ~40 MB resident on two cores, 0.2× a 1M log).
     private static let releaseStride = 4 << 20
@@ -79,6 +79,8 @@ struct ChunkParser {
         for (i, column) in columns.enumerated() { required[i] = column.required }
         defer { tags.deallocate(); required.deallocate() }
         let delimiter = plan.dialect.delimiter
+        // Values may be read in whole words up to here (`TextCodeCache.words`).
+        let fileEnd = UnsafeRawPointer(base + bytes.count)
         let monthStarts = FieldParsers.MonthTable.starts
         let whitespace = plan.dialect.isWhitespace
         let delimiterPattern = UInt64(delimiter) &* Self.ones
@@ -120,8 +122,8 @@ struct ChunkParser {
         var p = range.lowerBound
         // The range's end (a split may move it down) and the bound for starting records (what is claimed).
         var end = range.upperBound, recordBound = end
-        if let claims { (recordBound, end) = claims.0.claim(claims.index, from: p) }
-        defer { if let claims { claims.0.finish(claims.index) } }
+        if let claims { (recordBound, end) = claims.shared.claim(claims.index, from: p) }
+        defer { if let claims { claims.shared.finish(claims.index) } }
 
         // No nested function may capture the loop's variables: captured variables are boxed and every
         // access to them is checked for exclusivity at run time, which would dominate this loop.
@@ -129,9 +131,10 @@ struct ChunkParser {
         parsing: while true {
             if p >= recordBound {
                 guard let claims else { break }
-                (recordBound, end) = claims.0.claim(claims.index, from: p)
+                (recordBound, end) = claims.shared.claim(claims.index, from: p)
                 if !ownsDictionaries { growth?.idsEnd = end }
-                // The last record ran past a split made while it was parsed: the split was inside a quoted field.
+                // The last record ran past a split made while it was parsed: the split was inside a quoted field,
+                // and, as for a chunk ending inside quotes, the file is parsed again on one thread.
                 if p > end {
                     fatal = ChunkFailure(line: line, column: 1, problem: .unterminatedQuote, help: { _ in .closeQuote }, mayBeASplitQuote: true)
                     break
@@ -189,7 +192,8 @@ struct ChunkParser {
                     let ok = store(f, tag: tags[field], pattern: patterns.baseAddress! + field, monthStarts: monthStarts, into: buffers.baseAddress! + field, row: rows,
                                    required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
                                    textCache: textCaches.baseAddress! + field, pending: pendingIDs, stagedID: stagedID,
-                                   customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer)
+                                   customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer,
+                                   readable: escaped ? nil : fileEnd)
                     if !ok { bad = BadField(reason: .value(field: field), line: fieldLine, column: fieldColumn) }
                 } else if field < fieldCount, case .value(_)? = bad?.reason {
                     // The row has a value its column cannot hold; its later values are still judged, so that every
@@ -420,7 +424,8 @@ struct ChunkParser {
     private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: UnsafePointer<[UInt8]>, monthStarts: UnsafePointer<Int32>, into buffer: UnsafeMutablePointer<ColumnBuffer>,
                        row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?, textCache: UnsafeMutablePointer<TextCodeCache>,
                        pending: PendingCustomerIDs, stagedID: UnsafeMutablePointer<PendingCustomerIDs.Entry>,
-                       customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool) -> Bool {
+                       customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool,
+                       readable: UnsafeRawPointer?) -> Bool {
         switch tag {
         case .customer:
             if f.isEmpty { skipEmptyCustomer = true; return true }
@@ -434,7 +439,9 @@ struct ChunkParser {
             if f.isEmpty { buffer.pointee.codes.unsafelyUnwrapped[row] = StringDictionary.null; return true }
             if f.count > Self.maxInternedLength { return false }
             if f.count <= TextCodeCache.maxLength {
-                buffer.pointee.codes.unsafelyUnwrapped[row] = textCache.pointee.code(of: f) { intern(f, local: &strings, global: globalStrings) }
+                buffer.pointee.codes.unsafelyUnwrapped[row] = textCache.pointee.code(of: f, readableTo: readable) {
+                    intern(f, local: &strings, global: globalStrings)
+                }
                 return true
             }
             if let code = previous?.pointee.code(ifSameAs: f) { buffer.pointee.codes.unsafelyUnwrapped[row] = code; return true }

@@ -38,10 +38,11 @@ struct TextCodeCache {
     func clear() { entries.update(repeating: Entry(), count: size) }
 
     /// The code of `f` (1 to `maxLength` bytes): from the cache, or `intern()`'s, which then takes the first
-    /// slot of its set (the one there moves to the second).
+    /// slot of its set (the one there moves to the second). `readable`: where the memory that may be read
+    /// after `f` ends (the file's end), when known.
     @inline(__always)
-    func code(of f: UnsafeRawBufferPointer, interning intern: () -> Int32) -> Int32 {
-        let (low, high) = Self.words(f)
+    func code(of f: UnsafeRawBufferPointer, readableTo readable: UnsafeRawPointer? = nil, interning intern: () -> Int32) -> Int32 {
+        let (low, high) = Self.words(f, readableTo: readable)
         let mixed = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(f.count)) &* 0xBF58_476D_1CE4_E5B9
         let set = entries + Int(truncatingIfNeeded: mixed >> 56) &* 2
         if set[0].holds(low, high, count: f.count) { return set[0].code }
@@ -52,11 +53,20 @@ struct TextCodeCache {
         return code
     }
 
-    /// Bytes 0..<8 and 8..<16 of `f` (1 to 16 bytes) as little-endian words, zero beyond the end; read with
-    /// overlapping loads inside the value, never past it.
+    /// Bytes 0..<8 and 8..<16 of `f` (1 to 16 bytes) as little-endian words, zero beyond the end. With 16
+    /// bytes readable from its start (`readable`), two loads and masks, with no branch on the length (values
+    /// of varying lengths mispredicted the branches below about once per value); else overlapping loads inside
+    /// the value, never past it.
     @inline(__always)
-    static func words(_ f: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+    static func words(_ f: UnsafeRawBufferPointer, readableTo readable: UnsafeRawPointer? = nil) -> (UInt64, UInt64) {
         let n = f.count, p = f.baseAddress.unsafelyUnwrapped
+        if let readable, readable - p >= 16 {
+            let low = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
+            let high = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            // Shifts of up to 64 bits, as two halves: `&>>` takes its count modulo 64.
+            let lowShift = UInt64(32 - 4 * min(n, 8)), highShift = UInt64(32 - 4 * max(0, min(n - 8, 8)))
+            return (low & ((~0 &>> lowShift) &>> lowShift), high & ((~0 &>> highShift) &>> highShift))
+        }
         if n >= 8 {
             let low = UInt64(littleEndian: p.loadUnaligned(as: UInt64.self))
             guard n > 8 else { return (low, 0) }

@@ -136,7 +136,8 @@ final class SlotStorage: @unchecked Sendable {
             base = p
             mapped = true
             if concurrently {
-                // In whole 2 MiB pages, so that no page is faulted by two cores.
+                // In parts of whole 2 MiB: Linux places mappings this large on a 2 MiB boundary, so no page is
+                // faulted by two cores.
                 let huge = 1 << 21, start = SendableBox(p)
                 Parallel.forEach(Parallel.ranges((byteCount + huge - 1) / huge, minimumPerPart: 1)) { pages in
                     let from = pages.lowerBound * huge
