@@ -29,6 +29,7 @@ extension MessageCatalog {
         "parse.write_and": "write `and` to combine conditions",
         "parse.plus_equal_adds": "`+=` adds events to a stage: `stage retention += renewal`",
         "parse.backslash_continues": "a `\\` continues a statement only at the end of a line",
+        "parse.paths_in_quotes": "a file path goes in quotes: `load events \"~/data/events.csv\"` (`~` is your home folder)",
         "parse.unexpected_character": "unexpected character `{shown}`",
         // Steps
         "parse.pipe_continues": "the `|` at the end of line {line} continues the statement onto this line",

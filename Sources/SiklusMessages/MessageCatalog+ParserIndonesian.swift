@@ -28,6 +28,7 @@ extension MessageCatalog {
         "parse.write_and": "tulis `and` untuk menggabungkan syarat",
         "parse.plus_equal_adds": "`+=` menambahkan peristiwa ke suatu tahap: `stage retention += renewal`",
         "parse.backslash_continues": "`\\` hanya menyambung pernyataan bila berada di akhir baris",
+        "parse.paths_in_quotes": "path berkas ditulis dalam tanda kutip: `load events \"~/data/events.csv\"` (`~` adalah folder rumah Anda)",
         "parse.unexpected_character": "karakter `{shown}` tidak terduga",
         // Steps
         "parse.pipe_continues": "`|` di akhir baris {line} menyambung pernyataan ke baris ini",

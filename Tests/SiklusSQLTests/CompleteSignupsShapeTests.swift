@@ -26,7 +26,7 @@ final class CompleteSignupsShapeTests: XCTestCase {
         let people = try ShapeFixture.cte("people", in: query)
         XCTAssertEqual(people.joins, [])
         guard case .subquery(let rows, alias: "c") = people.from, case .select(let window) = rows.body else {
-            return XCTFail("people reads \(people.from)")
+            return XCTFail("people reads \(String(describing: people.from))")
         }
         XCTAssertEqual(window.from, .table("customers", alias: "c"))
         XCTAssertNotNil(window.filter, "the window's condition on the customers table's signup")

@@ -91,6 +91,7 @@ extension Parser {
         case "&": hints = [Self.phrase("write_and")]
         case "+": hints = [Self.phrase("plus_equal_adds")]
         case "\\": hints = [Self.phrase("backslash_continues")]
+        case "~": hints = [Self.phrase("paths_in_quotes")]
         default: break
         }
         return Diagnostic(Self.phrase("unexpected_character", ["shown": shown]), at: token.span, hints: hints)
