@@ -34,6 +34,9 @@ struct CSVTarget {
                 throw Finding(message: "load report says \(report.rowsLoaded) rows, the store has \(store.events.count)")
             }
             if table == .events, rng.chance(0.3) { try compareWithGzip(path: path, options: options, plain: store, report: report, &rng) }
+            if table == .events, options.parallelThreshold == 0, rng.chance(0.3) {
+                try compareWithSplits(path: path, options: options, &rng)
+            }
         } catch let finding as Finding {
             throw finding
         } catch is LoadError {
@@ -45,6 +48,30 @@ struct CSVTarget {
 }
 
 extension CSVTarget {
+    /// Loads the input again on the parallel path with tiny claims, so that the core that finishes first
+    /// splits the other's range (`ChunkClaims`), and requires the tables of the one-thread load.
+    func compareWithSplits(path: String, options: LoadOptions, _ rng: inout FuzzRandom) throws(Finding) {
+        var split = options
+        split.claimWindow = rng.pick([16, 64, 256])
+        split.minimumSplit = rng.pick([2, 32, 512])
+        var single = options
+        single.singleThreaded = true
+        var splitStore = Store(), singleStore = Store()
+        let splitReport = try? splitStore.load(.events, path: path, options: split)
+        let singleReport = try? singleStore.load(.events, path: path, options: single)
+        guard let splitReport, let singleReport else {
+            if (splitReport == nil) != (singleReport == nil) {
+                throw Finding(message: "the load with split ranges \(splitReport == nil ? "failed" : "succeeded") where the one-thread load did not")
+            }
+            return
+        }
+        let same = splitStore.customerIDs.strings == singleStore.customerIDs.strings && splitStore.strings.strings == singleStore.strings.strings
+            && splitStore.events.customer == singleStore.events.customer && splitStore.events.ts == singleStore.events.ts
+            && splitStore.events.event == singleStore.events.event && splitReport.rowsLoaded == singleReport.rowsLoaded
+            && splitReport.render(includeTiming: false) == singleReport.render(includeTiming: false)
+        if !same { throw Finding(message: "the load with split ranges (claims of \(split.claimWindow), splits from \(split.minimumSplit) bytes) differs from the one-thread load") }
+    }
+
     /// Loads a gzip copy of the input in tiny blocks (many per parser thread, sharing their dictionaries) and
     /// requires the plain load's tables when both loads succeed with the same columns. (The sniffer sees only a
     /// gzip file's first block, so its types, or the load's success, may differ: those cases are not compared.)

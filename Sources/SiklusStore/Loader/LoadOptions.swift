@@ -39,10 +39,11 @@ public struct LoadOptions: Sendable, Equatable {
     /// Customer ids written as whole-number floats are read as integers: `17850.0` → `17850` (`ids=integer`).
     public var integerIDs = false
     /// How far a parser claims ahead, and the smallest remainder an idle core splits off (`ChunkClaims`).
-    /// Tests make them small, and `rangesInReverseForTesting` parses the ranges one after another, the last
-    /// first, so that it splits the others' whole ranges.
-    var claimWindow = 4 << 20
-    var minimumSplit = 16 << 20
+    /// Tests and the fuzzer make them small (the fuzzer's files are far under the 16 MiB that is split).
+    public var claimWindow = 4 << 20
+    public var minimumSplit = 16 << 20
+    /// Parses the ranges one after another, the last first, so that its core splits the others' whole ranges
+    /// (tests: the splits are then the same on every run).
     var rangesInReverseForTesting = false
 
     public init(mapping: [ColumnRole: String] = [:], delimiter: UInt8? = nil, formats: [String: TimeFormat] = [:],
