@@ -65,11 +65,26 @@ extension CSVTarget {
             }
             return
         }
-        let same = splitStore.customerIDs.strings == singleStore.customerIDs.strings && splitStore.strings.strings == singleStore.strings.strings
-            && splitStore.events.customer == singleStore.events.customer && splitStore.events.ts == singleStore.events.ts
-            && splitStore.events.event == singleStore.events.event && splitReport.rowsLoaded == singleReport.rowsLoaded
-            && splitReport.render(includeTiming: false) == singleReport.render(includeTiming: false)
-        if !same { throw Finding(message: "the load with split ranges (claims of \(split.claimWindow), splits from \(split.minimumSplit) bytes) differs from the one-thread load") }
+        var differences = Self.differences(splitStore, splitReport, from: singleStore, singleReport)
+        if splitReport.render(includeTiming: false) != singleReport.render(includeTiming: false) { differences.append("report") }
+        if !differences.isEmpty {
+            throw Finding(message: "the load with split ranges (claims of \(split.claimWindow), splits from \(split.minimumSplit) bytes) differs from the one-thread load in: \(differences.joined(separator: ", "))")
+        }
+    }
+
+    /// What differs between two loads of the same events: the dictionaries, the row count and every column.
+    static func differences(_ store: Store, _ report: LoadReport, from reference: Store, _ referenceReport: LoadReport) -> [String] {
+        [
+            ("customer ids", store.customerIDs.strings == reference.customerIDs.strings),
+            ("texts", store.strings.strings == reference.strings.strings),
+            ("rows", report.rowsLoaded == referenceReport.rowsLoaded),
+            ("customers", store.events.customer == reference.events.customer && store.events.offsets == reference.events.offsets),
+            ("times", store.events.ts == reference.events.ts),
+            ("events", store.events.event == reference.events.event),
+            ("amounts", store.events.amount == reference.events.amount && store.events.amountNulls == reference.events.amountNulls),
+            ("channels", store.events.channel == reference.events.channel),
+            ("extra columns", store.events.extras == reference.events.extras),
+        ].filter { !$0.1 }.map(\.0)
     }
 
     /// Loads a gzip copy of the input in tiny blocks (many per parser thread, sharing their dictionaries) and
@@ -89,17 +104,7 @@ extension CSVTarget {
         options.singleThreaded = rng.chance(0.3)
         var store = Store()
         guard let gzReport = try? store.load(.events, path: gzPath, options: options), gzReport.columns == report.columns else { return }
-        let differences = [
-            ("customer ids", store.customerIDs.strings == plain.customerIDs.strings),
-            ("texts", store.strings.strings == plain.strings.strings),
-            ("rows", gzReport.rowsLoaded == report.rowsLoaded),
-            ("customers", store.events.customer == plain.events.customer && store.events.offsets == plain.events.offsets),
-            ("times", store.events.ts == plain.events.ts),
-            ("events", store.events.event == plain.events.event),
-            ("amounts", store.events.amount == plain.events.amount && store.events.amountNulls == plain.events.amountNulls),
-            ("channels", store.events.channel == plain.events.channel),
-            ("extra columns", store.events.extras == plain.events.extras),
-        ].filter { !$0.1 }.map(\.0)
+        let differences = Self.differences(store, gzReport, from: plain, report)
         if !differences.isEmpty {
             throw Finding(message: "gzip load (blocks of \(options.gzipBlockBytes) bytes, single thread \(options.singleThreaded)) differs from the plain load in: \(differences.joined(separator: ", "))")
         }

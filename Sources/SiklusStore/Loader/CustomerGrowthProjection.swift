@@ -41,7 +41,7 @@ struct CustomerGrowthProjection {
         guard capacity >= Self.minimumSlots, p > start, p < idsEnd, history.count >= 4 else { return }
         // Only when the table is about to grow anyway (within two more stretches like the last): the rates
         // then cover the most rows, and a projection that falls short costs nothing.
-        let lastAdded = history.count > 1 ? history[history.count - 1].ids - history[history.count - 2].ids : 0
+        let lastAdded = history[history.count - 1].ids - history[history.count - 2].ids
         guard !SlotTable.Load.steady.holds(customers.count + 2 * lastAdded, in: capacity) else { return }
         // New ids per row over each half of the rows so far. The first half's rate is the higher one at the
         // start of a log (every customer is new); a rate that falls by more than that (customers coming back

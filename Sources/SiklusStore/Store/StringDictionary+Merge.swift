@@ -107,13 +107,8 @@ extension StringDictionary {
     /// load's CPU, in copies and page faults). Spare capacity is never written: its pages are not resident.
     /// The table is sized for `total` at `load` (`SlotTable.Load`).
     mutating func reserveForMerge(_ total: Int, bytes: Int, load: SlotTable.Load = .steady) {
-        func grow<T>(_ array: inout [T], to needed: Int) {
-            if array.capacity < needed { array.reserveCapacity(max(needed, 2 * array.capacity)) }
-        }
-        // At least what `reserveCapacity` guesses for the arena, so that its own reservation is no copy.
-        grow(&arena, to: max(bytes, arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8)))
-        grow(&starts, to: total + 1)
-        // A large table grows on all cores; the arrays above are large enough for `reserveCapacity`'s reservation.
+        reserveArrays(total, arenaBytes: bytes, growingTwofold: true)
+        // A large table grows on all cores.
         let capacity = load.capacity(for: total, from: slots.capacity)
         if capacity > slots.capacity {
             if capacity >= Self.concurrentRehashSlots {
@@ -122,7 +117,6 @@ extension StringDictionary {
                 rekey()
             }
         }
-        reserveArrays(total)
     }
 
     /// How many strings ahead a probe's slot starts loading: far enough for the load to arrive, near enough

@@ -242,15 +242,15 @@ public struct StringDictionary: Sendable {
         if rehash(capacity) > probeLimit { rekey() }
     }
 
-    /// Makes room in the arena and the offsets for `total` strings.
+    /// Makes room in the arena and the offsets for `total` strings (and at least `arenaBytes` in the arena).
     /// `growingTwofold`: when the arrays must grow, to at least twice their capacity (a dictionary reserved
     /// for again and again as it grows; an exact reservation would copy it every time).
-    mutating func reserveArrays(_ total: Int, growingTwofold: Bool = false) {
+    mutating func reserveArrays(_ total: Int, arenaBytes: Int = 0, growingTwofold: Bool = false) {
         func grow<T>(_ array: inout [T], to needed: Int) {
             if array.capacity < needed { array.reserveCapacity(growingTwofold ? max(needed, 2 * array.capacity) : needed) }
         }
         // Strings of the same kind are about the same length; guess 8 bytes each before any is known.
-        grow(&arena, to: arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8))
+        grow(&arena, to: max(arenaBytes, arena.count + (total - count) * (count > 0 ? max(1, arena.count / count) : 8)))
         grow(&starts, to: total + 1)
     }
 
