@@ -7,6 +7,12 @@
 #include <sys/mman.h>
 #if defined(__linux__)
 #include <malloc.h>
+// `mremap` is a GNU extension: its flags and declaration may be hidden when this header is built as a module.
+#ifndef MREMAP_MAYMOVE
+#define MREMAP_MAYMOVE 1
+#define MREMAP_FIXED 2
+extern void *mremap(void *old_address, size_t old_size, size_t new_size, int flags, ...);
+#endif
 #endif
 
 /// Asks the processor to start loading the cache line at `address` for reading, without waiting for it
@@ -77,6 +83,42 @@ static inline void siklus_release_pages(void *p, size_t bytes) {
 /// Unmaps memory from `siklus_map_zeroed`.
 static inline void siklus_unmap_zeroed(void *p, size_t bytes) {
     (void)munmap(p, bytes);
+}
+
+/// `bytes` (a multiple of the page size) of zeroed memory in a plain mapping of its own (anonymous,
+/// private, 4 KiB pages): a load's large column buffers, whose pages `siklus_move_pages` can later move
+/// into another array, and whose size `siklus_resize_map` can change without copying. NULL when out of memory.
+static inline void *siklus_map(size_t bytes) {
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+/// A mapping from `siklus_map` resized to `new_bytes` (moved if it must be; its pages move with it, not
+/// copied). NULL, with the mapping unchanged, when that fails or the system has no `mremap`.
+static inline void *siklus_resize_map(void *p, size_t old_bytes, size_t new_bytes) {
+#if defined(__linux__) && defined(MREMAP_MAYMOVE)
+    void *q = mremap(p, old_bytes, new_bytes, MREMAP_MAYMOVE);
+    return q == MAP_FAILED ? NULL : q;
+#else
+    (void)p; (void)old_bytes; (void)new_bytes;
+    return NULL;
+#endif
+}
+
+/// Moves the pages of `bytes` at `from` (inside a `siklus_map` mapping whose contents are no longer needed)
+/// to `to`, over whatever `to` held: the page table entries move, no byte is copied or zeroed, and
+/// `from..<from + bytes` is unmapped. Both addresses and `bytes` are page-aligned, and `to` is writable
+/// anonymous private memory of the caller's. Returns 0 on success. On failure `to..<to + bytes` is mapped
+/// afresh (zeroed), as Linux may have unmapped it already: -1 then, or -2 if even that failed.
+static inline int siklus_move_pages(void *from, size_t bytes, void *to) {
+#if defined(__linux__) && defined(MREMAP_FIXED)
+    if (mremap(from, bytes, bytes, MREMAP_MAYMOVE | MREMAP_FIXED, to) != MAP_FAILED) return 0;
+    void *p = mmap(to, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    return p == MAP_FAILED ? -2 : -1;
+#else
+    (void)from; (void)bytes; (void)to;
+    return -1;
+#endif
 }
 
 #endif

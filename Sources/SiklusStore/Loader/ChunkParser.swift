@@ -277,7 +277,7 @@ struct ChunkParser {
         file.release(from: released, to: end)
         // A required column's kept rows all have values (a null drops its row): its null flags are all false.
         for i in 0..<fieldCount where required[i] {
-            buffers[i].nulls?.deallocate()
+            ColumnMemory.deallocate(buffers[i].nulls)
             buffers[i].nulls = nil
             buffers[i].nullCount = 0
         }

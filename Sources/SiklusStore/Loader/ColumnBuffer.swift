@@ -1,5 +1,6 @@
 /// Raw, growable storage for one column of one chunk, written by index without ARC or bounds checks
-/// in the parser's inner loop. All columns of a chunk share one capacity and grow together.
+/// in the parser's inner loop. All columns of a chunk share one capacity and grow together. The pointers are
+/// `ColumnMemory`'s: whoever takes them frees them there.
 struct ColumnBuffer {
     var int64s: UnsafeMutablePointer<Int64>?
     var doubles: UnsafeMutablePointer<Double>?
@@ -11,25 +12,21 @@ struct ColumnBuffer {
     init(kind: FieldKind, capacity: Int) {
         switch kind {
         case .customer, .string:
-            codes = .allocate(capacity: capacity)
+            codes = ColumnMemory.allocate(capacity: capacity)
         case .float:
-            doubles = .allocate(capacity: capacity)
-            nulls = .allocate(capacity: capacity)
+            doubles = ColumnMemory.allocate(capacity: capacity)
+            nulls = ColumnMemory.allocate(capacity: capacity)
         case .skip:
             break
         default:
-            int64s = .allocate(capacity: capacity)
-            nulls = .allocate(capacity: capacity)
+            int64s = ColumnMemory.allocate(capacity: capacity)
+            nulls = ColumnMemory.allocate(capacity: capacity)
         }
     }
 
     mutating func grow(from count: Int, to capacity: Int) {
         func moved<T>(_ old: UnsafeMutablePointer<T>?) -> UnsafeMutablePointer<T>? {
-            guard let old else { return nil }
-            let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
-            new.moveInitialize(from: old, count: count)
-            old.deallocate()
-            return new
+            old.map { ColumnMemory.reallocate($0, count: count, capacity: capacity) }
         }
         int64s = moved(int64s)
         doubles = moved(doubles)
@@ -38,7 +35,7 @@ struct ColumnBuffer {
     }
 
     mutating func deallocate() {
-        int64s?.deallocate(); doubles?.deallocate(); codes?.deallocate(); nulls?.deallocate()
+        ColumnMemory.deallocate(int64s); ColumnMemory.deallocate(doubles); ColumnMemory.deallocate(codes); ColumnMemory.deallocate(nulls)
         int64s = nil; doubles = nil; codes = nil; nulls = nil
     }
 

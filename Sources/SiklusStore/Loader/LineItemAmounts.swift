@@ -1,14 +1,14 @@
 /// The amount of line-item rows that have no amount column: quantity × unit price, per chunk.
 enum LineItemAmounts {
-    /// New per-chunk amount and null buffers (owned by the caller, which hands them to the event table);
+    /// New per-chunk amount and null buffers (`ColumnMemory`'s, owned by the caller, which hands them to the event table);
     /// a row's amount is null when either factor is null. Each factor column is an int or a float column.
     /// - Complexity: O(rows).
     static func multiply(_ quantity: [ColumnBuffer], _ price: [ColumnBuffer], counts: [Int])
         -> (values: [UnsafeMutablePointer<Double>], nulls: [UnsafeMutablePointer<Bool>?]) {
         var values: [UnsafeMutablePointer<Double>] = [], nulls: [UnsafeMutablePointer<Bool>?] = []
         for (k, n) in counts.enumerated() {
-            let out = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
-            let outNulls = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, n))
+            let out = ColumnMemory.allocate(Double.self, capacity: n)
+            let outNulls = ColumnMemory.allocate(Bool.self, capacity: n)
             func factor(_ buffer: ColumnBuffer, _ i: Int) -> Double {
                 if let doubles = buffer.doubles { return doubles[i] }
                 guard let ints = buffer.int64s else { preconditionFailure("quantity and unit_price are planned as numbers") }

@@ -17,13 +17,15 @@ struct BlockedGather {
     /// First position of each block, and the row count.
     let blockStarts: [Int]
     let count: Int
+    /// Where the gathered arrays take their pages from first (a load's freed buffers).
+    var recycling: RecycledPages?
 
     /// `out[position]` = the value of the row placed there: `old` for the old rows, then each chunk's buffer
     /// (a chunk without one reads as `missing`). `local` is `CustomerBlockSort`'s place after the spread of each
     /// position; `release` frees the sources, called once they are read.
     /// - Complexity: O(rows), in two passes on all cores.
     func gather<T>(old: [T], parts: [UnsafeMutablePointer<T>?], missing: T?, local: [Int32], release: () -> Void) -> [T] {
-        [T](unzeroedCount: count) { out in
+        [T](unzeroedCount: count, recycling: recycling) { out in
             guard let base = out.baseAddress else { release(); return }
             old.withUnsafeBufferPointer { old in
                 spread([old.baseAddress] + parts.map { $0.map { UnsafePointer($0) } }, missing: missing, into: base)

@@ -23,11 +23,13 @@ enum CustomerBlockSort {
     /// With `spread`, the two steps are kept apart for `BlockedGather`: `spread[row]` becomes the row's place
     /// once rows are spread over the blocks, and `order[position]` that place (in the same block as
     /// `position`) instead of the row. Returns where each block's positions start (and the row count).
+    /// The carried codes' pages go to `recycling` when the sort is done.
     /// - Complexity: O(rows + customers), in three passes over the rows, on all cores.
     @discardableResult
     static func sort(_ parts: [(codes: UnsafePointer<Int32>?, count: Int)], customerCount: Int,
                      starts: UnsafeMutableBufferPointer<Int>, order: UnsafeMutableBufferPointer<Int32>,
-                     spread: UnsafeMutableBufferPointer<Int32>? = nil, blockShift: Int = blockShift) -> [Int] {
+                     spread: UnsafeMutableBufferPointer<Int32>? = nil, blockShift: Int = blockShift,
+                     recycling: RecycledPages? = nil) -> [Int] {
         let n = parts.reduce(0) { $0 + $1.count }
         precondition(starts.count == customerCount + 1 && order.count == n, "one offset per customer, one position per row")
         let blocks = max(1, (customerCount + (1 << blockShift) - 1) >> blockShift)
@@ -64,8 +66,8 @@ enum CustomerBlockSort {
         }
         blockStarts[blocks] = at
         // 2. Each row's number and code to its block's next place.
-        let carried = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, n))
-        defer { carried.deallocate() }
+        let carried = UnsafeMutableBufferPointer(start: ColumnMemory.allocate(Int32.self, capacity: n), count: max(1, n))
+        defer { ColumnMemory.deallocate(carried.baseAddress, recycling: recycling) }
         let shared = SendableBox((order, carried, spread))
         _ = Parallel.map(segments.count) { s in
             let (order, carried, spread) = shared.value

@@ -56,7 +56,7 @@ extension EventTable {
             }
         }
         func take<T>(_ parts: [UnsafeMutablePointer<T>]?, or constant: T) -> [T] {
-            defer { parts?.forEach { $0.deallocate() } }
+            defer { parts?.forEach { ColumnMemory.deallocate($0) } }
             return concatenated({ k in parts.map { UnsafePointer($0[k]) } }, or: constant)
         }
         let newCustomer = take(new.customer, or: 0)
@@ -68,7 +68,7 @@ extension EventTable {
         } else if new.amountNulls.contains(where: { $0 != nil }) {
             newNulls = concatenated({ k in new.amountNulls[k].map { UnsafePointer($0) } }, or: false)
         }
-        new.amountNulls.forEach { $0?.deallocate() }
+        new.amountNulls.forEach { ColumnMemory.deallocate($0) }
         timer.mark("grouped: copy columns")
 
         // Extra columns follow the same moves, through an order array kept only when there are extras.

@@ -38,27 +38,32 @@ extension EventTable {
         }
         var timer = PhaseTimer()
         var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
+        // Each buffer read for the last time gives its pages to the next array written.
+        let recycling = RecycledPages()
+        func release<T>(_ parts: [UnsafeMutablePointer<T>?]) { parts.forEach { ColumnMemory.deallocate($0, recycling: recycling) } }
         // Counting sort on customer codes: offsets, then each row's sorted position. Millions of customers sort
         // by blocks, and the columns then move through the blocks too (no extra columns: they gather by row).
         let spread = (blocks ?? CustomerBlockSort.isWorthwhile(customerCount: customerCount)) && extras.isEmpty && new.extras.isEmpty
             ? UnsafeMutableBufferPointer<Int32>.allocate(capacity: n) : nil
-        var (starts, order, blockStarts) = Self.countingSort(old: customer, new: new, customerCount: customerCount, spread: spread)
+        var (starts, order, blockStarts) = Self.countingSort(old: customer, new: new, customerCount: customerCount, spread: spread,
+                                                             recycling: recycling)
         // Each chunk's time span on its own core.
         summary.timeSpan = Parallel.map(new.counts.count) { k in NewRowsSummary.span([new.ts[k]], nulls: nil, counts: [new.counts[k]]) }
             .compactMap { $0 }.reduce(nil) { span, part in span.map { min($0.lowerBound, part.lowerBound)...max($0.upperBound, part.upperBound) } ?? part }
         // Before this load no customer had rows: the new rows' customers are those with any.
         summary.distinctCustomers = oldCount == 0 ? Self.customersWithRows(starts)
             : NewRowsSummary.distinct(new.customer, counts: new.counts, customerCount: customerCount)
-        new.customer.forEach { $0.deallocate() }
+        release(new.customer)
         customer = []
         timer.mark("index: counting sort")
 
-        let segments = RowSegments(oldCount: oldCount, counts: new.counts)
+        var segments = RowSegments(oldCount: oldCount, counts: new.counts)
+        segments.recycling = recycling
         let columns: ColumnGather = spread.map {
-            .blocks(BlockedGather(spread: $0, partStarts: [0] + segments.partStarts, blockStarts: blockStarts, count: n))
+            .blocks(BlockedGather(spread: $0, partStarts: [0] + segments.partStarts, blockStarts: blockStarts, count: n, recycling: recycling))
         } ?? .rows(segments)
         defer { columns.deallocate() }
-        var sortedTs = columns.gather(order, old: ts, parts: new.ts) { new.ts.forEach { $0.deallocate() } }
+        var sortedTs = columns.gather(order, old: ts, parts: new.ts) { release(new.ts) }
         ts = []
         timer.mark("index: gather ts")
         Self.sortWithinCustomers(starts: starts, ts: &sortedTs, order: &order)
@@ -69,14 +74,14 @@ extension EventTable {
         let oldEvent = event, oldAmount = amount, oldNulls = amountNulls, oldChannel = channel, oldExtras = extras
         event = []; amount = []; amountNulls = nil; channel = []; extras = []
         let chunks = new.counts.count
-        let newEvent = new.event.map { parts in columns.gather(order, old: oldEvent, parts: parts) { parts.forEach { $0.deallocate() } } }
+        let newEvent = new.event.map { parts in columns.gather(order, old: oldEvent, parts: parts) { release(parts) } }
             ?? columns.gather(order, old: oldEvent, constant: new.purchaseCode, chunks: chunks)
-        let newChannel = new.channel.map { parts in columns.gather(order, old: oldChannel, parts: parts) { parts.forEach { $0.deallocate() } } }
+        let newChannel = new.channel.map { parts in columns.gather(order, old: oldChannel, parts: parts) { release(parts) } }
             ?? columns.gather(order, old: oldChannel, constant: StringDictionary.null, chunks: chunks)
-        let newAmount = new.amount.map { parts in columns.gather(order, old: oldAmount, parts: parts) { parts.forEach { $0.deallocate() } } }
+        let newAmount = new.amount.map { parts in columns.gather(order, old: oldAmount, parts: parts) { release(parts) } }
             ?? columns.gather(order, old: oldAmount, constant: 0, chunks: chunks)
         var newNulls: [Bool]?
-        let releaseNulls = { new.amountNulls.forEach { $0?.deallocate() } }
+        let releaseNulls = { release(new.amountNulls) }
         if oldNulls != nil || new.amountNulls.contains(where: { $0 != nil }) || new.amount == nil {
             let old = oldNulls ?? Array(repeating: false, count: oldCount)
             newNulls = new.amount == nil ? columns.gather(order, old: old, constant: true, chunks: chunks)
@@ -86,7 +91,8 @@ extension EventTable {
         let newExtras = Self.mergeExtras(oldExtras, new.extras, oldCount: oldCount, newCount: newCount).map { $0.gathered(order) }
         // The customer column needs only the offsets: built once `order` is freed, a column less at the peak.
         order = []
-        let newCustomer = Self.expand(starts, count: n)
+        let newCustomer = Self.expand(starts, count: n, recycling: recycling)
+        recycling.drain()
         timer.mark("index: gather columns")
         customer = newCustomer; ts = sortedTs; event = newEvent; amount = newAmount; amountNulls = newNulls
         channel = newChannel; extras = newExtras; offsets = starts
@@ -99,8 +105,8 @@ extension EventTable {
     /// Millions of customers take `CustomerBlockSort` (same result).
     /// Neither array is zeroed first (every place is written; zeroing them took ~40 ms of one core at 5M).
     /// - Complexity: O(rows × cores + customers).
-    private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int,
-                                     spread: UnsafeMutableBufferPointer<Int32>?) -> (starts: [Int], order: [Int32], blockStarts: [Int]) {
+    private static func countingSort(old: [Int32], new: NewEventRows, customerCount: Int, spread: UnsafeMutableBufferPointer<Int32>?,
+                                     recycling: RecycledPages) -> (starts: [Int], order: [Int32], blockStarts: [Int]) {
         let ranges = Parallel.ranges(customerCount, minimumPerPart: 1 << 16)
         var starts: [Int] = [], blockStarts: [Int] = []
         let order = [Int32](unzeroedCount: old.count + new.total) { order in
@@ -112,7 +118,7 @@ extension EventTable {
                 if spread != nil || CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
                     starts = [Int](unsafeUninitializedCapacity: customerCount + 1) { starts, initialized in
                         blockStarts = CustomerBlockSort.sort(parts.map { ($0.codes, $0.count) }, customerCount: customerCount, starts: starts,
-                                                             order: order, spread: spread)
+                                                             order: order, spread: spread, recycling: recycling)
                         initialized = customerCount + 1
                     }
                     return
@@ -187,9 +193,9 @@ extension EventTable {
     }
 
     /// The customer column of a sorted table: customer `c` repeated for its range.
-    private static func expand(_ starts: [Int], count: Int) -> [Int32] {
+    private static func expand(_ starts: [Int], count: Int, recycling: RecycledPages) -> [Int32] {
         let parts = Parallel.ranges(starts.count - 1, minimumPerPart: 16_384)
-        return [Int32](unzeroedCount: count) { out in
+        return [Int32](unzeroedCount: count, recycling: recycling) { out in
             let target = SendableBox(out)
             Parallel.forEach(parts) { customers in
                 for c in customers {

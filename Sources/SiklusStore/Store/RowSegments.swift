@@ -14,6 +14,8 @@ struct RowSegments {
     /// a step or two, not a walk over the chunks (a gzip file has one per 8 MiB block, ~120 at 5M customers).
     private let bucketParts: [Int32]
     private static let bucketShift = 12
+    /// Where the gathered arrays take their pages from first (a load's freed buffers).
+    var recycling: RecycledPages?
     /// How many rows ahead a gather hints its source.
     static let prefetchDistance = 64
 
@@ -110,7 +112,7 @@ struct RowSegments {
     /// An array of `count` values; `body(out, range)` initialises `out[range]`, on all cores.
     private func fill<T>(_ count: Int, _ body: (UnsafeMutablePointer<T>, Range<Int>) -> Void) -> [T] {
         let parts = Parallel.ranges(count, minimumPerPart: 65_536)
-        return [T](unzeroedCount: count) { out in
+        return [T](unzeroedCount: count, recycling: recycling) { out in
             guard let base = out.baseAddress else { return }
             let target = SendableBox(base)
             Parallel.forEach(parts) { range in body(target.value, range) }
