@@ -1,6 +1,7 @@
 /// Raw, growable storage for one column of one chunk, written by index without ARC or bounds checks
 /// in the parser's inner loop. All columns of a chunk share one capacity and grow together. The pointers are
-/// `ColumnMemory`'s: whoever takes them frees them there.
+/// `ColumnMemory`'s: whoever takes them frees them there. Making and growing are out of line: inlined into
+/// the parser's function they made it too large for the compiler to inline `store` (the per-field code).
 struct ColumnBuffer {
     var int64s: UnsafeMutablePointer<Int64>?
     var doubles: UnsafeMutablePointer<Double>?
@@ -9,6 +10,7 @@ struct ColumnBuffer {
     var nulls: UnsafeMutablePointer<Bool>?
     var nullCount = 0
 
+    @inline(never)
     init(kind: FieldKind, capacity: Int) {
         switch kind {
         case .customer, .string:
@@ -24,6 +26,7 @@ struct ColumnBuffer {
         }
     }
 
+    @inline(never)
     mutating func grow(from count: Int, to capacity: Int) {
         func moved<T>(_ old: UnsafeMutablePointer<T>?) -> UnsafeMutablePointer<T>? {
             old.map { ColumnMemory.reallocate($0, count: count, capacity: capacity) }
