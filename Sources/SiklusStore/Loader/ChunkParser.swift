@@ -88,7 +88,9 @@ struct ChunkParser {
 
         var capacity = max(16, Int(Double(range.count) / max(8, plan.bytesPerRecord) * 1.05) + 16)
         let buffers = UnsafeMutableBufferPointer<ColumnBuffer>.allocate(capacity: fieldCount)
-        for (i, kind) in kinds.enumerated() { (buffers.baseAddress! + i).initialize(to: ColumnBuffer(kind: kind, capacity: capacity)) }
+        for (i, kind) in kinds.enumerated() {
+            (buffers.baseAddress! + i).initialize(to: ColumnBuffer(kind: kind, capacity: capacity, required: required[i]))
+        }
         defer { buffers.deinitialize(); buffers.deallocate() }
         // Moved out of `dictionaries` (and back at the end), so the parser's inserts never copy them.
         var customers = StringDictionary(), strings = StringDictionary()
@@ -190,7 +192,7 @@ struct ChunkParser {
                 if field < fieldCount, bad == nil {
                     let f = escaped ? Self.unescape(base + fs, count: fe - fs, into: &scratch) : UnsafeRawBufferPointer(start: base + fs, count: fe - fs)
                     let ok = store(f, tag: tags[field], pattern: patterns.baseAddress! + field, monthStarts: monthStarts, into: buffers.baseAddress! + field, row: rows,
-                                   required: required[field], previous: escaped ? nil : previous.baseAddress! + field,
+                                   previous: escaped ? nil : previous.baseAddress! + field,
                                    textCache: textCaches.baseAddress! + field, pending: pendingIDs, stagedID: stagedID,
                                    customers: &customers, strings: &strings, skipEmptyCustomer: &skipEmptyCustomer,
                                    readable: escaped ? nil : fileEnd)
@@ -275,12 +277,6 @@ struct ChunkParser {
             fatal = Self.nulFailure(base, at: nul, chunkStart: range.lowerBound)
         }
         file.release(from: released, to: end)
-        // A required column's kept rows all have values (a null drops its row): its null flags are all false.
-        for i in 0..<fieldCount where required[i] {
-            ColumnMemory.deallocate(buffers[i].nulls)
-            buffers[i].nulls = nil
-            buffers[i].nullCount = 0
-        }
         let added = (customers: customersAtStart..<customers.count, strings: stringsAtStart..<strings.count)
         swap(&customers, &dictionaries.customers)
         swap(&strings, &dictionaries.strings)
@@ -422,7 +418,7 @@ struct ChunkParser {
     /// Parses one field into `buffer[row]`. Returns false when the value does not fit the column.
     @inline(__always)
     private func store(_ f: UnsafeRawBufferPointer, tag: FieldTag, pattern: UnsafePointer<[UInt8]>, monthStarts: UnsafePointer<Int32>, into buffer: UnsafeMutablePointer<ColumnBuffer>,
-                       row: Int, required: Bool, previous: UnsafeMutablePointer<PreviousValue>?, textCache: UnsafeMutablePointer<TextCodeCache>,
+                       row: Int, previous: UnsafeMutablePointer<PreviousValue>?, textCache: UnsafeMutablePointer<TextCodeCache>,
                        pending: PendingCustomerIDs, stagedID: UnsafeMutablePointer<PendingCustomerIDs.Entry>,
                        customers: inout StringDictionary, strings: inout StringDictionary, skipEmptyCustomer: inout Bool,
                        readable: UnsafeRawPointer?) -> Bool {
@@ -450,25 +446,28 @@ struct ChunkParser {
             buffer.pointee.codes.unsafelyUnwrapped[row] = code
             return true
         case .float:
-            let doubles = buffer.pointee.doubles.unsafelyUnwrapped, nulls = buffer.pointee.nulls.unsafelyUnwrapped
+            // A required column has no null flags (`ColumnBuffer`): its null drops the row.
+            let doubles = buffer.pointee.doubles.unsafelyUnwrapped, nulls = buffer.pointee.nulls
             if f.isEmpty || FieldParsers.isNullWord(f) {
+                guard let nulls else { return false }
                 doubles[row] = 0; nulls[row] = true; buffer.pointee.nullCount += 1
-                return !required
+                return true
             }
             guard let value = FieldParsers.double(f) else { return false }
-            doubles[row] = value; nulls[row] = false
+            doubles[row] = value; nulls?[row] = false
             return true
         case .skip:
             return true
         default:
-            let ints = buffer.pointee.int64s.unsafelyUnwrapped, nulls = buffer.pointee.nulls.unsafelyUnwrapped
+            let ints = buffer.pointee.int64s.unsafelyUnwrapped, nulls = buffer.pointee.nulls
             if f.isEmpty || FieldParsers.isNullWord(f) {
+                guard let nulls else { return false }
                 ints[row] = 0; nulls[row] = true; buffer.pointee.nullCount += 1
-                return !required
+                return true
             }
             let parsed = tag == .isoTime ? Self.timestamp(f, monthStarts: monthStarts) : Self.otherInteger(f, tag: tag, pattern: pattern)
             guard let parsed else { return false }
-            ints[row] = parsed; nulls[row] = false
+            ints[row] = parsed; nulls?[row] = false
             return true
         }
     }

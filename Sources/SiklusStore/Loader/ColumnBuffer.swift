@@ -6,23 +6,24 @@ struct ColumnBuffer {
     var int64s: UnsafeMutablePointer<Int64>?
     var doubles: UnsafeMutablePointer<Double>?
     var codes: UnsafeMutablePointer<Int32>?
-    /// Null flags for int64/double kinds.
+    /// Null flags for int64/double kinds, unless the column is required (a null drops its row, so every kept
+    /// row has a value: 1 byte per row neither written nor faulted in).
     var nulls: UnsafeMutablePointer<Bool>?
     var nullCount = 0
 
     @inline(never)
-    init(kind: FieldKind, capacity: Int) {
+    init(kind: FieldKind, capacity: Int, required: Bool = false) {
         switch kind {
         case .customer, .string:
             codes = ColumnMemory.allocate(capacity: capacity)
         case .float:
             doubles = ColumnMemory.allocate(capacity: capacity)
-            nulls = ColumnMemory.allocate(capacity: capacity)
+            if !required { nulls = ColumnMemory.allocate(capacity: capacity) }
         case .skip:
             break
         default:
             int64s = ColumnMemory.allocate(capacity: capacity)
-            nulls = ColumnMemory.allocate(capacity: capacity)
+            if !required { nulls = ColumnMemory.allocate(capacity: capacity) }
         }
     }
 
