@@ -103,6 +103,20 @@ final class RecycledPagesTests: XCTestCase {
         XCTAssertEqual(ColumnMemory.mappedCount, mappedBefore)
     }
 
+    /// On two cores, the second chunk's customer table (over 1 MiB: a mapping of its own) is merged into the
+    /// first's, and its pages become the index's first arrays: moved pages with buffers too small to be mapped,
+    /// and the same store as one core builds.
+    func testAMergedCustomerTableGivesItsPagesToTheIndex() throws {
+        var text = "customer_id,ts,event,amount\n"
+        for i in 0..<160_000 { text += "c\((i &* 7_919) % 100_000),2022-03-\(String(format: "%02d", 1 + i / 6_000)) 08:00:00,e\(i % 3),\(i % 9)\n" }
+        let moved = RecycledPages.movedInProcess
+        let (parallel, _) = try loadFresh(.events, text, options: LoadPath.parallel.options())
+        XCTAssertGreaterThan(RecycledPages.movedInProcess, moved, "the merged table's pages moved")
+        let (single, _) = try loadFresh(.events, text, options: LoadPath.single.options())
+        XCTAssertEqual(StoreSnapshot(parallel), StoreSnapshot(single))
+        XCTAssertEqual(parallel.customerIDs.count, 100_000)
+    }
+
     /// An event table's rows in reverse, as new rows in two chunks of `ColumnMemory` buffers.
     private static func rows(of events: EventTable) -> NewEventRows {
         let n = events.count, half = n / 2

@@ -7,6 +7,9 @@ struct MergedChunks {
     private(set) var customerRemaps: [[Int32]]
     private(set) var stringRemaps: [[Int32]]
     let rows: Int
+    /// The chunks' own dictionary tables, merged and no longer needed: their pages become the first arrays
+    /// the events' index writes (`EventTable.append`), or go back when the load is done with them.
+    let recycling = RecycledPages()
     /// Skipped rows by reason, with file line numbers.
     let skips: [LoadReport.SkipReason: SkipTally]
     let emptyCustomer: SkipTally
@@ -50,8 +53,8 @@ struct MergedChunks {
                 customerRemaps.append(customers.mergeConcurrently(chunks[k].customers))
                 stringRemaps.append(strings.merge(chunks[k].strings))
                 // Chunk-local dictionaries are no longer needed once remapped.
-                chunks[k].customers = StringDictionary()
-                chunks[k].strings = StringDictionary()
+                chunks[k].customers.recycle(into: recycling)
+                chunks[k].strings.recycle(into: recycling)
                 continue
             }
             precondition(owner <= k && chunks[owner].dictionaryOwner == owner, "a chunk shares the dictionaries of an earlier owner")
@@ -66,8 +69,8 @@ struct MergedChunks {
             guard let owner = chunks[k].dictionaryOwner else { continue }
             (customerRemaps[k], stringRemaps[k]) = (sharedCustomerRemaps[owner], sharedStringRemaps[owner])
             // The owner's dictionaries are no longer needed once every chunk sharing them is merged.
-            chunks[owner].customers = StringDictionary()
-            chunks[owner].strings = StringDictionary()
+            chunks[owner].customers.recycle(into: recycling)
+            chunks[owner].strings.recycle(into: recycling)
         }
         self.chunks = chunks
         self.customers = customers
@@ -142,6 +145,7 @@ struct MergedChunks {
     }
 
     mutating func deallocate() {
+        recycling.drain()
         for k in chunks.indices { chunks[k].deallocate() }
     }
 }

@@ -17,6 +17,7 @@ struct TableAppender {
         defer { timer.mark("append: rows into the table") }
         // Events get these from the index build; the other tables are small enough for a pass of their own.
         if table != .events {
+            merged.recycling.drain()
             let timeRole: ColumnRole = table == .customers ? .signup : .date
             let counts = merged.rowCounts
             summary.distinctCustomers = plan.index(of: .customer).map { i in
@@ -84,7 +85,7 @@ struct TableAppender {
                                 event: parts(.event, \.codes), purchaseCode: store.strings.intern("purchase"),
                                 amount: lineAmounts?.values ?? parts(.amount, \.doubles), amountNulls: amountNulls,
                                 channel: parts(.channel, \.codes), extras: extras)
-        let summary = store.events.append(rows, customerCount: customerCount)
+        let summary = store.events.append(rows, customerCount: customerCount, recycling: merged.recycling)
         if let name = store.events.orderColumn, let codes = store.events.orderCodes {
             let index = OrderIndex(events: store.events, codes: codes, strings: store.strings, isPurchase: Self.purchaseCodes(store.strings))
             notes.append(.lineItems(column: name, orders: index.orders, returns: index.returns, cancellationIDs: index.cancellationIDs,

@@ -23,7 +23,7 @@ enum CustomerBlockSort {
     /// With `spread`, the two steps are kept apart for `BlockedGather`: `spread[row]` becomes the row's place
     /// once rows are spread over the blocks, and `order[position]` that place (in the same block as
     /// `position`) instead of the row. Returns where each block's positions start (and the row count).
-    /// The carried codes' pages go to `recycling` when the sort is done.
+    /// The carried codes take their pages from `recycling` first, and give them to it when the sort is done.
     /// - Complexity: O(rows + customers), in three passes over the rows, on all cores.
     @discardableResult
     static func sort(_ parts: [(codes: UnsafePointer<Int32>?, count: Int)], customerCount: Int,
@@ -67,6 +67,7 @@ enum CustomerBlockSort {
         blockStarts[blocks] = at
         // 2. Each row's number and code to its block's next place.
         let carried = UnsafeMutableBufferPointer(start: ColumnMemory.allocate(Int32.self, capacity: n), count: max(1, n))
+        recycling?.fill(carried)
         defer { ColumnMemory.deallocate(carried.baseAddress, recycling: recycling) }
         let shared = SendableBox((order, carried, spread))
         _ = Parallel.map(segments.count) { s in

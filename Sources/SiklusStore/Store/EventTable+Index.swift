@@ -28,23 +28,25 @@ extension EventTable {
     /// - Complexity: O(n + customers) plus the per-customer sorts of out-of-order rows.
     /// Returns what the load report needs about the new rows: distinct customers and their time span.
     /// `blocks` chooses the block path for tests (by default: millions of customers, no extra columns).
+    /// `recycling` holds pages freed before (the merged dictionaries'), for the first arrays written.
     @discardableResult
-    mutating func append(_ new: NewEventRows, customerCount: Int, blocks: Bool? = nil) -> NewRowsSummary {
+    mutating func append(_ new: NewEventRows, customerCount: Int, blocks: Bool? = nil, recycling: RecycledPages = RecycledPages()) -> NewRowsSummary {
         let oldCount = count, newCount = new.total
         let n = oldCount + newCount
         precondition(n < Int(Int32.max), "more than 2^31 events")
         if oldCount == 0, Self.isGroupedByCustomer(new) {
+            recycling.drain()
             return adoptGroupedRows(new, customerCount: customerCount)
         }
         var timer = PhaseTimer()
         var summary = NewRowsSummary(distinctCustomers: 0, timeSpan: nil)
         // Each buffer read for the last time gives its pages to the next array written.
-        let recycling = RecycledPages()
         func release<T>(_ parts: [UnsafeMutablePointer<T>?]) { parts.forEach { ColumnMemory.deallocate($0, recycling: recycling) } }
         // Counting sort on customer codes: offsets, then each row's sorted position. Millions of customers sort
         // by blocks, and the columns then move through the blocks too (no extra columns: they gather by row).
         let spread = (blocks ?? CustomerBlockSort.isWorthwhile(customerCount: customerCount)) && extras.isEmpty && new.extras.isEmpty
             ? UnsafeMutableBufferPointer<Int32>.allocate(capacity: n) : nil
+        if let spread { recycling.fill(spread) }
         var (starts, order, blockStarts) = Self.countingSort(old: customer, new: new, customerCount: customerCount, spread: spread,
                                                              recycling: recycling)
         // Each chunk's time span on its own core.
@@ -109,7 +111,7 @@ extension EventTable {
                                      recycling: RecycledPages) -> (starts: [Int], order: [Int32], blockStarts: [Int]) {
         let ranges = Parallel.ranges(customerCount, minimumPerPart: 1 << 16)
         var starts: [Int] = [], blockStarts: [Int] = []
-        let order = [Int32](unzeroedCount: old.count + new.total) { order in
+        let order = [Int32](unzeroedCount: old.count + new.total, recycling: recycling) { order in
             old.withUnsafeBufferPointer { old in
                 // Every row's codes, part by part: the old rows, then each chunk's, with the row number of each part's first.
                 var parts: [(codes: UnsafePointer<Int32>?, count: Int, firstRow: Int32)] = [(old.baseAddress, old.count, 0)]
@@ -117,6 +119,7 @@ extension EventTable {
                 // Millions of customers: their counters outgrow the caches, so the rows are sorted by blocks of customers.
                 if spread != nil || CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
                     starts = [Int](unsafeUninitializedCapacity: customerCount + 1) { starts, initialized in
+                        recycling.fill(starts)
                         blockStarts = CustomerBlockSort.sort(parts.map { ($0.codes, $0.count) }, customerCount: customerCount, starts: starts,
                                                              order: order, spread: spread, recycling: recycling)
                         initialized = customerCount + 1
