@@ -117,6 +117,22 @@ final class RecycledPagesTests: XCTestCase {
         XCTAssertEqual(parallel.customerIDs.count, 100_000)
     }
 
+    /// Loads that fail (too many bad rows; a column read again as text, then bad rows) leave no mapped buffer behind.
+    func testFailedLoadsLeaveNoMappedBuffer() throws {
+        var bad = "customer_id,ts,amount\n", text = "customer_id,ts,amount,note\n"
+        for i in 0..<2_000 {
+            bad += "c\(i % 97),2022-01-\(String(format: "%02d", 1 + i % 28)) 00:00:00,\(i % 10 == 0 ? "lots" : "\(i)")\n"
+            text += "c\(i % 97),2022-01-\(String(format: "%02d", 1 + i % 28)) 00:00:00,\(i % 10 == 0 ? "lots" : "\(i)"),\(i > 1_900 ? "x\(i)" : "\(i)")\n"
+        }
+        let mappedBefore = ColumnMemory.mappedCount
+        for input in [bad, text] {
+            for path in LoadPath.allCases {
+                XCTAssertThrowsError(try withEveryBufferMapped { try loadFresh(.events, input, options: path.options()) }, "\(path)")
+                XCTAssertEqual(ColumnMemory.mappedCount, mappedBefore, "\(path): every buffer was freed")
+            }
+        }
+    }
+
     /// An event table's rows in reverse, as new rows in two chunks of `ColumnMemory` buffers.
     private static func rows(of events: EventTable) -> NewEventRows {
         let n = events.count, half = n / 2
