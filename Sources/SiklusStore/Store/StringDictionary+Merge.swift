@@ -66,20 +66,8 @@ extension StringDictionary {
                 }
             }
         }}}
-        // 2. New strings get the next codes, in the chunk's order. They usually come in long runs (often the
-        //    whole chunk), copied as one block of text each.
-        var c = 0
-        while c < n {
-            guard remap[c] < 0 else { c += 1; continue }
-            var end = c + 1
-            while end < n, remap[end] < 0 { end += 1 }
-            let shift = arena.count - other.starts[c]
-            arena.append(contentsOf: other.arena[other.starts[c]..<other.starts[end]])
-            for k in (c + 1)...end { starts.append(other.starts[k] + shift) }
-            let first = Int32(count - (end - c))
-            for k in c..<end { remap[k] = first + Int32(k - c) }
-            c = end
-        }
+        // 2. New strings get the next codes, in the chunk's order.
+        appendNew(other, remap: &remap)
         // 3. Fill the reserved slots with the codes.
         slots.withMutableSlots { table in
             Parallel.forEach(Parallel.ranges(n, minimumPerPart: 1 << 15)) { chunk in
@@ -115,6 +103,69 @@ extension StringDictionary {
                 if rehashConcurrently(capacity) > probeLimit { rekey() }
             } else if rehash(capacity) > probeLimit {
                 rekey()
+            }
+        }
+    }
+
+    /// Appends `other`'s strings not found (`remap` -1), in its order, giving each its code in `remap`, on all
+    /// cores: each part of `other`'s strings counts its new ones and their bytes, then copies them to its place
+    /// (at 5M customers ~1.5M new ids, 25–38 ms of the merge on one core). New strings usually come in long runs
+    /// (often the whole chunk), each copied as one block of text.
+    /// - Complexity: O(n + bytes of the new strings).
+    private mutating func appendNew(_ other: StringDictionary, remap: inout [Int32]) {
+        let parts = Parallel.ranges(remap.count, minimumPerPart: 1 << 16)
+        let tallies: [(strings: Int, bytes: Int)] = remap.withUnsafeBufferPointer { remap in
+            other.starts.withUnsafeBufferPointer { from in
+                let shared = SendableBox((remap, from))
+                return Parallel.map(parts.count) { p in
+                    let (remap, from) = shared.value
+                    var strings = 0, bytes = 0
+                    for c in parts[p] where remap[c] < 0 { strings += 1; bytes += from[c + 1] - from[c] }
+                    return (strings, bytes)
+                }
+            }
+        }
+        // Each part's first code and first byte in the arena.
+        var firstCode: [Int] = [], firstByte: [Int] = []
+        var code = count, byte = arena.count
+        for tally in tallies {
+            firstCode.append(code); firstByte.append(byte)
+            code += tally.strings; byte += tally.bytes
+        }
+        guard code > count else { return }
+        let oldCount = count
+        arena.append(contentsOf: repeatElement(0, count: byte - arena.count))
+        starts.append(contentsOf: repeatElement(0, count: code - oldCount))
+        arena.withUnsafeMutableBytes { arena in
+            starts.withUnsafeMutableBufferPointer { starts in
+                remap.withUnsafeMutableBufferPointer { remap in
+                    other.arena.withUnsafeBytes { text in
+                        other.starts.withUnsafeBufferPointer { from in
+                            let shared = SendableBox((arena, starts, remap, text, from))
+                            _ = Parallel.map(parts.count) { p in
+                                let (arena, starts, remap, text, from) = shared.value
+                                let part = parts[p]
+                                var code = firstCode[p], at = firstByte[p]
+                                var c = part.lowerBound
+                                while c < part.upperBound {
+                                    guard remap[c] < 0 else { c += 1; continue }
+                                    var end = c + 1
+                                    while end < part.upperBound, remap[end] < 0 { end += 1 }
+                                    let bytes = from[end] - from[c]
+                                    if bytes > 0 { (arena.baseAddress! + at).copyMemory(from: text.baseAddress! + from[c], byteCount: bytes) }
+                                    let shift = at - from[c]
+                                    for k in c..<end {
+                                        starts[code + 1] = from[k + 1] + shift
+                                        remap[k] = Int32(code)
+                                        code += 1
+                                    }
+                                    at += bytes
+                                    c = end
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
