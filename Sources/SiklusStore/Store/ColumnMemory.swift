@@ -11,9 +11,7 @@ import Foundation
 /// mapping each would spend the process's mapping count.
 ///
 /// Every buffer from `allocate` must be freed by `deallocate` (never by `UnsafeMutablePointer.deallocate`):
-/// a mapped buffer is found by its address in `sizes`, a small one is handed to `free`. Its functions are
-/// out of line: they are called per buffer, and inlined they make the parser loop's function too large for the
-/// compiler to inline the per-field code into it.
+/// a mapped buffer is found by its address in `sizes`, a small one is handed to `free`.
 enum ColumnMemory {
     /// Buffers of this many bytes or more are mapped (tests lower it to map every buffer).
     nonisolated(unsafe) static var mappingThreshold = 4 << 20
@@ -25,7 +23,6 @@ enum ColumnMemory {
 
     /// Room for `capacity` values of `T`, uninitialised (a mapped buffer reads as zeros).
     /// - Complexity: O(1); the pages are faulted in as they are first written.
-    @inline(never)
     static func allocate<T>(_: T.Type = T.self, capacity: Int) -> UnsafeMutablePointer<T> {
         let bytes = max(1, capacity) * MemoryLayout<T>.stride
         guard bytes >= mappingThreshold, MemoryLayout<T>.alignment <= page else { return .allocate(capacity: max(1, capacity)) }
@@ -38,7 +35,6 @@ enum ColumnMemory {
     /// `p`'s first `count` values in room for `capacity` (≥ `count`); `p` is gone. A mapped buffer keeps its
     /// pages (they move, when they must, with the mapping): no value is copied.
     /// - Complexity: O(1) for a mapped buffer, O(count) otherwise.
-    @inline(never)
     static func reallocate<T>(_ p: UnsafeMutablePointer<T>, count: Int, capacity: Int) -> UnsafeMutablePointer<T> {
         let key = UInt(bitPattern: p)
         if let old = lock.withLock({ sizes[key] }) {
@@ -56,7 +52,6 @@ enum ColumnMemory {
 
     /// Frees a buffer from `allocate` (nil: nothing). A mapped one's pages go to `recycling` when given (its
     /// contents are no longer needed), else back to the kernel.
-    @inline(never)
     static func deallocate<T>(_ p: UnsafeMutablePointer<T>?, recycling: RecycledPages? = nil) {
         guard let p else { return }
         let raw = UnsafeMutableRawPointer(p)

@@ -15,8 +15,6 @@ import Foundation
 final class RecycledPages {
     /// Donated mappings, each still mapped from `start` for `bytes` (page multiples).
     private var regions: [(start: UnsafeMutableRawPointer, bytes: Int)] = []
-    /// Bytes moved since the last `drain`.
-    private var movedBytes = 0
     /// Bytes moved by every pool in this process, for tests to see that pages moved.
     static var movedInProcess: Int { lock.withLock { moved } }
     private static let lock = NSLock()
@@ -34,18 +32,18 @@ final class RecycledPages {
     func fill<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
         guard let base = buffer.baseAddress, !regions.isEmpty else { return }
         let page = ColumnMemory.pageSize
-        var to = (Int(bitPattern: base) + page - 1) / page * page
+        var to = ColumnMemory.roundedUp(Int(bitPattern: base))
         let end = (Int(bitPattern: base) + buffer.count * MemoryLayout<T>.stride) / page * page
         while to < end, let region = regions.last {
             let bytes = min(end - to, region.bytes)
             let status = siklus_move_pages(region.start, bytes, UnsafeMutableRawPointer(bitPattern: to))
             guard status == 0 else {
-                // The destination was mapped afresh; the pool stops here (its regions are still mapped).
+                // The destination was mapped afresh; the pool gives up, unmapping what it holds.
                 precondition(status == -1, "could not map \(bytes) bytes back after a failed page move")
                 drain()
                 return
             }
-            movedBytes += bytes
+            Self.lock.withLock { Self.moved += bytes }
             to += bytes
             regions.removeLast()
             if bytes < region.bytes { regions.append((region.start + bytes, region.bytes - bytes)) }
@@ -54,23 +52,9 @@ final class RecycledPages {
 
     /// Unmaps what is left.
     func drain() {
-        Self.lock.withLock { Self.moved += movedBytes }
-        movedBytes = 0
         for region in regions { siklus_unmap_zeroed(region.start, region.bytes) }
         regions = []
     }
 
     deinit { drain() }
-}
-
-extension Array {
-    /// As `init(unzeroedCount:filledBy:)`, with the whole pages of the storage taken from `recycling` first.
-    @inline(__always)
-    init(unzeroedCount count: Int, recycling: RecycledPages?, filledBy body: (UnsafeMutableBufferPointer<Element>) -> Void) {
-        self.init(unsafeUninitializedCapacity: count) { out, initialized in
-            recycling?.fill(out)
-            body(out)
-            initialized = count
-        }
-    }
 }
