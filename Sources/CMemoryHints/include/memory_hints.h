@@ -15,6 +15,25 @@ extern void *mremap(void *old_address, size_t old_size, size_t new_size, int fla
 #endif
 #endif
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/// Bit i set when byte i of the 16 at `p` (unaligned, all readable) is `a` or `b`: the parser's search for a
+/// field's end, 16 bytes per step (SSE2, in every x86-64 processor; elsewhere a plain loop the compiler may
+/// vectorize). Swift has no portable byte-mask instruction of its own.
+static inline unsigned siklus_match16(const void *p, unsigned char a, unsigned char b) {
+    __m128i v = _mm_loadu_si128((const __m128i *)p);
+    __m128i hits = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)a)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b)));
+    return (unsigned)_mm_movemask_epi8(hits);
+}
+#else
+static inline unsigned siklus_match16(const void *p, unsigned char a, unsigned char b) {
+    const unsigned char *s = (const unsigned char *)p;
+    unsigned bits = 0;
+    for (int i = 0; i < 16; i++) bits |= (unsigned)(s[i] == a || s[i] == b) << i;
+    return bits;
+}
+#endif
+
 /// Asks the processor to start loading the cache line at `address` for reading, without waiting for it
 /// (a hint: never faults, whatever the address). Swift has no prefetch of its own; the loader issues one
 /// per customer id several rows before it probes the id dictionary, so the probe finds the line in cache.

@@ -1,3 +1,4 @@
+import CMemoryHints
 /// Parses one byte range of a CSV file (starting at a record boundary) into column buffers.
 ///
 /// The inner loop reads bytes in place: unquoted fields are never copied, quoted fields with `""`
@@ -115,6 +116,7 @@ struct ChunkParser {
         var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 256, alignment: 1)
         defer { scratch.deallocate() }
         var rows = 0
+        var populated = 0
         var line = 0
         var lineStart = range.lowerBound
         var released = range.lowerBound
@@ -258,6 +260,9 @@ struct ChunkParser {
                 }
                 nulChecked = next
             }
+            if rows >= populated - Self.populateRows {
+                populated = Self.populate(buffers, rows: rows, from: populated, capacity: capacity)
+            }
             if p - released >= Self.releaseStride {
                 // Queued ids point into these pages.
                 if let customerField {
@@ -283,6 +288,15 @@ struct ChunkParser {
         return ChunkResult(buffers: Array(buffers), rows: rows, customers: StringDictionary(), strings: StringDictionary(),
                            customerCodes: added.customers, stringCodes: added.strings, skips: skips,
                            badValues: badValues, emptyCustomer: emptyCustomer, lines: line, fatal: fatal)
+    }
+
+    /// Faults in the buffers' pages for the rows after `from` up to `populateRows` past `rows`; returns where
+    /// they now end. Out of line: see `recordSkip`.
+    @inline(never)
+    private static func populate(_ buffers: UnsafeMutableBufferPointer<ColumnBuffer>, rows: Int, from: Int, capacity: Int) -> Int {
+        let to = min(capacity, rows + 2 * populateRows)
+        if to > from { for buffer in buffers { buffer.populate(rows: from..<to, capacity: capacity) } }
+        return max(from, to)
     }
 
     /// Why a row's field was rejected (its message is only built when the row is recorded as skipped).
@@ -398,12 +412,21 @@ struct ChunkParser {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
     static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    static let populateRows = 1 << 15
 
     /// The offset of the first delimiter or newline at or after `p` (or `end`). Fields are short but many,
-    /// so eight bytes are tested per step (SWAR: a byte equal to the pattern becomes a zero byte).
+    /// so sixteen bytes are tested per step (`siklus_match16`, SSE2: one compare per byte value and a mask),
+    /// then eight (SWAR: a byte equal to the pattern becomes a zero byte) near the end. Against eight bytes a
+    /// step, the parse of a 1M-customer time-ordered log took 0.294 against 0.310 s (medians of 15, user CPU
+    /// 0.65 against 0.69 s): a timestamp field is one step and a short one instead of three.
     @inline(__always)
     static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, delimiterPattern: UInt64) -> Int {
         var p = start
+        while p + 16 <= end {
+            let hits = siklus_match16(base + p, delimiter, UInt8(ascii: "\n"))
+            if hits != 0 { return p + hits.trailingZeroBitCount }
+            p += 16
+        }
         while p + 8 <= end {
             let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
             let a = word ^ delimiterPattern, b = word ^ newlines

@@ -38,6 +38,20 @@ struct ColumnBuffer {
         nulls = moved(nulls)
     }
 
+    /// Faults in the pages that will hold rows `rows` (within `capacity`) of each mapped buffer, one call per
+    /// buffer (`ColumnMemory.populate`): the parser asks for the next rows' pages a few thousand rows ahead.
+    @inline(never)
+    func populate(rows: Range<Int>, capacity: Int) {
+        func ahead<T>(_ p: UnsafeMutablePointer<T>?) {
+            guard let p, capacity * MemoryLayout<T>.stride >= ColumnMemory.mappingThreshold else { return }
+            let upper = min(rows.upperBound, capacity)
+            guard upper > rows.lowerBound else { return }
+            ColumnMemory.populate(UnsafeMutableRawPointer(p + rows.lowerBound), bytes: (upper - rows.lowerBound) * MemoryLayout<T>.stride,
+                                  concurrently: false)
+        }
+        ahead(int64s); ahead(doubles); ahead(codes); ahead(nulls)
+    }
+
     mutating func deallocate() {
         ColumnMemory.deallocate(int64s); ColumnMemory.deallocate(doubles); ColumnMemory.deallocate(codes); ColumnMemory.deallocate(nulls)
         int64s = nil; doubles = nil; codes = nil; nulls = nil

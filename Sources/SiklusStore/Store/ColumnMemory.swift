@@ -62,6 +62,30 @@ enum ColumnMemory {
         if let recycling { recycling.donate(raw, bytes: mapped) } else { siklus_unmap_zeroed(raw, mapped) }
     }
 
+    /// Faults in, writable, the whole pages of `bytes` at `start` (memory about to be written whole), in one
+    /// call per core for large spans: the kernel zeroes the same pages, but without a trap per page, and the
+    /// writer then runs without interruption. On this VM a load's fresh pages cost ~25 % less this way
+    /// (512 MB in a C loop: 245–272 ms faulted by writes, 190–218 ms populated), and the parser's buffers,
+    /// populated ahead of the rows, took 0.2 s of system time off a 5M-customer load. Pages already present are
+    /// left as they are. A kernel without `MADV_POPULATE_WRITE` (before 5.14) refuses, and the pages fault in
+    /// as they are written.
+    /// - Complexity: O(pages), on all cores when `concurrently` and the span is larger than a few MiB.
+    static func populate(_ start: UnsafeMutableRawPointer, bytes: Int, concurrently: Bool = true) {
+        let from = roundedUp(Int(bitPattern: start)), to = (Int(bitPattern: start) + bytes) / page * page
+        guard to - from >= page else { return }
+        let pages = (to - from) / page, base = SendableBox(from)
+        let parts = concurrently ? Parallel.ranges(pages, minimumPerPart: (4 << 20) / page) : [0..<pages]
+        Parallel.forEach(parts) { part in
+            siklus_populate(UnsafeMutableRawPointer(bitPattern: base.value + part.lowerBound * page), part.count * page)
+        }
+    }
+
+    /// `populate` for the values of `buffer`.
+    static func populate<T>(_ buffer: UnsafeMutableBufferPointer<T>, concurrently: Bool = true) {
+        guard let base = buffer.baseAddress, buffer.count * MemoryLayout<T>.stride >= 1 << 20 else { return }
+        populate(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<T>.stride, concurrently: concurrently)
+    }
+
     /// Live mapped buffers (tests check that a load leaves none).
     static var mappedCount: Int { lock.withLock { sizes.count } }
 

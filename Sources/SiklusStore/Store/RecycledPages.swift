@@ -26,11 +26,11 @@ final class RecycledPages {
     }
 
     /// Moves donated pages into the whole pages of `buffer`, untouched memory about to be written whole (its
-    /// values are then whatever the pages held). The partial pages at both ends, and any pages beyond what
-    /// has been donated, fault in as usual.
-    /// - Complexity: O(pages moved) in the kernel, and no copying.
+    /// values are then whatever the pages held). Pages beyond what has been donated are faulted in at once, on
+    /// all cores (`ColumnMemory.populate`); the partial pages at both ends fault in as usual.
+    /// - Complexity: O(pages) in the kernel, and no copying.
     func fill<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
-        guard let base = buffer.baseAddress, !regions.isEmpty else { return }
+        guard let base = buffer.baseAddress else { return }
         let page = ColumnMemory.pageSize
         var to = ColumnMemory.roundedUp(Int(bitPattern: base))
         let end = (Int(bitPattern: base) + buffer.count * MemoryLayout<T>.stride) / page * page
@@ -41,13 +41,14 @@ final class RecycledPages {
                 // The destination was mapped afresh; the pool gives up, unmapping what it holds.
                 precondition(status == -1, "could not map \(bytes) bytes back after a failed page move")
                 drain()
-                return
+                break
             }
             Self.lock.withLock { Self.moved += bytes }
             to += bytes
             regions.removeLast()
             if bytes < region.bytes { regions.append((region.start + bytes, region.bytes - bytes)) }
         }
+        if end - to >= 1 << 20 { ColumnMemory.populate(UnsafeMutableRawPointer(bitPattern: to)!, bytes: end - to) }
     }
 
     /// Unmaps what is left.

@@ -19,10 +19,12 @@ extension StringDictionary {
         // Different keys (either rekeyed after an overlong probe, this one possibly just now while growing)
         // mean rehashing `other`: the serial merge.
         guard other.hashKey == hashKey else { return merge(other) }
+        // Reserved slots are kept as 32-bit indexes (half the pages of `Int`s).
+        guard slots.capacity <= Int(Int32.max) else { return merge(other) }
         // Hashed once here (the dictionaries keep no hashes), read by both the probes and the slot fill.
         let otherHashes = other.allHashes()
         var remap = Self.filled(-1 as Int32, count: n)
-        var placed = Self.filled(-1, count: n)
+        var placed = Self.filled(-1 as Int32, count: n)
         let regions = Parallel.ranges(slots.capacity, minimumPerPart: 1 << 16)
         var deferred: [(crossing: [Int], probes: ProbeStatistics)] = []
         var crossingProbes = ProbeStatistics()
@@ -71,8 +73,13 @@ extension StringDictionary {
         // 3. Fill the reserved slots with the codes.
         slots.withMutableSlots { table in
             Parallel.forEach(Parallel.ranges(n, minimumPerPart: 1 << 15)) { chunk in
-                for c in chunk where placed[c] >= 0 {
-                    let i = placed[c]
+                for c in chunk {
+                    // Each fill is a cache miss on the table: its slot is loaded `slotDistance` strings ahead.
+                    if c + Self.slotDistance < chunk.upperBound, placed[c + Self.slotDistance] >= 0 {
+                        siklus_prefetch(table.address(Int(placed[c + Self.slotDistance])))
+                    }
+                    guard placed[c] >= 0 else { continue }
+                    let i = Int(placed[c])
                     table.setField(i, SlotTable.field(code: remap[c], long: table.field(i) & SlotTable.long != 0))
                 }
             }
@@ -198,7 +205,7 @@ extension StringDictionary {
     @inline(__always)
     private static func probe(_ other: StringDictionary, _ c: Int, hash h: UInt64, from home: Int, within region: Range<Int>?,
                               arena: UnsafeRawBufferPointer, starts: UnsafeBufferPointer<Int>, table: SlotTable.Slots,
-                              remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int>) -> Int {
+                              remap: UnsafeMutableBufferPointer<Int32>, placed: UnsafeMutableBufferPointer<Int32>) -> Int {
         let mask = table.mask
         return other.arena.withUnsafeBytes { otherArena in
             let text = UnsafeRawBufferPointer(rebasing: otherArena[other.starts[c]..<other.starts[c + 1]])
@@ -209,7 +216,7 @@ extension StringDictionary {
                 if field == 0 {
                     // A placeholder: the chunk's code, and whether the word is a hash (kept when the code is filled in).
                     table.set(i, word: word, field: SlotTable.pending | long | UInt32(c))
-                    placed[c] = i
+                    placed[c] = Int32(i)
                     return (i &- home) & mask
                 }
                 // Placeholders stand for other strings of the same chunk, which are all distinct: never a match.

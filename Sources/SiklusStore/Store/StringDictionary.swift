@@ -281,7 +281,7 @@ public struct StringDictionary: Sendable {
     /// - Complexity: O(total length of the strings).
     func allHashes() -> [UInt64] {
         let key = hashKey
-        return [UInt64](unsafeUninitializedCapacity: count) { out, initialized in
+        return [UInt64](unzeroedCount: count) { out in
             let target = SendableBox(out)
             arena.withUnsafeBytes { arena in
                 starts.withUnsafeBufferPointer { starts in
@@ -290,7 +290,6 @@ public struct StringDictionary: Sendable {
                     }
                 }
             }
-            initialized = count
         }
     }
 
