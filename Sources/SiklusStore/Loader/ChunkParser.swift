@@ -416,9 +416,8 @@ struct ChunkParser {
 
     /// The offset of the first delimiter or newline at or after `p` (or `end`). Fields are short but many,
     /// so sixteen bytes are tested per step (`siklus_match16`, SSE2: one compare per byte value and a mask),
-    /// then eight (SWAR: a byte equal to the pattern becomes a zero byte) near the end. Against eight bytes a
-    /// step, the parse of a 1M-customer time-ordered log took 0.294 against 0.310 s (medians of 15, user CPU
-    /// 0.65 against 0.69 s): a timestamp field is one step and a short one instead of three.
+    /// then eight (SWAR: a byte equal to the pattern becomes a zero byte) near the end: a timestamp is one
+    /// step and a short one, where 8-byte steps took three (ARCHITECTURE.md, session 15, has the timings).
     @inline(__always)
     static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, delimiter: UInt8, delimiterPattern: UInt64) -> Int {
         var p = start
