@@ -43,7 +43,7 @@ struct ColumnBuffer {
     @inline(never)
     func populate(rows: Range<Int>, capacity: Int) {
         func ahead<T>(_ p: UnsafeMutablePointer<T>?) {
-            guard let p, capacity * MemoryLayout<T>.stride >= ColumnMemory.mappingThreshold else { return }
+            guard let p, ColumnMemory.isMapped(T.self, capacity: capacity) else { return }
             let upper = min(rows.upperBound, capacity)
             guard upper > rows.lowerBound else { return }
             ColumnMemory.populate(UnsafeMutableRawPointer(p + rows.lowerBound), bytes: (upper - rows.lowerBound) * MemoryLayout<T>.stride,

@@ -24,12 +24,16 @@ enum ColumnMemory {
     /// Room for `capacity` values of `T`, uninitialised (a mapped buffer reads as zeros).
     /// - Complexity: O(1); the pages are faulted in as they are first written.
     static func allocate<T>(_: T.Type = T.self, capacity: Int) -> UnsafeMutablePointer<T> {
-        let bytes = max(1, capacity) * MemoryLayout<T>.stride
-        guard bytes >= mappingThreshold, MemoryLayout<T>.alignment <= page else { return .allocate(capacity: max(1, capacity)) }
-        let mapped = roundedUp(bytes)
+        guard isMapped(T.self, capacity: capacity) else { return .allocate(capacity: max(1, capacity)) }
+        let mapped = roundedUp(max(1, capacity) * MemoryLayout<T>.stride)
         guard let p = siklus_map(mapped) else { fatalError("out of memory: a column buffer of \(mapped) bytes") }
         lock.withLock { sizes[UInt(bitPattern: p)] = mapped }
         return p.bindMemory(to: T.self, capacity: capacity)
+    }
+
+    /// Whether `allocate` maps room for `capacity` values of `T` (else it comes from malloc).
+    static func isMapped<T>(_: T.Type, capacity: Int) -> Bool {
+        max(1, capacity) * MemoryLayout<T>.stride >= mappingThreshold && MemoryLayout<T>.alignment <= page
     }
 
     /// `p`'s first `count` values in room for `capacity` (≥ `count`); `p` is gone. A mapped buffer keeps its
@@ -78,9 +82,13 @@ enum ColumnMemory {
         }
     }
 
-    /// `populate` for the values of `buffer`.
+    /// Arrays under this many bytes are left to fault in as they are written: most come from malloc's heaps,
+    /// already resident, and the call would cost more than the traps it saves.
+    static let populateThreshold = 1 << 20
+
+    /// `populate` for the values of `buffer`, when it spans `populateThreshold` bytes or more.
     static func populate<T>(_ buffer: UnsafeMutableBufferPointer<T>, concurrently: Bool = true) {
-        guard let base = buffer.baseAddress, buffer.count * MemoryLayout<T>.stride >= 1 << 20 else { return }
+        guard let base = buffer.baseAddress, buffer.count * MemoryLayout<T>.stride >= populateThreshold else { return }
         populate(UnsafeMutableRawPointer(base), bytes: buffer.count * MemoryLayout<T>.stride, concurrently: concurrently)
     }
 

@@ -118,11 +118,9 @@ extension EventTable {
                 for (k, part) in new.customer.enumerated() { parts.append((UnsafePointer(part), new.counts[k], Int32(parts.reduce(0) { $0 + $1.count }))) }
                 // Millions of customers: their counters outgrow the caches, so the rows are sorted by blocks of customers.
                 if spread != nil || CustomerBlockSort.isWorthwhile(customerCount: customerCount) {
-                    starts = [Int](unsafeUninitializedCapacity: customerCount + 1) { starts, initialized in
-                        recycling.fill(starts)
+                    starts = [Int](unzeroedCount: customerCount + 1, recycling: recycling) { starts in
                         blockStarts = CustomerBlockSort.sort(parts.map { ($0.codes, $0.count) }, customerCount: customerCount, starts: starts,
                                                              order: order, spread: spread, recycling: recycling)
-                        initialized = customerCount + 1
                     }
                     return
                 }

@@ -48,7 +48,7 @@ final class RecycledPages {
             regions.removeLast()
             if bytes < region.bytes { regions.append((region.start + bytes, region.bytes - bytes)) }
         }
-        if end - to >= 1 << 20 { ColumnMemory.populate(UnsafeMutableRawPointer(bitPattern: to)!, bytes: end - to) }
+        if end - to >= ColumnMemory.populateThreshold { ColumnMemory.populate(UnsafeMutableRawPointer(bitPattern: to)!, bytes: end - to) }
     }
 
     /// Unmaps what is left.
